@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "FolioCore", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        .target(name: "FolioContent", dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        .target(name: "FolioEntities", dependencies: ["FolioCore", "FolioContent", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        .target(name: "FolioImport", dependencies: ["FolioCore", "FolioContent", "FolioEntities", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        .target(name: "FolioMarkdown", dependencies: ["FolioCore", "CMarkGFM"], swiftSettings: swiftSettings),
+        .target(name: "FolioValidate", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown"], swiftSettings: swiftSettings),
+        .target(
+            name: "FolioSite",
+            dependencies: [
+                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioValidate",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
+        .target(name: "FolioServe", dependencies: ["FolioCore", "FolioSite", .product(name: "FlyingFox", package: "FlyingFox")], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "FolioCore", "FolioContent", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// The FolioBundle module; see README.md for the stage it owns.
+public enum FolioBundleModule {}

@@ -1,0 +1,148 @@
+import FolioCore
+import Foundation
+
+/// Everything under `Content/` that a build publishes.
+public struct ContentSet: Sendable, Equatable {
+    /// Source documents in manifest order, each with its index page and ordered articles.
+    public var documents: [DocumentContent]
+    /// Hand-written pages from `Content/pages/`.
+    public var pages: [Page]
+    /// The corpus manifest, when `Content/corpus.yml` exists.
+    public var manifest: CorpusManifest?
+
+    public init(documents: [DocumentContent], pages: [Page], manifest: CorpusManifest?) {
+        self.documents = documents
+        self.pages = pages
+        self.manifest = manifest
+    }
+
+    /// Every page: document indexes, articles, then hand-written pages.
+    public var allPages: [Page] {
+        documents.flatMap { doc in (doc.index.map { [$0] } ?? []) + doc.articles } + pages
+    }
+}
+
+/// One document folder under `Content/articles/`.
+public struct DocumentContent: Sendable, Equatable {
+    public var slug: String
+    /// Metadata from the manifest, when listed there.
+    public var metadata: CorpusDocument?
+    /// `index.md` of the folder.
+    public var index: Page?
+    /// Articles sorted by `order`, then file name.
+    public var articles: [Page]
+
+    public init(slug: String, metadata: CorpusDocument?, index: Page?, articles: [Page]) {
+        self.slug = slug
+        self.metadata = metadata
+        self.index = index
+        self.articles = articles
+    }
+
+    /// Title for navigation: the manifest's short title, else the index page's title, else the slug.
+    public var title: String {
+        metadata?.title ?? index?.frontMatter.title ?? slug
+    }
+}
+
+/// Reads `Content/` into a ``ContentSet``.
+public struct ContentLoader: Sendable {
+    /// The project root; paths in pages and diagnostics are relative to it.
+    public let projectRoot: URL
+    /// The content directory name relative to the root (usually `Content`).
+    public let contentDirectory: String
+
+    public init(projectRoot: URL, contentDirectory: String = "Content") {
+        self.projectRoot = projectRoot
+        self.contentDirectory = contentDirectory
+    }
+
+    /// Loads every page. Pages with malformed front matter are left out and reported as `FM001`
+    /// errors; the rest still load, so one bad file does not hide the others' problems.
+    public func load() throws -> (ContentSet, [Diagnostic]) {
+        let fm = FileManager.default
+        let contentURL = projectRoot.appendingPathComponent(contentDirectory, isDirectory: true)
+        var diagnostics: [Diagnostic] = []
+        var manifest: CorpusManifest?
+        let manifestURL = contentURL.appendingPathComponent("corpus.yml")
+        if fm.fileExists(atPath: manifestURL.path) {
+            manifest = try CorpusManifest.load(from: manifestURL, displayPath: "\(contentDirectory)/corpus.yml")
+        }
+
+        var documents: [DocumentContent] = []
+        let articlesURL = contentURL.appendingPathComponent("articles", isDirectory: true)
+        let folders = ((try? fm.contentsOfDirectory(atPath: articlesURL.path)) ?? [])
+            .filter { isDirectory(articlesURL.appendingPathComponent($0)) && !$0.hasPrefix(".") }
+        let manifestOrder = manifest?.documents.map(\.slug) ?? []
+        let orderedFolders = folders.sorted { a, b in
+            let ia = manifestOrder.firstIndex(of: a) ?? Int.max, ib = manifestOrder.firstIndex(of: b) ?? Int.max
+            return ia != ib ? ia < ib : a < b
+        }
+        for folder in orderedFolders {
+            let dirURL = articlesURL.appendingPathComponent(folder, isDirectory: true)
+            var index: Page?
+            var articles: [Page] = []
+            for name in ((try? fm.contentsOfDirectory(atPath: dirURL.path)) ?? []).sorted() where name.hasSuffix(".md") {
+                let relative = "\(contentDirectory)/articles/\(folder)/\(name)"
+                do {
+                    let (page, found) = try loadPage(
+                        at: dirURL.appendingPathComponent(name), relativePath: relative,
+                        kind: name == "index.md" ? .documentIndex : .article, documentSlug: folder
+                    )
+                    diagnostics += found
+                    if page.kind == .documentIndex { index = page } else if page.frontMatter.draft != true { articles.append(page) }
+                } catch let error as ContentError {
+                    diagnostics.append(error.diagnostic)
+                }
+            }
+            articles.sort { ($0.frontMatter.order ?? Int.max, $0.path) < ($1.frontMatter.order ?? Int.max, $1.path) }
+            documents.append(DocumentContent(slug: folder, metadata: manifest?.document(folder), index: index, articles: articles))
+        }
+
+        var pages: [Page] = []
+        let pagesURL = contentURL.appendingPathComponent("pages", isDirectory: true)
+        for name in ((try? fm.contentsOfDirectory(atPath: pagesURL.path)) ?? []).sorted() where name.hasSuffix(".md") {
+            do {
+                let (page, found) = try loadPage(
+                    at: pagesURL.appendingPathComponent(name), relativePath: "\(contentDirectory)/pages/\(name)",
+                    kind: .page, documentSlug: nil
+                )
+                diagnostics += found
+                if page.frontMatter.draft != true { pages.append(page) }
+            } catch let error as ContentError {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        return (ContentSet(documents: documents, pages: pages, manifest: manifest), diagnostics)
+    }
+
+    /// Reads one Markdown file.
+    public func loadPage(at url: URL, relativePath: String, kind: Page.Kind, documentSlug: String?) throws -> (Page, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ContentError.unreadable(file: relativePath, message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ContentError.unreadable(file: relativePath, message: "the file is not valid UTF-8")
+        }
+        let split = try FrontMatterParser.split(text, file: relativePath)
+        guard let yaml = split.yaml else {
+            throw ContentError.frontMatter(file: relativePath, line: 1, message: "the file has no front matter", hint: "start the file with `---`, a `title:` line and `---`")
+        }
+        let (frontMatter, diagnostics) = try FrontMatterParser.decode(yaml, file: relativePath, firstLine: split.yamlStartLine)
+        let base = url.deletingPathExtension().lastPathComponent
+        let slug = frontMatter.slug ?? Self.slug(fromFileName: base)
+        let page = Page(kind: kind, path: relativePath, frontMatter: frontMatter, body: split.body, bodyStartLine: split.bodyStartLine, documentSlug: documentSlug, slug: slug)
+        return (page, diagnostics)
+    }
+
+    /// `07-schneider-electric` → `schneider-electric`: the order prefix is dropped from URLs.
+    public static func slug(fromFileName name: String) -> String {
+        guard let dash = name.firstIndex(of: "-"), name[..<dash].allSatisfy(\.isNumber), !name[..<dash].isEmpty else { return name }
+        return String(name[name.index(after: dash)...])
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+}

@@ -1,0 +1,77 @@
+import FolioCore
+import Foundation
+import Yams
+
+/// `Content/corpus.yml`: what each source document is and where its raw text lives.
+///
+/// Import reads its own splitting hints from the same file; this type holds the bibliographic
+/// metadata every later stage (site, bundles) needs.
+public struct CorpusManifest: Sendable, Equatable, Codable {
+    public var documents: [CorpusDocument]
+
+    public init(documents: [CorpusDocument]) {
+        self.documents = documents
+    }
+
+    /// The document with the given slug.
+    public func document(_ slug: String) -> CorpusDocument? {
+        documents.first { $0.slug == slug }
+    }
+
+    /// Reads and decodes `corpus.yml`.
+    /// - Throws: ``ContentError`` naming the file and line of the problem.
+    public static func load(from url: URL, displayPath: String) throws -> CorpusManifest {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ContentError.unreadable(file: displayPath, message: "cannot read the corpus manifest")
+        }
+        do {
+            return try YAMLDecoder().decode(CorpusManifest.self, from: data)
+        } catch let error as YamlError {
+            throw ContentError.frontMatter(file: displayPath, line: YAMLErrors.line(of: error) ?? 1, message: "malformed corpus manifest: \(YAMLErrors.describe(error))", hint: nil)
+        } catch {
+            throw ContentError.frontMatter(file: displayPath, line: 1, message: "corpus manifest does not match its schema: \(error)", hint: "every document needs slug, title, publisher, date, language and source")
+        }
+    }
+}
+
+/// One source document: its bibliographic data and its raw text file.
+public struct CorpusDocument: Sendable, Equatable, Codable {
+    /// URL slug and folder name under `Content/articles/`, e.g. `cmia-2021`.
+    public var slug: String
+    public var title: String
+    public var subtitle: String?
+    /// A short name for navigation, e.g. `CMIA 2021`.
+    public var shortTitle: String?
+    public var publisher: String
+    /// Authors or editors of the whole document, when named.
+    public var authors: [String]?
+    /// Publication date as given, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var date: String
+    /// BCP 47 language code.
+    public var language: String
+    /// Repository-relative path of the raw source, e.g. `Content/sources/….txt`.
+    public var source: String
+    /// Where the raw file came from (original file name, conversion).
+    public var provenance: String?
+    /// One paragraph describing the document.
+    public var description: String?
+
+    enum CodingKeys: String, CodingKey {
+        case slug, title, subtitle, publisher, authors, date, language, source, provenance, description
+        case shortTitle = "short_title"
+    }
+
+    public init(slug: String, title: String, subtitle: String? = nil, shortTitle: String? = nil, publisher: String, authors: [String]? = nil, date: String, language: String, source: String, provenance: String? = nil, description: String? = nil) {
+        self.slug = slug
+        self.title = title
+        self.subtitle = subtitle
+        self.shortTitle = shortTitle
+        self.publisher = publisher
+        self.authors = authors
+        self.date = date
+        self.language = language
+        self.source = source
+        self.provenance = provenance
+        self.description = description
+    }
+}

@@ -1,0 +1,105 @@
+import FolioCore
+import Foundation
+import Yams
+
+/// Splits a Markdown file into YAML front matter and body, and decodes the front matter.
+public enum FrontMatterParser {
+    /// The result of splitting a file.
+    public struct Split: Sendable, Equatable {
+        /// The YAML between the `---` fences, or `nil` if the file has none.
+        public var yaml: String?
+        /// 1-based file line of the first YAML line.
+        public var yamlStartLine: Int
+        public var body: String
+        /// 1-based file line where the body starts.
+        public var bodyStartLine: Int
+    }
+
+    /// Splits `text` at its `---` fences.
+    /// - Throws: ``ContentError/frontMatter(file:line:message:hint:)`` when the opening fence is never closed.
+    public static func split(_ text: String, file: String) throws -> Split {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+            return Split(yaml: nil, yamlStartLine: 1, body: text, bodyStartLine: 1)
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        for index in 1..<max(lines.count, 1) where lines[index].trimmingCharacters(in: .whitespaces) == "---" || lines[index] == "---\r" {
+            let yaml = lines[1..<index].joined(separator: "\n")
+            let bodyLines = lines[(index + 1)...]
+            var body = bodyLines.joined(separator: "\n")
+            if !bodyLines.isEmpty { body += "\n" }
+            return Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: index + 2)
+        }
+        throw ContentError.frontMatter(file: file, line: 1, message: "front matter opened with `---` is never closed", hint: "add a line `---` after the last front matter key")
+    }
+
+    /// Decodes front matter YAML. Unknown keys become `FM002` warnings.
+    /// - Parameter firstLine: the file line of the first YAML line, so messages point at the file.
+    /// - Throws: ``ContentError/frontMatter(file:line:message:hint:)`` for malformed YAML, a missing
+    ///   `title`, or a value of the wrong type, with the line of the offending key.
+    public static func decode(_ yaml: String, file: String, firstLine: Int) throws -> (FrontMatter, [Diagnostic]) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let line = YAMLErrors.line(of: error).map { $0 + firstLine - 1 } ?? firstLine
+            throw ContentError.frontMatter(file: file, line: line, message: "malformed front matter: \(YAMLErrors.describe(error))", hint: "front matter must be valid YAML; quote titles that contain `:` or `#`")
+        }
+        guard let node, let mapping = node.mapping else {
+            throw ContentError.frontMatter(file: file, line: firstLine, message: "front matter is not a mapping of keys to values", hint: "write `title: …` on its own line")
+        }
+        var diagnostics: [Diagnostic] = []
+        for key in mapping.keys {
+            guard let name = key.string, !FrontMatter.knownKeys.contains(name) else { continue }
+            diagnostics.append(Diagnostic(
+                code: "FM002", severity: .warning,
+                message: "unknown front matter key `\(name)`",
+                location: SourceLocation(file: file, line: (key.mark?.line ?? 1) + firstLine - 1),
+                hint: "known keys: \(FrontMatter.knownKeys.sorted().joined(separator: ", "))"
+            ))
+        }
+        guard mapping["title"] != nil else {
+            throw ContentError.frontMatter(file: file, line: firstLine, message: "front matter has no `title`", hint: "add `title: \"…\"`")
+        }
+        var cleaned = mapping
+        for key in mapping.keys where !FrontMatter.knownKeys.contains(key.string ?? "") {
+            cleaned[key] = nil
+        }
+        do {
+            let frontMatter = try YAMLDecoder().decode(FrontMatter.self, from: Node.mapping(cleaned))
+            return (frontMatter, diagnostics)
+        } catch let error as DecodingError {
+            let (path, message) = describe(error)
+            let line = lineOf(path: path, in: node).map { $0 + firstLine - 1 } ?? firstLine
+            throw ContentError.frontMatter(file: file, line: line, message: "front matter `\(path.map(\.stringValue).joined(separator: "."))`: \(message)", hint: "see the front matter keys in the README")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> ([any CodingKey], String) {
+        switch error {
+        case let .typeMismatch(type, ctx): return (ctx.codingPath, "expected \(type)")
+        case let .valueNotFound(type, ctx): return (ctx.codingPath, "missing \(type) value")
+        case let .keyNotFound(key, ctx): return (ctx.codingPath + [key], "required key is missing")
+        case let .dataCorrupted(ctx): return (ctx.codingPath, ctx.debugDescription)
+        @unknown default: return ([], "\(error)")
+        }
+    }
+
+    private static func lineOf(path: [any CodingKey], in node: Node) -> Int? {
+        var current = node
+        var line = node.mark?.line
+        for key in path {
+            if let index = key.intValue, let seq = current.sequence, index < seq.count {
+                current = seq[index]
+            } else if let map = current.mapping, let child = map[key.stringValue] {
+                line = map.keys.first { $0.string == key.stringValue }?.mark?.line ?? line
+                current = child
+                continue
+            } else {
+                break
+            }
+            line = current.mark?.line ?? line
+        }
+        return line
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import Yams
+
+/// The site configuration read from `folio.yml` at the project root.
+///
+/// Every key is optional; unknown keys produce a `CFG001` warning naming the line.
+public struct FolioConfig: Sendable, Equatable {
+    /// Site title shown in the header and the `<title>` of every page.
+    public var title: String = "Folio"
+    /// One-line description for the home page and feeds.
+    public var description: String = ""
+    /// Absolute URL where the site is published, used only for `sitemap.xml` and feeds
+    /// (page links stay relative). Empty means "unknown": the sitemap then lists relative paths.
+    public var baseURL: String = ""
+    /// BCP 47 language of the site, for `<html lang>`.
+    public var language: String = "en"
+    /// Output directory, relative to the project root.
+    public var output: String = "Site"
+    /// Content directory, relative to the project root.
+    public var content: String = "Content"
+    /// Templates directory, relative to the project root.
+    public var templates: String = "Templates"
+    /// Validation settings.
+    public var validation: ValidationConfig = ValidationConfig()
+
+    public init() {}
+
+    /// The keys `folio.yml` understands at its top level.
+    public static let knownKeys: Set<String> = [
+        "title", "description", "base_url", "language", "output", "content", "templates", "validation",
+    ]
+}
+
+/// The `validation:` section of `folio.yml`.
+public struct ValidationConfig: Sendable, Equatable {
+    /// Treat warnings as errors in `folio build` and `folio check`.
+    public var strict: Bool = false
+    /// Per-code severity overrides, e.g. `FN002: warning`, or `off` to silence a check.
+    public var severity: [String: String] = [:]
+    /// Glob patterns of content paths whose findings are ignored.
+    public var ignore: [String] = []
+    /// Path of the accepted-findings baseline, relative to the project root.
+    public var baseline: String = ".folio-baseline.json"
+    /// External link checking (`folio check --external`).
+    public var external: ExternalLinkConfig = ExternalLinkConfig()
+
+    public init() {}
+
+    public static let knownKeys: Set<String> = ["strict", "severity", "ignore", "baseline", "external"]
+}
+
+/// Settings for checking external links over HTTP(S).
+public struct ExternalLinkConfig: Sendable, Equatable {
+    /// Requests in flight at once, over all hosts.
+    public var concurrency: Int = 8
+    /// Requests in flight at once to one host.
+    public var perHost: Int = 2
+    /// Seconds before one request times out.
+    public var timeout: Double = 10
+    /// Retries after a failure or a `429`, with exponential backoff.
+    public var retries: Int = 2
+    /// Redirects followed before a link counts as a redirect loop.
+    public var maxRedirects: Int = 5
+    /// Cache file for results, relative to the project root.
+    public var cache: String = ".folio-cache/links.json"
+    /// How long a cached result stays valid, in hours.
+    public var cacheTTLHours: Double = 24
+    /// URL prefixes never checked.
+    public var exclude: [String] = []
+
+    public init() {}
+
+    public static let knownKeys: Set<String> = [
+        "concurrency", "per_host", "timeout", "retries", "max_redirects", "cache", "cache_ttl_hours", "exclude",
+    ]
+}
+
+extension FolioConfig {
+    /// Loads `folio.yml`. A missing file gives the defaults; malformed YAML or a value of the
+    /// wrong type throws ``FolioError/configuration(file:line:message:hint:)``; unknown keys
+    /// are returned as `CFG001` warnings.
+    /// - Parameter path: absolute or working-directory-relative path of the file.
+    /// - Parameter displayPath: the path used in messages.
+    public static func load(from path: String, displayPath: String = "folio.yml") throws -> (FolioConfig, [Diagnostic]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (FolioConfig(), []) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FolioError.io(path: displayPath, message: "cannot read the configuration file")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: displayPath)
+    }
+
+    /// Parses configuration text; see ``load(from:displayPath:)``.
+    public static func parse(_ text: String, file: String = "folio.yml") throws -> (FolioConfig, [Diagnostic]) {
+        var config = FolioConfig()
+        var diagnostics: [Diagnostic] = []
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw FolioError.configuration(file: file, line: YAMLErrors.line(of: error), message: "invalid YAML: \(YAMLErrors.describe(error))", hint: "fix the YAML syntax at that line")
+        } catch {
+            throw FolioError.configuration(file: file, line: nil, message: "invalid YAML: \(error)", hint: nil)
+        }
+        guard let root else { return (config, []) }
+        guard let map = root.mapping else {
+            throw FolioError.configuration(file: file, line: root.mark?.line, message: "the configuration must be a mapping of keys to values", hint: "start with `title: My site`")
+        }
+        let reader = NodeReader(file: file)
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "title": config.title = try reader.string(value, key)
+            case "description": config.description = try reader.string(value, key)
+            case "base_url": config.baseURL = try reader.string(value, key)
+            case "language": config.language = try reader.string(value, key)
+            case "output": config.output = try reader.string(value, key)
+            case "content": config.content = try reader.string(value, key)
+            case "templates": config.templates = try reader.string(value, key)
+            case "validation":
+                config.validation = try ValidationConfig.read(value, reader: reader, diagnostics: &diagnostics)
+            default:
+                diagnostics.append(reader.unknownKey(key, at: keyNode, known: knownKeys))
+            }
+        }
+        if config.output.isEmpty {
+            throw FolioError.configuration(file: file, line: nil, message: "`output` must not be empty", hint: "use `output: Site`")
+        }
+        return (config, diagnostics)
+    }
+}
+
+extension ValidationConfig {
+    static func read(_ node: Node, reader: NodeReader, diagnostics: inout [Diagnostic]) throws -> ValidationConfig {
+        var v = ValidationConfig()
+        guard let map = node.mapping else { throw reader.typeError(node, "validation", "a mapping") }
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "strict": v.strict = try reader.bool(value, key)
+            case "severity":
+                guard let m = value.mapping else { throw reader.typeError(value, key, "a mapping of check codes to error, warning, info or off") }
+                for (code, level) in m {
+                    let levelText = try reader.string(level, code.string ?? "severity")
+                    guard ["error", "warning", "info", "off"].contains(levelText) else {
+                        throw FolioError.configuration(file: reader.file, line: reader.line(level), message: "severity `\(levelText)` for \(code.string ?? "?") is not one of error, warning, info, off", hint: nil)
+                    }
+                    v.severity[code.string ?? ""] = levelText
+                }
+            case "ignore": v.ignore = try reader.strings(value, key)
+            case "baseline": v.baseline = try reader.string(value, key)
+            case "external": v.external = try ExternalLinkConfig.read(value, reader: reader, diagnostics: &diagnostics)
+            default: diagnostics.append(reader.unknownKey("validation.\(key)", at: keyNode, known: knownKeys))
+            }
+        }
+        return v
+    }
+}
+
+extension ExternalLinkConfig {
+    static func read(_ node: Node, reader: NodeReader, diagnostics: inout [Diagnostic]) throws -> ExternalLinkConfig {
+        var e = ExternalLinkConfig()
+        guard let map = node.mapping else { throw reader.typeError(node, "external", "a mapping") }
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "concurrency": e.concurrency = try reader.int(value, key, min: 1)
+            case "per_host": e.perHost = try reader.int(value, key, min: 1)
+            case "timeout": e.timeout = try reader.double(value, key)
+            case "retries": e.retries = try reader.int(value, key, min: 0)
+            case "max_redirects": e.maxRedirects = try reader.int(value, key, min: 0)
+            case "cache": e.cache = try reader.string(value, key)
+            case "cache_ttl_hours": e.cacheTTLHours = try reader.double(value, key)
+            case "exclude": e.exclude = try reader.strings(value, key)
+            default: diagnostics.append(reader.unknownKey("validation.external.\(key)", at: keyNode, known: knownKeys))
+            }
+        }
+        return e
+    }
+}
+
+/// Reads typed scalars out of a composed YAML tree, with line-precise errors.
+struct NodeReader {
+    let file: String
+
+    func line(_ node: Node) -> Int? { node.mark.map { $0.line } }
+
+    func typeError(_ node: Node, _ key: String, _ expected: String) -> FolioError {
+        .configuration(file: file, line: line(node), message: "`\(key)` must be \(expected)", hint: nil)
+    }
+
+    func string(_ node: Node, _ key: String) throws -> String {
+        guard let s = node.scalar?.string else { throw typeError(node, key, "a string") }
+        return s
+    }
+
+    func strings(_ node: Node, _ key: String) throws -> [String] {
+        guard let seq = node.sequence else { throw typeError(node, key, "a list of strings") }
+        return try seq.map { try string($0, key) }
+    }
+
+    func bool(_ node: Node, _ key: String) throws -> Bool {
+        guard let b = node.bool else { throw typeError(node, key, "true or false") }
+        return b
+    }
+
+    func int(_ node: Node, _ key: String, min: Int) throws -> Int {
+        guard let i = node.int, i >= min else { throw typeError(node, key, "a whole number of at least \(min)") }
+        return i
+    }
+
+    func double(_ node: Node, _ key: String) throws -> Double {
+        guard let d = node.float ?? node.int.map(Double.init), d > 0 else { throw typeError(node, key, "a positive number") }
+        return d
+    }
+
+    func unknownKey(_ key: String, at node: Node, known: Set<String>) -> Diagnostic {
+        Diagnostic(
+            code: "CFG001", severity: .warning,
+            message: "unknown configuration key `\(key)`",
+            location: SourceLocation(file: file, line: line(node) ?? 1, column: node.mark?.column),
+            hint: "known keys here: \(known.sorted().joined(separator: ", "))"
+        )
+    }
+}
+
+/// Helpers to turn Yams errors into line numbers and readable text.
+public enum YAMLErrors {
+    /// The 1-based line a Yams error points at, if it says.
+    public static func line(of error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    /// The problem text of a Yams error without its long dump of the input.
+    public static func describe(_ error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
+            if let context { return "\(problem) (\(context.text))" }
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+}

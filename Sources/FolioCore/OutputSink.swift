@@ -1,0 +1,122 @@
+import Foundation
+
+/// Where a build writes its files. Every stage writes output only through a sink:
+/// ``StagedDirectoryOutput`` for disk (atomic swap) and ``MemoryOutput`` for tests and previews.
+public protocol OutputSink: Sendable {
+    /// Writes `data` at `path`, a relative path such as `cmia-2021/index.html`.
+    func write(_ data: Data, to path: String) throws
+}
+
+extension OutputSink {
+    /// Writes UTF-8 text at `path`.
+    public func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+}
+
+/// Keeps written files in memory, keyed by relative path. Thread-safe.
+public final class MemoryOutput: OutputSink, @unchecked Sendable {
+    // Proof of Sendable: `files` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var files: [String: Data] = [:]
+
+    public init() {}
+
+    public func write(_ data: Data, to path: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        files[path] = data
+    }
+
+    /// A snapshot of everything written so far.
+    public var contents: [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return files
+    }
+
+    /// The text written at `path`, if any.
+    public func text(at path: String) -> String? {
+        contents[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Writes into a temporary directory beside the final output directory and swaps it into
+/// place with ``commit()`` only when the whole build succeeded. ``discard()`` (or never
+/// committing) leaves the previous output byte for byte as it was.
+public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
+    // Proof of Sendable: all stored properties are immutable; FileManager calls are thread-safe
+    // for distinct paths, and directory creation tolerates races.
+    /// The final output directory.
+    public let destination: URL
+    /// The staging directory written to until ``commit()``.
+    public let staging: URL
+
+    /// Creates the staging directory beside `destination`.
+    /// - Throws: ``FolioError/io(path:message:)`` when the parent directory is not writable.
+    public init(destination: URL) throws {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        let name = ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        staging = parent.appendingPathComponent(name, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw FolioError.io(path: parent.path, message: "cannot create a staging directory: \(error.localizedDescription)")
+        }
+    }
+
+    public func write(_ data: Data, to path: String) throws {
+        let url = staging.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw FolioError.io(path: path, message: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Replaces the destination with the staged tree. The old tree is moved aside first and
+    /// restored if the final rename fails.
+    public func commit() throws {
+        let fm = FileManager.default
+        let aside = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: aside)
+        let hadOld = fm.fileExists(atPath: destination.path)
+        do {
+            if hadOld { try fm.moveItem(at: destination, to: aside) }
+            try fm.moveItem(at: staging, to: destination)
+        } catch {
+            if hadOld && !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: aside, to: destination) }
+            throw FolioError.io(path: destination.path, message: "cannot swap in the new output: \(error.localizedDescription)")
+        }
+        if hadOld { try? fm.removeItem(at: aside) }
+    }
+
+    /// Deletes the staged tree and leaves the destination untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+/// Decides whether a directory may be replaced wholesale by a build.
+public enum OutputGuard {
+    /// Refuses `/`, the home directory, the project root, an ancestor of the project root, and
+    /// anything inside the content directory.
+    /// - Throws: ``FolioError/refusedOutput(path:reason:)``.
+    public static func check(output: URL, projectRoot: URL, contentDirectory: URL) throws {
+        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let root = projectRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        let content = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
+        func isInside(_ path: String, _ dir: String) -> Bool {
+            path == dir || path.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/")
+        }
+        if out == "/" { throw FolioError.refusedOutput(path: out, reason: "it is the filesystem root") }
+        if out == home { throw FolioError.refusedOutput(path: out, reason: "it is the home directory") }
+        if out == root { throw FolioError.refusedOutput(path: out, reason: "it is the project root") }
+        if isInside(root, out) { throw FolioError.refusedOutput(path: out, reason: "it contains the project") }
+        if isInside(out, content) { throw FolioError.refusedOutput(path: out, reason: "it is inside the content directory") }
+    }
+}

@@ -1,0 +1,2 @@
+/// The FolioServe module; see README.md for the stage it owns.
+public enum FolioServeModule {}

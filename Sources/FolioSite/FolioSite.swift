@@ -1,0 +1,2 @@
+/// The FolioSite module; see README.md for the stage it owns.
+public enum FolioSiteModule {}

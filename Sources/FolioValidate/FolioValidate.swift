@@ -1,0 +1,2 @@
+/// The FolioValidate module; see README.md for the stage it owns.
+public enum FolioValidateModule {}

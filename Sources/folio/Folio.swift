@@ -1,0 +1,55 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+
+/// The `folio` command: parses arguments and hands each subcommand to its library.
+@main
+struct Folio: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Publish a corpus of reports as a validated, cross-linked website and offline bundles.",
+        version: version,
+        subcommands: [ImportCommand.self, BuildCommand.self, CheckCommand.self, BundleCommand.self, ServeCommand.self]
+    )
+
+    /// Usage errors exit 2 (DESIGN.md), not swift-argument-parser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as FolioError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Flags every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print every diagnostic and each step's timing.")
+    var verbose = false
+
+    @Option(name: .customLong("root"), help: "Project root containing folio.yml and Content/ (default: the current directory).")
+    var root: String?
+
+    /// The project root as a URL.
+    var projectRoot: URL {
+        URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath, isDirectory: true).standardizedFileURL
+    }
+}

@@ -1,0 +1,3 @@
+import FolioContent
+import Testing
+@Test func FolioContentLoads() { #expect(Bool(true)) }

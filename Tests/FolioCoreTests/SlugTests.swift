@@ -1,0 +1,3 @@
+@testable import FolioCore
+import Testing
+@Test func placeholder() { #expect(Slug.make("A b") == "a-b") }

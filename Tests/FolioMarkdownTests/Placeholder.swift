@@ -1,0 +1,3 @@
+import FolioMarkdown
+import Testing
+@Test func FolioMarkdownLoads() { #expect(Bool(true)) }

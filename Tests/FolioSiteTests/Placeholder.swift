@@ -1,0 +1,3 @@
+import FolioSite
+import Testing
+@Test func FolioSiteLoads() { #expect(Bool(true)) }
