@@ -51,3 +51,35 @@ public struct DocumentDraft: Sendable, Equatable {
         self.articles = articles
     }
 }
+
+/// Something import repaired or could not repair, tied to a raw source line. The writer turns
+/// each finding into a ``Diagnostic`` with the article file and line that the source line became.
+public struct ImportFinding: Sendable, Equatable {
+    /// Stable code, e.g. `FN101`.
+    public var code: String
+    public var severity: Severity
+    public var message: String
+    public var hint: String?
+    /// 1-based raw source line.
+    public var sourceLine: Int
+    /// Index into ``DocumentDraft/articles`` when the finding belongs to an article.
+    public var articleIndex: Int?
+
+    public init(code: String, severity: Severity, message: String, hint: String? = nil, sourceLine: Int, articleIndex: Int? = nil) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+        self.articleIndex = articleIndex
+    }
+}
+
+/// One named step of the import pipeline that rewrites a whole document's articles
+/// (notes, figures, inline repairs…). Steps run in a fixed order after splitting.
+public protocol DocumentStep: Sendable {
+    /// Short name used in timing output, e.g. `notes`.
+    var name: String { get }
+    /// Rewrites `document` in place and appends what it repaired or could not repair.
+    func apply(to document: inout DocumentDraft, findings: inout [ImportFinding])
+}

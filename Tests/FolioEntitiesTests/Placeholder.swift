@@ -1,0 +1,3 @@
+import FolioEntities
+import Testing
+@Test func entitiesModuleLoads() { #expect(EntityTags().sdgs.isEmpty) }
