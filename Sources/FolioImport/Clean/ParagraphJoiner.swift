@@ -51,10 +51,14 @@ struct ParagraphJoiner: Sendable {
     /// Running text: not a heading, list, table, quote, HTML block or footnote definition.
     static func isParagraph(_ text: String) -> Bool {
         guard let first = text.first else { return false }
-        if text.contains("\t") || "#-*>|<[!".contains(first) { return false }
+        if text.utf8.contains(9) || "#->|<[!".contains(first) || text.hasPrefix("* ") { return false }
         if first == "+" || text.hasPrefix("---") { return false }
-        if first.isNumber, text.range(of: #"^\d+[.)] "#, options: .regularExpression) != nil { return false }
-        if TextNormalizer.isBoldOnly(text) || text.count < 3 { return false }
+        if first.isNumber {
+            let digits = text.prefix { $0.isNumber }
+            let rest = text[digits.endIndex...]
+            if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return false }
+        }
+        if TextNormalizer.isBoldOnly(text) || text.utf8.count < 3 { return false }
         return true
     }
 
@@ -72,7 +76,7 @@ struct CJKBlockMarker: Sendable {
             guard !text.isEmpty, TextNormalizer.containsCJK(text), TextNormalizer.isMostlyCJK(text) else { continue }
             let blankBefore = i == 0 || article.lines[i - 1].text.isEmpty
             let blankAfter = i + 1 >= article.lines.count || article.lines[i + 1].text.isEmpty
-            guard blankBefore && blankAfter, let first = text.first, !"#|<-*[".contains(first), !text.contains("\t"), !text.contains("[^"), !text.contains("](") else { continue }
+            guard blankBefore && blankAfter, let first = text.first, !"#|<-*[".contains(first), !text.utf8.contains(9), !text.contains("[^"), !text.contains("](") else { continue }
             let japanese = text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
             let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             article.lines[i].text = "<p lang=\"\(japanese ? "ja" : "zh")\">\(escaped)</p>"

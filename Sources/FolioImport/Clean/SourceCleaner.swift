@@ -12,11 +12,11 @@ struct SourceCleaner: Sendable {
         var standaloneCounts: [String: Int] = [:]
         for i in lines.indices {
             var text = lines[i].text
-            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if TextNormalizer.trim(text).isEmpty {
                 lines[i].text = ""
                 continue
             }
-            if text.contains("<") {
+            if text.utf8.contains(60) {
                 let stripped = Self.stripPresentationalHTML(text)
                 if stripped != text {
                     findings.append(ImportFinding(code: "IMP030", severity: .info, message: "removed stray HTML formatting tags (<b>, <u>, <i>)", sourceLine: lines[i].number))
@@ -27,21 +27,21 @@ struct SourceCleaner: Sendable {
                 while text.hasSuffix(" ") { text.removeLast() }
             }
             lines[i].text = text
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            let blankAround = (i == 0 || lines[i - 1].text.isEmpty) && (i + 1 >= lines.count || lines[i + 1].text.trimmingCharacters(in: .whitespaces).isEmpty)
+            let trimmed = TextNormalizer.trim(text)
+            let blankAround = (i == 0 || lines[i - 1].text.isEmpty) && (i + 1 >= lines.count || TextNormalizer.trim(lines[i + 1].text).isEmpty)
             if blankAround && Self.isPageArtefact(trimmed) {
                 findings.append(ImportFinding(code: "IMP031", severity: .info, message: "removed page artefact `\(trimmed)`", sourceLine: lines[i].number))
                 lines[i].text = ""
                 continue
             }
-            if blankAround && trimmed.count <= 40 && TextNormalizer.headingLevel(trimmed) == nil && !trimmed.contains("\t") {
+            if blankAround && trimmed.utf8.count <= 60 && TextNormalizer.headingLevel(trimmed) == nil && !trimmed.utf8.contains(9) {
                 standaloneCounts[trimmed, default: 0] += 1
             }
         }
         // Running headers: a short stand-alone line repeated on many pages that is not a label.
         let headers = Set(standaloneCounts.filter { $0.value >= 4 && !labels.contains(TextNormalizer.key($0.key)) && !Self.isLabelLike($0.key) }.keys)
         guard !headers.isEmpty else { return }
-        for i in lines.indices where headers.contains(lines[i].text.trimmingCharacters(in: .whitespaces)) {
+        for i in lines.indices where headers.contains(TextNormalizer.trim(lines[i].text)) {
             let blankAround = (i == 0 || lines[i - 1].text.isEmpty) && (i + 1 >= lines.count || lines[i + 1].text.isEmpty)
             guard blankAround else { continue }
             findings.append(ImportFinding(code: "IMP032", severity: .info, message: "removed running header `\(lines[i].text)`", sourceLine: lines[i].number))
@@ -59,9 +59,9 @@ struct SourceCleaner: Sendable {
     /// A lone page number, a bare bullet or a line of symbols without letters or digits.
     static func isPageArtefact(_ text: String) -> Bool {
         if text.isEmpty { return false }
-        if text.count <= 3 && text.allSatisfy(\.isNumber) { return true }
+        if text.utf8.count <= 9 && text.count <= 3 && text.allSatisfy(\.isNumber) { return true }
         if text == "---" || text == "***" { return false }
-        if text.count <= 3 && text.unicodeScalars.allSatisfy({ !CharacterSet.alphanumerics.contains($0) && !TextNormalizer.isCJK($0) && $0 != "|" && $0 != "-" && $0 != ">" }) { return true }
+        if text.utf8.count <= 9 && text.count <= 3 && text.unicodeScalars.allSatisfy({ !CharacterSet.alphanumerics.contains($0) && !TextNormalizer.isCJK($0) && $0 != "|" && $0 != "-" && $0 != ">" }) { return true }
         return false
     }
 

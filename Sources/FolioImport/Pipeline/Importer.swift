@@ -230,14 +230,24 @@ public struct Importer: Sendable {
     /// Splits source text into numbered lines (1-based), accepting a missing final newline and CRLF.
     static func lines(of text: String) -> [SourceLine] {
         var result: [SourceLine] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            result.append(SourceLine(line, number: number))
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == 10 {
+                number += 1
+                var end = index
+                if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
+                result.append(SourceLine(String(text[start..<end]), number: number))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        if result.last?.text.isEmpty == true && text.hasSuffix("\n") { result.removeLast() }
+        if start != utf8.endIndex {
+            number += 1
+            result.append(SourceLine(String(text[start...]), number: number))
+        }
         return result
     }
 

@@ -4,19 +4,62 @@ import Foundation
 /// emphasis stripping and line classification.
 enum TextNormalizer {
     /// A comparison key: lower-cased letters and digits only, so `System -On` and `System - On`
-    /// or `Co.,Ltd.` and `Co., Ltd.` compare equal.
+    /// or `Co.,Ltd.` and `Co., Ltd.` compare equal. Inline tags such as `<sup>` are skipped.
     static func key(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in stripMarkup(text).lowercased().unicodeScalars where CharacterSet.alphanumerics.contains(scalar) {
-            out.append(scalar)
+        var inTag = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if inTag {
+                if v == 62 { inTag = false }
+                continue
+            }
+            if v < 128 {
+                if v >= 97 && v <= 122 || v >= 48 && v <= 57 {
+                    out.append(scalar)
+                } else if v >= 65 && v <= 90 {
+                    out.append(Unicode.Scalar(v + 32)!)
+                } else if v == 60 {
+                    inTag = true
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            }
         }
         return String(out)
+    }
+
+    /// Byte-wise substring test, much faster than Foundation's on Linux.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let h = Array(haystack.utf8)
+        guard h.count >= n.count else { return false }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first {
+                var j = 1
+                while j < n.count && h[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Trims spaces and tabs at both ends without Foundation.
+    static func trim(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 32 && $0 != 9 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 != 32 && $0 != 9 })!
+        return String(text[first...last])
     }
 
     /// Removes Markdown emphasis markers, heading hashes and inline HTML tags, and collapses spaces.
     static func stripMarkup(_ text: String) -> String {
         var s = text
-        if s.contains("<") { s = removeTags(s) }
+        if s.utf8.contains(60) { s = removeTags(s) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var lastSpace = true
@@ -31,16 +74,16 @@ enum TextNormalizer {
             out.append(ch)
             lastSpace = false
         }
-        var trimmed = out.trimmingCharacters(in: .whitespaces)
+        var trimmed = trim(out)
         while trimmed.hasPrefix("#") { trimmed.removeFirst() }
         while trimmed.hasSuffix("_") { trimmed.removeLast() }
-        return trimmed.trimmingCharacters(in: .whitespaces)
+        return trim(trimmed)
     }
 
     /// Removes `<tag>` and `</tag>` for the presentational tags the converter leaves behind
     /// (`b`, `u`, `i`, `strong`, `em`), keeping their text. Other tags are kept.
     static func removeTags(_ text: String, tags: Set<String> = ["b", "u", "i", "strong", "em"]) -> String {
-        guard text.contains("<") else { return text }
+        guard text.utf8.contains(60) else { return text }
         var out = ""
         var i = text.startIndex
         while i < text.endIndex {
@@ -77,8 +120,8 @@ enum TextNormalizer {
 
     /// True when the whole line is wrapped in bold (`**…**` or `***…***`) and has text inside.
     static func isBoldOnly(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        guard t.hasPrefix("**"), t.hasSuffix("**"), t.count > 4 else { return false }
+        let t = trim(line)
+        guard t.hasPrefix("**"), t.hasSuffix("**"), t.utf8.count > 4 else { return false }
         let inner = t.dropFirst(2).dropLast(2)
         return !inner.contains("**") && !inner.trimmingCharacters(in: CharacterSet(charactersIn: "* ")).isEmpty
     }
@@ -105,6 +148,7 @@ enum TextNormalizer {
 
     /// Levenshtein distance, bounded: returns nil as soon as the distance must exceed `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
+        if abs(a.utf8.count - b.utf8.count) > limit * 4 { return nil }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return nil }
         if x.isEmpty { return y.count }
@@ -126,7 +170,7 @@ enum TextNormalizer {
 
     /// True when a line ends a sentence.
     static func endsSentence(_ text: String) -> Bool {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = Substring(trim(text))
         while let last = t.last, last == "*" || last == "\"" || last == "\u{201D}" || last == ")" || last == "_" { t.removeLast() }
         guard let last = t.last else { return true }
         return ".!?:;。！？：".contains(last)

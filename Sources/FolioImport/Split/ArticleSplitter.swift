@@ -41,6 +41,11 @@ struct ArticleSplitter: Sendable {
             findings.append(ImportFinding(code: "TOC004", severity: .warning, message: "no table of contents headed `\(heading)` found", hint: "check `toc:` in corpus.yml", sourceLine: 1))
         }
         let candidates = lines.indices.filter { isCandidate(lines, $0) && !removed[$0] }
+        var prepared: [Int: (text: String, key: String)] = [:]
+        for c in candidates {
+            let text = TextNormalizer.stripMarkup(lines[c].text)
+            prepared[c] = (text, TextNormalizer.key(text))
+        }
         var starts: [Start] = []
 
         // 1. Table-of-contents entries that start articles.
@@ -56,7 +61,7 @@ struct ArticleSplitter: Sendable {
             var found: Start?
             var ci = cursor
             while ci < candidates.count {
-                if let m = match(entry, candidate: candidates[ci], lines: lines, findings: &findings) {
+                if let m = match(entry, candidate: candidates[ci], prepared: prepared[candidates[ci]] ?? ("", ""), lines: lines, findings: &findings) {
                     found = m
                     break
                 }
@@ -159,6 +164,13 @@ struct ArticleSplitter: Sendable {
                     }
                 }
             }
+            if company == nil && hints.companyFromTitle {
+                let plain = Self.titleWithoutNumber(start.title)
+                if let dash = plain.range(of: " – ") ?? plain.range(of: "– ") ?? plain.range(of: "- ") ?? plain.range(of: " - ") {
+                    let name = String(plain[..<dash.lowerBound]).trimmingCharacters(in: .whitespaces)
+                    company = companies.exact(name) ?? name
+                }
+            }
             if company == nil && tocCompanies {
                 findings.append(ImportFinding(code: "IMP042", severity: .warning, message: "no company found for `\(start.title)`", hint: "add its spelling to `companies:` in corpus.yml", sourceLine: lines[start.index].number, articleIndex: n))
             }
@@ -185,26 +197,29 @@ struct ArticleSplitter: Sendable {
     /// Headings, bold-only lines and short stand-alone lines can hold a title.
     func isCandidate(_ lines: [SourceLine], _ i: Int) -> Bool {
         let text = lines[i].text
-        if text.isEmpty || text.contains("\t") { return false }
+        if text.isEmpty || text.utf8.contains(9) { return false }
         if TextNormalizer.headingLevel(text) != nil || TextNormalizer.isBoldOnly(text) { return true }
         let blankBefore = i == 0 || lines[i - 1].text.isEmpty
-        return blankBefore && text.count <= 200 && !text.hasPrefix("- ") && !text.hasPrefix("<") && !TextNormalizer.endsSentence(text)
+        return blankBefore && text.utf8.count <= 300 && !text.hasPrefix("- ") && !text.hasPrefix("<") && !TextNormalizer.endsSentence(text)
     }
 
-    func match(_ entry: TOCEntry, candidate c: Int, lines: [SourceLine], findings: inout [ImportFinding]) -> Start? {
-        let ctext = TextNormalizer.stripMarkup(lines[c].text)
-        let ck = TextNormalizer.key(ctext)
+    func match(_ entry: TOCEntry, candidate c: Int, prepared: (text: String, key: String), lines: [SourceLine], findings: inout [ImportFinding]) -> Start? {
+        let ctext = prepared.text
+        let ck = prepared.key
         guard !ck.isEmpty else { return nil }
         let ek = TextNormalizer.key(entry.title)
         let en = TextNormalizer.key(entry.fullText)
-        let tocCompany = entry.company.flatMap { companies.exact($0) ?? companies.mentioned(in: $0) }
-        var start = Start(index: c, titleLines: [c], title: ctext, company: tocCompany, tocCompany: entry.company)
-        if ck == ek || ck == en { return start }
+        func makeStart() -> Start {
+            let tocCompany = entry.company.flatMap { companies.exact($0) ?? companies.mentioned(in: $0) }
+            return Start(index: c, titleLines: [c], title: ctext, company: tocCompany, tocCompany: entry.company)
+        }
+        if ck == ek || ck == en { return makeStart() }
         // A title split over two lines: heading + heading (merged) or heading + plain subtitle.
         if ek.hasPrefix(ck) || en.hasPrefix(ck), let next = nextNonBlank(lines, after: c), companies.exact(TextNormalizer.stripMarkup(lines[next].text)) == nil {
             let ntext = TextNormalizer.stripMarkup(lines[next].text)
             let joined = ck + TextNormalizer.key(ntext)
             if joined == ek || joined == en {
+                var start = makeStart()
                 start.titleLines = [c, next]
                 if TextNormalizer.headingLevel(lines[next].text) != nil || TextNormalizer.headingLevel(lines[c].text) == nil || TextNormalizer.isBoldOnly(lines[next].text) {
                     start.title = Self.join(ctext, ntext)
@@ -217,6 +232,7 @@ struct ArticleSplitter: Sendable {
         }
         // The table of contents adds the company after the title (`… in Chongqing Wilmar International`).
         if ek.hasPrefix(ck) && ck.count * 10 >= ek.count * 6 {
+            var start = makeStart()
             let rest = String(ek.dropFirst(ck.count))
             if start.company == nil { start.company = companies.exact(rest) ?? companies.mentioned(in: entry.title.suffix(rest.count + 20).description) }
             if start.company == nil || TextNormalizer.key(start.company ?? "") != rest {
@@ -229,12 +245,12 @@ struct ArticleSplitter: Sendable {
         // The table of contents truncates the title, or the body prefixes it.
         if (ck.hasPrefix(ek) && ek.count >= 12) || (ck.hasSuffix(ek) && ek.count >= 20) {
             findings.append(ImportFinding(code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
-            return start
+            return makeStart()
         }
         // Small spelling differences (`Inti roduction`).
         if ek.count >= 6, TextNormalizer.distance(ck, ek, limit: max(1, ek.count / 12)) != nil {
             findings.append(ImportFinding(code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
-            return start
+            return makeStart()
         }
         return nil
     }
@@ -298,7 +314,7 @@ struct ArticleSplitter: Sendable {
         while i >= frontEnd {
             let text = lines[i].text
             if !text.isEmpty {
-                if text.count > 80 || TextNormalizer.headingLevel(text) != nil { break }
+                if text.utf8.count > 160 || TextNormalizer.headingLevel(text) != nil { break }
                 if cover.contains(TextNormalizer.key(text)) && (i == 0 || lines[i - 1].text.isEmpty) { candidate = i }
             }
             i -= 1

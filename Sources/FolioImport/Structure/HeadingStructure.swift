@@ -39,14 +39,14 @@ struct HeadingStructure: Sendable {
             var headingText: String?
             if TextNormalizer.headingLevel(text) != nil {
                 headingText = TextNormalizer.stripMarkup(text)
-            } else if blankBefore && blankAfter && !text.contains("\t") {
+            } else if blankBefore && blankAfter && !text.utf8.contains(9) {
                 if TextNormalizer.isBoldOnly(text) {
                     let inner = TextNormalizer.stripMarkup(text)
-                    if inner.count <= 120 && !TextNormalizer.endsSentence(inner) && !Self.isCaption(inner) {
+                    if inner.utf8.count <= 160 && !TextNormalizer.endsSentence(inner) && !Self.isCaption(inner) {
                         headingText = inner
                         findings.append(ImportFinding(code: "IMP011", severity: .info, message: "promoted the bold-only line `\(inner)` to a heading", sourceLine: line.number, articleIndex: articleIndex))
                     }
-                } else if labels.contains(TextNormalizer.key(text)) && text.count <= 60 {
+                } else if text.utf8.count <= 80, labels.contains(TextNormalizer.key(text)) {
                     headingText = TextNormalizer.stripMarkup(text)
                     findings.append(ImportFinding(code: "IMP011", severity: .info, message: "promoted the label `\(headingText ?? "")` to a heading", sourceLine: line.number, articleIndex: articleIndex))
                 }
@@ -78,7 +78,8 @@ struct HeadingStructure: Sendable {
                 out.append(SourceLine(reason == "caption" ? heading : "**\(heading)**", number: line.number))
                 continue
             }
-            let scheme = Self.scheme(of: heading)
+            var scheme = Self.scheme(of: heading)
+            if scheme == "none" && labels.contains(key) { scheme = "label" }
             var level: Int
             if Self.topLabels.contains(key) {
                 stack = [(scheme, 2)]
@@ -98,6 +99,12 @@ struct HeadingStructure: Sendable {
                 stack.append((scheme, level))
             }
             out.append(SourceLine(String(repeating: "#", count: level) + " " + heading, number: line.number))
+        }
+        // Headings left with no content at the end of an article introduce the next articles
+        // (a category over several use cases); the regenerated contents replace them.
+        while let last = out.lastIndex(where: { !$0.text.isEmpty }), TextNormalizer.headingLevel(out[last].text) != nil {
+            findings.append(ImportFinding(code: "IMP016", severity: .info, message: "removed the heading `\(TextNormalizer.stripMarkup(out[last].text))` that has no content in this article", sourceLine: out[last].number, articleIndex: articleIndex))
+            out.removeSubrange(last...)
         }
         article.lines = out
     }
@@ -125,25 +132,30 @@ struct HeadingStructure: Sendable {
 
     /// A line of an internal table of contents: an entry with a page number or a list of section titles.
     static func looksLikeTOCLine(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if t.contains("\t") { return true }
-        if t.hasPrefix("- ") || t.first?.isNumber == true { return t.count < 200 }
+        let t = TextNormalizer.trim(text)
+        if t.utf8.contains(9) { return true }
+        if t.hasPrefix("- ") || t.first?.isNumber == true { return t.utf8.count < 300 }
         return false
     }
 
     /// `1 . Focus` → `1. Focus`; `1.To` → `1. To`; `2.2.` → `2.2`.
     static func normaliseNumbering(_ text: String) -> String {
-        var t = text
-        if let r = t.range(of: #"^(\d+) \. "#, options: .regularExpression) {
-            t.replaceSubrange(r, with: t[r].replacingOccurrences(of: " .", with: "."))
+        let number = text.prefix { $0.isNumber || $0 == "." }
+        guard number.first?.isNumber == true else { return text }
+        var rest = text[number.endIndex...]
+        var num = String(number)
+        if num.allSatisfy(\.isNumber), rest.hasPrefix(" . ") {
+            rest = rest.dropFirst(3)
+            return num + ". " + rest
         }
-        if let r = t.range(of: #"^(\d+(\.\d+)*)\.(?=[A-Za-z])"#, options: .regularExpression) {
-            t.replaceSubrange(r, with: t[r] + " ")
+        if num.hasSuffix("."), let next = rest.first, next.isLetter {
+            return num + " " + rest
         }
-        if let r = t.range(of: #"^\d+\.\d+(\.\d+)*\. "#, options: .regularExpression) {
-            t.replaceSubrange(r, with: String(t[r].dropLast(2)) + " ")
+        if num.hasSuffix("."), num.dropLast().contains("."), rest.hasPrefix(" ") {
+            num.removeLast()
+            return num + rest
         }
-        return t
+        return text
     }
 
     /// The numbering scheme of a heading: `dec1`, `dec2` (`1.1`), `roman`, `paren` (`(1)`),
@@ -157,18 +169,29 @@ struct HeadingStructure: Sendable {
         if let number = SectionNumbering.leadingNumber(heading) {
             return "dec\(number.split(separator: ".").count)"
         }
-        if heading.range(of: #"^\d+(\.\d+)*[.:]?\s"#, options: .regularExpression) != nil {
-            let n = heading.prefix { $0.isNumber || $0 == "." }.split(separator: ".").count
-            return "dec\(n)"
+        let chars = Array(heading.prefix(12))
+        let digits = chars.prefix { $0.isNumber }.count
+        if digits > 0 {
+            let after = digits < chars.count ? chars[digits] : " "
+            if after == "." || after == ":" || after == " " {
+                let n = heading.prefix { $0.isNumber || $0 == "." }.split(separator: ".").count
+                return "dec\(n)"
+            }
+            if after == ")" { return "rparen" }
+            if after == "-", digits + 1 < chars.count, chars[digits + 1].isNumber { return "dash2" }
         }
-        if heading.range(of: #"^\(\d+\)"#, options: .regularExpression) != nil { return "paren" }
-        if heading.range(of: #"^\d+\)"#, options: .regularExpression) != nil { return "rparen" }
-        if heading.range(of: #"^\d+-\d+"#, options: .regularExpression) != nil { return "dash2" }
-        if heading.range(of: #"^[IVX]+[.:\s]"#, options: .regularExpression) != nil { return "roman" }
-        if heading.range(of: #"^\([IVX]+\)"#, options: .regularExpression) != nil { return "proman" }
-        if heading.range(of: #"^[a-z][.)]\s"#, options: .regularExpression) != nil { return "letter" }
-        if heading.range(of: #"^[A-Z][.)]\s"#, options: .regularExpression) != nil { return "uletter" }
-        if heading.range(of: #"^(First|Second|Third|Fourth|Fifth|Sixth|Finally|Firstly|Secondly|Thirdly|Lastly)\b"#, options: .regularExpression) != nil { return "ordinal" }
+        if chars.first == "(" {
+            let inner = chars.dropFirst().prefix { $0 != ")" }
+            if !inner.isEmpty, inner.allSatisfy(\.isNumber) { return "paren" }
+            if !inner.isEmpty, inner.allSatisfy({ "IVX".contains($0) }) { return "proman" }
+        }
+        let romans = chars.prefix { "IVX".contains($0) }.count
+        if romans > 0, romans < chars.count, ".: ".contains(chars[romans]) { return "roman" }
+        if chars.count > 2, chars[0].isLetter, ".)".contains(chars[1]), chars[2] == " " {
+            return chars[0].isLowercase ? "letter" : "uletter"
+        }
+        let firstWord = heading.prefix { $0.isLetter }
+        if ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Finally", "Firstly", "Secondly", "Thirdly", "Lastly"].contains(String(firstWord)) { return "ordinal" }
         return "none"
     }
 }

@@ -45,7 +45,8 @@ struct ArticleWriter: Sendable {
         while body.last?.text.isEmpty == true { body.removeLast() }
         let markdown = body.map(\.text).joined(separator: "\n") + "\n"
         let tagged = tagger.tag(markdown: markdown)
-        let bodyText = tagged.markdown.split(separator: "\n", omittingEmptySubsequences: false).count == markdown.split(separator: "\n", omittingEmptySubsequences: false).count ? tagged.markdown : markdown
+        // Tagging links mentions in place; it never changes the line structure the diagnostics map relies on.
+        let bodyText = tagged.markdown.utf8.count(where: { $0 == 10 }) == markdown.utf8.count(where: { $0 == 10 }) ? tagged.markdown : markdown
         var fm = FrontMatter(title: article.title)
         fm.subtitle = article.subtitle
         fm.document = document.metadata.slug
