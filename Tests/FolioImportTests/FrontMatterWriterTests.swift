@@ -1,3 +1,5 @@
+import Foundation
+import FolioEntities
 import FolioContent
 import Testing
 @testable import FolioImport

@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func cst2024Lines409To460LabelsAtOneLevelSubItemsBelow() throws {
-        let lines = try Fixtures.sourceLines("cst-2024-inspiring-practices.txt", 409, 466)
+        let lines = try Fixtures.sourceLines("cst-2024-inspiring-practices.txt", 409, 470)
         let (out, _) = apply(lines)
         let headings = out.filter { $0.hasPrefix("#") }
         #expect(headings.first == "## Corporate Profile")

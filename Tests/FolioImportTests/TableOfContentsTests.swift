@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func cmia2024Lines9To14NumberedWithoutSeparators() throws {
-        let lines = try Fixtures.sourceLines("cmia-2024-penetrating-insights.txt", 9, 14)
+        let lines = try Fixtures.sourceLines("cmia-2024-penetrating-insights.txt", 9, 13)
         let toc = try #require(TableOfContents.parse(lines, heading: "CONTENTS"))
         #expect(toc.entries.map(\.number) == ["1.", "2.", "3."])
         #expect(toc.entries[0].page == "03")

@@ -6,6 +6,10 @@ enum TextNormalizer {
     /// A comparison key: lower-cased letters and digits only, so `System -On` and `System - On`
     /// or `Co.,Ltd.` and `Co., Ltd.` compare equal. Inline tags such as `<sup>` are skipped.
     static func key(_ text: String) -> String {
+        if text.utf8.contains(60) {
+            let (plain, _) = splitSuperscripts(text)
+            if plain != text { return key(plain) }
+        }
         var out = String.UnicodeScalarView()
         var inTag = false
         for scalar in text.unicodeScalars {
@@ -27,6 +31,29 @@ enum TextNormalizer {
             }
         }
         return String(out)
+    }
+
+    /// Separates `<sup>…</sup>` spans from text: ordinal and letter superscripts (`16<sup>th</sup>`)
+    /// stay as plain text, numeric ones (footnote markers) are returned as `<sup>n</sup>` markers.
+    static func splitSuperscripts(_ text: String) -> (text: String, markers: [String]) {
+        var out = ""
+        var markers: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "<sup>") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "</sup>") else { out += rest[open.lowerBound...]; rest = ""; break }
+            let inner = after[..<close.lowerBound]
+            if !inner.isEmpty && inner.allSatisfy({ $0.isNumber || $0 == "," || $0 == "[" || $0 == "]" || $0 == "-" }) {
+                markers.append("<sup>\(inner)</sup>")
+                while out.hasSuffix(" ") { out.removeLast() }
+            } else {
+                out += inner
+            }
+            rest = after[close.upperBound...]
+        }
+        out += rest
+        return (out, markers)
     }
 
     /// Byte-wise substring test, much faster than Foundation's on Linux.

@@ -182,8 +182,17 @@ struct ArticleSplitter: Sendable {
             }
             while body.first?.text.isEmpty == true { body.removeFirst() }
             while body.last?.text.isEmpty == true { body.removeLast() }
-            let slugBase = (tocCompanies ? company.map { Slug.make($0, maxLength: 40) } : nil) ?? Slug.make(Self.titleWithoutNumber(start.title), maxLength: 50)
-            let title = start.title
+            // Titles live in front matter: footnote markers move to the end of the first paragraph.
+            var title = start.title
+            if title.utf8.contains(60) {
+                let (plain, markers) = TextNormalizer.splitSuperscripts(title)
+                title = TextNormalizer.removeTags(plain)
+                if !markers.isEmpty, let first = body.firstIndex(where: { ParagraphJoiner.isParagraph($0.text) }) {
+                    body[first].text += markers.joined()
+                    findings.append(ImportFinding(code: "IMP017", severity: .info, message: "moved the footnote marker \(markers.joined(separator: ", ")) from the title to the end of the first paragraph", sourceLine: lines[start.index].number, articleIndex: n))
+                }
+            }
+            let slugBase = (tocCompanies ? company.map { Slug.make($0, maxLength: 40) } : nil) ?? Slug.make(Self.titleWithoutNumber(title), maxLength: 50)
             articles.append(ArticleDraft(
                 title: title, slug: slugger.unique(slugBase), order: n + 1, company: company, authors: authors,
                 subtitle: start.subtitle, lines: body, sourceLines: lines[start.index].number...lines[max(last, start.index)].number

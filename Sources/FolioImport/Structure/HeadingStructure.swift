@@ -29,7 +29,7 @@ struct HeadingStructure: Sendable {
         let titleKey = TextNormalizer.key(article.title)
         var out: [SourceLine] = []
         out.reserveCapacity(article.lines.count + 2)
-        var stack: [(scheme: String, level: Int)] = []
+        var stack: [(scheme: String, level: Int, source: Int)] = []
         var skippingTOC = false
         let lines = article.lines
         for (i, line) in lines.enumerated() {
@@ -37,6 +37,7 @@ struct HeadingStructure: Sendable {
             let blankBefore = i == 0 || lines[i - 1].text.isEmpty
             let blankAfter = i + 1 >= lines.count || lines[i + 1].text.isEmpty
             var headingText: String?
+            let sourceLevel = TextNormalizer.headingLevel(text) ?? 7
             if TextNormalizer.headingLevel(text) != nil {
                 headingText = TextNormalizer.stripMarkup(text)
             } else if blankBefore && blankAfter && !text.utf8.contains(9) {
@@ -82,7 +83,7 @@ struct HeadingStructure: Sendable {
             if scheme == "none" && labels.contains(key) { scheme = "label" }
             var level: Int
             if Self.topLabels.contains(key) {
-                stack = [(scheme, 2)]
+                stack = [(scheme, 2, sourceLevel)]
                 level = 2
             } else if let existing = stack.lastIndex(where: { $0.scheme == scheme }) {
                 level = stack[existing].level
@@ -90,13 +91,14 @@ struct HeadingStructure: Sendable {
             } else if scheme == "none" {
                 level = min((stack.last?.level ?? 1) + 1, 6)
                 if stack.isEmpty || stack.allSatisfy({ $0.scheme == "none" }) { level = 2; stack = [] }
-                stack.append((scheme, level))
+                stack.append((scheme, level, sourceLevel))
             } else {
                 // A new numbering scheme nests under the nearest numbered section, or sits
                 // directly under the title when there is none.
-                while stack.last?.scheme == "none" { stack.removeLast() }
+                // Unnumbered sections and labels give way to it unless the source set it deeper.
+                while let last = stack.last, last.scheme == "none" || (last.scheme == "label" && last.source >= sourceLevel) { stack.removeLast() }
                 level = min((stack.last?.level ?? 1) + 1, 6)
-                stack.append((scheme, level))
+                stack.append((scheme, level, sourceLevel))
             }
             out.append(SourceLine(String(repeating: "#", count: level) + " " + heading, number: line.number))
         }

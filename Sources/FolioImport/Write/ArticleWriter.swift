@@ -34,7 +34,10 @@ struct ArticleWriter: Sendable {
     }
 
     func write(article: ArticleDraft, document: DocumentDraft) -> GeneratedFile {
-        var body: [SourceLine] = [SourceLine("# " + article.title, number: article.sourceLines.lowerBound), SourceLine("", number: 0)]
+        // The H1 carries the title's source line unless the body starts on that very line
+        // (a unit without a title heading), so diagnostics land on the text.
+        let titleSource = article.lines.first?.number == article.sourceLines.lowerBound ? 0 : article.sourceLines.lowerBound
+        var body: [SourceLine] = [SourceLine("# " + article.title, number: titleSource), SourceLine("", number: 0)]
         var previousBlank = true
         for line in article.lines {
             let blank = line.text.isEmpty
