@@ -25,7 +25,7 @@ struct ParagraphJoiner: Sendable {
             let next = lines[j].text
             let current = lines[i].text
             let hyphen = current.hasSuffix("-") && current.dropLast().last?.isLetter == true && next.first?.isLetter == true
-            guard Self.isParagraph(next), hyphen || TextNormalizer.startsLowercase(next) else { i += 1; continue }
+            guard Self.isParagraph(next), hyphen || TextNormalizer.startsLowercase(next) || Self.startsWithNumberThenLowercase(next) else { i += 1; continue }
             var trimmedCurrent = current
             while trimmedCurrent.hasSuffix(" ") { trimmedCurrent.removeLast() }
             lines[i].text = hyphen ? trimmedCurrent + next : trimmedCurrent + " " + next
@@ -60,6 +60,15 @@ struct ParagraphJoiner: Sendable {
         }
         if TextNormalizer.isBoldOnly(text) || text.utf8.count < 3 { return false }
         return true
+    }
+
+    /// `10 of the regional …`: a sentence resuming with a number.
+    static func startsWithNumberThenLowercase(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isNumber || $0 == "," || $0 == "." }
+        guard !digits.isEmpty, digits.first?.isNumber == true else { return false }
+        let rest = text[digits.endIndex...]
+        guard rest.first == " " else { return false }
+        return rest.dropFirst().first?.isLowercase == true
     }
 
     /// Lines that sit inside a broken paragraph without belonging to it: footnote definitions and their separators.

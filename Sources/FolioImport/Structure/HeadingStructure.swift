@@ -31,7 +31,7 @@ struct HeadingStructure: Sendable {
         out.reserveCapacity(article.lines.count + 2)
         var stack: [(scheme: String, level: Int, source: Int)] = []
         var skippingTOC = false
-        let lines = article.lines
+        let lines = removeOutlines(article.lines, articleIndex: articleIndex, findings: &findings)
         for (i, line) in lines.enumerated() {
             let text = line.text
             let blankBefore = i == 0 || lines[i - 1].text.isEmpty
@@ -109,6 +109,57 @@ struct HeadingStructure: Sendable {
             out.removeSubrange(last...)
         }
         article.lines = out
+    }
+
+    /// Removes outlines that repeat the article's own headings (an internal table of contents
+    /// written as headings and lists, or as lines with leader dots and page numbers).
+    func removeOutlines(_ lines: [SourceLine], articleIndex: Int, findings: inout [ImportFinding]) -> [SourceLine] {
+        var drop = [Bool](repeating: false, count: lines.count)
+        // Lines with leader dots and a page number, three or more in a row.
+        var run: [Int] = []
+        func flushRun() {
+            if run.count >= 3 {
+                for i in run { drop[i] = true }
+                findings.append(ImportFinding(code: "IMP015", severity: .info, message: "removed an internal table of contents; the site generates one from the headings", sourceLine: lines[run[0]].number, articleIndex: articleIndex))
+            }
+            run = []
+        }
+        for (i, line) in lines.enumerated() {
+            if line.text.isEmpty { continue }
+            if Self.isLeaderLine(line.text) { run.append(i) } else { flushRun() }
+        }
+        flushRun()
+        // Headings repeated later whose first occurrence holds only a list or short lines.
+        var headingKeys: [(index: Int, key: String)] = []
+        for (i, line) in lines.enumerated() where !drop[i] && (TextNormalizer.headingLevel(line.text) != nil || TextNormalizer.isBoldOnly(line.text)) {
+            headingKeys.append((i, TextNormalizer.key(line.text)))
+        }
+        var lastIndexOfKey: [String: Int] = [:]
+        for (n, h) in headingKeys.enumerated() { lastIndexOfKey[h.key] = n }
+        var outlineStart: Int?
+        for (n, h) in headingKeys.enumerated() where !h.key.isEmpty {
+            guard let last = lastIndexOfKey[h.key], last > n else { continue }
+            let end = n + 1 < headingKeys.count ? headingKeys[n + 1].index : lines.count
+            let content = (h.index + 1..<end).filter { !lines[$0].text.isEmpty }
+            let outline = content.allSatisfy { i in
+                let t = lines[i].text
+                return t.utf8.count < 240 && !TextNormalizer.endsSentence(t) || t.hasPrefix("- ") || t.hasPrefix("* ")
+            }
+            guard outline else { continue }
+            drop[h.index] = true
+            for i in content { drop[i] = true }
+            if outlineStart == nil { outlineStart = h.index }
+        }
+        if let start = outlineStart {
+            findings.append(ImportFinding(code: "IMP018", severity: .info, message: "removed an outline that repeats the article's own headings", sourceLine: lines[start].number, articleIndex: articleIndex))
+        }
+        return zip(lines, drop).filter { !$0.1 }.map(\.0)
+    }
+
+    /// `Summary.....\t208`: an entry of an internal table of contents.
+    static func isLeaderLine(_ text: String) -> Bool {
+        guard let last = text.last, last.isNumber, TableOfContents.leaderRange(in: text) != nil else { return false }
+        return text.utf8.count < 300
     }
 
     /// Why a heading is not a heading: a figure/table caption, a sentence, a salutation.
