@@ -60,6 +60,7 @@ struct ContentPageWriter {
         try writer.writePage(urlPath: "", template: "home", context: [
             "documents": documents,
             "documentCount": documents.count,
+            "documentNoun": documents.count == 1 ? "report" : "reports",
             "articleCount": snapshot.content.documents.reduce(0) { $0 + $1.articles.count },
             "pages": pages,
             "description": snapshot.config.description,
