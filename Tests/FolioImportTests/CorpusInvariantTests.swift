@@ -76,6 +76,19 @@ import Testing
         }
     }
 
+    @Test func headingsNeverSkipALevelAndCarryNoEmphasis() throws {
+        for file in try corpus().files {
+            var previous = 1
+            for line in file.text.split(separator: "\n") where line.hasPrefix("#") {
+                let level = line.prefix { $0 == "#" }.count
+                guard level <= 6, line.dropFirst(level).first == " " else { continue }
+                #expect(level <= previous + 1, "\(file.path): `\(line)` skips a level")
+                #expect(!line.contains("**") && !line.contains("<u>") && !line.contains("<b>"), "\(file.path): `\(line)`")
+                previous = level
+            }
+        }
+    }
+
     @Test func importIsDeterministic() throws {
         let again = try Importer().generate(projectRoot: Fixtures.root)
         #expect(again.files == (try corpus().files))

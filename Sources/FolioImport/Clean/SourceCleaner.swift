@@ -26,6 +26,10 @@ struct SourceCleaner: Sendable {
             if text.hasSuffix(" ") && !text.hasSuffix("  ") {
                 while text.hasSuffix(" ") { text.removeLast() }
             }
+            // `• item` paragraphs are list items the conversion flattened.
+            if text.hasPrefix("• ") || text.hasPrefix("● ") || text.hasPrefix("▪ ") {
+                text = "- " + text.dropFirst(2)
+            }
             lines[i].text = text
             let trimmed = TextNormalizer.trim(text)
             let blankAround = (i == 0 || lines[i - 1].text.isEmpty) && (i + 1 >= lines.count || TextNormalizer.trim(lines[i + 1].text).isEmpty)

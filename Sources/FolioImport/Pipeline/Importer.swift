@@ -2,6 +2,7 @@ import FolioContent
 import FolioCore
 import FolioEntities
 import Foundation
+import Synchronization
 
 /// What `folio import` should do.
 public struct ImportOptions: Sendable, Equatable {
@@ -154,21 +155,32 @@ public struct Importer: Sendable {
         }
         let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: tagger)
         let companies = CompanyResolver(table: hints.companies)
+        // Documents are independent: import them on all cores, then merge in manifest order.
+        let jobs = Array(zip(manifest.documents, sources))
+        let outputs = Mutex<[Int: (DocumentOutput, [StepTiming])]>([:])
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (doc, source) = jobs[index]
+            var clock = StepClock()
+            let output = importDocument(doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath, writer: writer, clock: &clock)
+            outputs.withLock { $0[index] = (output, clock.timings) }
+        }
         var files: [GeneratedFile] = []
         var diagnostics: [Diagnostic] = []
         var documents: [DocumentDraft] = []
         var clock = StepClock()
-        for (doc, source) in zip(manifest.documents, sources) {
-            let output = importDocument(doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath, writer: writer, clock: &clock)
+        let collected = outputs.withLock { $0 }
+        for index in jobs.indices {
+            guard let (output, timings) = collected[index] else { continue }
             files += output.files
             diagnostics += output.diagnostics
             documents.append(output.document)
+            clock.add(timings)
         }
         files.sort { $0.path < $1.path }
         return (files, Diagnostic.sortedForOutput(diagnostics), documents, clock.timings)
     }
 
-    struct DocumentOutput {
+    struct DocumentOutput: Sendable {
         var files: [GeneratedFile]
         var diagnostics: [Diagnostic]
         var document: DocumentDraft
@@ -288,6 +300,13 @@ public struct Importer: Sendable {
 /// Adds up wall-clock time per named step.
 struct StepClock {
     private(set) var timings: [StepTiming] = []
+
+    /// Adds another clock's timings (CPU time summed over parallel documents).
+    mutating func add(_ other: [StepTiming]) {
+        for t in other {
+            if let i = timings.firstIndex(where: { $0.name == t.name }) { timings[i].seconds += t.seconds } else { timings.append(t) }
+        }
+    }
 
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds

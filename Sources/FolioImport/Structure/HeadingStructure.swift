@@ -204,6 +204,9 @@ struct HeadingStructure: Sendable {
         if num.hasSuffix("."), let next = rest.first, next.isLetter {
             return num + " " + rest
         }
+        if num.allSatisfy(\.isNumber), rest.hasPrefix(")"), let next = rest.dropFirst().first, next.isLetter {
+            return num + ") " + rest.dropFirst()
+        }
         if num.hasSuffix("."), num.dropLast().contains("."), rest.hasPrefix(" ") {
             num.removeLast()
             return num + rest

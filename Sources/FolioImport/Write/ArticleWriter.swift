@@ -110,8 +110,13 @@ struct ArticleWriter: Sendable {
         if !imprint.isEmpty {
             lines += ["", "## About this publication", ""]
             for line in imprint {
-                lines.append(line.text.hasPrefix("### ") ? "" : line.text.trimmingCharacters(in: .whitespaces))
-                if line.text.hasPrefix("### ") { lines.append(line.text); lines.append("") }
+                if line.text.hasPrefix("### ") {
+                    lines += ["", line.text, ""]
+                } else {
+                    lines.append(TextNormalizer.trim(line.text))
+                    // Lines that ended in a hard break belong to one paragraph; others stand alone.
+                    if !line.text.hasSuffix("  ") { lines.append("") }
+                }
             }
         }
         var collapsed: [String] = []
