@@ -153,7 +153,38 @@ struct HeadingStructure: Sendable {
         if let start = outlineStart {
             findings.append(ImportFinding(code: "IMP018", severity: .info, message: "removed an outline that repeats the article's own headings", sourceLine: lines[start].number, articleIndex: articleIndex))
         }
-        return zip(lines, drop).filter { !$0.1 }.map(\.0)
+        var kept = zip(lines, drop).filter { !$0.1 }.map(\.0)
+        rejoinSplitHeadings(&kept, articleIndex: articleIndex, findings: &findings)
+        return kept
+    }
+
+    /// A numbered heading cut by a page-bottom footnote block continues in the next, unnumbered
+    /// heading (`1.1 … Construction of Integrated` / footnotes / `Development Mechanism`).
+    func rejoinSplitHeadings(_ lines: inout [SourceLine], articleIndex: Int, findings: inout [ImportFinding]) {
+        var i = 0
+        while i < lines.count {
+            let text = lines[i].text
+            guard TextNormalizer.headingLevel(text) != nil else { i += 1; continue }
+            let plain = TextNormalizer.stripMarkup(text)
+            guard SectionNumbering.leadingNumber(plain) != nil, !TextNormalizer.endsSentence(plain) else { i += 1; continue }
+            var j = i + 1
+            var interrupted = false
+            while j < lines.count, lines[j].text.isEmpty || ParagraphJoiner.isInterruption(lines[j].text) {
+                if !lines[j].text.isEmpty { interrupted = true }
+                j += 1
+            }
+            guard interrupted, j < lines.count, TextNormalizer.headingLevel(lines[j].text) != nil else { i += 1; continue }
+            let next = TextNormalizer.stripMarkup(lines[j].text)
+            guard SectionNumbering.leadingNumber(next) == nil, Self.scheme(of: next) == "none", next.utf8.count < 80 else { i += 1; continue }
+            let level = TextNormalizer.headingLevel(text) ?? 2
+            lines[i].text = String(repeating: "#", count: level) + " " + plain + " " + next
+            findings.append(ImportFinding(code: "IMP019", severity: .info, message: "rejoined a heading split by a footnote block: `\(plain) \(next)`", sourceLine: lines[j].number, articleIndex: articleIndex))
+            let moved = Array(lines[(i + 1)..<j])
+            lines.remove(at: j)
+            lines.removeSubrange((i + 1)..<j)
+            lines.insert(contentsOf: [SourceLine("", number: lines[i].number)] + moved, at: i + 1)
+            i += 1
+        }
     }
 
     /// `Summary.....\t208`: an entry of an internal table of contents.
