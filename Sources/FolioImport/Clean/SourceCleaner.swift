@@ -71,6 +71,8 @@ struct SourceCleaner: Sendable {
 
     /// Headings and numbered lines are never running headers.
     static func isLabelLike(_ text: String) -> Bool {
+        // Thematic breaks (`---`) separate footnote blocks; they are never running headers.
         TextNormalizer.isBoldOnly(text) || text.first?.isNumber == true || text.hasPrefix("- ") || text.hasPrefix("|")
+            || text.allSatisfy { "-*_= ".contains($0) }
     }
 }
