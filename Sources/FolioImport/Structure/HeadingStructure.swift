@@ -79,6 +79,7 @@ struct HeadingStructure: Sendable {
                 out.append(SourceLine(reason == "caption" ? heading : "**\(heading)**", number: line.number))
                 continue
             }
+            heading = Self.dropSentenceStop(heading)
             var scheme = Self.scheme(of: heading)
             if scheme == "none" && labels.contains(key) { scheme = "label" }
             var level: Int
@@ -197,9 +198,36 @@ struct HeadingStructure: Sendable {
     func demotionReason(_ heading: String) -> String? {
         if Self.isCaption(heading) { return "caption" }
         if heading.hasSuffix("!") { return "salutation" }
-        if heading.count > 160 { return "long sentence" }
-        if heading.hasSuffix(".") && !heading.hasSuffix("etc.") && (heading.count > 90 || heading.contains(", ")) { return "sentence" }
+        let numbered = Self.scheme(of: heading) != "none"
+        let length = heading.count
+        // A numbered section title may be a full sentence; several sentences are a paragraph.
+        let severalSentences = Self.containsSentenceBreak(heading)
+        if numbered {
+            return length > 220 || severalSentences ? "long sentence" : nil
+        }
+        if length > 160 { return "long sentence" }
+        if heading.hasSuffix(".") && !heading.hasSuffix("etc.") && (length > 90 || heading.contains(", ")) { return "sentence" }
         return nil
+    }
+
+    /// `… technologies. This will …`: a full stop after a lower-case word, then a capital.
+    static func containsSentenceBreak(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard chars.count > 5 else { return false }
+        for i in 3..<(chars.count - 2) where chars[i] == "." && chars[i + 1] == " " && chars[i + 2].isUppercase {
+            if chars[i - 1].isLowercase && chars[i - 2].isLowercase && chars[i - 3].isLowercase { return true }
+        }
+        return false
+    }
+
+    /// A numbered section title that ends like a sentence loses its final full stop.
+    static func dropSentenceStop(_ heading: String) -> String {
+        guard heading.hasSuffix("."), !heading.hasSuffix(".."),
+              let before = heading.dropLast().last, before.isLetter,
+              scheme(of: heading) != "none" else { return heading }
+        let lastWord = heading.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if ["etc", "ltd", "inc", "co", "corp", "st", "no", "vs", "al"].contains(lastWord) || lastWord.contains(".") { return heading }
+        return String(heading.dropLast())
     }
 
     /// `Figure 3 …`, `Fig.2 …`, `Table 1 …`, `[Figure 5] …`, `Display 1: …`, `(Source: …)`.
