@@ -117,7 +117,9 @@ struct FigureArticle {
                 if placed.tableRows != nil { continue }  // anchored before its table
                 rejoinAround(caption: i, out: &out, consumed: &consumed, findings: &findings)
                 appendBlank(&out, number: line.number)
-                out.append(SourceLine(Self.figureBlock(placed), number: line.number))
+                let body = nextContentLine(after: placed.extraLines.last ?? i)
+                let hasBody = body.map { LineShape.isListItem(lines[$0].text) } ?? false
+                out.append(SourceLine(hasBody ? Self.captionParagraph(placed) : Self.figureBlock(placed), number: line.number))
                 out.append(SourceLine("", number: line.number))
                 if let notes = placed.notes { out.append(SourceLine(notes, number: line.number)); out.append(SourceLine("", number: line.number)) }
                 continue
@@ -172,8 +174,10 @@ struct FigureArticle {
         for k in captions.indices {
             let c = captions[k].extraLines.last ?? captions[k].index
             let start = captions[k].index
-            let below = blocks.indices.first { b in !owner.keys.contains(b) && blocks[b].first > c && nonBlankBetween(c, blocks[b].first) <= tableDistance }
-            let above = blocks.indices.last { b in !owner.keys.contains(b) && blocks[b].last < start && nonBlankBetween(blocks[b].last, start) <= tableDistance }
+            var below = blocks.indices.first { blocks[$0].first > c }
+            if let b = below, owner.keys.contains(b) || !within(c, blocks[b].first) { below = nil }
+            var above = blocks.indices.last { blocks[$0].last < start }
+            if let a = above, owner.keys.contains(a) || !within(blocks[a].last, start) { above = nil }
             var rows: [Int]?
             if let a = above, let b = below,
                TableBlock.columnCount(of: blocks[a], in: lines) == TableBlock.columnCount(of: blocks[b], in: lines),
@@ -199,6 +203,20 @@ struct FigureArticle {
                     hint: nil, sourceLine: lines[start].number, articleIndex: article))
             }
         }
+    }
+
+    /// At most `tableDistance` non-blank lines lie between lines `a` and `b`.
+    private func within(_ a: Int, _ b: Int) -> Bool {
+        var count = 0
+        var k = a + 1
+        while k < b {
+            if !LineShape.isBlank(lines[k].text) {
+                count += 1
+                if count > tableDistance { return false }
+            }
+            k += 1
+        }
+        return true
     }
 
     private func nonBlankBetween(_ a: Int, _ b: Int) -> Int {
@@ -295,6 +313,17 @@ struct FigureArticle {
     static func figureBlock(_ placed: PlacedCaption) -> String {
         "<figure id=\"\(placed.id)\" class=\"figure-missing\"><figcaption><span class=\"figure-label\">\(html(placed.caption.label))</span>"
             + captionText(placed) + "</figcaption><p class=\"figure-note\">Image not included in the source.</p></figure>"
+    }
+
+    /// A caption whose content (a list) is in the source: an anchored caption paragraph.
+    static func captionParagraph(_ placed: PlacedCaption) -> String {
+        "<p id=\"\(placed.id)\" class=\"figure-caption\"><span class=\"figure-label\">\(html(placed.caption.label))</span>" + captionText(placed) + "</p>"
+    }
+
+    private func nextContentLine(after index: Int) -> Int? {
+        var k = index + 1
+        while k < lines.count, LineShape.isBlank(lines[k].text) { k += 1 }
+        return k < lines.count ? k : nil
     }
 
     static func tableAnchor(_ placed: PlacedCaption) -> String {

@@ -16,20 +16,26 @@ struct ReferenceLinker {
         self.captions = captions
     }
 
+    private static let stems = ["Fig", "Table", "Chart", "Graph", "Display", "Exhibit", "Diagram"]
     private static let words = ["Figures", "Figure", "Fig.", "Fig", "Tables", "Table", "Charts", "Chart", "Graphs", "Graph", "Displays", "Display", "Exhibit", "Diagram"]
 
     /// Rewrites `Figure 3` as `[Figure 3](#figure-3)` when the anchor exists in this article.
     mutating func link(_ text: String, sourceLine: Int, article: Int, findings: inout [ImportFinding]) -> String {
-        guard Self.words.contains(where: { text.contains($0) }) else { return text }
+        var starts: [String.Index] = []
+        for stem in Self.stems {
+            var search = text.startIndex
+            while let found = text.range(of: stem, range: search..<text.endIndex) {
+                starts.append(found.lowerBound)
+                search = found.upperBound
+            }
+        }
+        guard !starts.isEmpty else { return text }
+        starts.sort()
         let protected = Self.protectedRanges(in: text)
         var out = ""
         var cursor = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard let (word, kind) = Self.word(at: index, in: text) else {
-                index = text.index(after: index)
-                continue
-            }
+        for index in starts {
+            guard index >= cursor, let (word, kind) = Self.word(at: index, in: text) else { continue }
             let afterWord = text.index(index, offsetBy: word.count)
             var numberStart = afterWord
             while numberStart < text.endIndex, text[numberStart] == " " || text[numberStart] == "\u{00A0}" { numberStart = text.index(after: numberStart) }
@@ -38,16 +44,10 @@ struct ReferenceLinker {
             let precededByLetter = index > text.startIndex && text[text.index(before: index)].isLetter
             let followedBadly = end < text.endIndex && (text[end].isLetter || text[end].isASCIIDigit || (text[end] == "." && text.index(after: end) < text.endIndex && text[text.index(after: end)].isASCIIDigit))
             guard !digits.isEmpty, digits.count <= 3, !precededByLetter, !followedBadly, let n = Int(digits),
-                  !protected.contains(where: { $0.contains(index) }) else {
-                index = afterWord
-                continue
-            }
+                  !protected.contains(where: { $0.contains(index) }) else { continue }
             // "Figure 8 of the National Plan" cites someone else's figure.
             let tail = text[end...].prefix(9).lowercased()
-            if tail.hasPrefix(" of the ") || tail.hasPrefix(" in the ") {
-                index = end
-                continue
-            }
+            if tail.hasPrefix(" of the ") || tail.hasPrefix(" in the ") { continue }
             let key = "\(kind.rawValue)-\(n)"
             if let k = anchors[key] {
                 out += text[cursor..<index]
@@ -63,7 +63,6 @@ struct ReferenceLinker {
                     code: "FIG001", severity: .warning, message: "The text refers to \(label), which has no caption in this article.",
                     hint: hint, sourceLine: sourceLine, articleIndex: article))
             }
-            index = end
         }
         out += text[cursor...]
         return out
@@ -113,8 +112,8 @@ struct ReferenceLinker {
     /// Reports "the graph above" (or below) when no figure or table is within `window` lines.
     func checkDeictic(_ text: String, at index: Int, lines: [SourceLine], captions: [PlacedCaption], blocks: [TableBlock], window: Int,
                       sourceLine: Int, article: Int, findings: inout [ImportFinding]) {
+        guard text.contains("above") || text.contains("below") || text.contains("following") else { return }
         let lower = text.lowercased()
-        guard lower.contains("above") || lower.contains("below") || lower.contains("following") else { return }
         guard let phrase = Self.deictic.first(where: { lower.contains($0) }) else { return }
         let lookBelow = phrase.contains("below") || phrase.contains("following")
         let range = lookBelow ? index...min(lines.count - 1, index + window) : max(0, index - window)...index

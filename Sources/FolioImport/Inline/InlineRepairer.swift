@@ -58,7 +58,14 @@ struct InlineRepair {
         var changedSub = false
         for span in NoteMarkup.spans(of: "sup", in: text).reversed() {
             let before = text[text.startIndex..<span.range.lowerBound]
-            text.replaceSubrange(span.range, with: Self.superscriptText(span.payload, after: before))
+            var range = span.range
+            // `220 km <sup>2</sup> ;`: the space before a unit's power goes.
+            let payload = span.payload.trimmingCharacters(in: .whitespaces)
+            if payload == "2" || payload == "3", before.hasSuffix(" "), let unit = before.dropLast().split(separator: " ").last,
+               Self.units.contains(String(unit.split(separator: "/").last ?? unit)) {
+                range = text.index(before: range.lowerBound)..<range.upperBound
+            }
+            text.replaceSubrange(range, with: Self.superscriptText(span.payload, after: before))
             changedSup = true
         }
         for span in NoteMarkup.spans(of: "sub", in: text).reversed() {
@@ -80,6 +87,8 @@ struct InlineRepair {
         if changedSup { notes.append(("INL001", "Rendered superscript markup that is not a footnote as text (ordinal, unit, power or trademark).")) }
         if changedSub { notes.append(("INL002", "Rendered subscript markup as text (e.g. CO₂).")) }
     }
+
+    private static let units: Set<String> = ["m", "cm", "mm", "km", "dm", "Nm", "nm", "ft", "yd", "mi"]
 
     /// `th` after a number stays `th`; digits become superscript digits; trademarks their sign.
     static func superscriptText(_ raw: String, after before: Substring) -> String {

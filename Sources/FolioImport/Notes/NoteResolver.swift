@@ -172,7 +172,7 @@ struct NoteRun {
                     j += 1
                 }
                 let hits = items.filter { wanted.contains($0.label) }.count
-                if items.count >= 3, hits * 2 >= items.count, !items.contains(where: { claimed[a].contains($0.index) }) {
+                if items.count >= 3, hits * 2 >= items.count || (hits >= 3 && items[0].label == 1), !items.contains(where: { claimed[a].contains($0.index) }) {
                     for item in items {
                         accepted.append(NoteDefinition(article: a, lineIndices: [item.index], label: item.label, text: item.body,
                                                        sourceLine: lines[item.index].number, style: .endnote, garbled: false))
@@ -182,6 +182,9 @@ struct NoteRun {
                 i = max(j, i + 1)
             }
             // Plain-number lines in footnote blocks.
+            var endsAt: [Int: Int] = [:]  // last line of a definition → its label
+            for def in definitions where def.article == a { if let last = def.lineIndices.last { endsAt[last] = def.label } }
+            for def in accepted where def.article == a { if let last = def.lineIndices.last { endsAt[last] = def.label } }
             var previousLabel: Int?
             var previousEnd = -2
             var lastBreak = -2
@@ -189,17 +192,19 @@ struct NoteRun {
                 let text = line.text
                 if LineShape.isBlank(text) { continue }
                 if LineShape.isThematicBreak(text) { lastBreak = index; continue }
-                if let def = definitions.first(where: { $0.article == a && $0.lineIndices.last == index }) ?? accepted.last(where: { $0.article == a && $0.lineIndices.last == index }) {
-                    previousLabel = def.label
+                if let label = endsAt[index] {
+                    previousLabel = label
                     previousEnd = index
                     continue
                 }
                 if claimed[a].contains(index) { continue }
                 defer { lastBreak = -2 }
-                guard let plain = NoteScanner.plainStart(text), wanted.contains(plain.label) else { previousLabel = nil; continue }
+                guard let plain = NoteScanner.plainStart(text), !explicit.contains(plain.label) else { previousLabel = nil; continue }
                 let afterBreak = lastBreak >= 0 && onlyBlank(lines, from: lastBreak + 1, to: index)
                 let continuesRun = previousLabel == plain.label - 1 && onlyBlank(lines, from: previousEnd + 1, to: index)
                 guard afterBreak || continuesRun else { previousLabel = nil; continue }
+                // The block must hold at least one label the text cites.
+                guard wanted.contains(plain.label) || chainCites(lines, from: index, label: plain.label, wanted: wanted) else { previousLabel = nil; continue }
                 let more = NoteScanner.continuation(of: plain.body, after: index, in: lines, claimed: claimed[a])
                 var body = plain.body
                 for j in more { body = NoteScanner.joinFragments(body, lines[j].text) }
@@ -213,6 +218,26 @@ struct NoteRun {
         }
         definitions.append(contentsOf: accepted)
         references.removeAll { claimed[$0.article].contains($0.lineIndex) }
+    }
+
+    /// A run of `n Text` lines numbered on from `label` contains a cited label.
+    private func chainCites(_ lines: [SourceLine], from index: Int, label: Int, wanted: Set<Int>) -> Bool {
+        var expected = label + 1
+        var k = index + 1
+        var budget = 16
+        while k < lines.count, budget > 0 {
+            let text = lines[k].text
+            if let next = NoteScanner.plainStart(text) {
+                guard next.label == expected else { return false }
+                if wanted.contains(next.label) { return true }
+                expected += 1
+            } else if LineShape.isHeading(text) || LineShape.isThematicBreak(text) {
+                return false
+            }
+            k += 1
+            budget -= 1
+        }
+        return false
     }
 
     private func onlyBlank(_ lines: [SourceLine], from: Int, to: Int) -> Bool {

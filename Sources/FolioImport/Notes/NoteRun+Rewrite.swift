@@ -200,8 +200,9 @@ extension NoteRun {
         for index in out.indices where LineShape.isHeading(out[index].line.text) && out[index].line.text.contains("[^") {
             let (stripped, tokens) = Self.extractFootnoteReferences(out[index].line.text)
             guard !tokens.isEmpty else { continue }
-            guard let target = out.indices.first(where: { $0 > index && !LineShape.isBlank(out[$0].line.text) }),
-                  !LineShape.isHeading(out[target].line.text) else { continue }
+            // The first paragraph of the section, past any sub-headings.
+            guard let target = out.indices.first(where: { $0 > index && !LineShape.isBlank(out[$0].line.text) && !LineShape.isHeading(out[$0].line.text) })
+            else { continue }
             out[index].line.text = stripped
             var body = out[target].line.text
             while body.last == " " { body.removeLast() }
