@@ -1,0 +1,19 @@
+import FolioCore
+
+/// Errors that stop an import: unreadable or malformed inputs and output failures.
+public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `corpus.yml` or `corrections.yml` is malformed (exit 2).
+    case configuration(file: String, line: Int, message: String)
+    /// A file could not be read or written (exit 3).
+    case io(path: String, message: String)
+
+    /// The same problem as a ``FolioError``, which carries the exit code.
+    public var folioError: FolioError {
+        switch self {
+        case let .configuration(file, line, message): .configuration(file: file, line: line, message: message, hint: nil)
+        case let .io(path, message): .io(path: path, message: message)
+        }
+    }
+
+    public var description: String { folioError.description }
+}

@@ -1,0 +1,88 @@
+import FolioContent
+import FolioCore
+import Foundation
+import Yams
+
+/// The importer's own reading of `Content/corpus.yml`: how each document splits, plus the
+/// canonical company table. Bibliographic metadata stays in ``CorpusManifest``.
+public struct ImportHints: Sendable, Equatable {
+    /// Splitting hints for one document.
+    public struct Document: Sendable, Equatable {
+        /// Text of the heading or line that opens the table of contents.
+        public var toc: String?
+        /// Which table-of-contents entries start articles: nil for all, else a pattern over the entry.
+        public var articles: String?
+        /// Extra article starts not listed in the table of contents.
+        public var anchors: [Anchor] = []
+        /// A label every case study carries (`Corporate Profile`); cases start just above it.
+        public var cases: String?
+        /// Extra section labels promoted to headings.
+        public var labels: [String] = []
+        /// Headings whose sections are imprint or credits.
+        public var imprint: [String] = []
+        /// `toc-company` when the table of contents names each paper's company.
+        public var byline: String?
+
+        public init() {}
+    }
+
+    /// An extra article start: a pattern over a heading or short line, and an optional title.
+    public struct Anchor: Sendable, Equatable {
+        public var match: String
+        public var title: String?
+    }
+
+    /// Hints per document slug.
+    public var documents: [String: Document]
+    /// Canonical company name → spellings.
+    public var companies: [String: [String]]
+
+    public init(documents: [String: Document] = [:], companies: [String: [String]] = [:]) {
+        self.documents = documents
+        self.companies = companies
+    }
+
+    /// Reads the hints from the manifest text.
+    /// - Throws: ``ImportError/configuration(file:line:message:)`` for a malformed hint.
+    public static func parse(_ text: String, file: String) throws -> ImportHints {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ImportError.configuration(file: file, line: YAMLErrors.line(of: error) ?? 1, message: "malformed YAML: \(YAMLErrors.describe(error))")
+        }
+        var hints = ImportHints()
+        guard let map = root?.mapping else { return hints }
+        if let companies = map["companies"]?.mapping {
+            for (key, value) in companies {
+                guard let name = key.string else { continue }
+                hints.companies[name] = value.sequence?.compactMap(\.string) ?? value.string.map { [$0] } ?? []
+            }
+        }
+        for doc in map["documents"]?.sequence ?? [] {
+            guard let slug = doc.mapping?["slug"]?.string else { continue }
+            var d = Document()
+            if let imp = doc.mapping?["import"]?.mapping {
+                d.toc = imp["toc"]?.string
+                if let a = imp["articles"]?.string, a != "all" { d.articles = a }
+                d.cases = imp["cases"]?.string
+                d.byline = imp["byline"]?.string
+                d.labels = imp["labels"]?.sequence?.compactMap(\.string) ?? []
+                d.imprint = imp["imprint"]?.sequence?.compactMap(\.string) ?? []
+                for anchor in imp["anchors"]?.sequence ?? [] {
+                    guard let m = anchor.mapping?["match"]?.string else {
+                        throw ImportError.configuration(file: file, line: anchor.mark?.line ?? 1, message: "an anchor needs a `match` pattern")
+                    }
+                    d.anchors.append(Anchor(match: m, title: anchor.mapping?["title"]?.string))
+                }
+                for pattern in [d.articles].compactMap({ $0 }) + d.anchors.map(\.match) {
+                    if (try? NSRegularExpression(pattern: pattern)) == nil {
+                        throw ImportError.configuration(file: file, line: imp["articles"]?.mark?.line ?? doc.mark?.line ?? 1, message: "invalid pattern `\(pattern)`")
+                    }
+                }
+            }
+            hints.documents[slug] = d
+        }
+        return hints
+    }
+}

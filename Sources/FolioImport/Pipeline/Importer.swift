@@ -1,0 +1,293 @@
+import FolioContent
+import FolioCore
+import FolioEntities
+import Foundation
+
+/// What `folio import` should do.
+public struct ImportOptions: Sendable, Equatable {
+    /// Project root containing `Content/`.
+    public var projectRoot: URL
+    /// Content directory relative to the root.
+    public var contentDirectory: String
+    /// Compare with the committed files and write nothing.
+    public var check: Bool
+    /// Overwrite files edited by hand since the last import.
+    public var force: Bool
+
+    public init(projectRoot: URL, contentDirectory: String = "Content", check: Bool = false, force: Bool = false) {
+        self.projectRoot = projectRoot
+        self.contentDirectory = contentDirectory
+        self.check = check
+        self.force = force
+    }
+}
+
+/// Time spent in one named import step, over all documents.
+public struct StepTiming: Sendable, Equatable {
+    public var name: String
+    /// Seconds.
+    public var seconds: Double
+}
+
+/// The outcome of an import: diagnostics, generated files and what happened to the files on disk.
+public struct ImportResult: Sendable, Equatable {
+    /// Repairs and source defects (IMP, TOC, COR, SPL codes) plus stale (`IMP090`) and
+    /// hand-edited (`IMP091`) file errors, sorted for output.
+    public var diagnostics: [Diagnostic]
+    /// Every generated file, in path order.
+    public var files: [GeneratedFile]
+    /// Paths written (empty under `--check` or when writing was refused).
+    public var written: [String]
+    /// Paths that differ from what import would write (missing, changed or left over).
+    public var stale: [String]
+    /// Paths edited by hand that import refused to overwrite.
+    public var refused: [String]
+    /// The documents as imported, for tests and later stages.
+    public var documents: [DocumentDraft]
+    public var timings: [StepTiming]
+}
+
+/// Imports the corpus: loads `corpus.yml`, `corrections.yml` and the raw sources, then per
+/// document cleans, recovers structure, splits into articles, runs the document steps
+/// (notes, figures, inline repairs), tags entities and writes Markdown.
+public struct Importer: Sendable {
+    /// Steps run after splitting, in order.
+    public var steps: [any DocumentStep]
+    public var tagger: EntityTagger
+
+    /// The document steps of a standard import, in order: notes, then figures and tables, then
+    /// inline repairs. Add each step here once it exists.
+    public static var standardSteps: [any DocumentStep] {
+        []
+    }
+
+    public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger = EntityTagger()) {
+        self.steps = steps
+        self.tagger = tagger
+    }
+
+    /// Runs an import: generates every file, then checks (`--check`) or writes them.
+    /// - Throws: ``ImportError`` when inputs cannot be read or parsed, or output cannot be written.
+    public func run(_ options: ImportOptions) throws -> ImportResult {
+        var (files, diagnostics, documents, timings) = try generate(projectRoot: options.projectRoot, contentDirectory: options.contentDirectory)
+        let articlesDir = options.projectRoot.appendingPathComponent(options.contentDirectory).appendingPathComponent("articles")
+        let existing = Self.existingFiles(in: articlesDir, prefix: "\(options.contentDirectory)/articles")
+        let generatedPaths = Set(files.map(\.path))
+        var stale: [String] = []
+        var refused: [String] = []
+        for file in files {
+            guard let old = existing[file.path] else { stale.append(file.path); continue }
+            if old != file.text {
+                stale.append(file.path)
+                if !ContentHash.isUnedited(old) { refused.append(file.path) }
+            }
+        }
+        for (path, old) in existing where !generatedPaths.contains(path) {
+            stale.append(path)
+            if !ContentHash.isUnedited(old) { refused.append(path) }
+        }
+        stale.sort()
+        refused.sort()
+        var written: [String] = []
+        if options.check {
+            for path in stale {
+                diagnostics.append(Diagnostic(
+                    code: "IMP090", severity: .error,
+                    message: existing[path] == nil ? "missing: import would create this file" : (generatedPaths.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
+                    location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
+                ))
+            }
+        } else if !refused.isEmpty && !options.force {
+            for path in refused {
+                diagnostics.append(Diagnostic(
+                    code: "IMP091", severity: .error,
+                    message: "edited by hand since the last import; refusing to overwrite it",
+                    location: SourceLocation(file: path, line: 1),
+                    hint: "move the edit into Content/corrections.yml, or run `folio import --force` to discard it"
+                ))
+            }
+        } else if !stale.isEmpty {
+            let sink = try wrap { try StagedDirectoryOutput(destination: articlesDir) }
+            do {
+                for file in files {
+                    let relative = String(file.path.dropFirst("\(options.contentDirectory)/articles/".count))
+                    try sink.write(file.text, to: relative)
+                }
+                try sink.commit()
+            } catch {
+                sink.discard()
+                throw ImportError.io(path: "\(options.contentDirectory)/articles", message: "\(error)")
+            }
+            written = stale.filter { generatedPaths.contains($0) }
+        }
+        return ImportResult(
+            diagnostics: Diagnostic.sortedForOutput(diagnostics), files: files, written: written,
+            stale: stale, refused: refused, documents: documents, timings: timings
+        )
+    }
+
+    /// Generates every file in memory without touching the disk.
+    /// - Throws: ``ImportError`` for unreadable or malformed inputs.
+    public func generate(projectRoot: URL, contentDirectory: String = "Content") throws -> (files: [GeneratedFile], diagnostics: [Diagnostic], documents: [DocumentDraft], timings: [StepTiming]) {
+        let content = projectRoot.appendingPathComponent(contentDirectory)
+        let manifestPath = "\(contentDirectory)/corpus.yml"
+        let manifestText = try Self.read(content.appendingPathComponent("corpus.yml"), display: manifestPath)
+        let manifest: CorpusManifest
+        do {
+            manifest = try CorpusManifest.load(from: content.appendingPathComponent("corpus.yml"), displayPath: manifestPath)
+        } catch let error as ContentError {
+            let d = error.diagnostic
+            throw ImportError.configuration(file: manifestPath, line: d.location?.line ?? 1, message: d.message)
+        }
+        let hints = try ImportHints.parse(manifestText, file: manifestPath)
+        let correctionsPath = "\(contentDirectory)/corrections.yml"
+        let correctionsURL = content.appendingPathComponent("corrections.yml")
+        let corrections = FileManager.default.fileExists(atPath: correctionsURL.path)
+            ? try CorrectionSet.parse(try Self.read(correctionsURL, display: correctionsPath), file: correctionsPath)
+            : CorrectionSet()
+        for c in corrections.corrections where manifest.document(c.document) == nil {
+            throw ImportError.configuration(file: correctionsPath, line: c.entryLine, message: "correction names unknown document `\(c.document)`")
+        }
+        var sources: [String] = []
+        for doc in manifest.documents {
+            sources.append(try Self.read(projectRoot.appendingPathComponent(doc.source), display: doc.source))
+        }
+        let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: tagger)
+        let companies = CompanyResolver(table: hints.companies)
+        var files: [GeneratedFile] = []
+        var diagnostics: [Diagnostic] = []
+        var documents: [DocumentDraft] = []
+        var clock = StepClock()
+        for (doc, source) in zip(manifest.documents, sources) {
+            let output = importDocument(doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath, writer: writer, clock: &clock)
+            files += output.files
+            diagnostics += output.diagnostics
+            documents.append(output.document)
+        }
+        files.sort { $0.path < $1.path }
+        return (files, Diagnostic.sortedForOutput(diagnostics), documents, clock.timings)
+    }
+
+    struct DocumentOutput {
+        var files: [GeneratedFile]
+        var diagnostics: [Diagnostic]
+        var document: DocumentDraft
+    }
+
+    func importDocument(_ meta: CorpusDocument, source: String, hints: ImportHints.Document, companies: CompanyResolver, corrections: CorrectionSet, correctionsPath: String, writer: ArticleWriter, clock: inout StepClock) -> DocumentOutput {
+        var findings: [ImportFinding] = []
+        var lines = clock.measure("load") { Self.lines(of: source) }
+        let lineCount = lines.count
+        let labelSet = Set((HeadingStructure.defaultLabels + hints.labels).map(TextNormalizer.key))
+        clock.measure("clean") {
+            corrections.apply(to: &lines, document: meta.slug, file: correctionsPath, findings: &findings)
+            SourceCleaner(labels: labelSet).clean(&lines, findings: &findings)
+        }
+        let split = clock.measure("split") { () -> ArticleSplitter.Result in
+            let tocNumbers = hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
+            SectionNumbering.restore(&lines, tocNumbers: tocNumbers, findings: &findings)
+            return ArticleSplitter(hints: hints, companies: companies, metadata: meta, labels: labelSet).split(lines, findings: &findings)
+        }
+        var document = DocumentDraft(metadata: meta, articles: split.articles)
+        clock.measure("structure") {
+            let structure = HeadingStructure(labels: labelSet, documentTitleKey: TextNormalizer.key(meta.title))
+            let joiner = ParagraphJoiner()
+            for index in document.articles.indices {
+                structure.apply(to: &document.articles[index], articleIndex: index, findings: &findings)
+                joiner.apply(to: &document.articles[index], articleIndex: index, findings: &findings)
+            }
+        }
+        for step in steps {
+            clock.measure(step.name) { step.apply(to: &document, findings: &findings) }
+        }
+        var files: [GeneratedFile] = []
+        clock.measure("write") {
+            let marker = CJKBlockMarker()
+            for index in document.articles.indices { marker.apply(to: &document.articles[index]) }
+            files = document.articles.map { writer.write(article: $0, document: document) }
+            files.append(writer.writeIndex(document: document, imprint: split.imprint, lineCount: lineCount))
+        }
+        let diagnostics = findings.map { diagnostic(for: $0, document: document, files: files) }
+        return DocumentOutput(files: files, diagnostics: diagnostics, document: document)
+    }
+
+    /// Places a finding in the article file (and line) its source line became.
+    func diagnostic(for finding: ImportFinding, document: DocumentDraft, files: [GeneratedFile]) -> Diagnostic {
+        let articleIndex = finding.articleIndex ?? document.articles.firstIndex { $0.sourceLines.contains(finding.sourceLine) }
+        var location: SourceLocation
+        if let articleIndex, articleIndex < document.articles.count, articleIndex < files.count {
+            let file = files[articleIndex]
+            location = SourceLocation(file: file.path, line: file.fileLine(forSource: finding.sourceLine) ?? 1)
+        } else {
+            location = SourceLocation(file: files.last?.path ?? document.metadata.source, line: 1)
+        }
+        return Diagnostic(
+            code: finding.code, severity: finding.severity, message: finding.message, location: location,
+            source: SourceLocation(file: document.metadata.source, line: finding.sourceLine), hint: finding.hint
+        )
+    }
+
+    /// Splits source text into numbered lines (1-based), accepting a missing final newline and CRLF.
+    static func lines(of text: String) -> [SourceLine] {
+        var result: [SourceLine] = []
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var line = String(raw)
+            if line.hasSuffix("\r") { line.removeLast() }
+            result.append(SourceLine(line, number: number))
+        }
+        if result.last?.text.isEmpty == true && text.hasSuffix("\n") { result.removeLast() }
+        return result
+    }
+
+    static func read(_ url: URL, display: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ImportError.io(path: display, message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportError.io(path: display, message: "the file is not valid UTF-8")
+        }
+        return text
+    }
+
+    /// Markdown files under `Content/articles/`, keyed by project-relative path.
+    static func existingFiles(in directory: URL, prefix: String) -> [String: String] {
+        var result: [String: String] = [:]
+        let fm = FileManager.default
+        guard let folders = try? fm.contentsOfDirectory(atPath: directory.path) else { return result }
+        for folder in folders where !folder.hasPrefix(".") {
+            let dir = directory.appendingPathComponent(folder)
+            for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".md") {
+                if let data = fm.contents(atPath: dir.appendingPathComponent(name).path) {
+                    result["\(prefix)/\(folder)/\(name)"] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        return result
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as FolioError {
+            if case let .io(path, message) = error { throw ImportError.io(path: path, message: message) }
+            throw ImportError.io(path: "articles", message: error.description)
+        }
+    }
+}
+
+/// Adds up wall-clock time per named step.
+struct StepClock {
+    private(set) var timings: [StepTiming] = []
+
+    mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if let i = timings.firstIndex(where: { $0.name == name }) {
+            timings[i].seconds += seconds
+        } else {
+            timings.append(StepTiming(name: name, seconds: seconds))
+        }
+        return value
+    }
+}

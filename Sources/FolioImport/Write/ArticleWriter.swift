@@ -1,0 +1,139 @@
+import Foundation
+import FolioContent
+import FolioCore
+import FolioEntities
+
+/// One generated Markdown file and, for each of its lines, the raw source line it came from.
+public struct GeneratedFile: Sendable, Equatable {
+    /// Path relative to the project root, e.g. `Content/articles/cmia-2021/07-schneider-electric.md`.
+    public var path: String
+    public var text: String
+    /// Source line per file line (index 0 = file line 1); 0 where a line has no source.
+    public var sourceLineOfFileLine: [Int]
+
+    /// The first file line carrying `sourceLine` exactly, else the first carrying a later one.
+    public func fileLine(forSource sourceLine: Int) -> Int? {
+        var later: Int?
+        for (index, number) in sourceLineOfFileLine.enumerated() where number > 0 {
+            if number == sourceLine { return index + 1 }
+            if number > sourceLine && later == nil { later = index + 1 }
+        }
+        return later
+    }
+}
+
+/// Turns drafts into Markdown files with YAML front matter (DESIGN.md contract), a content
+/// hash and one H1, deterministically.
+struct ArticleWriter: Sendable {
+    var contentDirectory: String
+    var tagger: EntityTagger
+
+    func articlePath(_ document: String, _ article: ArticleDraft) -> String {
+        let order = article.order < 10 ? "0\(article.order)" : "\(article.order)"
+        return "\(contentDirectory)/articles/\(document)/\(order)-\(article.slug).md"
+    }
+
+    func write(article: ArticleDraft, document: DocumentDraft) -> GeneratedFile {
+        var body: [SourceLine] = [SourceLine("# " + article.title, number: article.sourceLines.lowerBound), SourceLine("", number: 0)]
+        var previousBlank = true
+        for line in article.lines {
+            let blank = line.text.isEmpty
+            if blank && previousBlank { continue }
+            body.append(line)
+            previousBlank = blank
+        }
+        while body.last?.text.isEmpty == true { body.removeLast() }
+        let markdown = body.map(\.text).joined(separator: "\n") + "\n"
+        let tagged = tagger.tag(markdown: markdown)
+        let bodyText = tagged.markdown.split(separator: "\n", omittingEmptySubsequences: false).count == markdown.split(separator: "\n", omittingEmptySubsequences: false).count ? tagged.markdown : markdown
+        var fm = FrontMatter(title: article.title)
+        fm.subtitle = article.subtitle
+        fm.document = document.metadata.slug
+        fm.order = article.order
+        fm.company = article.company
+        fm.authors = article.authors
+        fm.source = SourceRange(file: document.metadata.source, lines: [article.sourceLines.lowerBound, article.sourceLines.upperBound])
+        var companies = tagged.tags.companies
+        if let company = article.company, !companies.contains(company) { companies.insert(company, at: 0) }
+        fm.companies = companies
+        fm.cities = tagged.tags.cities
+        fm.sdgs = tagged.tags.sdgs
+        fm.technologies = tagged.tags.technologies
+        fm.generated = true
+        let (text, fmCount) = compose(fm, body: bodyText)
+        var map = [Int](repeating: 0, count: fmCount + 1)
+        map += body.map(\.number)
+        return GeneratedFile(path: articlePath(document.metadata.slug, article), text: text, sourceLineOfFileLine: map)
+    }
+
+    /// The document's `index.md`: metadata, contributors, imprint and a generated table of contents.
+    func writeIndex(document: DocumentDraft, imprint: [SourceLine], lineCount: Int) -> GeneratedFile {
+        let meta = document.metadata
+        var fm = FrontMatter(title: meta.title)
+        fm.subtitle = meta.subtitle
+        fm.document = meta.slug
+        fm.order = 0
+        fm.authors = (meta.authors ?? []).map { Author(name: $0) }
+        fm.source = SourceRange(file: meta.source, lines: [1, lineCount])
+        fm.summary = meta.description
+        fm.generated = true
+        var lines: [String] = ["# " + meta.title, ""]
+        if let subtitle = meta.subtitle { lines += ["*\(Self.escape(subtitle))*", ""] }
+        if let description = meta.description { lines += [description, ""] }
+        lines.append("- Publisher: \(Self.escape(meta.publisher))")
+        lines.append("- Date: \(meta.date)")
+        lines.append("- Language: \(meta.language)")
+        if let authors = meta.authors, !authors.isEmpty { lines.append("- Authors: \(authors.joined(separator: ", "))") }
+        lines.append("- Source: `\(meta.source)`")
+        if let provenance = meta.provenance { lines.append("- Provenance: \(Self.escape(provenance))") }
+        lines += ["", "## Contents", ""]
+        for article in document.articles {
+            let file = String(articlePath(meta.slug, article).split(separator: "/").last ?? "")
+            var entry = "\(article.order). [\(Self.escape(article.title))](\(file))"
+            if let company = article.company { entry += " — \(Self.escape(company))" }
+            lines.append(entry)
+        }
+        let contributors = document.articles.flatMap { a in a.authors.map { (a, $0) } }
+        if !contributors.isEmpty {
+            lines += ["", "## Contributors", ""]
+            for (article, author) in contributors {
+                var entry = "- \(Self.escape(author.name))"
+                if let role = author.role { entry += ", \(Self.escape(role))" }
+                if let company = article.company, !(author.role ?? "").contains(company) { entry += " (\(Self.escape(company)))" }
+                lines.append(entry)
+            }
+        }
+        if !imprint.isEmpty {
+            lines += ["", "## About this publication", ""]
+            for line in imprint {
+                lines.append(line.text.hasPrefix("### ") ? "" : line.text.trimmingCharacters(in: .whitespaces))
+                if line.text.hasPrefix("### ") { lines.append(line.text); lines.append("") }
+            }
+        }
+        var collapsed: [String] = []
+        for line in lines where !(line.isEmpty && (collapsed.last?.isEmpty ?? true)) { collapsed.append(line) }
+        while collapsed.last?.isEmpty == true { collapsed.removeLast() }
+        let (text, _) = compose(fm, body: collapsed.joined(separator: "\n") + "\n")
+        return GeneratedFile(path: "\(contentDirectory)/articles/\(meta.slug)/index.md", text: text, sourceLineOfFileLine: [])
+    }
+
+    /// Front matter + body, with the hash of everything else recorded in the front matter.
+    func compose(_ frontMatter: FrontMatter, body: String) -> (String, Int) {
+        var fm = frontMatter
+        fm.hash = nil
+        let withoutHash = "---\n" + FrontMatterWriter.lines(fm).joined(separator: "\n") + "\n---\n\n" + body
+        fm.hash = ContentHash.of(ContentHash.hashedText(of: withoutHash))
+        let fmLines = FrontMatterWriter.lines(fm)
+        return ("---\n" + fmLines.joined(separator: "\n") + "\n---\n\n" + body, fmLines.count + 2)
+    }
+
+    /// Escapes Markdown link-text specials in generated list entries.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if "[]*_`<>\\".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}
