@@ -14,6 +14,11 @@ public struct InlineRepairer: DocumentStep {
 
     public func apply(to document: inout DocumentDraft, findings: inout [ImportFinding]) {
         for a in document.articles.indices {
+            for keyPath in [\ArticleDraft.title] where document.articles[a][keyPath: keyPath].contains("<") {
+                var repair = InlineRepair(text: "# " + document.articles[a][keyPath: keyPath])
+                repair.run()
+                document.articles[a][keyPath: keyPath] = String(repair.text.dropFirst(2))
+            }
             for i in document.articles[a].lines.indices {
                 let line = document.articles[a].lines[i]
                 var repair = InlineRepair(text: line.text)

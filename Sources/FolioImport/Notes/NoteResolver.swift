@@ -17,11 +17,45 @@ public struct NoteResolver: DocumentStep {
     public init() {}
 
     public func apply(to document: inout DocumentDraft, findings: inout [ImportFinding]) {
+        for index in document.articles.indices {
+            Self.moveTitleMarkers(&document.articles[index], articleIndex: index, findings: &findings)
+        }
         var run = NoteRun(articles: document.articles.map(\.lines))
         run.resolve(findings: &findings)
         for index in document.articles.indices {
             document.articles[index].lines = run.articles[index]
+            document.articles[index].title = Self.titleWithoutMarkers(document.articles[index].title)
         }
+    }
+}
+
+extension NoteResolver {
+    /// A note marker in the article title (`Cardboard<sup>25</sup>`) cites from the first paragraph.
+    static func moveTitleMarkers(_ article: inout ArticleDraft, articleIndex: Int, findings: inout [ImportFinding]) {
+        guard article.title.contains("<sup>") || article.title.contains("&lt;sup") else { return }
+        let title = NoteMarkup.repairMangled(article.title) ?? article.title
+        let markers = NoteMarkup.spans(of: "sup", in: title).filter { MarkerPayload.parse($0.payload) != nil }
+        guard !markers.isEmpty else { return }
+        // When the title heading is among the lines, the heading rule moves the marker instead.
+        if article.lines.contains(where: { LineShape.isHeading($0.text) && $0.text.contains(String(title[markers[0].range])) }) { return }
+        guard let target = article.lines.firstIndex(where: { !LineShape.isBlank($0.text) && !LineShape.isHeading($0.text) }) else { return }
+        var text = article.lines[target].text
+        while text.last == " " { text.removeLast() }
+        article.lines[target].text = text + markers.map { String(title[$0.range]) }.joined()
+        findings.append(ImportFinding(
+            code: "FN011", severity: .info,
+            message: "Moved a footnote reference out of the article title to its first paragraph.",
+            hint: nil, sourceLine: article.lines[target].number, articleIndex: articleIndex))
+    }
+
+    /// A title carries no footnote markers (they live in the heading's section instead).
+    static func titleWithoutMarkers(_ title: String) -> String {
+        guard title.contains("<sup>") || title.contains("&lt;sup") else { return title }
+        var text = NoteMarkup.repairMangled(title) ?? title
+        for span in NoteMarkup.spans(of: "sup", in: text).reversed() where MarkerPayload.parse(span.payload) != nil {
+            text.removeSubrange(span.range)
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }
 
@@ -156,6 +190,10 @@ struct NoteRun {
         let referenced = Set(references.filter { !$0.bracketed }.flatMap(\.labels))
         let wanted = referenced.subtracting(explicit)
         guard !wanted.isEmpty else { return }
+        var firstCitation: [Int: Int] = [:]  // label → source line of its first citation
+        for ref in references where !ref.bracketed {
+            for label in ref.labels where firstCitation[label] == nil { firstCitation[label] = ref.sourceLine }
+        }
         var accepted: [NoteDefinition] = []
         for a in articles.indices {
             let lines = articles[a]
@@ -202,7 +240,9 @@ struct NoteRun {
                 guard let plain = NoteScanner.plainStart(text), !explicit.contains(plain.label) else { previousLabel = nil; continue }
                 let afterBreak = lastBreak >= 0 && onlyBlank(lines, from: lastBreak + 1, to: index)
                 let continuesRun = previousLabel == plain.label - 1 && onlyBlank(lines, from: previousEnd + 1, to: index)
-                guard afterBreak || continuesRun else { previousLabel = nil; continue }
+                // Without a separator, a cited label whose first citation comes shortly before still reads as a definition.
+                let citedBefore = wanted.contains(plain.label) && firstCitation[plain.label].map { (1...400).contains(line.number - $0) } == true
+                guard afterBreak || continuesRun || citedBefore else { previousLabel = nil; continue }
                 // The block must hold at least one label the text cites.
                 guard wanted.contains(plain.label) || chainCites(lines, from: index, label: plain.label, wanted: wanted) else { previousLabel = nil; continue }
                 let more = NoteScanner.continuation(of: plain.body, after: index, in: lines, claimed: claimed[a])
@@ -450,3 +490,4 @@ struct LabelKey: Hashable {
     var label: Int
     var bracket: Bool
 }
+
