@@ -66,12 +66,13 @@ struct Caption: Equatable {
         rest = rest.dropFirst(digits.count)
         if let next = rest.first, next.isASCIIDigit || next == "." && rest.dropFirst().first?.isASCIIDigit == true { return nil }
         if bracketed, rest.hasPrefix("]") { rest = rest.dropFirst() }
+        let separated = rest.drop(while: { $0 == " " }).first.map { ":：.–—]".contains($0) } ?? false
         rest = rest.drop(while: { " \t:：.-–—]".contains($0) })
         var text = clean(String(rest))
         if bracketed, text.hasSuffix("]") { text.removeLast() }
         text = text.trimmingCharacters(in: .whitespaces)
         // "Figure 1 shows …" or "Table 2 lists …" is a sentence, not a caption.
-        if let first = text.first, first.isLowercase, !chinese { return nil }
+        if let first = text.first, first.isLowercase, !chinese, !separated { return nil }
         if text.count > 220, text.hasSuffix(".") { return nil }
         let label = chinese ? word + String(number) : kind.word + " " + String(number)
         return Caption(kind: kind, number: number, label: label, text: text, chinese: chinese)

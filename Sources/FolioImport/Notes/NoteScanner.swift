@@ -93,7 +93,16 @@ enum NoteScanner {
 
     static func isStructural(_ line: String) -> Bool {
         LineShape.isHeading(line) || LineShape.isThematicBreak(line) || LineShape.isListItem(line)
-            || line.contains("\t") || explicitStart(line) != nil || plainStart(line) != nil
+            || line.contains("\t") || explicitStart(line) != nil || plainStart(line) != nil || citesNote(line)
+    }
+
+    /// Running text that cites a note (`…(TC260).<sup>77</sup>`) is body text, never part of a definition.
+    static func citesNote(_ line: String) -> Bool {
+        guard line.contains("<sup>") else { return false }
+        return NoteMarkup.spans(of: "sup", in: line).contains { span in
+            span.range.lowerBound > line.startIndex && MarkerPayload.parse(span.payload)?.leadingLetters.isEmpty == true
+                && !line[line.startIndex..<span.range.lowerBound].allSatisfy { $0 == " " || $0 == "$" || $0 == "-" }
+        }
     }
 
     /// The definition text stops mid-URL or mid-bracket, so the next block continues it.

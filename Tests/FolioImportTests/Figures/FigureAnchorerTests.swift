@@ -116,3 +116,18 @@ import Testing
         #expect(!findings.contains { $0.code == "FN001" })
     }
 }
+
+@Suite("Caption lines") struct CaptionLineTests {
+    @Test("cmia 2024 lines 2151–2154: `Figure 3: previous …` is a caption; `Figure 1 shows …` (cmia 2021 line 4655) is not")
+    func lowercaseCaptions() throws {
+        let (doc, findings) = CorpusExcerpt.run(
+            CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cmia2024, 2151...2158)]), [FigureAnchorer()])
+        let body = doc.articles[0].body
+        #expect(body.contains(#"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> previous first research laboratory</figcaption>"#))
+        #expect(body.contains("established in 1914 ([Figure 3](#figure-3))"))
+        #expect(findings.contains { $0.code == "FIG001" && $0.sourceLine == 2151 })
+        let (sentence, _) = CorpusExcerpt.run(
+            CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 4655...4655)]), [FigureAnchorer()])
+        #expect(!sentence.articles[0].body.contains("<figure"))
+    }
+}
