@@ -57,9 +57,9 @@ public struct Importer: Sendable {
     public var tagger: EntityTagger
 
     /// The document steps of a standard import, in order: notes, then figures and tables, then
-    /// inline repairs. Add each step here once it exists.
+    /// inline repairs.
     public static var standardSteps: [any DocumentStep] {
-        []
+        [NoteResolver(), FigureAnchorer(), InlineRepairer()]
     }
 
     public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger = EntityTagger()) {

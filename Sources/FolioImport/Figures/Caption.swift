@@ -1,0 +1,109 @@
+import Foundation
+
+/// What a caption labels; its raw value is the id prefix (`figure-3`, `table-1`).
+enum CaptionKind: String, CaseIterable {
+    case figure, table, chart, graph, display, exhibit, diagram
+
+    /// The label word shown to readers.
+    var word: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// Reads the label word of a caption or an in-text reference.
+    static func from(word: String) -> CaptionKind? {
+        switch word.lowercased() {
+        case "figure", "fig", "fig.", "figures", "图": .figure
+        case "table", "tables", "attached table", "表": .table
+        case "chart", "charts": .chart
+        case "graph", "graphs": .graph
+        case "display", "displays": .display
+        case "exhibit", "exhibits": .exhibit
+        case "diagram", "diagrams": .diagram
+        default: nil
+        }
+    }
+}
+
+/// A caption line read from the source: `Figure 1: Text`, `**Table 2 Text**`, `[Figure 5: Text]`,
+/// `#### Display 1: Text`, `Fig.2 Text`, `(Figure) Text`, `图3 Text`.
+struct Caption: Equatable {
+    var kind: CaptionKind
+    var number: Int?
+    /// The label as readers see it: `Figure 3`, `图3`.
+    var label: String
+    /// Caption text without label, wrappers or Markdown emphasis.
+    var text: String
+    /// Written with a CJK label (`图3`, `表1`).
+    var chinese: Bool
+
+    private static let words: [(String, Bool)] = [
+        ("Attached Table", false), ("FIGURE", false), ("Figure", false), ("Fig.", false), ("Fig", false),
+        ("TABLE", false), ("Table", false), ("Chart", false), ("Graph", false), ("Display", false),
+        ("Exhibit", false), ("Diagram", false), ("图", true), ("表", true),
+    ]
+
+    /// Reads `line` as a caption, or returns nil when it is ordinary text.
+    static func parse(_ line: String) -> Caption? {
+        var s = Substring(line.trimmingCharacters(in: .whitespaces))
+        guard !s.isEmpty, s.count < 400 else { return nil }
+        if LineShape.isHeading(String(s)) { s = s.drop(while: { $0 == "#" }).drop(while: { $0 == " " }) }
+        s = stripWrappers(s)
+        var bracketed = false
+        if s.hasPrefix("[") {
+            bracketed = true
+            s = s.dropFirst().drop(while: { $0 == " " })
+        }
+        if s.hasPrefix("(Figure)") || s.hasPrefix("(Table)") {
+            let kind: CaptionKind = s.hasPrefix("(Figure)") ? .figure : .table
+            let rest = clean(String(s.dropFirst(kind == .figure ? 8 : 7)))
+            guard !rest.isEmpty else { return nil }
+            return Caption(kind: kind, number: nil, label: kind.word, text: rest, chinese: false)
+        }
+        guard let (word, chinese) = words.first(where: { s.hasPrefix($0.0) }), let kind = CaptionKind.from(word: word) else { return nil }
+        var rest = s.dropFirst(word.count)
+        if !chinese, let next = rest.first, next.isLetter { return nil }  // "Tables", "Figures", "Chartered"
+        rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
+        let digits = rest.prefix(while: \.isASCIIDigit)
+        guard !digits.isEmpty, digits.count <= 3, let number = Int(digits) else { return nil }
+        rest = rest.dropFirst(digits.count)
+        if let next = rest.first, next.isASCIIDigit || next == "." && rest.dropFirst().first?.isASCIIDigit == true { return nil }
+        if bracketed, rest.hasPrefix("]") { rest = rest.dropFirst() }
+        let separated = rest.drop(while: { $0 == " " }).first.map { ":：.–—]".contains($0) } ?? false
+        rest = rest.drop(while: { " \t:：.-–—]".contains($0) })
+        var text = clean(String(rest))
+        if bracketed, text.hasSuffix("]") { text.removeLast() }
+        text = text.trimmingCharacters(in: .whitespaces)
+        // "Figure 1 shows …" or "Table 2 lists …" is a sentence, not a caption.
+        if let first = text.first, first.isLowercase, !chinese, !separated { return nil }
+        if text.count > 220, text.hasSuffix(".") { return nil }
+        let label = chinese ? word + String(number) : kind.word + " " + String(number)
+        return Caption(kind: kind, number: number, label: label, text: text, chinese: chinese)
+    }
+
+    private static func stripWrappers(_ text: Substring) -> Substring {
+        var s = text
+        while let first = s.first, first == "*" || first == "_" { s = s.dropFirst() }
+        while let last = s.last, last == "*" || last == "_" || last == " " { s = s.dropLast() }
+        return s.drop(while: { $0 == " " })
+    }
+
+    /// Removes emphasis markers, stray brackets and tabs; collapses spaces.
+    static func clean(_ text: String) -> String {
+        var out = ""
+        var lastSpace = false
+        var previous: Character?
+        for ch in text {
+            var c = ch
+            if c == "\t" || c == "\u{00A0}" { c = " " }
+            if c == "*" { continue }
+            if c == "_" && (previous == nil || previous == " ") { continue }
+            if c == " " {
+                if lastSpace { continue }
+                lastSpace = true
+            } else {
+                lastSpace = false
+            }
+            out.append(c)
+            previous = c
+        }
+        return out.replacingOccurrences(of: "[]", with: "").replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: .whitespaces)
+    }
+}
