@@ -47,6 +47,10 @@ import Testing
         #expect(cst[4].title == "The Digital Industry Helps Achieve 17 SDGs")
         #expect(cst[5..<18].allSatisfy { $0.company != nil })
         #expect(cst.last?.title == "Appendix")
+        // cst-2024 lines 291–297 and 860–866: a theme and its introduction open the first case of the theme.
+        #expect(cst[5].lines.first?.text == "## Enabling Industry development")
+        #expect(cst[15].lines.first?.text == "## Promoting equality and inclusion")
+        #expect(cst[6].lines.first?.text != nil && !(cst[6].lines.first?.text.hasPrefix("## Enabling") ?? true))
     }
 
     @Test func everyArticleHasTitleOrderAndSourceRange() throws {

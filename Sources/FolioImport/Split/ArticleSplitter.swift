@@ -23,6 +23,8 @@ struct ArticleSplitter: Sendable {
         /// Company text as the table of contents gives it, for cross-checking.
         var tocCompany: String?
         var caseStudy = false
+        /// A theme line above a case, rewritten as a section heading of that case.
+        var themeLine: Int?
     }
 
     /// The split result: articles plus what was removed and the imprint collected for the index.
@@ -177,7 +179,11 @@ struct ArticleSplitter: Sendable {
             var body: [SourceLine] = []
             var last = start.index
             for i in start.index..<end where !removed[i] {
-                body.append(lines[i])
+                if i == start.themeLine {
+                    body.append(SourceLine("## " + TextNormalizer.stripMarkup(lines[i].text), number: lines[i].number))
+                } else {
+                    body.append(lines[i])
+                }
                 if !lines[i].text.isEmpty { last = i }
             }
             while body.first?.text.isEmpty == true { body.removeFirst() }
@@ -303,6 +309,15 @@ struct ArticleSplitter: Sendable {
             if let r = previous(c), TextNormalizer.key(lines[r].text) == "representativeactions" {
                 removed[r] = true
                 findings.append(ImportFinding(code: "IMP033", severity: .info, message: "removed the section label `Representative Actions` above a case", sourceLine: lines[r].number))
+                // A theme (short title line and one introductory paragraph) opens the first case of its theme.
+                if let p = previous(r), let t = previous(p), ParagraphJoiner.isParagraph(lines[p].text) {
+                    let theme = TextNormalizer.stripMarkup(lines[t].text)
+                    if theme.utf8.count < 60, !TextNormalizer.endsSentence(theme), !labels.contains(TextNormalizer.key(theme)), !theme.isEmpty {
+                        start.index = t
+                        start.themeLine = t
+                        findings.append(ImportFinding(code: "IMP034", severity: .info, message: "the theme introduction `\(theme)` opens the first case of its theme", sourceLine: lines[t].number))
+                    }
+                }
             }
             start.tocCompany = companyText
             result.append(start)
