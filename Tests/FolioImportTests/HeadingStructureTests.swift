@@ -81,4 +81,13 @@ import Testing
         #expect(out == ["text", "## 1. Intro", "body"])
         #expect(findings.map(\.code).sorted() == ["IMP012", "IMP015"])
     }
+
+    @Test func cmia2021Lines2855To2868RepeatedTitlePageAndBylineRemoved() throws {
+        let lines = try Fixtures.sourceLines("cmia-2021-penetrating-insights.txt", 2855, 2870)
+        let (out, findings) = apply(lines, title: "The Development of Japan's Hydrogen Energy Industry and the Development of Chengdu-Chongqing Economic Circle's Green Industry")
+        #expect(out.first == "## Viewpoint of SMFG")
+        #expect(!out.contains { $0.contains("Koichi Miyata") || $0.contains("Advisor, Sumitomo") })
+        #expect(out.contains("## Summary"))
+        #expect(findings.contains { $0.code == "IMP012" && $0.sourceLine == 2857 })
+    }
 }

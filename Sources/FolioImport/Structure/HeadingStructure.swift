@@ -31,7 +31,7 @@ struct HeadingStructure: Sendable {
         out.reserveCapacity(article.lines.count + 2)
         var stack: [(scheme: String, level: Int, source: Int)] = []
         var skippingTOC = false
-        let lines = removeOutlines(article.lines, articleIndex: articleIndex, findings: &findings)
+        let lines = removeRepeatedTitleBlocks(removeOutlines(article.lines, articleIndex: articleIndex, findings: &findings), titleKey: titleKey, articleIndex: articleIndex, findings: &findings)
         for (i, line) in lines.enumerated() {
             let text = line.text
             let blankBefore = i == 0 || lines[i - 1].text.isEmpty
@@ -186,6 +186,34 @@ struct HeadingStructure: Sendable {
             lines.insert(contentsOf: [SourceLine("", number: lines[i].number)] + moved, at: i + 1)
             i += 1
         }
+    }
+
+    /// A paragraph repeating the article title (a second title page), with the italic byline
+    /// lines that follow it.
+    func removeRepeatedTitleBlocks(_ lines: [SourceLine], titleKey: String, articleIndex: Int, findings: inout [ImportFinding]) -> [SourceLine] {
+        guard titleKey.utf8.count >= 12 else { return lines }
+        var drop = [Bool](repeating: false, count: lines.count)
+        var i = 0
+        while i < lines.count {
+            guard !lines[i].text.isEmpty, TextNormalizer.headingLevel(lines[i].text) == nil else { i += 1; continue }
+            var j = i
+            var text = ""
+            while j < lines.count, !lines[j].text.isEmpty { text += lines[j].text + " "; j += 1 }
+            guard TextNormalizer.key(text) == titleKey else { i = j; continue }
+            for k in i..<j { drop[k] = true }
+            // Following italic-only short lines: the repeated byline.
+            var k = j
+            while k < lines.count {
+                let t = TextNormalizer.trim(lines[k].text)
+                if t.isEmpty { k += 1; continue }
+                guard t.hasPrefix("*"), t.hasSuffix("*"), !t.hasPrefix("**"), t.utf8.count <= 120 else { break }
+                drop[k] = true
+                k += 1
+            }
+            findings.append(ImportFinding(code: "IMP012", severity: .info, message: "removed a repeated title and byline block", sourceLine: lines[i].number, articleIndex: articleIndex))
+            i = k
+        }
+        return zip(lines, drop).filter { !$0.1 }.map(\.0)
     }
 
     /// `Summary.....\t208`: an entry of an internal table of contents.
