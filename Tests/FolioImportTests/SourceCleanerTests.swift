@@ -33,4 +33,13 @@ import Testing
         #expect(SourceCleaner.stripPresentationalHTML("<b>1. Introduction.....</b>\t<b>3</b>") == "1. Introduction.....\t3")
         #expect(SourceCleaner.stripPresentationalHTML("<u>II.</u> Integrated <i>x</i> CO<sub>2</sub>") == "II. Integrated *x* CO<sub>2</sub>")
     }
+
+    @Test func cmia2024Lines3470To3476ImagesNotInTheCorpusRemoved() throws {
+        var lines = try Fixtures.sourceLines("cmia-2024-penetrating-insights.txt", 3470, 3476)
+        var findings: [ImportFinding] = []
+        SourceCleaner(labels: []).clean(&lines, findings: &findings)
+        #expect(!lines.contains { $0.text.contains("_page_") })
+        #expect(findings.filter { $0.code == "IMP035" }.map(\.sourceLine) == [3472, 3474])
+        #expect(!SourceCleaner.isLocalImage("![logo](https://example.org/logo.png)"))
+    }
 }

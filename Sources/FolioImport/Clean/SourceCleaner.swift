@@ -33,6 +33,11 @@ struct SourceCleaner: Sendable {
             lines[i].text = text
             let trimmed = TextNormalizer.trim(text)
             let blankAround = (i == 0 || lines[i - 1].text.isEmpty) && (i + 1 >= lines.count || TextNormalizer.trim(lines[i + 1].text).isEmpty)
+            if Self.isLocalImage(trimmed) {
+                findings.append(ImportFinding(code: "IMP035", severity: .info, message: "removed a reference to an image the source does not include (`\(trimmed)`)", sourceLine: lines[i].number))
+                lines[i].text = ""
+                continue
+            }
             if blankAround && Self.isPageArtefact(trimmed) {
                 findings.append(ImportFinding(code: "IMP031", severity: .info, message: "removed page artefact `\(trimmed)`", sourceLine: lines[i].number))
                 lines[i].text = ""
@@ -67,6 +72,14 @@ struct SourceCleaner: Sendable {
         if text == "---" || text == "***" { return false }
         if text.utf8.count <= 9 && text.count <= 3 && text.unicodeScalars.allSatisfy({ !CharacterSet.alphanumerics.contains($0) && !TextNormalizer.isCJK($0) && $0 != "|" && $0 != "-" && $0 != ">" }) { return true }
         return false
+    }
+
+    /// A line that is only an image with a relative target (`![](_page_236_Figure_5.jpeg)`):
+    /// the converter's reference to an extracted image that is not part of the corpus.
+    static func isLocalImage(_ text: String) -> Bool {
+        guard text.hasPrefix("!["), text.hasSuffix(")"), let open = text.range(of: "](") else { return false }
+        let target = text[open.upperBound...].dropLast()
+        return !target.contains("://") && !target.contains(" ") && !target.isEmpty
     }
 
     /// Headings and numbered lines are never running headers.
