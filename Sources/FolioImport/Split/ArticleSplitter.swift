@@ -95,6 +95,18 @@ struct ArticleSplitter: Sendable {
             }
         }
 
+        // Entries that are sections, not articles, must still exist in the body.
+        if let toc, filter != nil {
+            var keys = Set<String>()
+            for c in candidates where c > toc.range.upperBound { keys.insert(prepared[c]?.key ?? "") }
+            for entry in toc.entries where !articleEntries.contains(entry) {
+                let k = TextNormalizer.key(entry.fullText)
+                if !keys.contains(k) && !keys.contains(TextNormalizer.key(entry.title)) {
+                    findings.append(ImportFinding(code: "TOC005", severity: .warning, message: "table-of-contents entry `\(entry.fullText)` has no matching heading in the body", sourceLine: entry.sourceLine))
+                }
+            }
+        }
+
         // 2. Anchors named in the hints.
         for anchor in hints.anchors {
             guard let regex = try? NSRegularExpression(pattern: anchor.match) else { continue }
