@@ -149,7 +149,15 @@ struct ArticleSplitter: Sendable {
             for i in backCover..<lines.count { removed[i] = true }
             findings.append(ImportFinding(code: "IMP003", severity: .info, message: "removed the back cover (a repeat of the cover and imprint)", sourceLine: lines[backCover].number))
         }
-        let imprint = imprintSections(lines, removed: &removed)
+        // Prose in the cover and imprint block (about the publisher, disclaimers) is kept for the index.
+        var imprint: [SourceLine] = []
+        var seenProse = Set<String>()
+        for i in 0..<first.index where !(toc?.range.contains(i) ?? false) {
+            let text = lines[i].text
+            guard ParagraphJoiner.isParagraph(text), text.split(separator: " ").count >= 12 else { continue }
+            if seenProse.insert(TextNormalizer.key(text)).inserted { imprint.append(lines[i]) }
+        }
+        imprint += imprintSections(lines, removed: &removed)
 
         // Build the drafts.
         var slugger = UniqueSlugger(reserved: ["index"])
