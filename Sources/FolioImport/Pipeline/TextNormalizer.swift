@@ -87,46 +87,55 @@ enum TextNormalizer {
     static func stripMarkup(_ text: String) -> String {
         var s = text
         if s.utf8.contains(60) { s = removeTags(s) }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        var out = String.UnicodeScalarView()
         var lastSpace = true
-        for ch in s {
-            if ch == "*" || ch == "\\" { continue }
-            if ch == "_" && (out.isEmpty || lastSpace) { continue }
-            if ch == " " || ch == "\t" || ch == "\u{00A0}" {
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "*", "\\":
+                continue
+            case "_":
+                if lastSpace { continue }
+                out.append(scalar)
+                lastSpace = false
+            case " ", "\t", "\u{00A0}":
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
-                continue
+            default:
+                out.append(scalar)
+                lastSpace = false
             }
-            out.append(ch)
-            lastSpace = false
         }
-        var trimmed = trim(out)
-        while trimmed.hasPrefix("#") { trimmed.removeFirst() }
-        while trimmed.hasSuffix("_") { trimmed.removeLast() }
-        return trim(trimmed)
+        var trimmed = Substring(String(out))
+        while trimmed.last == " " || trimmed.last == "_" { trimmed = trimmed.dropLast() }
+        while trimmed.first == "#" { trimmed = trimmed.dropFirst() }
+        while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+        return String(trimmed)
     }
 
     /// Removes `<tag>` and `</tag>` for the presentational tags the converter leaves behind
     /// (`b`, `u`, `i`, `strong`, `em`), keeping their text. Other tags are kept.
     static func removeTags(_ text: String, tags: Set<String> = ["b", "u", "i", "strong", "em"]) -> String {
-        guard text.utf8.contains(60) else { return text }
-        var out = ""
-        var i = text.startIndex
-        while i < text.endIndex {
-            let ch = text[i]
-            if ch == "<", let close = text[i...].firstIndex(of: ">") {
-                var name = text[text.index(after: i)..<close]
-                if name.hasPrefix("/") { name = name.dropFirst() }
-                if tags.contains(name.lowercased()) {
-                    i = text.index(after: close)
+        let bytes = Array(text.utf8)
+        guard bytes.contains(60) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 60 {
+                var j = i + 1
+                if j < bytes.count && bytes[j] == 47 { j += 1 }
+                let nameStart = j
+                while j < bytes.count && j - nameStart < 8 && (bytes[j] >= 97 && bytes[j] <= 122 || bytes[j] >= 65 && bytes[j] <= 90) { j += 1 }
+                if j < bytes.count && bytes[j] == 62 && j > nameStart,
+                   let name = String(bytes: bytes[nameStart..<j], encoding: .ascii), tags.contains(name.lowercased()) {
+                    i = j + 1
                     continue
                 }
             }
-            out.append(ch)
-            i = text.index(after: i)
+            out.append(bytes[i])
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The ATX heading level of a line (`## x` → 2), or nil.
@@ -147,6 +156,7 @@ enum TextNormalizer {
 
     /// True when the whole line is wrapped in bold (`**…**` or `***…***`) and has text inside.
     static func isBoldOnly(_ line: String) -> Bool {
+        guard line.utf8.first == 42 || line.utf8.first == 32 else { return false }
         let t = trim(line)
         guard t.hasPrefix("**"), t.hasSuffix("**"), t.utf8.count > 4 else { return false }
         let inner = t.dropFirst(2).dropLast(2)
@@ -195,12 +205,19 @@ enum TextNormalizer {
         return previous[y.count] <= limit ? previous[y.count] : nil
     }
 
-    /// True when a line ends a sentence.
+    /// True when a line ends a sentence (ignoring trailing spaces, emphasis, quotes and brackets).
     static func endsSentence(_ text: String) -> Bool {
-        var t = Substring(trim(text))
-        while let last = t.last, last == "*" || last == "\"" || last == "\u{201D}" || last == ")" || last == "_" { t.removeLast() }
-        guard let last = t.last else { return true }
-        return ".!?:;。！？：".contains(last)
+        var i = text.endIndex
+        while i > text.startIndex {
+            let j = text.index(before: i)
+            let ch = text[j]
+            if ch == " " || ch == "\t" || ch == "*" || ch == "\"" || ch == "\u{201D}" || ch == ")" || ch == "_" {
+                i = j
+                continue
+            }
+            return ".!?:;。！？：".contains(ch)
+        }
+        return true
     }
 
     /// True when the first letter of the text is lower-case.

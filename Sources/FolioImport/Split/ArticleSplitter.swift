@@ -321,7 +321,7 @@ struct ArticleSplitter: Sendable {
             while j >= 0 && lines[j].text.isEmpty { j -= 1 }
             return j >= 0 ? j : nil
         }
-        for i in lines.indices where !lines[i].text.isEmpty && TextNormalizer.key(lines[i].text) == label {
+        for i in lines.indices where !lines[i].text.isEmpty && lines[i].text.utf8.count <= label.utf8.count * 3 + 12 && TextNormalizer.key(lines[i].text) == label {
             guard let t = previous(i), let c = previous(t) else { continue }
             let title = TextNormalizer.stripMarkup(lines[t].text)
             let companyText = TextNormalizer.stripMarkup(lines[c].text)

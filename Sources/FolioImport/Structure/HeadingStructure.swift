@@ -197,8 +197,11 @@ struct HeadingStructure: Sendable {
         while i < lines.count {
             guard !lines[i].text.isEmpty, TextNormalizer.headingLevel(lines[i].text) == nil else { i += 1; continue }
             var j = i
-            var text = ""
-            while j < lines.count, !lines[j].text.isEmpty { text += lines[j].text + " "; j += 1 }
+            var bytes = 0
+            while j < lines.count, !lines[j].text.isEmpty { bytes += lines[j].text.utf8.count; j += 1 }
+            // Only paragraphs about as long as the title can repeat it.
+            guard bytes >= titleKey.utf8.count, bytes <= titleKey.utf8.count * 3 + 40 else { i = j; continue }
+            let text = lines[i..<j].map(\.text).joined(separator: " ")
             guard TextNormalizer.key(text) == titleKey else { i = j; continue }
             for k in i..<j { drop[k] = true }
             // Following italic-only short lines: the repeated byline.

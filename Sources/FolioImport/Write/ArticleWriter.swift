@@ -49,7 +49,7 @@ struct ArticleWriter: Sendable {
         let markdown = body.map(\.text).joined(separator: "\n") + "\n"
         let tagged = tagger.tag(markdown: markdown)
         // Tagging links mentions in place; it never changes the line structure the diagnostics map relies on.
-        let bodyText = tagged.markdown.utf8.count(where: { $0 == 10 }) == markdown.utf8.count(where: { $0 == 10 }) ? tagged.markdown : markdown
+        let bodyText = tagged.markdown == markdown || tagged.markdown.utf8.count(where: { $0 == 10 }) == markdown.utf8.count(where: { $0 == 10 }) ? tagged.markdown : markdown
         var fm = FrontMatter(title: article.title)
         fm.subtitle = article.subtitle
         fm.document = document.metadata.slug

@@ -100,10 +100,17 @@ public enum ContentHash {
 
     /// The `hash:` value recorded in a file, if any.
     public static func recorded(in fileText: String) -> String? {
-        for line in fileText.split(separator: "\n").prefix(80) where line.hasPrefix("hash: ") {
-            var value = line.dropFirst(6)
-            if value.hasPrefix("\"") && value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
-            return String(value)
+        guard fileText.hasPrefix("---\n") else { return nil }
+        var rest = Substring(fileText).utf8.dropFirst(4)
+        while let newline = rest.firstIndex(of: 10) {
+            let line = Substring(rest[rest.startIndex..<newline])
+            if line == "---" { return nil }
+            if line.hasPrefix("hash: ") {
+                var value = line.dropFirst(6)
+                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
+                return String(value)
+            }
+            rest = rest[rest.index(after: newline)...]
         }
         return nil
     }
