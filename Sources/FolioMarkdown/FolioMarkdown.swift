@@ -1,2 +1,0 @@
-/// The FolioMarkdown module; see README.md for the stage it owns.
-public enum FolioMarkdownModule {}

@@ -1,0 +1,98 @@
+import FolioCore
+import FolioMarkdown
+import Testing
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func rendersGFMTables() {
+        let page = renderer.render("| Company | City |\n|---|---|\n| Siemens | Chongqing |\n")
+        #expect(page.html.contains("<table>"))
+        #expect(page.html.contains("<th>Company</th>"))
+        #expect(page.html.contains("<td>Chongqing</td>"))
+    }
+
+    @Test func rendersStrikethroughAndAutolinks() {
+        let page = renderer.render("~~old~~ see www.leidenasiacentre.nl\n")
+        #expect(page.html.contains("<del>old</del>"))
+        #expect(page.html.contains("<a href=\"http://www.leidenasiacentre.nl\">www.leidenasiacentre.nl</a>"))
+        #expect(page.links.map(\.kind) == [.autolink])
+    }
+
+    @Test func rendersFootnotesWithAnchors() {
+        let page = renderer.render("China promotes the IoT.[^1]\n\n[^1]: State Council, 2017.\n")
+        #expect(page.html.contains("href=\"#fn-1\""))
+        #expect(page.anchorIDs.contains("fn-1"))
+        #expect(page.anchorIDs.contains("fnref-1"))
+        #expect(page.footnoteReferences == [FootnoteMark(label: "1", line: 1)])
+        #expect(page.footnoteDefinitions == [FootnoteMark(label: "1", line: 3)])
+        #expect(page.danglingFootnotes.isEmpty)
+    }
+
+    @Test func reportsDanglingAndUnreferencedFootnotes() {
+        let page = renderer.render("Text.[^2]\n\n[^3]: Never cited.\n")
+        #expect(page.danglingFootnotes == [FootnoteMark(label: "2", line: 1)])
+        #expect(page.footnoteDefinitions.map(\.label) == ["3"])
+        #expect(page.footnoteReferences.isEmpty)
+    }
+
+    @Test func givesHeadingsStableUniqueIDs() {
+        let page = renderer.render("# Introduction\n\n## Background\n\n## Background\n\n### Scope {#custom-scope}\n")
+        #expect(page.headings.map(\.id) == ["introduction", "background", "background-2", "custom-scope"])
+        #expect(page.headings.map(\.line) == [1, 3, 5, 7])
+        #expect(page.html.contains("<h1 id=\"introduction\">Introduction</h1>"))
+        #expect(page.html.contains("<h2 id=\"background-2\">Background</h2>"))
+        #expect(page.html.contains("<h3 id=\"custom-scope\">Scope</h3>"))
+        #expect(page.anchorIDs.isSuperset(of: ["introduction", "background", "background-2", "custom-scope"]))
+    }
+
+    @Test func headingIDsKeepInlineMarkup() {
+        let page = renderer.render("## The *Chengdu–Chongqing* Circle\n")
+        #expect(page.html.contains("<h2 id=\"the-chengdu-chongqing-circle\">The <em>Chengdu–Chongqing</em> Circle</h2>"))
+    }
+
+    @Test func tagfilterAndSanitizerStripScripts() {
+        let page = renderer.render("<script>alert(1)</script>\n\nHello <img src=x onerror=\"alert(1)\"> world\n", origin: .init(file: "Content/pages/x.md", firstLine: 5))
+        #expect(!page.html.contains("<script"))
+        #expect(!page.html.contains("alert(1)"))
+        #expect(!page.html.contains("onerror"))
+        #expect(page.html.contains("<img src=\"x\""))
+        #expect(page.diagnostics.map(\.code) == ["MD001", "MD001"])
+        #expect(page.diagnostics.first?.location == SourceLocation(file: "Content/pages/x.md", line: 5, column: 1))
+    }
+
+    @Test func neutralisesJavascriptURLs() {
+        let page = renderer.render("[click](javascript:alert(1)) <a href=\"JaVa&#115;cript:x\">y</a>\n")
+        #expect(!page.html.lowercased().contains("javascript"))
+        #expect(page.diagnostics.map(\.code).sorted() == ["MD001", "MD002"])
+    }
+
+    @Test func keepsAllowedFigureMarkup() {
+        let md = "<figure id=\"figure-3\" class=\"figure-missing\"><figcaption><span class=\"figure-label\">Figure 3</span> Output</figcaption></figure>\n\nSee [Figure 3](#figure-3).\n"
+        let page = renderer.render(md)
+        #expect(page.html.contains("<figure id=\"figure-3\" class=\"figure-missing\">"))
+        #expect(page.anchorIDs.contains("figure-3"))
+        #expect(page.links.map(\.destination) == ["#figure-3"])
+        #expect(page.diagnostics.isEmpty)
+    }
+
+    @Test func escapesStrayAngleBrackets() {
+        let page = renderer.render("<p>a < b and <unknown-tag>x</unknown-tag></p>\n")
+        #expect(page.html.contains("a &lt; b"))
+        #expect(!page.html.contains("<unknown-tag>"))
+    }
+
+    @Test func collectsTextBlocksUnderHeadings() {
+        let page = renderer.render("Intro text.\n\n## Energy\n\nHydrogen in Chongqing.\n")
+        #expect(page.textBlocks == [
+            TextBlock(text: "Intro text.", headingID: nil, line: 1),
+            TextBlock(text: "Hydrogen in Chongqing.", headingID: "energy", line: 5),
+        ])
+    }
+
+    @Test func preservesChineseText() {
+        let page = renderer.render("## 工业互联网\n\n重庆市市长国际经济顾问团会议\n")
+        #expect(page.html.contains("重庆市市长国际经济顾问团会议"))
+        #expect(page.headings.first?.id == "工业互联网")
+    }
+}

@@ -1,3 +1,0 @@
-import FolioMarkdown
-import Testing
-@Test func FolioMarkdownLoads() { #expect(Bool(true)) }
