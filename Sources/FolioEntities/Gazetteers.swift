@@ -32,10 +32,29 @@ public struct Gazetteers: Sendable, Equatable {
     /// Minimum number of different evidence phrases among those occurrences.
     public var sdgMinimumDistinctPhrases: Int
 
+    /// Term positions by id, and company positions by normalised alias, built once.
+    private let byID: [TermID: Int]
+    private let companyByAlias: [String: Int]
+    private let byName: [String: Int]
+
     public init(terms: [Term], sdgMinimumOccurrences: Int = 3, sdgMinimumDistinctPhrases: Int = 2) {
         self.terms = terms
         self.sdgMinimumOccurrences = sdgMinimumOccurrences
         self.sdgMinimumDistinctPhrases = sdgMinimumDistinctPhrases
+        byID = Dictionary(terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        byName = Dictionary(terms.enumerated().map { ("\($1.id.kind.rawValue)/\($1.name)", $0) }, uniquingKeysWith: { a, _ in a })
+        var aliases: [String: Int] = [:]
+        for (index, term) in terms.enumerated() where term.id.kind == .company {
+            for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
+                let key = Self.normalized(alias)
+                if !key.isEmpty, aliases[key] == nil { aliases[key] = index }
+            }
+        }
+        companyByAlias = aliases
+    }
+
+    public static func == (a: Gazetteers, b: Gazetteers) -> Bool {
+        a.terms == b.terms && a.sdgMinimumOccurrences == b.sdgMinimumOccurrences && a.sdgMinimumDistinctPhrases == b.sdgMinimumDistinctPhrases
     }
 
     /// No terms at all: a tagger built from it finds nothing.
@@ -45,11 +64,11 @@ public struct Gazetteers: Sendable, Equatable {
     public func terms(of kind: EntityKind) -> [Term] { terms.filter { $0.id.kind == kind } }
 
     /// The term with this id.
-    public func term(_ id: TermID) -> Term? { index[id].map { terms[$0] } }
+    public func term(_ id: TermID) -> Term? { byID[id].map { terms[$0] } }
 
     /// The term of `kind` whose canonical name is `name`.
     public func term(kind: EntityKind, named name: String) -> Term? {
-        terms.first { $0.id.kind == kind && $0.name == name }
+        byName["\(kind.rawValue)/\(name)"].map { terms[$0] }
     }
 
     /// The goal with this number.
@@ -60,21 +79,14 @@ public struct Gazetteers: Sendable, Equatable {
     /// - Returns: the canonical name, or `nil` when no company alias matches.
     public func canonicalCompanyName(for text: String) -> String? {
         let wanted = Self.normalized(text)
-        var best: (term: Term, length: Int)?
-        for term in terms where term.id.kind == .company {
-            for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
-                let key = Self.normalized(alias)
-                guard !key.isEmpty else { continue }
-                if key == wanted { return term.name }
-                // The longest alias that starts the text: "Ford China Ltd." → Ford China.
-                if wanted.hasPrefix(key + " "), key.count > (best?.length ?? 0) { best = (term, key.count) }
-            }
+        if let exact = companyByAlias[wanted] { return terms[exact].name }
+        // The longest alias that starts the text: "Ford China Ltd." → Ford China.
+        var words = wanted.split(separator: " ")
+        while words.count > 1 {
+            words.removeLast()
+            if let index = companyByAlias[words.joined(separator: " ")] { return terms[index].name }
         }
-        return best?.term.name
-    }
-
-    private var index: [TermID: Int] {
-        Dictionary(terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return nil
     }
 
     private static func normalized(_ text: String) -> String {
