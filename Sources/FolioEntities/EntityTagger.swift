@@ -114,10 +114,11 @@ public struct EntityTagger: Sendable {
                 for p in match.patterns where seen.insert(entities.patterns[p].term).inserted {
                     hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: i, end: match.end, segment: s, nested: false))
                 }
-                var k = i + 1
+                var k = i
                 while k < match.end {
+                    // At the match's own start, look only for shorter names ("Chengdu" in "Chengdu-Chongqing region").
                     if ByteClass.isWordStart(text, k, segmentStart: segment.start),
-                       let inner = entities.longestMatch(in: text, at: k, limit: match.end, shouting: segment.shouting, accept: { terms[$0.term].id.kind == .place }) {
+                       let inner = entities.longestMatch(in: text, at: k, limit: k == i ? match.end - 1 : match.end, shouting: segment.shouting, accept: { terms[$0.term].id.kind == .place }) {
                         for p in inner.patterns where !seen.contains(entities.patterns[p].term) {
                             seen.insert(entities.patterns[p].term)
                             hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: k, end: inner.end, segment: s, nested: true))

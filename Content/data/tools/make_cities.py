@@ -141,6 +141,7 @@ PLACES = [
     ("Europe", "region", None, None, []),
     ("Asia", "region", None, None, []),
     ("Southeast Asia", "region", "Asia", None, ["South-East Asia", "Southeast Asian"]),
+    ("Asia-Pacific", "region", None, None, ["Asia Pacific", "APAC"]),
     ("Africa", "region", None, None, []),
     # Places abroad
     ("Tokyo", "city", "Japan", 1850147, []),
