@@ -49,17 +49,22 @@ public struct TaxonomyGenerator: SiteGenerator {
 }
 
 /// Renders the taxonomy templates for one ``TaxonomyIndex``.
-struct TaxonomyPages {
+struct TaxonomyPages: Sendable {
     let index: TaxonomyIndex
     let writer: PageWriter
 
     func writeAll() throws {
         for kind in EntityKind.allCases {
             try writeOverview(kind)
-            for term in index.terms(of: kind) {
-                try writeTermPage(term)
-            }
         }
+        // Term pages are independent: render them on all cores.
+        let terms = EntityKind.allCases.flatMap { index.terms(of: $0) }
+        let errors = ErrorBox()
+        _ = ConcurrentMap.map(terms) { term -> Bool in
+            do { try writeTermPage(term) } catch { errors.record(error) }
+            return true
+        }
+        if let error = errors.first { throw error }
     }
 
     /// Front matter may name a term by an alias (`Isuzu Motors`, `Hitachi ABB Power Grids`);
@@ -217,7 +222,7 @@ struct TaxonomyPages {
         let page = item.page
         let rendered = page.rendered
         var snippets: [[String: Any]] = []
-        for mention in item.occurrence?.mentions ?? [] {
+        for mention in (item.occurrence?.mentions ?? []).prefix(3) {
             let fileLine = mention.line + page.page.bodyStartLine - 1
             let heading = rendered.headings.last { $0.line <= fileLine }
             snippets.append([
