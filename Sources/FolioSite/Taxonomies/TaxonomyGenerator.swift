@@ -17,8 +17,17 @@ public struct TaxonomyGenerator: SiteGenerator {
         self.gazetteers = gazetteers
     }
 
+    /// Whether there is anything to index: gazetteers given, or `Content/data/companies.yml` present.
+    private func hasGazetteers(_ site: SiteSnapshot) -> Bool {
+        if gazetteers != nil { return true }
+        guard let root = site.projectRoot else { return false }
+        let file = root.appendingPathComponent(site.config.content).appendingPathComponent("data/companies.yml")
+        return FileManager.default.fileExists(atPath: file.path)
+    }
+
     public func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry] {
-        [
+        guard hasGazetteers(site) else { return [] }
+        return [
             NavigationEntry(title: "Companies", path: "companies/index.html", summary: "Every company and organisation the reports name"),
             NavigationEntry(title: "Places", path: "cities/index.html", summary: "Cities, provinces, countries and regions, on a map"),
             NavigationEntry(title: "Goals", path: "sdgs/index.html", summary: "The 17 UN Sustainable Development Goals and the articles that serve them"),
@@ -31,7 +40,7 @@ public struct TaxonomyGenerator: SiteGenerator {
         if let given = self.gazetteers {
             gazetteers = given
         } else {
-            guard let root = site.projectRoot else { return [] }
+            guard let root = site.projectRoot, hasGazetteers(site) else { return [] }
             do {
                 gazetteers = try Gazetteers.load(
                     from: root.appendingPathComponent(site.config.content).appendingPathComponent("data"),
