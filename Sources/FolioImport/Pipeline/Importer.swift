@@ -54,7 +54,8 @@ public struct ImportResult: Sendable, Equatable {
 public struct Importer: Sendable {
     /// Steps run after splitting, in order.
     public var steps: [any DocumentStep]
-    public var tagger: EntityTagger
+    /// The entity tagger; nil builds one from the gazetteers in `Content/data/` (none when absent).
+    public var tagger: EntityTagger?
 
     /// The document steps of a standard import, in order: notes, then figures and tables, then
     /// inline repairs.
@@ -62,7 +63,7 @@ public struct Importer: Sendable {
         [NoteResolver(), FigureAnchorer(), InlineRepairer()]
     }
 
-    public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger = EntityTagger()) {
+    public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger? = nil) {
         self.steps = steps
         self.tagger = tagger
     }
@@ -153,8 +154,14 @@ public struct Importer: Sendable {
         for doc in manifest.documents {
             sources.append(try Self.read(projectRoot.appendingPathComponent(doc.source), display: doc.source))
         }
-        let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: tagger)
-        let companies = CompanyResolver(table: hints.companies)
+        let entityTagger = try tagger ?? Self.loadTagger(content, contentDirectory: contentDirectory)
+        let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: entityTagger)
+        // Company names the gazetteer knows (by name, alias or former name) take its canonical name.
+        var gazetteer: [String: [String]] = [:]
+        for term in entityTagger.gazetteers.terms where term.id.kind == .company {
+            gazetteer[term.name, default: []] += term.aliases.map(\.text) + term.formerNames
+        }
+        let companies = CompanyResolver(table: hints.companies, gazetteer: gazetteer)
         // Documents are independent: import them on all cores, then merge in manifest order.
         let jobs = Array(zip(manifest.documents, sources))
         let outputs = Mutex<[Int: (DocumentOutput, [StepTiming])]>([:])
@@ -261,6 +268,18 @@ public struct Importer: Sendable {
             result.append(SourceLine(String(text[start...]), number: number))
         }
         return result
+    }
+
+    /// A tagger over the gazetteers in `Content/data/`, or one that finds nothing when there are none.
+    static func loadTagger(_ content: URL, contentDirectory: String) throws -> EntityTagger {
+        let data = content.appendingPathComponent("data")
+        guard FileManager.default.fileExists(atPath: data.appendingPathComponent("companies.yml").path) else { return EntityTagger() }
+        do {
+            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data"))
+        } catch let error as EntitiesError {
+            let d = error.diagnostic
+            throw ImportError.configuration(file: d.location?.file ?? "\(contentDirectory)/data", line: d.location?.line ?? 1, message: d.message)
+        }
     }
 
     static func read(_ url: URL, display: String) throws -> String {
