@@ -55,10 +55,11 @@ public struct CorrectionSet: Sendable, Equatable {
             }
             let find = try field("find")
             if find.isEmpty { throw ImportError.configuration(file: file, line: line, message: "correction `find` must not be empty") }
-            list.append(Correction(
-                document: try field("document"), find: find, replace: try field("replace"),
-                reason: try field("reason"), count: map["count"]?.int, entryLine: line
-            ))
+            list.append(
+                Correction(
+                    document: try field("document"), find: find, replace: try field("replace"),
+                    reason: try field("reason"), count: map["count"]?.int, entryLine: line
+                ))
         }
         return CorrectionSet(corrections: list)
     }
@@ -72,21 +73,23 @@ public struct CorrectionSet: Sendable, Equatable {
                 let before = lines[index].text
                 lines[index].text = before.replacingOccurrences(of: correction.find, with: correction.replace)
                 hits += before.components(separatedBy: correction.find).count - 1
-                findings.append(ImportFinding(
-                    code: "COR002", severity: .info,
-                    message: "applied correction `\(correction.find)` → `\(correction.replace)`: \(correction.reason)",
-                    sourceLine: lines[index].number
-                ))
+                findings.append(
+                    ImportFinding(
+                        code: "COR002", severity: .info,
+                        message: "applied correction `\(correction.find)` → `\(correction.replace)`: \(correction.reason)",
+                        sourceLine: lines[index].number
+                    ))
             }
             if hits == 0 || (correction.count.map { $0 != hits } ?? false) {
-                findings.append(ImportFinding(
-                    code: "COR001", severity: .warning,
-                    message: hits == 0
-                        ? "correction `\(correction.find)` (\(file):\(correction.entryLine)) no longer matches the source"
-                        : "correction `\(correction.find)` (\(file):\(correction.entryLine)) matched \(hits) times, expected \(correction.count ?? 0)",
-                    hint: "update or remove the entry in \(file)",
-                    sourceLine: 1
-                ))
+                findings.append(
+                    ImportFinding(
+                        code: "COR001", severity: .warning,
+                        message: hits == 0
+                            ? "correction `\(correction.find)` (\(file):\(correction.entryLine)) no longer matches the source"
+                            : "correction `\(correction.find)` (\(file):\(correction.entryLine)) matched \(hits) times, expected \(correction.count ?? 0)",
+                        hint: "update or remove the entry in \(file)",
+                        sourceLine: 1
+                    ))
             }
         }
     }

@@ -78,7 +78,10 @@ public struct Importer: Sendable {
         var stale: [String] = []
         var refused: [String] = []
         for file in files {
-            guard let old = existing[file.path] else { stale.append(file.path); continue }
+            guard let old = existing[file.path] else {
+                stale.append(file.path)
+                continue
+            }
             if old != file.text {
                 stale.append(file.path)
                 if !ContentHash.isUnedited(old) { refused.append(file.path) }
@@ -93,20 +96,24 @@ public struct Importer: Sendable {
         var written: [String] = []
         if options.check {
             for path in stale {
-                diagnostics.append(Diagnostic(
-                    code: "IMP090", severity: .error,
-                    message: existing[path] == nil ? "missing: import would create this file" : (generatedPaths.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
-                    location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        code: "IMP090", severity: .error,
+                        message: existing[path] == nil
+                            ? "missing: import would create this file"
+                            : (generatedPaths.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
+                        location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
+                    ))
             }
         } else if !refused.isEmpty && !options.force {
             for path in refused {
-                diagnostics.append(Diagnostic(
-                    code: "IMP091", severity: .error,
-                    message: "edited by hand since the last import; refusing to overwrite it",
-                    location: SourceLocation(file: path, line: 1),
-                    hint: "move the edit into Content/corrections.yml, or run `folio import --force` to discard it"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        code: "IMP091", severity: .error,
+                        message: "edited by hand since the last import; refusing to overwrite it",
+                        location: SourceLocation(file: path, line: 1),
+                        hint: "move the edit into Content/corrections.yml, or run `folio import --force` to discard it"
+                    ))
             }
         } else if !stale.isEmpty {
             let sink = try wrap { try StagedDirectoryOutput(destination: articlesDir) }
@@ -130,7 +137,9 @@ public struct Importer: Sendable {
 
     /// Generates every file in memory without touching the disk.
     /// - Throws: ``ImportError`` for unreadable or malformed inputs.
-    public func generate(projectRoot: URL, contentDirectory: String = "Content") throws -> (files: [GeneratedFile], diagnostics: [Diagnostic], documents: [DocumentDraft], timings: [StepTiming]) {
+    public func generate(projectRoot: URL, contentDirectory: String = "Content") throws -> (
+        files: [GeneratedFile], diagnostics: [Diagnostic], documents: [DocumentDraft], timings: [StepTiming]
+    ) {
         let content = projectRoot.appendingPathComponent(contentDirectory)
         let manifestPath = "\(contentDirectory)/corpus.yml"
         let manifestText = try Self.read(content.appendingPathComponent("corpus.yml"), display: manifestPath)
@@ -144,7 +153,8 @@ public struct Importer: Sendable {
         let hints = try ImportHints.parse(manifestText, file: manifestPath)
         let correctionsPath = "\(contentDirectory)/corrections.yml"
         let correctionsURL = content.appendingPathComponent("corrections.yml")
-        let corrections = FileManager.default.fileExists(atPath: correctionsURL.path)
+        let corrections =
+            FileManager.default.fileExists(atPath: correctionsURL.path)
             ? try CorrectionSet.parse(try Self.read(correctionsURL, display: correctionsPath), file: correctionsPath)
             : CorrectionSet()
         for c in corrections.corrections where manifest.document(c.document) == nil {
@@ -168,7 +178,9 @@ public struct Importer: Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (doc, source) = jobs[index]
             var clock = StepClock()
-            let output = importDocument(doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath, writer: writer, clock: &clock)
+            let output = importDocument(
+                doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath,
+                writer: writer, clock: &clock)
             outputs.withLock { $0[index] = (output, clock.timings) }
         }
         var files: [GeneratedFile] = []
@@ -193,7 +205,10 @@ public struct Importer: Sendable {
         var document: DocumentDraft
     }
 
-    func importDocument(_ meta: CorpusDocument, source: String, hints: ImportHints.Document, companies: CompanyResolver, corrections: CorrectionSet, correctionsPath: String, writer: ArticleWriter, clock: inout StepClock) -> DocumentOutput {
+    func importDocument(
+        _ meta: CorpusDocument, source: String, hints: ImportHints.Document, companies: CompanyResolver, corrections: CorrectionSet, correctionsPath: String, writer: ArticleWriter,
+        clock: inout StepClock
+    ) -> DocumentOutput {
         var findings: [ImportFinding] = []
         var lines = clock.measure("load") { Self.lines(of: source) }
         let lineCount = lines.count
@@ -203,7 +218,8 @@ public struct Importer: Sendable {
             SourceCleaner(labels: labelSet).clean(&lines, findings: &findings)
         }
         let split = clock.measure("split") { () -> ArticleSplitter.Result in
-            let tocNumbers = hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
+            let tocNumbers =
+                hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
             SectionNumbering.restore(&lines, tocNumbers: tocNumbers, findings: &findings)
             return ArticleSplitter(hints: hints, companies: companies, metadata: meta, labels: labelSet).split(lines, findings: &findings)
         }
@@ -310,7 +326,7 @@ public struct Importer: Sendable {
 
     private func wrap<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as FolioError {
-            if case let .io(path, message) = error { throw ImportError.io(path: path, message: message) }
+            if case .io(let path, let message) = error { throw ImportError.io(path: path, message: message) }
             throw ImportError.io(path: "articles", message: error.description)
         }
     }

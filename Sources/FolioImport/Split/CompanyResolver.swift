@@ -1,5 +1,6 @@
 import FolioCore
 import Foundation
+
 /// Maps the many spellings of a company (table of contents, bylines) to one canonical name.
 struct CompanyResolver: Sendable {
     /// (alias key, canonical), longest alias first.

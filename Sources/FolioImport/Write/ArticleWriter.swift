@@ -1,7 +1,7 @@
-import Foundation
 import FolioContent
 import FolioCore
 import FolioEntities
+import Foundation
 
 /// One generated Markdown file and, for each of its lines, the raw source line it came from.
 public struct GeneratedFile: Sendable, Equatable {
