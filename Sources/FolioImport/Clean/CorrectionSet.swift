@@ -5,9 +5,13 @@ import Yams
 /// One editorial correction from `Content/corrections.yml`: exact text replaced within a
 /// source line of one document, with the reason an editor gave.
 public struct Correction: Sendable, Equatable {
+    /// Slug of the document the correction applies to.
     public var document: String
+    /// Exact text to find within one source line.
     public var find: String
+    /// Replacement text.
     public var replace: String
+    /// Why the source is wrong, for reviewers.
     public var reason: String
     /// How many occurrences are expected; nil means at least one.
     public var count: Int?
@@ -26,6 +30,7 @@ public struct Correction: Sendable, Equatable {
 
 /// The corrections file: parsing it and applying its entries to a document's lines.
 public struct CorrectionSet: Sendable, Equatable {
+    /// Entries in file order.
     public var corrections: [Correction]
 
     public init(corrections: [Correction] = []) {

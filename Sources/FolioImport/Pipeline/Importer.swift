@@ -25,6 +25,7 @@ public struct ImportOptions: Sendable, Equatable {
 
 /// Time spent in one named import step, over all documents.
 public struct StepTiming: Sendable, Equatable {
+    /// Step name, e.g. `split` or `notes`.
     public var name: String
     /// Seconds.
     public var seconds: Double
@@ -45,6 +46,7 @@ public struct ImportResult: Sendable, Equatable {
     public var refused: [String]
     /// The documents as imported, for tests and later stages.
     public var documents: [DocumentDraft]
+    /// Wall time per step, summed over documents imported in parallel.
     public var timings: [StepTiming]
 }
 
