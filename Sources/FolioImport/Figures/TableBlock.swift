@@ -25,7 +25,7 @@ struct TableBlock {
                 if blanks > 1 { flush() }
                 continue
             }
-            let isRow = text.contains("\t") && !skip.contains(i) && !isTableOfContentsLine(text) && !LineShape.isHeading(text)
+            let isRow = text.utf8.contains(0x09) && !skip.contains(i) && !isTableOfContentsLine(text) && !LineShape.isHeading(text)
             if isRow {
                 current.append(i)
                 blanks = 0

@@ -43,17 +43,17 @@ struct InlineRepair {
     private var isHTMLBlock: Bool { text.hasPrefix("<figure") || text.hasPrefix("<p ") || text.hasPrefix("<div") }
 
     mutating func run() {
-        if text.contains("&lt;"), let fixed = NoteMarkup.repairMangled(text) {
+        if TextSearch.contains(text, "&lt;"), let fixed = NoteMarkup.repairMangled(text) {
             text = fixed
             notes.append(("INL006", "Repaired entity-mangled markup."))
         }
-        if text.contains("<") {
+        if text.utf8.contains(0x3C) {
             renderScripts()
             renderEmphasisTags()
             renderUnderline()
         }
-        if text.contains("\\") { fixLinkEscapes() }
-        if text.contains("://") { rejoinBrokenURLs() }
+        if text.utf8.contains(0x5C) { fixLinkEscapes() }
+        if TextSearch.contains(text, "://") { rejoinBrokenURLs() }
     }
 
     // MARK: Superscript and subscript
@@ -118,7 +118,7 @@ struct InlineRepair {
         let plain = isHeading || isHTMLBlock
         var changed = false
         for (tags, marker) in [(("<b>", "</b>"), "**"), (("<strong>", "</strong>"), "**"), (("<i>", "</i>"), "*"), (("<em>", "</em>"), "*")] {
-            guard text.contains(tags.0) || text.contains(tags.1) else { continue }
+            guard TextSearch.contains(text, tags.0) || TextSearch.contains(text, tags.1) else { continue }
             var cursor = text.startIndex
             while let open = text.range(of: tags.0, range: cursor..<text.endIndex) {
                 guard let close = text.range(of: tags.1, range: open.upperBound..<text.endIndex) else { break }
@@ -147,7 +147,7 @@ struct InlineRepair {
 
     /// `<u>https://…-</u><u>more</u>` → `<https://…-more>`; other underlines become plain text.
     private mutating func renderUnderline() {
-        guard text.contains("<u>") || text.contains("</u>") else { return }
+        guard TextSearch.contains(text, "<u>") || TextSearch.contains(text, "</u>") else { return }
         text = text.replacingOccurrences(of: "</u><u>", with: "")
         var cursor = text.startIndex
         while let open = text.range(of: "<u>", range: cursor..<text.endIndex) {

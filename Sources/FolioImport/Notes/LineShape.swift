@@ -1,7 +1,11 @@
 /// Cheap structural tests on one Markdown line, shared by the note, figure and inline steps.
 enum LineShape {
     static func isBlank(_ line: String) -> Bool {
-        line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" }
+        for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+            if byte < 0x80 { return false }
+            return line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" }
+        }
+        return true
     }
 
     /// `#`…`######` followed by a space.

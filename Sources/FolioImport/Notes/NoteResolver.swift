@@ -352,7 +352,8 @@ struct NoteRun {
             // Borrow from another article that does not cite this label or its neighbours.
             var best: Int?
             var bestDistance = Int.max
-            for (article, labels) in local where article != ref.article {
+            for article in local.keys.sorted() where article != ref.article {
+                guard let labels = local[article] else { continue }
                 guard let ids = labels[label] else { continue }
                 let cites = refLabels[article] ?? []
                 if cites.contains(label) || cites.contains(label - 1) || cites.contains(label + 1) { continue }

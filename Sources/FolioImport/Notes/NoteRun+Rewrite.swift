@@ -15,7 +15,8 @@ extension NoteRun {
         }
         // Output labels: the source number, suffixed when one article reuses it.
         var outLabel: [Int: [Int: String]] = [:]
-        for (article, ids) in emitted {
+        for article in emitted.keys.sorted() {
+            let ids = emitted[article] ?? []
             var taken = Set<String>()
             for id in ids.sorted(by: { (definitions[$0].label, definitions[$0].article, definitions[$0].position) < (definitions[$1].label, definitions[$1].article, definitions[$1].position) }) {
                 let def = definitions[id]

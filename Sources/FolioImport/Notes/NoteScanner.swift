@@ -98,7 +98,7 @@ enum NoteScanner {
 
     /// Running text that cites a note (`…(TC260).<sup>77</sup>`) is body text, never part of a definition.
     static func citesNote(_ line: String) -> Bool {
-        guard line.contains("<sup>") else { return false }
+        guard TextSearch.contains(line, "<sup>") else { return false }
         return NoteMarkup.spans(of: "sup", in: line).contains { span in
             span.range.lowerBound > line.startIndex && MarkerPayload.parse(span.payload)?.leadingLetters.isEmpty == true
                 && !line[line.startIndex..<span.range.lowerBound].allSatisfy { $0 == " " || $0 == "$" || $0 == "-" }
