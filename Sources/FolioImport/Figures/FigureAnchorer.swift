@@ -359,11 +359,21 @@ struct FigureArticle {
 
     /// Escapes text for HTML, keeping the `<sup>`/`<sub>` markup the inline step renders as text.
     static func html(_ text: String) -> String {
-        var escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        for tag in ["sup", "sub"] {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.append(ch)
+            }
+        }
+        guard escaped.utf8.contains(0x26) else { return escaped }
+        for tag in ["sup", "sub"] where TextSearch.contains(escaped, "&lt;\(tag)&gt;") {
             escaped = escaped.replacingOccurrences(of: "&lt;\(tag)&gt;", with: "<\(tag)>").replacingOccurrences(of: "&lt;/\(tag)&gt;", with: "</\(tag)>")
         }
-        for tag in ["b", "i", "u", "strong", "em"] {
+        for tag in ["b", "i", "u", "strong", "em"] where TextSearch.contains(escaped, "&lt;\(tag)&gt;") || TextSearch.contains(escaped, "&lt;/\(tag)&gt;") {
             escaped = escaped.replacingOccurrences(of: "&lt;\(tag)&gt;", with: "").replacingOccurrences(of: "&lt;/\(tag)&gt;", with: "")
         }
         return escaped

@@ -114,7 +114,7 @@ struct ReferenceLinker {
                       sourceLine: Int, article: Int, findings: inout [ImportFinding]) {
         guard TextSearch.contains(text, "above") || TextSearch.contains(text, "below") || TextSearch.contains(text, "following") else { return }
         let lower = text.lowercased()
-        guard let phrase = Self.deictic.first(where: { lower.contains($0) }) else { return }
+        guard let phrase = Self.deictic.first(where: { TextSearch.contains(lower, $0) }) else { return }
         let lookBelow = phrase.contains("below") || phrase.contains("following")
         let range = lookBelow ? index...min(lines.count - 1, index + window) : max(0, index - window)...index
         let near = captions.contains { range.contains($0.index) } || blocks.contains { range.contains($0.first) || range.contains($0.last) }

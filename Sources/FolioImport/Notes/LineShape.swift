@@ -24,6 +24,7 @@ enum LineShape {
 
     /// `---`, `***` or `___` (three or more, spaces allowed).
     static func isThematicBreak(_ line: String) -> Bool {
+        guard let lead = line.utf8.first(where: { $0 != 0x20 }), lead == 0x2D || lead == 0x2A || lead == 0x5F, line.utf8.count < 80 else { return false }
         let chars = line.filter { $0 != " " && $0 != "\t" }
         guard chars.count >= 3, let first = chars.first, first == "-" || first == "*" || first == "_" else { return false }
         return chars.allSatisfy { $0 == first }

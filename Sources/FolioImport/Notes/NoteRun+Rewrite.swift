@@ -180,7 +180,8 @@ extension NoteRun {
                   !LineShape.endsClause(before), !before.hasPrefix("[^"), !before.hasPrefix("<"),
                   LineShape.startsContinuation(text), !LineShape.isHeading(text), !LineShape.isListItem(text), !text.contains("\t")
             else { continue }
-            let left = before.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var left = before
+            while let last = left.last, last == " " || last == "\t" { left.removeLast() }
             let right = text.drop(while: { $0 == " " })
             let glue = left.hasSuffix("-") && (left.dropLast().last?.isLetter ?? false) ? "" : " "
             out[p].line.text = left + glue + right
