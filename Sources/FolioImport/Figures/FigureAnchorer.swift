@@ -369,7 +369,7 @@ struct FigureArticle {
             default: escaped.append(ch)
             }
         }
-        guard escaped.utf8.contains(0x26) else { return escaped }
+        guard TextSearch.contains(escaped, byte: 0x26) else { return escaped }
         for tag in ["sup", "sub"] where TextSearch.contains(escaped, "&lt;\(tag)&gt;") {
             escaped = escaped.replacingOccurrences(of: "&lt;\(tag)&gt;", with: "<\(tag)>").replacingOccurrences(of: "&lt;/\(tag)&gt;", with: "</\(tag)>")
         }

@@ -25,7 +25,7 @@ struct TableBlock {
                 if blanks > 1 { flush() }
                 continue
             }
-            let isRow = text.utf8.contains(0x09) && !skip.contains(i) && !isTableOfContentsLine(text) && !LineShape.isHeading(text)
+            let isRow = TextSearch.contains(text, byte: 0x09) && !skip.contains(i) && !isTableOfContentsLine(text) && !LineShape.isHeading(text)
             if isRow {
                 current.append(i)
                 blanks = 0
@@ -90,13 +90,13 @@ struct TableBlock {
     private static func cell(_ raw: Substring) -> String {
         var text = String(raw.drop(while: { $0 == " " }))
         while text.last == " " { text.removeLast() }
-        if text.utf8.contains(0x3C) {
+        if TextSearch.contains(text, byte: 0x3C) {
             text = text.replacingOccurrences(of: "<ul[^>]*>", with: "", options: .regularExpression)
             text = text.replacingOccurrences(of: "</ul>", with: "")
             text = text.replacingOccurrences(of: "<li>", with: "")
             text = text.replacingOccurrences(of: "</li>", with: "; ")
             text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;"))
         }
-        return text.utf8.contains(0x7C) ? text.replacingOccurrences(of: "|", with: "\\|") : text
+        return TextSearch.contains(text, byte: 0x7C) ? text.replacingOccurrences(of: "|", with: "\\|") : text
     }
 }

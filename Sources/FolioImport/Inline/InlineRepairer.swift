@@ -47,12 +47,12 @@ struct InlineRepair {
             text = fixed
             notes.append(("INL006", "Repaired entity-mangled markup."))
         }
-        if text.utf8.contains(0x3C) {
+        if TextSearch.contains(text, byte: 0x3C) {
             renderScripts()
             renderEmphasisTags()
             renderUnderline()
         }
-        if text.utf8.contains(0x5C) { fixLinkEscapes() }
+        if TextSearch.contains(text, byte: 0x5C) { fixLinkEscapes() }
         if TextSearch.contains(text, "://") { rejoinBrokenURLs() }
     }
 
@@ -174,7 +174,7 @@ struct InlineRepair {
         var changed = false
         // Inline links [text](target).
         var search = text.startIndex
-        while let mid = text.range(of: "](", range: search..<text.endIndex) {
+        while let mid = TextSearch.range(of: "](", in: text, from: search) {
             guard let open = text[text.startIndex..<mid.lowerBound].lastIndex(of: "["),
                   let close = text[mid.upperBound...].firstIndex(of: ")") else { search = mid.upperBound; continue }
             let label = String(text[text.index(after: open)..<mid.lowerBound])
@@ -198,10 +198,10 @@ struct InlineRepair {
             }
         }
         // Autolinks and bare URLs.
-        if text.contains("://"), text.contains("\\") {
+        if TextSearch.contains(text, "://"), TextSearch.contains(text, byte: 0x5C) {
             var result = ""
             var index = text.startIndex
-            while let scheme = text.range(of: "http", range: index..<text.endIndex) {
+            while let scheme = TextSearch.range(of: "http", in: text, from: index) {
                 result += text[index..<scheme.lowerBound]
                 let end = text[scheme.lowerBound...].firstIndex(where: { $0 == " " || $0 == ">" || $0 == ")" || $0 == "]" || $0 == "<" || $0 == "\"" }) ?? text.endIndex
                 var url = String(text[scheme.lowerBound..<end])
@@ -245,7 +245,7 @@ struct InlineRepair {
 
     private static func brokenURLSpace(in text: String) -> String.Index? {
         var search = text.startIndex
-        while let scheme = text.range(of: "://", range: search..<text.endIndex) {
+        while let scheme = TextSearch.range(of: "://", in: text, from: search) {
             guard let space = text[scheme.upperBound...].firstIndex(where: { $0 == " " || $0 == ">" || $0 == ")" }) else { return nil }
             search = text.index(after: space)
             guard text[space] == " " else { continue }

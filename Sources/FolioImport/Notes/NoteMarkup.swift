@@ -16,7 +16,7 @@ enum NoteMarkup {
     /// `<sup>&</sup>lt;sup>1</sup>` is `<sup>1</sup>`, `<sup>&</sup>lt;u>` is `<u>` and
     /// `<sup>23&</sup>amp;id` is `23&id`; plain `&lt;sup>` is `<sup>`.
     static func repairMangled(_ line: String) -> String? {
-        guard line.utf8.contains(0x26) else { return nil }
+        guard TextSearch.contains(line, byte: 0x26) else { return nil }
         var text = line
         var changed = false
         // `<sup>X&</sup>name;` → `X` + decoded entity.

@@ -93,7 +93,7 @@ enum NoteScanner {
 
     static func isStructural(_ line: String) -> Bool {
         LineShape.isHeading(line) || LineShape.isThematicBreak(line) || LineShape.isListItem(line)
-            || line.utf8.contains(0x09) || explicitStart(line) != nil || plainStart(line) != nil || citesNote(line)
+            || TextSearch.contains(line, byte: 0x09) || explicitStart(line) != nil || plainStart(line) != nil || citesNote(line)
     }
 
     /// Running text that cites a note (`…(TC260).<sup>77</sup>`) is body text, never part of a definition.
@@ -212,7 +212,7 @@ enum NoteScanner {
 
     /// Plain `[7]` citations in running text, for labels a bracket reference list defines.
     static func bracketCitations(in line: String, labels: Set<Int>) -> [(range: Range<String.Index>, label: Int)] {
-        guard !labels.isEmpty, line.utf8.contains(0x5B) else { return [] }
+        guard !labels.isEmpty, TextSearch.contains(line, byte: 0x5B) else { return [] }
         var result: [(Range<String.Index>, Int)] = []
         var index = line.startIndex
         while let open = line[index...].firstIndex(of: "[") {

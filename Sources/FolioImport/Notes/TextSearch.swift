@@ -1,3 +1,5 @@
+import Foundation
+
 /// Substring search over UTF-8 bytes, for the hot loops of the note, figure and inline steps
 /// (Foundation's `range(of:)` bridges every line to `NSString` on Linux).
 enum TextSearch {
@@ -17,6 +19,15 @@ enum TextSearch {
         guard let offset = search(needle, in: text, from: endOffset, backwards: true) else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    /// Whether `text` holds the ASCII byte `byte`.
+    static func contains(_ text: String, byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
     }
 
     static func contains(_ text: String, _ needle: String) -> Bool {
@@ -39,11 +50,14 @@ enum TextSearch {
                     }
                     return nil
                 }
+                guard let base = hay.baseAddress else { return nil }
                 var i = offset
                 let last = hay.count - n
                 while i <= last {
-                    if hay[i] == first, matches(hay, at: i, pattern) { return i }
-                    i += 1
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if matches(hay, at: at, pattern) { return at }
+                    i = at + 1
                 }
                 return nil
             }
