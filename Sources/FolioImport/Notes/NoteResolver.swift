@@ -467,7 +467,7 @@ struct NoteRun {
                     hint: "Add the URL with a correction.",
                     sourceLine: def.sourceLine, articleIndex: def.article))
             }
-            let key = normalized(text)
+            let key = text.utf8.count >= 30 ? normalized(text) : ""
             if key.count >= 30 {
                 if let other = firstByText[key], definitions[other].article == def.article, definitions[other].label != def.label {
                     findings.append(ImportFinding(
