@@ -37,9 +37,11 @@ struct ImportCommand: AsyncParsableCommand {
             throw error.folioError
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        // Text output honours --quiet; JSON is for tools and always carries errors and warnings
+        // (and the repairs, as infos, with --verbose).
         let shown = result.diagnostics.filter { d in
             if global.verbose { return true }
-            if global.quiet { return d.severity == .error }
+            if global.quiet && format == .text { return d.severity == .error }
             return d.severity >= .warning
         }
         switch format {

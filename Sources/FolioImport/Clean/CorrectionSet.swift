@@ -68,7 +68,7 @@ public struct CorrectionSet: Sendable, Equatable {
     func apply(to lines: inout [SourceLine], document: String, file: String, findings: inout [ImportFinding]) {
         for correction in corrections where correction.document == document {
             var hits = 0
-            for index in lines.indices where lines[index].text.contains(correction.find) {
+            for index in lines.indices where TextNormalizer.contains(lines[index].text, correction.find) {
                 let before = lines[index].text
                 lines[index].text = before.replacingOccurrences(of: correction.find, with: correction.replace)
                 hits += before.components(separatedBy: correction.find).count - 1

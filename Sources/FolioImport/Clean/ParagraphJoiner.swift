@@ -25,7 +25,7 @@ struct ParagraphJoiner: Sendable {
             let next = lines[j].text
             let current = lines[i].text
             let hyphen = current.hasSuffix("-") && current.dropLast().last?.isLetter == true && next.first?.isLetter == true
-            guard Self.isParagraph(next), hyphen || TextNormalizer.startsLowercase(next) else { i += 1; continue }
+            guard Self.isParagraph(next), hyphen || TextNormalizer.startsLowercase(next) || Self.startsWithNumberThenLowercase(next) else { i += 1; continue }
             var trimmedCurrent = current
             while trimmedCurrent.hasSuffix(" ") { trimmedCurrent.removeLast() }
             lines[i].text = hyphen ? trimmedCurrent + next : trimmedCurrent + " " + next
@@ -51,11 +51,24 @@ struct ParagraphJoiner: Sendable {
     /// Running text: not a heading, list, table, quote, HTML block or footnote definition.
     static func isParagraph(_ text: String) -> Bool {
         guard let first = text.first else { return false }
-        if text.contains("\t") || "#-*>|<[!".contains(first) { return false }
+        if text.utf8.contains(9) || "#->|<[!".contains(first) || text.hasPrefix("* ") { return false }
         if first == "+" || text.hasPrefix("---") { return false }
-        if first.isNumber, text.range(of: #"^\d+[.)] "#, options: .regularExpression) != nil { return false }
-        if TextNormalizer.isBoldOnly(text) || text.count < 3 { return false }
+        if first.isNumber {
+            let digits = text.prefix { $0.isNumber }
+            let rest = text[digits.endIndex...]
+            if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return false }
+        }
+        if TextNormalizer.isBoldOnly(text) || text.utf8.count < 3 { return false }
         return true
+    }
+
+    /// `10 of the regional …`: a sentence resuming with a number.
+    static func startsWithNumberThenLowercase(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isNumber || $0 == "," || $0 == "." }
+        guard !digits.isEmpty, digits.first?.isNumber == true else { return false }
+        let rest = text[digits.endIndex...]
+        guard rest.first == " " else { return false }
+        return rest.dropFirst().first?.isLowercase == true
     }
 
     /// Lines that sit inside a broken paragraph without belonging to it: footnote definitions and their separators.
@@ -72,7 +85,7 @@ struct CJKBlockMarker: Sendable {
             guard !text.isEmpty, TextNormalizer.containsCJK(text), TextNormalizer.isMostlyCJK(text) else { continue }
             let blankBefore = i == 0 || article.lines[i - 1].text.isEmpty
             let blankAfter = i + 1 >= article.lines.count || article.lines[i + 1].text.isEmpty
-            guard blankBefore && blankAfter, let first = text.first, !"#|<-*[".contains(first), !text.contains("\t"), !text.contains("[^"), !text.contains("](") else { continue }
+            guard blankBefore && blankAfter, let first = text.first, !"#|<-*[".contains(first), !text.utf8.contains(9), !text.contains("[^"), !text.contains("](") else { continue }
             let japanese = text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
             let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             article.lines[i].text = "<p lang=\"\(japanese ? "ja" : "zh")\">\(escaped)</p>"

@@ -22,6 +22,8 @@ public struct ImportHints: Sendable, Equatable {
         public var imprint: [String] = []
         /// `toc-company` when the table of contents names each paper's company.
         public var byline: String?
+        /// Case titles name their company before a dash (`Baowu Carbon Technology – Digital Virtual Factory`).
+        public var companyFromTitle = false
 
         public init() {}
     }
@@ -67,6 +69,7 @@ public struct ImportHints: Sendable, Equatable {
                 if let a = imp["articles"]?.string, a != "all" { d.articles = a }
                 d.cases = imp["cases"]?.string
                 d.byline = imp["byline"]?.string
+                d.companyFromTitle = imp["company_from_title"]?.bool ?? false
                 d.labels = imp["labels"]?.sequence?.compactMap(\.string) ?? []
                 d.imprint = imp["imprint"]?.sequence?.compactMap(\.string) ?? []
                 for anchor in imp["anchors"]?.sequence ?? [] {

@@ -2,6 +2,7 @@ import FolioContent
 import FolioCore
 import FolioEntities
 import Foundation
+import Synchronization
 
 /// What `folio import` should do.
 public struct ImportOptions: Sendable, Equatable {
@@ -56,9 +57,9 @@ public struct Importer: Sendable {
     public var tagger: EntityTagger
 
     /// The document steps of a standard import, in order: notes, then figures and tables, then
-    /// inline repairs. Add each step here once it exists.
+    /// inline repairs.
     public static var standardSteps: [any DocumentStep] {
-        []
+        [NoteResolver(), FigureAnchorer(), InlineRepairer()]
     }
 
     public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger = EntityTagger()) {
@@ -154,21 +155,32 @@ public struct Importer: Sendable {
         }
         let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: tagger)
         let companies = CompanyResolver(table: hints.companies)
+        // Documents are independent: import them on all cores, then merge in manifest order.
+        let jobs = Array(zip(manifest.documents, sources))
+        let outputs = Mutex<[Int: (DocumentOutput, [StepTiming])]>([:])
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (doc, source) = jobs[index]
+            var clock = StepClock()
+            let output = importDocument(doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath, writer: writer, clock: &clock)
+            outputs.withLock { $0[index] = (output, clock.timings) }
+        }
         var files: [GeneratedFile] = []
         var diagnostics: [Diagnostic] = []
         var documents: [DocumentDraft] = []
         var clock = StepClock()
-        for (doc, source) in zip(manifest.documents, sources) {
-            let output = importDocument(doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath, writer: writer, clock: &clock)
+        let collected = outputs.withLock { $0 }
+        for index in jobs.indices {
+            guard let (output, timings) = collected[index] else { continue }
             files += output.files
             diagnostics += output.diagnostics
             documents.append(output.document)
+            clock.add(timings)
         }
         files.sort { $0.path < $1.path }
         return (files, Diagnostic.sortedForOutput(diagnostics), documents, clock.timings)
     }
 
-    struct DocumentOutput {
+    struct DocumentOutput: Sendable {
         var files: [GeneratedFile]
         var diagnostics: [Diagnostic]
         var document: DocumentDraft
@@ -230,14 +242,24 @@ public struct Importer: Sendable {
     /// Splits source text into numbered lines (1-based), accepting a missing final newline and CRLF.
     static func lines(of text: String) -> [SourceLine] {
         var result: [SourceLine] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            result.append(SourceLine(line, number: number))
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == 10 {
+                number += 1
+                var end = index
+                if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
+                result.append(SourceLine(String(text[start..<end]), number: number))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        if result.last?.text.isEmpty == true && text.hasSuffix("\n") { result.removeLast() }
+        if start != utf8.endIndex {
+            number += 1
+            result.append(SourceLine(String(text[start...]), number: number))
+        }
         return result
     }
 
@@ -278,6 +300,13 @@ public struct Importer: Sendable {
 /// Adds up wall-clock time per named step.
 struct StepClock {
     private(set) var timings: [StepTiming] = []
+
+    /// Adds another clock's timings (CPU time summed over parallel documents).
+    mutating func add(_ other: [StepTiming]) {
+        for t in other {
+            if let i = timings.firstIndex(where: { $0.name == t.name }) { timings[i].seconds += t.seconds } else { timings.append(t) }
+        }
+    }
 
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -4,59 +4,138 @@ import Foundation
 /// emphasis stripping and line classification.
 enum TextNormalizer {
     /// A comparison key: lower-cased letters and digits only, so `System -On` and `System - On`
-    /// or `Co.,Ltd.` and `Co., Ltd.` compare equal.
+    /// or `Co.,Ltd.` and `Co., Ltd.` compare equal. Inline tags such as `<sup>` are skipped.
     static func key(_ text: String) -> String {
+        if text.utf8.contains(60) {
+            let (plain, _) = splitSuperscripts(text)
+            if plain != text { return key(plain) }
+        }
         var out = String.UnicodeScalarView()
-        for scalar in stripMarkup(text).lowercased().unicodeScalars where CharacterSet.alphanumerics.contains(scalar) {
-            out.append(scalar)
+        var inTag = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if inTag {
+                if v == 62 { inTag = false }
+                continue
+            }
+            if v < 128 {
+                if v >= 97 && v <= 122 || v >= 48 && v <= 57 {
+                    out.append(scalar)
+                } else if v >= 65 && v <= 90 {
+                    out.append(Unicode.Scalar(v + 32)!)
+                } else if v == 60 {
+                    inTag = true
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            }
         }
         return String(out)
+    }
+
+    /// Separates `<sup>…</sup>` spans from text: ordinal and letter superscripts (`16<sup>th</sup>`)
+    /// stay as plain text, numeric ones (footnote markers) are returned as `<sup>n</sup>` markers.
+    static func splitSuperscripts(_ text: String) -> (text: String, markers: [String]) {
+        var out = ""
+        var markers: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "<sup>") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "</sup>") else { out += rest[open.lowerBound...]; rest = ""; break }
+            let inner = after[..<close.lowerBound]
+            if !inner.isEmpty && inner.allSatisfy({ $0.isNumber || $0 == "," || $0 == "[" || $0 == "]" || $0 == "-" }) {
+                markers.append("<sup>\(inner)</sup>")
+                while out.hasSuffix(" ") { out.removeLast() }
+            } else {
+                out += inner
+            }
+            rest = after[close.upperBound...]
+        }
+        out += rest
+        return (out, markers)
+    }
+
+    /// Byte-wise substring test, much faster than Foundation's on Linux.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let h = Array(haystack.utf8)
+        guard h.count >= n.count else { return false }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first {
+                var j = 1
+                while j < n.count && h[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Trims spaces and tabs at both ends without Foundation.
+    static func trim(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 32 && $0 != 9 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 != 32 && $0 != 9 })!
+        return String(text[first...last])
     }
 
     /// Removes Markdown emphasis markers, heading hashes and inline HTML tags, and collapses spaces.
     static func stripMarkup(_ text: String) -> String {
         var s = text
-        if s.contains("<") { s = removeTags(s) }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        if s.utf8.contains(60) { s = removeTags(s) }
+        var out = String.UnicodeScalarView()
         var lastSpace = true
-        for ch in s {
-            if ch == "*" || ch == "\\" { continue }
-            if ch == "_" && (out.isEmpty || lastSpace) { continue }
-            if ch == " " || ch == "\t" || ch == "\u{00A0}" {
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "*", "\\":
+                continue
+            case "_":
+                if lastSpace { continue }
+                out.append(scalar)
+                lastSpace = false
+            case " ", "\t", "\u{00A0}":
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
-                continue
+            default:
+                out.append(scalar)
+                lastSpace = false
             }
-            out.append(ch)
-            lastSpace = false
         }
-        var trimmed = out.trimmingCharacters(in: .whitespaces)
-        while trimmed.hasPrefix("#") { trimmed.removeFirst() }
-        while trimmed.hasSuffix("_") { trimmed.removeLast() }
-        return trimmed.trimmingCharacters(in: .whitespaces)
+        var trimmed = Substring(String(out))
+        while trimmed.last == " " || trimmed.last == "_" { trimmed = trimmed.dropLast() }
+        while trimmed.first == "#" { trimmed = trimmed.dropFirst() }
+        while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+        return String(trimmed)
     }
 
     /// Removes `<tag>` and `</tag>` for the presentational tags the converter leaves behind
     /// (`b`, `u`, `i`, `strong`, `em`), keeping their text. Other tags are kept.
     static func removeTags(_ text: String, tags: Set<String> = ["b", "u", "i", "strong", "em"]) -> String {
-        guard text.contains("<") else { return text }
-        var out = ""
-        var i = text.startIndex
-        while i < text.endIndex {
-            let ch = text[i]
-            if ch == "<", let close = text[i...].firstIndex(of: ">") {
-                var name = text[text.index(after: i)..<close]
-                if name.hasPrefix("/") { name = name.dropFirst() }
-                if tags.contains(name.lowercased()) {
-                    i = text.index(after: close)
+        let bytes = Array(text.utf8)
+        guard bytes.contains(60) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 60 {
+                var j = i + 1
+                if j < bytes.count && bytes[j] == 47 { j += 1 }
+                let nameStart = j
+                while j < bytes.count && j - nameStart < 8 && (bytes[j] >= 97 && bytes[j] <= 122 || bytes[j] >= 65 && bytes[j] <= 90) { j += 1 }
+                if j < bytes.count && bytes[j] == 62 && j > nameStart,
+                   let name = String(bytes: bytes[nameStart..<j], encoding: .ascii), tags.contains(name.lowercased()) {
+                    i = j + 1
                     continue
                 }
             }
-            out.append(ch)
-            i = text.index(after: i)
+            out.append(bytes[i])
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The ATX heading level of a line (`## x` → 2), or nil.
@@ -77,8 +156,9 @@ enum TextNormalizer {
 
     /// True when the whole line is wrapped in bold (`**…**` or `***…***`) and has text inside.
     static func isBoldOnly(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        guard t.hasPrefix("**"), t.hasSuffix("**"), t.count > 4 else { return false }
+        guard line.utf8.first == 42 || line.utf8.first == 32 else { return false }
+        let t = trim(line)
+        guard t.hasPrefix("**"), t.hasSuffix("**"), t.utf8.count > 4 else { return false }
         let inner = t.dropFirst(2).dropLast(2)
         return !inner.contains("**") && !inner.trimmingCharacters(in: CharacterSet(charactersIn: "* ")).isEmpty
     }
@@ -105,6 +185,7 @@ enum TextNormalizer {
 
     /// Levenshtein distance, bounded: returns nil as soon as the distance must exceed `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
+        if abs(a.utf8.count - b.utf8.count) > limit * 4 { return nil }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return nil }
         if x.isEmpty { return y.count }
@@ -124,12 +205,19 @@ enum TextNormalizer {
         return previous[y.count] <= limit ? previous[y.count] : nil
     }
 
-    /// True when a line ends a sentence.
+    /// True when a line ends a sentence (ignoring trailing spaces, emphasis, quotes and brackets).
     static func endsSentence(_ text: String) -> Bool {
-        var t = text.trimmingCharacters(in: .whitespaces)
-        while let last = t.last, last == "*" || last == "\"" || last == "\u{201D}" || last == ")" || last == "_" { t.removeLast() }
-        guard let last = t.last else { return true }
-        return ".!?:;。！？：".contains(last)
+        var i = text.endIndex
+        while i > text.startIndex {
+            let j = text.index(before: i)
+            let ch = text[j]
+            if ch == " " || ch == "\t" || ch == "*" || ch == "\"" || ch == "\u{201D}" || ch == ")" || ch == "_" {
+                i = j
+                continue
+            }
+            return ".!?:;。！？：".contains(ch)
+        }
+        return true
     }
 
     /// True when the first letter of the text is lower-case.

@@ -23,6 +23,8 @@ struct ArticleSplitter: Sendable {
         /// Company text as the table of contents gives it, for cross-checking.
         var tocCompany: String?
         var caseStudy = false
+        /// A theme line above a case, rewritten as a section heading of that case.
+        var themeLine: Int?
     }
 
     /// The split result: articles plus what was removed and the imprint collected for the index.
@@ -41,6 +43,11 @@ struct ArticleSplitter: Sendable {
             findings.append(ImportFinding(code: "TOC004", severity: .warning, message: "no table of contents headed `\(heading)` found", hint: "check `toc:` in corpus.yml", sourceLine: 1))
         }
         let candidates = lines.indices.filter { isCandidate(lines, $0) && !removed[$0] }
+        var prepared: [Int: (text: String, key: String)] = [:]
+        for c in candidates {
+            let text = TextNormalizer.stripMarkup(lines[c].text)
+            prepared[c] = (text, TextNormalizer.key(text))
+        }
         var starts: [Start] = []
 
         // 1. Table-of-contents entries that start articles.
@@ -56,7 +63,7 @@ struct ArticleSplitter: Sendable {
             var found: Start?
             var ci = cursor
             while ci < candidates.count {
-                if let m = match(entry, candidate: candidates[ci], lines: lines, findings: &findings) {
+                if let m = match(entry, candidate: candidates[ci], prepared: prepared[candidates[ci]] ?? ("", ""), lines: lines, findings: &findings) {
                     found = m
                     break
                 }
@@ -84,6 +91,18 @@ struct ArticleSplitter: Sendable {
                         message: "table-of-contents entry `\(entry.title)` matches no heading in the body; its text stays in the previous article",
                         hint: "add an anchor in corpus.yml or a correction", sourceLine: entry.sourceLine
                     ))
+                }
+            }
+        }
+
+        // Entries that are sections, not articles, must still exist in the body.
+        if let toc, filter != nil {
+            var keys = Set<String>()
+            for c in candidates where c > toc.range.upperBound { keys.insert(prepared[c]?.key ?? "") }
+            for entry in toc.entries where !articleEntries.contains(entry) {
+                let k = TextNormalizer.key(entry.fullText)
+                if !keys.contains(k) && !keys.contains(TextNormalizer.key(entry.title)) {
+                    findings.append(ImportFinding(code: "TOC005", severity: .warning, message: "table-of-contents entry `\(entry.fullText)` has no matching heading in the body", sourceLine: entry.sourceLine))
                 }
             }
         }
@@ -130,7 +149,15 @@ struct ArticleSplitter: Sendable {
             for i in backCover..<lines.count { removed[i] = true }
             findings.append(ImportFinding(code: "IMP003", severity: .info, message: "removed the back cover (a repeat of the cover and imprint)", sourceLine: lines[backCover].number))
         }
-        let imprint = imprintSections(lines, removed: &removed)
+        // Prose in the cover and imprint block (about the publisher, disclaimers) is kept for the index.
+        var imprint: [SourceLine] = []
+        var seenProse = Set<String>()
+        for i in 0..<first.index where !(toc?.range.contains(i) ?? false) {
+            let text = lines[i].text
+            guard ParagraphJoiner.isParagraph(text), text.split(separator: " ").count >= 12 else { continue }
+            if seenProse.insert(TextNormalizer.key(text)).inserted { imprint.append(lines[i]) }
+        }
+        imprint += imprintSections(lines, removed: &removed)
 
         // Build the drafts.
         var slugger = UniqueSlugger(reserved: ["index"])
@@ -159,19 +186,39 @@ struct ArticleSplitter: Sendable {
                     }
                 }
             }
+            if company == nil && hints.companyFromTitle {
+                let plain = Self.titleWithoutNumber(start.title)
+                if let dash = plain.range(of: " – ") ?? plain.range(of: "– ") ?? plain.range(of: "- ") ?? plain.range(of: " - ") {
+                    let name = String(plain[..<dash.lowerBound]).trimmingCharacters(in: .whitespaces)
+                    company = companies.exact(name) ?? name
+                }
+            }
             if company == nil && tocCompanies {
                 findings.append(ImportFinding(code: "IMP042", severity: .warning, message: "no company found for `\(start.title)`", hint: "add its spelling to `companies:` in corpus.yml", sourceLine: lines[start.index].number, articleIndex: n))
             }
             var body: [SourceLine] = []
             var last = start.index
             for i in start.index..<end where !removed[i] {
-                body.append(lines[i])
+                if i == start.themeLine {
+                    body.append(SourceLine("## " + TextNormalizer.stripMarkup(lines[i].text), number: lines[i].number))
+                } else {
+                    body.append(lines[i])
+                }
                 if !lines[i].text.isEmpty { last = i }
             }
             while body.first?.text.isEmpty == true { body.removeFirst() }
             while body.last?.text.isEmpty == true { body.removeLast() }
-            let slugBase = (tocCompanies ? company.map { Slug.make($0, maxLength: 40) } : nil) ?? Slug.make(Self.titleWithoutNumber(start.title), maxLength: 50)
-            let title = start.title
+            // Titles live in front matter: footnote markers move to the end of the first paragraph.
+            var title = start.title
+            if title.utf8.contains(60) {
+                let (plain, markers) = TextNormalizer.splitSuperscripts(title)
+                title = TextNormalizer.removeTags(plain)
+                if !markers.isEmpty, let first = body.firstIndex(where: { ParagraphJoiner.isParagraph($0.text) }) {
+                    body[first].text += markers.joined()
+                    findings.append(ImportFinding(code: "IMP017", severity: .info, message: "moved the footnote marker \(markers.joined(separator: ", ")) from the title to the end of the first paragraph", sourceLine: lines[start.index].number, articleIndex: n))
+                }
+            }
+            let slugBase = (tocCompanies ? company.map { Slug.make($0, maxLength: 40) } : nil) ?? Slug.make(Self.titleWithoutNumber(title), maxLength: 50)
             articles.append(ArticleDraft(
                 title: title, slug: slugger.unique(slugBase), order: n + 1, company: company, authors: authors,
                 subtitle: start.subtitle, lines: body, sourceLines: lines[start.index].number...lines[max(last, start.index)].number
@@ -185,26 +232,29 @@ struct ArticleSplitter: Sendable {
     /// Headings, bold-only lines and short stand-alone lines can hold a title.
     func isCandidate(_ lines: [SourceLine], _ i: Int) -> Bool {
         let text = lines[i].text
-        if text.isEmpty || text.contains("\t") { return false }
+        if text.isEmpty || text.utf8.contains(9) { return false }
         if TextNormalizer.headingLevel(text) != nil || TextNormalizer.isBoldOnly(text) { return true }
         let blankBefore = i == 0 || lines[i - 1].text.isEmpty
-        return blankBefore && text.count <= 200 && !text.hasPrefix("- ") && !text.hasPrefix("<") && !TextNormalizer.endsSentence(text)
+        return blankBefore && text.utf8.count <= 300 && !text.hasPrefix("- ") && !text.hasPrefix("<") && !TextNormalizer.endsSentence(text)
     }
 
-    func match(_ entry: TOCEntry, candidate c: Int, lines: [SourceLine], findings: inout [ImportFinding]) -> Start? {
-        let ctext = TextNormalizer.stripMarkup(lines[c].text)
-        let ck = TextNormalizer.key(ctext)
+    func match(_ entry: TOCEntry, candidate c: Int, prepared: (text: String, key: String), lines: [SourceLine], findings: inout [ImportFinding]) -> Start? {
+        let ctext = prepared.text
+        let ck = prepared.key
         guard !ck.isEmpty else { return nil }
         let ek = TextNormalizer.key(entry.title)
         let en = TextNormalizer.key(entry.fullText)
-        let tocCompany = entry.company.flatMap { companies.exact($0) ?? companies.mentioned(in: $0) }
-        var start = Start(index: c, titleLines: [c], title: ctext, company: tocCompany, tocCompany: entry.company)
-        if ck == ek || ck == en { return start }
+        func makeStart() -> Start {
+            let tocCompany = entry.company.flatMap { companies.exact($0) ?? companies.mentioned(in: $0) }
+            return Start(index: c, titleLines: [c], title: ctext, company: tocCompany, tocCompany: entry.company)
+        }
+        if ck == ek || ck == en { return makeStart() }
         // A title split over two lines: heading + heading (merged) or heading + plain subtitle.
         if ek.hasPrefix(ck) || en.hasPrefix(ck), let next = nextNonBlank(lines, after: c), companies.exact(TextNormalizer.stripMarkup(lines[next].text)) == nil {
             let ntext = TextNormalizer.stripMarkup(lines[next].text)
             let joined = ck + TextNormalizer.key(ntext)
             if joined == ek || joined == en {
+                var start = makeStart()
                 start.titleLines = [c, next]
                 if TextNormalizer.headingLevel(lines[next].text) != nil || TextNormalizer.headingLevel(lines[c].text) == nil || TextNormalizer.isBoldOnly(lines[next].text) {
                     start.title = Self.join(ctext, ntext)
@@ -217,6 +267,7 @@ struct ArticleSplitter: Sendable {
         }
         // The table of contents adds the company after the title (`… in Chongqing Wilmar International`).
         if ek.hasPrefix(ck) && ck.count * 10 >= ek.count * 6 {
+            var start = makeStart()
             let rest = String(ek.dropFirst(ck.count))
             if start.company == nil { start.company = companies.exact(rest) ?? companies.mentioned(in: entry.title.suffix(rest.count + 20).description) }
             if start.company == nil || TextNormalizer.key(start.company ?? "") != rest {
@@ -229,12 +280,12 @@ struct ArticleSplitter: Sendable {
         // The table of contents truncates the title, or the body prefixes it.
         if (ck.hasPrefix(ek) && ek.count >= 12) || (ck.hasSuffix(ek) && ek.count >= 20) {
             findings.append(ImportFinding(code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
-            return start
+            return makeStart()
         }
         // Small spelling differences (`Inti roduction`).
         if ek.count >= 6, TextNormalizer.distance(ck, ek, limit: max(1, ek.count / 12)) != nil {
             findings.append(ImportFinding(code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
-            return start
+            return makeStart()
         }
         return nil
     }
@@ -270,7 +321,7 @@ struct ArticleSplitter: Sendable {
             while j >= 0 && lines[j].text.isEmpty { j -= 1 }
             return j >= 0 ? j : nil
         }
-        for i in lines.indices where !lines[i].text.isEmpty && TextNormalizer.key(lines[i].text) == label {
+        for i in lines.indices where !lines[i].text.isEmpty && lines[i].text.utf8.count <= label.utf8.count * 3 + 12 && TextNormalizer.key(lines[i].text) == label {
             guard let t = previous(i), let c = previous(t) else { continue }
             let title = TextNormalizer.stripMarkup(lines[t].text)
             let companyText = TextNormalizer.stripMarkup(lines[c].text)
@@ -278,6 +329,15 @@ struct ArticleSplitter: Sendable {
             if let r = previous(c), TextNormalizer.key(lines[r].text) == "representativeactions" {
                 removed[r] = true
                 findings.append(ImportFinding(code: "IMP033", severity: .info, message: "removed the section label `Representative Actions` above a case", sourceLine: lines[r].number))
+                // A theme (short title line and one introductory paragraph) opens the first case of its theme.
+                if let p = previous(r), let t = previous(p), ParagraphJoiner.isParagraph(lines[p].text) {
+                    let theme = TextNormalizer.stripMarkup(lines[t].text)
+                    if theme.utf8.count < 60, !TextNormalizer.endsSentence(theme), !labels.contains(TextNormalizer.key(theme)), !theme.isEmpty {
+                        start.index = t
+                        start.themeLine = t
+                        findings.append(ImportFinding(code: "IMP034", severity: .info, message: "the theme introduction `\(theme)` opens the first case of its theme", sourceLine: lines[t].number))
+                    }
+                }
             }
             start.tocCompany = companyText
             result.append(start)
@@ -298,7 +358,7 @@ struct ArticleSplitter: Sendable {
         while i >= frontEnd {
             let text = lines[i].text
             if !text.isEmpty {
-                if text.count > 80 || TextNormalizer.headingLevel(text) != nil { break }
+                if text.utf8.count > 160 || TextNormalizer.headingLevel(text) != nil { break }
                 if cover.contains(TextNormalizer.key(text)) && (i == 0 || lines[i - 1].text.isEmpty) { candidate = i }
             }
             i -= 1

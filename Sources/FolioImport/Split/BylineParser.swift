@@ -41,7 +41,7 @@ struct BylineParser: Sendable {
             let raw = lines[i].text
             if raw.isEmpty { i += 1; continue }
             let text = TextNormalizer.stripMarkup(raw)
-            if text.isEmpty || text.count > 160 || text.contains("\t") || text.hasSuffix(":") || labels.contains(TextNormalizer.key(text)) { break }
+            if text.isEmpty || text.count > 160 || text.utf8.contains(9) || text.hasSuffix(":") || labels.contains(TextNormalizer.key(text)) { break }
             if let last = roles.last, last.hasSuffix(","), TextNormalizer.headingLevel(raw) == nil {
                 roles[roles.count - 1] = last + " " + text
                 if result.company == nil { result.company = companies.exact(text) ?? companies.mentioned(in: text) }

@@ -27,7 +27,7 @@ struct TableOfContents: Sendable, Equatable {
     /// It ends at the next heading or at two consecutive blank lines after an entry.
     static func parse(_ lines: [SourceLine], heading: String) -> TableOfContents? {
         let wanted = TextNormalizer.key(heading)
-        guard let start = lines.firstIndex(where: { TextNormalizer.key($0.text) == wanted && !$0.text.contains("\t") }) else { return nil }
+        guard let start = lines.firstIndex(where: { TextNormalizer.key($0.text) == wanted && !$0.text.utf8.contains(9) }) else { return nil }
         var rawEntries: [(text: String, line: Int)] = []
         var end = start
         var blanks = 0
@@ -35,7 +35,7 @@ struct TableOfContents: Sendable, Equatable {
         var i = start + 1
         while i < lines.count {
             let text = lines[i].text
-            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if TextNormalizer.trim(text).isEmpty {
                 blanks += 1
                 if blanks >= 2 && !rawEntries.isEmpty { break }
                 i += 1
@@ -44,7 +44,7 @@ struct TableOfContents: Sendable, Equatable {
             if TextNormalizer.headingLevel(text) != nil { break }
             blanks = 0
             let hardBreak = text.hasSuffix("  ")
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = TextNormalizer.trim(text)
             if continues, !trimmed.hasPrefix("- "), var last = rawEntries.popLast() {
                 last.text += " " + trimmed
                 rawEntries.append(last)

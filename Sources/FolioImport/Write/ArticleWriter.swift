@@ -34,7 +34,10 @@ struct ArticleWriter: Sendable {
     }
 
     func write(article: ArticleDraft, document: DocumentDraft) -> GeneratedFile {
-        var body: [SourceLine] = [SourceLine("# " + article.title, number: article.sourceLines.lowerBound), SourceLine("", number: 0)]
+        // The H1 carries the title's source line unless the body starts on that very line
+        // (a unit without a title heading), so diagnostics land on the text.
+        let titleSource = article.lines.first?.number == article.sourceLines.lowerBound ? 0 : article.sourceLines.lowerBound
+        var body: [SourceLine] = [SourceLine("# " + article.title, number: titleSource), SourceLine("", number: 0)]
         var previousBlank = true
         for line in article.lines {
             let blank = line.text.isEmpty
@@ -45,7 +48,8 @@ struct ArticleWriter: Sendable {
         while body.last?.text.isEmpty == true { body.removeLast() }
         let markdown = body.map(\.text).joined(separator: "\n") + "\n"
         let tagged = tagger.tag(markdown: markdown)
-        let bodyText = tagged.markdown.split(separator: "\n", omittingEmptySubsequences: false).count == markdown.split(separator: "\n", omittingEmptySubsequences: false).count ? tagged.markdown : markdown
+        // Tagging links mentions in place; it never changes the line structure the diagnostics map relies on.
+        let bodyText = tagged.markdown == markdown || tagged.markdown.utf8.count(where: { $0 == 10 }) == markdown.utf8.count(where: { $0 == 10 }) ? tagged.markdown : markdown
         var fm = FrontMatter(title: article.title)
         fm.subtitle = article.subtitle
         fm.document = document.metadata.slug
@@ -106,8 +110,13 @@ struct ArticleWriter: Sendable {
         if !imprint.isEmpty {
             lines += ["", "## About this publication", ""]
             for line in imprint {
-                lines.append(line.text.hasPrefix("### ") ? "" : line.text.trimmingCharacters(in: .whitespaces))
-                if line.text.hasPrefix("### ") { lines.append(line.text); lines.append("") }
+                if line.text.hasPrefix("### ") {
+                    lines += ["", line.text, ""]
+                } else {
+                    lines.append(TextNormalizer.trim(line.text))
+                    // Lines that ended in a hard break belong to one paragraph; others stand alone.
+                    if !line.text.hasSuffix("  ") { lines.append("") }
+                }
             }
         }
         var collapsed: [String] = []

@@ -81,26 +81,36 @@ public enum ContentHash {
 
     /// The file text with its front matter `hash:` line removed (what the hash covers).
     public static func hashedText(of fileText: String) -> String {
-        var out = ""
-        out.reserveCapacity(fileText.utf8.count)
-        var inFrontMatter = false
-        var lineNumber = 0
-        for line in fileText.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line == "---" { inFrontMatter = lineNumber == 1 ? true : false }
-            if inFrontMatter && line.hasPrefix("hash: ") { continue }
-            out += line
-            out += "\n"
+        // Only the front matter can hold the hash line; the body is copied as is.
+        guard fileText.hasPrefix("---\n") else { return fileText }
+        var out = "---\n"
+        var rest = fileText.utf8.dropFirst(4)
+        while let newline = rest.firstIndex(of: 10) {
+            let line = Substring(rest[rest.startIndex..<newline])
+            rest = rest[rest.index(after: newline)...]
+            if line == "---" {
+                out += "---\n"
+                out += Substring(rest)
+                return out
+            }
+            if !line.hasPrefix("hash: ") { out += line; out += "\n" }
         }
-        return out
+        return out + Substring(rest)
     }
 
     /// The `hash:` value recorded in a file, if any.
     public static func recorded(in fileText: String) -> String? {
-        for line in fileText.split(separator: "\n").prefix(80) where line.hasPrefix("hash: ") {
-            var value = line.dropFirst(6)
-            if value.hasPrefix("\"") && value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
-            return String(value)
+        guard fileText.hasPrefix("---\n") else { return nil }
+        var rest = Substring(fileText).utf8.dropFirst(4)
+        while let newline = rest.firstIndex(of: 10) {
+            let line = Substring(rest[rest.startIndex..<newline])
+            if line == "---" { return nil }
+            if line.hasPrefix("hash: ") {
+                var value = line.dropFirst(6)
+                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
+                return String(value)
+            }
+            rest = rest[rest.index(after: newline)...]
         }
         return nil
     }

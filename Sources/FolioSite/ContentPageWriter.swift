@@ -1,0 +1,220 @@
+import FolioContent
+import FolioCore
+import FolioMarkdown
+import FolioValidate
+import Foundation
+
+/// Writes the pages that come straight from `Content/`: the home page, one page per document,
+/// one per article (with previous/next links) and one per hand-written page, plus `404.html`.
+struct ContentPageWriter {
+    let snapshot: SiteSnapshot
+    let writer: PageWriter
+    /// Top-level sections generators publish (`companies`, `search`…); links go only to these.
+    let sections: Set<String>
+
+    /// Writes every content page on all cores; returns link problems found while rewriting.
+    func writeAll() throws -> [Diagnostic] {
+        let rewriter = LinkRewriter(urlByContentPath: Dictionary(snapshot.pages.map { ($0.page.path, $0.urlPath) }, uniquingKeysWith: { a, _ in a }))
+        try writeHome()
+        for document in snapshot.content.documents {
+            try writeDocument(document, rewriter: rewriter)
+        }
+        let articles = snapshot.content.documents.flatMap { doc in doc.articles.map { (doc, $0) } }
+        let pages = snapshot.pages
+        let byPath = Dictionary(pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let errors = ErrorBox()
+        let found = ConcurrentMap.map(Array(articles.indices)) { index -> [Diagnostic] in
+            let (document, page) = articles[index]
+            guard let published = byPath[page.path] else { return [] }
+            do {
+                let previous = index > 0 && articles[index - 1].0.slug == document.slug ? byPath[articles[index - 1].1.path] : nil
+                let next = index + 1 < articles.count && articles[index + 1].0.slug == document.slug ? byPath[articles[index + 1].1.path] : nil
+                return try writeArticle(published, document: document, previous: previous, next: next, rewriter: rewriter)
+            } catch {
+                errors.record(error)
+                return []
+            }
+        }
+        if let error = errors.first { throw error }
+        var diagnostics = found.flatMap { $0 }
+        for page in pages where page.page.kind == .page {
+            diagnostics += try writePlainPage(page, rewriter: rewriter)
+        }
+        try writer.writeHTML(path: "404.html", root: "", template: "404", context: ["pageTitle": "Page not found"])
+        return diagnostics
+    }
+
+    func writeHome() throws {
+        let documents: [[String: Any]] = snapshot.content.documents.map { doc in
+            [
+                "title": doc.title,
+                "url": SiteURL.file(for: "\(doc.slug)/"),
+                "articleCount": doc.articles.count,
+                "subtitle": doc.metadata?.subtitle ?? "",
+                "publisher": doc.metadata?.publisher ?? "",
+                "date": doc.metadata?.date ?? "",
+                "description": doc.metadata?.description ?? "",
+            ]
+        }
+        let pages: [[String: Any]] = snapshot.content.pages.filter { $0.slug != "index" }.map { ["title": $0.frontMatter.title, "url": SiteURL.file(for: $0.urlPath)] }
+        try writer.writePage(urlPath: "", template: "home", context: [
+            "documents": documents,
+            "documentCount": documents.count,
+            "documentNoun": documents.count == 1 ? "report" : "reports",
+            "articleCount": snapshot.content.documents.reduce(0) { $0 + $1.articles.count },
+            "pages": pages,
+            "description": snapshot.config.description,
+        ])
+    }
+
+    func writeDocument(_ document: DocumentContent, rewriter: LinkRewriter) throws {
+        let urlPath = "\(document.slug)/"
+        let articles: [[String: Any]] = document.articles.map { page in
+            [
+                "title": page.frontMatter.title,
+                "url": SiteURL.link(from: urlPath, to: page.urlPath),
+                "company": page.frontMatter.company ?? "",
+                "authorNames": (page.frontMatter.authors ?? []).map(\.name).joined(separator: ", "),
+            ]
+        }
+        var context: [String: Any] = [
+            "pageTitle": document.title,
+            "title": document.title,
+            "articles": articles,
+            "authors": [String](),
+            "downloads": [[String: String]](),
+            "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: urlPath) + "index.html"], ["title": document.metadata?.shortTitle ?? document.title, "url": ""]],
+        ]
+        if let meta = document.metadata {
+            context["subtitle"] = meta.subtitle ?? ""
+            context["publisher"] = meta.publisher
+            context["date"] = meta.date
+            context["authors"] = meta.authors ?? []
+            context["description"] = meta.description ?? ""
+            context["source"] = meta.source
+            context["provenance"] = meta.provenance ?? ""
+        }
+        if let index = document.index, let published = snapshot.page(at: index.path) {
+            let (html, _) = rewriter.rewrite(published.rendered.html, of: published)
+            context["body"] = html
+        }
+        try writer.writePage(urlPath: urlPath, template: "document", context: context, contentPath: document.index?.path)
+    }
+
+    func writeArticle(_ published: PublishedPage, document: DocumentContent, previous: PublishedPage?, next: PublishedPage?, rewriter: LinkRewriter) throws -> [Diagnostic] {
+        let page = published.page
+        let fm = page.frontMatter
+        let urlPath = published.urlPath
+        let (rewritten, broken) = rewriter.rewrite(published.rendered.html, of: published)
+        let (titleHTML, html) = Self.splitLeadingTitle(rewritten)
+        var context: [String: Any] = [
+            "pageTitle": fm.title,
+            "title": fm.title,
+            "description": fm.summary ?? "",
+            "body": html,
+            "titleHTML": titleHTML ?? "",
+            "company": "",
+            "companyURL": "",
+            "order": false,
+            "previous": false,
+            "next": false,
+            "sourceFile": "",
+            "sourceLines": "",
+            "articleLanguage": "",
+            "documentTitle": document.metadata?.shortTitle ?? document.title,
+            "documentURL": SiteURL.link(from: urlPath, to: "\(document.slug)/"),
+            "toc": published.rendered.headings.filter { $0.level == 2 || $0.level == 3 }.map { ["level": $0.level, "id": $0.id, "text": $0.text] as [String: Any] },
+            "authors": (fm.authors ?? []).map { a -> [String: Any] in ["name": a.name, "role": a.role ?? ""] },
+            "breadcrumbs": [
+                ["title": "Home", "url": SiteURL.root(from: urlPath) + "index.html"],
+                ["title": document.metadata?.shortTitle ?? document.title, "url": SiteURL.link(from: urlPath, to: "\(document.slug)/")],
+                ["title": fm.title, "url": ""],
+            ],
+            "termGroups": TermLinks.groups(for: fm, from: urlPath, sections: sections),
+        ]
+        if let order = fm.order, let position = document.articles.firstIndex(where: { $0.path == page.path }) {
+            _ = order
+            context["order"] = position + 1
+            context["articleTotal"] = document.articles.count
+        }
+        if let company = fm.company {
+            context["company"] = company
+            if sections.contains("companies") {
+                context["companyURL"] = SiteURL.link(from: urlPath, to: "companies/\(Slug.make(company))/")
+            }
+        }
+        if let language = fm.language { context["articleLanguage"] = language }
+        if let source = fm.source {
+            context["sourceFile"] = source.file
+            if source.lines.count == 2 { context["sourceLines"] = "\(source.lines[0])–\(source.lines[1])" }
+        }
+        if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: previous.urlPath)] }
+        if let next { context["next"] = ["title": next.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: next.urlPath)] }
+        try writer.writePage(urlPath: urlPath, template: "article", context: context, contentPath: page.path)
+        return broken.map { Self.brokenLink($0.link, line: $0.line, file: page.path) }
+    }
+
+    func writePlainPage(_ published: PublishedPage, rewriter: LinkRewriter) throws -> [Diagnostic] {
+        let (html, broken) = rewriter.rewrite(published.rendered.html, of: published)
+        let fm = published.page.frontMatter
+        try writer.writePage(urlPath: published.urlPath, template: "page", context: [
+            "pageTitle": fm.title,
+            "title": fm.title,
+            "description": fm.summary ?? "",
+            "body": html,
+            "hasTitleHeading": published.rendered.titleHeading != nil,
+            "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: published.urlPath) + "index.html"], ["title": fm.title, "url": ""]],
+        ], contentPath: published.page.path)
+        return broken.map { Self.brokenLink($0.link, line: $0.line, file: published.page.path) }
+    }
+
+    /// Splits a leading `<h1 …>…</h1>` off the body so the layout can place it in the header.
+    static func splitLeadingTitle(_ html: String) -> (String?, String) {
+        guard html.hasPrefix("<h1"), let end = html.range(of: "</h1>") else { return (nil, html) }
+        let title = String(html[..<end.upperBound])
+        var rest = html[end.upperBound...]
+        while rest.first == "\n" { rest = rest.dropFirst() }
+        return (title, String(rest))
+    }
+
+    static func brokenLink(_ link: String, line: Int, file: String) -> Diagnostic {
+        Diagnostic(code: "LNK005", severity: .error, message: "Markdown link `\(link)` points to no content file", location: SourceLocation(file: file, line: line), hint: "link to an existing .md file under Content/, relative to this file")
+    }
+}
+
+/// Links from an article to the index pages of its terms, grouped by kind.
+enum TermLinks {
+    static func groups(for fm: FrontMatter, from urlPath: String, sections: Set<String>) -> [[String: Any]] {
+        func group(_ label: String, _ section: String, _ names: [String]?) -> [String: Any]? {
+            guard let names, !names.isEmpty, sections.contains(section) else { return nil }
+            return ["label": label, "terms": names.map { ["name": $0, "url": SiteURL.link(from: urlPath, to: "\(section)/\(Slug.make($0))/")] }]
+        }
+        var groups: [[String: Any]] = []
+        if let g = group("Companies", "companies", fm.companies) { groups.append(g) }
+        if let g = group("Places", "cities", fm.cities) { groups.append(g) }
+        if let sdgs = fm.sdgs, !sdgs.isEmpty, sections.contains("sdgs") {
+            groups.append(["label": "Sustainable Development Goals", "terms": zip(sdgs, sdgs.map { "SDG \($0)" }).map { ["name": $0.1, "url": SiteURL.link(from: urlPath, to: "sdgs/\($0.0)/")] }])
+        }
+        if let g = group("Technologies", "technologies", fm.technologies) { groups.append(g) }
+        return groups
+    }
+}
+
+/// Collects the first error thrown on any thread.
+final class ErrorBox: @unchecked Sendable {
+    // Proof of Sendable: `stored` is only accessed under `lock`.
+    private var stored: (any Error)?
+    private let lock = NSLock()
+
+    func record(_ error: any Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+
+    var first: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}

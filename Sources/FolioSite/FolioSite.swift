@@ -1,2 +1,0 @@
-/// The FolioSite module; see README.md for the stage it owns.
-public enum FolioSiteModule {}

@@ -1,0 +1,224 @@
+import FolioContent
+import FolioCore
+import FolioMarkdown
+import FolioValidate
+import Foundation
+
+/// Builds the site: loads `Content/`, renders every page with cmark-gfm, applies the templates,
+/// runs the generators (indexes, search, report), validates, and swaps the result into the output
+/// directory only when the build succeeded.
+public struct SiteBuilder: Sendable {
+    /// What to build and how.
+    public struct Options: Sendable {
+        /// The project root containing `folio.yml`, `Content/` and `Templates/`.
+        public var projectRoot: URL
+        public var config: FolioConfig
+        /// Fail on warnings too.
+        public var strict: Bool
+        /// Write the site (`true`) or only run the pipeline and its checks (`false`, for `folio check`).
+        public var writeOutput: Bool
+        /// Overrides `config.output`.
+        public var outputDirectory: URL?
+
+        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil) {
+            self.projectRoot = projectRoot
+            self.config = config
+            self.strict = strict
+            self.writeOutput = writeOutput
+            self.outputDirectory = outputDirectory
+        }
+
+        /// The output directory: the override, else `config.output` under the project root.
+        public var output: URL {
+            outputDirectory ?? projectRoot.appendingPathComponent(config.output, isDirectory: true)
+        }
+    }
+
+    /// What a build did.
+    public struct Result: Sendable {
+        /// Every finding, sorted by file and line.
+        public var diagnostics: [Diagnostic]
+        /// Content pages rendered.
+        public var pageCount: Int
+        /// Files written (or that would have been written).
+        public var fileCount: Int
+        /// Wall time of each phase, in seconds, in order.
+        public var timings: [(phase: String, seconds: Double)]
+        /// Whether the output directory was replaced.
+        public var published: Bool
+        /// The output directory.
+        public var output: URL
+        /// Whether the build failed (errors, or warnings under strict).
+        public var failed: Bool
+    }
+
+    /// The generators run after the content pages, in order.
+    public var generators: [any SiteGenerator]
+
+    public init(generators: [any SiteGenerator] = SiteBuilder.standardGenerators) {
+        self.generators = generators
+    }
+
+    /// The generators of a standard Folio site.
+    public static var standardGenerators: [any SiteGenerator] { [] }
+
+    /// Runs the build.
+    /// - Throws: ``FolioError`` for configuration and I/O problems (a bad template, an unreadable
+    ///   folder, a refused output directory). Content problems are diagnostics in the result.
+    public func build(_ options: Options) throws -> Result {
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ phase: String) {
+            let now = Date()
+            timings.append((phase, now.timeIntervalSince(clock)))
+            clock = now
+        }
+        let root = options.projectRoot
+        let config = options.config
+        let contentURL = root.appendingPathComponent(config.content, isDirectory: true)
+        let output = options.output.standardizedFileURL
+        if options.writeOutput {
+            try OutputGuard.check(output: output, projectRoot: root, contentDirectory: contentURL)
+        }
+
+        // Load
+        var diagnostics: [Diagnostic] = []
+        let content: ContentSet
+        do {
+            let (loaded, found) = try ContentLoader(projectRoot: root, contentDirectory: config.content).load()
+            content = loaded
+            diagnostics += found
+        } catch let error as ContentError {
+            throw FolioError.configuration(file: error.diagnostic.location?.file ?? config.content, line: error.diagnostic.location?.line, message: error.diagnostic.message, hint: error.diagnostic.hint)
+        }
+        let templates = try TemplateLibrary(directory: root.appendingPathComponent(config.templates, isDirectory: true), displayDirectory: config.templates)
+        lap("load")
+
+        // Render Markdown (both cores).
+        let allPages = content.allPages
+        let renderer = MarkdownRenderer()
+        let rendered = ConcurrentMap.map(allPages) { page in
+            renderer.render(page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
+        }
+        var published: [PublishedPage] = []
+        for (page, result) in zip(allPages, rendered) {
+            published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result))
+            diagnostics += result.diagnostics
+        }
+        diagnostics += Self.urlCollisions(published)
+        lap("render")
+
+        // Write pages.
+        let staged: StagedDirectoryOutput? = options.writeOutput ? try StagedDirectoryOutput(destination: output) : nil
+        let sink: any OutputSink = staged ?? DiscardingOutput()
+        do {
+            var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
+            let layout = Self.layoutContext(config: config, snapshot: snapshot, generators: generators)
+            let writer = PageWriter(templates: templates, sink: sink, layout: layout)
+            let sections = Set(generators.flatMap { $0.navigationEntries(for: snapshot) + $0.footerEntries(for: snapshot) }.compactMap { $0.path.split(separator: "/").first.map(String.init) })
+            let contentWriter = ContentPageWriter(snapshot: snapshot, writer: writer, sections: sections)
+            diagnostics += try contentWriter.writeAll()
+            try AssetCopier.copy(from: root.appendingPathComponent(config.templates).appendingPathComponent("assets"), to: "assets", writer: writer)
+            lap("pages")
+
+            for generator in generators {
+                snapshot.diagnostics = diagnostics
+                diagnostics += try generator.generate(snapshot, writer: writer)
+                lap(generator.name)
+            }
+            try writer.write(Sitemap.xml(for: snapshot, extraPaths: writer.writtenPaths), to: "sitemap.xml")
+
+            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths)
+            lap("validate")
+
+            diagnostics = Diagnostic.sortedForOutput(diagnostics)
+            let summary = DiagnosticSummary(diagnostics)
+            let failed = summary.fails(strict: options.strict || config.validation.strict)
+            let fileCount = writer.writtenPaths.count
+            if let staged {
+                if failed {
+                    staged.discard()
+                } else {
+                    try staged.commit()
+                }
+            }
+            lap("publish")
+            return Result(diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: staged != nil && !failed, output: output, failed: failed)
+        } catch {
+            staged?.discard()
+            throw error
+        }
+    }
+
+    /// Two pages that would be written to the same URL.
+    static func urlCollisions(_ pages: [PublishedPage]) -> [Diagnostic] {
+        var seen: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            if let other = seen[page.urlPath] {
+                diagnostics.append(Diagnostic(code: "SITE001", severity: .error, message: "`\(page.page.path)` and `\(other)` would both be published at `\(page.urlPath)`", location: SourceLocation(file: page.page.path, line: 1), hint: "give one of them a different `slug:` in its front matter"))
+            } else {
+                seen[page.urlPath] = page.page.path
+            }
+        }
+        return diagnostics
+    }
+
+    static func layoutContext(config: FolioConfig, snapshot: SiteSnapshot, generators: [any SiteGenerator]) -> [String: any Sendable] {
+        let navigation = generators.flatMap { $0.navigationEntries(for: snapshot) }
+        let footer = generators.flatMap { $0.footerEntries(for: snapshot) }
+        let aboutPages = snapshot.content.pages.map { NavigationEntry(title: $0.frontMatter.title, path: SiteURL.file(for: $0.urlPath)) }
+        func entries(_ list: [NavigationEntry]) -> [[String: String]] {
+            list.map { e in
+                var d = ["title": e.title, "path": e.path]
+                if let s = e.summary { d["summary"] = s }
+                return d
+            }
+        }
+        return [
+            "site": [
+                "title": config.title,
+                "description": config.description,
+                "baseURL": config.baseURL,
+                "version": FolioVersion.current,
+            ] as [String: String],
+            "language": config.language,
+            "navigation": entries(navigation),
+            "footerLinks": entries(aboutPages + footer),
+            "hasSearch": navigation.contains { $0.path.hasPrefix("search/") } || footer.contains { $0.path.hasPrefix("search/") },
+        ]
+    }
+}
+
+/// Folio's version, shown in `--version` and the `generator` meta tag.
+public enum FolioVersion {
+    public static let current = "0.1.0"
+}
+
+/// Maps over an array on all cores, keeping order.
+enum ConcurrentMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values
+    }
+
+    /// Fixed-size results written from several threads.
+    final class ResultBox<R>: @unchecked Sendable {
+        // Proof of Sendable: each index is written exactly once, under `lock`; read after all writers finish.
+        private var storage: [R?]
+        private let lock = NSLock()
+
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: R) {
+            lock.lock()
+            storage[index] = value
+            lock.unlock()
+        }
+
+        var values: [R] { storage.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,59 @@
+import FolioContent
+import FolioCore
+import FolioValidate
+
+/// A named part of the site produced after the content pages: index pages, search, reports.
+/// The builder runs its generators in order, each writing through the same ``PageWriter``.
+public protocol SiteGenerator: Sendable {
+    /// Short name for timing output, e.g. `taxonomies`.
+    var name: String { get }
+    /// Links this generator adds to the header navigation (site-relative paths ending in `index.html`).
+    func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry]
+    /// Links this generator adds to the footer.
+    func footerEntries(for site: SiteSnapshot) -> [NavigationEntry]
+    /// Writes the generator's pages.
+    func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic]
+}
+
+extension SiteGenerator {
+    public func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry] { [] }
+    public func footerEntries(for site: SiteSnapshot) -> [NavigationEntry] { [] }
+}
+
+/// A link in the site navigation.
+public struct NavigationEntry: Sendable, Equatable {
+    public var title: String
+    /// Site-relative path, e.g. `companies/index.html`.
+    public var path: String
+    /// One line shown on the home page.
+    public var summary: String?
+
+    public init(title: String, path: String, summary: String? = nil) {
+        self.title = title
+        self.path = path
+        self.summary = summary
+    }
+}
+
+/// What generators see of a build: configuration, content and every rendered content page.
+public struct SiteSnapshot: Sendable {
+    public var config: FolioConfig
+    public var content: ContentSet
+    /// Every published content page (document indexes, articles, hand-written pages), in site order.
+    public var pages: [PublishedPage]
+    /// Diagnostics collected so far (content loading, rendering).
+    public var diagnostics: [Diagnostic]
+
+    public init(config: FolioConfig, content: ContentSet, pages: [PublishedPage], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.content = content
+        self.pages = pages
+        self.diagnostics = diagnostics
+    }
+
+    /// Published articles, in document and article order.
+    public var articles: [PublishedPage] { pages.filter { $0.page.kind == .article } }
+
+    /// The published page for a `Content/` path.
+    public func page(at contentPath: String) -> PublishedPage? { pages.first { $0.page.path == contentPath } }
+}

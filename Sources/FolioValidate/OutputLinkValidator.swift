@@ -1,0 +1,107 @@
+import FolioCore
+import FolioMarkdown
+import Foundation
+
+/// Checks that every internal link and `#fragment` in the built site resolves to an existing
+/// file and id, and that no link is root-relative or `file://` (the site must work from disk
+/// and under any sub-path).
+public struct OutputLinkValidator: Sendable {
+    public init() {}
+
+    /// Validates the links of `files` against each other.
+    /// - Parameter existingPaths: every site-relative path written (HTML and assets).
+    public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>) -> [Diagnostic] {
+        var idsByPath: [String: Set<String>] = [:]
+        for file in files { idsByPath[file.path] = file.facts.ids }
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            let location = { (line: Int) in SourceLocation(file: "\(Self.siteDirectoryName)/\(file.path)", line: line) }
+            for ref in file.facts.references {
+                let url = ref.url
+                if url.hasPrefix("/") && !url.hasPrefix("//") {
+                    diagnostics.append(Diagnostic(code: "LNK003", severity: .error, message: "root-relative link `\(url)` breaks the site when opened from disk or a sub-path", location: location(ref.line), source: file.contentPath.map { SourceLocation(file: $0, line: 1) }, hint: "use a relative link"))
+                    continue
+                }
+                if url.lowercased().hasPrefix("file:") {
+                    diagnostics.append(Diagnostic(code: "LNK004", severity: .error, message: "`file:` link `\(url)`", location: location(ref.line), hint: "use a relative link"))
+                    continue
+                }
+                guard Self.isInternal(url) else { continue }
+                let (pathPart, fragment) = Self.split(url)
+                // A `.md` link left in a content page is reported against the Markdown file (LNK005).
+                if file.contentPath != nil && pathPart.hasSuffix(".md") { continue }
+                let target: String
+                if pathPart.isEmpty {
+                    target = file.path
+                } else {
+                    guard let resolved = Self.resolve(pathPart, from: file.path) else {
+                        diagnostics.append(Diagnostic(code: "LNK001", severity: .error, message: "link `\(url)` leaves the site", location: location(ref.line), hint: "fix the number of `../`"))
+                        continue
+                    }
+                    if existingPaths.contains(resolved) {
+                        target = resolved
+                    } else if existingPaths.contains(resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html") {
+                        target = resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html"
+                    } else {
+                        diagnostics.append(Diagnostic(code: "LNK001", severity: .error, message: "link `\(url)` points to a page that does not exist", location: location(ref.line), hint: "check the link target"))
+                        continue
+                    }
+                }
+                if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+                    let decoded = fragment.removingPercentEncoding ?? fragment
+                    if let ids = idsByPath[target], !ids.contains(decoded) {
+                        diagnostics.append(Diagnostic(code: "LNK002", severity: .error, message: "link `\(url)` points to a missing anchor `#\(decoded)` in \(target)", location: location(ref.line), hint: "link to an existing heading, figure or footnote id"))
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The directory name shown in locations of output files.
+    public static let siteDirectoryName = "Site"
+
+    /// Whether a URL points inside the site (no scheme, not protocol-relative).
+    public static func isInternal(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return false }
+        if let colon = url.firstIndex(of: ":") {
+            let scheme = url[..<colon]
+            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
+               !(url.firstIndex(of: "/").map { $0 < colon } ?? false) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Splits `path#fragment` (dropping any `?query`).
+    static func split(_ url: String) -> (String, String?) {
+        var path = url
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
+        return (path, fragment)
+    }
+
+    /// Resolves a relative path against the directory of `from`; `nil` if it climbs above the root.
+    public static func resolve(_ relative: String, from: String) -> String? {
+        var parts = from.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast()
+        for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
+            switch component {
+            case ".", "": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default:
+                parts.append(String(component).removingPercentEncoding ?? String(component))
+            }
+        }
+        var result = parts.joined(separator: "/")
+        if relative.hasSuffix("/") && !result.isEmpty { result += "/" }
+        return result
+    }
+}
