@@ -57,6 +57,12 @@ struct FigureArticle {
 
     mutating func anchor(findings: inout [ImportFinding]) -> [SourceLine] {
         var captions = findCaptions()
+        for placed in captions where placed.caption.text.hasSuffix("⁾") && !lines[placed.index].text.contains("⁾") {
+            findings.append(ImportFinding(
+                code: "FN001", severity: .warning,
+                message: "\(placed.caption.label) ends with a bare footnote marker that has no definition; it is kept as text.",
+                hint: "Add the note with a correction, or remove the marker.", sourceLine: lines[placed.index].number, articleIndex: article))
+        }
         let captionLines = Set(captions.flatMap { [$0.index] + $0.extraLines })
         let blocks = TableBlock.find(in: lines, skip: captionLines)
         var blockOwner: [Int: Int] = [:]  // block index → caption index
@@ -163,10 +169,19 @@ struct FigureArticle {
                 i += 1
                 continue
             }
+            placed.caption.text = Self.markBareNoteMarker(placed.caption.text)
             result.append(placed)
             i = (placed.extraLines.last ?? i) + 1
         }
         return mergeSentenceCutters(into: result)
+    }
+
+    /// `… (2020)1`: a footnote digit glued to a caption's closing parenthesis, with no
+    /// superscript markup, stays visible as a marker (`(2020)⁽¹⁾`).
+    static func markBareNoteMarker(_ text: String) -> String {
+        let digits = text.reversed().prefix(while: \.isASCIIDigit)
+        guard (1...2).contains(digits.count), text.dropLast(digits.count).last == ")" else { return text }
+        return String(text.dropLast(digits.count)) + ScriptText.visibleMarker(String(digits.reversed()))
     }
 
     /// A short unlabelled line standing alone between the two halves of a sentence is the
@@ -212,7 +227,7 @@ struct FigureArticle {
             if let a = above, owner.keys.contains(a) || !within(blocks[a].last, start) { above = nil }
             var rows: [Int]?
             if let a = above, let b = below,
-               TableBlock.columnCount(of: blocks[a], in: lines) == TableBlock.columnCount(of: blocks[b], in: lines),
+               abs(TableBlock.columnCount(of: blocks[a], in: lines) - TableBlock.columnCount(of: blocks[b], in: lines)) <= 1,
                nonBlankBetween(blocks[a].last, start) == 0 {
                 rows = blocks[a].rows + blocks[b].rows
                 owner[a] = k

@@ -152,3 +152,14 @@ import Testing
         #expect(!doc.articles[0].body.contains("<figure"))
     }
 }
+
+@Suite("Bare caption markers") struct BareCaptionMarkerTests {
+    @Test("cmia 2021 lines 3481–3488: a digit glued to a caption's parenthesis stays a visible marker")
+    func bareMarker() throws {
+        let (doc, findings) = CorpusExcerpt.run(
+            CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 3481...3488)]), [FigureAnchorer()])
+        let body = doc.articles[0].body
+        #expect(body.contains("(2020)⁽¹⁾</p>") || body.contains("(2020)⁽¹⁾</figcaption>"))
+        #expect(findings.filter { $0.code == "FN001" }.map(\.sourceLine) == [3481, 3488])
+    }
+}
