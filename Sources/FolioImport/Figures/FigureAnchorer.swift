@@ -227,7 +227,7 @@ struct FigureArticle {
             if let a = above, owner.keys.contains(a) || !within(blocks[a].last, start) { above = nil }
             var rows: [Int]?
             if let a = above, let b = below,
-               abs(TableBlock.columnCount(of: blocks[a], in: lines) - TableBlock.columnCount(of: blocks[b], in: lines)) <= 1,
+               TableBlock.columnCount(of: blocks[a], in: lines) == TableBlock.columnCount(of: blocks[b], in: lines),
                nonBlankBetween(blocks[a].last, start) == 0 {
                 rows = blocks[a].rows + blocks[b].rows
                 owner[a] = k
