@@ -118,8 +118,8 @@ enum NoteScanner {
         var distance = 0
         for ch in t.reversed() {
             if distance > 12 { break }
-            if ch == ")" || ch == "]" || ch == "）" { depth += 1 }
-            if ch == "(" || ch == "[" || ch == "（" {
+            if ")]）》」】".contains(ch) { depth += 1 }
+            if "([（《「【".contains(ch) {
                 if depth == 0 { return true }
                 depth -= 1
             }
