@@ -42,8 +42,11 @@ struct Caption: Equatable {
 
     /// Reads `line` as a caption, or returns nil when it is ordinary text.
     static func parse(_ line: String) -> Caption? {
-        var s = Substring(line.trimmingCharacters(in: .whitespaces))
-        guard !s.isEmpty, s.count < 400 else { return nil }
+        // Cheap rejection: captions start with a label, `#`, `*`, `_`, `[` or `(`.
+        guard let lead = line.utf8.first(where: { $0 != 0x20 }), "#*_[(FTCGDEA".utf8.contains(lead) || lead >= 0x80 else { return nil }
+        var s = Substring(line).drop(while: { $0 == " " || $0 == "\t" })
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        guard !s.isEmpty, s.utf8.count < 1200 else { return nil }
         if LineShape.isHeading(String(s)) { s = s.drop(while: { $0 == "#" }).drop(while: { $0 == " " }) }
         s = stripWrappers(s)
         var bracketed = false

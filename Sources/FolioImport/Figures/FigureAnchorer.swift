@@ -46,6 +46,7 @@ struct PlacedCaption {
     /// Table rows (line indices) the caption labels, when it labels a table.
     var tableRows: [Int]?
     var referenced = false
+    var unnumbered = false
 }
 
 struct FigureArticle {
@@ -56,6 +57,12 @@ struct FigureArticle {
 
     mutating func anchor(findings: inout [ImportFinding]) -> [SourceLine] {
         var captions = findCaptions()
+        for placed in captions where placed.caption.text.hasSuffix("⁾") && !lines[placed.index].text.contains("⁾") {
+            findings.append(ImportFinding(
+                code: "FN001", severity: .warning,
+                message: "\(placed.caption.label) ends with a bare footnote marker that has no definition; it is kept as text.",
+                hint: "Add the note with a correction, or remove the marker.", sourceLine: lines[placed.index].number, articleIndex: article))
+        }
         let captionLines = Set(captions.flatMap { [$0.index] + $0.extraLines })
         let blocks = TableBlock.find(in: lines, skip: captionLines)
         var blockOwner: [Int: Int] = [:]  // block index → caption index
@@ -131,7 +138,7 @@ struct FigureArticle {
             }
             out.append(SourceLine(text, number: line.number))
         }
-        for (k, placed) in captions.enumerated() where !linker.linked.contains(k) {
+        for (k, placed) in captions.enumerated() where !linker.linked.contains(k) && !placed.unnumbered {
             findings.append(ImportFinding(
                 code: "FIG008", severity: .info, message: "\(placed.caption.label) is never referenced in the text.",
                 hint: nil, sourceLine: lines[placed.index].number, articleIndex: article))
@@ -162,10 +169,50 @@ struct FigureArticle {
                 i += 1
                 continue
             }
+            placed.caption.text = Self.markBareNoteMarker(placed.caption.text)
             result.append(placed)
             i = (placed.extraLines.last ?? i) + 1
         }
-        return result
+        return mergeSentenceCutters(into: result)
+    }
+
+    /// `… (2020)1`: a footnote digit glued to a caption's closing parenthesis, with no
+    /// superscript markup, stays visible as a marker (`(2020)⁽¹⁾`).
+    static func markBareNoteMarker(_ text: String) -> String {
+        let digits = text.reversed().prefix(while: \.isASCIIDigit)
+        guard (1...2).contains(digits.count), text.dropLast(digits.count).last == ")" else { return text }
+        return String(text.dropLast(digits.count)) + ScriptText.visibleMarker(String(digits.reversed()))
+    }
+
+    /// A short unlabelled line standing alone between the two halves of a sentence is the
+    /// caption of a lost image (photo captions carry no "Figure n").
+    private func mergeSentenceCutters(into captions: [PlacedCaption]) -> [PlacedCaption] {
+        let taken = Set(captions.flatMap { [$0.index] + $0.extraLines })
+        var found: [PlacedCaption] = []
+        var previous: Int?
+        for i in lines.indices {
+            let text = lines[i].text
+            if LineShape.isBlank(text) { continue }
+            defer { previous = i }
+            guard !taken.contains(i), let p = previous, p < i - 1 else { continue }
+            var n = i + 1
+            while n < lines.count, LineShape.isBlank(lines[n].text) { n += 1 }
+            guard n < lines.count, n > i + 1 else { continue }
+            let before = lines[p].text
+            let after = lines[n].text
+            let length = text.count
+            guard length >= 15, length <= 200, let first = text.first, first.isUppercase,
+                  !LineShape.endsClause(text), !text.hasSuffix("."), !LineShape.isHeading(text), !LineShape.isListItem(text),
+                  !text.hasPrefix("<"), !text.hasPrefix("|"), !text.hasPrefix("**"), !TextSearch.contains(text, byte: 0x09),
+                  before.count >= 60, !LineShape.isHeading(before), !LineShape.isListItem(before), !before.hasPrefix("<"), !before.hasPrefix("|"),
+                  !LineShape.endsClause(before), Caption.parse(before) == nil, after.first?.isLowercase == true,
+                  !LineShape.isHeading(after), !LineShape.isListItem(after)
+            else { continue }
+            let caption = Caption(kind: .figure, number: nil, label: CaptionKind.figure.word, text: Caption.clean(text), chinese: false)
+            found.append(PlacedCaption(index: i, caption: caption))
+        }
+        guard !found.isEmpty else { return captions }
+        return (captions + found).sorted { $0.index < $1.index }
     }
 
     /// Pairs table captions (and figure captions sitting on a table) with the nearest
@@ -243,6 +290,7 @@ struct FigureArticle {
             } else {
                 unnumbered += 1
                 id = "\(caption.kind.rawValue)-u\(unnumbered)"
+                captions[k].unnumbered = true
                 findings.append(ImportFinding(
                     code: "FIG002", severity: .warning, message: "Caption “\(String(caption.text.prefix(60)))” has no number.",
                     hint: "In-text references cannot point to it; number it with a correction.",
@@ -359,11 +407,21 @@ struct FigureArticle {
 
     /// Escapes text for HTML, keeping the `<sup>`/`<sub>` markup the inline step renders as text.
     static func html(_ text: String) -> String {
-        var escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        for tag in ["sup", "sub"] {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.append(ch)
+            }
+        }
+        guard TextSearch.contains(escaped, byte: 0x26) else { return escaped }
+        for tag in ["sup", "sub"] where TextSearch.contains(escaped, "&lt;\(tag)&gt;") {
             escaped = escaped.replacingOccurrences(of: "&lt;\(tag)&gt;", with: "<\(tag)>").replacingOccurrences(of: "&lt;/\(tag)&gt;", with: "</\(tag)>")
         }
-        for tag in ["b", "i", "u", "strong", "em"] {
+        for tag in ["b", "i", "u", "strong", "em"] where TextSearch.contains(escaped, "&lt;\(tag)&gt;") || TextSearch.contains(escaped, "&lt;/\(tag)&gt;") {
             escaped = escaped.replacingOccurrences(of: "&lt;\(tag)&gt;", with: "").replacingOccurrences(of: "&lt;/\(tag)&gt;", with: "")
         }
         return escaped

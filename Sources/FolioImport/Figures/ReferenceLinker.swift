@@ -24,7 +24,7 @@ struct ReferenceLinker {
         var starts: [String.Index] = []
         for stem in Self.stems {
             var search = text.startIndex
-            while let found = text.range(of: stem, range: search..<text.endIndex) {
+            while let found = TextSearch.range(of: stem, in: text, from: search) {
                 starts.append(found.lowerBound)
                 search = found.upperBound
             }
@@ -82,20 +82,20 @@ struct ReferenceLinker {
     static func protectedRanges(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var search = text.startIndex
-        while let open = text.range(of: "](", range: search..<text.endIndex) {
+        while let open = TextSearch.range(of: "](", in: text, from: search) {
             let close = text[open.upperBound...].firstIndex(of: ")") ?? text.endIndex
             ranges.append(open.lowerBound..<close)
             search = close
         }
         search = text.startIndex
-        while let open = text.range(of: "<", range: search..<text.endIndex) {
+        while let open = TextSearch.range(of: "<", in: text, from: search) {
             let close = text[open.upperBound...].firstIndex(of: ">") ?? text.endIndex
             ranges.append(open.lowerBound..<close)
             search = close
         }
         // Existing link texts `[...]` too.
         search = text.startIndex
-        while let open = text.range(of: "[", range: search..<text.endIndex) {
+        while let open = TextSearch.range(of: "[", in: text, from: search) {
             guard let close = text[open.upperBound...].firstIndex(of: "]") else { break }
             let next = text.index(after: close)
             if next < text.endIndex, text[next] == "(" { ranges.append(open.lowerBound..<close) }
@@ -112,9 +112,9 @@ struct ReferenceLinker {
     /// Reports "the graph above" (or below) when no figure or table is within `window` lines.
     func checkDeictic(_ text: String, at index: Int, lines: [SourceLine], captions: [PlacedCaption], blocks: [TableBlock], window: Int,
                       sourceLine: Int, article: Int, findings: inout [ImportFinding]) {
-        guard text.contains("above") || text.contains("below") || text.contains("following") else { return }
+        guard TextSearch.contains(text, "above") || TextSearch.contains(text, "below") || TextSearch.contains(text, "following") else { return }
         let lower = text.lowercased()
-        guard let phrase = Self.deictic.first(where: { lower.contains($0) }) else { return }
+        guard let phrase = Self.deictic.first(where: { TextSearch.contains(lower, $0) }) else { return }
         let lookBelow = phrase.contains("below") || phrase.contains("following")
         let range = lookBelow ? index...min(lines.count - 1, index + window) : max(0, index - window)...index
         let near = captions.contains { range.contains($0.index) } || blocks.contains { range.contains($0.first) || range.contains($0.last) }

@@ -25,7 +25,7 @@ struct TableBlock {
                 if blanks > 1 { flush() }
                 continue
             }
-            let isRow = text.contains("\t") && !skip.contains(i) && !isTableOfContentsLine(text) && !LineShape.isHeading(text)
+            let isRow = TextSearch.contains(text, byte: 0x09) && !skip.contains(i) && !isTableOfContentsLine(text) && !LineShape.isHeading(text)
             if isRow {
                 current.append(i)
                 blanks = 0
@@ -39,7 +39,7 @@ struct TableBlock {
     }
 
     static func isTableOfContentsLine(_ text: String) -> Bool {
-        text.contains(".....") || text.contains("…\t") || text.contains("·····")
+        TextSearch.contains(text, ".....") || TextSearch.contains(text, "…\t") || TextSearch.contains(text, "·····")
     }
 
     /// The cells of a row, with trailing empty cells dropped.
@@ -88,14 +88,15 @@ struct TableBlock {
 
     /// One cell: trimmed, `|` escaped, HTML lists flattened into `; `-separated text.
     private static func cell(_ raw: Substring) -> String {
-        var text = raw.trimmingCharacters(in: .whitespaces)
-        if text.contains("<") {
+        var text = String(raw.drop(while: { $0 == " " }))
+        while text.last == " " { text.removeLast() }
+        if TextSearch.contains(text, byte: 0x3C) {
             text = text.replacingOccurrences(of: "<ul[^>]*>", with: "", options: .regularExpression)
             text = text.replacingOccurrences(of: "</ul>", with: "")
             text = text.replacingOccurrences(of: "<li>", with: "")
             text = text.replacingOccurrences(of: "</li>", with: "; ")
             text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;"))
         }
-        return text.replacingOccurrences(of: "|", with: "\\|")
+        return TextSearch.contains(text, byte: 0x7C) ? text.replacingOccurrences(of: "|", with: "\\|") : text
     }
 }

@@ -43,17 +43,17 @@ struct InlineRepair {
     private var isHTMLBlock: Bool { text.hasPrefix("<figure") || text.hasPrefix("<p ") || text.hasPrefix("<div") }
 
     mutating func run() {
-        if text.contains("&lt;"), let fixed = NoteMarkup.repairMangled(text) {
+        if TextSearch.contains(text, "&lt;"), let fixed = NoteMarkup.repairMangled(text) {
             text = fixed
             notes.append(("INL006", "Repaired entity-mangled markup."))
         }
-        if text.contains("<") {
+        if TextSearch.contains(text, byte: 0x3C) {
             renderScripts()
             renderEmphasisTags()
             renderUnderline()
         }
-        if text.contains("\\") { fixLinkEscapes() }
-        if text.contains("://") { rejoinBrokenURLs() }
+        if TextSearch.contains(text, byte: 0x5C) { fixLinkEscapes() }
+        if TextSearch.contains(text, "://") { rejoinBrokenURLs() }
     }
 
     // MARK: Superscript and subscript
@@ -118,7 +118,7 @@ struct InlineRepair {
         let plain = isHeading || isHTMLBlock
         var changed = false
         for (tags, marker) in [(("<b>", "</b>"), "**"), (("<strong>", "</strong>"), "**"), (("<i>", "</i>"), "*"), (("<em>", "</em>"), "*")] {
-            guard text.contains(tags.0) || text.contains(tags.1) else { continue }
+            guard TextSearch.contains(text, tags.0) || TextSearch.contains(text, tags.1) else { continue }
             var cursor = text.startIndex
             while let open = text.range(of: tags.0, range: cursor..<text.endIndex) {
                 guard let close = text.range(of: tags.1, range: open.upperBound..<text.endIndex) else { break }
@@ -147,7 +147,7 @@ struct InlineRepair {
 
     /// `<u>https://…-</u><u>more</u>` → `<https://…-more>`; other underlines become plain text.
     private mutating func renderUnderline() {
-        guard text.contains("<u>") || text.contains("</u>") else { return }
+        guard TextSearch.contains(text, "<u>") || TextSearch.contains(text, "</u>") else { return }
         text = text.replacingOccurrences(of: "</u><u>", with: "")
         var cursor = text.startIndex
         while let open = text.range(of: "<u>", range: cursor..<text.endIndex) {
@@ -174,7 +174,7 @@ struct InlineRepair {
         var changed = false
         // Inline links [text](target).
         var search = text.startIndex
-        while let mid = text.range(of: "](", range: search..<text.endIndex) {
+        while let mid = TextSearch.range(of: "](", in: text, from: search) {
             guard let open = text[text.startIndex..<mid.lowerBound].lastIndex(of: "["),
                   let close = text[mid.upperBound...].firstIndex(of: ")") else { search = mid.upperBound; continue }
             let label = String(text[text.index(after: open)..<mid.lowerBound])
@@ -198,10 +198,10 @@ struct InlineRepair {
             }
         }
         // Autolinks and bare URLs.
-        if text.contains("://"), text.contains("\\") {
+        if TextSearch.contains(text, "://"), TextSearch.contains(text, byte: 0x5C) {
             var result = ""
             var index = text.startIndex
-            while let scheme = text.range(of: "http", range: index..<text.endIndex) {
+            while let scheme = TextSearch.range(of: "http", in: text, from: index) {
                 result += text[index..<scheme.lowerBound]
                 let end = text[scheme.lowerBound...].firstIndex(where: { $0 == " " || $0 == ">" || $0 == ")" || $0 == "]" || $0 == "<" || $0 == "\"" }) ?? text.endIndex
                 var url = String(text[scheme.lowerBound..<end])
@@ -245,7 +245,7 @@ struct InlineRepair {
 
     private static func brokenURLSpace(in text: String) -> String.Index? {
         var search = text.startIndex
-        while let scheme = text.range(of: "://", range: search..<text.endIndex) {
+        while let scheme = TextSearch.range(of: "://", in: text, from: search) {
             guard let space = text[scheme.upperBound...].firstIndex(where: { $0 == " " || $0 == ">" || $0 == ")" }) else { return nil }
             search = text.index(after: space)
             guard text[space] == " " else { continue }

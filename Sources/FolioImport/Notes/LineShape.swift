@@ -1,7 +1,11 @@
 /// Cheap structural tests on one Markdown line, shared by the note, figure and inline steps.
 enum LineShape {
     static func isBlank(_ line: String) -> Bool {
-        line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" }
+        for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+            if byte < 0x80 { return false }
+            return line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" }
+        }
+        return true
     }
 
     /// `#`…`######` followed by a space.
@@ -20,6 +24,7 @@ enum LineShape {
 
     /// `---`, `***` or `___` (three or more, spaces allowed).
     static func isThematicBreak(_ line: String) -> Bool {
+        guard let lead = line.utf8.first(where: { $0 != 0x20 }), lead == 0x2D || lead == 0x2A || lead == 0x5F, line.utf8.count < 80 else { return false }
         let chars = line.filter { $0 != " " && $0 != "\t" }
         guard chars.count >= 3, let first = chars.first, first == "-" || first == "*" || first == "_" else { return false }
         return chars.allSatisfy { $0 == first }

@@ -16,12 +16,12 @@ enum NoteMarkup {
     /// `<sup>&</sup>lt;sup>1</sup>` is `<sup>1</sup>`, `<sup>&</sup>lt;u>` is `<u>` and
     /// `<sup>23&</sup>amp;id` is `23&id`; plain `&lt;sup>` is `<sup>`.
     static func repairMangled(_ line: String) -> String? {
-        guard line.contains("&") else { return nil }
+        guard TextSearch.contains(line, byte: 0x26) else { return nil }
         var text = line
         var changed = false
         // `<sup>X&</sup>name;` → `X` + decoded entity.
-        while let close = text.range(of: "&</sup>") {
-            guard let open = text.range(of: "<sup>", options: .backwards, range: text.startIndex..<close.lowerBound) else { break }
+        while let close = TextSearch.range(of: "&</sup>", in: text) {
+            guard let open = TextSearch.lastRange(of: "<sup>", in: text, before: close.lowerBound) else { break }
             let payload = text[open.upperBound..<close.lowerBound]
             if payload.contains("<") { break }
             let after = text[close.upperBound...]
@@ -42,7 +42,7 @@ enum NoteMarkup {
             text.replaceSubrange(open.lowerBound..<end, with: payload + value)
             changed = true
         }
-        for (mangled, fixed) in escapedTags where text.contains(mangled) {
+        for (mangled, fixed) in escapedTags where TextSearch.contains(text, mangled) {
             text = text.replacingOccurrences(of: mangled, with: fixed)
             changed = true
         }
@@ -59,11 +59,11 @@ enum NoteMarkup {
     static func spans(of tag: String, in line: String) -> [ScriptSpan] {
         let openTag = "<" + tag + ">"
         let closeTag = "</" + tag + ">"
-        guard line.contains(openTag) else { return [] }
+        guard TextSearch.contains(line, openTag) else { return [] }
         var result: [ScriptSpan] = []
         var cursor = line.startIndex
-        while let open = line.range(of: openTag, range: cursor..<line.endIndex) {
-            guard let close = line.range(of: closeTag, range: open.upperBound..<line.endIndex) else { break }
+        while let open = TextSearch.range(of: openTag, in: line, from: cursor) {
+            guard let close = TextSearch.range(of: closeTag, in: line, from: open.upperBound) else { break }
             result.append(ScriptSpan(range: open.lowerBound..<close.upperBound, payload: String(line[open.upperBound..<close.lowerBound])))
             cursor = close.upperBound
         }

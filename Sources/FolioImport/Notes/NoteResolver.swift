@@ -352,7 +352,8 @@ struct NoteRun {
             // Borrow from another article that does not cite this label or its neighbours.
             var best: Int?
             var bestDistance = Int.max
-            for (article, labels) in local where article != ref.article {
+            for article in local.keys.sorted() where article != ref.article {
+                guard let labels = local[article] else { continue }
                 guard let ids = labels[label] else { continue }
                 let cites = refLabels[article] ?? []
                 if cites.contains(label) || cites.contains(label - 1) || cites.contains(label + 1) { continue }
@@ -466,7 +467,7 @@ struct NoteRun {
                     hint: "Add the URL with a correction.",
                     sourceLine: def.sourceLine, articleIndex: def.article))
             }
-            let key = normalized(text)
+            let key = text.utf8.count >= 30 ? normalized(text) : ""
             if key.count >= 30 {
                 if let other = firstByText[key], definitions[other].article == def.article, definitions[other].label != def.label {
                     findings.append(ImportFinding(

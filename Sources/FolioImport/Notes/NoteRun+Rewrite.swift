@@ -15,7 +15,8 @@ extension NoteRun {
         }
         // Output labels: the source number, suffixed when one article reuses it.
         var outLabel: [Int: [Int: String]] = [:]
-        for (article, ids) in emitted {
+        for article in emitted.keys.sorted() {
+            let ids = emitted[article] ?? []
             var taken = Set<String>()
             for id in ids.sorted(by: { (definitions[$0].label, definitions[$0].article, definitions[$0].position) < (definitions[$1].label, definitions[$1].article, definitions[$1].position) }) {
                 let def = definitions[id]
@@ -179,7 +180,8 @@ extension NoteRun {
                   !LineShape.endsClause(before), !before.hasPrefix("[^"), !before.hasPrefix("<"),
                   LineShape.startsContinuation(text), !LineShape.isHeading(text), !LineShape.isListItem(text), !text.contains("\t")
             else { continue }
-            let left = before.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var left = before
+            while let last = left.last, last == " " || last == "\t" { left.removeLast() }
             let right = text.drop(while: { $0 == " " })
             let glue = left.hasSuffix("-") && (left.dropLast().last?.isLetter ?? false) ? "" : " "
             out[p].line.text = left + glue + right

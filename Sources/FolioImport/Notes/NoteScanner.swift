@@ -7,6 +7,7 @@ enum NoteScanner {
     /// A definition marker at the start of a line: `<sup>7</sup> Text`, `- <sup>[7]</sup> Text`,
     /// `$<sup>^{7}</sup>$ Text` or `[7] Text` / `- [7] Text`.
     static func explicitStart(_ line: String) -> (payload: MarkerPayload, body: String, style: DefinitionStyle)? {
+        guard let lead = line.utf8.first(where: { $0 != 0x20 }), lead == 0x3C || lead == 0x2D || lead == 0x2A || lead == 0x24 || lead == 0x5B || lead == 0x5C else { return nil }
         var s = Substring(line).drop(while: { $0 == " " })
         if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2).drop(while: { $0 == " " }) }
         var dollar = false
@@ -42,7 +43,7 @@ enum NoteScanner {
 
     /// `7 Text`: a plain-number line that may be a footnote definition (decided by context).
     static func plainStart(_ line: String) -> (label: Int, body: String)? {
-        guard let first = line.first, first.isASCIIDigit else { return nil }
+        guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39 else { return nil }
         let digits = line.prefix(while: \.isASCIIDigit)
         guard digits.count <= 3, let n = Int(digits), n > 0 else { return nil }
         let rest = line.dropFirst(digits.count)
@@ -54,6 +55,7 @@ enum NoteScanner {
 
     /// `7. Text`: an ordered-list item that may be an endnote.
     static func endnoteStart(_ line: String) -> (label: Int, body: String)? {
+        guard let lead = line.utf8.first(where: { $0 != 0x20 }), lead >= 0x30, lead <= 0x39 else { return nil }
         let trimmed = line.drop(while: { $0 == " " })
         guard line.count - trimmed.count <= 3 else { return nil }
         let digits = trimmed.prefix(while: \.isASCIIDigit)
@@ -93,12 +95,12 @@ enum NoteScanner {
 
     static func isStructural(_ line: String) -> Bool {
         LineShape.isHeading(line) || LineShape.isThematicBreak(line) || LineShape.isListItem(line)
-            || line.contains("\t") || explicitStart(line) != nil || plainStart(line) != nil || citesNote(line)
+            || TextSearch.contains(line, byte: 0x09) || explicitStart(line) != nil || plainStart(line) != nil || citesNote(line)
     }
 
     /// Running text that cites a note (`…(TC260).<sup>77</sup>`) is body text, never part of a definition.
     static func citesNote(_ line: String) -> Bool {
-        guard line.contains("<sup>") else { return false }
+        guard TextSearch.contains(line, "<sup>") else { return false }
         return NoteMarkup.spans(of: "sup", in: line).contains { span in
             span.range.lowerBound > line.startIndex && MarkerPayload.parse(span.payload)?.leadingLetters.isEmpty == true
                 && !line[line.startIndex..<span.range.lowerBound].allSatisfy { $0 == " " || $0 == "$" || $0 == "-" }
@@ -116,8 +118,8 @@ enum NoteScanner {
         var distance = 0
         for ch in t.reversed() {
             if distance > 12 { break }
-            if ch == ")" || ch == "]" || ch == "）" { depth += 1 }
-            if ch == "(" || ch == "[" || ch == "（" {
+            if ")]）》」】".contains(ch) { depth += 1 }
+            if "([（《「【".contains(ch) {
                 if depth == 0 { return true }
                 depth -= 1
             }
@@ -212,7 +214,7 @@ enum NoteScanner {
 
     /// Plain `[7]` citations in running text, for labels a bracket reference list defines.
     static func bracketCitations(in line: String, labels: Set<Int>) -> [(range: Range<String.Index>, label: Int)] {
-        guard line.contains("["), !labels.isEmpty else { return [] }
+        guard !labels.isEmpty, TextSearch.contains(line, byte: 0x5B) else { return [] }
         var result: [(Range<String.Index>, Int)] = []
         var index = line.startIndex
         while let open = line[index...].firstIndex(of: "[") {

@@ -131,3 +131,35 @@ import Testing
         #expect(!sentence.articles[0].body.contains("<figure"))
     }
 }
+
+@Suite("Unlabelled captions") struct UnlabelledCaptionTests {
+    @Test("cst 2024 lines 513–521: a photo caption without number that cuts a sentence")
+    func photoCaption() throws {
+        let (doc, findings) = CorpusExcerpt.run(
+            CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cst, 513...522)]), [FigureAnchorer()])
+        let lines = doc.articles[0].lines.map(\.text).filter { !$0.isEmpty }
+        #expect(lines.count == 2)
+        #expect(lines[0].hasSuffix("to later operation and maintenance management. A specific example is using 0.1 m aerial images that are 25 times clearer than commercial satellite images, along with semantic segmentation technology, to accurately identify the rooftop resources of buildings in the area, achieving the precise location of high-quality rooftop resources.") || lines[0].contains("to later operation and maintenance management."))
+        #expect(lines[1].hasPrefix(#"<figure id="figure-u1" class="figure-missing"><figcaption><span class="figure-label">Figure</span> The workers of State Grid Kunshan Power Supply Company check the dust"#))
+        #expect(findings.contains { $0.code == "FIG002" && $0.sourceLine == 519 })
+        #expect(findings.contains { $0.code == "FIG006" && $0.sourceLine == 519 })
+    }
+
+    @Test("giz-ccid 2022 lines 160–170: ordinary short paragraphs are not captions")
+    func noFalseCaptions() throws {
+        let (doc, _) = CorpusExcerpt.run(
+            CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.giz, 150...215)]), [FigureAnchorer()])
+        #expect(!doc.articles[0].body.contains("<figure"))
+    }
+}
+
+@Suite("Bare caption markers") struct BareCaptionMarkerTests {
+    @Test("cmia 2021 lines 3481–3488: a digit glued to a caption's parenthesis stays a visible marker")
+    func bareMarker() throws {
+        let (doc, findings) = CorpusExcerpt.run(
+            CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 3481...3488)]), [FigureAnchorer()])
+        let body = doc.articles[0].body
+        #expect(body.contains("(2020)⁽¹⁾</p>") || body.contains("(2020)⁽¹⁾</figcaption>"))
+        #expect(findings.filter { $0.code == "FN001" }.map(\.sourceLine) == [3481, 3488])
+    }
+}

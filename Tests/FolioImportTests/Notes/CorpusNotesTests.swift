@@ -40,4 +40,14 @@ import Testing
         let (doc, _) = CorpusExcerpt.run(CorpusExcerpt.document([lines], slug: file), [NoteResolver()])
         #expect(FootnoteCensus(doc.articles[0].body).definitions.count == expected)
     }
+
+    @Test("deterministic: two runs give identical lines and findings")
+    func deterministic() throws {
+        let lines = try CorpusExcerpt.lines(CorpusExcerpt.giz)
+        let halves = [Array(lines[0..<300]), Array(lines[300...])]
+        let first = CorpusExcerpt.run(CorpusExcerpt.document(halves), CorpusExcerpt.allSteps)
+        let second = CorpusExcerpt.run(CorpusExcerpt.document(halves), CorpusExcerpt.allSteps)
+        #expect(first.0 == second.0)
+        #expect(first.1 == second.1)
+    }
 }

@@ -166,4 +166,17 @@ import Testing
         #expect(findings.filter { $0.code.hasPrefix("FN") }.allSatisfy { $0.articleIndex == 4 && $0.code == "FN001" })
         #expect(!doc.articles[4].body.contains("<sup>"))
     }
+
+    @Test("cmia 2021 lines 3146–3254: Cummins [n] citations, a reference entry broken by a blank line, one outside the list")
+    func cumminsReferenceList() throws {
+        let (doc, findings) = notes([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 3146...3254)])
+        let body = doc.articles[0].body
+        let census = FootnoteCensus(body)
+        #expect(census.dangling.isEmpty)
+        #expect(Set(census.definitions) == ["1", "2", "3", "4", "5", "6", "7"])
+        #expect(body.contains("《科技日报》，2021 年 7 月 19 日，第 007 版。"))
+        #expect(body.contains("[^7]: 北京外汇管理部"))
+        #expect(body.contains("<http://www.safe.gov.cn/beijing/2021/0317/1521.html>"))
+        #expect(!findings.contains { $0.code == "FN001" })
+    }
 }
