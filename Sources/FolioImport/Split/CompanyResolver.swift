@@ -3,8 +3,10 @@ import Foundation
 
 /// Maps the many spellings of a company (table of contents, bylines) to one canonical name.
 struct CompanyResolver: Sendable {
-    /// (alias key, canonical), longest alias first.
-    private var aliases: [(key: String, canonical: String)]
+    /// Comparison key of every spelling → canonical name.
+    private var canonicalByKey: [String: String]
+    /// Length in bytes of the longest spelling key.
+    private var longestKey: Int
 
     /// - Parameters:
     ///   - table: canonical name → spellings, from the manifest; these win.
@@ -25,8 +27,8 @@ struct CompanyResolver: Sendable {
             let canonicalKey = TextNormalizer.key(canonical)
             if let renamed = byKey[canonicalKey], renamed != canonical, table[renamed] == nil { byKey[key] = renamed }
         }
-        aliases = byKey.map { (key: $0.key, canonical: $0.value) }
-            .sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : ($0.key, $0.canonical) < ($1.key, $1.canonical) }
+        canonicalByKey = byKey
+        longestKey = byKey.keys.map(\.utf8.count).max() ?? 0
     }
 
     /// The canonical company when `text` is exactly one of its spellings (ignoring case,
@@ -36,27 +38,25 @@ struct CompanyResolver: Sendable {
         if t.hasSuffix(")"), let open = t.lastIndex(of: "(") { t = String(t[..<open]) }
         let key = TextNormalizer.key(t)
         guard !key.isEmpty else { return nil }
-        return aliases.first { $0.key == key }?.canonical
+        return canonicalByKey[key]
     }
 
-    /// The canonical company whose spelling appears as whole words in `text`, longest first.
+    /// The canonical company whose spelling appears as whole words in `text`; the longest
+    /// spelling wins, then the earliest.
     func mentioned(in text: String) -> String? {
-        let words = Self.words(text)
-        guard !words.isEmpty else { return nil }
-        let joinedKeys = words.map { TextNormalizer.key(String($0)) }
-        for alias in aliases where alias.key.count >= 2 {
-            // Try every run of consecutive words whose keys concatenate to the alias key.
-            for start in joinedKeys.indices {
-                var acc = ""
-                var end = start
-                while end < joinedKeys.count && acc.count < alias.key.count {
-                    acc += joinedKeys[end]
-                    end += 1
+        let keys = Self.words(text).map { TextNormalizer.key(String($0)) }
+        var best: (length: Int, canonical: String)?
+        for start in keys.indices {
+            var acc = ""
+            for end in start..<keys.count {
+                acc += keys[end]
+                if acc.utf8.count > longestKey { break }
+                if acc.utf8.count >= 2, let canonical = canonicalByKey[acc], acc.utf8.count > (best?.length ?? 0) {
+                    best = (acc.utf8.count, canonical)
                 }
-                if acc == alias.key { return alias.canonical }
             }
         }
-        return nil
+        return best?.canonical
     }
 
     static func words(_ text: String) -> [Substring] {
