@@ -113,4 +113,16 @@ import Testing
         #expect(result.articles.map(\.title) == ["1. One", "2. Two"])
         #expect(findings.filter { $0.code == "TOC005" }.map(\.sourceLine) == [5])
     }
+
+    @Test func degenerateInputsGiveFindingsNotCrashes() {
+        var hints = ImportHints.Document()
+        hints.toc = "CONTENTS"
+        hints.byline = "toc-company"
+        let (empty, emptyFindings) = split("", hints: hints)
+        #expect(empty.articles.isEmpty)
+        #expect(emptyFindings.map(\.code).sorted() == ["SPL002", "TOC004"])
+        let (last, lastFindings) = split("# CONTENTS\n\nOnly Title .....\tACME (1)\n\n\n## Only Title", hints: hints)
+        #expect(last.articles.map(\.title) == ["Only Title"])
+        #expect(lastFindings.contains { $0.code == "IMP042" })
+    }
 }

@@ -191,7 +191,7 @@ struct ArticleSplitter: Sendable {
                                 ImportFinding(
                                     code: "IMP041", severity: .info,
                                     message: "the table of contents names `\(start.tocCompany ?? tocCompany)`, the byline `\(bylineCompany)`; using `\(tocCompany)`",
-                                    sourceLine: lines[afterTitle].number, articleIndex: n))
+                                    sourceLine: lines[min(afterTitle, lines.count - 1)].number, articleIndex: n))
                         }
                         company = company ?? byline.company
                         if authors.isEmpty {
