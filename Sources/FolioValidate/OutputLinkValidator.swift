@@ -10,7 +10,9 @@ public struct OutputLinkValidator: Sendable {
 
     /// Validates the links of `files` against each other.
     /// - Parameter existingPaths: every site-relative path written (HTML and assets).
-    public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>) -> [Diagnostic] {
+    /// - Parameter reportedFragments: `Content/path#fragment` keys already reported as missing
+    ///   anchors by ``ContentValidator`` (with their Markdown line); not reported again here.
+    public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>, reportedFragments: Set<String> = []) -> [Diagnostic] {
         var idsByPath: [String: Set<String>] = [:]
         for file in files { idsByPath[file.path] = file.facts.ids }
         var diagnostics: [Diagnostic] = []
@@ -46,6 +48,7 @@ public struct OutputLinkValidator: Sendable {
                     }
                 }
                 if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+                    if let content = file.contentPath, reportedFragments.contains("\(content)#\(fragment)") { continue }
                     let decoded = fragment.removingPercentEncoding ?? fragment
                     if let ids = idsByPath[target], !ids.contains(decoded) {
                         diagnostics.append(Diagnostic(code: "LNK002", severity: .error, message: "link `\(url)` points to a missing anchor `#\(decoded)` in \(target)", location: location(ref.line), hint: "link to an existing heading, figure or footnote id"))

@@ -1,0 +1,76 @@
+import FolioContent
+import FolioCore
+import FolioMarkdown
+import Foundation
+
+/// An external http(s) link and every place it is written.
+public struct ExternalLink: Sendable, Equatable {
+    public var url: String
+    /// Where the link appears in `Content/` (with the raw source line when known).
+    public var places: [Place]
+
+    /// One occurrence of a link.
+    public struct Place: Sendable, Equatable {
+        public var location: SourceLocation
+        public var source: SourceLocation?
+
+        public init(location: SourceLocation, source: SourceLocation? = nil) {
+            self.location = location
+            self.source = source
+        }
+    }
+
+    public init(url: String, places: [Place]) {
+        self.url = url
+        self.places = places
+    }
+
+    /// The well-formed http(s) links of `pages`, deduplicated by URL in first-seen order,
+    /// without the URLs starting with one of `excluded`.
+    public static func collect(from pages: [PublishedPage], excluding excluded: [String] = [], mapper: SourceLineMapper? = nil) -> [ExternalLink] {
+        var order: [String] = []
+        var places: [String: [Place]] = [:]
+        for published in pages {
+            var lines: [Substring]?
+            for link in published.rendered.links where link.kind != .rawHTML || !link.destination.isEmpty {
+                var url = link.destination
+                let lower = url.lowercased()
+                guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { continue }
+                guard URLText.malformed(url) == nil, URL(string: url) != nil else { continue }
+                if excluded.contains(where: { url.hasPrefix($0) }) { continue }
+                if let hash = url.firstIndex(of: "#") { url = String(url[..<hash]) }
+                let location = SourceLocation(file: published.page.path, line: link.line, column: link.column)
+                var source: SourceLocation?
+                if let mapper, published.page.frontMatter.source != nil {
+                    if lines == nil { lines = published.page.body.split(separator: "\n", omittingEmptySubsequences: false) }
+                    source = mapper.sourceLocation(for: published.page, bodyLine: link.line - published.page.bodyStartLine + 1, bodyLines: lines)
+                }
+                if places[url] == nil { order.append(url) }
+                places[url, default: []].append(Place(location: location, source: source))
+            }
+        }
+        return order.map { ExternalLink(url: $0, places: places[$0] ?? []) }
+    }
+}
+
+/// The outcome of checking one URL.
+public enum LinkStatus: Sendable, Equatable, Codable {
+    /// 2xx, after following redirects; the final status code.
+    case ok(Int)
+    /// A definitive client error (4xx other than 429).
+    case broken(Int)
+    /// Transport failure or 5xx after every retry; the reason.
+    case unreachable(String)
+    /// A redirect loop, or more redirects than allowed.
+    case redirectLoop(String)
+    /// Still 429 after every retry.
+    case rateLimited
+
+    /// Whether a result may be cached (transient failures are retried next run).
+    var isDefinitive: Bool {
+        switch self {
+        case .ok, .broken: true
+        default: false
+        }
+    }
+}

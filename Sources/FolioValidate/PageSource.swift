@@ -1,0 +1,222 @@
+import Foundation
+import FolioContent
+import FolioCore
+import FolioMarkdown
+
+/// The Markdown lines of one published page with the facts validation reads from them:
+/// footnote definitions with their text, captions, raw HTML ids. Built once per page.
+struct PageSource: Sendable {
+    let published: PublishedPage
+    /// Body lines (1-based body line `n` is `lines[n - 1]`).
+    let lines: [Substring]
+    /// Whether each body line is inside a fenced code block.
+    let fenced: [Bool]
+    /// Footnote definitions in body order, with their text.
+    let definitions: [FootnoteDefinition]
+    /// Figure and table captions in body order.
+    let captions: [Caption]
+    /// `id="…"` values written in raw HTML, with their body lines.
+    let rawIDs: [(id: String, bodyLine: Int)]
+
+    var page: Page { published.page }
+    var rendered: RenderedPage { published.rendered }
+
+    /// A footnote definition: `[^label]: text` plus its continuation lines.
+    struct FootnoteDefinition: Sendable {
+        var label: String
+        var text: String
+        /// Body lines covered, first to last.
+        var bodyLines: ClosedRange<Int>
+    }
+
+    /// A figure or table caption.
+    struct Caption: Sendable {
+        /// Normalised kind: `figure`, `table`, `graph`, `chart`, `exhibit`, `display`.
+        var kind: String
+        var number: Int?
+        /// The anchor id, when the caption has one.
+        var id: String?
+        var label: String
+        var bodyLine: Int
+    }
+
+    init(_ published: PublishedPage) {
+        self.published = published
+        let lines = published.page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = lines
+        var fenced: [Bool] = []
+        fenced.reserveCapacity(lines.count)
+        var inFence = false
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                fenced.append(true)
+            } else {
+                fenced.append(inFence)
+            }
+        }
+        self.fenced = fenced
+        definitions = Self.scanDefinitions(lines, fenced: fenced)
+        (captions, rawIDs) = Self.scanHTML(lines, fenced: fenced)
+    }
+
+    /// File line of a body line.
+    func fileLine(_ bodyLine: Int) -> Int { page.fileLine(forBodyLine: bodyLine) }
+
+    /// Location in `Content/` of a body line.
+    func location(bodyLine: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: page.path, line: fileLine(bodyLine), column: column)
+    }
+
+    /// Location in `Content/` of a line the renderer reported (already a file line).
+    func location(fileLine: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: page.path, line: fileLine, column: column)
+    }
+
+    /// Body line of a file line.
+    func bodyLine(_ fileLine: Int) -> Int { fileLine - page.bodyStartLine + 1 }
+
+    /// The definition covering a body line, if any.
+    func definition(atBodyLine line: Int) -> FootnoteDefinition? {
+        definitions.first { $0.bodyLines.contains(line) }
+    }
+
+    static func scanDefinitions(_ lines: [Substring], fenced: [Bool]) -> [FootnoteDefinition] {
+        var result: [FootnoteDefinition] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard !fenced[index], line.hasPrefix("[^"), let close = line.firstIndex(of: "]") else {
+                index += 1
+                continue
+            }
+            let after = line.index(after: close)
+            guard after < line.endIndex, line[after] == ":" else {
+                index += 1
+                continue
+            }
+            let label = String(line[line.index(line.startIndex, offsetBy: 2)..<close])
+            var text = String(line[line.index(after: after)...]).trimmingSpaces
+            let first = index + 1
+            var last = first
+            index += 1
+            // Continuation: indented lines, or lazy lines up to a blank line or the next definition.
+            while index < lines.count, !fenced[index] {
+                let next = lines[index]
+                if next.allSatisfy({ $0 == " " || $0 == "\t" }) || next.hasPrefix("[^") { break }
+                text += " " + String(next).trimmingSpaces
+                index += 1
+                last = index
+            }
+            if !label.isEmpty { result.append(FootnoteDefinition(label: label, text: text, bodyLines: first...last)) }
+        }
+        return result
+    }
+
+    static func scanHTML(_ lines: [Substring], fenced: [Bool]) -> ([Caption], [(id: String, bodyLine: Int)]) {
+        var captions: [Caption] = []
+        var ids: [(String, Int)] = []
+        var openFigure: (id: String?, line: Int, labelled: Bool)?
+        for (offset, line) in lines.enumerated() where !fenced[offset] && line.contains("<") {
+            let bodyLine = offset + 1
+            let text = String(line)
+            for id in attributeValues("id", in: text) { ids.append((id, bodyLine)) }
+            if let start = text.range(of: "<figure") {
+                let tag = String(text[start.lowerBound...].prefix { $0 != ">" })
+                openFigure = (attributeValues("id", in: tag).first, bodyLine, false)
+            }
+            for label in spanTexts(class: "figure-label", in: text) + spanTexts(class: "table-label", in: text) {
+                var id: String?
+                if text.contains("table-label"), let pid = captionElementID(in: text, cls: "table-caption") {
+                    id = pid
+                } else if let figure = openFigure {
+                    id = figure.id
+                    openFigure?.labelled = true
+                }
+                let (kind, number) = parseLabel(label)
+                captions.append(Caption(kind: kind ?? (text.contains("table-label") ? "table" : "figure"), number: number, id: id, label: label, bodyLine: bodyLine))
+            }
+            if text.contains("</figure>"), let figure = openFigure {
+                if !figure.labelled {
+                    captions.append(Caption(kind: "figure", number: nil, id: figure.id, label: "", bodyLine: figure.line))
+                }
+                openFigure = nil
+            }
+        }
+        return (captions, ids)
+    }
+
+    /// Values of `name="…"` attributes in `text`.
+    static func attributeValues(_ name: String, in text: String) -> [String] {
+        var values: [String] = []
+        var rest = text[...]
+        let needle = " \(name)=\""
+        while let range = rest.range(of: needle) {
+            guard let end = rest[range.upperBound...].firstIndex(of: "\"") else { break }
+            values.append(String(rest[range.upperBound..<end]))
+            rest = rest[rest.index(after: end)...]
+        }
+        return values
+    }
+
+    /// Inner text of `<span class="cls">…</span>` elements.
+    static func spanTexts(class cls: String, in text: String) -> [String] {
+        var values: [String] = []
+        var rest = text[...]
+        while let range = rest.range(of: "class=\"\(cls)\"") {
+            guard let gt = rest[range.upperBound...].firstIndex(of: ">"),
+                  let end = rest[gt...].range(of: "</span>") else { break }
+            values.append(String(rest[rest.index(after: gt)..<end.lowerBound]).trimmingSpaces)
+            rest = rest[end.upperBound...]
+        }
+        return values
+    }
+
+    static func captionElementID(in text: String, cls: String) -> String? {
+        guard let range = text.range(of: "class=\"\(cls)\"") else { return nil }
+        let start = text[..<range.lowerBound].range(of: "<", options: .backwards)?.lowerBound ?? text.startIndex
+        let tag = String(text[start...].prefix { $0 != ">" })
+        return attributeValues("id", in: tag).first
+    }
+
+    static func numberFromID(_ id: String) -> Int? {
+        guard let dash = id.lastIndex(of: "-") else { return nil }
+        return Int(id[id.index(after: dash)...])
+    }
+
+    /// Splits `Figure 3`, `Fig. 2`, `Table 1`, `Graph 10` into a normalised kind and a number.
+    static func parseLabel(_ label: String) -> (String?, Int?) {
+        let letters = label.prefix { $0.isLetter }
+        let kind = CaptionKind.normalise(String(letters))
+        let digits = label.drop { !$0.isNumber }.prefix { $0.isNumber }
+        return (kind, Int(digits))
+    }
+}
+
+/// Caption kinds and their spellings.
+enum CaptionKind {
+    /// `Fig`/`figure` → `figure`; `Table` → `table`; `nil` when the word is no caption kind.
+    static func normalise(_ word: String) -> String? {
+        switch word.lowercased() {
+        case "figure", "figures", "fig", "figs": "figure"
+        case "table", "tables": "table"
+        case "graph", "graphs": "graph"
+        case "chart", "charts": "chart"
+        case "exhibit", "exhibits": "exhibit"
+        case "display", "displays": "display"
+        case "diagram", "diagrams": "figure"
+        default: nil
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}
