@@ -142,7 +142,7 @@ struct ContentPageWriter {
         if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: previous.urlPath)] }
         if let next { context["next"] = ["title": next.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: next.urlPath)] }
         try writer.writePage(urlPath: urlPath, template: "article", context: context, contentPath: page.path)
-        return broken.map { Self.brokenLink($0.link, line: page.fileLine(forBodyLine: $0.line), file: page.path) }
+        return broken.map { Self.brokenLink($0.link, line: $0.line, file: page.path) }  // link lines are file lines already
     }
 
     func writePlainPage(_ published: PublishedPage, rewriter: LinkRewriter) throws -> [Diagnostic] {
@@ -156,7 +156,7 @@ struct ContentPageWriter {
             "hasTitleHeading": published.rendered.titleHeading != nil,
             "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: published.urlPath) + "index.html"], ["title": fm.title]],
         ], contentPath: published.page.path)
-        return broken.map { Self.brokenLink($0.link, line: published.page.fileLine(forBodyLine: $0.line), file: published.page.path) }
+        return broken.map { Self.brokenLink($0.link, line: $0.line, file: published.page.path) }  // link lines are file lines already
     }
 
     /// Splits a leading `<h1 …>…</h1>` off the body so the layout can place it in the header.

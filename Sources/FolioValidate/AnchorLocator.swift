@@ -8,18 +8,21 @@ public enum AnchorLocator {
     public static func anchor(forFileLine fileLine: Int, in page: PublishedPage) -> String? {
         let rendered = page.rendered
         let bodyLine = fileLine - page.page.bodyStartLine + 1
-        let lines = page.page.body.split(separator: "\n", omittingEmptySubsequences: false)
-        if bodyLine >= 1, bodyLine <= lines.count {
-            let line = lines[bodyLine - 1]
-            // A footnote definition or a raw HTML id on the line itself.
-            if line.hasPrefix("[^"), let close = line.firstIndex(of: "]") {
-                let label = line[line.index(line.startIndex, offsetBy: 2)..<close]
-                if rendered.anchorIDs.contains("fn-\(label)") { return "fn-\(label)" }
-            }
-            if let id = PageSource.attributeValues("id", in: String(line)).first, rendered.anchorIDs.contains(id) { return id }
+        let source = PageSource(page)
+        // cmark-gfm numbers notes in order of first reference: ids are fn-<n> and fnref-<n>.
+        var ordinal: [String: Int] = [:]
+        for reference in source.resolvedReferences where ordinal[reference.label.lowercased()] == nil {
+            ordinal[reference.label.lowercased()] = ordinal.count + 1
         }
-        if let mark = rendered.footnoteReferences.first(where: { $0.line == fileLine }), rendered.anchorIDs.contains("fnref-\(mark.label)") {
-            return "fnref-\(mark.label)"
+        if let definition = source.definition(atBodyLine: bodyLine), let n = ordinal[definition.label.lowercased()], rendered.anchorIDs.contains("fn-\(n)") {
+            return "fn-\(n)"
+        }
+        if bodyLine >= 1, bodyLine <= source.lines.count,
+           let id = PageSource.attributeValues("id", in: String(source.lines[bodyLine - 1])).first, rendered.anchorIDs.contains(id) {
+            return id
+        }
+        if let reference = source.resolvedReferences.first(where: { $0.bodyLine == bodyLine }), let n = ordinal[reference.label.lowercased()], rendered.anchorIDs.contains("fnref-\(n)") {
+            return "fnref-\(n)"
         }
         return rendered.headings.last { $0.line <= fileLine }?.id
     }

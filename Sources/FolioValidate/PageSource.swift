@@ -17,6 +17,24 @@ struct PageSource: Sendable {
     let captions: [Caption]
     /// `id="…"` values written in raw HTML, with their body lines.
     let rawIDs: [(id: String, bodyLine: Int)]
+    /// Footnote references `[^label]` in body order, whether or not a definition exists.
+    /// (cmark-gfm replaces a reference's label by its ordinal, so labels are read here.)
+    let references: [FootnoteReference]
+
+    /// A `[^label]` reference in the text.
+    struct FootnoteReference: Sendable {
+        var label: String
+        var bodyLine: Int
+        /// 1-based UTF-8 column.
+        var column: Int
+        /// Whether a definition with this label exists in the page.
+        var defined: Bool
+    }
+
+    /// References with a definition, as the renderer numbers them.
+    var resolvedReferences: [FootnoteReference] { references.filter(\.defined) }
+    /// References without a definition (left as text by the renderer).
+    var danglingReferences: [FootnoteReference] { references.filter { !$0.defined } }
 
     var page: Page { published.page }
     var rendered: RenderedPage { published.rendered }
@@ -57,8 +75,37 @@ struct PageSource: Sendable {
             }
         }
         self.fenced = fenced
-        definitions = Self.scanDefinitions(lines, fenced: fenced)
+        let definitions = Self.scanDefinitions(lines, fenced: fenced)
+        self.definitions = definitions
         (captions, rawIDs) = Self.scanHTML(lines, fenced: fenced)
+        references = Self.scanReferences(lines, fenced: fenced, defined: Set(definitions.map { $0.label.lowercased() }))
+    }
+
+    /// `[^label]` tokens outside code, except a definition's own label at the start of its line.
+    static func scanReferences(_ lines: [Substring], fenced: [Bool], defined: Set<String>) -> [FootnoteReference] {
+        var result: [FootnoteReference] = []
+        for (offset, line) in lines.enumerated() where !fenced[offset] && line.contains("[^") {
+            let bytes = Array(line.utf8)
+            var i = 0
+            var backticks = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0x60 { backticks += 1 }
+                if bytes[i] == 0x5B, bytes[i + 1] == 0x5E, backticks % 2 == 0, i == 0 || bytes[i - 1] != 0x5C {
+                    var j = i + 2
+                    while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x20, bytes[j] != 0x5B { j += 1 }
+                    if j < bytes.count, bytes[j] == 0x5D, j > i + 2 {
+                        let isDefinition = i == 0 && j + 1 < bytes.count && bytes[j + 1] == 0x3A
+                        if !isDefinition {
+                            let label = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
+                            result.append(FootnoteReference(label: label, bodyLine: offset + 1, column: i + 1, defined: defined.contains(label.lowercased())))
+                        }
+                        i = j
+                    }
+                }
+                i += 1
+            }
+        }
+        return result
     }
 
     /// File line of a body line.
@@ -76,6 +123,26 @@ struct PageSource: Sendable {
 
     /// Body line of a file line.
     func bodyLine(_ fileLine: Int) -> Int { fileLine - page.bodyStartLine + 1 }
+
+    /// Whether a rendered text block belongs to a footnote definition (cmark may report such
+    /// blocks without a usable line, so their text is matched too).
+    func isInDefinition(_ block: TextBlock) -> Bool {
+        let line = bodyLine(block.line)
+        if line >= 1, definition(atBodyLine: line) != nil { return true }
+        guard !definitions.isEmpty else { return false }
+        let probe = String(block.text.prefix(40))
+        return line < 1 || definitions.contains { $0.text.contains(probe) }
+    }
+
+    /// The file line of a rendered link. cmark-gfm reports no usable line for links inside
+    /// footnote definitions; those are placed on the line of the definition that contains them.
+    func fileLine(of link: RenderedLink) -> (line: Int, inDefinition: Bool) {
+        if link.line >= page.bodyStartLine {
+            return (link.line, definition(atBodyLine: bodyLine(link.line)) != nil)
+        }
+        let match = definitions.first { $0.text.contains(link.destination) } ?? definitions.first { !link.text.isEmpty && $0.text.contains(link.text) }
+        return (match.map { fileLine($0.bodyLines.lowerBound) } ?? page.bodyStartLine, true)
+    }
 
     /// The definition covering a body line, if any.
     func definition(atBodyLine line: Int) -> FootnoteDefinition? {

@@ -11,9 +11,8 @@ enum CitationCheck {
         var found: [Diagnostic] = []
         let rendered = source.rendered
         // FN001: references left as text because no definition exists.
-        var reportedDangling = Set<String>()
-        for mark in rendered.danglingFootnotes where reportedDangling.insert("\(mark.label)@\(mark.line)").inserted {
-            found.append(CheckCatalog.make("FN001", "footnote reference [^\(mark.label)] has no definition", at: source.location(fileLine: mark.line), hint: "add a `[^\(mark.label)]: …` definition to this article, or remove the reference"))
+        for mark in source.danglingReferences {
+            found.append(CheckCatalog.make("FN001", "footnote reference [^\(mark.label)] has no definition", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "add a `[^\(mark.label)]: …` definition to this article, or remove the reference"))
         }
         // FN003: one label defined twice.
         var firstDefinition: [String: Int] = [:]
@@ -25,18 +24,18 @@ enum CitationCheck {
             }
         }
         // FN002: definitions never referenced.
-        let referenced = Set(rendered.footnoteReferences.map(\.label))
+        let referenced = Set(source.references.map { $0.label.lowercased() })
         var reportedUnreferenced = Set<String>()
-        for definition in source.definitions where !referenced.contains(definition.label) && reportedUnreferenced.insert(definition.label).inserted {
+        for definition in source.definitions where !referenced.contains(definition.label.lowercased()) && reportedUnreferenced.insert(definition.label).inserted {
             found.append(CheckCatalog.make("FN002", "footnote [^\(definition.label)] is defined but never referenced", at: source.location(bodyLine: definition.bodyLines.lowerBound), hint: "add the missing `[^\(definition.label)]` where the note belongs (the marker was probably lost), or remove the definition"))
         }
         // FN005: out-of-order first references.
         var highest = 0
         var seen = Set<String>()
-        for mark in rendered.footnoteReferences where seen.insert(mark.label).inserted {
+        for mark in source.references where seen.insert(mark.label).inserted {
             guard let n = Int(mark.label) else { continue }
             if n < highest {
-                found.append(CheckCatalog.make("FN005", "footnote [^\(n)] is first referenced after [^\(highest)]", at: source.location(fileLine: mark.line), hint: "renumber the notes in order of first reference, or check for a misplaced marker"))
+                found.append(CheckCatalog.make("FN005", "footnote [^\(n)] is first referenced after [^\(highest)]", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "renumber the notes in order of first reference, or check for a misplaced marker"))
             }
             highest = max(highest, n)
         }
@@ -52,8 +51,7 @@ enum CitationCheck {
         }
         // FN009 in body text, FN010 garbled markers on every line.
         for block in rendered.textBlocks {
-            let bodyLine = source.bodyLine(block.line)
-            if source.definition(atBodyLine: bodyLine) != nil { continue }
+            if source.isInDefinition(block) { continue }
             if let placeholder = TextPatterns.placeholder(in: block.text) {
                 found.append(CheckCatalog.make("FN009", "the placeholder “\(placeholder)” stands where a URL was lost", at: source.location(fileLine: block.line), hint: "restore the URL from the original publication, or remove the placeholder"))
             }
@@ -72,23 +70,20 @@ enum CitationCheck {
         // All numeric labels referenced or defined anywhere in the document.
         var known = Set<Int>()
         for article in articles {
-            for mark in article.rendered.footnoteReferences { if let n = Int(mark.label) { known.insert(n) } }
-            for mark in article.rendered.danglingFootnotes { if let n = Int(mark.label) { known.insert(n) } }
+            for mark in article.references { if let n = Int(mark.label) { known.insert(n) } }
         }
         // FN004: gaps in the sequence of first references, continuing across articles; a
         // number at or below the previous one starts a new (per-article) sequence.
         var previous = 0
         for article in articles {
             var seen = Set<String>()
-            var marks = article.rendered.footnoteReferences + article.rendered.danglingFootnotes
-            marks.sort { $0.line < $1.line }
-            for mark in marks where seen.insert(mark.label).inserted {
+            for mark in article.references where seen.insert(mark.label).inserted {
                 guard let n = Int(mark.label) else { continue }
-                if n > previous + 1 {
+                if previous > 0, n > previous + 1 {
                     let missing = ((previous + 1)..<n).filter { !known.contains($0) }
                     if !missing.isEmpty {
                         let list = missing.count > 5 ? "\(missing[0])–\(missing[missing.count - 1])" : missing.map(String.init).joined(separator: ", ")
-                        found.append(CheckCatalog.make("FN004", "footnote numbering jumps from \(previous) to \(n): \(missing.count == 1 ? "note" : "notes") \(list) \(missing.count == 1 ? "is" : "are") never referenced in this document", at: article.location(fileLine: mark.line), hint: "a marker was probably lost in conversion; restore it where the note belongs"))
+                        found.append(CheckCatalog.make("FN004", "footnote numbering jumps from \(previous) to \(n): \(missing.count == 1 ? "note" : "notes") \(list) \(missing.count == 1 ? "is" : "are") never referenced in this document", at: article.location(bodyLine: mark.bodyLine, column: mark.column), hint: "a marker was probably lost in conversion; restore it where the note belongs"))
                     }
                 }
                 if n > previous || n == 1 { previous = n }

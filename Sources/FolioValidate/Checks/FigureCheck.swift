@@ -44,8 +44,8 @@ enum FigureCheck {
             for (kind, number) in TextPatterns.captionMentions(in: block.text) {
                 referenced[kind, default: []].insert(number)
                 if numbered[kind]?[number] == nil, reportedMentions.insert("\(kind)\(number)@\(block.line)").inserted {
-                    let fragmentLinked = source.rendered.links.contains { $0.line == block.line && $0.destination.hasPrefix("#") }
-                    if fragmentLinked && source.rendered.anchorIDs.contains("\(kind)-\(number)") { continue }
+                    // A link to the caption's anchor on this line is checked (and reported) as a link.
+                    if source.rendered.links.contains(where: { $0.line == block.line && $0.destination == "#\(kind)-\(number)" }) { continue }
                     found.append(CheckCatalog.make("FIG001", "the text refers to \(kind.capitalized) \(number), but this article has no \(kind) with that number", at: source.location(fileLine: block.line), hint: "add or renumber the caption, or correct the reference"))
                 }
             }
@@ -98,10 +98,10 @@ enum FigureCheck {
             for caption in captions(article) {
                 guard let n = caption.number else { continue }
                 let last = previous[caption.kind] ?? 0
-                if n > last + 1 && !(n == 1) {
+                if last > 0, n > last + 1 {
                     let missing = (last + 1)..<n
                     let list = missing.count == 1 ? "\(missing.lowerBound)" : "\(missing.lowerBound)–\(missing.upperBound - 1)"
-                    found.append(CheckCatalog.make("FIG004", "\(caption.kind.capitalized) \(n) follows \(last == 0 ? "no earlier \(caption.kind)" : "\(caption.kind.capitalized) \(last)"): \(caption.kind) \(list) is missing", at: article.location(bodyLine: caption.bodyLine), hint: "the missing caption was probably lost in conversion; restore or renumber it"))
+                    found.append(CheckCatalog.make("FIG004", "\(caption.kind.capitalized) \(n) follows \(caption.kind.capitalized) \(last): \(caption.kind) \(list) is missing", at: article.location(bodyLine: caption.bodyLine), hint: "the missing caption was probably lost in conversion; restore or renumber it"))
                 }
                 if n > last || n == 1 { previous[caption.kind] = n }
             }

@@ -12,7 +12,8 @@ enum LinkCheck {
         var fragments = Set<String>()
         for link in source.rendered.links where link.kind != .image {
             let url = link.destination
-            let at = source.location(fileLine: link.line, column: link.column)
+            let (line, inDefinition) = source.fileLine(of: link)
+            let at = source.location(fileLine: line, column: line == link.line ? link.column : nil)
             if OutputLinkValidator.isInternal(url) {
                 guard let hash = url.firstIndex(of: "#") else { continue }
                 let path = String(url[..<hash])
@@ -39,9 +40,9 @@ enum LinkCheck {
             }
             let lower = url.lowercased()
             if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("htp") || lower.hasPrefix("www.") {
-                if let problem = URLText.malformed(url) {
-                    let inDefinition = source.definition(atBodyLine: source.bodyLine(link.line)) != nil
-                    found.append(CheckCatalog.make(inDefinition ? "FN008" : "URL001", problem.message, at: at, hint: problem.hint))
+                // Definitions are checked as text (FN008), with their URLs as written.
+                if !inDefinition, let problem = URLText.malformed(url) {
+                    found.append(CheckCatalog.make("URL001", problem.message, at: at, hint: problem.hint))
                 }
             }
             if (link.kind == .link || link.kind == .autolink), link.text.contains("\\") {
@@ -50,11 +51,12 @@ enum LinkCheck {
         }
         // URL003 and unlinked malformed URLs in paragraphs (definitions are checked as notes).
         for block in source.rendered.textBlocks {
-            if source.definition(atBodyLine: source.bodyLine(block.line)) != nil { continue }
-            let linked = Set(source.rendered.links.filter { $0.line == block.line }.map(\.destination))
+            if source.isInDefinition(block) { continue }
+            let linksHere = source.rendered.links.filter { $0.line == block.line }
+            let linked = Set(linksHere.map(\.destination))
             for (url, next) in URLText.tokens(in: block.text) {
                 if let problem = URLText.malformed(url) {
-                    if !linked.contains(url) && !linked.contains(where: { $0.hasSuffix(url) }) {
+                    if !linked.contains(url) && !linked.contains(where: { $0.hasSuffix(url) }) && !linksHere.contains(where: { $0.text.contains(url) }) {
                         found.append(CheckCatalog.make("URL001", problem.message, at: source.location(fileLine: block.line), hint: problem.hint))
                     }
                     continue
