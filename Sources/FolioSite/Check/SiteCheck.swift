@@ -66,7 +66,7 @@ public struct SiteCheck: Sendable {
             let links = try Self.externalLinks(options)
             externalCount = links.count
             let external = options.config.validation.external
-            let checker = ExternalLinkChecker(config: external, cacheFile: external.cache.isEmpty ? nil : URL(fileURLWithPath: external.cache, relativeTo: options.projectRoot).standardizedFileURL)
+            let checker = ExternalLinkChecker(config: external, cacheFile: external.cache.isEmpty ? nil : projectPath(external.cache, in: options.projectRoot))
             diagnostics += await checker.check(links)
             timings.append(("external links", Date().timeIntervalSince(start)))
         }
@@ -77,7 +77,7 @@ public struct SiteCheck: Sendable {
         var written: String?
         if options.writeBaseline {
             let path = baselinePath.isEmpty ? ".folio-baseline.json" : baselinePath
-            let url = URL(fileURLWithPath: path, relativeTo: options.projectRoot).standardizedFileURL
+            let url = projectPath(path, in: options.projectRoot)
             do {
                 try Baseline(accepting: outcome.beforeBaseline.filter { $0.code != "BAS001" }).encoded().write(to: url, options: .atomic)
             } catch {

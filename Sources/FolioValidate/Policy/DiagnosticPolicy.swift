@@ -29,7 +29,7 @@ public struct DiagnosticPolicy: Sendable {
     public static func load(projectRoot: URL, validation: ValidationConfig, externalChecked: Bool = false) throws -> DiagnosticPolicy {
         var policy = DiagnosticPolicy(severity: validation.severity, ignore: validation.ignore, baselinePath: validation.baseline, externalChecked: externalChecked)
         if !validation.baseline.isEmpty {
-            let url = URL(fileURLWithPath: validation.baseline, relativeTo: projectRoot).standardizedFileURL
+            let url = projectPath(validation.baseline, in: projectRoot)
             if FileManager.default.fileExists(atPath: url.path) {
                 policy.baseline = try Baseline.load(from: url, displayPath: validation.baseline)
             }
@@ -151,4 +151,9 @@ enum Glob {
         }
         return s.isEmpty
     }
+}
+
+/// A path from `folio.yml`: absolute as given, otherwise relative to the project root.
+public func projectPath(_ path: String, in projectRoot: URL) -> URL {
+    path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL : projectRoot.appendingPathComponent(path).standardizedFileURL
 }
