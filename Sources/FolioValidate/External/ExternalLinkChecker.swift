@@ -108,7 +108,7 @@ public struct ExternalLinkChecker: Sendable {
             }
             switch response {
             case let .failure(reason):
-                if reason.contains("host") && reason.lowercased().contains("not") && reason.lowercased().contains("found") { return (.broken(0), nil) }
+                if reason == "host not found" { return (.broken(0), nil) }
                 return (.unreachable(reason), nil)
             case let .status(code, location, retryAfter):
                 switch code {
@@ -223,10 +223,25 @@ final class HTTPSession: Sendable {
                     let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap(Self.retryAfterSeconds)
                     continuation.resume(returning: .status(http.statusCode, location: location, retryAfter: retryAfter))
                 } else {
-                    continuation.resume(returning: .failure(error.map { ($0 as NSError).localizedDescription } ?? "no response"))
+                    continuation.resume(returning: .failure(error.map { Self.describe($0 as NSError) } ?? "no response"))
                 }
             }
             task.resume()
+        }
+    }
+
+    /// A short reason for a transport error.
+    static func describe(_ error: NSError) -> String {
+        guard error.domain == NSURLErrorDomain else { return error.localizedDescription }
+        switch error.code {
+        case NSURLErrorTimedOut: return "timed out"
+        case NSURLErrorNetworkConnectionLost: return "connection dropped"
+        case NSURLErrorCannotConnectToHost: return "connection refused"
+        case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return "host not found"
+        case NSURLErrorNotConnectedToInternet: return "no network"
+        case NSURLErrorBadServerResponse: return "bad response"
+        case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate: return "TLS failure"
+        default: return "network error \(error.code)"
         }
     }
 
