@@ -57,7 +57,7 @@ struct ExternalLinkCheckerTests {
         #expect(byPath["/head-refused"] == .ok(200))
         if case .redirectLoop(let reason)? = byPath["/loop-a"] { #expect(reason.contains("loop")) } else { Issue.record("no redirect loop: \(String(describing: byPath["/loop-a"]))") }
         if case .redirectLoop(let reason)? = byPath["/chain/1"] { #expect(reason == "more than 3 redirects") } else { Issue.record("no redirect cap") }
-        #expect(byPath["/drop"] == .unreachable("connection dropped") || byPath["/drop"] == .unreachable("bad response"))
+        #expect(byPath["/drop"] == .unreachable("connection dropped"))
         let log = server.requests
         // 500: HEAD and GET on the first try and on each of the 2 retries.
         #expect(log.filter { $0.hasSuffix(" /error") }.count == 6)

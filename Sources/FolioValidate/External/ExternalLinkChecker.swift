@@ -239,7 +239,7 @@ final class HTTPSession: Sendable {
         case NSURLErrorCannotConnectToHost: return "connection refused"
         case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return "host not found"
         case NSURLErrorNotConnectedToInternet: return "no network"
-        case NSURLErrorBadServerResponse: return "bad response"
+        case NSURLErrorBadServerResponse: return "connection dropped"  // closed without a valid response
         case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate: return "TLS failure"
         default: return "network error \(error.code)"
         }
