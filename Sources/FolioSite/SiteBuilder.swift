@@ -131,7 +131,7 @@ public struct SiteBuilder: Sendable {
             }
             try writer.write(Sitemap.xml(for: snapshot, extraPaths: writer.writtenPaths), to: "sitemap.xml")
 
-            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths, reportedFragments: contentFindings.reportedFragments)
+            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths, reportedLinks: contentFindings.reportedLinks)
             lap("validate")
 
             diagnostics = try DiagnosticPolicy.load(projectRoot: root, validation: config.validation).apply(contentFindings.attachingSources(diagnostics))

@@ -24,39 +24,50 @@ public struct ContentValidator: Sendable {
     public struct Result: Sendable {
         /// Every finding, with source locations attached.
         public var diagnostics: [Diagnostic]
-        /// `Content/` path + `#fragment` pairs already reported as missing anchors, so the
-        /// built-site link check does not report the same broken link a second time.
-        public var reportedFragments: Set<String>
+        /// Links already reported at their Markdown line, so the built-site link check does not
+        /// report them a second time: `Content/path#fragment` for missing anchors and
+        /// `Content/path url` for missing images.
+        public var reportedLinks: Set<String>
         let pages: [String: PageSource]
         let mapper: SourceLineMapper
 
         /// Adds the raw source line to findings of other stages (rendering, page writing) that
         /// point into an imported article and have none yet.
         public func attachingSources(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-            diagnostics.map { diagnostic in
-                var d = diagnostic
-                if d.source == nil, let loc = d.location, let source = pages[loc.file] {
-                    d.source = mapper.sourceLocation(for: source.page, bodyLine: source.bodyLine(loc.line), bodyLines: source.lines)
+            let chunks = stride(from: 0, to: diagnostics.count, by: 64).map { Array(diagnostics[$0..<min($0 + 64, diagnostics.count)]) }
+            let pages = pages
+            let mapper = mapper
+            return ConcurrentWork.map(chunks) { chunk in
+                chunk.map { diagnostic in
+                    var d = diagnostic
+                    if d.source == nil, let loc = d.location, let source = pages[loc.file] {
+                        d.source = mapper.sourceLocation(for: source.page, bodyLine: source.bodyLine(loc.line), bodyLines: source.lines)
+                    }
+                    return d
                 }
-                return d
-            }
+            }.flatMap { $0 }
         }
     }
 
     /// Validates `pages` (in site order) and returns the findings.
     public func validate(_ pages: [PublishedPage]) -> Result {
         let sources = ConcurrentWork.map(pages) { PageSource($0) }
+        // Read and normalise the raw sources on all cores while nothing else needs them.
+        let sourceFiles = Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
+        let mapper = sourceMapper
+        _ = ConcurrentWork.map(sourceFiles) { mapper.preload($0) }
         var byPath: [String: PageSource] = [:]
         for source in sources { byPath[source.page.path] = source }
         let context = CheckContext(projectRoot: projectRoot, pagesByPath: byPath)
         var perPage = ConcurrentWork.map(sources) { source -> ([Diagnostic], Set<String>) in
             var found: [Diagnostic] = []
             found += CitationCheck.page(source)
-            found += FigureCheck.page(source, context: context)
+            let (figures, images) = FigureCheck.page(source, context: context)
+            found += figures
             found += StructureCheck.page(source)
             let (links, fragments) = LinkCheck.page(source, context: context)
             found += links
-            return (found, fragments)
+            return (found, fragments.union(images))
         }
         var diagnostics = perPage.flatMap(\.0)
         let fragments = perPage.reduce(into: Set<String>()) { $0.formUnion($1.1) }
@@ -78,7 +89,7 @@ public struct ContentValidator: Sendable {
                 diagnostics += StructureCheck.tableOfContents(index, articles: articles)
             }
         }
-        var result = Result(diagnostics: [], reportedFragments: fragments, pages: byPath, mapper: sourceMapper)
+        var result = Result(diagnostics: [], reportedLinks: fragments, pages: byPath, mapper: sourceMapper)
         result.diagnostics = result.attachingSources(diagnostics)
         return result
     }

@@ -10,9 +10,9 @@ public struct OutputLinkValidator: Sendable {
 
     /// Validates the links of `files` against each other.
     /// - Parameter existingPaths: every site-relative path written (HTML and assets).
-    /// - Parameter reportedFragments: `Content/path#fragment` keys already reported as missing
-    ///   anchors by ``ContentValidator`` (with their Markdown line); not reported again here.
-    public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>, reportedFragments: Set<String> = []) -> [Diagnostic] {
+    /// - Parameter reportedLinks: links ``ContentValidator`` already reported at their Markdown
+    ///   line (`Content/path#fragment`, `Content/path url`); not reported again here.
+    public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>, reportedLinks: Set<String> = []) -> [Diagnostic] {
         var idsByPath: [String: Set<String>] = [:]
         for file in files { idsByPath[file.path] = file.facts.ids }
         var diagnostics: [Diagnostic] = []
@@ -45,12 +45,13 @@ public struct OutputLinkValidator: Sendable {
                     } else if existingPaths.contains(resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html") {
                         target = resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html"
                     } else {
+                        if let content = file.contentPath, reportedLinks.contains("\(content) \(url)") { continue }
                         diagnostics.append(Diagnostic(code: "LNK001", severity: .error, message: "link `\(url)` points to a page that does not exist", location: location(ref.line), hint: "check the link target"))
                         continue
                     }
                 }
                 if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-                    if let content = file.contentPath, reportedFragments.contains("\(content)#\(fragment)") { continue }
+                    if let content = file.contentPath, reportedLinks.contains("\(content)#\(fragment)") { continue }
                     let decoded = fragment.removingPercentEncoding ?? fragment
                     if let ids = idsByPath[target], !ids.contains(decoded) {
                         diagnostics.append(Diagnostic(code: "LNK002", severity: .error, message: "link `\(url)` points to a missing anchor `#\(decoded)` in \(target)", location: location(ref.line), hint: "link to an existing heading, figure or footnote id"))

@@ -13,8 +13,10 @@ struct PageSource: Sendable {
     let fenced: [Bool]
     /// Footnote definitions in body order, with their text.
     let definitions: [FootnoteDefinition]
-    /// Figure and table captions in body order.
+    /// Figure and table captions in body order (caption markup and `Figure N:` paragraphs).
     let captions: [Caption]
+    /// File lines of paragraphs that are captions themselves.
+    let plainCaptionLines: Set<Int>
     /// `id="…"` values written in raw HTML, with their body lines.
     let rawIDs: [(id: String, bodyLine: Int)]
     /// Footnote references `[^label]` in body order, whether or not a definition exists.
@@ -77,14 +79,29 @@ struct PageSource: Sendable {
         self.fenced = fenced
         let definitions = Self.scanDefinitions(lines, fenced: fenced)
         self.definitions = definitions
-        (captions, rawIDs) = Self.scanHTML(lines, fenced: fenced)
+        var (captions, rawIDs) = Self.scanHTML(lines, fenced: fenced)
+        // Paragraphs that are captions themselves (`Figure 3: …`), where content has no caption markup.
+        let firstLine = published.page.bodyStartLine
+        var plainCaptionLines = Set<Int>()
+        for block in published.rendered.textBlocks {
+            guard let (kind, number) = TextPatterns.plainCaption(block.text) else { continue }
+            let bodyLine = block.line - firstLine + 1
+            plainCaptionLines.insert(block.line)
+            if !captions.contains(where: { $0.bodyLine == bodyLine }) {
+                captions.append(Caption(kind: kind, number: number, id: nil, label: "\(kind) \(number)", bodyLine: bodyLine))
+            }
+        }
+        captions.sort { $0.bodyLine < $1.bodyLine }
+        self.captions = captions
+        self.rawIDs = rawIDs
+        self.plainCaptionLines = plainCaptionLines
         references = Self.scanReferences(lines, fenced: fenced, defined: Set(definitions.map { $0.label.lowercased() }))
     }
 
     /// `[^label]` tokens outside code, except a definition's own label at the start of its line.
     static func scanReferences(_ lines: [Substring], fenced: [Bool], defined: Set<String>) -> [FootnoteReference] {
         var result: [FootnoteReference] = []
-        for (offset, line) in lines.enumerated() where !fenced[offset] && line.contains("[^") {
+        for (offset, line) in lines.enumerated() where !fenced[offset] && line.has("[^") {
             let bytes = Array(line.utf8)
             var i = 0
             var backticks = 0
@@ -131,7 +148,7 @@ struct PageSource: Sendable {
         if line >= 1, definition(atBodyLine: line) != nil { return true }
         guard !definitions.isEmpty else { return false }
         let probe = String(block.text.prefix(40))
-        return line < 1 || definitions.contains { $0.text.contains(probe) }
+        return line < 1 || definitions.contains { $0.text.has(probe) }
     }
 
     /// The file line of a rendered link. cmark-gfm reports no usable line for links inside
@@ -140,7 +157,7 @@ struct PageSource: Sendable {
         if link.line >= page.bodyStartLine {
             return (link.line, definition(atBodyLine: bodyLine(link.line)) != nil)
         }
-        let match = definitions.first { $0.text.contains(link.destination) } ?? definitions.first { !link.text.isEmpty && $0.text.contains(link.text) }
+        let match = definitions.first { $0.text.has(link.destination) } ?? definitions.first { !link.text.isEmpty && $0.text.has(link.text) }
         return (match.map { fileLine($0.bodyLines.lowerBound) } ?? page.bodyStartLine, true)
     }
 
@@ -185,26 +202,26 @@ struct PageSource: Sendable {
         var captions: [Caption] = []
         var ids: [(String, Int)] = []
         var openFigure: (id: String?, line: Int, labelled: Bool)?
-        for (offset, line) in lines.enumerated() where !fenced[offset] && line.contains("<") {
+        for (offset, line) in lines.enumerated() where !fenced[offset] && line.has("<") {
             let bodyLine = offset + 1
             let text = String(line)
             for id in attributeValues("id", in: text) { ids.append((id, bodyLine)) }
-            if let start = text.range(of: "<figure") {
+            if let start = text.utf8Range(of: "<figure") {
                 let tag = String(text[start.lowerBound...].prefix { $0 != ">" })
                 openFigure = (attributeValues("id", in: tag).first, bodyLine, false)
             }
             for label in spanTexts(class: "figure-label", in: text) + spanTexts(class: "table-label", in: text) {
                 var id: String?
-                if text.contains("table-label"), let pid = captionElementID(in: text, cls: "table-caption") {
+                if text.has("table-label"), let pid = captionElementID(in: text, cls: "table-caption") {
                     id = pid
                 } else if let figure = openFigure {
                     id = figure.id
                     openFigure?.labelled = true
                 }
                 let (kind, number) = parseLabel(label)
-                captions.append(Caption(kind: kind ?? (text.contains("table-label") ? "table" : "figure"), number: number, id: id, label: label, bodyLine: bodyLine))
+                captions.append(Caption(kind: kind ?? (text.has("table-label") ? "table" : "figure"), number: number, id: id, label: label, bodyLine: bodyLine))
             }
-            if text.contains("</figure>"), let figure = openFigure {
+            if text.has("</figure>"), let figure = openFigure {
                 if !figure.labelled {
                     captions.append(Caption(kind: "figure", number: nil, id: figure.id, label: "", bodyLine: figure.line))
                 }
@@ -219,7 +236,7 @@ struct PageSource: Sendable {
         var values: [String] = []
         var rest = text[...]
         let needle = " \(name)=\""
-        while let range = rest.range(of: needle) {
+        while let range = rest.utf8Range(of: needle) {
             guard let end = rest[range.upperBound...].firstIndex(of: "\"") else { break }
             values.append(String(rest[range.upperBound..<end]))
             rest = rest[rest.index(after: end)...]
@@ -231,9 +248,9 @@ struct PageSource: Sendable {
     static func spanTexts(class cls: String, in text: String) -> [String] {
         var values: [String] = []
         var rest = text[...]
-        while let range = rest.range(of: "class=\"\(cls)\"") {
+        while let range = rest.utf8Range(of: "class=\"\(cls)\"") {
             guard let gt = rest[range.upperBound...].firstIndex(of: ">"),
-                  let end = rest[gt...].range(of: "</span>") else { break }
+                  let end = rest[gt...].utf8Range(of: "</span>") else { break }
             values.append(String(rest[rest.index(after: gt)..<end.lowerBound]).trimmingSpaces)
             rest = rest[end.upperBound...]
         }
@@ -241,8 +258,8 @@ struct PageSource: Sendable {
     }
 
     static func captionElementID(in text: String, cls: String) -> String? {
-        guard let range = text.range(of: "class=\"\(cls)\"") else { return nil }
-        let start = text[..<range.lowerBound].range(of: "<", options: .backwards)?.lowerBound ?? text.startIndex
+        guard let range = text.utf8Range(of: "class=\"\(cls)\"") else { return nil }
+        let start = text[..<range.lowerBound].lastIndex(of: "<") ?? text.startIndex
         let tag = String(text[start...].prefix { $0 != ">" })
         return attributeValues("id", in: tag).first
     }

@@ -1,6 +1,9 @@
 import FolioContent
 import FolioCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Maps a line of an imported article back to the line of `Content/sources/` it came from.
 ///
@@ -20,6 +23,11 @@ public struct SourceLineMapper: Sendable {
     public init(projectRoot: URL) {
         self.projectRoot = projectRoot
         cache = SourceCache()
+    }
+
+    /// Reads and normalises one source file into the cache (safe from several threads).
+    public func preload(_ file: String) -> Bool {
+        cache.lines(of: file, root: projectRoot) != nil
     }
 
     /// The source location of body line `bodyLine` of `page`, or `nil` for pages without `source`.
@@ -57,13 +65,17 @@ public struct SourceLineMapper: Sendable {
             key.prefix(32),
             key.count > 24 ? key[12..<min(key.count, 36)] : key.prefix(16),
         ]
+        // Near the proportional position first, then the whole range.
+        let window = max(range.lowerBound, near - 80)...min(range.upperBound, max(near + 80, range.lowerBound))
         for probe in probes where probe.count >= 8 {
-            var best: Int?
-            for line in range where contains(source[line - 1], probe) {
-                if let current = best, abs(line - near) >= abs(current - near) { continue }
-                best = line
+            for candidates in [window, range] {
+                var best: Int?
+                for line in candidates where contains(source[line - 1], probe) {
+                    if let current = best, abs(line - near) >= abs(current - near) { continue }
+                    best = line
+                }
+                if let best { return best }
             }
-            if let best { return best }
         }
         return nil
     }
@@ -71,49 +83,82 @@ public struct SourceLineMapper: Sendable {
     static func contains(_ haystack: [UInt8], _ needle: ArraySlice<UInt8>) -> Bool {
         let n = needle.count
         guard n > 0, haystack.count >= n else { return false }
-        let first = needle[needle.startIndex]
-        var i = 0
-        let limit = haystack.count - n
-        while i <= limit {
-            if haystack[i] == first {
-                var j = 1
-                while j < n, haystack[i + j] == needle[needle.startIndex + j] { j += 1 }
-                if j == n { return true }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { k in
+                guard let hBase = h.baseAddress, let kBase = k.baseAddress else { return false }
+                let first = Int32(kBase.pointee)
+                var offset = 0
+                let last = h.count - n
+                while offset <= last {
+                    guard let hit = memchr(hBase + offset, first, last - offset + 1) else { return false }
+                    let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - hBase
+                    if memcmp(hBase + position, kBase, n) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 
     /// Letters and digits of a line, lower-cased, as UTF-8; footnote markers (`[^n]`,
-    /// `<sup>n</sup>`), HTML tags, URLs' punctuation and Markdown syntax dropped.
+    /// `<sup>n</sup>`), HTML tags, punctuation and Markdown syntax dropped. Works on bytes:
+    /// ASCII letters and digits are kept, other ASCII dropped, non-ASCII kept except general
+    /// punctuation (dashes, curly quotes) and no-break spaces.
     static func normalise<S: StringProtocol>(_ line: S) -> [UInt8] {
+        normalise(bytes: Array(line.utf8)[...])
+    }
+
+    /// ``normalise(_:)`` on the UTF-8 bytes of one line.
+    static func normalise(bytes slice: ArraySlice<UInt8>) -> [UInt8] {
+        var bytes = slice
+        if bytes.count > 2, bytes[bytes.startIndex] == 0x5B, bytes[bytes.startIndex + 1] == 0x5E, let close = bytes.firstIndex(of: 0x5D) {
+            bytes = bytes[(close + 1)...]
+        }
+        return bytes.withUnsafeBufferPointer { normalise(buffer: $0) }
+    }
+
+    private static func normalise(buffer bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        var chars = Substring(line)
-        // A footnote definition's label.
-        if chars.hasPrefix("[^"), let close = chars.firstIndex(of: "]") { chars = chars[chars.index(after: close)...] }
-        var index = chars.startIndex
-        while index < chars.endIndex {
-            let c = chars[index]
-            if c == "<" {
-                // Skip <sup>…</sup> whole (a footnote marker in the source), and any other tag.
-                let rest = chars[index...]
-                if rest.hasPrefix("<sup>"), let end = rest.range(of: "</sup>") {
-                    index = end.upperBound
-                    continue
+        out.reserveCapacity(bytes.count)
+        let n = bytes.count
+        var i = 0
+        let supOpen: [UInt8] = Array("<sup>".utf8), supClose: [UInt8] = Array("</sup>".utf8)
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            guard index + pattern.count <= n else { return false }
+            for k in 0..<pattern.count where bytes[index + k] != pattern[k] { return false }
+            return true
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x3C {
+                if matches(supOpen, at: i) {
+                    var j = i + supOpen.count
+                    while j < n, !matches(supClose, at: j) { j += 1 }
+                    if j < n { i = j + supClose.count; continue }
                 }
-                if let gt = rest.firstIndex(of: ">"), rest.distance(from: index, to: gt) < 200 {
-                    index = chars.index(after: gt)
-                    continue
+                var j = i + 1
+                while j < n, j - i < 200, bytes[j] != 0x3E { j += 1 }
+                if j < n, bytes[j] == 0x3E { i = j + 1; continue }
+            } else if b == 0x5B, i + 1 < n, bytes[i + 1] == 0x5E {
+                var j = i + 2
+                while j < n, bytes[j] != 0x5D, j - i < 40 { j += 1 }
+                if j < n, bytes[j] == 0x5D { i = j + 1; continue }
+            }
+            if b < 0x80 {
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    out.append(b)
+                } else if b >= 0x41 && b <= 0x5A {
+                    out.append(b + 0x20)
                 }
-            } else if c == "[", chars[index...].hasPrefix("[^"), let close = chars[index...].firstIndex(of: "]") {
-                index = chars.index(after: close)
-                continue
+                i += 1
+            } else if b == 0xE2, i + 1 < n, bytes[i + 1] == 0x80 {
+                i += 3
+            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+                i += 2
+            } else {
+                out.append(b)
+                i += 1
             }
-            if c.isLetter || c.isASCII && c.isNumber {
-                out.append(contentsOf: c.lowercased().utf8)
-            }
-            index = chars.index(after: index)
         }
         return out
     }
@@ -134,8 +179,8 @@ final class SourceCache: @unchecked Sendable {
         lock.unlock()
         var loaded: [[UInt8]]?
         if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) {
-            let text = String(decoding: data, as: UTF8.self)
-            loaded = text.split(separator: "\n", omittingEmptySubsequences: false).map { SourceLineMapper.normalise($0) }
+            let bytes = [UInt8](data)
+            loaded = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { SourceLineMapper.normalise(bytes: $0) }
         }
         lock.lock()
         files[file] = .some(loaded)

@@ -34,6 +34,8 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let reporter = Reporter(global: global)
         let (config, configDiagnostics) = try loadConfig(global, reporter: reporter)
+        // Import diagnostics join here: pass `Importer().run(.init(projectRoot:, check: true)).diagnostics`
+        // as `extraDiagnostics` once the importer is available.
         let result = try await SiteCheck().run(.init(
             projectRoot: global.projectRoot, config: config, strict: strict, external: external,
             baseline: baseline, writeBaseline: writeBaseline, extraDiagnostics: configDiagnostics

@@ -26,7 +26,7 @@ struct FigureCheckTests {
         let page = Fixture.article("# A\n\nSee [Figure 2](#figure-2).\n")
         let result = ContentValidator(projectRoot: Fixture.repositoryRoot).validate([page])
         #expect(Fixture.codes(result.diagnostics) == ["FIG001@10"])
-        #expect(result.reportedFragments == ["Content/articles/doc/01-a.md#figure-2"])
+        #expect(result.reportedLinks == ["Content/articles/doc/01-a.md#figure-2"])
     }
 
     @Test func unnumberedDuplicateAndMissingCaptions() {

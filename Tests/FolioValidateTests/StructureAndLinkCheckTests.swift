@@ -57,7 +57,7 @@ struct StructureAndLinkCheckTests {
             "link `#resultz` points to a missing anchor `#resultz` in this page",
             "link `02-b.md#nope` points to a missing anchor `#nope` in Content/articles/doc/02-b.md",
         ])
-        #expect(result.reportedFragments == ["Content/articles/doc/01-a.md#resultz", "Content/articles/doc/01-a.md#nope"])
+        #expect(result.reportedLinks == ["Content/articles/doc/01-a.md#resultz", "Content/articles/doc/01-a.md#nope"])
     }
 
     @Test func externalURLsAndLinkText() {

@@ -25,6 +25,13 @@ public struct ValidationReportGenerator: SiteGenerator {
         let policy = DiagnosticPolicy(severity: site.config.validation.severity, ignore: site.config.validation.ignore)
         let findings = policy.evaluate(site.diagnostics).active
         let pagesByPath = Dictionary(site.pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var locators: [String: AnchorLocator] = [:]
+        func locator(_ page: PublishedPage) -> AnchorLocator {
+            if let cached = locators[page.page.path] { return cached }
+            let made = AnchorLocator(page)
+            locators[page.page.path] = made
+            return made
+        }
 
         func entry(_ d: Diagnostic) -> [String: Any] {
             var e: [String: Any] = [
@@ -36,7 +43,7 @@ public struct ValidationReportGenerator: SiteGenerator {
             if let loc = d.location {
                 e["place"] = "\(loc.file):\(loc.line)"
                 if let page = pagesByPath[loc.file] {
-                    let anchor = AnchorLocator.anchor(forFileLine: loc.line, in: page)
+                    let anchor = locator(page).anchor(forFileLine: loc.line)
                     e["url"] = SiteURL.link(from: urlPath, to: page.urlPath, fragment: anchor)
                 }
             }

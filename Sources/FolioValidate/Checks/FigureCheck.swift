@@ -6,22 +6,12 @@ import Foundation
 /// Figures and tables: unresolved references, unnumbered and duplicate captions, numbering
 /// gaps, deictic references with nothing to point at, missing image files, unreferenced figures.
 enum FigureCheck {
-    /// Captions of a page: the importer's `<figure>`/table-caption markup, else `Figure N:` paragraphs.
-    static func captions(_ source: PageSource) -> [PageSource.Caption] {
-        var captions = source.captions
-        for block in source.rendered.textBlocks {
-            if let (kind, number) = TextPatterns.plainCaption(block.text) {
-                let bodyLine = source.bodyLine(block.line)
-                if !captions.contains(where: { $0.bodyLine == bodyLine }) {
-                    captions.append(PageSource.Caption(kind: kind, number: number, id: nil, label: "\(kind) \(number)", bodyLine: bodyLine))
-                }
-            }
-        }
-        return captions.sorted { $0.bodyLine < $1.bodyLine }
-    }
+    /// Captions of a page, in body order.
+    static func captions(_ source: PageSource) -> [PageSource.Caption] { source.captions }
 
-    static func page(_ source: PageSource, context: CheckContext) -> [Diagnostic] {
+    static func page(_ source: PageSource, context: CheckContext) -> ([Diagnostic], Set<String>) {
         var found: [Diagnostic] = []
+        var reported = Set<String>()
         let captions = captions(source)
         var numbered: [String: [Int: PageSource.Caption]] = [:]
         for caption in captions {
@@ -39,7 +29,7 @@ enum FigureCheck {
         // References: links to caption anchors and plain mentions.
         var referenced: [String: Set<Int>] = [:]
         var reportedMentions = Set<String>()
-        let mentionBlocks = source.rendered.textBlocks.filter { TextPatterns.plainCaption($0.text) == nil }
+        let mentionBlocks = source.rendered.textBlocks.filter { !source.plainCaptionLines.contains($0.line) }
         for block in mentionBlocks {
             for (kind, number) in TextPatterns.captionMentions(in: block.text) {
                 referenced[kind, default: []].insert(number)
@@ -78,6 +68,7 @@ enum FigureCheck {
             let base = context.projectRoot.appendingPathComponent(source.page.path).deletingLastPathComponent()
             let file = base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL.path
             if !FileManager.default.fileExists(atPath: file) {
+                reported.insert("\(source.page.path) \(url)")
                 found.append(CheckCatalog.make("FIG006", "image `\(url)` does not exist", at: source.location(fileLine: link.line, column: link.column), hint: "add the image file next to the article or fix the path"))
             }
         }
@@ -86,7 +77,7 @@ enum FigureCheck {
             guard let number = caption.number, !(referenced[caption.kind]?.contains(number) ?? false) else { continue }
             found.append(CheckCatalog.make("FIG007", "\(caption.kind.capitalized) \(number) is never referenced in the text", at: source.location(bodyLine: caption.bodyLine), hint: "refer to it where the text discusses it, e.g. “(see \(caption.kind.capitalized) \(number))”"))
         }
-        return found
+        return (found, reported)
     }
 
     /// FIG004: numbering gaps per kind, continuing across the articles of a document; a number
@@ -100,8 +91,8 @@ enum FigureCheck {
                 let last = previous[caption.kind] ?? 0
                 if last > 0, n > last + 1 {
                     let missing = (last + 1)..<n
-                    let list = missing.count == 1 ? "\(missing.lowerBound)" : "\(missing.lowerBound)–\(missing.upperBound - 1)"
-                    found.append(CheckCatalog.make("FIG004", "\(caption.kind.capitalized) \(n) follows \(caption.kind.capitalized) \(last): \(caption.kind) \(list) is missing", at: article.location(bodyLine: caption.bodyLine), hint: "the missing caption was probably lost in conversion; restore or renumber it"))
+                    let list = missing.count == 1 ? "\(caption.kind) \(missing.lowerBound) is" : "\(caption.kind)s \(missing.lowerBound)–\(missing.upperBound - 1) are"
+                    found.append(CheckCatalog.make("FIG004", "\(caption.kind.capitalized) \(n) follows \(caption.kind.capitalized) \(last): \(list) missing", at: article.location(bodyLine: caption.bodyLine), hint: "the missing caption was probably lost in conversion; restore or renumber it"))
                 }
                 if n > last || n == 1 { previous[caption.kind] = n }
             }
@@ -113,7 +104,7 @@ enum FigureCheck {
     static func tableLines(_ source: PageSource) -> [Int] {
         var result: [Int] = []
         for (offset, line) in source.lines.enumerated() where offset + 1 < source.lines.count && !source.fenced[offset] {
-            if line.hasPrefix("|"), source.lines[offset + 1].hasPrefix("|"), source.lines[offset + 1].contains("-"), source.lines[offset + 1].allSatisfy({ "|-: ".contains($0) }) {
+            if line.hasPrefix("|"), source.lines[offset + 1].hasPrefix("|"), source.lines[offset + 1].has("-"), source.lines[offset + 1].allSatisfy({ "|-: ".contains($0) }) {
                 result.append(offset + 1)
             }
         }

@@ -45,7 +45,7 @@ enum LinkCheck {
                     found.append(CheckCatalog.make("URL001", problem.message, at: at, hint: problem.hint))
                 }
             }
-            if (link.kind == .link || link.kind == .autolink), link.text.contains("\\") {
+            if (link.kind == .link || link.kind == .autolink), link.text.has("\\") {
                 found.append(CheckCatalog.make("URL002", "link text “\(link.text.prefix(60))” shows a backslash escape", at: at, hint: "remove the backslash from the link text (write `_`, not `\\\\_`)"))
             }
         }
@@ -56,7 +56,7 @@ enum LinkCheck {
             let linked = Set(linksHere.map(\.destination))
             for (url, next) in URLText.tokens(in: block.text) {
                 if let problem = URLText.malformed(url) {
-                    if !linked.contains(url) && !linked.contains(where: { $0.hasSuffix(url) }) && !linksHere.contains(where: { $0.text.contains(url) }) {
+                    if !linked.contains(url) && !linked.contains(where: { $0.hasSuffix(url) }) && !linksHere.contains(where: { $0.text.has(url) }) {
                         found.append(CheckCatalog.make("URL001", problem.message, at: source.location(fileLine: block.line), hint: problem.hint))
                     }
                     continue

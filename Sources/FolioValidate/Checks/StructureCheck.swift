@@ -49,22 +49,26 @@ enum StructureCheck {
         return found
     }
 
-    /// STR005/STR006: every article linked from the document index, with its title.
+    /// STR005/STR006: when the document index is a table of contents (it links to two or more
+    /// articles), every article is linked from it, with its title.
     static func tableOfContents(_ index: PageSource, articles: [PageSource]) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let byPath = Dictionary(articles.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var linked = Set<String>()
+        var entries: [(link: RenderedLink, article: PageSource)] = []
         for link in index.rendered.links where link.kind == .link {
             let path = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
             guard path.hasSuffix(".md"), let target = OutputLinkValidator.resolve(path, from: index.page.path), let article = byPath[target] else { continue }
-            linked.insert(target)
+            entries.append((link, article))
+        }
+        let linked = Set(entries.map(\.article.page.path))
+        guard linked.count >= 2 else { return found }
+        for (link, article) in entries {
             let text = TextPatterns.normalisedText(link.text)
             let title = TextPatterns.normalisedText(article.page.frontMatter.title)
-            if !text.isEmpty, !title.isEmpty, !text.contains(title), !title.contains(text) {
+            if !text.isEmpty, !title.isEmpty, !text.has(title), !title.has(text) {
                 found.append(CheckCatalog.make("STR006", "table of contents entry “\(link.text.prefix(60))” differs from the article title “\(article.page.frontMatter.title.prefix(60))”", at: index.location(fileLine: link.line, column: link.column), hint: "regenerate the table of contents or correct the title"))
             }
         }
-        guard !linked.isEmpty else { return found }
         for article in articles where !linked.contains(article.page.path) && article.page.frontMatter.draft != true {
             found.append(CheckCatalog.make("STR005", "article “\(article.page.frontMatter.title.prefix(60))” is not linked from the table of contents in \(index.page.path)", at: SourceLocation(file: article.page.path, line: 1), hint: "add it to the document's table of contents"))
         }

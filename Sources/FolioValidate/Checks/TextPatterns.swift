@@ -24,7 +24,7 @@ enum TextPatterns {
     /// The first placeholder like `(link)` in `text`, if any.
     static func placeholder(in text: String) -> String? {
         let ns = text as NSString
-        guard text.contains("(") || text.contains("[") || text.lowercased().contains("a"),
+        guard text.has("ink") || text.has("INK") || text.has("rl") || text.has("RL") || text.has("ebsite") || text.has("vailable") || text.has("etrieved") || text.has("ccessed"),
               let match = placeholderRegex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
     }
@@ -41,20 +41,21 @@ enum TextPatterns {
     /// (CO<sub>2</sub>, CO₂) are not reported.
     static func garbledMarkers(in line: Substring) -> [TextProblem] {
         var problems: [TextProblem] = []
-        let hasMarkup = line.contains("<") || line.contains("&") || line.contains("[^") || line.contains("\\[")
-        let hasSuperscript = line.unicodeScalars.contains { superscriptDigits.contains($0) }
+        let hasMarkup = line.has("<") || line.has("&") || line.has("[^") || line.has("\\[")
+        // ¹ ² ³ are C2 B9/B2/B3 in UTF-8; ⁰ ⁴–⁹ are E2 81 B0/B4–B9.
+        let hasSuperscript = (line.utf8.contains(0xC2) || line.utf8.contains(0xE2)) && line.unicodeScalars.contains { superscriptDigits.contains($0) }
         guard hasMarkup || hasSuperscript else { return problems }
         let utf8 = Array(line.utf8)
         let text = String(line)
         func column(_ index: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: index) + 1 }
         // Escaped markup: &lt;sup or literal `<sup>&</sup>`.
-        if let r = text.range(of: "&lt;sup", options: .caseInsensitive) ?? text.range(of: "<sup>&</sup>") {
+        if let r = text.utf8Range(of: "&lt;sup") ?? text.utf8Range(of: "&LT;SUP") ?? text.utf8Range(of: "<sup>&</sup>") {
             problems.append(TextProblem(message: "garbled footnote marker `\(text[r.lowerBound...].prefix(24))`", hint: "replace it with a `[^n]` reference", column: column(r.lowerBound)))
         }
         // Raw <sup>…</sup>.
         var search = text.startIndex
-        while let open = text.range(of: "<sup>", range: search..<text.endIndex) {
-            guard let close = text.range(of: "</sup>", range: open.upperBound..<text.endIndex) else { break }
+        while let open = text.utf8Range(of: "<sup>", from: search) {
+            guard let close = text.utf8Range(of: "</sup>", from: open.upperBound) else { break }
             let inner = String(text[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
             search = close.upperBound
             let before = text[..<open.lowerBound]
@@ -120,8 +121,7 @@ enum TextPatterns {
     /// Deictic references such as “the graph above”: the kind word (`table` or `figure`), the
     /// direction (`above` or `below`) and the matched text.
     static func deicticReferences(in text: String) -> [(kind: String, above: Bool, text: String)] {
-        let lower = text.lowercased()
-        guard lower.contains("above") || lower.contains("below") || lower.contains("following") || lower.contains("preceding") else { return [] }
+        guard text.has("bove") || text.has("elow") || text.has("ollowing") || text.has("receding") || text.has("BOVE") || text.has("ELOW") else { return [] }
         let ns = text as NSString
         return deicticRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
             func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)).lowercased() }
@@ -137,7 +137,7 @@ enum TextPatterns {
     /// In-text mentions like “Figure 3”, “see Table 1”, “Fig. 2” (not “Figure 8 of the plan”,
     /// which names another publication's figure).
     static func captionMentions(in text: String) -> [(kind: String, number: Int)] {
-        guard text.contains(where: { $0.isNumber }) else { return [] }
+        guard text.has("ig") || text.has("able") || text.has("raph") || text.has("hart") || text.has("xhibit") || text.has("isplay") || text.has("IG") || text.has("ABLE") else { return [] }
         let ns = text as NSString
         return mentionRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
             guard m.range(at: 3).location == NSNotFound else { return nil }
@@ -148,12 +148,16 @@ enum TextPatterns {
     }
 
     private static let plainCaptionRegex = try! NSRegularExpression(
-        pattern: #"^\**\s*(Figure|Fig\.?|Table|Graph|Chart|Exhibit|Display)\s?(\d{1,3})\s*[:.：–—-]"#)
+        pattern: #"^\**\s*(Figure|Fig\.?|Table|Graph|Chart|Exhibit|Display)\s?(\d{1,3})(?:\s*[:.：–—-]|\s+(?=[A-Z“"(]))"#)
 
-    /// A paragraph that is itself a caption (`Figure 3: …`), when content has no caption markup.
+    /// A paragraph that is itself a caption (`Figure 3: …`, or a short `Figure 1 Strategic
+    /// structure (diagram)` without a final full stop), when content has no caption markup.
     static func plainCaption(_ text: String) -> (kind: String, number: Int)? {
+        guard let first = text.first(where: { $0 != "*" && $0 != " " }), "FTGCED".contains(first) else { return nil }
         let ns = text as NSString
         guard let m = plainCaptionRegex.firstMatch(in: text, range: NSRange(location: 0, length: min(ns.length, 40))) else { return nil }
+        let delimited = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces).last.map { ":.：–—-".contains($0) } ?? false
+        if !delimited && (ns.length > 200 || text.hasSuffix(".")) { return nil }
         let word = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
         guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
         return (kind, number)

@@ -18,14 +18,14 @@ enum URLText {
 
     /// URL tokens with the token that follows them (for space-broken URLs).
     static func tokens(in text: String) -> [(url: String, next: String?)] {
-        guard text.contains("http") || text.contains("www.") else { return [] }
+        guard text.has("http") || text.has("www.") else { return [] }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         var result: [(String, String?)] = []
         for (i, part) in parts.enumerated() {
-            guard let start = part.range(of: "http") ?? part.range(of: "www.") else { continue }
+            guard let start = part.utf8Range(of: "http") ?? part.utf8Range(of: "www.") else { continue }
             var url = String(part[start.lowerBound...])
             // Inside Markdown: [text](url) or <url>.
-            if let paren = url.range(of: "](") { url = String(url[paren.upperBound...]) }
+            if let paren = url.utf8Range(of: "](") { url = String(url[paren.upperBound...]) }
             url = trimTrailing(url)
             guard url.count > 4 else { continue }
             let next = i + 1 < parts.count ? String(parts[i + 1]) : nil
@@ -65,9 +65,9 @@ enum URLText {
         if next.hasPrefix("/") && next.count > 1 { return true }
         let lower = next.lowercased()
         let extensions = [".html", ".htm", ".pdf", ".php", ".asp", ".aspx", ".shtml", ".jsp"]
-        if extensions.contains(where: { lower.hasSuffix($0) }) && !lower.contains(" ") { return true }
-        if let last = url.last, "-_/=.?&".contains(last), next.contains("/") || next.contains("=") || next.contains(".") || next.allSatisfy({ $0.isNumber }) { return true }
-        if next.contains("/") && (next.contains("_") || next.contains("=") || next.contains("?")) && next.first?.isLowercase == true { return true }
+        if extensions.contains(where: { lower.hasSuffix($0) }) && !lower.has(" ") { return true }
+        if let last = url.last, "-_/=.?&".contains(last), next.has("/") || next.has("=") || next.has(".") || next.allSatisfy({ $0.isNumber }) { return true }
+        if next.has("/") && (next.has("_") || next.has("=") || next.has("?")) && next.first?.isLowercase == true { return true }
         return false
     }
 
@@ -83,7 +83,7 @@ enum URLText {
         if rest.hasPrefix("http:") || rest.hasPrefix("https:") || rest.hasPrefix("http//") || rest.hasPrefix("https//") {
             return Problem(message: "URL `\(url)` repeats its scheme", hint: "remove the doubled http(s)://")
         }
-        if url.contains(" ") || url.contains("\\") {
+        if url.has(" ") || url.has("\\") {
             return Problem(message: "URL `\(url)` contains a space or backslash", hint: "remove the space or escape; a URL has none")
         }
         let hostPart = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
@@ -91,10 +91,10 @@ enum URLText {
         if host.isEmpty {
             return Problem(message: "URL `\(url)` has no host", hint: "complete the URL")
         }
-        if !host.contains(".") && host != "localhost" {
+        if !host.has(".") && host != "localhost" {
             return Problem(message: "URL `\(url)` has a host without a domain (`\(host)`)", hint: "complete the host name")
         }
-        if host.hasPrefix(".") || host.hasSuffix(".") && host.dropLast().last == "." || host.contains("..") {
+        if host.hasPrefix(".") || host.hasSuffix(".") && host.dropLast().last == "." || host.has("..") {
             return Problem(message: "URL `\(url)` has an invalid host `\(host)`", hint: "fix the host name")
         }
         if !host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) {
