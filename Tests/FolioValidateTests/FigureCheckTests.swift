@@ -101,3 +101,21 @@ struct FigureCheckTests {
         #expect(Fixture.codes(Fixture.check([page], root: root)) == ["FIG006@12"])
     }
 }
+
+/// Caption paragraphs written without caption markup, as they appear in the raw sources.
+struct PlainCaptionTests {
+    @Test func captionFormsOfTheCorpus() {
+        // cmia-2021 3281 (bold, no colon), cmia-2024 1351 ([Figure 3]), giz-ccid-2022 404 (Figure 3:), cmia-2021 369 (Table 1:).
+        #expect(TextPatterns.plainCaption("Figure 1 Strategic structure of urbanization (diagram)")! == ("figure", 1))
+        #expect(TextPatterns.plainCaption("[Figure 3] Example of CPS Utilization by Asahi Kasei")! == ("figure", 3))
+        #expect(TextPatterns.plainCaption("Figure 3: Difficulties found in a fragmented application system")! == ("figure", 3))
+        #expect(TextPatterns.plainCaption("Table 1: Correlation of industrial structures")! == ("table", 1))
+        #expect(TextPatterns.plainCaption("Fig. 4: Hydrogen supply chain")! == ("figure", 4))
+    }
+
+    @Test func sentencesAreNoCaptions() {
+        #expect(TextPatterns.plainCaption("Figure 3 shows that the growth rate outstripped China as a whole.") == nil)
+        #expect(TextPatterns.plainCaption("Figure 1 The structure is shown here in detail and it goes on for a full sentence.") == nil)
+        #expect(TextPatterns.plainCaption("Tencent Cloud Energy Studio addresses the difficulties mentioned in Figure 3.") == nil)
+    }
+}

@@ -65,8 +65,13 @@ enum TextPatterns {
             if inner.isEmpty || inner == "&" { continue }
             if nonNoteSuperscripts.contains(inner.lowercased()) { continue }
             if inner.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "−" || $0 == "." }) {
-                // Powers and units: after a digit (10^60) or a unit.
-                if let p = previousChar, p.isNumber { continue }
+                // Powers and units: after a digit (10^60) or a unit. After a year (2020<sup>1</sup>)
+                // it is a note: no report raises a year to a power.
+                if let p = previousChar, p.isNumber {
+                    let digits = String(trimmedBefore.prefix { $0.isNumber }.reversed())
+                    let isYear = digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
+                    if !isYear || inner.count > 2 { continue }
+                }
                 if units.contains(word) { continue }
                 problems.append(TextProblem(message: "footnote marker `<sup>\(inner)</sup>` was not converted to a reference", hint: "write it as `[^\(inner)]` with a matching definition", column: column(open.lowerBound)))
             } else if inner.contains(where: { $0.isNumber }) {
@@ -148,15 +153,15 @@ enum TextPatterns {
     }
 
     private static let plainCaptionRegex = try! NSRegularExpression(
-        pattern: #"^\**\s*(Figure|Fig\.?|Table|Graph|Chart|Exhibit|Display)\s?(\d{1,3})(?:\s*[:.：–—-]|\s+(?=[A-Z“"(]))"#)
+        pattern: #"^[*\[]*\s*(Figure|Fig\.?|Table|Graph|Chart|Exhibit|Display)\s?(\d{1,3})(?:\s*[:.：–—\]-]|\s+(?=[A-Z“"(]))"#)
 
     /// A paragraph that is itself a caption (`Figure 3: …`, or a short `Figure 1 Strategic
     /// structure (diagram)` without a final full stop), when content has no caption markup.
     static func plainCaption(_ text: String) -> (kind: String, number: Int)? {
-        guard let first = text.first(where: { $0 != "*" && $0 != " " }), "FTGCED".contains(first) else { return nil }
+        guard let first = text.first(where: { $0 != "*" && $0 != " " && $0 != "[" }), "FTGCED".contains(first) else { return nil }
         let ns = text as NSString
         guard let m = plainCaptionRegex.firstMatch(in: text, range: NSRange(location: 0, length: min(ns.length, 40))) else { return nil }
-        let delimited = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces).last.map { ":.：–—-".contains($0) } ?? false
+        let delimited = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces).last.map { ":.：–—-]".contains($0) } ?? false
         if !delimited && (ns.length > 200 || text.hasSuffix(".")) { return nil }
         let word = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
         guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
