@@ -15,8 +15,17 @@ public struct OutputLinkValidator: Sendable {
     public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>, reportedLinks: Set<String> = []) -> [Diagnostic] {
         var idsByPath: [String: Set<String>] = [:]
         for file in files { idsByPath[file.path] = file.facts.ids }
+        let ids = idsByPath
+        // Files are independent: check them on all cores, keeping their order.
+        return ConcurrentWork.map(files) { file in
+            Self.check(file, idsByPath: ids, existingPaths: existingPaths, reportedLinks: reportedLinks)
+        }.flatMap { $0 }
+    }
+
+    /// The link problems of one output file.
+    static func check(_ file: OutputFileFacts, idsByPath: [String: Set<String>], existingPaths: Set<String>, reportedLinks: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for file in files {
+        do {
             let location = { (line: Int) in SourceLocation(file: "\(Self.siteDirectoryName)/\(file.path)", line: line) }
             for ref in file.facts.references {
                 let url = ref.url
@@ -52,7 +61,7 @@ public struct OutputLinkValidator: Sendable {
                 }
                 if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
                     if let content = file.contentPath, reportedLinks.contains("\(content)#\(fragment)") { continue }
-                    let decoded = fragment.removingPercentEncoding ?? fragment
+                    let decoded = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
                     if let ids = idsByPath[target], !ids.contains(decoded) {
                         diagnostics.append(Diagnostic(code: "LNK002", severity: .error, message: "link `\(url)` points to a missing anchor `#\(decoded)` in \(target)", location: location(ref.line), hint: "link to an existing heading, figure or footnote id"))
                     }
@@ -101,7 +110,7 @@ public struct OutputLinkValidator: Sendable {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             default:
-                parts.append(String(component).removingPercentEncoding ?? String(component))
+                parts.append(component.contains("%") ? (String(component).removingPercentEncoding ?? String(component)) : String(component))
             }
         }
         var result = parts.joined(separator: "/")
