@@ -57,7 +57,8 @@ public struct ExternalLink: Sendable, Equatable {
 public enum LinkStatus: Sendable, Equatable, Codable {
     /// 2xx, after following redirects; the final status code.
     case ok(Int)
-    /// A definitive client error (4xx other than 429).
+    /// A definitive client error (4xx other than 429); a host that does not resolve is `unreachable`
+    /// (the network may be down), never cached.
     case broken(Int)
     /// Transport failure or 5xx after every retry; the reason.
     case unreachable(String)
@@ -65,6 +66,30 @@ public enum LinkStatus: Sendable, Equatable, Codable {
     case redirectLoop(String)
     /// Still 429 after every retry.
     case rateLimited
+
+    private enum CodingKeys: String, CodingKey { case kind, code, reason }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(String.self, forKey: .kind) {
+        case "ok": self = .ok(try c.decode(Int.self, forKey: .code))
+        case "broken": self = .broken(try c.decode(Int.self, forKey: .code))
+        case "redirect-loop": self = .redirectLoop(try c.decode(String.self, forKey: .reason))
+        case "rate-limited": self = .rateLimited
+        default: self = .unreachable(try c.decodeIfPresent(String.self, forKey: .reason) ?? "unknown")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case let .ok(code): try c.encode("ok", forKey: .kind); try c.encode(code, forKey: .code)
+        case let .broken(code): try c.encode("broken", forKey: .kind); try c.encode(code, forKey: .code)
+        case let .unreachable(reason): try c.encode("unreachable", forKey: .kind); try c.encode(reason, forKey: .reason)
+        case let .redirectLoop(reason): try c.encode("redirect-loop", forKey: .kind); try c.encode(reason, forKey: .reason)
+        case .rateLimited: try c.encode("rate-limited", forKey: .kind)
+        }
+    }
 
     /// Whether a result may be cached (transient failures are retried next run).
     var isDefinitive: Bool {

@@ -99,7 +99,7 @@ public struct ExternalLinkChecker: Sendable {
         var visited: Set<String> = [start]
         var redirects = 0
         while true {
-            guard let url = URL(string: current) else { return (.broken(0), nil) }
+            guard let url = URL(string: current) else { return (.unreachable("invalid URL"), nil) }
             var response = await session.request(url, method: "HEAD")
             if case let .status(code, _, _) = response, code >= 400, code != 429 {
                 response = await session.request(url, method: "GET")
@@ -108,7 +108,6 @@ public struct ExternalLinkChecker: Sendable {
             }
             switch response {
             case let .failure(reason):
-                if reason == "host not found" { return (.broken(0), nil) }
                 return (.unreachable(reason), nil)
             case let .status(code, location, retryAfter):
                 switch code {
@@ -134,9 +133,7 @@ public struct ExternalLinkChecker: Sendable {
         switch status {
         case .ok: nil
         case let .broken(code):
-            code == 0
-                ? ("URL101", "external link \(url) does not resolve", "check the host name, or find the page's new address")
-                : ("URL101", "external link \(url) answers HTTP \(code)", "find the page's new address (an archive copy may help), or remove the link")
+            ("URL101", "external link \(url) answers HTTP \(code)", "find the page's new address (an archive copy may help), or remove the link")
         case let .unreachable(reason):
             ("URL102", "external link \(url) is unreachable (\(reason))", "try again later; if it persists, replace the link")
         case let .redirectLoop(reason):
