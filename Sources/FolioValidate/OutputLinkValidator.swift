@@ -33,7 +33,7 @@ public struct OutputLinkValidator: Sendable {
                     diagnostics.append(Diagnostic(code: "LNK003", severity: .error, message: "root-relative link `\(url)` breaks the site when opened from disk or a sub-path", location: location(ref.line), source: file.contentPath.map { SourceLocation(file: $0, line: 1) }, hint: "use a relative link"))
                     continue
                 }
-                if url.lowercased().hasPrefix("file:") {
+                if let first = url.utf8.first, first | 0x20 == 0x66, String(url.prefix(5)).lowercased() == "file:" {
                     diagnostics.append(Diagnostic(code: "LNK004", severity: .error, message: "`file:` link `\(url)`", location: location(ref.line), hint: "use a relative link"))
                     continue
                 }
@@ -61,7 +61,7 @@ public struct OutputLinkValidator: Sendable {
                 }
                 if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
                     if let content = file.contentPath, reportedLinks.contains("\(content)#\(fragment)") { continue }
-                    let decoded = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
+                    let decoded = fragment.utf8.contains(0x25) ? (fragment.removingPercentEncoding ?? fragment) : fragment
                     if let ids = idsByPath[target], !ids.contains(decoded) {
                         diagnostics.append(Diagnostic(code: "LNK002", severity: .error, message: "link `\(url)` points to a missing anchor `#\(decoded)` in \(target)", location: location(ref.line), hint: "link to an existing heading, figure or footnote id"))
                     }
@@ -110,7 +110,7 @@ public struct OutputLinkValidator: Sendable {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             default:
-                parts.append(component.contains("%") ? (String(component).removingPercentEncoding ?? String(component)) : String(component))
+                parts.append(component.utf8.contains(0x25) ? (String(component).removingPercentEncoding ?? String(component)) : String(component))
             }
         }
         var result = parts.joined(separator: "/")
