@@ -55,6 +55,11 @@ public struct SiteCheck: Sendable {
     /// - Throws: ``FolioError`` for configuration and I/O problems.
     public func run(_ options: Options) async throws -> Result {
         let baselinePath = options.baseline ?? options.config.validation.baseline
+        // A baseline named on the command line must exist; the configured one is optional.
+        if let explicit = options.baseline, !explicit.isEmpty, !options.writeBaseline,
+           !FileManager.default.fileExists(atPath: projectPath(explicit, in: options.projectRoot).path) {
+            throw FolioError.io(path: explicit, message: "baseline file not found")
+        }
         var buildConfig = options.config
         buildConfig.validation.baseline = ""
         let built = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: buildConfig, strict: options.strict, writeOutput: false))
