@@ -112,9 +112,13 @@ public struct Importer: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         code: "IMP091", severity: .error,
-                        message: "edited by hand since the last import; refusing to overwrite it",
+                        message: generatedPaths.contains(path)
+                            ? "edited by hand since the last import; refusing to overwrite it"
+                            : "not written by import (or edited since); refusing to remove it",
                         location: SourceLocation(file: path, line: 1),
-                        hint: "move the edit into Content/corrections.yml, or run `folio import --force` to discard it"
+                        hint: generatedPaths.contains(path)
+                            ? "move the edit into Content/corrections.yml, or run `folio import --force` to discard it"
+                            : "hand-written pages belong in Content/pages/; move it there, or run `folio import --force` to delete it"
                     ))
             }
         } else if !stale.isEmpty {
