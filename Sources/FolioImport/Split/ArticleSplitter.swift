@@ -249,6 +249,12 @@ struct ArticleSplitter: Sendable {
                     subtitle: start.subtitle, lines: body, sourceLines: lines[start.index].number...lines[max(last, start.index)].number
                 ))
         }
+        // A study by one author: every chapter is theirs.
+        if let only = metadata.authors, only.count == 1 {
+            for i in articles.indices where articles[i].authors.isEmpty && articles[i].company == nil {
+                articles[i].authors = [Author(name: only[0])]
+            }
+        }
         return Result(articles: articles, toc: toc, imprint: imprint)
     }
 
