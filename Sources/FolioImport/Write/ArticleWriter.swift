@@ -98,7 +98,8 @@ struct ArticleWriter: Sendable {
             if let company = article.company { entry += " — \(Self.escape(company))" }
             lines.append(entry)
         }
-        let contributors = document.articles.flatMap { a in a.authors.map { (a, $0) } }
+        var seenContributors = Set<String>()
+        let contributors = document.articles.flatMap { a in a.authors.map { (a, $0) } }.filter { seenContributors.insert("\($0.1.name)|\($0.1.role ?? "")").inserted }
         if !contributors.isEmpty {
             lines += ["", "## Contributors", ""]
             for (article, author) in contributors {
