@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The generators of a standard Folio site.
-    public static var standardGenerators: [any SiteGenerator] { [] }
+    public static var standardGenerators: [any SiteGenerator] { [SearchGenerator()] }
 
     /// Runs the build.
     /// - Throws: ``FolioError`` for configuration and I/O problems (a bad template, an unreadable
