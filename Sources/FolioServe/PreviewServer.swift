@@ -260,7 +260,9 @@ actor Rebuilder {
     }
 
     static func json(_ string: String) -> String {
-        let data = (try? JSONEncoder().encode(string)) ?? Data("\"\"".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(string)) ?? Data("\"\"".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

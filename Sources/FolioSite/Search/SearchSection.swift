@@ -57,14 +57,22 @@ extension SearchSection {
             texts[key, default: []].append(block.text)
         }
         var sections: [SearchSection] = []
-        for key in order {
+        // A heading with no text of its own (a part title right above a sub-heading) joins the
+        // next section: "Part I › Corning is a leader…", linked at the sub-heading.
+        var pendingHeadings: [String] = []
+        for (position, key) in order.enumerated() {
             let body = (texts[key] ?? []).joined(separator: "\n")
             let heading = key.flatMap { headingText[$0] }
-            if body.isEmpty && heading == nil && key == nil && order.count > 1 { continue }
+            if body.isEmpty && position + 1 < order.count {
+                if let heading { pendingHeadings.append(heading) }
+                continue
+            }
+            let shown = (pendingHeadings + (heading.map { [$0] } ?? [])).joined(separator: " › ")
+            pendingHeadings = []
             sections.append(SearchSection(
                 url: key.map { "\(file)#\($0)" } ?? file,
                 title: title,
-                heading: heading,
+                heading: shown.isEmpty ? nil : shown,
                 group: group,
                 text: body,
                 page: page
