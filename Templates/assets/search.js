@@ -129,15 +129,8 @@
     return promise;
   }
 
-  function shardFile(key) {
-    if (/^[a-z0-9]+$/.test(key)) return key;
-    var bytes = new TextEncoder().encode(key), hex = "_";
-    for (var i = 0; i < bytes.length; i++) hex += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16);
-    return hex;
-  }
-
-  function loadShard(key) {
-    return load("s/" + shardFile(key) + ".js", function () { return !!state.shards[key]; });
+  function loadShard(n) {
+    return load("s/" + n + ".js", function () { return !!state.shards[n]; });
   }
 
   function loadFragment(n) {
@@ -152,8 +145,7 @@
       version: meta.version,
       sectionCount: meta.sections,
       fragmentSize: meta.fragmentSize,
-      shardKeys: new Set(list(meta.shards)),
-      split: new Set(list(meta.split)),
+      shardStarts: meta.shards,
       pageStarts: nums(meta.pages),
       lengths: nums(meta.lengths)
     };
@@ -196,17 +188,35 @@
     return out;
   }
 
-  /** The shard keys that may hold `term` (exact) or terms starting with it (prefix). */
-  function shardKeysFor(term, prefix) {
-    var meta = state.meta, two = term.slice(0, 2), keys = [];
-    if (meta.split.has(two)) {
-      if (term.length > 2) keys.push(term.slice(0, 3));
-      else if (prefix) meta.shardKeys.forEach(function (k) { if (k.slice(0, 2) === two) keys.push(k); });
-      if (term.length === 2) keys.push(two);
-    } else {
-      keys.push(two);
+  /** The shard that holds `term` if the index has it: the last one starting at or before it. */
+  function shardOf(term) {
+    var starts = state.meta.shardStarts, lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= term) lo = mid; else hi = mid - 1;
     }
-    return keys.filter(function (k) { return meta.shardKeys.has(k); });
+    return lo;
+  }
+
+  /** The shards that may hold `term`, and with `prefix` the terms that continue `word` or that
+   *  `word` has run past (typing "manufacturi" still finds "manufactur"). */
+  function shardsFor(word, term, prefix) {
+    var found = {}, starts = state.meta.shardStarts;
+    found[shardOf(term)] = true;
+    if (prefix) {
+      [word, term].forEach(function (p) {
+        var i = shardOf(p);
+        found[i] = true;
+        for (var j = i + 1; j < starts.length && starts[j].indexOf(p) === 0; j++) found[j] = true;
+      });
+      for (var k = Math.max(3, word.length - 3); k < word.length; k++) found[shardOf(word.slice(0, k))] = true;
+    }
+    return Object.keys(found).map(Number);
+  }
+
+  function postingsOf(term) {
+    var shard = state.shards[shardOf(term)];
+    return shard && shard[term] !== undefined ? shard[term] : null;
   }
 
   // ---- Queries -----------------------------------------------------------------------------
@@ -258,12 +268,12 @@
   /** Postings of one word: {section: weight}, with the index terms that matched. */
   function lookup(word, term, prefix) {
     var result = {}, matched = [];
-    var keys = shardKeysFor(term, prefix);
+    var keys = shardsFor(word, term, prefix);
     function add(t, factor) {
-      var shard = state.shards[shardKeyOf(t)];
-      if (!shard || shard[t] === undefined) return;
+      var list = postingsOf(t);
+      if (list === null) return;
       matched.push(t);
-      decode(shard[t]).forEach(function (p) {
+      decode(list).forEach(function (p) {
         var w = p[1] * factor;
         if (!(p[0] in result) || result[p[0]] < w) result[p[0]] = w;
       });
@@ -295,11 +305,6 @@
     return { postings: result, matched: matched };
   }
 
-  function shardKeyOf(term) {
-    var two = term.slice(0, 2);
-    return state.meta.split.has(two) && term.length > 2 ? term.slice(0, 3) : two;
-  }
-
   function idf(count) {
     var n = state.meta.sectionCount;
     return Math.log(1 + (n - count + 0.5) / (count + 0.5));
@@ -315,8 +320,12 @@
     var clauses = parse(query);
     if (!clauses.length) return Promise.resolve({ results: [], highlight: [] });
     var keys = [];
-    clauses.forEach(function (c) {
-      c.terms.forEach(function (t, i) { keys = keys.concat(shardKeysFor(t, c.prefix && i === c.terms.length - 1)); });
+    clauses.forEach(function (c, index) {
+      var next = clauses[index + 1];
+      if (next && !c.phrase && !next.phrase) keys.push(shardOf(c.terms[c.terms.length - 1] + " " + next.terms[0]));
+      c.terms.forEach(function (t, i) { keys = keys.concat(shardsFor(c.words[i], t, c.prefix && i === c.terms.length - 1)); });
+      // Pairs of adjacent words, for phrases and for words typed next to each other.
+      for (var i = 0; i + 1 < c.terms.length; i++) keys.push(shardOf(c.terms[i] + " " + c.terms[i + 1]));
     });
     return Promise.all(keys.map(loadShard)).then(function () {
       var perClause = clauses.map(function (clause) {
@@ -337,11 +346,10 @@
           // Adjacent pairs recorded by the index confirm the phrase; without a recorded pair the
           // words must at least share the section.
           for (var i = 0; i + 1 < clause.terms.length; i++) {
-            var pair = clause.terms[i] + " " + clause.terms[i + 1];
-            var shard = state.shards[shardKeyOf(pair)];
-            if (shard && shard[pair] !== undefined) {
+            var pairList = postingsOf(clause.terms[i] + " " + clause.terms[i + 1]);
+            if (pairList !== null) {
               var confirmed = {};
-              decode(shard[pair]).forEach(function (p) { confirmed[p[0]] = true; });
+              decode(pairList).forEach(function (p) { confirmed[p[0]] = true; });
               for (var id in sections) if (!confirmed[id]) delete sections[id];
             }
           }
@@ -353,10 +361,9 @@
       for (var c = 0; c + 1 < perClause.length; c++) {
         var a = clauses[c], b = clauses[c + 1];
         if (a.phrase || b.phrase) continue;
-        var pair = a.terms[a.terms.length - 1] + " " + b.terms[0];
-        var pairShard = state.shards[shardKeyOf(pair)];
-        if (!pairShard || pairShard[pair] === undefined) continue;
-        decode(pairShard[pair]).forEach(function (p) {
+        var adjacent = postingsOf(a.terms[a.terms.length - 1] + " " + b.terms[0]);
+        if (adjacent === null) continue;
+        decode(adjacent).forEach(function (p) {
           if (perClause[c].scores[p[0]]) perClause[c].scores[p[0]] *= 1.5;
           if (perClause[c + 1].scores[p[0]]) perClause[c + 1].scores[p[0]] *= 1.5;
         });

@@ -10,21 +10,6 @@ extension SearchIndex {
     /// Format version written into `meta.js`; `search.js` refuses other versions.
     public static let formatVersion = 1
 
-    /// The shard key of `term`: its first two characters, or three when that two-character shard
-    /// is split.
-    static func shardKey(_ term: String, split: Set<String>) -> String {
-        let two = String(term.prefix(2))
-        if split.contains(two), term.count > 2 { return String(term.prefix(3)) }
-        return two
-    }
-
-    /// The file name of a shard: the key itself when it is plain ASCII, else `_` and its UTF-8 in hex.
-    /// `search.js` computes the same name.
-    public static func shardFileName(_ key: String) -> String {
-        if key.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }) { return key }
-        return "_" + key.utf8.map { String(format: "%02x", $0) }.joined()
-    }
-
     /// Encodes postings as `delta[:weight]` items joined by commas, numbers in base 36, weight
     /// omitted when 1.
     static func encode(_ postings: [Posting]) -> String {
@@ -39,39 +24,42 @@ extension SearchIndex {
         return out
     }
 
-    /// The index as files under `search/index/`: `meta.js`, `s/<shard>.js` and `f/<n>.js`.
-    public func files() -> [SearchIndexFile] {
-        // Group terms by two-character key, then split the large groups.
-        var byKey: [String: [String]] = [:]
-        var encoded: [String: String] = [:]
-        for (term, list) in postings {
-            encoded[term] = Self.encode(list)
-            byKey[String(term.prefix(2)), default: []].append(term)
-        }
-        var split: Set<String> = []
-        for (key, terms) in byKey {
-            let size = terms.reduce(0) { $0 + $1.utf8.count + (encoded[$1]?.utf8.count ?? 0) + 6 }
-            if size > Self.shardSplitBytes { split.insert(key) }
-        }
-        var shards: [String: [String]] = [:]
-        for term in postings.keys { shards[Self.shardKey(term, split: split), default: []].append(term) }
+    /// Orders terms as JavaScript compares strings (UTF-16 code units), so the browser's binary
+    /// search over shard boundaries agrees with the order written here.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
 
-        var files: [SearchIndexFile] = []
-        for (key, terms) in shards.sorted(by: { $0.key < $1.key }) {
-            // Front-coded: each entry is one base-36 digit (characters shared with the previous
-            // term), the rest of the term, `=`, the postings; entries joined by `;`.
-            var body = ""
-            var previous: [Character] = []
-            for term in terms.sorted() {
-                let chars = Array(term)
-                var shared = 0
-                while shared < min(35, chars.count, previous.count) && chars[shared] == previous[shared] { shared += 1 }
-                if !body.isEmpty { body += ";" }
-                body += String(shared, radix: 36) + String(chars[shared...]) + "=" + (encoded[term] ?? "")
-                previous = chars
+    /// The index as files under `search/index/`: `meta.js`, `s/<n>.js` and `f/<n>.js`.
+    public func files() -> [SearchIndexFile] {
+        // Shards hold runs of sorted terms of about `shardTargetBytes`; `meta.js` lists the first
+        // term of each, so a term (or a prefix) is found by binary search.
+        let terms = postings.keys.sorted(by: Self.precedes)
+        var shards: [[(term: String, entry: String)]] = []
+        var size = 0
+        var previous: [Character] = []
+        for term in terms {
+            // Front-coded: one base-36 digit (characters shared with the previous term in the
+            // shard), the rest of the term, `=`, the postings; entries joined by `;`.
+            if shards.isEmpty || size >= Self.shardTargetBytes {
+                shards.append([])
+                size = 0
+                previous = []
             }
-            files.append(SearchIndexFile(path: "index/s/\(Self.shardFileName(key)).js", text: "folioSearch.register(\(Self.json(key)),\(Self.json(body)));\n"))
+            let chars = Array(term)
+            var shared = 0
+            while shared < min(35, chars.count, previous.count) && chars[shared] == previous[shared] { shared += 1 }
+            let entry = String(shared, radix: 36) + String(chars[shared...]) + "=" + Self.encode(postings[term] ?? [])
+            shards[shards.count - 1].append((term, entry))
+            size += entry.utf8.count + 1
+            previous = chars
         }
+        var files: [SearchIndexFile] = []
+        for (n, shard) in shards.enumerated() {
+            let body = shard.map(\.entry).joined(separator: ";")
+            files.append(SearchIndexFile(path: "index/s/\(n).js", text: "folioSearch.register(\(n),\(Self.json(body)));\n"))
+        }
+        let shardStarts = "[" + shards.map { Self.json($0.first?.term ?? "") }.joined(separator: ",") + "]"
 
         // Fragments: a table of the pages they mention ([url, title, group]), then one entry per
         // section: [page, anchor, heading, excerpt].
@@ -104,8 +92,7 @@ extension SearchIndex {
         }
         let meta = """
             folioSearch.meta({"version":\(Self.formatVersion),"sections":\(sections.count),"fragmentSize":\(Self.fragmentSize),\
-            "shards":\(Self.json(shards.keys.sorted().joined(separator: " "))),\
-            "split":\(Self.json(split.sorted().joined(separator: " "))),\
+            "shards":\(shardStarts),\
             "pages":\(Self.json(pageStarts.map { String($0, radix: 36) }.joined(separator: ","))),\
             "lengths":\(Self.json(lengths.map { String(min($0, 1295), radix: 36) }.joined(separator: ","))),\
             "stopWords":\(Self.json(SearchTokenizer.stopWords.sorted().joined(separator: " ")))});

@@ -7,7 +7,7 @@ import Foundation
 ///   (occurrences, plus boosts for the page title and the section heading).
 /// - Pairs of adjacent terms that recur in the corpus are indexed too, so quoted phrases match
 ///   only sections where the words stand together.
-/// - Postings are sharded by the first two characters of the term (three for large shards);
+/// - Postings are sharded in runs of sorted terms of about ``shardTargetBytes``;
 ///   section details (link, title, heading, a short excerpt) live in fragment files of
 ///   ``fragmentSize`` sections, loaded only for the results shown.
 public struct SearchIndex: Sendable, Equatable {
@@ -23,8 +23,8 @@ public struct SearchIndex: Sendable, Equatable {
     public static let headingBoost = 3
     /// Sections per fragment file.
     public static let fragmentSize = 12
-    /// Shards larger than this (in bytes) are split by a third character.
-    public static let shardSplitBytes = 24_000
+    /// A shard is closed once it holds about this many bytes of postings.
+    public static let shardTargetBytes = 16_000
     /// An adjacent pair of terms is indexed when it occurs at least this often in the site.
     public static let minimumPairCount = 5
     /// Longest excerpt kept per section, in characters.

@@ -85,7 +85,7 @@ import Testing
         var decoded: [String: String] = [:]
         for file in files where file.path.hasPrefix("index/s/") {
             let text = file.text
-            let open = try #require(text.range(of: "\",\"")), close = try #require(text.range(of: "\");", options: .backwards))
+            let open = try #require(text.range(of: ",\"")), close = try #require(text.range(of: "\");", options: .backwards))
             let body = String(text[open.upperBound..<close.lowerBound])
             var previous = ""
             for entry in body.split(separator: ";") {
@@ -108,10 +108,15 @@ import Testing
         #expect(SearchIndex.encode([.init(section: 3, weight: 1), .init(section: 40, weight: 7), .init(section: 41, weight: 40)]) == "3,11:7,1:14")
     }
 
-    @Test func namesShardFilesSafely() {
-        #expect(SearchIndex.shardFileName("di") == "di")
-        #expect(SearchIndex.shardFileName("重庆") == "_e9878de5ba86")
+    @Test func escapesStringsForScripts() {
         #expect(SearchIndex.json("</script>\n\"x\"") == #""\u003c/script>\n\"x\"""#)
+    }
+
+    @Test func ordersTermsAsTheBrowserCompares() {
+        // JavaScript compares UTF-16 code units: U+FF21 sorts before U+1F600's surrogates.
+        #expect(SearchIndex.precedes("digit", "digit twin"))
+        #expect(SearchIndex.precedes("digit twin", "digitalis"))
+        #expect(SearchIndex.precedes("\u{FF21}", "\u{1F600}") == false)
     }
 
     @Test func excerptsPreferDistinctiveSentences() {
