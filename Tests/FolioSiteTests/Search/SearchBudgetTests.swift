@@ -8,15 +8,15 @@ import Testing
 /// one-word query loads at most 150 KB of it.
 @Suite(.serialized) struct SearchBudgetTests {
     static let site: Result<URL, any Error> = Result {
-        let (site, result) = try SiteFixture.build(try SiteFixture.corpusProject())
+        let (site, result) = try SearchFixture.build(try SearchFixture.corpusProject())
         guard result.published else { throw FolioError.io(path: site.path, message: "corpus build failed: \(result.diagnostics.filter { $0.severity == .error }.prefix(5))") }
         return site
     }
 
     @Test func indexStaysWithin35PercentOfTheHTML() throws {
         let site = try Self.site.get()
-        let html = SiteFixture.bytes(in: site, suffix: ".html")
-        let index = SiteFixture.bytes(in: site.appendingPathComponent("search/index"), suffix: ".js")
+        let html = SearchFixture.bytes(in: site, suffix: ".html")
+        let index = SearchFixture.bytes(in: site.appendingPathComponent("search/index"), suffix: ".js")
         #expect(html > 1_000_000)
         #expect(index > 0)
         #expect(Double(index) <= 0.35 * Double(html), "index \(index) B, HTML \(html) B")

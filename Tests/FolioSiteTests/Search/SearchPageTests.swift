@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized, .enabled(if: Chromium.isAvailable, "needs chromium (Debian package `chromium`)"))
 struct SearchPageTests {
     static let site: Result<URL, any Error> = Result {
-        let project = try SiteFixture.project(fixture: "search-corpus")
-        let (site, result) = try SiteFixture.build(project)
+        let project = try SearchFixture.project(fixture: "search-corpus")
+        let (site, result) = try SearchFixture.build(project)
         guard result.published else { throw FolioError.io(path: site.path, message: "fixture build failed: \(result.diagnostics)") }
         return site
     }
@@ -77,8 +77,8 @@ struct SearchPageTests {
 
     @Test func stemsQueriesExactlyAsTheIndexDoes() throws {
         let words = PorterStemmerTests.reference.map(\.0) + ["manufacturing", "digitalization", "companies", "emissions", "chongqing", "5g"]
-        let dir = try SiteFixture.temporaryDirectory("stems")
-        let script = SiteFixture.repository.appendingPathComponent("Templates/assets/search.js").absoluteString
+        let dir = try SearchFixture.temporaryDirectory("stems")
+        let script = SearchFixture.repository.appendingPathComponent("Templates/assets/search.js").absoluteString
         let json = String(decoding: try JSONEncoder().encode(words), as: UTF8.self)
         let html = """
             <!DOCTYPE html><html><body><pre id="out"></pre><script src="\(script)"></script>

@@ -4,7 +4,7 @@ import Foundation
 
 /// Builds throwaway projects for end-to-end tests: the repository's templates, and content either
 /// from a fixture folder or cut from the raw reports in `Content/sources/`.
-enum SiteFixture {
+enum SearchFixture {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
