@@ -19,7 +19,7 @@ public struct PreviewOptions: Sendable {
     /// How often the watched files are checked, in milliseconds.
     public var pollMilliseconds: Int
 
-    public init(projectRoot: URL, host: String = "127.0.0.1", port: UInt16 = 8000, strict: Bool = false, outputDirectory: URL? = nil, pollMilliseconds: Int = 50) {
+    public init(projectRoot: URL, host: String = "127.0.0.1", port: UInt16 = 8000, strict: Bool = false, outputDirectory: URL? = nil, pollMilliseconds: Int = 25) {
         self.projectRoot = projectRoot
         self.host = host
         self.port = port
@@ -87,6 +87,9 @@ public actor PreviewServer {
     public func run(onEvent: @escaping @Sendable (PreviewEvent) -> Void) async throws {
         let address = try Self.address(host: options.host, port: options.port)
         let builder = Rebuilder(options: options, state: state, broadcaster: broadcaster, onEvent: onEvent)
+        // Read the sources before the first build, so an edit made while it runs is not missed.
+        let watcher = ChangeWatcher(root: options.projectRoot, relativePaths: builder.watchedPaths)
+        let initial = watcher.fingerprint()
         await builder.rebuild()
         let output = builder.outputDirectory
         let handler = SiteFileHandler(root: output, state: state, broadcaster: broadcaster)
@@ -103,16 +106,15 @@ public actor PreviewServer {
         listening = boundPort
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         onEvent(.listening(url: "http://\(shownHost):\(boundPort)/"))
-        let watcher = ChangeWatcher(root: options.projectRoot, relativePaths: builder.watchedPaths)
         let interval = max(10, options.pollMilliseconds)
         watchTask = Task.detached(priority: .userInitiated) {
-            var last = watcher.fingerprint()
+            var last = initial
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(interval))
                 var now = watcher.fingerprint()
                 guard now != last else { continue }
                 // Let an editor finish writing (several files, or write-then-rename).
-                try? await Task.sleep(for: .milliseconds(20))
+                try? await Task.sleep(for: .milliseconds(10))
                 let settled = watcher.fingerprint()
                 if settled != now { now = settled }
                 let changed = now.changes(since: last)

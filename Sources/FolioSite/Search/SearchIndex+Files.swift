@@ -34,7 +34,7 @@ extension SearchIndex {
     public func files() -> [SearchIndexFile] {
         // Shards hold runs of sorted terms of about `shardTargetBytes`; `meta.js` lists the first
         // term of each, so a term (or a prefix) is found by binary search.
-        let terms = postings.keys.sorted(by: Self.precedes)
+        let terms = postings.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
         var shards: [[(term: String, entry: String)]] = []
         var size = 0
         var previous: [Character] = []

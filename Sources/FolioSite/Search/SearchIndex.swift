@@ -40,78 +40,140 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// Builds the index of `sections`.
     public static func build(_ sections: [SearchSection]) -> SearchIndex {
-        var cache = StemCache()
+        var table = TermTable()
         var lengths: [Int] = []
-        var postings: [String: [Posting]] = [:]
-        var pairCounts: [String: Int] = [:]
-        var pairPostings: [String: [Posting]] = [:]
+        var postings: [[Posting]] = []
+        var pairCounts: [Int64: Int] = [:]
+        var pairSections: [Int64: [Int]] = [:]
         var previousPage = -1
+        var weights: [Int32: Int] = [:]
+        var pairs: Set<Int64> = []
         for (index, section) in sections.enumerated() {
-            var weights: [String: Int] = [:]
-            let body = SearchTokenizer.terms(section.text, cache: &cache)
+            weights.removeAll(keepingCapacity: true)
+            pairs.removeAll(keepingCapacity: true)
+            let body = table.ids(section.text)
             for term in body { weights[term, default: 0] += 1 }
             var phrases = [body]
             if let heading = section.heading {
-                let terms = SearchTokenizer.terms(heading, cache: &cache)
+                let terms = table.ids(heading)
                 for term in terms { weights[term, default: 0] += headingBoost }
                 phrases.append(terms)
             }
             if section.page != previousPage {
-                let terms = SearchTokenizer.terms(section.title, cache: &cache)
+                let terms = table.ids(section.title)
                 for term in terms { weights[term, default: 0] += titleBoost }
                 phrases.append(terms)
                 previousPage = section.page
             }
-            for (term, weight) in weights { postings[term, default: []].append(Posting(section: index, weight: weight)) }
-            var pairs: [String: Int] = [:]
+            if postings.count < table.terms.count {
+                postings.append(contentsOf: repeatElement([], count: table.terms.count - postings.count))
+            }
+            for (term, weight) in weights { postings[Int(term)].append(Posting(section: index, weight: weight)) }
             for terms in phrases where terms.count > 1 {
                 for i in 0..<(terms.count - 1) where terms[i] != terms[i + 1] {
-                    pairs["\(terms[i]) \(terms[i + 1])", default: 0] += 1
+                    let pair = Int64(terms[i]) << 32 | Int64(terms[i + 1])
+                    pairCounts[pair, default: 0] += 1
+                    pairs.insert(pair)
                 }
             }
-            for (pair, count) in pairs {
-                pairCounts[pair, default: 0] += count
-                pairPostings[pair, default: []].append(Posting(section: index, weight: 1))
-            }
+            for pair in pairs { pairSections[pair, default: []].append(index) }
             lengths.append(max(1, body.count))
+        }
+        var byTerm: [String: [Posting]] = [:]
+        for (id, list) in postings.enumerated() {
+            byTerm[table.terms[id]] = list.sorted { $0.section < $1.section }
         }
         // A pair is kept only when it recurs and narrows the sections that merely contain both
         // words; otherwise the browser's fallback (both words in the section) gives the same answer.
         for (pair, count) in pairCounts where count >= minimumPairCount {
-            guard let list = pairPostings[pair], let space = pair.firstIndex(of: " ") else { continue }
-            let first = postings[String(pair[..<space])] ?? [], second = postings[String(pair[pair.index(after: space)...])] ?? []
-            let both = Set(first.map(\.section)).intersection(second.map(\.section)).count
-            if list.count < both { postings[pair] = list }
+            guard let list = pairSections[pair] else { continue }
+            let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+            if list.count < Self.sharedSections(postings[a], postings[b]) {
+                byTerm["\(table.terms[a]) \(table.terms[b])"] = list.map { Posting(section: $0, weight: 1) }
+            }
         }
-        let excerpts = ExcerptPicker(documentCount: sections.count, postings: postings).excerpts(of: sections, cache: &cache)
-        return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: postings)
+        var idf = [Double](repeating: 0, count: table.terms.count)
+        for (id, list) in postings.enumerated() { idf[id] = log(1 + Double(sections.count) / Double(max(1, list.count))) }
+        var picker = ExcerptPicker(table: table, idf: idf)
+        let excerpts = sections.map { picker.excerpt(of: $0) }
+        return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: byTerm)
+    }
+
+    /// The number of sections two section-ordered posting lists share.
+    static func sharedSections(_ a: [Posting], _ b: [Posting]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            if a[i].section == b[j].section {
+                count += 1
+                i += 1
+                j += 1
+            } else if a[i].section < b[j].section {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return count
+    }
+}
+
+/// Numbers the distinct terms of one index build, remembering each word's term (or that it is a
+/// stop word), so every word is folded and stemmed once.
+struct TermTable {
+    private var byWord: [String: Int32] = [:]
+    private var byTerm: [String: Int32] = [:]
+    /// Terms by number.
+    private(set) var terms: [String] = []
+
+    /// The term numbers of `text`, in order, without stop words.
+    mutating func ids(_ text: String) -> [Int32] {
+        var out: [Int32] = []
+        for word in SearchTokenizer.words(text) {
+            let id: Int32
+            if let known = byWord[word] {
+                id = known
+            } else {
+                if SearchTokenizer.stopWords.contains(word) {
+                    id = -1
+                } else {
+                    let stem = PorterStemmer.stem(word)
+                    if let existing = byTerm[stem] {
+                        id = existing
+                    } else {
+                        id = Int32(terms.count)
+                        terms.append(stem)
+                        byTerm[stem] = id
+                    }
+                }
+                byWord[word] = id
+            }
+            if id >= 0 { out.append(id) }
+        }
+        return out
     }
 }
 
 /// Picks, for each section, the sentences that best cover its distinctive words, so a snippet can
 /// show a query's words in context without shipping the whole text.
 struct ExcerptPicker {
-    let documentCount: Int
-    let postings: [String: [SearchIndex.Posting]]
+    var table: TermTable
+    /// Inverse document frequency by term number.
+    let idf: [Double]
 
-    func excerpts(of sections: [SearchSection], cache: inout StemCache) -> [String] {
-        var idf: [String: Double] = [:]
-        for (term, list) in postings { idf[term] = log(1 + Double(documentCount) / Double(max(1, list.count))) }
-        return sections.map { excerpt(of: $0, idf: idf, cache: &cache) }
-    }
-
-    func excerpt(of section: SearchSection, idf: [String: Double], cache: inout StemCache) -> String {
+    mutating func excerpt(of section: SearchSection) -> String {
         let sentences = Self.sentences(section.text)
         guard !sentences.isEmpty else { return "" }
-        let terms = sentences.map { Set(SearchTokenizer.terms($0, cache: &cache)) }
-        let counts = sentences.map(\.count)
-        var covered: Set<String> = []
+        let terms = sentences.map { Set(table.ids($0)) }
+        let counts = sentences.map(\.utf8.count)
+        var covered: Set<Int32> = []
         var chosen: [Int] = []
         var length = 0
         while length < SearchIndex.excerptLength {
             var best: (index: Int, gain: Double)?
             for i in sentences.indices where !chosen.contains(i) {
-                let gain = terms[i].subtracting(covered).reduce(0) { $0 + (idf[$1] ?? 0) } / Double(min(counts[i], SearchIndex.excerptLength) + 40)
+                var weight = 0.0
+                for term in terms[i] where !covered.contains(term) { weight += idf[Int(term)] }
+                let gain = weight / Double(min(counts[i], SearchIndex.excerptLength) + 40)
                 if gain > 0, gain > (best?.gain ?? 0) { best = (i, gain) }
             }
             guard let pick = best else { break }
@@ -124,23 +186,31 @@ struct ExcerptPicker {
     }
 
     /// Splits text into sentences at `.`, `?`, `!` followed by a space, and at line ends.
+    /// Scans UTF-8 bytes: the separators are ASCII, so no multi-byte character is cut.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            var start = line.startIndex
-            var i = line.startIndex
-            while i < line.endIndex {
-                let c = line[i]
-                let next = line.index(after: i)
-                if c == "." || c == "?" || c == "!", next < line.endIndex, line[next] == " " {
-                    result.append(String(line[start...i]))
-                    start = next
-                }
-                i = next
-            }
-            if start < line.endIndex { result.append(String(line[start...])) }
+        let bytes = Array(text.utf8)
+        var start = 0
+        func emit(_ end: Int) {
+            var a = start, b = end
+            while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
+            while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9 || bytes[b - 1] == 13) { b -= 1 }
+            if a < b { result.append(String(decoding: bytes[a..<b], as: UTF8.self)) }
         }
-        return result.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 10 {
+                emit(i)
+                start = i + 1
+            } else if (c == 46 || c == 63 || c == 33) && i + 1 < bytes.count && bytes[i + 1] == 32 {
+                emit(i + 1)
+                start = i + 1
+            }
+            i += 1
+        }
+        emit(bytes.count)
+        return result
     }
 
     /// Cuts `text` at a word boundary before `limit` characters, adding `…`.
