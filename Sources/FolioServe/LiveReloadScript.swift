@@ -1,3 +1,5 @@
+import Foundation
+
 /// The script `folio serve` injects into the HTML it serves (never into files on disk): it listens
 /// to `/__folio/events`, reloads the page after a successful rebuild and shows the diagnostics of a
 /// failed one in an overlay.
@@ -51,5 +53,3 @@ public enum LiveReloadScript {
     source.addEventListener("failure",function(e){show(JSON.parse(e.data));});
     """#
 }
-
-import Foundation

@@ -135,7 +135,7 @@ public actor PreviewServer {
         stopped = true
         watchTask?.cancel()
         broadcaster.finishAll()
-        await server?.stop(timeout: 1)
+        await server?.stop(timeout: 0.1)
     }
 
     static func address(host: String, port: UInt16) throws -> any SocketAddress {

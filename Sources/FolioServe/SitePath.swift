@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps a request target to a file of the site, refusing anything that could leave the site
 /// directory: `..` and `.` segments (also percent-encoded), backslashes, NUL bytes and
 /// absolute-looking paths such as `//etc/passwd`.
@@ -31,5 +33,3 @@ public enum SitePath {
         return .file(parts.joined(separator: "/"), directory: isDirectory)
     }
 }
-
-import Foundation
