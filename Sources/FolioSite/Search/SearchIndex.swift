@@ -38,50 +38,81 @@ public struct SearchIndex: Sendable, Equatable {
     /// Postings by term; pair terms are two terms joined by a space.
     public var postings: [String: [Posting]]
 
-    /// Builds the index of `sections`.
+    /// Builds the index of `sections`, tokenizing them on all cores.
     public static func build(_ sections: [SearchSection]) -> SearchIndex {
-        var table = TermTable()
-        var lengths: [Int] = []
-        var postings: [[Posting]] = []
+        // 1. Tokenize contiguous chunks of sections in parallel, each with its own term table.
+        let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
+        let chunks = ConcurrentMap.map(bounds) { range -> TokenizedChunk in
+            var table = TermTable()
+            var items: [SectionTokens] = []
+            for index in range {
+                let section = sections[index]
+                let sentences = ExcerptPicker.sentences(section.text)
+                let isFirstOfPage = index == 0 || sections[index - 1].page != section.page
+                items.append(SectionTokens(
+                    sentences: sentences,
+                    sentenceTerms: sentences.map { table.ids($0) },
+                    heading: section.heading.map { table.ids($0) } ?? [],
+                    title: isFirstOfPage ? table.ids(section.title) : []
+                ))
+            }
+            return TokenizedChunk(terms: table.terms, sections: items)
+        }
+
+        // 2. Number the terms globally and rewrite each chunk's numbers.
+        var terms: [String] = []
+        var numbers: [String: Int32] = [:]
+        var tokens: [SectionTokens] = []
+        tokens.reserveCapacity(sections.count)
+        for chunk in chunks {
+            let map = chunk.terms.map { term -> Int32 in
+                if let known = numbers[term] { return known }
+                let id = Int32(terms.count)
+                terms.append(term)
+                numbers[term] = id
+                return id
+            }
+            for var item in chunk.sections {
+                item.sentenceTerms = item.sentenceTerms.map { $0.map { map[Int($0)] } }
+                item.heading = item.heading.map { map[Int($0)] }
+                item.title = item.title.map { map[Int($0)] }
+                tokens.append(item)
+            }
+        }
+
+        // 3. Postings with title and heading boosts, and adjacent pairs within a sentence,
+        //    heading or title.
+        var postings = [[Posting]](repeating: [], count: terms.count)
         var pairCounts: [Int64: Int] = [:]
         var pairSections: [Int64: [Int]] = [:]
-        var previousPage = -1
+        var lengths: [Int] = []
         var weights: [Int32: Int] = [:]
         var pairs: Set<Int64> = []
-        for (index, section) in sections.enumerated() {
+        for (index, item) in tokens.enumerated() {
             weights.removeAll(keepingCapacity: true)
             pairs.removeAll(keepingCapacity: true)
-            let body = table.ids(section.text)
-            for term in body { weights[term, default: 0] += 1 }
-            var phrases = [body]
-            if let heading = section.heading {
-                let terms = table.ids(heading)
-                for term in terms { weights[term, default: 0] += headingBoost }
-                phrases.append(terms)
+            var length = 0
+            for sentence in item.sentenceTerms {
+                length += sentence.count
+                for term in sentence { weights[term, default: 0] += 1 }
             }
-            if section.page != previousPage {
-                let terms = table.ids(section.title)
-                for term in terms { weights[term, default: 0] += titleBoost }
-                phrases.append(terms)
-                previousPage = section.page
-            }
-            if postings.count < table.terms.count {
-                postings.append(contentsOf: repeatElement([], count: table.terms.count - postings.count))
-            }
+            for term in item.heading { weights[term, default: 0] += headingBoost }
+            for term in item.title { weights[term, default: 0] += titleBoost }
             for (term, weight) in weights { postings[Int(term)].append(Posting(section: index, weight: weight)) }
-            for terms in phrases where terms.count > 1 {
-                for i in 0..<(terms.count - 1) where terms[i] != terms[i + 1] {
-                    let pair = Int64(terms[i]) << 32 | Int64(terms[i + 1])
+            for run in item.sentenceTerms + [item.heading, item.title] where run.count > 1 {
+                for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
+                    let pair = Int64(run[i]) << 32 | Int64(run[i + 1])
                     pairCounts[pair, default: 0] += 1
                     pairs.insert(pair)
                 }
             }
             for pair in pairs { pairSections[pair, default: []].append(index) }
-            lengths.append(max(1, body.count))
+            lengths.append(max(1, length))
         }
         var byTerm: [String: [Posting]] = [:]
-        for (id, list) in postings.enumerated() {
-            byTerm[table.terms[id]] = list.sorted { $0.section < $1.section }
+        for (id, list) in postings.enumerated() where !list.isEmpty {
+            byTerm[terms[id]] = list
         }
         // A pair is kept only when it recurs and narrows the sections that merely contain both
         // words; otherwise the browser's fallback (both words in the section) gives the same answer.
@@ -89,13 +120,16 @@ public struct SearchIndex: Sendable, Equatable {
             guard let list = pairSections[pair] else { continue }
             let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
             if list.count < Self.sharedSections(postings[a], postings[b]) {
-                byTerm["\(table.terms[a]) \(table.terms[b])"] = list.map { Posting(section: $0, weight: 1) }
+                byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: $0, weight: 1) }
             }
         }
-        var idf = [Double](repeating: 0, count: table.terms.count)
+
+        // 4. Excerpts, in parallel.
+        var idf = [Double](repeating: 0, count: terms.count)
         for (id, list) in postings.enumerated() { idf[id] = log(1 + Double(sections.count) / Double(max(1, list.count))) }
-        var picker = ExcerptPicker(table: table, idf: idf)
-        let excerpts = sections.map { picker.excerpt(of: $0) }
+        let picker = ExcerptPicker(idf: idf)
+        let tokenized = tokens
+        let excerpts = ConcurrentMap.map(bounds) { range in range.map { picker.excerpt(of: tokenized[$0]) } }.flatMap { $0 }
         return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: byTerm)
     }
 
@@ -153,17 +187,31 @@ struct TermTable {
     }
 }
 
+/// The sentences of one section and the numbers of their terms, of its heading and (for the
+/// first section of a page) of the page title.
+struct SectionTokens: Sendable {
+    var sentences: [String]
+    var sentenceTerms: [[Int32]]
+    var heading: [Int32]
+    var title: [Int32]
+}
+
+/// The sections of one chunk, numbered in the chunk's own term table.
+struct TokenizedChunk: Sendable {
+    var terms: [String]
+    var sections: [SectionTokens]
+}
+
 /// Picks, for each section, the sentences that best cover its distinctive words, so a snippet can
 /// show a query's words in context without shipping the whole text.
-struct ExcerptPicker {
-    var table: TermTable
+struct ExcerptPicker: Sendable {
     /// Inverse document frequency by term number.
     let idf: [Double]
 
-    mutating func excerpt(of section: SearchSection) -> String {
-        let sentences = Self.sentences(section.text)
+    func excerpt(of section: SectionTokens) -> String {
+        let sentences = section.sentences
         guard !sentences.isEmpty else { return "" }
-        let terms = sentences.map { Set(table.ids($0)) }
+        let terms = section.sentenceTerms.map(Set.init)
         let counts = sentences.map(\.utf8.count)
         var covered: Set<Int32> = []
         var chosen: [Int] = []
