@@ -16,7 +16,7 @@ struct SiteFileHandler: HTTPHandler {
             return eventStream()
         }
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
         }
         let head = request.method == .HEAD
         switch SitePath.resolve(rawPath) {
@@ -30,7 +30,7 @@ struct SiteFileHandler: HTTPHandler {
                 if !directory {
                     let query = request.target.query()
                     let location = rawPath + "/" + (query.isEmpty ? "" : "?" + query)
-                    return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
+                    return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]))
                 }
                 return file(url.appendingPathComponent("index.html"), status: .ok, head: head) ?? notFound(head: head)
             }
