@@ -394,7 +394,9 @@
         });
         sections.sort(function (x, y) { return (y.full - x.full) || (y.score - x.score) || (x.section - y.section); });
         var score = sections[0].full ? sections[0].score + 0.3 * spread : 0.5 * spread;
-        results.push({ page: entry.page, score: score, sections: sections.slice(0, 3) });
+        // Other sections of the page are offered only when they match the whole query too.
+        var shownSections = [sections[0]].concat(sections.slice(1).filter(function (x) { return x.full; }).slice(0, 2));
+        results.push({ page: entry.page, score: score, sections: shownSections });
       }
       results.sort(function (x, y) { return y.score - x.score || x.page - y.page; });
       var highlight = [];
@@ -428,7 +430,8 @@
       var s = stem(w.word), hit = false;
       for (var i = 0; i < matched.length && !hit; i++) {
         var m = matched[i];
-        hit = m.indexOf(" ") < 0 && (s === m || w.word === m || (m.length >= 3 && s.indexOf(m) === 0));
+        // `matched` holds the index terms the query matched (prefixes already expanded).
+        hit = s === m || w.word === m;
       }
       if (hit) {
         html += escapeHTML(text.slice(last, w.start)) + "<mark>" + escapeHTML(text.slice(w.start, w.end)) + "</mark>";
