@@ -35,6 +35,7 @@ import Testing
         func stop() async throws {
             await server.stop()
             try await task.value
+            try? FileManager.default.removeItem(at: project)
         }
     }
 

@@ -8,8 +8,20 @@ enum SearchFixture {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A new directory `folio-<name>-<uuid>` in the temporary directory. Directories of the same
+    /// name left by runs more than an hour old are removed first (tests that share a built site
+    /// have no hook to remove it when the run ends).
     static func temporaryDirectory(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-\(name)-\(UUID().uuidString)", isDirectory: true)
+        let fm = FileManager.default
+        let temporary = fm.temporaryDirectory
+        let stale = Date().addingTimeInterval(-3600)
+        for entry in (try? fm.contentsOfDirectory(at: temporary, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        where entry.lastPathComponent.hasPrefix("folio-\(name)-") {
+            if let modified = try? entry.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, modified < stale {
+                try? fm.removeItem(at: entry)
+            }
+        }
+        let url = temporary.appendingPathComponent("folio-\(name)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

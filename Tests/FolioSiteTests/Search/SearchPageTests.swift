@@ -78,6 +78,7 @@ struct SearchPageTests {
     @Test func stemsQueriesExactlyAsTheIndexDoes() throws {
         let words = PorterStemmerTests.reference.map(\.0) + ["manufacturing", "digitalization", "companies", "emissions", "chongqing", "5g"]
         let dir = try SearchFixture.temporaryDirectory("stems")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let script = SearchFixture.repository.appendingPathComponent("Templates/assets/search.js").absoluteString
         let json = String(decoding: try JSONEncoder().encode(words), as: UTF8.self)
         let html = """
