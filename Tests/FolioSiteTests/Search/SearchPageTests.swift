@@ -75,6 +75,46 @@ struct SearchPageTests {
         #expect(page.results.isEmpty)
     }
 
+    @Test func worksFromTheKeyboard() throws {
+        // A page in the same directory frames the search page (Chromium lets file:// pages reach
+        // each other with --allow-file-access-from-files) and presses keys in it.
+        let site = try Self.site.get()
+        let harness = site.appendingPathComponent("search/keyboard-harness.html")
+        defer { try? FileManager.default.removeItem(at: harness) }
+        let html = """
+            <!DOCTYPE html><html><body><pre id="out">waiting</pre>
+            <iframe id="f" src="index.html?q=Schneider" width="800" height="600"></iframe>
+            <script>
+            var frame = document.getElementById("f"), log = [];
+            function key(k) { var d = frame.contentDocument; (d.activeElement || d.body).dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true })); }
+            function name() { var a = frame.contentDocument.activeElement; return a ? (a.id || a.className || a.tagName) : "none"; }
+            function run() {
+              var d = frame.contentDocument;
+              if (d.getElementById("search-app").getAttribute("data-state") !== "done") return setTimeout(run, 20);
+              d.activeElement.blur();
+              key("/"); log.push(name());
+              key("ArrowDown"); log.push(name());
+              key("ArrowDown"); log.push(name());
+              key("ArrowUp"); key("ArrowUp"); log.push(name());
+              var live = d.getElementById("search-status");
+              log.push(live.getAttribute("aria-live") + ":" + live.textContent);
+              document.getElementById("out").textContent = log.join("|");
+            }
+            frame.onload = run;
+            </script></body></html>
+            """
+        try html.write(to: harness, atomically: true, encoding: .utf8)
+        let dom = try Chromium.dumpDOM(harness.absoluteString, extraArguments: ["--allow-file-access-from-files"])
+        let start = try #require(dom.range(of: "<pre id=\"out\">")), end = try #require(dom.range(of: "</pre>"))
+        let steps = dom[start.upperBound..<end.lowerBound].components(separatedBy: "|")
+        #expect(steps.count == 5)
+        #expect(steps.first == "search-input")
+        #expect(steps.dropFirst().first == "search-result__link")
+        #expect(steps.dropFirst(3).first == "search-input")
+        #expect(steps.last?.hasPrefix("polite:") == true)
+        #expect(steps.last?.contains("results for “Schneider”") == true)
+    }
+
     @Test func stemsQueriesExactlyAsTheIndexDoes() throws {
         let words = PorterStemmerTests.reference.map(\.0) + ["manufacturing", "digitalization", "companies", "emissions", "chongqing", "5g"]
         let dir = try SearchFixture.temporaryDirectory("stems")
