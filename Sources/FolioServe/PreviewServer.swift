@@ -81,7 +81,8 @@ public actor PreviewServer {
 
     private var listening: UInt16?
 
-    /// Builds, starts the server and the watcher, and returns when ``stop()`` is called.
+    /// Starts listening (failing at once if the port is taken), builds, watches, and returns when
+    /// ``stop()`` is called.
     /// - Parameter onEvent: called for every build and for the listening address, on any thread.
     /// - Throws: ``ServeError`` when the address is invalid or the port cannot be bound.
     public func run(onEvent: @escaping @Sendable (PreviewEvent) -> Void) async throws {
@@ -90,20 +91,33 @@ public actor PreviewServer {
         // Read the sources before the first build, so an edit made while it runs is not missed.
         let watcher = ChangeWatcher(root: options.projectRoot, relativePaths: builder.watchedPaths)
         let initial = watcher.fingerprint()
-        await builder.rebuild()
         let output = builder.outputDirectory
         let handler = SiteFileHandler(root: output, state: state, broadcaster: broadcaster)
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
         self.server = server
-        let runTask = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            runTask.cancel()
-            throw ServeError.cannotListen(host: options.host, port: options.port, message: "\(error)")
+        let startError = ErrorSlot()
+        let runTask = Task {
+            do { try await server.run() } catch { startError.store(error) }
         }
-        let boundPort = Self.port(of: await server.listeningAddress) ?? options.port
+        // Wait until the server listens, or report why it cannot (a port in use fails at once).
+        var boundAddress = await server.listeningAddress
+        var waited = 0
+        while boundAddress == nil {
+            if let error = startError.value {
+                throw ServeError.cannotListen(host: options.host, port: options.port, message: Self.describe(error))
+            }
+            guard waited < 1000 else {
+                runTask.cancel()
+                throw ServeError.cannotListen(host: options.host, port: options.port, message: "the server did not start within 10 s")
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+            waited += 1
+            boundAddress = await server.listeningAddress
+        }
+        let boundPort = Self.port(of: boundAddress) ?? options.port
         listening = boundPort
+        // The port is ours: build, then tell the user where to look.
+        await builder.rebuild()
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         onEvent(.listening(url: "http://\(shownHost):\(boundPort)/"))
         let interval = max(10, options.pollMilliseconds)
@@ -127,7 +141,7 @@ public actor PreviewServer {
         if stopped {
             await stop()
         }
-        _ = try? await runTask.value
+        await runTask.value
     }
 
     /// Stops watching, closes every event stream and the server.
@@ -148,12 +162,39 @@ public actor PreviewServer {
         return address
     }
 
+    /// A socket error as a sentence: `Address already in use` rather than an enum dump.
+    static func describe(_ error: any Error) -> String {
+        if let socketError = error as? SocketError, case let .failed(_, errno, message) = socketError {
+            return "\(message) (errno \(errno))"
+        }
+        return "\(error)"
+    }
+
     static func port(of address: Socket.Address?) -> UInt16? {
         switch address {
         case let .ip4(_, port): port
         case let .ip6(_, port): port
         default: nil
         }
+    }
+}
+
+/// The first error of a task, read from another.
+final class ErrorSlot: @unchecked Sendable {
+    // Proof of Sendable: `stored` is only touched under `lock`.
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    func store(_ error: any Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+
+    var value: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }
 

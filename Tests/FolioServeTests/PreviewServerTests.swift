@@ -156,6 +156,15 @@ import Testing
         #expect(!rest.contains("event:"))
     }
 
+    @Test func reportsAPortInUseAtOnce() async throws {
+        let running = try await Self.start()
+        let second = PreviewServer(options: PreviewOptions(projectRoot: running.project, port: running.port))
+        await #expect(throws: ServeError.self) {
+            try await second.run { _ in }
+        }
+        try await running.stop()
+    }
+
     @Test func refusesAHostThatIsNotAnAddress() async throws {
         let server = PreviewServer(options: PreviewOptions(projectRoot: FileManager.default.temporaryDirectory, host: "example.org", port: 0))
         await #expect(throws: ServeError.invalidHost("example.org")) {
