@@ -59,8 +59,9 @@ public struct SiteBuilder: Sendable {
         self.generators = generators
     }
 
-    /// The generators of a standard Folio site. Search runs after the taxonomies so it indexes their pages.
-    public static var standardGenerators: [any SiteGenerator] { [TaxonomyGenerator(), SearchGenerator()] }
+    /// The generators of a standard Folio site. Search runs after the taxonomies so it indexes
+    /// their pages; the validation report comes last.
+    public static var standardGenerators: [any SiteGenerator] { [TaxonomyGenerator(), SearchGenerator(), ValidationReportGenerator()] }
 
     /// Runs the build.
     /// - Throws: ``FolioError`` for configuration and I/O problems (a bad template, an unreadable
@@ -107,6 +108,9 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
+        let contentFindings = ContentValidator(projectRoot: root).validate(published)
+        diagnostics += contentFindings.diagnostics
+        lap("check content")
 
         // Write pages.
         let staged: StagedDirectoryOutput? = options.writeOutput ? try StagedDirectoryOutput(destination: output) : nil
@@ -129,10 +133,10 @@ public struct SiteBuilder: Sendable {
             }
             try writer.write(Sitemap.xml(for: snapshot, extraPaths: writer.writtenPaths), to: "sitemap.xml")
 
-            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths)
+            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths, reportedLinks: contentFindings.reportedLinks)
             lap("validate")
 
-            diagnostics = Diagnostic.sortedForOutput(diagnostics)
+            diagnostics = try DiagnosticPolicy.load(projectRoot: root, validation: config.validation).apply(contentFindings.attachingSources(diagnostics))
             let summary = DiagnosticSummary(diagnostics)
             let failed = summary.fails(strict: options.strict || config.validation.strict)
             let fileCount = writer.writtenPaths.count
