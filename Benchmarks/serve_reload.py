@@ -41,6 +41,8 @@ def main():
         def wait_for(marker):
             nonlocal buffer
             while marker not in buffer:
+                if b"event: failure" in buffer:
+                    raise SystemExit("the rebuild failed; fix the project first (see `folio build`)")
                 chunk = events.recv(65536)
                 if not chunk:
                     raise SystemExit("event stream closed")
