@@ -60,7 +60,8 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown", "FolioCore"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioSite", "FolioCore"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -59,8 +59,9 @@ public struct SiteBuilder: Sendable {
         self.generators = generators
     }
 
-    /// The generators of a standard Folio site.
-    public static var standardGenerators: [any SiteGenerator] { [TaxonomyGenerator(), ValidationReportGenerator()] }
+    /// The generators of a standard Folio site. Search runs after the taxonomies so it indexes
+    /// their pages; the validation report comes last.
+    public static var standardGenerators: [any SiteGenerator] { [TaxonomyGenerator(), SearchGenerator(), ValidationReportGenerator()] }
 
     /// Runs the build.
     /// - Throws: ``FolioError`` for configuration and I/O problems (a bad template, an unreadable

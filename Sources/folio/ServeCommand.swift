@@ -1,12 +1,85 @@
 import ArgumentParser
+import FolioCore
+import FolioServe
+import Foundation
 
-/// `folio serve`.
+/// `folio serve`: builds the site, serves it locally and rebuilds it when the sources change.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Not yet available.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it on 127.0.0.1 and rebuild and reload pages on every change.",
+        discussion: "Watches Content/, Templates/ and folio.yml. A failed rebuild keeps serving the last good site and shows the diagnostics in the browser and here. Stop with Ctrl-C."
+    )
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .shortAndLong, help: "Port to listen on; 0 picks a free port.")
+    var port: UInt16 = 8000
+
+    @Option(help: "Address to listen on. Anything but loopback exposes the preview to the network.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .shortAndLong, help: "Output directory (default: `output` from folio.yml, usually Site).")
+    var output: String?
+
+    @Flag(help: "Fail builds on warnings as well as errors.")
+    var strict = false
+
     func run() async throws {
-        throw ValidationError("`folio serve` is not available yet")
+        let reporter = Reporter(global: global)
+        let options = PreviewOptions(
+            projectRoot: global.projectRoot, host: host, port: port, strict: strict,
+            outputDirectory: output.map { URL(fileURLWithPath: $0, relativeTo: global.projectRoot).standardizedFileURL }
+        )
+        if !options.isLoopback {
+            reporter.status("warning: listening on \(host) makes the preview reachable from other machines; it is meant for local use only.")
+        }
+        let server = PreviewServer(options: options)
+        let signals = SignalStop(signals: [SIGINT, SIGTERM]) {
+            Task { await server.stop() }
+        }
+        defer { signals.cancel() }
+        do {
+            try await server.run { event in
+                switch event {
+                case let .listening(url):
+                    reporter.status("Serving \(url)  (Ctrl-C to stop)")
+                    FileHandle.standardOutput.write(Data("\(url)\n".utf8))
+                case let .changed(paths):
+                    reporter.status("Changed: \(paths.prefix(3).joined(separator: ", "))\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
+                case let .built(generation, pageCount, milliseconds, diagnostics):
+                    reporter.report(diagnostics)
+                    reporter.status("Build \(generation): \(pageCount) pages in \(milliseconds) ms — \(DiagnosticFormatter.summaryLine(DiagnosticSummary(diagnostics))); pages reloaded.")
+                case let .failed(diagnostics, message):
+                    reporter.report(diagnostics)
+                    if let message { reporter.status(message) }
+                    reporter.status("Build failed: \(DiagnosticFormatter.summaryLine(DiagnosticSummary(diagnostics))); still serving the last good site.")
+                }
+            }
+        } catch let error as ServeError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        reporter.status("Stopped.")
+    }
+}
+
+/// Runs `handler` once when one of `signals` arrives, instead of the default of dying.
+final class SignalStop: @unchecked Sendable {
+    // Proof of Sendable: `sources` is set once in init and only read afterwards.
+    private let sources: [any DispatchSourceSignal]
+
+    init(signals: [Int32], handler: @escaping @Sendable () -> Void) {
+        sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
     }
 }

@@ -1,2 +1,0 @@
-/// The FolioServe module; see README.md for the stage it owns.
-public enum FolioServeModule {}

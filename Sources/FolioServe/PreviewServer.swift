@@ -1,0 +1,311 @@
+import FlyingFox
+import FlyingSocks
+import FolioCore
+import FolioSite
+import Foundation
+
+/// What `folio serve` should do.
+public struct PreviewOptions: Sendable {
+    /// The project root containing `folio.yml`, `Content/` and `Templates/`.
+    public var projectRoot: URL
+    /// Address to listen on; loopback unless the user asks otherwise.
+    public var host: String
+    /// Port; 0 picks a free one (reported in ``PreviewEvent/listening(url:)``).
+    public var port: UInt16
+    /// Fail builds on warnings too.
+    public var strict: Bool
+    /// Overrides the configured output directory.
+    public var outputDirectory: URL?
+    /// How often the watched files are checked, in milliseconds.
+    public var pollMilliseconds: Int
+
+    public init(projectRoot: URL, host: String = "127.0.0.1", port: UInt16 = 8000, strict: Bool = false, outputDirectory: URL? = nil, pollMilliseconds: Int = 25) {
+        self.projectRoot = projectRoot
+        self.host = host
+        self.port = port
+        self.strict = strict
+        self.outputDirectory = outputDirectory
+        self.pollMilliseconds = pollMilliseconds
+    }
+
+    /// Whether `host` is a loopback address, reachable only from this machine.
+    public var isLoopback: Bool {
+        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+    }
+}
+
+/// Something the preview server wants the user to know; the command line prints these.
+public enum PreviewEvent: Sendable {
+    /// The server accepts connections at `url`.
+    case listening(url: String)
+    /// Files changed; a rebuild starts.
+    case changed(paths: [String])
+    /// A build succeeded and open pages were told to reload.
+    case built(generation: Int, pageCount: Int, milliseconds: Int, diagnostics: [Diagnostic])
+    /// A build failed; the last good site is still served and pages show `diagnostics` (or `message`
+    /// for a configuration or I/O error) in an overlay.
+    case failed(diagnostics: [Diagnostic], message: String?)
+}
+
+/// Errors that stop `folio serve`.
+public enum ServeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The host is not an IPv4 or IPv6 address (or `localhost`).
+    case invalidHost(String)
+    /// The server could not listen.
+    case cannotListen(host: String, port: UInt16, message: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidHost(host): "error: `\(host)` is not an IP address; use e.g. 127.0.0.1, ::1 or 0.0.0.0"
+        case let .cannotListen(host, port, message): "error: cannot listen on \(host):\(port): \(message)"
+        }
+    }
+}
+
+/// Builds the site, serves it, watches the sources and rebuilds on change, telling open pages to
+/// reload (or to show the build's diagnostics) over server-sent events.
+public actor PreviewServer {
+    public let options: PreviewOptions
+    private let broadcaster = EventBroadcaster()
+    private let state = BuildState()
+    private var server: HTTPServer?
+    private var watchTask: Task<Void, Never>?
+    private var stopped = false
+
+    public init(options: PreviewOptions) {
+        self.options = options
+    }
+
+    /// The port the server listens on, once listening.
+    public var port: UInt16? { listening }
+
+    private var listening: UInt16?
+
+    /// Starts listening (failing at once if the port is taken), builds, watches, and returns when
+    /// ``stop()`` is called.
+    /// - Parameter onEvent: called for every build and for the listening address, on any thread.
+    /// - Throws: ``ServeError`` when the address is invalid or the port cannot be bound.
+    public func run(onEvent: @escaping @Sendable (PreviewEvent) -> Void) async throws {
+        let address = try Self.address(host: options.host, port: options.port)
+        let builder = Rebuilder(options: options, state: state, broadcaster: broadcaster, onEvent: onEvent)
+        // Read the sources before the first build, so an edit made while it runs is not missed.
+        let watcher = ChangeWatcher(root: options.projectRoot, relativePaths: builder.watchedPaths)
+        let initial = watcher.fingerprint()
+        let output = builder.outputDirectory
+        let handler = SiteFileHandler(root: output, state: state, broadcaster: broadcaster)
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
+        self.server = server
+        let startError = ErrorSlot()
+        let runTask = Task {
+            do { try await server.run() } catch { startError.store(error) }
+        }
+        // Wait until the server listens, or report why it cannot (a port in use fails at once).
+        var boundAddress = await server.listeningAddress
+        var waited = 0
+        while boundAddress == nil {
+            if let error = startError.value {
+                throw ServeError.cannotListen(host: options.host, port: options.port, message: Self.describe(error))
+            }
+            guard waited < 1000 else {
+                runTask.cancel()
+                throw ServeError.cannotListen(host: options.host, port: options.port, message: "the server did not start within 10 s")
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+            waited += 1
+            boundAddress = await server.listeningAddress
+        }
+        let boundPort = Self.port(of: boundAddress) ?? options.port
+        listening = boundPort
+        // The port is ours: build, then tell the user where to look.
+        await builder.rebuild()
+        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+        onEvent(.listening(url: "http://\(shownHost):\(boundPort)/"))
+        let interval = max(10, options.pollMilliseconds)
+        watchTask = Task.detached(priority: .userInitiated) {
+            var last = initial
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(interval))
+                var now = watcher.fingerprint()
+                guard now != last else { continue }
+                // Let an editor finish writing (several files, or write-then-rename).
+                try? await Task.sleep(for: .milliseconds(10))
+                let settled = watcher.fingerprint()
+                if settled != now { now = settled }
+                let changed = now.changes(since: last)
+                last = now
+                if Task.isCancelled { break }
+                onEvent(.changed(paths: changed))
+                await builder.rebuild()
+            }
+        }
+        if stopped {
+            await stop()
+        }
+        await runTask.value
+    }
+
+    /// Stops watching, closes every event stream and the server.
+    public func stop() async {
+        stopped = true
+        watchTask?.cancel()
+        broadcaster.finishAll()
+        await server?.stop(timeout: 0.1)
+    }
+
+    static func address(host: String, port: UInt16) throws -> any SocketAddress {
+        let name = host == "localhost" ? "127.0.0.1" : host
+        if name.contains(":") {
+            guard let address = try? sockaddr_in6.inet6(ip6: name, port: port) else { throw ServeError.invalidHost(host) }
+            return address
+        }
+        guard let address = try? sockaddr_in.inet(ip4: name, port: port) else { throw ServeError.invalidHost(host) }
+        return address
+    }
+
+    /// A socket error as a sentence: `Address already in use` rather than an enum dump.
+    static func describe(_ error: any Error) -> String {
+        if let socketError = error as? SocketError, case let .failed(_, errno, message) = socketError {
+            return "\(message) (errno \(errno))"
+        }
+        return "\(error)"
+    }
+
+    static func port(of address: Socket.Address?) -> UInt16? {
+        switch address {
+        case let .ip4(_, port): port
+        case let .ip6(_, port): port
+        default: nil
+        }
+    }
+}
+
+/// The first error of a task, read from another.
+final class ErrorSlot: @unchecked Sendable {
+    // Proof of Sendable: `stored` is only touched under `lock`.
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    func store(_ error: any Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+
+    var value: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
+
+/// The generation of the last good build and the failure shown since, shared by the builder and
+/// the request handlers.
+final class BuildState: @unchecked Sendable {
+    // Proof of Sendable: both properties are only touched under `lock`.
+    private let lock = NSLock()
+    private var generationValue = 0
+    private var failureValue: String?
+
+    var generation: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return generationValue
+    }
+
+    /// The JSON of the current failure, or `nil` when the last build succeeded.
+    var failure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failureValue
+    }
+
+    func succeeded() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        generationValue += 1
+        failureValue = nil
+        return generationValue
+    }
+
+    func failed(_ json: String) {
+        lock.lock()
+        failureValue = json
+        lock.unlock()
+    }
+
+    /// The greeting sent to a page when it connects.
+    var helloJSON: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return "{\"generation\":\(generationValue),\"failure\":\(failureValue ?? "null")}"
+    }
+}
+
+/// Runs builds one at a time and reports them to pages and to the terminal.
+actor Rebuilder {
+    let options: PreviewOptions
+    let state: BuildState
+    let broadcaster: EventBroadcaster
+    let onEvent: @Sendable (PreviewEvent) -> Void
+    nonisolated let outputDirectory: URL
+    nonisolated let watchedPaths: [String]
+
+    init(options: PreviewOptions, state: BuildState, broadcaster: EventBroadcaster, onEvent: @escaping @Sendable (PreviewEvent) -> Void) {
+        self.options = options
+        self.state = state
+        self.broadcaster = broadcaster
+        self.onEvent = onEvent
+        let config = (try? FolioConfig.load(from: options.projectRoot.appendingPathComponent("folio.yml").path).0) ?? FolioConfig()
+        outputDirectory = (options.outputDirectory ?? options.projectRoot.appendingPathComponent(config.output, isDirectory: true)).standardizedFileURL
+        watchedPaths = [config.content, config.templates, "folio.yml"]
+    }
+
+    /// Builds the site and tells open pages.
+    func rebuild() async {
+        let options = self.options
+        let output = outputDirectory
+        let start = Date()
+        let outcome: Result<(SiteBuilder.Result, [Diagnostic]), any Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result {
+                    let (config, configDiagnostics) = try FolioConfig.load(from: options.projectRoot.appendingPathComponent("folio.yml").path)
+                    let result = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: config, strict: options.strict, writeOutput: true, outputDirectory: output))
+                    return (result, configDiagnostics)
+                })
+            }
+        }
+        let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+        switch outcome {
+        case let .success((result, configDiagnostics)):
+            let diagnostics = Diagnostic.sortedForOutput(configDiagnostics + result.diagnostics)
+            if result.failed {
+                report(failure: diagnostics, message: nil)
+            } else {
+                let generation = state.succeeded()
+                broadcaster.send(EventBroadcaster.encode(event: "reload", data: "{\"generation\":\(generation)}"))
+                onEvent(.built(generation: generation, pageCount: result.pageCount, milliseconds: milliseconds, diagnostics: diagnostics))
+            }
+        case let .failure(error):
+            report(failure: [], message: "\(error)")
+        }
+    }
+
+    private func report(failure diagnostics: [Diagnostic], message: String?) {
+        var text = ""
+        let shown = diagnostics.filter { $0.severity != .info }
+        if !shown.isEmpty { text += DiagnosticFormatter.text(shown, color: false) }
+        if let message { text += message + "\n" }
+        let summary = DiagnosticFormatter.summaryLine(DiagnosticSummary(diagnostics))
+        let json = "{\"text\":\(Self.json(text)),\"summary\":\(Self.json(summary))}"
+        state.failed(json)
+        broadcaster.send(EventBroadcaster.encode(event: "failure", data: json))
+        onEvent(.failed(diagnostics: diagnostics, message: message))
+    }
+
+    static func json(_ string: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(string)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

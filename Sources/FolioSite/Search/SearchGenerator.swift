@@ -1,0 +1,93 @@
+import FolioContent
+import FolioCore
+import FolioValidate
+import Foundation
+
+/// Writes the site's static search: the index under `search/index/` (see ``SearchIndex``) and the
+/// `search/index.html` page (template `search`, script `assets/search.js`).
+///
+/// Indexes every content page by section and, when earlier generators wrote them, the index
+/// pages of companies, cities, SDGs and technologies. Run it after those generators.
+public struct SearchGenerator: SiteGenerator {
+    public var name: String { "search" }
+
+    public init() {}
+
+    public func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry] {
+        [NavigationEntry(title: "Search", path: "search/index.html", summary: "Full-text search of every report, offline too.")]
+    }
+
+    public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
+        let sections = Self.sections(of: site, writtenPaths: writer.writtenPaths)
+        let index = SearchIndex.build(sections)
+        for file in index.files() {
+            try writer.write(file.text, to: "search/\(file.path)")
+        }
+        try writer.writePage(urlPath: "search/", template: "search", context: [
+            "pageTitle": "Search",
+            "title": "Search",
+            "description": "Search the full text of the reports.",
+            "sectionCount": sections.count,
+            "pageCount": (sections.last?.page ?? -1) + 1,
+            "breadcrumbs": [["title": "Home", "url": "../index.html"], ["title": "Search"]],
+        ])
+        return []
+    }
+
+    /// The sections to index: every published content page, then the taxonomy pages found in
+    /// `writtenPaths`.
+    static func sections(of site: SiteSnapshot, writtenPaths: Set<String>) -> [SearchSection] {
+        var sections: [SearchSection] = []
+        var page = 0
+        let documents = Dictionary(site.content.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        for published in site.pages {
+            let fm = published.page.frontMatter
+            let group: String
+            switch published.page.kind {
+            case .article, .documentIndex:
+                let document = published.page.documentSlug.flatMap { documents[$0] }
+                group = document?.metadata?.shortTitle ?? document?.title ?? published.page.documentSlug ?? ""
+            case .page:
+                group = "Pages"
+            }
+            let found = SearchSection.sections(of: published.rendered, title: fm.title, urlPath: published.urlPath, group: group, page: page)
+            if !found.isEmpty {
+                sections += found
+                page += 1
+            }
+        }
+        for term in TaxonomyTerm.all(in: site) where writtenPaths.contains(SiteURL.file(for: term.urlPath)) {
+            sections.append(SearchSection(url: SiteURL.file(for: term.urlPath), title: term.name, heading: nil, group: term.group, text: term.articleTitles.joined(separator: "\n"), page: page))
+            page += 1
+        }
+        return sections
+    }
+}
+
+/// A company, city, SDG or technology named in article front matter, with the titles of its articles.
+struct TaxonomyTerm {
+    var name: String
+    var group: String
+    var urlPath: String
+    var articleTitles: [String]
+
+    static func all(in site: SiteSnapshot) -> [TaxonomyTerm] {
+        var terms: [String: TaxonomyTerm] = [:]
+        var order: [String] = []
+        func add(_ name: String, group: String, urlPath: String, title: String) {
+            if terms[urlPath] == nil {
+                terms[urlPath] = TaxonomyTerm(name: name, group: group, urlPath: urlPath, articleTitles: [])
+                order.append(urlPath)
+            }
+            terms[urlPath]?.articleTitles.append(title)
+        }
+        for article in site.articles {
+            let fm = article.page.frontMatter
+            for name in fm.companies ?? [] { add(name, group: "Companies", urlPath: "companies/\(Slug.make(name))/", title: fm.title) }
+            for name in fm.cities ?? [] { add(name, group: "Places", urlPath: "cities/\(Slug.make(name))/", title: fm.title) }
+            for goal in fm.sdgs ?? [] { add("SDG \(goal)", group: "Sustainable Development Goals", urlPath: "sdgs/\(goal)/", title: fm.title) }
+            for name in fm.technologies ?? [] { add(name, group: "Technologies", urlPath: "technologies/\(Slug.make(name))/", title: fm.title) }
+        }
+        return order.compactMap { terms[$0] }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// A file of the written index: a path under `search/` and its JavaScript text.
+public struct SearchIndexFile: Sendable, Equatable {
+    public var path: String
+    public var text: String
+}
+
+extension SearchIndex {
+    /// Format version written into `meta.js`; `search.js` refuses other versions.
+    public static let formatVersion = 1
+
+    /// Encodes postings as `delta[:weight]` items joined by commas, numbers in base 36, weight
+    /// omitted when 1.
+    static func encode(_ postings: [Posting]) -> String {
+        var out = ""
+        var previous = 0
+        for (i, p) in postings.enumerated() {
+            if i > 0 { out += "," }
+            out += String(p.section - previous, radix: 36)
+            if p.weight != 1 { out += ":" + String(min(p.weight, 1295), radix: 36) }
+            previous = p.section
+        }
+        return out
+    }
+
+    /// Orders terms as JavaScript compares strings (UTF-16 code units), so the browser's binary
+    /// search over shard boundaries agrees with the order written here.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
+    /// The index as files under `search/index/`: `meta.js`, `s/<n>.js` and `f/<n>.js`.
+    public func files() -> [SearchIndexFile] {
+        // Shards hold runs of sorted terms of about `shardTargetBytes`; `meta.js` lists the first
+        // term of each, so a term (or a prefix) is found by binary search.
+        let terms = postings.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        var shards: [[(term: String, entry: String)]] = []
+        var size = 0
+        var previous: [Character] = []
+        for term in terms {
+            // Front-coded: one base-36 digit (characters shared with the previous term in the
+            // shard), the rest of the term, `=`, the postings; entries joined by `;`.
+            if shards.isEmpty || size >= Self.shardTargetBytes {
+                shards.append([])
+                size = 0
+                previous = []
+            }
+            let chars = Array(term)
+            var shared = 0
+            while shared < min(35, chars.count, previous.count) && chars[shared] == previous[shared] { shared += 1 }
+            let entry = String(shared, radix: 36) + String(chars[shared...]) + "=" + Self.encode(postings[term] ?? [])
+            shards[shards.count - 1].append((term, entry))
+            size += entry.utf8.count + 1
+            previous = chars
+        }
+        var files: [SearchIndexFile] = []
+        for (n, shard) in shards.enumerated() {
+            let body = shard.map(\.entry).joined(separator: ";")
+            files.append(SearchIndexFile(path: "index/s/\(n).js", text: "folioSearch.register(\(n),\(Self.json(body)));\n"))
+        }
+        let shardStarts = "[" + shards.map { Self.json($0.first?.term ?? "") }.joined(separator: ",") + "]"
+
+        // Fragments: a table of the pages they mention ([url, title, group]), then one entry per
+        // section: [page, anchor, heading, excerpt].
+        var fragment = 0
+        var start = 0
+        while start < sections.count {
+            let end = min(start + Self.fragmentSize, sections.count)
+            var pageSlots: [Int: Int] = [:]
+            var pages: [String] = []
+            var items: [String] = []
+            for i in start..<end {
+                let s = sections[i]
+                let (file, anchor) = Self.splitURL(s.url)
+                if pageSlots[s.page] == nil {
+                    pageSlots[s.page] = pages.count
+                    pages.append("[" + [file, s.title, s.group].map(Self.json).joined(separator: ",") + "]")
+                }
+                items.append("[\(pageSlots[s.page] ?? 0)," + [anchor, s.heading ?? "", excerpts[i]].map(Self.json).joined(separator: ",") + "]")
+            }
+            files.append(SearchIndexFile(path: "index/f/\(fragment).js", text: "folioSearch.fragment(\(fragment),[\n\(pages.joined(separator: ",\n"))\n],[\n\(items.joined(separator: ",\n"))\n]);\n"))
+            fragment += 1
+            start = end
+        }
+
+        var pageStarts: [Int] = []
+        var lastPage = -1
+        for (i, s) in sections.enumerated() where s.page != lastPage {
+            pageStarts.append(i)
+            lastPage = s.page
+        }
+        let meta = """
+            folioSearch.meta({"version":\(Self.formatVersion),"sections":\(sections.count),"fragmentSize":\(Self.fragmentSize),\
+            "shards":\(shardStarts),\
+            "pages":\(Self.json(pageStarts.map { String($0, radix: 36) }.joined(separator: ","))),\
+            "lengths":\(Self.json(lengths.map { String(min($0, 1295), radix: 36) }.joined(separator: ","))),\
+            "stopWords":\(Self.json(SearchTokenizer.stopWords.sorted().joined(separator: " ")))});
+
+            """
+        files.append(SearchIndexFile(path: "index/meta.js", text: meta))
+        return files
+    }
+
+    /// `page/index.html#anchor` → (`page/index.html`, `anchor`).
+    static func splitURL(_ url: String) -> (String, String) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, "") }
+        return (String(url[..<hash]), String(url[url.index(after: hash)...]))
+    }
+
+    /// A JSON string literal, safe inside a `<script>` file.
+    static func json(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+
+/// A static full-text index of the site's sections, split into small script files so the browser
+/// loads only what a query needs, also from `file://`.
+///
+/// - Terms (``SearchTokenizer``) map to postings: the sections that contain them with a weight
+///   (occurrences, plus boosts for the page title and the section heading).
+/// - Pairs of adjacent terms that recur in the corpus are indexed too, so quoted phrases match
+///   only sections where the words stand together.
+/// - Postings are sharded in runs of sorted terms of about ``shardTargetBytes``;
+///   section details (link, title, heading, a short excerpt) live in fragment files of
+///   ``fragmentSize`` sections, loaded only for the results shown.
+public struct SearchIndex: Sendable, Equatable {
+    /// One section that contains a term, with the term's weight there.
+    public struct Posting: Sendable, Equatable {
+        public var section: Int
+        public var weight: Int
+    }
+
+    /// Extra weight per occurrence of a term in the page title (counted in the page's first section).
+    public static let titleBoost = 6
+    /// Extra weight per occurrence of a term in the section heading.
+    public static let headingBoost = 3
+    /// Sections per fragment file.
+    public static let fragmentSize = 12
+    /// A shard is closed once it holds about this many bytes of postings.
+    public static let shardTargetBytes = 16_000
+    /// An adjacent pair of terms is indexed when it occurs at least this often in the site.
+    public static let minimumPairCount = 5
+    /// Longest excerpt kept per section, in characters.
+    public static let excerptLength = 180
+
+    public var sections: [SearchSection]
+    /// Length of each section in terms (for length normalisation).
+    public var lengths: [Int]
+    /// A few sentences of each section, chosen to cover its most distinctive words.
+    public var excerpts: [String]
+    /// Postings by term; pair terms are two terms joined by a space.
+    public var postings: [String: [Posting]]
+
+    /// Builds the index of `sections`, tokenizing them on all cores.
+    public static func build(_ sections: [SearchSection]) -> SearchIndex {
+        // 1. Tokenize contiguous chunks of sections in parallel, each with its own term table.
+        let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
+        let chunks = ConcurrentMap.map(bounds) { range -> TokenizedChunk in
+            var table = TermTable()
+            var items: [SectionTokens] = []
+            for index in range {
+                let section = sections[index]
+                let sentences = ExcerptPicker.sentences(section.text)
+                let isFirstOfPage = index == 0 || sections[index - 1].page != section.page
+                items.append(SectionTokens(
+                    sentences: sentences,
+                    sentenceTerms: sentences.map { table.ids($0) },
+                    heading: section.heading.map { table.ids($0) } ?? [],
+                    title: isFirstOfPage ? table.ids(section.title) : []
+                ))
+            }
+            return TokenizedChunk(terms: table.terms, sections: items)
+        }
+
+        // 2. Number the terms globally and rewrite each chunk's numbers.
+        var terms: [String] = []
+        var numbers: [String: Int32] = [:]
+        var tokens: [SectionTokens] = []
+        tokens.reserveCapacity(sections.count)
+        for chunk in chunks {
+            let map = chunk.terms.map { term -> Int32 in
+                if let known = numbers[term] { return known }
+                let id = Int32(terms.count)
+                terms.append(term)
+                numbers[term] = id
+                return id
+            }
+            for var item in chunk.sections {
+                item.sentenceTerms = item.sentenceTerms.map { $0.map { map[Int($0)] } }
+                item.heading = item.heading.map { map[Int($0)] }
+                item.title = item.title.map { map[Int($0)] }
+                tokens.append(item)
+            }
+        }
+
+        // 3. Postings with title and heading boosts, and adjacent pairs within a sentence,
+        //    heading or title.
+        var postings = [[Posting]](repeating: [], count: terms.count)
+        var pairCounts: [Int64: Int] = [:]
+        var pairSections: [Int64: [Int]] = [:]
+        var lengths: [Int] = []
+        var weights: [Int32: Int] = [:]
+        var pairs: Set<Int64> = []
+        for (index, item) in tokens.enumerated() {
+            weights.removeAll(keepingCapacity: true)
+            pairs.removeAll(keepingCapacity: true)
+            var length = 0
+            for sentence in item.sentenceTerms {
+                length += sentence.count
+                for term in sentence { weights[term, default: 0] += 1 }
+            }
+            for term in item.heading { weights[term, default: 0] += headingBoost }
+            for term in item.title { weights[term, default: 0] += titleBoost }
+            for (term, weight) in weights { postings[Int(term)].append(Posting(section: index, weight: weight)) }
+            for run in item.sentenceTerms + [item.heading, item.title] where run.count > 1 {
+                for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
+                    let pair = Int64(run[i]) << 32 | Int64(run[i + 1])
+                    pairCounts[pair, default: 0] += 1
+                    pairs.insert(pair)
+                }
+            }
+            for pair in pairs { pairSections[pair, default: []].append(index) }
+            lengths.append(max(1, length))
+        }
+        var byTerm: [String: [Posting]] = [:]
+        for (id, list) in postings.enumerated() where !list.isEmpty {
+            byTerm[terms[id]] = list
+        }
+        // A pair is kept only when it recurs and narrows the sections that merely contain both
+        // words; otherwise the browser's fallback (both words in the section) gives the same answer.
+        for (pair, count) in pairCounts where count >= minimumPairCount {
+            guard let list = pairSections[pair] else { continue }
+            let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+            if list.count < Self.sharedSections(postings[a], postings[b]) {
+                byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: $0, weight: 1) }
+            }
+        }
+
+        // 4. Excerpts, in parallel.
+        var idf = [Double](repeating: 0, count: terms.count)
+        for (id, list) in postings.enumerated() { idf[id] = log(1 + Double(sections.count) / Double(max(1, list.count))) }
+        let picker = ExcerptPicker(idf: idf)
+        let tokenized = tokens
+        let excerpts = ConcurrentMap.map(bounds) { range in range.map { picker.excerpt(of: tokenized[$0]) } }.flatMap { $0 }
+        return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: byTerm)
+    }
+
+    /// The number of sections two section-ordered posting lists share.
+    static func sharedSections(_ a: [Posting], _ b: [Posting]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            if a[i].section == b[j].section {
+                count += 1
+                i += 1
+                j += 1
+            } else if a[i].section < b[j].section {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return count
+    }
+}
+
+/// Numbers the distinct terms of one index build, remembering each word's term (or that it is a
+/// stop word), so every word is folded and stemmed once.
+struct TermTable {
+    private var byWord: [String: Int32] = [:]
+    private var byTerm: [String: Int32] = [:]
+    /// Terms by number.
+    private(set) var terms: [String] = []
+
+    /// The term numbers of `text`, in order, without stop words.
+    mutating func ids(_ text: String) -> [Int32] {
+        var out: [Int32] = []
+        for word in SearchTokenizer.words(text) {
+            let id: Int32
+            if let known = byWord[word] {
+                id = known
+            } else {
+                if SearchTokenizer.stopWords.contains(word) {
+                    id = -1
+                } else {
+                    let stem = PorterStemmer.stem(word)
+                    if let existing = byTerm[stem] {
+                        id = existing
+                    } else {
+                        id = Int32(terms.count)
+                        terms.append(stem)
+                        byTerm[stem] = id
+                    }
+                }
+                byWord[word] = id
+            }
+            if id >= 0 { out.append(id) }
+        }
+        return out
+    }
+}
+
+/// The sentences of one section and the numbers of their terms, of its heading and (for the
+/// first section of a page) of the page title.
+struct SectionTokens: Sendable {
+    var sentences: [String]
+    var sentenceTerms: [[Int32]]
+    var heading: [Int32]
+    var title: [Int32]
+}
+
+/// The sections of one chunk, numbered in the chunk's own term table.
+struct TokenizedChunk: Sendable {
+    var terms: [String]
+    var sections: [SectionTokens]
+}
+
+/// Picks, for each section, the sentences that best cover its distinctive words, so a snippet can
+/// show a query's words in context without shipping the whole text.
+struct ExcerptPicker: Sendable {
+    /// Inverse document frequency by term number.
+    let idf: [Double]
+
+    func excerpt(of section: SectionTokens) -> String {
+        let sentences = section.sentences
+        guard !sentences.isEmpty else { return "" }
+        let terms = section.sentenceTerms.map(Set.init)
+        let counts = sentences.map(\.utf8.count)
+        var covered: Set<Int32> = []
+        var chosen: [Int] = []
+        var length = 0
+        while length < SearchIndex.excerptLength {
+            var best: (index: Int, gain: Double)?
+            for i in sentences.indices where !chosen.contains(i) {
+                var weight = 0.0
+                for term in terms[i] where !covered.contains(term) { weight += idf[Int(term)] }
+                let gain = weight / Double(min(counts[i], SearchIndex.excerptLength) + 40)
+                if gain > 0, gain > (best?.gain ?? 0) { best = (i, gain) }
+            }
+            guard let pick = best else { break }
+            chosen.append(pick.index)
+            covered.formUnion(terms[pick.index])
+            length += min(counts[pick.index], SearchIndex.excerptLength)
+        }
+        if chosen.isEmpty { chosen = [0] }
+        return chosen.sorted().map { Self.clip(sentences[$0], to: SearchIndex.excerptLength) }.joined(separator: " … ")
+    }
+
+    /// Splits text into sentences at `.`, `?`, `!` followed by a space, and at line ends.
+    /// Scans UTF-8 bytes: the separators are ASCII, so no multi-byte character is cut.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        func emit(_ end: Int) {
+            var a = start, b = end
+            while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
+            while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9 || bytes[b - 1] == 13) { b -= 1 }
+            if a < b { result.append(String(decoding: bytes[a..<b], as: UTF8.self)) }
+        }
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 10 {
+                emit(i)
+                start = i + 1
+            } else if (c == 46 || c == 63 || c == 33) && i + 1 < bytes.count && bytes[i + 1] == 32 {
+                emit(i + 1)
+                start = i + 1
+            }
+            i += 1
+        }
+        emit(bytes.count)
+        return result
+    }
+
+    /// Cuts `text` at a word boundary before `limit` characters, adding `…`.
+    static func clip(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+}
