@@ -200,8 +200,8 @@ struct FigureArticle {
             guard n < lines.count, n > i + 1 else { continue }
             let before = lines[p].text
             let after = lines[n].text
-            let length = text.count
-            guard length >= 15, length <= 200, let first = text.first, first.isUppercase,
+            let length = text.utf8.count
+            guard length >= 15, length <= 400, text.count <= 200, let first = text.first, first.isUppercase,
                   !LineShape.endsClause(text), !text.hasSuffix("."), !LineShape.isHeading(text), !LineShape.isListItem(text),
                   !text.hasPrefix("<"), !text.hasPrefix("|"), !text.hasPrefix("**"), !TextSearch.contains(text, byte: 0x09),
                   before.count >= 60, !LineShape.isHeading(before), !LineShape.isListItem(before), !before.hasPrefix("<"), !before.hasPrefix("|"),

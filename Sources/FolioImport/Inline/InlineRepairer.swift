@@ -85,7 +85,7 @@ struct InlineRepair {
             changedSub = true
         }
         // Tags left unpaired.
-        for tag in ["<sup>", "</sup>", "<sub>", "</sub>"] where text.contains(tag) {
+        for tag in ["<sup>", "</sup>", "<sub>", "</sub>"] where TextSearch.contains(text, tag) {
             text = text.replacingOccurrences(of: tag, with: "")
             changedSup = true
         }
@@ -137,7 +137,7 @@ struct InlineRepair {
                 cursor = text.index(start, offsetBy: replacement.count)
                 changed = true
             }
-            for tag in [tags.0, tags.1] where text.contains(tag) {
+            for tag in [tags.0, tags.1] where TextSearch.contains(text, tag) {
                 text = text.replacingOccurrences(of: tag, with: "")
                 changed = true
             }
