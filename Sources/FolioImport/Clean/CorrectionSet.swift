@@ -5,9 +5,13 @@ import Yams
 /// One editorial correction from `Content/corrections.yml`: exact text replaced within a
 /// source line of one document, with the reason an editor gave.
 public struct Correction: Sendable, Equatable {
+    /// Slug of the document the correction applies to.
     public var document: String
+    /// Exact text to find within one source line.
     public var find: String
+    /// Replacement text.
     public var replace: String
+    /// Why the source is wrong, for reviewers.
     public var reason: String
     /// How many occurrences are expected; nil means at least one.
     public var count: Int?
@@ -26,6 +30,7 @@ public struct Correction: Sendable, Equatable {
 
 /// The corrections file: parsing it and applying its entries to a document's lines.
 public struct CorrectionSet: Sendable, Equatable {
+    /// Entries in file order.
     public var corrections: [Correction]
 
     public init(corrections: [Correction] = []) {
@@ -55,10 +60,11 @@ public struct CorrectionSet: Sendable, Equatable {
             }
             let find = try field("find")
             if find.isEmpty { throw ImportError.configuration(file: file, line: line, message: "correction `find` must not be empty") }
-            list.append(Correction(
-                document: try field("document"), find: find, replace: try field("replace"),
-                reason: try field("reason"), count: map["count"]?.int, entryLine: line
-            ))
+            list.append(
+                Correction(
+                    document: try field("document"), find: find, replace: try field("replace"),
+                    reason: try field("reason"), count: map["count"]?.int, entryLine: line
+                ))
         }
         return CorrectionSet(corrections: list)
     }
@@ -72,21 +78,23 @@ public struct CorrectionSet: Sendable, Equatable {
                 let before = lines[index].text
                 lines[index].text = before.replacingOccurrences(of: correction.find, with: correction.replace)
                 hits += before.components(separatedBy: correction.find).count - 1
-                findings.append(ImportFinding(
-                    code: "COR002", severity: .info,
-                    message: "applied correction `\(correction.find)` → `\(correction.replace)`: \(correction.reason)",
-                    sourceLine: lines[index].number
-                ))
+                findings.append(
+                    ImportFinding(
+                        code: "COR002", severity: .info,
+                        message: "applied correction `\(correction.find)` → `\(correction.replace)`: \(correction.reason)",
+                        sourceLine: lines[index].number
+                    ))
             }
             if hits == 0 || (correction.count.map { $0 != hits } ?? false) {
-                findings.append(ImportFinding(
-                    code: "COR001", severity: .warning,
-                    message: hits == 0
-                        ? "correction `\(correction.find)` (\(file):\(correction.entryLine)) no longer matches the source"
-                        : "correction `\(correction.find)` (\(file):\(correction.entryLine)) matched \(hits) times, expected \(correction.count ?? 0)",
-                    hint: "update or remove the entry in \(file)",
-                    sourceLine: 1
-                ))
+                findings.append(
+                    ImportFinding(
+                        code: "COR001", severity: .warning,
+                        message: hits == 0
+                            ? "correction `\(correction.find)` (\(file):\(correction.entryLine)) no longer matches the source"
+                            : "correction `\(correction.find)` (\(file):\(correction.entryLine)) matched \(hits) times, expected \(correction.count ?? 0)",
+                        hint: "update or remove the entry in \(file)",
+                        sourceLine: 1
+                    ))
             }
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import FolioCore
+import Foundation
 
 /// Rejoins paragraphs broken at page ends: a paragraph that stops mid-sentence and resumes,
 /// after blank lines and possibly a block of footnote definitions, with a lower-case word.
@@ -10,35 +10,56 @@ struct ParagraphJoiner: Sendable {
         var lines = article.lines
         var i = 0
         while i < lines.count {
-            guard Self.isParagraph(lines[i].text), !TextNormalizer.endsSentence(lines[i].text) else { i += 1; continue }
+            guard Self.isParagraph(lines[i].text), !TextNormalizer.endsSentence(lines[i].text) else {
+                i += 1
+                continue
+            }
             // Find the continuation, skipping blanks and interrupting footnote blocks.
             var j = i + 1
             var interrupting: [Int] = []
             var crossedBlank = false
             while j < lines.count {
                 let t = lines[j].text
-                if t.isEmpty { crossedBlank = true; j += 1; continue }
-                if Self.isInterruption(t) { interrupting.append(j); j += 1; continue }
+                if t.isEmpty {
+                    crossedBlank = true
+                    j += 1
+                    continue
+                }
+                if Self.isInterruption(t) {
+                    interrupting.append(j)
+                    j += 1
+                    continue
+                }
                 break
             }
-            guard crossedBlank, j < lines.count, j - i <= 40 else { i += 1; continue }
+            guard crossedBlank, j < lines.count, j - i <= 40 else {
+                i += 1
+                continue
+            }
             let next = lines[j].text
             let current = lines[i].text
             let hyphen = current.hasSuffix("-") && current.dropLast().last?.isLetter == true && next.first?.isLetter == true
-            guard Self.isParagraph(next), hyphen || TextNormalizer.startsLowercase(next) || Self.startsWithNumberThenLowercase(next) else { i += 1; continue }
+            guard Self.isParagraph(next), hyphen || TextNormalizer.startsLowercase(next) || Self.startsWithNumberThenLowercase(next) else {
+                i += 1
+                continue
+            }
             var trimmedCurrent = current
             while trimmedCurrent.hasSuffix(" ") { trimmedCurrent.removeLast() }
             lines[i].text = hyphen ? trimmedCurrent + next : trimmedCurrent + " " + next
-            findings.append(ImportFinding(
-                code: hyphen ? "IMP021" : "IMP020", severity: .info,
-                message: hyphen ? "rejoined a word hyphenated across a page break" : "rejoined a paragraph broken across a page break",
-                sourceLine: lines[j].number, articleIndex: articleIndex
-            ))
+            findings.append(
+                ImportFinding(
+                    code: hyphen ? "IMP021" : "IMP020", severity: .info,
+                    message: hyphen ? "rejoined a word hyphenated across a page break" : "rejoined a paragraph broken across a page break",
+                    sourceLine: lines[j].number, articleIndex: articleIndex
+                ))
             let moved = interrupting.map { lines[$0] }
             lines.removeSubrange((i + 1)...j)
             if !moved.isEmpty {
                 var insert: [SourceLine] = []
-                for m in moved { insert.append(SourceLine("", number: m.number)); insert.append(m) }
+                for m in moved {
+                    insert.append(SourceLine("", number: m.number))
+                    insert.append(m)
+                }
                 lines.insert(contentsOf: insert, at: i + 1)
             } else {
                 lines.insert(SourceLine("", number: lines[i].number), at: i + 1)

@@ -34,7 +34,9 @@ struct SourceCleaner: Sendable {
             let trimmed = TextNormalizer.trim(text)
             let blankAround = (i == 0 || lines[i - 1].text.isEmpty) && (i + 1 >= lines.count || TextNormalizer.trim(lines[i + 1].text).isEmpty)
             if Self.isLocalImage(trimmed) {
-                findings.append(ImportFinding(code: "IMP035", severity: .info, message: "removed a reference to an image the source does not include (`\(trimmed)`)", sourceLine: lines[i].number))
+                findings.append(
+                    ImportFinding(
+                        code: "IMP035", severity: .info, message: "removed a reference to an image the source does not include (`\(trimmed)`)", sourceLine: lines[i].number))
                 lines[i].text = ""
                 continue
             }
@@ -70,7 +72,11 @@ struct SourceCleaner: Sendable {
         if text.isEmpty { return false }
         if text.utf8.count <= 9 && text.count <= 3 && text.allSatisfy(\.isNumber) { return true }
         if text == "---" || text == "***" { return false }
-        if text.utf8.count <= 9 && text.count <= 3 && text.unicodeScalars.allSatisfy({ !CharacterSet.alphanumerics.contains($0) && !TextNormalizer.isCJK($0) && $0 != "|" && $0 != "-" && $0 != ">" }) { return true }
+        if text.utf8.count <= 9 && text.count <= 3
+            && text.unicodeScalars.allSatisfy({ !CharacterSet.alphanumerics.contains($0) && !TextNormalizer.isCJK($0) && $0 != "|" && $0 != "-" && $0 != ">" })
+        {
+            return true
+        }
         return false
     }
 

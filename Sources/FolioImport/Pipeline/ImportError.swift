@@ -10,8 +10,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The same problem as a ``FolioError``, which carries the exit code.
     public var folioError: FolioError {
         switch self {
-        case let .configuration(file, line, message): .configuration(file: file, line: line, message: message, hint: nil)
-        case let .io(path, message): .io(path: path, message: message)
+        case .configuration(let file, let line, let message): .configuration(file: file, line: line, message: message, hint: nil)
+        case .io(let path, let message): .io(path: path, message: message)
         }
     }
 

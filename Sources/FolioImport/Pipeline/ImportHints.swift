@@ -30,7 +30,9 @@ public struct ImportHints: Sendable, Equatable {
 
     /// An extra article start: a pattern over a heading or short line, and an optional title.
     public struct Anchor: Sendable, Equatable {
+        /// Regular expression over the text of a heading or short line.
         public var match: String
+        /// Display title; the matched line when absent.
         public var title: String?
     }
 

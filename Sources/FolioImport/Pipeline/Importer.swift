@@ -25,6 +25,7 @@ public struct ImportOptions: Sendable, Equatable {
 
 /// Time spent in one named import step, over all documents.
 public struct StepTiming: Sendable, Equatable {
+    /// Step name, e.g. `split` or `notes`.
     public var name: String
     /// Seconds.
     public var seconds: Double
@@ -45,6 +46,7 @@ public struct ImportResult: Sendable, Equatable {
     public var refused: [String]
     /// The documents as imported, for tests and later stages.
     public var documents: [DocumentDraft]
+    /// Wall time per step, summed over documents imported in parallel.
     public var timings: [StepTiming]
 }
 
@@ -54,7 +56,8 @@ public struct ImportResult: Sendable, Equatable {
 public struct Importer: Sendable {
     /// Steps run after splitting, in order.
     public var steps: [any DocumentStep]
-    public var tagger: EntityTagger
+    /// The entity tagger; nil builds one from the gazetteers in `Content/data/` (none when absent).
+    public var tagger: EntityTagger?
 
     /// The document steps of a standard import, in order: notes, then figures and tables, then
     /// inline repairs.
@@ -62,7 +65,7 @@ public struct Importer: Sendable {
         [NoteResolver(), FigureAnchorer(), InlineRepairer()]
     }
 
-    public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger = EntityTagger()) {
+    public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger? = nil) {
         self.steps = steps
         self.tagger = tagger
     }
@@ -77,7 +80,10 @@ public struct Importer: Sendable {
         var stale: [String] = []
         var refused: [String] = []
         for file in files {
-            guard let old = existing[file.path] else { stale.append(file.path); continue }
+            guard let old = existing[file.path] else {
+                stale.append(file.path)
+                continue
+            }
             if old != file.text {
                 stale.append(file.path)
                 if !ContentHash.isUnedited(old) { refused.append(file.path) }
@@ -92,20 +98,24 @@ public struct Importer: Sendable {
         var written: [String] = []
         if options.check {
             for path in stale {
-                diagnostics.append(Diagnostic(
-                    code: "IMP090", severity: .error,
-                    message: existing[path] == nil ? "missing: import would create this file" : (generatedPaths.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
-                    location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        code: "IMP090", severity: .error,
+                        message: existing[path] == nil
+                            ? "missing: import would create this file"
+                            : (generatedPaths.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
+                        location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
+                    ))
             }
         } else if !refused.isEmpty && !options.force {
             for path in refused {
-                diagnostics.append(Diagnostic(
-                    code: "IMP091", severity: .error,
-                    message: "edited by hand since the last import; refusing to overwrite it",
-                    location: SourceLocation(file: path, line: 1),
-                    hint: "move the edit into Content/corrections.yml, or run `folio import --force` to discard it"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        code: "IMP091", severity: .error,
+                        message: "edited by hand since the last import; refusing to overwrite it",
+                        location: SourceLocation(file: path, line: 1),
+                        hint: "move the edit into Content/corrections.yml, or run `folio import --force` to discard it"
+                    ))
             }
         } else if !stale.isEmpty {
             let sink = try wrap { try StagedDirectoryOutput(destination: articlesDir) }
@@ -129,7 +139,9 @@ public struct Importer: Sendable {
 
     /// Generates every file in memory without touching the disk.
     /// - Throws: ``ImportError`` for unreadable or malformed inputs.
-    public func generate(projectRoot: URL, contentDirectory: String = "Content") throws -> (files: [GeneratedFile], diagnostics: [Diagnostic], documents: [DocumentDraft], timings: [StepTiming]) {
+    public func generate(projectRoot: URL, contentDirectory: String = "Content") throws -> (
+        files: [GeneratedFile], diagnostics: [Diagnostic], documents: [DocumentDraft], timings: [StepTiming]
+    ) {
         let content = projectRoot.appendingPathComponent(contentDirectory)
         let manifestPath = "\(contentDirectory)/corpus.yml"
         let manifestText = try Self.read(content.appendingPathComponent("corpus.yml"), display: manifestPath)
@@ -143,7 +155,8 @@ public struct Importer: Sendable {
         let hints = try ImportHints.parse(manifestText, file: manifestPath)
         let correctionsPath = "\(contentDirectory)/corrections.yml"
         let correctionsURL = content.appendingPathComponent("corrections.yml")
-        let corrections = FileManager.default.fileExists(atPath: correctionsURL.path)
+        let corrections =
+            FileManager.default.fileExists(atPath: correctionsURL.path)
             ? try CorrectionSet.parse(try Self.read(correctionsURL, display: correctionsPath), file: correctionsPath)
             : CorrectionSet()
         for c in corrections.corrections where manifest.document(c.document) == nil {
@@ -153,15 +166,23 @@ public struct Importer: Sendable {
         for doc in manifest.documents {
             sources.append(try Self.read(projectRoot.appendingPathComponent(doc.source), display: doc.source))
         }
-        let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: tagger)
-        let companies = CompanyResolver(table: hints.companies)
+        let entityTagger = try tagger ?? Self.loadTagger(content, contentDirectory: contentDirectory)
+        let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: entityTagger)
+        // Company names the gazetteer knows (by name, alias or former name) take its canonical name.
+        var gazetteer: [String: [String]] = [:]
+        for term in entityTagger.gazetteers.terms where term.id.kind == .company {
+            gazetteer[term.name, default: []] += term.aliases.map(\.text) + term.formerNames
+        }
+        let companies = CompanyResolver(table: hints.companies, gazetteer: gazetteer)
         // Documents are independent: import them on all cores, then merge in manifest order.
         let jobs = Array(zip(manifest.documents, sources))
         let outputs = Mutex<[Int: (DocumentOutput, [StepTiming])]>([:])
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (doc, source) = jobs[index]
             var clock = StepClock()
-            let output = importDocument(doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath, writer: writer, clock: &clock)
+            let output = importDocument(
+                doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath,
+                writer: writer, clock: &clock)
             outputs.withLock { $0[index] = (output, clock.timings) }
         }
         var files: [GeneratedFile] = []
@@ -186,7 +207,10 @@ public struct Importer: Sendable {
         var document: DocumentDraft
     }
 
-    func importDocument(_ meta: CorpusDocument, source: String, hints: ImportHints.Document, companies: CompanyResolver, corrections: CorrectionSet, correctionsPath: String, writer: ArticleWriter, clock: inout StepClock) -> DocumentOutput {
+    func importDocument(
+        _ meta: CorpusDocument, source: String, hints: ImportHints.Document, companies: CompanyResolver, corrections: CorrectionSet, correctionsPath: String, writer: ArticleWriter,
+        clock: inout StepClock
+    ) -> DocumentOutput {
         var findings: [ImportFinding] = []
         var lines = clock.measure("load") { Self.lines(of: source) }
         let lineCount = lines.count
@@ -196,7 +220,8 @@ public struct Importer: Sendable {
             SourceCleaner(labels: labelSet).clean(&lines, findings: &findings)
         }
         let split = clock.measure("split") { () -> ArticleSplitter.Result in
-            let tocNumbers = hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
+            let tocNumbers =
+                hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
             SectionNumbering.restore(&lines, tocNumbers: tocNumbers, findings: &findings)
             return ArticleSplitter(hints: hints, companies: companies, metadata: meta, labels: labelSet).split(lines, findings: &findings)
         }
@@ -263,6 +288,18 @@ public struct Importer: Sendable {
         return result
     }
 
+    /// A tagger over the gazetteers in `Content/data/`, or one that finds nothing when there are none.
+    static func loadTagger(_ content: URL, contentDirectory: String) throws -> EntityTagger {
+        let data = content.appendingPathComponent("data")
+        guard FileManager.default.fileExists(atPath: data.appendingPathComponent("companies.yml").path) else { return EntityTagger() }
+        do {
+            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data"))
+        } catch let error as EntitiesError {
+            let d = error.diagnostic
+            throw ImportError.configuration(file: d.location?.file ?? "\(contentDirectory)/data", line: d.location?.line ?? 1, message: d.message)
+        }
+    }
+
     static func read(_ url: URL, display: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ImportError.io(path: display, message: "cannot read the file")
@@ -291,7 +328,7 @@ public struct Importer: Sendable {
 
     private func wrap<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as FolioError {
-            if case let .io(path, message) = error { throw ImportError.io(path: path, message: message) }
+            if case .io(let path, let message) = error { throw ImportError.io(path: path, message: message) }
             throw ImportError.io(path: "articles", message: error.description)
         }
     }

@@ -42,7 +42,11 @@ enum TextNormalizer {
         while let open = rest.range(of: "<sup>") {
             out += rest[..<open.lowerBound]
             let after = rest[open.upperBound...]
-            guard let close = after.range(of: "</sup>") else { out += rest[open.lowerBound...]; rest = ""; break }
+            guard let close = after.range(of: "</sup>") else {
+                out += rest[open.lowerBound...]
+                rest = ""
+                break
+            }
             let inner = after[..<close.lowerBound]
             if !inner.isEmpty && inner.allSatisfy({ $0.isNumber || $0 == "," || $0 == "[" || $0 == "]" || $0 == "-" }) {
                 markers.append("<sup>\(inner)</sup>")
@@ -127,7 +131,8 @@ enum TextNormalizer {
                 let nameStart = j
                 while j < bytes.count && j - nameStart < 8 && (bytes[j] >= 97 && bytes[j] <= 122 || bytes[j] >= 65 && bytes[j] <= 90) { j += 1 }
                 if j < bytes.count && bytes[j] == 62 && j > nameStart,
-                   let name = String(bytes: bytes[nameStart..<j], encoding: .ascii), tags.contains(name.lowercased()) {
+                    let name = String(bytes: bytes[nameStart..<j], encoding: .ascii), tags.contains(name.lowercased())
+                {
                     i = j + 1
                     continue
                 }
@@ -142,7 +147,10 @@ enum TextNormalizer {
     static func headingLevel(_ line: String) -> Int? {
         var level = 0
         for ch in line {
-            if ch == "#" { level += 1; continue }
+            if ch == "#" {
+                level += 1
+                continue
+            }
             if ch == " " && level > 0 && level <= 6 { return level }
             return nil
         }
@@ -170,7 +178,8 @@ enum TextNormalizer {
 
     /// True when at least half of the letters of `text` are CJK.
     static func isMostlyCJK(_ text: String) -> Bool {
-        var cjk = 0, latin = 0
+        var cjk = 0
+        var latin = 0
         for s in text.unicodeScalars {
             if isCJK(s) { cjk += 1 } else if CharacterSet.letters.contains(s) { latin += 1 }
         }
@@ -186,7 +195,8 @@ enum TextNormalizer {
     /// Levenshtein distance, bounded: returns nil as soon as the distance must exceed `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
         if abs(a.utf8.count - b.utf8.count) > limit * 4 { return nil }
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return nil }
         if x.isEmpty { return y.count }
         var previous = Array(0...y.count)

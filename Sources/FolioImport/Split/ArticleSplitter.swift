@@ -40,7 +40,8 @@ struct ArticleSplitter: Sendable {
         if let toc {
             for i in toc.range { removed[i] = true }
         } else if let heading = hints.toc {
-            findings.append(ImportFinding(code: "TOC004", severity: .warning, message: "no table of contents headed `\(heading)` found", hint: "check `toc:` in corpus.yml", sourceLine: 1))
+            findings.append(
+                ImportFinding(code: "TOC004", severity: .warning, message: "no table of contents headed `\(heading)` found", hint: "check `toc:` in corpus.yml", sourceLine: 1))
         }
         let candidates = lines.indices.filter { isCandidate(lines, $0) && !removed[$0] }
         var prepared: [Int: (text: String, key: String)] = [:]
@@ -77,20 +78,23 @@ struct ArticleSplitter: Sendable {
                 // A chapter without a heading: when the table of contents itself stands between
                 // the previous unit and the rest, the unit starts right after it.
                 if let toc, let previous = starts.last, previous.index < toc.range.lowerBound,
-                   let first = (toc.range.upperBound + 1..<lines.count).first(where: { !lines[$0].text.isEmpty }) {
+                    let first = (toc.range.upperBound + 1..<lines.count).first(where: { !lines[$0].text.isEmpty })
+                {
                     starts.append(Start(index: first, titleLines: [], title: entry.title))
-                    findings.append(ImportFinding(
-                        code: "TOC002", severity: .warning,
-                        message: "table-of-contents entry `\(entry.title)` has no heading in the body; the unit starts after the table of contents",
-                        hint: "the title is taken from the table of contents", sourceLine: lines[first].number
-                    ))
+                    findings.append(
+                        ImportFinding(
+                            code: "TOC002", severity: .warning,
+                            message: "table-of-contents entry `\(entry.title)` has no heading in the body; the unit starts after the table of contents",
+                            hint: "the title is taken from the table of contents", sourceLine: lines[first].number
+                        ))
                     cursor = candidates.firstIndex { $0 > first } ?? candidates.count
                 } else {
-                    findings.append(ImportFinding(
-                        code: "TOC003", severity: .error,
-                        message: "table-of-contents entry `\(entry.title)` matches no heading in the body; its text stays in the previous article",
-                        hint: "add an anchor in corpus.yml or a correction", sourceLine: entry.sourceLine
-                    ))
+                    findings.append(
+                        ImportFinding(
+                            code: "TOC003", severity: .error,
+                            message: "table-of-contents entry `\(entry.title)` matches no heading in the body; its text stays in the previous article",
+                            hint: "add an anchor in corpus.yml or a correction", sourceLine: entry.sourceLine
+                        ))
                 }
             }
         }
@@ -102,7 +106,10 @@ struct ArticleSplitter: Sendable {
             for entry in toc.entries where !articleEntries.contains(entry) {
                 let k = TextNormalizer.key(entry.fullText)
                 if !keys.contains(k) && !keys.contains(TextNormalizer.key(entry.title)) {
-                    findings.append(ImportFinding(code: "TOC005", severity: .warning, message: "table-of-contents entry `\(entry.fullText)` has no matching heading in the body", sourceLine: entry.sourceLine))
+                    findings.append(
+                        ImportFinding(
+                            code: "TOC005", severity: .warning, message: "table-of-contents entry `\(entry.fullText)` has no matching heading in the body",
+                            sourceLine: entry.sourceLine))
                 }
             }
         }
@@ -117,7 +124,8 @@ struct ArticleSplitter: Sendable {
             if let hit {
                 starts.append(Start(index: hit, titleLines: [hit], title: anchor.title ?? TextNormalizer.stripMarkup(lines[hit].text)))
             } else {
-                findings.append(ImportFinding(code: "SPL001", severity: .error, message: "no line matches the anchor `\(anchor.match)`", hint: "check `anchors:` in corpus.yml", sourceLine: 1))
+                findings.append(
+                    ImportFinding(code: "SPL001", severity: .error, message: "no line matches the anchor `\(anchor.match)`", hint: "check `anchors:` in corpus.yml", sourceLine: 1))
             }
         }
 
@@ -138,16 +146,18 @@ struct ArticleSplitter: Sendable {
         // Cover, title and imprint before the first article.
         if first.index > 0 {
             for i in 0..<first.index { removed[i] = true }
-            findings.append(ImportFinding(
-                code: "IMP001", severity: .info,
-                message: "removed the cover, title and imprint block (source lines 1–\(lines[first.index - 1].number)); document metadata comes from corpus.yml",
-                sourceLine: 1
-            ))
+            findings.append(
+                ImportFinding(
+                    code: "IMP001", severity: .info,
+                    message: "removed the cover, title and imprint block (source lines 1–\(lines[first.index - 1].number)); document metadata comes from corpus.yml",
+                    sourceLine: 1
+                ))
         }
         let backCover = backCoverStart(lines, frontEnd: first.index)
         if let backCover {
             for i in backCover..<lines.count { removed[i] = true }
-            findings.append(ImportFinding(code: "IMP003", severity: .info, message: "removed the back cover (a repeat of the cover and imprint)", sourceLine: lines[backCover].number))
+            findings.append(
+                ImportFinding(code: "IMP003", severity: .info, message: "removed the back cover (a repeat of the cover and imprint)", sourceLine: lines[backCover].number))
         }
         // Prose in the cover and imprint block (about the publisher, disclaimers) is kept for the index.
         var imprint: [SourceLine] = []
@@ -177,11 +187,18 @@ struct ArticleSplitter: Sendable {
                         for i in byline.consumed { removed[i] = true }
                         authors = byline.authors
                         if let bylineCompany = byline.company, let tocCompany = company, bylineCompany != tocCompany {
-                            findings.append(ImportFinding(code: "IMP041", severity: .info, message: "the table of contents names `\(start.tocCompany ?? tocCompany)`, the byline `\(bylineCompany)`; using `\(tocCompany)`", sourceLine: lines[afterTitle].number, articleIndex: n))
+                            findings.append(
+                                ImportFinding(
+                                    code: "IMP041", severity: .info,
+                                    message: "the table of contents names `\(start.tocCompany ?? tocCompany)`, the byline `\(bylineCompany)`; using `\(tocCompany)`",
+                                    sourceLine: lines[afterTitle].number, articleIndex: n))
                         }
                         company = company ?? byline.company
                         if authors.isEmpty {
-                            findings.append(ImportFinding(code: "IMP040", severity: .warning, message: "the byline names no person\(company.map { ", only the company \($0)" } ?? "")", sourceLine: lines[min(afterTitle, lines.count - 1)].number, articleIndex: n))
+                            findings.append(
+                                ImportFinding(
+                                    code: "IMP040", severity: .warning, message: "the byline names no person\(company.map { ", only the company \($0)" } ?? "")",
+                                    sourceLine: lines[min(afterTitle, lines.count - 1)].number, articleIndex: n))
                         }
                     }
                 }
@@ -194,7 +211,10 @@ struct ArticleSplitter: Sendable {
                 }
             }
             if company == nil && tocCompanies {
-                findings.append(ImportFinding(code: "IMP042", severity: .warning, message: "no company found for `\(start.title)`", hint: "add its spelling to `companies:` in corpus.yml", sourceLine: lines[start.index].number, articleIndex: n))
+                findings.append(
+                    ImportFinding(
+                        code: "IMP042", severity: .warning, message: "no company found for `\(start.title)`", hint: "add its spelling to `companies:` in corpus.yml",
+                        sourceLine: lines[start.index].number, articleIndex: n))
             }
             var body: [SourceLine] = []
             var last = start.index
@@ -215,14 +235,19 @@ struct ArticleSplitter: Sendable {
                 title = TextNormalizer.removeTags(plain)
                 if !markers.isEmpty, let first = body.firstIndex(where: { ParagraphJoiner.isParagraph($0.text) }) {
                     body[first].text += markers.joined()
-                    findings.append(ImportFinding(code: "IMP017", severity: .info, message: "moved the footnote marker \(markers.joined(separator: ", ")) from the title to the end of the first paragraph", sourceLine: lines[start.index].number, articleIndex: n))
+                    findings.append(
+                        ImportFinding(
+                            code: "IMP017", severity: .info,
+                            message: "moved the footnote marker \(markers.joined(separator: ", ")) from the title to the end of the first paragraph",
+                            sourceLine: lines[start.index].number, articleIndex: n))
                 }
             }
             let slugBase = (tocCompanies ? company.map { Slug.make($0, maxLength: 40) } : nil) ?? Slug.make(Self.titleWithoutNumber(title), maxLength: 50)
-            articles.append(ArticleDraft(
-                title: title, slug: slugger.unique(slugBase), order: n + 1, company: company, authors: authors,
-                subtitle: start.subtitle, lines: body, sourceLines: lines[start.index].number...lines[max(last, start.index)].number
-            ))
+            articles.append(
+                ArticleDraft(
+                    title: title, slug: slugger.unique(slugBase), order: n + 1, company: company, authors: authors,
+                    subtitle: start.subtitle, lines: body, sourceLines: lines[start.index].number...lines[max(last, start.index)].number
+                ))
         }
         return Result(articles: articles, toc: toc, imprint: imprint)
     }
@@ -272,19 +297,26 @@ struct ArticleSplitter: Sendable {
             if start.company == nil { start.company = companies.exact(rest) ?? companies.mentioned(in: entry.title.suffix(rest.count + 20).description) }
             if start.company == nil || TextNormalizer.key(start.company ?? "") != rest {
                 if companies.exact(rest) == nil {
-                    findings.append(ImportFinding(code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
+                    findings.append(
+                        ImportFinding(
+                            code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`",
+                            sourceLine: lines[c].number))
                 }
             }
             return start
         }
         // The table of contents truncates the title, or the body prefixes it.
         if (ck.hasPrefix(ek) && ek.count >= 12) || (ck.hasSuffix(ek) && ek.count >= 20) {
-            findings.append(ImportFinding(code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
+            findings.append(
+                ImportFinding(
+                    code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
             return makeStart()
         }
         // Small spelling differences (`Inti roduction`).
         if ek.count >= 6, TextNormalizer.distance(ck, ek, limit: max(1, ek.count / 12)) != nil {
-            findings.append(ImportFinding(code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
+            findings.append(
+                ImportFinding(
+                    code: "TOC001", severity: .warning, message: "table-of-contents title `\(entry.title)` differs from the body title `\(ctext)`", sourceLine: lines[c].number))
             return makeStart()
         }
         return nil
@@ -328,14 +360,17 @@ struct ArticleSplitter: Sendable {
             var start = Start(index: c, titleLines: [c, t], title: title, company: companies.exact(companyText) ?? companyText, caseStudy: true)
             if let r = previous(c), TextNormalizer.key(lines[r].text) == "representativeactions" {
                 removed[r] = true
-                findings.append(ImportFinding(code: "IMP033", severity: .info, message: "removed the section label `Representative Actions` above a case", sourceLine: lines[r].number))
+                findings.append(
+                    ImportFinding(code: "IMP033", severity: .info, message: "removed the section label `Representative Actions` above a case", sourceLine: lines[r].number))
                 // A theme (short title line and one introductory paragraph) opens the first case of its theme.
                 if let p = previous(r), let t = previous(p), ParagraphJoiner.isParagraph(lines[p].text) {
                     let theme = TextNormalizer.stripMarkup(lines[t].text)
                     if theme.utf8.count < 60, !TextNormalizer.endsSentence(theme), !labels.contains(TextNormalizer.key(theme)), !theme.isEmpty {
                         start.index = t
                         start.themeLine = t
-                        findings.append(ImportFinding(code: "IMP034", severity: .info, message: "the theme introduction `\(theme)` opens the first case of its theme", sourceLine: lines[t].number))
+                        findings.append(
+                            ImportFinding(
+                                code: "IMP034", severity: .info, message: "the theme introduction `\(theme)` opens the first case of its theme", sourceLine: lines[t].number))
                     }
                 }
             }
@@ -388,7 +423,10 @@ struct ArticleSplitter: Sendable {
                 }
                 if key.count >= 8 && titleKey.contains(key) {
                     // A repeated title page inside the imprint area.
-                    if inImprint != nil { removed[i] = true; continue }
+                    if inImprint != nil {
+                        removed[i] = true
+                        continue
+                    }
                 }
                 if let open = inImprint, level <= open { inImprint = nil }
             }

@@ -1,5 +1,6 @@
-import FolioCore
 import FolioContent
+import FolioCore
+import Foundation
 
 /// Reads the byline under an article title: author names, their roles and the company, in the
 /// corpus's many layouts (name then italic role lines, name and role on one line, company only,
@@ -39,7 +40,10 @@ struct BylineParser: Sendable {
         }
         while i < limit && seen < 8 {
             let raw = lines[i].text
-            if raw.isEmpty { i += 1; continue }
+            if raw.isEmpty {
+                i += 1
+                continue
+            }
             let text = TextNormalizer.stripMarkup(raw)
             if text.isEmpty || text.count > 160 || text.utf8.contains(9) || text.hasSuffix(":") || labels.contains(TextNormalizer.key(text)) { break }
             if let last = roles.last, last.hasSuffix(","), TextNormalizer.headingLevel(raw) == nil {
@@ -95,7 +99,9 @@ struct BylineParser: Sendable {
         let words = text.split(separator: " ")
         guard (2...5).contains(words.count), text.count <= 40 else { return false }
         if companies.exact(text) != nil { return false }
-        let stop: Set<String> = ["abstract", "introduction", "summary", "contents", "background", "preface", "foreword", "overview", "conclusion", "the", "of", "and", "for", "to", "in", "on", "with"]
+        let stop: Set<String> = [
+            "abstract", "introduction", "summary", "contents", "background", "preface", "foreword", "overview", "conclusion", "the", "of", "and", "for", "to", "in", "on", "with",
+        ]
         for word in words {
             let w = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
             guard let first = w.first, first.isUppercase else { return false }
@@ -106,5 +112,3 @@ struct BylineParser: Sendable {
         return true
     }
 }
-
-import Foundation

@@ -1,20 +1,32 @@
 import FolioCore
 import Foundation
+
 /// Maps the many spellings of a company (table of contents, bylines) to one canonical name.
 struct CompanyResolver: Sendable {
     /// (alias key, canonical), longest alias first.
     private var aliases: [(key: String, canonical: String)]
 
-    init(table: [String: [String]]) {
-        var list: [(String, String)] = []
-        for (canonical, spellings) in table {
-            for spelling in spellings + [canonical] {
-                let key = TextNormalizer.key(spelling)
-                if !key.isEmpty { list.append((key, canonical)) }
+    /// - Parameters:
+    ///   - table: canonical name → spellings, from the manifest; these win.
+    ///   - gazetteer: canonical name → spellings from the company gazetteer, used for every
+    ///     spelling the manifest does not settle.
+    init(table: [String: [String]], gazetteer: [String: [String]] = [:]) {
+        var byKey: [String: String] = [:]
+        for source in [gazetteer, table] {
+            for (canonical, spellings) in source.sorted(by: { $0.key < $1.key }) {
+                for spelling in spellings + [canonical] {
+                    let key = TextNormalizer.key(spelling)
+                    if !key.isEmpty { byKey[key] = canonical }
+                }
             }
         }
-        aliases = list.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : ($0.0, $0.1) < ($1.0, $1.1) }
-            .map { (key: $0.0, canonical: $0.1) }
+        // A manifest name the gazetteer knows under another name takes the gazetteer's name.
+        for (key, canonical) in byKey {
+            let canonicalKey = TextNormalizer.key(canonical)
+            if let renamed = byKey[canonicalKey], renamed != canonical, table[renamed] == nil { byKey[key] = renamed }
+        }
+        aliases = byKey.map { (key: $0.key, canonical: $0.value) }
+            .sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : ($0.key, $0.canonical) < ($1.key, $1.canonical) }
     }
 
     /// The canonical company when `text` is exactly one of its spellings (ignoring case,

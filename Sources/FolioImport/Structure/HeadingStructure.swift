@@ -20,10 +20,11 @@ struct HeadingStructure: Sendable {
     ]
 
     /// Labels that always sit directly under the title, whatever numbering came before.
-    static let topLabels: Set<String> = Set([
-        "Abstract", "Summary", "Executive Summary", "References", "Acknowledgements", "Conclusion", "Conclusions",
-        "Concluding Remarks", "Preface", "Foreword", "Appendix", "Bibliography", "Notes", "References:",
-    ].map(TextNormalizer.key))
+    static let topLabels: Set<String> = Set(
+        [
+            "Abstract", "Summary", "Executive Summary", "References", "Acknowledgements", "Conclusion", "Conclusions",
+            "Concluding Remarks", "Preface", "Foreword", "Appendix", "Bibliography", "Notes", "References:",
+        ].map(TextNormalizer.key))
 
     func apply(to article: inout ArticleDraft, articleIndex: Int, findings: inout [ImportFinding]) {
         let titleKey = TextNormalizer.key(article.title)
@@ -31,7 +32,8 @@ struct HeadingStructure: Sendable {
         out.reserveCapacity(article.lines.count + 2)
         var stack: [(scheme: String, level: Int, source: Int)] = []
         var skippingTOC = false
-        let lines = removeRepeatedTitleBlocks(removeOutlines(article.lines, articleIndex: articleIndex, findings: &findings), titleKey: titleKey, articleIndex: articleIndex, findings: &findings)
+        let lines = removeRepeatedTitleBlocks(
+            removeOutlines(article.lines, articleIndex: articleIndex, findings: &findings), titleKey: titleKey, articleIndex: articleIndex, findings: &findings)
         for (i, line) in lines.enumerated() {
             let text = line.text
             let blankBefore = i == 0 || lines[i - 1].text.isEmpty
@@ -45,11 +47,17 @@ struct HeadingStructure: Sendable {
                     let inner = TextNormalizer.stripMarkup(text)
                     if inner.utf8.count <= 160 && !TextNormalizer.endsSentence(inner) && !Self.isCaption(inner) {
                         headingText = inner
-                        findings.append(ImportFinding(code: "IMP011", severity: .info, message: "promoted the bold-only line `\(inner)` to a heading", sourceLine: line.number, articleIndex: articleIndex))
+                        findings.append(
+                            ImportFinding(
+                                code: "IMP011", severity: .info, message: "promoted the bold-only line `\(inner)` to a heading", sourceLine: line.number, articleIndex: articleIndex
+                            ))
                     }
                 } else if text.utf8.count <= 80, labels.contains(TextNormalizer.key(text)) {
                     headingText = TextNormalizer.stripMarkup(text)
-                    findings.append(ImportFinding(code: "IMP011", severity: .info, message: "promoted the label `\(headingText ?? "")` to a heading", sourceLine: line.number, articleIndex: articleIndex))
+                    findings.append(
+                        ImportFinding(
+                            code: "IMP011", severity: .info, message: "promoted the label `\(headingText ?? "")` to a heading", sourceLine: line.number, articleIndex: articleIndex)
+                    )
                 }
             }
             guard var heading = headingText else {
@@ -66,16 +74,22 @@ struct HeadingStructure: Sendable {
             let key = TextNormalizer.key(heading)
             if key.isEmpty { continue }
             if key == titleKey || (key.count >= 10 && documentTitleKey.hasPrefix(key)) {
-                findings.append(ImportFinding(code: "IMP012", severity: .info, message: "removed a repeated title `\(heading)`", sourceLine: line.number, articleIndex: articleIndex))
+                findings.append(
+                    ImportFinding(code: "IMP012", severity: .info, message: "removed a repeated title `\(heading)`", sourceLine: line.number, articleIndex: articleIndex))
                 continue
             }
             if ["contents", "tableofcontents", "index"].contains(key) {
-                findings.append(ImportFinding(code: "IMP015", severity: .info, message: "removed an internal table of contents; the site generates one from the headings", sourceLine: line.number, articleIndex: articleIndex))
+                findings.append(
+                    ImportFinding(
+                        code: "IMP015", severity: .info, message: "removed an internal table of contents; the site generates one from the headings", sourceLine: line.number,
+                        articleIndex: articleIndex))
                 skippingTOC = true
                 continue
             }
             if let reason = demotionReason(heading) {
-                findings.append(ImportFinding(code: "IMP013", severity: .info, message: "demoted a \(reason) written as a heading to a paragraph", sourceLine: line.number, articleIndex: articleIndex))
+                findings.append(
+                    ImportFinding(
+                        code: "IMP013", severity: .info, message: "demoted a \(reason) written as a heading to a paragraph", sourceLine: line.number, articleIndex: articleIndex))
                 out.append(SourceLine(reason == "caption" ? heading : "**\(heading)**", number: line.number))
                 continue
             }
@@ -91,7 +105,10 @@ struct HeadingStructure: Sendable {
                 stack.removeSubrange((existing + 1)...)
             } else if scheme == "none" {
                 level = min((stack.last?.level ?? 1) + 1, 6)
-                if stack.isEmpty || stack.allSatisfy({ $0.scheme == "none" }) { level = 2; stack = [] }
+                if stack.isEmpty || stack.allSatisfy({ $0.scheme == "none" }) {
+                    level = 2
+                    stack = []
+                }
                 stack.append((scheme, level, sourceLevel))
             } else {
                 // A new numbering scheme nests under the nearest numbered section, or sits
@@ -106,7 +123,10 @@ struct HeadingStructure: Sendable {
         // Headings left with no content at the end of an article introduce the next articles
         // (a category over several use cases); the regenerated contents replace them.
         while let last = out.lastIndex(where: { !$0.text.isEmpty }), TextNormalizer.headingLevel(out[last].text) != nil {
-            findings.append(ImportFinding(code: "IMP016", severity: .info, message: "removed the heading `\(TextNormalizer.stripMarkup(out[last].text))` that has no content in this article", sourceLine: out[last].number, articleIndex: articleIndex))
+            findings.append(
+                ImportFinding(
+                    code: "IMP016", severity: .info, message: "removed the heading `\(TextNormalizer.stripMarkup(out[last].text))` that has no content in this article",
+                    sourceLine: out[last].number, articleIndex: articleIndex))
             out.removeSubrange(last...)
         }
         article.lines = out
@@ -121,7 +141,10 @@ struct HeadingStructure: Sendable {
         func flushRun() {
             if run.count >= 3 {
                 for i in run { drop[i] = true }
-                findings.append(ImportFinding(code: "IMP015", severity: .info, message: "removed an internal table of contents; the site generates one from the headings", sourceLine: lines[run[0]].number, articleIndex: articleIndex))
+                findings.append(
+                    ImportFinding(
+                        code: "IMP015", severity: .info, message: "removed an internal table of contents; the site generates one from the headings",
+                        sourceLine: lines[run[0]].number, articleIndex: articleIndex))
             }
             run = []
         }
@@ -152,7 +175,10 @@ struct HeadingStructure: Sendable {
             if outlineStart == nil { outlineStart = h.index }
         }
         if let start = outlineStart {
-            findings.append(ImportFinding(code: "IMP018", severity: .info, message: "removed an outline that repeats the article's own headings", sourceLine: lines[start].number, articleIndex: articleIndex))
+            findings.append(
+                ImportFinding(
+                    code: "IMP018", severity: .info, message: "removed an outline that repeats the article's own headings", sourceLine: lines[start].number,
+                    articleIndex: articleIndex))
         }
         var kept = zip(lines, drop).filter { !$0.1 }.map(\.0)
         rejoinSplitHeadings(&kept, articleIndex: articleIndex, findings: &findings)
@@ -165,21 +191,36 @@ struct HeadingStructure: Sendable {
         var i = 0
         while i < lines.count {
             let text = lines[i].text
-            guard TextNormalizer.headingLevel(text) != nil else { i += 1; continue }
+            guard TextNormalizer.headingLevel(text) != nil else {
+                i += 1
+                continue
+            }
             let plain = TextNormalizer.stripMarkup(text)
-            guard SectionNumbering.leadingNumber(plain) != nil, !TextNormalizer.endsSentence(plain) else { i += 1; continue }
+            guard SectionNumbering.leadingNumber(plain) != nil, !TextNormalizer.endsSentence(plain) else {
+                i += 1
+                continue
+            }
             var j = i + 1
             var interrupted = false
             while j < lines.count, lines[j].text.isEmpty || ParagraphJoiner.isInterruption(lines[j].text) {
                 if !lines[j].text.isEmpty { interrupted = true }
                 j += 1
             }
-            guard interrupted, j < lines.count, TextNormalizer.headingLevel(lines[j].text) != nil else { i += 1; continue }
+            guard interrupted, j < lines.count, TextNormalizer.headingLevel(lines[j].text) != nil else {
+                i += 1
+                continue
+            }
             let next = TextNormalizer.stripMarkup(lines[j].text)
-            guard SectionNumbering.leadingNumber(next) == nil, Self.scheme(of: next) == "none", next.utf8.count < 80 else { i += 1; continue }
+            guard SectionNumbering.leadingNumber(next) == nil, Self.scheme(of: next) == "none", next.utf8.count < 80 else {
+                i += 1
+                continue
+            }
             let level = TextNormalizer.headingLevel(text) ?? 2
             lines[i].text = String(repeating: "#", count: level) + " " + plain + " " + next
-            findings.append(ImportFinding(code: "IMP019", severity: .info, message: "rejoined a heading split by a footnote block: `\(plain) \(next)`", sourceLine: lines[j].number, articleIndex: articleIndex))
+            findings.append(
+                ImportFinding(
+                    code: "IMP019", severity: .info, message: "rejoined a heading split by a footnote block: `\(plain) \(next)`", sourceLine: lines[j].number,
+                    articleIndex: articleIndex))
             let moved = Array(lines[(i + 1)..<j])
             lines.remove(at: j)
             lines.removeSubrange((i + 1)..<j)
@@ -195,25 +236,41 @@ struct HeadingStructure: Sendable {
         var drop = [Bool](repeating: false, count: lines.count)
         var i = 0
         while i < lines.count {
-            guard !lines[i].text.isEmpty, TextNormalizer.headingLevel(lines[i].text) == nil else { i += 1; continue }
+            guard !lines[i].text.isEmpty, TextNormalizer.headingLevel(lines[i].text) == nil else {
+                i += 1
+                continue
+            }
             var j = i
             var bytes = 0
-            while j < lines.count, !lines[j].text.isEmpty { bytes += lines[j].text.utf8.count; j += 1 }
+            while j < lines.count, !lines[j].text.isEmpty {
+                bytes += lines[j].text.utf8.count
+                j += 1
+            }
             // Only paragraphs about as long as the title can repeat it.
-            guard bytes >= titleKey.utf8.count, bytes <= titleKey.utf8.count * 3 + 40 else { i = j; continue }
+            guard bytes >= titleKey.utf8.count, bytes <= titleKey.utf8.count * 3 + 40 else {
+                i = j
+                continue
+            }
             let text = lines[i..<j].map(\.text).joined(separator: " ")
-            guard TextNormalizer.key(text) == titleKey else { i = j; continue }
+            guard TextNormalizer.key(text) == titleKey else {
+                i = j
+                continue
+            }
             for k in i..<j { drop[k] = true }
             // Following italic-only short lines: the repeated byline.
             var k = j
             while k < lines.count {
                 let t = TextNormalizer.trim(lines[k].text)
-                if t.isEmpty { k += 1; continue }
+                if t.isEmpty {
+                    k += 1
+                    continue
+                }
                 guard t.hasPrefix("*"), t.hasSuffix("*"), !t.hasPrefix("**"), t.utf8.count <= 120 else { break }
                 drop[k] = true
                 k += 1
             }
-            findings.append(ImportFinding(code: "IMP012", severity: .info, message: "removed a repeated title and byline block", sourceLine: lines[i].number, articleIndex: articleIndex))
+            findings.append(
+                ImportFinding(code: "IMP012", severity: .info, message: "removed a repeated title and byline block", sourceLine: lines[i].number, articleIndex: articleIndex))
             i = k
         }
         return zip(lines, drop).filter { !$0.1 }.map(\.0)
@@ -254,8 +311,9 @@ struct HeadingStructure: Sendable {
     /// A numbered section title that ends like a sentence loses its final full stop.
     static func dropSentenceStop(_ heading: String) -> String {
         guard heading.hasSuffix("."), !heading.hasSuffix(".."),
-              let before = heading.dropLast().last, before.isLetter,
-              scheme(of: heading) != "none" else { return heading }
+            let before = heading.dropLast().last, before.isLetter,
+            scheme(of: heading) != "none"
+        else { return heading }
         let lastWord = heading.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
         if ["etc", "ltd", "inc", "co", "corp", "st", "no", "vs", "al"].contains(lastWord) || lastWord.contains(".") { return heading }
         return String(heading.dropLast())

@@ -1,5 +1,6 @@
 import FolioCore
 import Foundation
+
 /// Restores dots lost from section numbers (`1.42` → `1.4.2`) when the surrounding
 /// structure proves them: the parent `1.4` or a sibling `1.4.1` is a heading or a
 /// table-of-contents entry of the same document.
@@ -42,7 +43,8 @@ struct SectionNumbering: Sendable {
             guard let number = leadingNumber(plain) else { continue }
             if let fixed = numbering.repaired(number), let range = text.range(of: String(number) + " ") ?? text.range(of: String(number)) {
                 lines[i].text = text.replacingCharacters(in: range, with: text[range].replacingOccurrences(of: String(number), with: fixed))
-                findings.append(ImportFinding(code: "IMP014", severity: .info, message: "restored the dots of section number `\(number)` → `\(fixed)`", sourceLine: lines[i].number))
+                findings.append(
+                    ImportFinding(code: "IMP014", severity: .info, message: "restored the dots of section number `\(number)` → `\(fixed)`", sourceLine: lines[i].number))
                 numbering.note(Substring(fixed))
             } else {
                 numbering.note(number)

@@ -1,12 +1,13 @@
-import Foundation
 import FolioContent
 import FolioCore
 import FolioEntities
+import Foundation
 
 /// One generated Markdown file and, for each of its lines, the raw source line it came from.
 public struct GeneratedFile: Sendable, Equatable {
     /// Path relative to the project root, e.g. `Content/articles/cmia-2021/07-schneider-electric.md`.
     public var path: String
+    /// The whole file: front matter and Markdown body.
     public var text: String
     /// Source line per file line (index 0 = file line 1); 0 where a line has no source.
     public var sourceLineOfFileLine: [Int]

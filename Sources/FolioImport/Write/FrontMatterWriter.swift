@@ -1,6 +1,6 @@
+import FolioContent
 import FolioCore
 import Foundation
-import FolioContent
 
 /// Writes front matter YAML by hand, in a fixed key order with every string double-quoted and
 /// escaped, so titles with colons, quotes or `#` always parse and output is byte-stable.
@@ -93,7 +93,10 @@ public enum ContentHash {
                 out += Substring(rest)
                 return out
             }
-            if !line.hasPrefix("hash: ") { out += line; out += "\n" }
+            if !line.hasPrefix("hash: ") {
+                out += line
+                out += "\n"
+            }
         }
         return out + Substring(rest)
     }
