@@ -58,10 +58,11 @@ struct FigureArticle {
     mutating func anchor(findings: inout [ImportFinding]) -> [SourceLine] {
         var captions = findCaptions()
         for placed in captions where placed.caption.text.hasSuffix("⁾") && !lines[placed.index].text.contains("⁾") {
-            findings.append(ImportFinding(
-                code: "FN001", severity: .warning,
-                message: "\(placed.caption.label) ends with a bare footnote marker that has no definition; it is kept as text.",
-                hint: "Add the note with a correction, or remove the marker.", sourceLine: lines[placed.index].number, articleIndex: article))
+            findings.append(
+                ImportFinding(
+                    code: "FN001", severity: .warning,
+                    message: "\(placed.caption.label) ends with a bare footnote marker that has no definition; it is kept as text.",
+                    hint: "Add the note with a correction, or remove the marker.", sourceLine: lines[placed.index].number, articleIndex: article))
         }
         let captionLines = Set(captions.flatMap { [$0.index] + $0.extraLines })
         let blocks = TableBlock.find(in: lines, skip: captionLines)
@@ -83,10 +84,11 @@ struct FigureArticle {
                 if rows.first == block.rows.first { tableStart[block.first] = (rows, owner) }
             } else if !blockOwner.keys.contains(b) {
                 tableStart[block.first] = (block.rows, nil)
-                findings.append(ImportFinding(
-                    code: "FIG011", severity: .info, message: "Table without a caption converted to a GFM table.",
-                    hint: "Add a caption with a correction if the table should be referenced.",
-                    sourceLine: lines[block.first].number, articleIndex: article))
+                findings.append(
+                    ImportFinding(
+                        code: "FIG011", severity: .info, message: "Table without a caption converted to a GFM table.",
+                        hint: "Add a caption with a correction if the table should be referenced.",
+                        sourceLine: lines[block.first].number, articleIndex: article))
             }
             for i in block.first...block.last { swallowed.insert(i) }
         }
@@ -112,9 +114,10 @@ struct FigureArticle {
                 out.append(contentsOf: rendered.lines)
                 out.append(SourceLine("", number: line.number))
                 if rendered.merged > 0 {
-                    findings.append(ImportFinding(
-                        code: "FIG012", severity: .info, message: "Merged \(rendered.merged) wrapped table row(s) into the row above.",
-                        hint: nil, sourceLine: line.number, articleIndex: article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FIG012", severity: .info, message: "Merged \(rendered.merged) wrapped table row(s) into the row above.",
+                            hint: nil, sourceLine: line.number, articleIndex: article))
                 }
                 continue
             }
@@ -128,20 +131,26 @@ struct FigureArticle {
                 let hasBody = body.map { LineShape.isListItem(lines[$0].text) } ?? false
                 out.append(SourceLine(hasBody ? Self.captionParagraph(placed) : Self.figureBlock(placed), number: line.number))
                 out.append(SourceLine("", number: line.number))
-                if let notes = placed.notes { out.append(SourceLine(notes, number: line.number)); out.append(SourceLine("", number: line.number)) }
+                if let notes = placed.notes {
+                    out.append(SourceLine(notes, number: line.number))
+                    out.append(SourceLine("", number: line.number))
+                }
                 continue
             }
             var text = line.text
             if !LineShape.isHeading(text) {
                 text = linker.link(text, sourceLine: line.number, article: article, findings: &findings)
-                linker.checkDeictic(text, at: i, lines: lines, captions: captions, blocks: blocks, window: deicticWindow, sourceLine: line.number, article: article, findings: &findings)
+                linker.checkDeictic(
+                    text, at: i, lines: lines, captions: captions, blocks: blocks, window: deicticWindow, sourceLine: line.number, article: article,
+                    findings: &findings)
             }
             out.append(SourceLine(text, number: line.number))
         }
         for (k, placed) in captions.enumerated() where !linker.linked.contains(k) && !placed.unnumbered {
-            findings.append(ImportFinding(
-                code: "FIG008", severity: .info, message: "\(placed.caption.label) is never referenced in the text.",
-                hint: nil, sourceLine: lines[placed.index].number, articleIndex: article))
+            findings.append(
+                ImportFinding(
+                    code: "FIG008", severity: .info, message: "\(placed.caption.label) is never referenced in the text.",
+                    hint: nil, sourceLine: lines[placed.index].number, articleIndex: article))
         }
         return collapse(out)
     }
@@ -153,11 +162,15 @@ struct FigureArticle {
         var i = 0
         while i < lines.count {
             let text = lines[i].text
-            guard !text.hasPrefix("<"), !text.hasPrefix("|"), var caption = Caption.parse(text) else { i += 1; continue }
+            guard !text.hasPrefix("<"), !text.hasPrefix("|"), var caption = Caption.parse(text) else {
+                i += 1
+                continue
+            }
             var placed = PlacedCaption(index: i, caption: caption)
             // A bold caption continued on the next line after a hard break.
             if text.components(separatedBy: "**").count % 2 == 0, i + 1 < lines.count, !LineShape.isBlank(lines[i + 1].text),
-               lines[i + 1].text.trimmingCharacters(in: .whitespaces).hasSuffix("**") {
+                lines[i + 1].text.trimmingCharacters(in: .whitespaces).hasSuffix("**")
+            {
                 caption.text = Caption.clean(caption.text + " " + lines[i + 1].text)
                 placed.caption = caption
                 placed.extraLines = [i + 1]
@@ -200,13 +213,13 @@ struct FigureArticle {
             guard n < lines.count, n > i + 1 else { continue }
             let before = lines[p].text
             let after = lines[n].text
-            let length = text.count
-            guard length >= 15, length <= 200, let first = text.first, first.isUppercase,
-                  !LineShape.endsClause(text), !text.hasSuffix("."), !LineShape.isHeading(text), !LineShape.isListItem(text),
-                  !text.hasPrefix("<"), !text.hasPrefix("|"), !text.hasPrefix("**"), !TextSearch.contains(text, byte: 0x09),
-                  before.count >= 60, !LineShape.isHeading(before), !LineShape.isListItem(before), !before.hasPrefix("<"), !before.hasPrefix("|"),
-                  !LineShape.endsClause(before), Caption.parse(before) == nil, after.first?.isLowercase == true,
-                  !LineShape.isHeading(after), !LineShape.isListItem(after)
+            let length = text.utf8.count
+            guard length >= 15, length <= 400, text.count <= 200, let first = text.first, first.isUppercase,
+                !LineShape.endsClause(text), !text.hasSuffix("."), !LineShape.isHeading(text), !LineShape.isListItem(text),
+                !text.hasPrefix("<"), !text.hasPrefix("|"), !text.hasPrefix("**"), !TextSearch.contains(text, byte: 0x09),
+                before.count >= 60, !LineShape.isHeading(before), !LineShape.isListItem(before), !before.hasPrefix("<"), !before.hasPrefix("|"),
+                !LineShape.endsClause(before), Caption.parse(before) == nil, after.first?.isLowercase == true,
+                !LineShape.isHeading(after), !LineShape.isListItem(after)
             else { continue }
             let caption = Caption(kind: .figure, number: nil, label: CaptionKind.figure.word, text: Caption.clean(text), chinese: false)
             found.append(PlacedCaption(index: i, caption: caption))
@@ -227,14 +240,16 @@ struct FigureArticle {
             if let a = above, owner.keys.contains(a) || !within(blocks[a].last, start) { above = nil }
             var rows: [Int]?
             if let a = above, let b = below,
-               TableBlock.columnCount(of: blocks[a], in: lines) == TableBlock.columnCount(of: blocks[b], in: lines),
-               nonBlankBetween(blocks[a].last, start) == 0 {
+                TableBlock.columnCount(of: blocks[a], in: lines) == TableBlock.columnCount(of: blocks[b], in: lines),
+                nonBlankBetween(blocks[a].last, start) == 0
+            {
                 rows = blocks[a].rows + blocks[b].rows
                 owner[a] = k
                 owner[b] = k
-                findings.append(ImportFinding(
-                    code: "FIG012", severity: .info, message: "Rejoined \(captions[k].caption.label), split around its caption at a page break.",
-                    hint: nil, sourceLine: lines[start].number, articleIndex: article))
+                findings.append(
+                    ImportFinding(
+                        code: "FIG012", severity: .info, message: "Rejoined \(captions[k].caption.label), split around its caption at a page break.",
+                        hint: nil, sourceLine: lines[start].number, articleIndex: article))
             } else if let b = below, captions[k].caption.kind == .table || above == nil {
                 rows = blocks[b].rows
                 owner[b] = k
@@ -245,9 +260,10 @@ struct FigureArticle {
             guard let tableRows = rows else { continue }
             captions[k].tableRows = tableRows
             if captions[k].caption.kind != .table {
-                findings.append(ImportFinding(
-                    code: "FIG007", severity: .info, message: "\(captions[k].caption.label) labels a table, not an image.",
-                    hint: nil, sourceLine: lines[start].number, articleIndex: article))
+                findings.append(
+                    ImportFinding(
+                        code: "FIG007", severity: .info, message: "\(captions[k].caption.label) labels a table, not an image.",
+                        hint: nil, sourceLine: lines[start].number, articleIndex: article))
             }
         }
     }
@@ -283,18 +299,20 @@ struct FigureArticle {
                     var suffix = 2
                     while taken.contains("\(id)-\(suffix)") { suffix += 1 }
                     id = "\(id)-\(suffix)"
-                    findings.append(ImportFinding(
-                        code: "FIG003", severity: .warning, message: "\(caption.label) appears twice in this article; the second is anchored as #\(id).",
-                        hint: "Renumber the caption with a correction.", sourceLine: lines[captions[k].index].number, articleIndex: article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FIG003", severity: .warning, message: "\(caption.label) appears twice in this article; the second is anchored as #\(id).",
+                            hint: "Renumber the caption with a correction.", sourceLine: lines[captions[k].index].number, articleIndex: article))
                 }
             } else {
                 unnumbered += 1
                 id = "\(caption.kind.rawValue)-u\(unnumbered)"
                 captions[k].unnumbered = true
-                findings.append(ImportFinding(
-                    code: "FIG002", severity: .warning, message: "Caption “\(String(caption.text.prefix(60)))” has no number.",
-                    hint: "In-text references cannot point to it; number it with a correction.",
-                    sourceLine: lines[captions[k].index].number, articleIndex: article))
+                findings.append(
+                    ImportFinding(
+                        code: "FIG002", severity: .warning, message: "Caption “\(String(caption.text.prefix(60)))” has no number.",
+                        hint: "In-text references cannot point to it; number it with a correction.",
+                        sourceLine: lines[captions[k].index].number, articleIndex: article))
             }
             taken.insert(id)
             captions[k].id = id
@@ -309,13 +327,16 @@ struct FigureArticle {
                 guard let n = placed.caption.number else { continue }
                 if n > previous + 1, previous > 0 {
                     let missing = n - previous == 2 ? "\(previous + 1)" : "\(previous + 1)–\(n - 1)"
-                    findings.append(ImportFinding(
-                        code: "FIG004", severity: .warning, message: "\(kind.word) numbering jumps from \(previous) to \(n); \(kind.word) \(missing) has no caption.",
-                        hint: "The caption was probably lost in conversion.", sourceLine: lines[placed.index].number, articleIndex: article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FIG004", severity: .warning,
+                            message: "\(kind.word) numbering jumps from \(previous) to \(n); \(kind.word) \(missing) has no caption.",
+                            hint: "The caption was probably lost in conversion.", sourceLine: lines[placed.index].number, articleIndex: article))
                 } else if n < previous {
-                    findings.append(ImportFinding(
-                        code: "FIG004", severity: .warning, message: "\(kind.word) \(n) follows \(kind.word) \(previous) (out of order).",
-                        hint: nil, sourceLine: lines[placed.index].number, articleIndex: article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FIG004", severity: .warning, message: "\(kind.word) \(n) follows \(kind.word) \(previous) (out of order).",
+                            hint: nil, sourceLine: lines[placed.index].number, articleIndex: article))
                 }
                 previous = max(previous, n)
             }
@@ -333,16 +354,17 @@ struct FigureArticle {
         let before = out[p].text
         let after = lines[n].text
         guard !LineShape.isHeading(before), !before.hasPrefix("<"), !before.hasPrefix("|"), !before.contains("\t"), !LineShape.endsClause(before),
-              LineShape.startsContinuation(after), !LineShape.isHeading(after), !LineShape.isListItem(after), !after.contains("\t"),
-              Caption.parse(after) == nil
+            LineShape.startsContinuation(after), !LineShape.isHeading(after), !LineShape.isListItem(after), !after.contains("\t"),
+            Caption.parse(after) == nil
         else { return }
         var left = before
         while left.last == " " { left.removeLast() }
         out[p].text = left + " " + after.drop(while: { $0 == " " })
         consumed.insert(n)
-        findings.append(ImportFinding(
-            code: "FIG006", severity: .info, message: "Moved a caption that cut a sentence in two after the rejoined paragraph.",
-            hint: nil, sourceLine: lines[c].number, articleIndex: article))
+        findings.append(
+            ImportFinding(
+                code: "FIG006", severity: .info, message: "Moved a caption that cut a sentence in two after the rejoined paragraph.",
+                hint: nil, sourceLine: lines[c].number, articleIndex: article))
     }
 
     private func appendBlank(_ out: inout [SourceLine], number: Int) {

@@ -17,7 +17,9 @@ struct ReferenceLinker {
     }
 
     private static let stems = ["Fig", "Table", "Chart", "Graph", "Display", "Exhibit", "Diagram"]
-    private static let words = ["Figures", "Figure", "Fig.", "Fig", "Tables", "Table", "Charts", "Chart", "Graphs", "Graph", "Displays", "Display", "Exhibit", "Diagram"]
+    private static let words = [
+        "Figures", "Figure", "Fig.", "Fig", "Tables", "Table", "Charts", "Chart", "Graphs", "Graph", "Displays", "Display", "Exhibit", "Diagram",
+    ]
 
     /// Rewrites `Figure 3` as `[Figure 3](#figure-3)` when the anchor exists in this article.
     mutating func link(_ text: String, sourceLine: Int, article: Int, findings: inout [ImportFinding]) -> String {
@@ -42,9 +44,13 @@ struct ReferenceLinker {
             let digits = text[numberStart...].prefix(while: \.isASCIIDigit)
             let end = text.index(numberStart, offsetBy: digits.count)
             let precededByLetter = index > text.startIndex && text[text.index(before: index)].isLetter
-            let followedBadly = end < text.endIndex && (text[end].isLetter || text[end].isASCIIDigit || (text[end] == "." && text.index(after: end) < text.endIndex && text[text.index(after: end)].isASCIIDigit))
+            let followedBadly =
+                end < text.endIndex
+                && (text[end].isLetter || text[end].isASCIIDigit
+                    || (text[end] == "." && text.index(after: end) < text.endIndex && text[text.index(after: end)].isASCIIDigit))
             guard !digits.isEmpty, digits.count <= 3, !precededByLetter, !followedBadly, let n = Int(digits),
-                  !protected.contains(where: { $0.contains(index) }) else { continue }
+                !protected.contains(where: { $0.contains(index) })
+            else { continue }
             // "Figure 8 of the National Plan" cites someone else's figure.
             let tail = text[end...].prefix(9).lowercased()
             if tail.hasPrefix(" of the ") || tail.hasPrefix(" in the ") { continue }
@@ -59,9 +65,10 @@ struct ReferenceLinker {
                 var hint = "Add the caption with a correction, or fix the number."
                 if kind == .figure, anchors["table-\(n)"] != nil { hint = "This article has Table \(n); the source may mean it." }
                 if kind == .table, anchors["figure-\(n)"] != nil { hint = "This article has Figure \(n); the source may mean it." }
-                findings.append(ImportFinding(
-                    code: "FIG001", severity: .warning, message: "The text refers to \(label), which has no caption in this article.",
-                    hint: hint, sourceLine: sourceLine, articleIndex: article))
+                findings.append(
+                    ImportFinding(
+                        code: "FIG001", severity: .warning, message: "The text refers to \(label), which has no caption in this article.",
+                        hint: hint, sourceLine: sourceLine, articleIndex: article))
             }
         }
         out += text[cursor...]
@@ -104,14 +111,18 @@ struct ReferenceLinker {
         return ranges
     }
 
-    private static let deictic = ["graph above", "graph below", "figure above", "figure below", "chart above", "chart below",
-                                  "table above", "table below", "diagram above", "diagram below", "picture above", "picture below",
-                                  "image above", "image below", "above graph", "above figure", "above chart", "above table",
-                                  "following figure", "following chart", "following graph", "following table", "following diagram"]
+    private static let deictic = [
+        "graph above", "graph below", "figure above", "figure below", "chart above", "chart below",
+        "table above", "table below", "diagram above", "diagram below", "picture above", "picture below",
+        "image above", "image below", "above graph", "above figure", "above chart", "above table",
+        "following figure", "following chart", "following graph", "following table", "following diagram",
+    ]
 
     /// Reports "the graph above" (or below) when no figure or table is within `window` lines.
-    func checkDeictic(_ text: String, at index: Int, lines: [SourceLine], captions: [PlacedCaption], blocks: [TableBlock], window: Int,
-                      sourceLine: Int, article: Int, findings: inout [ImportFinding]) {
+    func checkDeictic(
+        _ text: String, at index: Int, lines: [SourceLine], captions: [PlacedCaption], blocks: [TableBlock], window: Int,
+        sourceLine: Int, article: Int, findings: inout [ImportFinding]
+    ) {
         guard TextSearch.contains(text, "above") || TextSearch.contains(text, "below") || TextSearch.contains(text, "following") else { return }
         let lower = text.lowercased()
         guard let phrase = Self.deictic.first(where: { TextSearch.contains(lower, $0) }) else { return }
@@ -119,10 +130,11 @@ struct ReferenceLinker {
         let range = lookBelow ? index...min(lines.count - 1, index + window) : max(0, index - window)...index
         let near = captions.contains { range.contains($0.index) } || blocks.contains { range.contains($0.first) || range.contains($0.last) }
         if !near {
-            findings.append(ImportFinding(
-                code: "FIG005", severity: .warning, message: "The text refers to “the \(phrase)”, but no figure or table is nearby.",
-                hint: "The image was probably lost in conversion; reword the sentence or add the figure.",
-                sourceLine: sourceLine, articleIndex: article))
+            findings.append(
+                ImportFinding(
+                    code: "FIG005", severity: .warning, message: "The text refers to “the \(phrase)”, but no figure or table is nearby.",
+                    hint: "The image was probably lost in conversion; reword the sentence or add the figure.",
+                    sourceLine: sourceLine, articleIndex: article))
         }
     }
 }

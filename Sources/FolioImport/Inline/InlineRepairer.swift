@@ -67,7 +67,8 @@ struct InlineRepair {
             // `220 km <sup>2</sup> ;`: the space before a unit's power goes.
             let payload = span.payload.trimmingCharacters(in: .whitespaces)
             if payload == "2" || payload == "3", before.hasSuffix(" "), let unit = before.dropLast().split(separator: " ").last,
-               Self.units.contains(String(unit.split(separator: "/").last ?? unit)) {
+                Self.units.contains(String(unit.split(separator: "/").last ?? unit))
+            {
                 range = text.index(before: range.lowerBound)..<range.upperBound
             }
             text.replaceSubrange(range, with: Self.superscriptText(span.payload, after: before))
@@ -85,7 +86,7 @@ struct InlineRepair {
             changedSub = true
         }
         // Tags left unpaired.
-        for tag in ["<sup>", "</sup>", "<sub>", "</sub>"] where text.contains(tag) {
+        for tag in ["<sup>", "</sup>", "<sub>", "</sub>"] where TextSearch.contains(text, tag) {
             text = text.replacingOccurrences(of: tag, with: "")
             changedSup = true
         }
@@ -102,7 +103,9 @@ struct InlineRepair {
         if payload.hasPrefix("^") { payload = String(payload.dropFirst()) }
         switch payload.uppercased() {
         case "TM", "™": return "™"
-        case "®", "R" where !(before.last?.isASCIIDigit ?? false): return "®"
+        case "®",
+            "R" where !(before.last?.isASCIIDigit ?? false):
+            return "®"
         case "©": return "©"
         case "SM": return "℠"
         default: break
@@ -137,12 +140,18 @@ struct InlineRepair {
                 cursor = text.index(start, offsetBy: replacement.count)
                 changed = true
             }
-            for tag in [tags.0, tags.1] where text.contains(tag) {
+            for tag in [tags.0, tags.1] where TextSearch.contains(text, tag) {
                 text = text.replacingOccurrences(of: tag, with: "")
                 changed = true
             }
         }
-        if changed { notes.append(("INL003", plain ? "Removed HTML emphasis tags (no emphasis inside headings or raw HTML)." : "Turned HTML emphasis tags into Markdown emphasis.")) }
+        if changed {
+            notes.append(
+                (
+                    "INL003",
+                    plain ? "Removed HTML emphasis tags (no emphasis inside headings or raw HTML)." : "Turned HTML emphasis tags into Markdown emphasis."
+                ))
+        }
     }
 
     /// `<u>https://…-</u><u>more</u>` → `<https://…-more>`; other underlines become plain text.
@@ -155,7 +164,7 @@ struct InlineRepair {
             let end = close?.lowerBound ?? text.endIndex
             let inner = String(text[open.upperBound..<end]).trimmingCharacters(in: .whitespaces)
             var replacement = inner
-            if (inner.hasPrefix("http://") || inner.hasPrefix("https://")), !inner.contains(" "), !inner.contains("<"), !inner.contains(">") {
+            if inner.hasPrefix("http://") || inner.hasPrefix("https://"), !inner.contains(" "), !inner.contains("<"), !inner.contains(">") {
                 replacement = "<" + Self.unescapeURL(inner) + ">"
             }
             let start = open.lowerBound
@@ -176,10 +185,17 @@ struct InlineRepair {
         var search = text.startIndex
         while let mid = TextSearch.range(of: "](", in: text, from: search) {
             guard let open = text[text.startIndex..<mid.lowerBound].lastIndex(of: "["),
-                  let close = text[mid.upperBound...].firstIndex(of: ")") else { search = mid.upperBound; continue }
+                let close = text[mid.upperBound...].firstIndex(of: ")")
+            else {
+                search = mid.upperBound
+                continue
+            }
             let label = String(text[text.index(after: open)..<mid.lowerBound])
             let target = String(text[mid.upperBound..<close])
-            if label.hasPrefix("^") { search = mid.upperBound; continue }
+            if label.hasPrefix("^") {
+                search = mid.upperBound
+                continue
+            }
             let cleanLabel = Self.unescapeURL(label)
             let cleanTarget = Self.unescapeURL(target)
             var replacement: String?
@@ -203,7 +219,9 @@ struct InlineRepair {
             var index = text.startIndex
             while let scheme = TextSearch.range(of: "http", in: text, from: index) {
                 result += text[index..<scheme.lowerBound]
-                let end = text[scheme.lowerBound...].firstIndex(where: { $0 == " " || $0 == ">" || $0 == ")" || $0 == "]" || $0 == "<" || $0 == "\"" }) ?? text.endIndex
+                let end =
+                    text[scheme.lowerBound...].firstIndex(where: { $0 == " " || $0 == ">" || $0 == ")" || $0 == "]" || $0 == "<" || $0 == "\"" })
+                    ?? text.endIndex
                 var url = String(text[scheme.lowerBound..<end])
                 let insideAngle = scheme.lowerBound > text.startIndex && text[text.index(before: scheme.lowerBound)] == "<"
                 if url.contains("://"), url.contains("\\") {
@@ -252,7 +270,7 @@ struct InlineRepair {
             guard let last = text[text.startIndex..<space].last, "-/_=".contains(last) else { continue }
             let token = text[text.index(after: space)...].prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != ")" })
             guard token.count >= 3, let first = token.first, first.isLowercase || first.isASCIIDigit,
-                  token.contains("/") || token.contains(".htm") || token.contains(".pdf") || token.filter({ $0 == "-" }).count >= 2
+                token.contains("/") || token.contains(".htm") || token.contains(".pdf") || token.filter({ $0 == "-" }).count >= 2
             else { continue }
             return space
         }

@@ -42,10 +42,11 @@ extension NoteResolver {
         var text = article.lines[target].text
         while text.last == " " { text.removeLast() }
         article.lines[target].text = text + markers.map { String(title[$0.range]) }.joined()
-        findings.append(ImportFinding(
-            code: "FN011", severity: .info,
-            message: "Moved a footnote reference out of the article title to its first paragraph.",
-            hint: nil, sourceLine: article.lines[target].number, articleIndex: articleIndex))
+        findings.append(
+            ImportFinding(
+                code: "FN011", severity: .info,
+                message: "Moved a footnote reference out of the article title to its first paragraph.",
+                hint: nil, sourceLine: article.lines[target].number, articleIndex: articleIndex))
     }
 
     /// A title carries no footnote markers (they live in the heading's section instead).
@@ -94,10 +95,11 @@ struct NoteRun {
         for a in articles.indices {
             for i in articles[a].indices {
                 if let fixed = NoteMarkup.repairMangled(articles[a][i].text) {
-                    findings.append(ImportFinding(
-                        code: "FN013", severity: .info,
-                        message: "Repaired entity-mangled superscript markup.",
-                        hint: nil, sourceLine: articles[a][i].number, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN013", severity: .info,
+                            message: "Repaired entity-mangled superscript markup.",
+                            hint: nil, sourceLine: articles[a][i].number, articleIndex: a))
                     articles[a][i].text = fixed
                 }
             }
@@ -111,17 +113,24 @@ struct NoteRun {
             let lines = articles[a]
             var i = 0
             while i < lines.count {
-                if claimed[a].contains(i) { i += 1; continue }
-                guard let start = NoteScanner.explicitStart(lines[i].text) else { i += 1; continue }
+                if claimed[a].contains(i) {
+                    i += 1
+                    continue
+                }
+                guard let start = NoteScanner.explicitStart(lines[i].text) else {
+                    i += 1
+                    continue
+                }
                 let label = start.payload.labels[0]
                 var parts = splitGlued(start.body, label: label)
                 let more = NoteScanner.continuation(of: parts[parts.count - 1].text, after: i, in: lines, claimed: claimed[a])
                 for j in more { parts[parts.count - 1].text = NoteScanner.joinFragments(parts[parts.count - 1].text, lines[j].text) }
                 for (k, part) in parts.enumerated() {
-                    definitions.append(NoteDefinition(
-                        article: a, lineIndices: k == parts.count - 1 ? [i] + more : [i],
-                        label: part.label, text: part.text, sourceLine: lines[i].number,
-                        style: start.style, garbled: start.payload.garbled && k == 0))
+                    definitions.append(
+                        NoteDefinition(
+                            article: a, lineIndices: k == parts.count - 1 ? [i] + more : [i],
+                            label: part.label, text: part.text, sourceLine: lines[i].number,
+                            style: start.style, garbled: start.payload.garbled && k == 0))
                 }
                 claimed[a].insert(i)
                 for j in more { claimed[a].insert(j) }
@@ -158,25 +167,28 @@ struct NoteRun {
             for (i, line) in articles[a].enumerated() {
                 if claimed[a].contains(i) { continue }
                 for span in NoteMarkup.spans(of: "sup", in: line.text) where NoteScanner.isUnreadableMarker(span.payload) {
-                    unreadable.append(ImportFinding(
-                        code: "FN005", severity: .warning,
-                        message: "Unreadable footnote marker “\(span.payload)” is kept as text.",
-                        hint: "Replace the marker with the right note number in corrections.yml.",
-                        sourceLine: line.number, articleIndex: a))
+                    unreadable.append(
+                        ImportFinding(
+                            code: "FN005", severity: .warning,
+                            message: "Unreadable footnote marker “\(span.payload)” is kept as text.",
+                            hint: "Replace the marker with the right note number in corrections.yml.",
+                            sourceLine: line.number, articleIndex: a))
                 }
                 for found in NoteScanner.references(in: line.text, skipLeadingMarker: false, definedLabels: definedLabels) {
-                    references.append(NoteReference(
-                        article: a, lineIndex: i, range: found.range, labels: found.payload.labels,
-                        bracketed: found.payload.bracketed, leadingLetters: found.payload.leadingLetters,
-                        garbled: found.payload.garbled, droppedRemnant: found.droppedRemnant,
-                        sourceLine: line.number, raw: found.raw))
+                    references.append(
+                        NoteReference(
+                            article: a, lineIndex: i, range: found.range, labels: found.payload.labels,
+                            bracketed: found.payload.bracketed, leadingLetters: found.payload.leadingLetters,
+                            garbled: found.payload.garbled, droppedRemnant: found.droppedRemnant,
+                            sourceLine: line.number, raw: found.raw))
                 }
                 for found in NoteScanner.bracketCitations(in: line.text, labels: bracketLabels) {
                     if references.contains(where: { $0.article == a && $0.lineIndex == i && $0.range.overlaps(found.range) }) { continue }
-                    references.append(NoteReference(
-                        article: a, lineIndex: i, range: found.range, labels: [found.label], bracketed: true,
-                        leadingLetters: "", garbled: false, droppedRemnant: false, sourceLine: line.number,
-                        raw: "[\(found.label)]"))
+                    references.append(
+                        NoteReference(
+                            article: a, lineIndex: i, range: found.range, labels: [found.label], bracketed: true,
+                            leadingLetters: "", garbled: false, droppedRemnant: false, sourceLine: line.number,
+                            raw: "[\(found.label)]"))
                 }
             }
         }
@@ -200,11 +212,17 @@ struct NoteRun {
             // Endnote lists: runs of `n. Text` items with consecutive numbers.
             var i = 0
             while i < lines.count {
-                guard !claimed[a].contains(i), let first = NoteScanner.endnoteStart(lines[i].text) else { i += 1; continue }
+                guard !claimed[a].contains(i), let first = NoteScanner.endnoteStart(lines[i].text) else {
+                    i += 1
+                    continue
+                }
                 var items: [(index: Int, label: Int, body: String)] = [(i, first.label, first.body)]
                 var j = i + 1
                 while j < lines.count {
-                    if LineShape.isBlank(lines[j].text) { j += 1; continue }
+                    if LineShape.isBlank(lines[j].text) {
+                        j += 1
+                        continue
+                    }
                     guard let next = NoteScanner.endnoteStart(lines[j].text), next.label == (items.last?.label ?? 0) + 1 else { break }
                     items.append((j, next.label, next.body))
                     j += 1
@@ -212,8 +230,10 @@ struct NoteRun {
                 let hits = items.filter { wanted.contains($0.label) }.count
                 if items.count >= 3, hits * 2 >= items.count || (hits >= 3 && items[0].label == 1), !items.contains(where: { claimed[a].contains($0.index) }) {
                     for item in items {
-                        accepted.append(NoteDefinition(article: a, lineIndices: [item.index], label: item.label, text: item.body,
-                                                       sourceLine: lines[item.index].number, style: .endnote, garbled: false))
+                        accepted.append(
+                            NoteDefinition(
+                                article: a, lineIndices: [item.index], label: item.label, text: item.body,
+                                sourceLine: lines[item.index].number, style: .endnote, garbled: false))
                         claimed[a].insert(item.index)
                     }
                 }
@@ -229,7 +249,10 @@ struct NoteRun {
             for (index, line) in lines.enumerated() {
                 let text = line.text
                 if LineShape.isBlank(text) { continue }
-                if LineShape.isThematicBreak(text) { lastBreak = index; continue }
+                if LineShape.isThematicBreak(text) {
+                    lastBreak = index
+                    continue
+                }
                 if let label = endsAt[index] {
                     previousLabel = label
                     previousEnd = index
@@ -237,19 +260,29 @@ struct NoteRun {
                 }
                 if claimed[a].contains(index) { continue }
                 defer { lastBreak = -2 }
-                guard let plain = NoteScanner.plainStart(text), !explicit.contains(plain.label) else { previousLabel = nil; continue }
+                guard let plain = NoteScanner.plainStart(text), !explicit.contains(plain.label) else {
+                    previousLabel = nil
+                    continue
+                }
                 let afterBreak = lastBreak >= 0 && onlyBlank(lines, from: lastBreak + 1, to: index)
                 let continuesRun = previousLabel == plain.label - 1 && onlyBlank(lines, from: previousEnd + 1, to: index)
                 // Without a separator, a cited label whose first citation comes shortly before still reads as a definition.
                 let citedBefore = wanted.contains(plain.label) && firstCitation[plain.label].map { (1...400).contains(line.number - $0) } == true
-                guard afterBreak || continuesRun || citedBefore else { previousLabel = nil; continue }
+                guard afterBreak || continuesRun || citedBefore else {
+                    previousLabel = nil
+                    continue
+                }
                 // The block must hold at least one label the text cites.
-                guard wanted.contains(plain.label) || chainCites(lines, from: index, label: plain.label, wanted: wanted) else { previousLabel = nil; continue }
+                guard wanted.contains(plain.label) || chainCites(lines, from: index, label: plain.label, wanted: wanted) else {
+                    previousLabel = nil
+                    continue
+                }
                 let more = NoteScanner.continuation(of: plain.body, after: index, in: lines, claimed: claimed[a])
                 var body = plain.body
                 for j in more { body = NoteScanner.joinFragments(body, lines[j].text) }
-                let def = NoteDefinition(article: a, lineIndices: [index] + more, label: plain.label, text: body,
-                                         sourceLine: line.number, style: .plain, garbled: false)
+                let def = NoteDefinition(
+                    article: a, lineIndices: [index] + more, label: plain.label, text: body,
+                    sourceLine: line.number, style: .plain, garbled: false)
                 accepted.append(def)
                 for j in def.lineIndices { claimed[a].insert(j) }
                 previousLabel = plain.label
@@ -303,30 +336,35 @@ struct NoteRun {
                 let defined = Set(definitions.filter { $0.article == a && ($0.style == .bracket) == key.bracket }.map(\.label))
                 if referenced.contains(label + 1), !defined.contains(label + 1) {
                     definitions[second].label = label + 1
-                    findings.append(ImportFinding(
-                        code: "FN003", severity: .warning,
-                        message: "Footnote \(label) is defined twice; the second definition is read as the missing note \(label + 1).",
-                        hint: "Check the label in the source and correct it in corrections.yml.",
-                        sourceLine: definitions[second].sourceLine, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN003", severity: .warning,
+                            message: "Footnote \(label) is defined twice; the second definition is read as the missing note \(label + 1).",
+                            hint: "Check the label in the source and correct it in corrections.yml.",
+                            sourceLine: definitions[second].sourceLine, articleIndex: a))
                 } else if label > 1, referenced.contains(label - 1), !defined.contains(label - 1) {
                     definitions[first].label = label - 1
-                    findings.append(ImportFinding(
-                        code: "FN003", severity: .warning,
-                        message: "Footnote \(label) is defined twice; the first definition is read as the missing note \(label - 1).",
-                        hint: "Check the label in the source and correct it in corrections.yml.",
-                        sourceLine: definitions[first].sourceLine, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN003", severity: .warning,
+                            message: "Footnote \(label) is defined twice; the first definition is read as the missing note \(label - 1).",
+                            hint: "Check the label in the source and correct it in corrections.yml.",
+                            sourceLine: definitions[first].sourceLine, articleIndex: a))
                 } else if normalized(definitions[first].text) == normalized(definitions[second].text) {
                     definitions[second].mergedInto = first
-                    findings.append(ImportFinding(
-                        code: "FN003", severity: .info,
-                        message: "Footnote \(label) is defined twice with the same text; the copies were merged.",
-                        hint: nil, sourceLine: definitions[second].sourceLine, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN003", severity: .info,
+                            message: "Footnote \(label) is defined twice with the same text; the copies were merged.",
+                            hint: nil, sourceLine: definitions[second].sourceLine, articleIndex: a))
                 } else if sorted.count <= 3 {
-                    findings.append(ImportFinding(
-                        code: "FN003", severity: .warning,
-                        message: "Footnote \(label) is defined \(sorted.count) times with different text; each reference uses the nearest definition after it.",
-                        hint: "Check which definition belongs to which reference.",
-                        sourceLine: definitions[second].sourceLine, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN003", severity: .warning,
+                            message:
+                                "Footnote \(label) is defined \(sorted.count) times with different text; each reference uses the nearest definition after it.",
+                            hint: "Check which definition belongs to which reference.",
+                            sourceLine: definitions[second].sourceLine, articleIndex: a))
                 }
             }
         }
@@ -387,11 +425,12 @@ struct NoteRun {
                         references[r].labels[k] = option
                         references[r].targets[k] = id
                         bound.insert(id)
-                        findings.append(ImportFinding(
-                            code: "FN005", severity: .warning,
-                            message: "Garbled footnote marker \(label) read as note \(option).",
-                            hint: "Correct the marker in corrections.yml if this is wrong.",
-                            sourceLine: references[r].sourceLine, articleIndex: references[r].article))
+                        findings.append(
+                            ImportFinding(
+                                code: "FN005", severity: .warning,
+                                message: "Garbled footnote marker \(label) read as note \(option).",
+                                hint: "Correct the marker in corrections.yml if this is wrong.",
+                                sourceLine: references[r].sourceLine, articleIndex: references[r].article))
                         break
                     }
                 }
@@ -430,17 +469,19 @@ struct NoteRun {
     private func check(label: Int, highest: Int, ref: NoteReference, findings: inout [ImportFinding]) {
         if label > highest + 1 && highest > 0 {
             let missing = label - highest - 1 == 1 ? "\(highest + 1)" : "\(highest + 1)–\(label - 1)"
-            findings.append(ImportFinding(
-                code: "FN004", severity: .warning,
-                message: "Footnote numbering jumps from \(highest) to \(label); note \(missing) is never cited.",
-                hint: "A marker was probably lost in conversion; restore it with a correction.",
-                sourceLine: ref.sourceLine, articleIndex: ref.article))
+            findings.append(
+                ImportFinding(
+                    code: "FN004", severity: .warning,
+                    message: "Footnote numbering jumps from \(highest) to \(label); note \(missing) is never cited.",
+                    hint: "A marker was probably lost in conversion; restore it with a correction.",
+                    sourceLine: ref.sourceLine, articleIndex: ref.article))
         } else if label < highest {
-            findings.append(ImportFinding(
-                code: "FN004", severity: .warning,
-                message: "Footnote \(label) is first cited after note \(highest) (out of order).",
-                hint: "Check the marker in the source.",
-                sourceLine: ref.sourceLine, articleIndex: ref.article))
+            findings.append(
+                ImportFinding(
+                    code: "FN004", severity: .warning,
+                    message: "Footnote \(label) is first cited after note \(highest) (out of order).",
+                    hint: "Check the marker in the source.",
+                    sourceLine: ref.sourceLine, articleIndex: ref.article))
         }
     }
 
@@ -449,32 +490,36 @@ struct NoteRun {
         for (id, def) in definitions.enumerated() where def.mergedInto == nil {
             let text = def.text.trimmingCharacters(in: .whitespaces)
             if def.garbled {
-                findings.append(ImportFinding(
-                    code: "FN005", severity: .info, message: "Repaired garbled marker of footnote definition \(def.label).",
-                    hint: nil, sourceLine: def.sourceLine, articleIndex: def.article))
+                findings.append(
+                    ImportFinding(
+                        code: "FN005", severity: .info, message: "Repaired garbled marker of footnote definition \(def.label).",
+                        hint: nil, sourceLine: def.sourceLine, articleIndex: def.article))
             }
             if text.count < 4 || text.hasSuffix(":") || text.hasSuffix("(") || text.hasSuffix("[") {
-                findings.append(ImportFinding(
-                    code: "FN015", severity: .warning,
-                    message: "Footnote \(def.label) looks truncated: “\(String(text.suffix(60)))”.",
-                    hint: "The rest of the citation was lost in conversion; complete it with a correction.",
-                    sourceLine: def.sourceLine, articleIndex: def.article))
+                findings.append(
+                    ImportFinding(
+                        code: "FN015", severity: .warning,
+                        message: "Footnote \(def.label) looks truncated: “\(String(text.suffix(60)))”.",
+                        hint: "The rest of the citation was lost in conversion; complete it with a correction.",
+                        sourceLine: def.sourceLine, articleIndex: def.article))
             }
             if text.localizedCaseInsensitiveContains("(link)") {
-                findings.append(ImportFinding(
-                    code: "FN007", severity: .warning,
-                    message: "Footnote \(def.label) has a “(link)” placeholder where the URL was lost.",
-                    hint: "Add the URL with a correction.",
-                    sourceLine: def.sourceLine, articleIndex: def.article))
+                findings.append(
+                    ImportFinding(
+                        code: "FN007", severity: .warning,
+                        message: "Footnote \(def.label) has a “(link)” placeholder where the URL was lost.",
+                        hint: "Add the URL with a correction.",
+                        sourceLine: def.sourceLine, articleIndex: def.article))
             }
             let key = text.utf8.count >= 30 ? normalized(text) : ""
             if key.count >= 30 {
                 if let other = firstByText[key], definitions[other].article == def.article, definitions[other].label != def.label {
-                    findings.append(ImportFinding(
-                        code: "FN006", severity: .info,
-                        message: "Footnote \(def.label) repeats the text of footnote \(definitions[other].label).",
-                        hint: "If the label is wrong, correct it; otherwise this is a repeated citation.",
-                        sourceLine: def.sourceLine, articleIndex: def.article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN006", severity: .info,
+                            message: "Footnote \(def.label) repeats the text of footnote \(definitions[other].label).",
+                            hint: "If the label is wrong, correct it; otherwise this is a repeated citation.",
+                            sourceLine: def.sourceLine, articleIndex: def.article))
                 } else if firstByText[key] == nil {
                     firstByText[key] = id
                 }
@@ -491,4 +536,3 @@ struct LabelKey: Hashable {
     var label: Int
     var bracket: Bool
 }
-

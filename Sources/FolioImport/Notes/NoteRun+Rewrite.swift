@@ -18,7 +18,11 @@ extension NoteRun {
         for article in emitted.keys.sorted() {
             let ids = emitted[article] ?? []
             var taken = Set<String>()
-            for id in ids.sorted(by: { (definitions[$0].label, definitions[$0].article, definitions[$0].position) < (definitions[$1].label, definitions[$1].article, definitions[$1].position) }) {
+            for id in ids.sorted(by: {
+                (definitions[$0].label, definitions[$0].article, definitions[$0].position) < (
+                    definitions[$1].label, definitions[$1].article, definitions[$1].position
+                )
+            }) {
                 let def = definitions[id]
                 var label = String(def.label)
                 var n = 2
@@ -27,18 +31,20 @@ extension NoteRun {
                     n += 1
                 }
                 if n > 2 {
-                    findings.append(ImportFinding(
-                        code: "FN010", severity: .info,
-                        message: "Footnote label \(def.label) is used for two different notes in one article; this one is [^\(label)].",
-                        hint: nil, sourceLine: def.sourceLine, articleIndex: article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN010", severity: .info,
+                            message: "Footnote label \(def.label) is used for two different notes in one article; this one is [^\(label)].",
+                            hint: nil, sourceLine: def.sourceLine, articleIndex: article))
                 }
                 taken.insert(label)
                 outLabel[article, default: [:]][id] = label
                 if def.article != article {
-                    findings.append(ImportFinding(
-                        code: "FN009", severity: .info,
-                        message: "Definition of footnote \(def.label) was found in another article and moved to the article that cites it.",
-                        hint: nil, sourceLine: def.sourceLine, articleIndex: article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN009", severity: .info,
+                            message: "Definition of footnote \(def.label) was found in another article and moved to the article that cites it.",
+                            hint: nil, sourceLine: def.sourceLine, articleIndex: article))
                 }
             }
         }
@@ -64,24 +70,27 @@ extension NoteRun {
                     }
                 } else if !used.contains(id) {
                     orphans.append(id)
-                    findings.append(ImportFinding(
-                        code: "FN002", severity: .warning,
-                        message: "Footnote \(def.label) is defined but never cited; it is kept as a plain note at the end of the article.",
-                        hint: "A marker was probably lost in conversion; restore it with a correction.",
-                        sourceLine: def.sourceLine, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN002", severity: .warning,
+                            message: "Footnote \(def.label) is defined but never cited; it is kept as a plain note at the end of the article.",
+                            hint: "A marker was probably lost in conversion; restore it with a correction.",
+                            sourceLine: def.sourceLine, articleIndex: a))
                 }
             }
             if bracketEntries > 0, let line = firstBracketLine {
                 if unusedEntries == bracketEntries {
-                    findings.append(ImportFinding(
-                        code: "FN008", severity: .info,
-                        message: "Reference list with \(bracketEntries) entries is never cited in the text; it is kept as a list.",
-                        hint: nil, sourceLine: line, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN008", severity: .info,
+                            message: "Reference list with \(bracketEntries) entries is never cited in the text; it is kept as a list.",
+                            hint: nil, sourceLine: line, articleIndex: a))
                 } else if unusedEntries > 0 {
-                    findings.append(ImportFinding(
-                        code: "FN008", severity: .info,
-                        message: "\(unusedEntries) of \(bracketEntries) reference-list entries are never cited; they stay in the list.",
-                        hint: nil, sourceLine: line, articleIndex: a))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN008", severity: .info,
+                            message: "\(unusedEntries) of \(bracketEntries) reference-list entries are never cited; they stay in the list.",
+                            hint: nil, sourceLine: line, articleIndex: a))
                 }
             }
             // Separators (`---`) and blank lines that only introduced a definition block go too.
@@ -146,18 +155,20 @@ extension NoteRun {
                     text += "[^\(out)]"
                 } else {
                     text += ref.bracketed ? "\\[\(label)\\]" : ScriptText.visibleMarker(String(label))
-                    findings.append(ImportFinding(
-                        code: "FN001", severity: .warning,
-                        message: "Footnote \(label) is cited but has no definition; the marker is kept as text.",
-                        hint: "Add the missing definition with a correction, or remove the marker.",
-                        sourceLine: ref.sourceLine, articleIndex: ref.article))
+                    findings.append(
+                        ImportFinding(
+                            code: "FN001", severity: .warning,
+                            message: "Footnote \(label) is cited but has no definition; the marker is kept as text.",
+                            hint: "Add the missing definition with a correction, or remove the marker.",
+                            sourceLine: ref.sourceLine, articleIndex: ref.article))
                 }
             }
             if ref.garbled || ref.droppedRemnant {
-                findings.append(ImportFinding(
-                    code: "FN005", severity: .info,
-                    message: "Repaired garbled footnote marker “\(ref.raw)”.",
-                    hint: nil, sourceLine: ref.sourceLine, articleIndex: ref.article))
+                findings.append(
+                    ImportFinding(
+                        code: "FN005", severity: .info,
+                        message: "Repaired garbled footnote marker “\(ref.raw)”.",
+                        hint: nil, sourceLine: ref.sourceLine, articleIndex: ref.article))
             }
             if !ref.leadingLetters.isEmpty { text += " " + ref.leadingLetters }
             cursor = ref.range.upperBound
@@ -177,8 +188,8 @@ extension NoteRun {
             guard out[index].gap, let p = previous else { continue }
             let before = out[p].line.text
             guard !LineShape.isHeading(before), !LineShape.isThematicBreak(before), !before.contains("\t"),
-                  !LineShape.endsClause(before), !before.hasPrefix("[^"), !before.hasPrefix("<"),
-                  LineShape.startsContinuation(text), !LineShape.isHeading(text), !LineShape.isListItem(text), !text.contains("\t")
+                !LineShape.endsClause(before), !before.hasPrefix("[^"), !before.hasPrefix("<"),
+                LineShape.startsContinuation(text), !LineShape.isHeading(text), !LineShape.isListItem(text), !text.contains("\t")
             else { continue }
             var left = before
             while let last = left.last, last == " " || last == "\t" { left.removeLast() }
@@ -186,10 +197,11 @@ extension NoteRun {
             let glue = left.hasSuffix("-") && (left.dropLast().last?.isLetter ?? false) ? "" : " "
             out[p].line.text = left + glue + right
             dead.insert(index)
-            findings.append(ImportFinding(
-                code: "FN012", severity: .info,
-                message: "Rejoined a paragraph that a footnote block had cut in two.",
-                hint: nil, sourceLine: out[index].line.number, articleIndex: article))
+            findings.append(
+                ImportFinding(
+                    code: "FN012", severity: .info,
+                    message: "Rejoined a paragraph that a footnote block had cut in two.",
+                    hint: nil, sourceLine: out[index].line.number, articleIndex: article))
         }
         if !dead.isEmpty {
             out = out.enumerated().filter { !dead.contains($0.offset) }.map(\.element)
@@ -209,10 +221,11 @@ extension NoteRun {
             var body = out[target].line.text
             while body.last == " " { body.removeLast() }
             out[target].line.text = body + tokens.joined()
-            findings.append(ImportFinding(
-                code: "FN011", severity: .info,
-                message: "Moved footnote reference \(tokens.joined(separator: " ")) out of a heading to the first paragraph of its section.",
-                hint: nil, sourceLine: out[index].line.number, articleIndex: article))
+            findings.append(
+                ImportFinding(
+                    code: "FN011", severity: .info,
+                    message: "Moved footnote reference \(tokens.joined(separator: " ")) out of a heading to the first paragraph of its section.",
+                    hint: nil, sourceLine: out[index].line.number, articleIndex: article))
         }
     }
 

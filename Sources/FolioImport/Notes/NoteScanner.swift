@@ -7,7 +7,8 @@ enum NoteScanner {
     /// A definition marker at the start of a line: `<sup>7</sup> Text`, `- <sup>[7]</sup> Text`,
     /// `$<sup>^{7}</sup>$ Text` or `[7] Text` / `- [7] Text`.
     static func explicitStart(_ line: String) -> (payload: MarkerPayload, body: String, style: DefinitionStyle)? {
-        guard let lead = line.utf8.first(where: { $0 != 0x20 }), lead == 0x3C || lead == 0x2D || lead == 0x2A || lead == 0x24 || lead == 0x5B || lead == 0x5C else { return nil }
+        guard let lead = line.utf8.first(where: { $0 != 0x20 }), lead == 0x3C || lead == 0x2D || lead == 0x2A || lead == 0x24 || lead == 0x5B || lead == 0x5C
+        else { return nil }
         var s = Substring(line).drop(while: { $0 == " " })
         if s.hasPrefix("- ") || s.hasPrefix("* ") { s = s.dropFirst(2).drop(while: { $0 == " " }) }
         var dollar = false
@@ -164,7 +165,9 @@ enum NoteScanner {
     /// Superscript markers in one line that read as footnote references, skipping ordinals,
     /// trademarks, units (`km<sup>2</sup>`) and powers of ten (`10<sup>60</sup>`, unless a
     /// definition with that label exists).
-    static func references(in line: String, skipLeadingMarker: Bool, definedLabels: Set<Int>) -> [(range: Range<String.Index>, payload: MarkerPayload, droppedRemnant: Bool, raw: String)] {
+    static func references(in line: String, skipLeadingMarker: Bool, definedLabels: Set<Int>) -> [(
+        range: Range<String.Index>, payload: MarkerPayload, droppedRemnant: Bool, raw: String
+    )] {
         var result: [(Range<String.Index>, MarkerPayload, Bool, String)] = []
         let spans = NoteMarkup.spans(of: "sup", in: line)
         for (n, span) in spans.enumerated() {
@@ -173,7 +176,7 @@ enum NoteScanner {
             let before = line[line.startIndex..<span.range.lowerBound]
             if !payload.bracketed, payload.labels.count == 1, payload.leadingLetters.isEmpty {
                 let label = payload.labels[0]
-                if (label == 2 || label == 3), isUnit(before) { continue }
+                if label == 2 || label == 3, isUnit(before) { continue }
                 if isPowerOfTen(before), !definedLabels.contains(label) { continue }
             }
             // Widen over spaces and a `[\*]` remnant before the marker.

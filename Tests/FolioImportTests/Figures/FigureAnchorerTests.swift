@@ -11,7 +11,10 @@ import Testing
     func numberedFigureAndLink() throws {
         let (doc, findings) = figures([try CorpusExcerpt.lines(CorpusExcerpt.giz, 398...406)])
         let body = doc.articles[0].body
-        #expect(body.contains(#"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> Difficulties found in a fragmented application system</figcaption><p class="figure-note">Image not included in the source.</p></figure>"#))
+        #expect(
+            body.contains(
+                #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> Difficulties found in a fragmented application system</figcaption><p class="figure-note">Image not included in the source.</p></figure>"#
+            ))
         #expect(body.contains("addresses the difficulties mentioned in [Figure 3](#figure-3):"))
         #expect(!findings.contains { $0.code == "FIG008" })
     }
@@ -19,7 +22,9 @@ import Testing
     @Test("giz-ccid 2022 lines 614–620: bracketed `[Figure 5: …]` caption")
     func bracketedCaption() throws {
         let (doc, findings) = figures([try CorpusExcerpt.lines(CorpusExcerpt.giz, 614...620)])
-        #expect(doc.articles[0].body.contains(#"<figure id="figure-5" class="figure-missing"><figcaption><span class="figure-label">Figure 5</span> Production and operation centre"#))
+        #expect(
+            doc.articles[0].body.contains(
+                #"<figure id="figure-5" class="figure-missing"><figcaption><span class="figure-label">Figure 5</span> Production and operation centre"#))
         #expect(findings.contains { $0.code == "FIG008" && $0.sourceLine == 618 })
     }
 
@@ -33,7 +38,12 @@ import Testing
     func tableCaptionBelow() throws {
         let (doc, findings) = figures([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 349...378)])
         let lines = doc.articles[0].lines.map(\.text)
-        guard let anchor = lines.firstIndex(of: #"<p id="table-1" class="table-caption"><span class="table-label">Table 1</span> Similar coefficients of urban industrial structure in the Chengdu-Chongqing area</p>"#) else {
+        guard
+            let anchor = lines.firstIndex(
+                of:
+                    #"<p id="table-1" class="table-caption"><span class="table-label">Table 1</span> Similar coefficients of urban industrial structure in the Chengdu-Chongqing area</p>"#
+            )
+        else {
             Issue.record("no table anchor")
             return
         }
@@ -65,7 +75,10 @@ import Testing
     func chineseSubcaption() throws {
         let (doc, _) = figures([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 896...904)])
         let body = doc.articles[0].body
-        #expect(body.contains(#"<span class="figure-label">Figure 1</span> National spatial layout, 14th five-year programme <span lang="zh">图3 城镇化空间格局示意图</span></figcaption>"#))
+        #expect(
+            body.contains(
+                #"<span class="figure-label">Figure 1</span> National spatial layout, 14th five-year programme <span lang="zh">图3 城镇化空间格局示意图</span></figcaption>"#
+            ))
         #expect(body.contains("(see [Figure 1](#figure-1) from 14th five-year programme)"))
     }
 
@@ -96,13 +109,21 @@ import Testing
         let bracket = try CorpusExcerpt.lines(CorpusExcerpt.cmia2024, 1329...1331)
         let (doc, findings) = figures([display, fig, bracket])
         // Display 1 is a list, present in the source: an anchor paragraph, not a missing image.
-        #expect(doc.articles[0].body.contains(#"<p id="display-1" class="figure-caption"><span class="figure-label">Display 1</span> Chongqing's "33618" modern manufacturing cluster system</p>"#))
+        #expect(
+            doc.articles[0].body.contains(
+                #"<p id="display-1" class="figure-caption"><span class="figure-label">Display 1</span> Chongqing's "33618" modern manufacturing cluster system</p>"#
+            ))
         // The caption was a heading, so its note reference moved to the first line of the section.
         #expect(doc.articles[0].body.contains("and advanced materials.[^5]"))
         #expect(doc.articles[0].body.contains("(see [Display 1](#display-1) for sectoral details)"))
         #expect(!findings.contains { $0.code == "FN001" })
-        #expect(doc.articles[1].body.contains(#"<figure id="figure-2" class="figure-missing"><figcaption><span class="figure-label">Figure 2</span> AI PC global shipments and PC chip market share</figcaption>"#))
-        #expect(doc.articles[2].body.contains(#"<figure id="figure-1" class="figure-missing"><figcaption><span class="figure-label">Figure 1</span> Image of Olympus's CPS Utilization"#))
+        #expect(
+            doc.articles[1].body.contains(
+                #"<figure id="figure-2" class="figure-missing"><figcaption><span class="figure-label">Figure 2</span> AI PC global shipments and PC chip market share</figcaption>"#
+            ))
+        #expect(
+            doc.articles[2].body.contains(
+                #"<figure id="figure-1" class="figure-missing"><figcaption><span class="figure-label">Figure 1</span> Image of Olympus's CPS Utilization"#))
         #expect(!doc.articles[2].body.contains("####"))
     }
 
@@ -110,7 +131,10 @@ import Testing
     func footnoteInCaption() throws {
         let (doc, findings) = figures([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 405...418)])
         let body = doc.articles[0].body
-        #expect(body.contains(#"<figure id="graph-2" class="figure-missing"><figcaption><span class="figure-label">Graph 2</span> Car Production Volume in Sichuan and Chongqing</figcaption>"#))
+        #expect(
+            body.contains(
+                #"<figure id="graph-2" class="figure-missing"><figcaption><span class="figure-label">Graph 2</span> Car Production Volume in Sichuan and Chongqing</figcaption>"#
+            ))
         #expect(body.contains("Note to Graph 2.[^8]"))
         #expect(FootnoteCensus(body).dangling.isEmpty)
         #expect(!findings.contains { $0.code == "FN001" })
@@ -123,7 +147,10 @@ import Testing
         let (doc, findings) = CorpusExcerpt.run(
             CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cmia2024, 2151...2158)]), [FigureAnchorer()])
         let body = doc.articles[0].body
-        #expect(body.contains(#"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> previous first research laboratory</figcaption>"#))
+        #expect(
+            body.contains(
+                #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> previous first research laboratory</figcaption>"#
+            ))
         #expect(body.contains("established in 1914 ([Figure 3](#figure-3))"))
         #expect(findings.contains { $0.code == "FIG001" && $0.sourceLine == 2151 })
         let (sentence, _) = CorpusExcerpt.run(
@@ -139,8 +166,14 @@ import Testing
             CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cst, 513...522)]), [FigureAnchorer()])
         let lines = doc.articles[0].lines.map(\.text).filter { !$0.isEmpty }
         #expect(lines.count == 2)
-        #expect(lines[0].hasSuffix("to later operation and maintenance management. A specific example is using 0.1 m aerial images that are 25 times clearer than commercial satellite images, along with semantic segmentation technology, to accurately identify the rooftop resources of buildings in the area, achieving the precise location of high-quality rooftop resources.") || lines[0].contains("to later operation and maintenance management."))
-        #expect(lines[1].hasPrefix(#"<figure id="figure-u1" class="figure-missing"><figcaption><span class="figure-label">Figure</span> The workers of State Grid Kunshan Power Supply Company check the dust"#))
+        #expect(
+            lines[0].hasSuffix(
+                "to later operation and maintenance management. A specific example is using 0.1 m aerial images that are 25 times clearer than commercial satellite images, along with semantic segmentation technology, to accurately identify the rooftop resources of buildings in the area, achieving the precise location of high-quality rooftop resources."
+            ) || lines[0].contains("to later operation and maintenance management."))
+        #expect(
+            lines[1].hasPrefix(
+                #"<figure id="figure-u1" class="figure-missing"><figcaption><span class="figure-label">Figure</span> The workers of State Grid Kunshan Power Supply Company check the dust"#
+            ))
         #expect(findings.contains { $0.code == "FIG002" && $0.sourceLine == 519 })
         #expect(findings.contains { $0.code == "FIG006" && $0.sourceLine == 519 })
     }

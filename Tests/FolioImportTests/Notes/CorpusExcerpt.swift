@@ -34,8 +34,9 @@ enum CorpusExcerpt {
     static func document(_ articles: [[SourceLine]], slug: String = "excerpt") -> DocumentDraft {
         let meta = CorpusDocument(slug: slug, title: slug, publisher: "Test", date: "2024", language: "en", source: "Content/sources/\(slug).txt")
         let drafts = articles.enumerated().map { index, lines in
-            ArticleDraft(title: "Article \(index + 1)", slug: "article-\(index + 1)", order: index + 1, lines: lines,
-                         sourceLines: (lines.first?.number ?? 1)...(lines.last?.number ?? 1))
+            ArticleDraft(
+                title: "Article \(index + 1)", slug: "article-\(index + 1)", order: index + 1, lines: lines,
+                sourceLines: (lines.first?.number ?? 1)...(lines.last?.number ?? 1))
         }
         return DocumentDraft(metadata: meta, articles: drafts)
     }

@@ -32,9 +32,11 @@ import Testing
         #expect(findings.allSatisfy { (1...lines.count).contains($0.sourceLine) })
     }
 
-    @Test("footnotes resolved per source", arguments: [
-        (CorpusExcerpt.giz, 30), (CorpusExcerpt.cst, 12), (CorpusExcerpt.leiden, 97), (CorpusExcerpt.cmia2021, 106),
-    ])
+    @Test(
+        "footnotes resolved per source",
+        arguments: [
+            (CorpusExcerpt.giz, 30), (CorpusExcerpt.cst, 12), (CorpusExcerpt.leiden, 97), (CorpusExcerpt.cmia2021, 106),
+        ])
     func resolvedCounts(file: String, expected: Int) throws {
         let lines = try CorpusExcerpt.lines(file)
         let (doc, _) = CorpusExcerpt.run(CorpusExcerpt.document([lines], slug: file), [NoteResolver()])
