@@ -64,6 +64,7 @@ struct ArticleWriter: Sendable {
         fm.cities = tagged.tags.cities
         fm.sdgs = tagged.tags.sdgs
         fm.technologies = tagged.tags.technologies
+        fm.summary = Self.summary(of: article.lines)
         fm.generated = true
         let (text, fmCount) = compose(fm, body: bodyText)
         var map = [Int](repeating: 0, count: fmCount + 1)
@@ -136,6 +137,52 @@ struct ArticleWriter: Sendable {
         fm.hash = ContentHash.of(ContentHash.hashedText(of: withoutHash))
         let fmLines = FrontMatterWriter.lines(fm)
         return ("---\n" + fmLines.joined(separator: "\n") + "\n---\n\n" + body, fmLines.count + 2)
+    }
+
+    /// A plain-text summary for lists and search: the first sentences of the first paragraph,
+    /// at most about 240 characters, without links, emphasis or note markers.
+    static func summary(of lines: [SourceLine]) -> String? {
+        let index = lines.indices.first { i in
+            let text = lines[i].text
+            return ParagraphJoiner.isParagraph(text) && !text.hasPrefix("*") && text.utf8.count > 80
+                && !TextNormalizer.startsLowercase(text) && (i == 0 || lines[i - 1].text.isEmpty)
+        }
+        guard let index else { return nil }
+        let first = lines[index]
+        var plain = ""
+        var text = Substring(first.text)
+        while let ch = text.first {
+            if text.hasPrefix("[^") {
+                text = text.drop(while: { $0 != "]" }).dropFirst()
+                continue
+            }
+            if ch == "[", let close = text.firstIndex(of: "]"), text[close...].hasPrefix("](") {
+                plain += text[text.index(after: text.startIndex)..<close]
+                text = text[close...].drop(while: { $0 != ")" }).dropFirst()
+                continue
+            }
+            if ch == "<", let close = text.firstIndex(of: ">") {
+                let tag = text[text.startIndex...close]
+                if tag == "<sup>", let end = text.range(of: "</sup>") {
+                    let inner = text[close..<end.lowerBound].dropFirst()
+                    if !inner.allSatisfy(\.isNumber) { plain += inner }
+                    text = text[end.upperBound...]
+                } else {
+                    text = text[text.index(after: close)...]
+                }
+                continue
+            }
+            if ch != "*" && ch != "\\" { plain.append(ch) }
+            text = text.dropFirst()
+        }
+        plain = TextNormalizer.trim(plain)
+        guard plain.count > 240 else { return plain }
+        let head = plain.prefix(240)
+        if let stop = head.range(of: ". ", options: .backwards), head.distance(from: head.startIndex, to: stop.lowerBound) > 80 {
+            return String(head[..<stop.lowerBound]) + "."
+        }
+        let cut = head.lastIndex(of: " ") ?? head.endIndex
+        return String(head[..<cut]) + "…"
     }
 
     /// Escapes Markdown link-text specials in generated list entries.
