@@ -32,4 +32,12 @@ import Testing
         #expect(!ContentHash.isUnedited(text.replacingOccurrences(of: "Body.", with: "Body!")))
         #expect(!ContentHash.isUnedited(text.replacingOccurrences(of: "title: \"T\"", with: "title: \"U\"")))
     }
+
+    @Test func summaryIsPlainTextFromTheFirstParagraph() {
+        let lines = Fixtures.lines("## Abstract\n\n**Keywords:** short\n\nThe [Chengdu-Chongqing Economic Circle](../../cities/ccec/) is *an important* mission entrusted to Chengdu and Chongqing by the central government.[^3] It began in 2020<sup>4</sup>, in the 16<sup>th</sup> year.\n\nSecond paragraph.")
+        #expect(ArticleWriter.summary(of: lines) == "The Chengdu-Chongqing Economic Circle is an important mission entrusted to Chengdu and Chongqing by the central government. It began in 2020, in the 16th year.")
+        let long = String(repeating: "Word after word goes on. ", count: 20)
+        let summary = ArticleWriter.summary(of: Fixtures.lines(long)) ?? ""
+        #expect(summary.count <= 241 && summary.hasSuffix("."))
+    }
 }
