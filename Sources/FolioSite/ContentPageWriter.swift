@@ -45,11 +45,13 @@ struct ContentPageWriter {
     }
 
     func writeHome() throws {
+        let downloads = DownloadCatalog.linked(config: snapshot.config, documents: snapshot.content.documents)
         let documents: [[String: Any]] = snapshot.content.documents.map { doc in
             var d: [String: Any] = [
                 "title": doc.title,
                 "url": SiteURL.file(for: "\(doc.slug)/"),
                 "articleCount": doc.articles.count,
+                "downloads": downloads.filter { $0.documentSlug == doc.slug }.map { ["title": $0.title, "url": $0.path] },
             ]
             if let meta = doc.metadata {
                 d["subtitle"] = meta.subtitle ?? ""
@@ -66,6 +68,7 @@ struct ContentPageWriter {
             "articleCount": snapshot.content.documents.reduce(0) { $0 + $1.articles.count },
             "pages": pages,
             "description": snapshot.config.description,
+            "downloads": downloads.filter { $0.documentSlug == nil }.map { ["title": $0.title, "url": $0.path] },
         ])
     }
 
@@ -83,6 +86,9 @@ struct ContentPageWriter {
             "title": document.title,
             "articles": articles,
             "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: urlPath) + "index.html"], ["title": document.metadata?.shortTitle ?? document.title]],
+            "downloads": DownloadCatalog.linked(config: snapshot.config, documents: snapshot.content.documents)
+                .filter { $0.documentSlug == document.slug }
+                .map { ["title": $0.title, "url": SiteURL.root(from: urlPath) + $0.path] },
         ]
         if let meta = document.metadata {
             context["subtitle"] = meta.subtitle ?? ""

@@ -1,0 +1,222 @@
+import FolioContent
+import FolioCore
+import FolioSite
+import Foundation
+
+/// Makes the offline bundles of a site — a zip of the whole site, EPUB 3 books and single-file
+/// HTML documents — and writes them into `<output>/downloads/` (or another directory).
+///
+/// Every bundle is made in memory first; files are then written to temporary names and renamed
+/// into place only when all of them were written, so a failure leaves earlier bundles as they
+/// were. Output is reproducible: the same content gives byte-identical files.
+public struct Bundler: Sendable {
+    /// What to bundle and where.
+    public struct Options: Sendable {
+        /// The project root containing `folio.yml`, `Content/` and `Templates/`.
+        public var projectRoot: URL
+        public var config: FolioConfig
+        /// Where bundles go; `nil` means `<config.output>/downloads`.
+        public var outputDirectory: URL?
+        /// The formats to make; `nil` means `config.bundles.formats`.
+        public var formats: [BundleConfig.Format]?
+        /// Only compare with the files on disk, write nothing.
+        public var checkOnly: Bool
+
+        public init(projectRoot: URL, config: FolioConfig, outputDirectory: URL? = nil, formats: [BundleConfig.Format]? = nil, checkOnly: Bool = false) {
+            self.projectRoot = projectRoot
+            self.config = config
+            self.outputDirectory = outputDirectory
+            self.formats = formats
+            self.checkOnly = checkOnly
+        }
+
+        /// The directory bundles are written into.
+        public var output: URL {
+            (outputDirectory ?? projectRoot.appendingPathComponent(config.output, isDirectory: true).appendingPathComponent(DownloadCatalog.directory, isDirectory: true)).standardizedFileURL
+        }
+    }
+
+    /// One bundle file made by a run.
+    public struct Bundle: Sendable, Equatable {
+        /// File name inside the output directory, e.g. `leiden-2023.epub`.
+        public var fileName: String
+        public var format: BundleConfig.Format
+        /// Size in bytes.
+        public var size: Int
+        /// Whether the file on disk differs from (or lacks) what this run made.
+        public var stale: Bool
+    }
+
+    /// What a run did.
+    public struct Result: Sendable {
+        /// Every bundle, in catalog order.
+        public var bundles: [Bundle]
+        /// Findings from loading and rendering content (and building the site for the zip).
+        public var diagnostics: [Diagnostic]
+        /// The output directory.
+        public var output: URL
+        /// Wall time of each phase, in seconds, in order.
+        public var timings: [(phase: String, seconds: Double)]
+        /// Bundles that are missing or out of date (in check mode; empty after a write).
+        public var stale: [Bundle] { bundles.filter(\.stale) }
+    }
+
+    public init() {}
+
+    /// Makes the bundles, and writes them unless `checkOnly`.
+    /// - Throws: ``BundleError``: missing or bad corpus metadata, unreadable inputs, an output
+    ///   directory that cannot be written, or a site that does not build.
+    public func run(_ options: Options) throws -> Result {
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ phase: String) {
+            let now = Date()
+            timings.append((phase, now.timeIntervalSince(clock)))
+            clock = now
+        }
+        let config = options.config
+        let formats = options.formats ?? config.bundles.formats
+        let (corpus, contentDiagnostics) = try BundleCorpus.load(projectRoot: options.projectRoot, config: config)
+        var diagnostics = contentDiagnostics
+        if DiagnosticSummary(diagnostics).errors > 0 {
+            throw BundleError.siteFailed(diagnostics: Diagnostic.sortedForOutput(diagnostics))
+        }
+        lap("load")
+
+        let documents = corpus.documents.map { DocumentContent(slug: $0.slug, metadata: $0.metadata, index: nil, articles: []) }
+        let catalog = DownloadCatalog.downloads(config: config, documents: documents, formats: formats)
+        let baseName = DownloadCatalog.siteBaseName(config: config, documentSlugs: documents.map(\.slug))
+        let epub = EPUBBuilder(corpus: corpus)
+        var singleBuilder: SingleFileHTMLBuilder?
+        if formats.contains(.html) {
+            let assets = options.projectRoot.appendingPathComponent(config.templates).appendingPathComponent("assets")
+            singleBuilder = SingleFileHTMLBuilder(
+                corpus: corpus,
+                screenCSS: try Self.readText(assets.appendingPathComponent("folio.css"), display: "\(config.templates)/assets/folio.css"),
+                printCSS: try Self.readText(assets.appendingPathComponent("print.css"), display: "\(config.templates)/assets/print.css"),
+                published: Set(corpus.documents.map(\.slug))
+            )
+        }
+
+        let single = singleBuilder
+        // Books and single files, on all cores; the zip needs a site build of its own.
+        let work = catalog.filter { $0.format != .zip }
+        let made = try ConcurrentMake.run(work.count) { index -> Data in
+            let download = work[index]
+            guard let slug = download.documentSlug else { return try epub.wholeCorpus(baseName: baseName) }
+            guard let document = corpus.documents.first(where: { $0.slug == slug }) else {
+                throw BundleError.metadata(file: "\(config.content)/corpus.yml", line: nil, message: "document `\(slug)` vanished while bundling", hint: nil)
+            }
+            switch download.format {
+            case .epub: return try epub.document(document)
+            case .html: return single?.document(document) ?? Data()
+            case .zip: return Data()
+            }
+        }
+        var files: [(Download, Data)] = Array(zip(work, made))
+        lap("books")
+        if let zipDownload = catalog.first(where: { $0.format == .zip }) {
+            let (data, siteDiagnostics) = try SiteArchive.make(projectRoot: options.projectRoot, config: config, folder: baseName, date: corpus.newestDate)
+            diagnostics += siteDiagnostics
+            files.insert((zipDownload, data), at: 0)
+            lap("site zip")
+        }
+
+        let output = options.output
+        var bundles: [Bundle] = []
+        for (download, data) in files {
+            let existing = FileManager.default.contents(atPath: output.appendingPathComponent(download.fileName).path)
+            bundles.append(Bundle(fileName: download.fileName, format: download.format, size: data.count, stale: existing != data))
+        }
+        if !options.checkOnly {
+            try Self.write(files.map { ($0.0.fileName, $0.1) }, into: output, projectRoot: options.projectRoot, config: config)
+            for index in bundles.indices { bundles[index].stale = false }
+            lap("write")
+        }
+        return Result(bundles: bundles, diagnostics: Diagnostic.sortedForOutput(diagnostics), output: output, timings: timings)
+    }
+
+    /// Writes every file to a temporary name in `directory`, then renames them all into place.
+    /// On any failure the temporary files are removed and existing bundles stay untouched.
+    static func write(_ files: [(String, Data)], into directory: URL, projectRoot: URL, config: FolioConfig) throws {
+        let fm = FileManager.default
+        let content = projectRoot.appendingPathComponent(config.content, isDirectory: true)
+        do {
+            try OutputGuard.check(output: directory, projectRoot: projectRoot, contentDirectory: content)
+        } catch let error as FolioError {
+            throw BundleError.unwritable(path: directory.path, message: error.description)
+        }
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw BundleError.unwritable(path: directory.path, message: "cannot create the directory (\(Self.reason(error)))")
+        }
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        var temporary: [(URL, URL)] = []
+        do {
+            for (name, data) in files {
+                let final = directory.appendingPathComponent(name)
+                let temp = directory.appendingPathComponent(".\(name).tmp-\(token)")
+                temporary.append((temp, final))
+                do {
+                    try data.write(to: temp)
+                } catch {
+                    throw BundleError.unwritable(path: final.path, message: Self.reason(error))
+                }
+            }
+            for (temp, final) in temporary {
+                if rename(temp.path, final.path) != 0 {
+                    throw BundleError.unwritable(path: final.path, message: String(cString: strerror(errno)))
+                }
+            }
+        } catch {
+            for (temp, _) in temporary { try? fm.removeItem(at: temp) }
+            throw error
+        }
+    }
+
+    static func readText(_ url: URL, display: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw BundleError.unreadable(path: display, message: "the file is missing or not readable")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The system's reason for a file error (`No space left on device`, `Permission denied`).
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+}
+
+/// Runs throwing jobs on all cores and returns their results in order.
+enum ConcurrentMake {
+    static func run(_ count: Int, _ job: @Sendable (Int) throws -> Data) throws -> [Data] {
+        let box = Box(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            do {
+                box.set(index, .success(try job(index)))
+            } catch {
+                box.set(index, .failure(error))
+            }
+        }
+        return try box.values.map { try $0.get() }
+    }
+
+    final class Box: @unchecked Sendable {
+        // Proof of Sendable: each slot is written once under `lock` and read after all writers finished.
+        private var storage: [Result<Data, any Error>?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<Data, any Error>) {
+            lock.lock()
+            storage[index] = value
+            lock.unlock()
+        }
+        var values: [Result<Data, any Error>] { storage.map { $0 ?? .failure(BundleError.unwritable(path: "(memory)", message: "a bundle was not made")) } }
+    }
+}
