@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioBundleTests",
-            dependencies: ["FolioBundle", "FolioCore", "FolioMarkdown", "FolioValidate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["FolioBundle", "FolioCore", "FolioSite", "FolioMarkdown", "FolioValidate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -164,6 +164,12 @@ public struct Bundler: Sendable {
                     throw BundleError.unwritable(path: final.path, message: Self.reason(error))
                 }
             }
+            for (_, final) in temporary {
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: final.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw BundleError.unwritable(path: final.path, message: "a directory is in the way of the bundle")
+                }
+            }
             for (temp, final) in temporary {
                 if rename(temp.path, final.path) != 0 {
                     throw BundleError.unwritable(path: final.path, message: String(cString: strerror(errno)))
