@@ -64,7 +64,7 @@ public struct MarkdownRenderer: Sendable {
         free(rendered)
         html = Self.tightenHeadings(html, collector.headings)
 
-        let definitions = Self.footnoteDefinitions(in: markdown)
+        let definitions = Self.footnoteDefinitions(in: markdown).map { FootnoteMark(label: $0.label, line: $0.line + origin.firstLine - 1) }
         return RenderedPage(
             html: html,
             headings: collector.headings,
@@ -199,7 +199,7 @@ private struct FactCollector {
                 links.append(RenderedLink(kind: kind, destination: url, text: text, line: loc.line, column: loc.column))
                 if !URLSafety.isSafe(url, allowDataImages: type == CMARK_NODE_IMAGE) {
                     cmark_node_set_url(node, "#")
-                    diagnostics.append(Diagnostic(code: "MD002", severity: .error, message: "unsafe link URL `\(url.prefix(40))` removed", location: loc, hint: "use an http(s) or relative URL"))
+                    diagnostics.append(Diagnostic(code: "MD002", severity: .warning, message: "unsafe link URL `\(url.prefix(40))` removed", location: loc, hint: "use an http(s) or relative URL"))
                 }
             case CMARK_NODE_FOOTNOTE_REFERENCE:
                 let label = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

@@ -2,6 +2,9 @@ import FolioCore
 
 /// The HTML of one Markdown page together with the facts collected while rendering it, so
 /// validation and indexing never need to parse HTML again.
+///
+/// Every line number is a line of the Markdown *file*: the renderer's `Origin.firstLine` (the
+/// line where the body starts after the front matter) is already applied.
 public struct RenderedPage: Sendable, Equatable {
     /// The body HTML (no surrounding layout).
     public var html: String

@@ -47,24 +47,22 @@ struct ContentPageWriter {
     func writeHome() throws {
         let downloads = DownloadCatalog.linked(config: snapshot.config, documents: snapshot.content.documents)
         let documents: [[String: Any]] = snapshot.content.documents.map { doc in
-            var d: [String: Any] = [
+            [
                 "title": doc.title,
                 "url": SiteURL.file(for: "\(doc.slug)/"),
                 "articleCount": doc.articles.count,
+                "subtitle": doc.metadata?.subtitle ?? "",
+                "publisher": doc.metadata?.publisher ?? "",
+                "date": doc.metadata?.date ?? "",
+                "description": doc.metadata?.description ?? "",
                 "downloads": downloads.filter { $0.documentSlug == doc.slug }.map { ["title": $0.title, "url": $0.path] },
             ]
-            if let meta = doc.metadata {
-                d["subtitle"] = meta.subtitle ?? ""
-                d["publisher"] = meta.publisher
-                d["date"] = meta.date
-                d["description"] = meta.description ?? ""
-            }
-            return d
         }
         let pages: [[String: Any]] = snapshot.content.pages.filter { $0.slug != "index" }.map { ["title": $0.frontMatter.title, "url": SiteURL.file(for: $0.urlPath)] }
         try writer.writePage(urlPath: "", template: "home", context: [
             "documents": documents,
             "documentCount": documents.count,
+            "documentNoun": documents.count == 1 ? "report" : "reports",
             "articleCount": snapshot.content.documents.reduce(0) { $0 + $1.articles.count },
             "pages": pages,
             "description": snapshot.config.description,
@@ -75,20 +73,22 @@ struct ContentPageWriter {
     func writeDocument(_ document: DocumentContent, rewriter: LinkRewriter) throws {
         let urlPath = "\(document.slug)/"
         let articles: [[String: Any]] = document.articles.map { page in
-            var d: [String: Any] = ["title": page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: page.urlPath)]
-            if let company = page.frontMatter.company { d["company"] = company }
-            let names = (page.frontMatter.authors ?? []).map(\.name)
-            if !names.isEmpty { d["authorNames"] = names.joined(separator: ", ") }
-            return d
+            [
+                "title": page.frontMatter.title,
+                "url": SiteURL.link(from: urlPath, to: page.urlPath),
+                "company": page.frontMatter.company ?? "",
+                "authorNames": (page.frontMatter.authors ?? []).map(\.name).joined(separator: ", "),
+            ]
         }
         var context: [String: Any] = [
             "pageTitle": document.title,
             "title": document.title,
             "articles": articles,
-            "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: urlPath) + "index.html"], ["title": document.metadata?.shortTitle ?? document.title]],
+            "authors": [String](),
             "downloads": DownloadCatalog.linked(config: snapshot.config, documents: snapshot.content.documents)
                 .filter { $0.documentSlug == document.slug }
                 .map { ["title": $0.title, "url": SiteURL.root(from: urlPath) + $0.path] },
+            "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: urlPath) + "index.html"], ["title": document.metadata?.shortTitle ?? document.title, "url": ""]],
         ]
         if let meta = document.metadata {
             context["subtitle"] = meta.subtitle ?? ""
@@ -118,6 +118,14 @@ struct ContentPageWriter {
             "description": fm.summary ?? "",
             "body": html,
             "titleHTML": titleHTML ?? "",
+            "company": "",
+            "companyURL": "",
+            "order": false,
+            "previous": false,
+            "next": false,
+            "sourceFile": "",
+            "sourceLines": "",
+            "articleLanguage": "",
             "documentTitle": document.metadata?.shortTitle ?? document.title,
             "documentURL": SiteURL.link(from: urlPath, to: "\(document.slug)/"),
             "toc": published.rendered.headings.filter { $0.level == 2 || $0.level == 3 }.map { ["level": $0.level, "id": $0.id, "text": $0.text] as [String: Any] },
@@ -125,7 +133,7 @@ struct ContentPageWriter {
             "breadcrumbs": [
                 ["title": "Home", "url": SiteURL.root(from: urlPath) + "index.html"],
                 ["title": document.metadata?.shortTitle ?? document.title, "url": SiteURL.link(from: urlPath, to: "\(document.slug)/")],
-                ["title": fm.title],
+                ["title": fm.title, "url": ""],
             ],
             "termGroups": TermLinks.groups(for: fm, from: urlPath, sections: sections),
         ]
@@ -148,7 +156,7 @@ struct ContentPageWriter {
         if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: previous.urlPath)] }
         if let next { context["next"] = ["title": next.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: next.urlPath)] }
         try writer.writePage(urlPath: urlPath, template: "article", context: context, contentPath: page.path)
-        return broken.map { Self.brokenLink($0.link, line: page.fileLine(forBodyLine: $0.line), file: page.path) }
+        return broken.map { Self.brokenLink($0.link, line: $0.line, file: page.path) }
     }
 
     func writePlainPage(_ published: PublishedPage, rewriter: LinkRewriter) throws -> [Diagnostic] {
@@ -160,9 +168,9 @@ struct ContentPageWriter {
             "description": fm.summary ?? "",
             "body": html,
             "hasTitleHeading": published.rendered.titleHeading != nil,
-            "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: published.urlPath) + "index.html"], ["title": fm.title]],
+            "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: published.urlPath) + "index.html"], ["title": fm.title, "url": ""]],
         ], contentPath: published.page.path)
-        return broken.map { Self.brokenLink($0.link, line: published.page.fileLine(forBodyLine: $0.line), file: published.page.path) }
+        return broken.map { Self.brokenLink($0.link, line: $0.line, file: published.page.path) }
     }
 
     /// Splits a leading `<h1 …>…</h1>` off the body so the layout can place it in the header.

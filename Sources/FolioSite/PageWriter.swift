@@ -32,20 +32,21 @@ public final class PageWriter: @unchecked Sendable {
     /// Renders `template` into an HTML file at an explicit site-relative `path` (e.g. `404.html`).
     public func writeHTML(path: String, root: String, template: String, context: [String: Any], contentPath: String? = nil) throws {
         var full: [String: Any] = layout
-        full["root"] = root
+        full["root"] = root.isEmpty ? "./" : root
         for (key, value) in context { full[key] = value }
         let html = try templates.render(template, Self.droppingEmptyStrings(full))
         try write(Data(html.utf8), to: path, contentPath: contentPath)
     }
 
-    /// Removes empty-string values at every depth: in Mustache an empty string is still "true",
-    /// and templates use `{{#key}}` to mean "present and not empty".
+    /// Turns empty-string values into `false` at every depth: in Mustache an empty string is still
+    /// "true", and templates use `{{#key}}` to mean "present and not empty". The key stays, so a
+    /// lookup does not fall through to an outer context that happens to have the same key.
     static func droppingEmptyStrings(_ context: [String: Any]) -> [String: Any] {
         var out: [String: Any] = [:]
         for (key, value) in context {
             switch value {
             case let string as String where string.isEmpty:
-                continue
+                out[key] = false
             case let dict as [String: Any]:
                 out[key] = droppingEmptyStrings(dict)
             case let list as [[String: Any]]:

@@ -28,6 +28,8 @@ public struct OutputLinkValidator: Sendable {
                 }
                 guard Self.isInternal(url) else { continue }
                 let (pathPart, fragment) = Self.split(url)
+                // A `.md` link left in a content page is reported against the Markdown file (LNK005).
+                if file.contentPath != nil && pathPart.hasSuffix(".md") { continue }
                 let target: String
                 if pathPart.isEmpty {
                     target = file.path

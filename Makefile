@@ -1,0 +1,58 @@
+# Folio — common tasks. `make site` and `make test` work on a fresh Debian machine (as root or with sudo).
+SWIFT        ?= swift
+RELEASE_BIN  := .build/release/folio
+DEBUG_BIN    := .build/debug/folio
+
+.PHONY: site test deps test-deps release debug import build bundle check linkcheck bench serve clean
+
+## site: install what is missing, build Folio in release mode, import the corpus, build the site and bundles.
+site: deps release
+	$(RELEASE_BIN) import
+	$(RELEASE_BIN) build
+	@if $(RELEASE_BIN) bundle --help >/dev/null 2>&1; then $(RELEASE_BIN) bundle; fi
+	@echo "Site ready: $(CURDIR)/Site/index.html"
+
+## test: install what is missing, run the whole test suite, check the committed articles and links.
+test: test-deps debug
+	$(SWIFT) test --parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	$(DEBUG_BIN) import --check
+	$(DEBUG_BIN) build --output .build/test-site
+	scripts/linkcheck.sh .build/test-site
+
+deps:
+	scripts/install-deps.sh
+
+test-deps:
+	scripts/install-deps.sh --test
+
+release:
+	$(SWIFT) build -c release --product folio
+
+debug:
+	$(SWIFT) build --build-tests
+
+import: release
+	$(RELEASE_BIN) import
+
+build: release
+	$(RELEASE_BIN) build
+
+bundle: release
+	$(RELEASE_BIN) bundle
+
+check: release
+	$(RELEASE_BIN) check
+
+serve: release
+	$(RELEASE_BIN) serve
+
+## linkcheck: check every link of the built Site/ with Debian's linkchecker (no network).
+linkcheck:
+	scripts/linkcheck.sh Site
+
+## bench: median wall time of import + build + check on the whole corpus (release build).
+bench: release
+	scripts/bench.sh
+
+clean:
+	rm -rf .build Site

@@ -1,3 +1,0 @@
-import FolioContent
-import Testing
-@Test func FolioContentLoads() { #expect(Bool(true)) }

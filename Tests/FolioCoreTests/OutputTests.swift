@@ -1,0 +1,67 @@
+import FolioCore
+import Foundation
+import Testing
+
+@Suite struct OutputTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-output-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func commitSwapsTheStagedTreeIn() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: site.appendingPathComponent("stale.html"))
+        let output = try StagedDirectoryOutput(destination: site)
+        try output.write("new", to: "a/index.html")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("stale.html").path))
+        try output.commit()
+        #expect(try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8) == "new")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("stale.html").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func discardLeavesTheOldTreeByteForByte() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        let original = Data("<html>old</html>".utf8)
+        try original.write(to: site.appendingPathComponent("index.html"))
+        let output = try StagedDirectoryOutput(destination: site)
+        try output.write("<html>new</html>", to: "index.html")
+        output.discard()
+        #expect(try Data(contentsOf: site.appendingPathComponent("index.html")) == original)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["Site"])
+    }
+
+    @Test func refusesDangerousOutputDirectories() throws {
+        let project = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let content = project.appendingPathComponent("Content")
+        let home = FileManager.default.homeDirectoryForCurrentUser
+        for (output, reason) in [
+            (URL(fileURLWithPath: "/"), "it is the filesystem root"),
+            (home, "it is the home directory"),
+            (project, "it is the project root"),
+            (project.deletingLastPathComponent(), "it contains the project"),
+            (content, "it is inside the content directory"),
+            (content.appendingPathComponent("articles/Site"), "it is inside the content directory"),
+        ] {
+            #expect(throws: FolioError.refusedOutput(path: output.standardizedFileURL.resolvingSymlinksInPath().path, reason: reason)) {
+                try OutputGuard.check(output: output, projectRoot: project, contentDirectory: content)
+            }
+        }
+        try OutputGuard.check(output: project.appendingPathComponent("Site"), projectRoot: project, contentDirectory: content)
+    }
+
+    @Test func memoryOutputKeepsWrites() throws {
+        let memory = MemoryOutput()
+        try memory.write("x", to: "a.html")
+        #expect(memory.text(at: "a.html") == "x")
+    }
+}

@@ -1,3 +1,0 @@
-import FolioSite
-import Testing
-@Test func FolioSiteLoads() { #expect(Bool(true)) }

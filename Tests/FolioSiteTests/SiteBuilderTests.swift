@@ -1,0 +1,149 @@
+import FolioContent
+import FolioCore
+import FolioMarkdown
+import FolioSite
+import FolioValidate
+import Foundation
+import Testing
+
+@Suite struct SiteBuilderTests {
+    func build(_ fixture: SiteFixture, strict: Bool = false, write: Bool = true) throws -> SiteBuilder.Result {
+        let (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        return try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, strict: strict, writeOutput: write))
+    }
+
+    @Test func buildsEveryPageWithResolvingRelativeLinks() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let result = try build(fixture)
+        #expect(result.diagnostics.filter { $0.severity != .info } == [])
+        #expect(result.published)
+        let files = try SiteFixture.snapshot(fixture.site)
+        for path in ["index.html", "404.html", "sitemap.xml", "leiden-2023/index.html", "leiden-2023/introduction/index.html",
+                     "leiden-2023/global-growth/index.html", "about/index.html", "assets/folio.css", "assets/print.css"] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+        // Every internal link and fragment resolves; no root-relative or file:// links.
+        var facts: [OutputFileFacts] = []
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("href=\"/"), "root-relative link in \(path)")
+            #expect(!html.contains("file://"), "file:// link in \(path)")
+            facts.append(OutputFileFacts(path: path, facts: HTMLFacts.scan(html), contentPath: nil))
+        }
+        #expect(OutputLinkValidator().validate(facts, existingPaths: Set(files.keys)) == [])
+    }
+
+    @Test func rendersArticlesIntoTheLayout() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        _ = try build(fixture)
+        let intro = try fixture.read("leiden-2023/introduction/index.html")
+        #expect(intro.contains("<html lang=\"en\">"))
+        #expect(intro.contains("<a class=\"skip-link\" href=\"#main\">"))
+        #expect(intro.contains("<main id=\"main\""))
+        #expect(intro.contains("<h1 id=\"introduction\">Introduction</h1>"))
+        #expect(intro.components(separatedBy: "<h1").count == 2, "exactly one h1")
+        #expect(intro.contains("href=\"../../leiden-2023/global-growth/index.html#growth-figures\""))
+        #expect(intro.contains("<a class=\"pager__next\" rel=\"next\" href=\"../../leiden-2023/global-growth/index.html\">"))
+        #expect(intro.contains("<link rel=\"stylesheet\" href=\"../../assets/folio.css\">"))
+        #expect(intro.contains("lines 31–33"))
+        let growth = try fixture.read("leiden-2023/global-growth/index.html")
+        #expect(growth.contains("<a class=\"pager__prev\" rel=\"prev\" href=\"../../leiden-2023/introduction/index.html\">"))
+        #expect(growth.contains("<figure id=\"figure-1\" class=\"figure-missing\">"))
+        #expect(growth.contains("<th>Region</th>"))
+        let home = try fixture.read("index.html")
+        #expect(home.contains("href=\"leiden-2023/index.html\""))
+        #expect(home.contains("China and the Industrial Internet of Things"))
+        let document = try fixture.read("leiden-2023/index.html")
+        let first = try #require(document.range(of: "introduction/index.html"))
+        let second = try #require(document.range(of: "global-growth/index.html"))
+        #expect(first.lowerBound < second.lowerBound, "articles listed in order")
+        let about = try fixture.read("about/index.html")
+        #expect(about.contains("href=\"../leiden-2023/index.html\""))
+    }
+
+    @Test func failingBuildLeavesThePreviousSiteByteForByte() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        _ = try build(fixture)
+        let before = try SiteFixture.snapshot(fixture.site)
+        try fixture.write("---\ntitle: Broken\n---\n\nSee [nowhere](99-missing.md).\n", to: "Content/articles/leiden-2023/03-broken.md")
+        let result = try build(fixture)
+        #expect(result.failed)
+        #expect(!result.published)
+        #expect(result.diagnostics.contains { $0.code == "LNK005" && $0.location == SourceLocation(file: "Content/articles/leiden-2023/03-broken.md", line: 5) })
+        #expect(try SiteFixture.snapshot(fixture.site) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.hasPrefix(".Site") }
+        #expect(siblings.isEmpty, "staging directory cleaned up")
+    }
+
+    @Test func brokenTemplateNamesFileAndLine() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        try fixture.write("{{<base}}\n{{$main}}\n<p>{{#items}}</p>\n{{/main}}\n{{/base}}\n", to: "Templates/list.mustache")
+        do {
+            _ = try build(fixture)
+            Issue.record("expected a template error")
+        } catch let error as FolioError {
+            guard case let .configuration(file, line, _, _) = error else { Issue.record("\(error)"); return }
+            #expect(file == "Templates/list.mustache")
+            #expect(line != nil)
+            #expect(error.exitCode == 2)
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.site.path))
+    }
+
+    @Test func malformedFrontMatterFailsTheBuildWithItsLine() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        try fixture.write("---\ntitle: Fine\norder: [1\n---\nBody\n", to: "Content/articles/leiden-2023/04-bad.md")
+        let result = try build(fixture)
+        #expect(result.failed)
+        let diagnostic = try #require(result.diagnostics.first { $0.code == "FM001" })
+        #expect(diagnostic.location?.file == "Content/articles/leiden-2023/04-bad.md")
+        #expect((3...4).contains(diagnostic.location?.line ?? 0))
+    }
+
+    @Test func unsafeHTMLNeverReachesTheSite() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        try fixture.write("---\ntitle: Unsafe\n---\n\n# Unsafe\n\n<script>alert(1)</script>\n\n<a href=\"javascript:alert(2)\" onclick=\"x()\">x</a> [y](javascript:alert(3))\n", to: "Content/pages/unsafe.md")
+        let result = try build(fixture)
+        let html = try fixture.read("unsafe/index.html")
+        #expect(!html.contains("<script"))
+        #expect(!html.lowercased().contains("javascript:"))
+        #expect(!html.contains("onclick"))
+        #expect(result.diagnostics.contains { $0.code == "MD002" && $0.location?.line == 9 })
+    }
+
+    @Test func checkModeWritesNothing() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let result = try build(fixture, write: false)
+        #expect(!result.published)
+        #expect(result.fileCount > 5)
+        #expect(!FileManager.default.fileExists(atPath: fixture.site.path))
+    }
+
+    @Test func refusesToBuildIntoTheProjectRoot() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        #expect(throws: FolioError.self) {
+            try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, outputDirectory: fixture.root))
+        }
+        #expect(throws: FolioError.self) {
+            try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, outputDirectory: fixture.root.appendingPathComponent("Content/Site")))
+        }
+    }
+}
+
+@Suite struct SiteURLTests {
+    @Test func relativeLinksBetweenPages() {
+        #expect(SiteURL.root(from: "") == "")
+        #expect(SiteURL.root(from: "cmia-2021/") == "../")
+        #expect(SiteURL.link(from: "cmia-2021/bp/", to: "companies/bp/") == "../../companies/bp/index.html")
+        #expect(SiteURL.link(from: "", to: "cmia-2021/", fragment: "contents") == "cmia-2021/index.html#contents")
+    }
+}
