@@ -114,7 +114,7 @@ extension BundleCorpus {
                 throw BundleError.metadata(file: manifestPath, line: nil, message: "document `\(document.slug)` has date `\(metadata.date)`, which is not YYYY, YYYY-MM or YYYY-MM-DD", hint: "write the publication date as for example `2023-06`")
             }
             let pages = (document.index.map { [$0] } ?? []) + document.articles
-            let rendered = ConcurrentRender.render(pages, renderer: renderer)
+            let rendered = pages.map { renderer.render($0.body, origin: .init(file: $0.path, firstLine: $0.bodyStartLine)) }
             for result in rendered { diagnostics += result.diagnostics }
             var about: (Page, RenderedPage)?
             var articles: [BundleArticle] = []
@@ -130,31 +130,6 @@ extension BundleCorpus {
             documents.append(BundleDocument(slug: document.slug, metadata: metadata, about: about, articles: articles, date: date))
         }
         return (BundleCorpus(config: config, documents: documents, targets: targets), diagnostics)
-    }
-}
-
-/// Renders pages on all cores, keeping their order.
-enum ConcurrentRender {
-    static func render(_ pages: [Page], renderer: MarkdownRenderer) -> [RenderedPage] {
-        let box = Box(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index]
-            box.set(index, renderer.render(page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine)))
-        }
-        return box.values
-    }
-
-    final class Box: @unchecked Sendable {
-        // Proof of Sendable: each slot is written once under `lock` and read after all writers finished.
-        private var storage: [RenderedPage?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: RenderedPage) {
-            lock.lock()
-            storage[index] = value
-            lock.unlock()
-        }
-        var values: [RenderedPage] { storage.compactMap { $0 } }
     }
 }
 

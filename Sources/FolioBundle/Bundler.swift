@@ -133,7 +133,10 @@ public struct Bundler: Sendable {
             for index in bundles.indices { bundles[index].stale = false }
             lap("write")
         }
-        return Result(bundles: bundles, diagnostics: Diagnostic.sortedForOutput(diagnostics), output: output, timings: timings)
+        // The site build reports the same content findings again; keep one of each.
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        return Result(bundles: bundles, diagnostics: Diagnostic.sortedForOutput(unique), output: output, timings: timings)
     }
 
     /// Writes every file to a temporary name in `directory`, then renames them all into place.

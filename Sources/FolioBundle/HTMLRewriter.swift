@@ -20,6 +20,17 @@ struct HTMLRewriter: Sendable {
     /// Turn cmark-gfm footnotes into EPUB footnotes (`<aside epub:type="footnote">`, `epub:type="noteref"`).
     var epubFootnotes = false
 
+    /// Start tags that end an open `<p>` (HTML's parsing rules).
+    static let closesParagraph: Set<String> = [
+        "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "ul",
+    ]
+    /// Elements that may sit inside a paragraph.
+    static let phrasing: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "rp",
+        "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "label",
+    ]
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 
     private struct Open {
@@ -74,6 +85,18 @@ struct HTMLRewriter: Sendable {
                     if let name = open.output { out += "</\(name)>" }
                 }
                 continue
+            }
+            // As an HTML parser does, a block element closes an open paragraph (raw HTML lists
+            // written inside a paragraph would otherwise nest a `<ul>` in a `<p>`).
+            if Self.closesParagraph.contains(tag.name) {
+                var index = stack.count - 1
+                while index >= 0, stack[index].name != "p", Self.phrasing.contains(stack[index].name) { index -= 1 }
+                if index >= 0, stack[index].name == "p" {
+                    while stack.count > index {
+                        let open = stack.removeLast()
+                        if let name = open.output { out += "</\(name)>" }
+                    }
+                }
             }
             var name = tag.name
             var attributes = tag.attributes

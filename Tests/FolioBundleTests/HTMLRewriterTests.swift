@@ -1,5 +1,6 @@
 @testable import FolioBundle
 import FolioMarkdown
+import Foundation
 import Testing
 
 /// The HTML5 → XHTML conversion behind EPUB content documents and single-file HTML.
@@ -7,7 +8,7 @@ import Testing
     @Test func closesVoidElementsQuotesAttributesAndMakesEntitiesXMLSafe() {
         let html = "<p>Line one<br>line two &mdash; R&amp;D &nbsp;&unknown; a < b<img src=\"x.png\" alt=\"Fig. 3\"><hr></p>\n<td align=center colspan=2>x</td>"
         let out = HTMLRewriter().rewrite(html)
-        #expect(out == "<p>Line one<br/>line two \u{2014} R&amp;D \u{A0}&amp;unknown; a &lt; b<span class=\"image-missing\">Fig. 3</span><hr/></p>\n<td colspan=\"2\" style=\"text-align: center\">x</td>")
+        #expect(out == "<p>Line one<br/>line two \u{2014} R&amp;D \u{A0}&amp;unknown; a &lt; b<span class=\"image-missing\">Fig. 3</span></p><hr/>\n<td colspan=\"2\" style=\"text-align: center\">x</td>")
     }
 
     @Test func closesUnclosedElementsAndDropsStrayEndTags() {
@@ -47,5 +48,43 @@ import Testing
         // The value Python's `uuid.uuid5(uuid.NAMESPACE_URL, "http://www.example.com/")` gives.
         #expect(NameBasedUUID.make("http://www.example.com/") == "fcde3c85-2270-590f-9e7c-ee003d65e0e2")
         #expect(SHA1.hash(Array("abc".utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() == "a9993e364706816aba3e25717850c26c9cd0d89d")
+    }
+}
+
+/// Raw HTML lists inside a paragraph, as in the CMIA 2021 MUFG paper (`Main targets <ul …>`).
+@Suite struct HTMLRewriterNestingTests {
+    @Test func blockElementClosesAnOpenParagraph() {
+        let html = "<p>Main targets\t<ul> <li>• SMEs in Tokyo</li> </ul>\nService <em>contents</em></p>\n<p>next</p>"
+        #expect(HTMLRewriter().rewrite(html) == "<p>Main targets\t</p><ul> <li>• SMEs in Tokyo</li> </ul>\nService <em>contents</em>\n<p>next</p>")
+    }
+}
+
+/// Bundles are reproducible only if rendering is: concurrent renders must agree.
+@Suite struct ConcurrentRenderingTests {
+    /// Leiden 2023, source lines 56–70: bare URLs that the autolink extension must link every time.
+    @Test func concurrentRendersOfAutolinksAgree() {
+        let markdown = (1...400).map { "Footnote \($0). Retrieved from: https://www.wired.com/wiredinsider/2018/07/industrial-iot-\($0)/ and www.leidenasiacentre.nl\n" }.joined(separator: "\n")
+        let renderer = MarkdownRenderer()
+        let expected = renderer.render(markdown).html
+        let results = ResultsBox()
+        // Long renders interleaved with many short ones, whose parsers finish while the long ones parse inlines.
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            if index % 8 == 0 {
+                results.append(renderer.render(markdown).html)
+            } else {
+                _ = renderer.render("Short note.\n")
+            }
+        }
+        #expect(results.values.count == 50)
+        #expect(results.values.allSatisfy { $0 == expected })
+        #expect(expected.contains("<a href=\"https://www.wired.com/wiredinsider/2018/07/industrial-iot-40/\">"))
+    }
+
+    final class ResultsBox: @unchecked Sendable {
+        // Proof of Sendable: `storage` is only touched under `lock`.
+        private var storage: [String] = []
+        private let lock = NSLock()
+        func append(_ value: String) { lock.lock(); storage.append(value); lock.unlock() }
+        var values: [String] { lock.lock(); defer { lock.unlock() }; return storage }
     }
 }
