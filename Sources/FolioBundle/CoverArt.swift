@@ -9,9 +9,25 @@ enum CoverArt {
         func esc(_ s: String) -> String { HTMLRewriter.escapeAttribute(s) }
         var text = ""
         var y = 420
-        for line in wrap(title, width: 20).prefix(7) {
-            text += "<text x=\"600\" y=\"\(y)\" font-size=\"84\" font-weight=\"bold\">\(esc(line))</text>\n"
-            y += 104
+        // Long titles get a smaller size rather than being cut.
+        let sizes = [(width: 20, size: 84, lines: 5), (width: 26, size: 66, lines: 8), (width: 32, size: 54, lines: 10)]
+        var fit = sizes[sizes.count - 1]
+        var lines = wrap(title, width: fit.width)
+        for candidate in sizes {
+            let wrapped = wrap(title, width: candidate.width)
+            if wrapped.count <= candidate.lines {
+                fit = candidate
+                lines = wrapped
+                break
+            }
+        }
+        if lines.count > fit.lines {
+            lines = Array(lines.prefix(fit.lines))
+            lines[fit.lines - 1] += "…"
+        }
+        for line in lines {
+            text += "<text x=\"600\" y=\"\(y)\" font-size=\"\(fit.size)\" font-weight=\"bold\">\(esc(line))</text>\n"
+            y += fit.size * 5 / 4
         }
         if let subtitle, !subtitle.isEmpty {
             y += 40

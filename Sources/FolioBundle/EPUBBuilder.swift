@@ -73,7 +73,7 @@ struct EPUBBuilder: Sendable {
             items.append(Item(id: id, href: href, mediaType: type, properties: properties, data: Data(text.utf8), inSpine: spine))
         }
         add("css", "style.css", "text/css", EPUBStyle.css, spine: false)
-        add("cover-image", "cover.svg", "image/svg+xml", CoverArt.svg(title: metadata.title, subtitle: metadata.subtitle, publisher: metadata.publisher, date: metadata.date, seed: metadata.identifier), properties: "cover-image", spine: false)
+        add("cover-image", "cover.svg", "image/svg+xml", CoverArt.svg(title: metadata.title, subtitle: metadata.subtitle, publisher: documents.count > 1 ? Self.corpusImprint(documents) : metadata.publisher, date: metadata.date, seed: metadata.identifier), properties: "cover-image", spine: false)
         add("cover", "cover.xhtml", "application/xhtml+xml", page(title: "Cover", language: metadata.language, bodyType: nil, body: """
         <section class="cover" epub:type="cover"><img src="cover.svg" alt="\(esc(metadata.title))"/></section>
         """))
@@ -135,6 +135,13 @@ struct EPUBBuilder: Sendable {
         ]
         entries += items.sorted { $0.href < $1.href }.map { ZipEntry(path: "OEBPS/" + $0.href, data: $0.data) }
         return try ZipWriter.archive(entries, date: metadata.modified)
+    }
+
+    /// `5 reports, 2021–2024` for the cover of a corpus book.
+    static func corpusImprint(_ documents: [BundleDocument]) -> String {
+        let years = documents.map { String($0.metadata.date.prefix(4)) }.sorted()
+        let span = years.first == years.last ? (years.first ?? "") : "\(years.first ?? "")–\(years.last ?? "")"
+        return "\(documents.count) reports, \(span)"
     }
 
     static let container = """
@@ -255,7 +262,7 @@ struct EPUBBuilder: Sendable {
         body += "<p class=\"imprint\">\(esc(m.publisher)) · \(esc(m.date))</p>\n"
         if let description = m.description, !description.isEmpty { body += "<p class=\"lede\">\(esc(description))</p>\n" }
         if let about = document.about {
-            body += "<div class=\"about\">\n" + rewriter(for: about.page.path, included: included).rewrite(about.rendered.html) + "</div>\n"
+            body += "<div class=\"about\">\n" + HTMLRewriter.droppingLeadingTitle(rewriter(for: about.page.path, included: included).rewrite(about.rendered.html)) + "</div>\n"
         }
         body += "<p class=\"source-note\">Source: \(esc(m.source))\(m.provenance.map { " — " + esc($0) } ?? "")</p>\n</section>"
         return page(title: m.title, language: m.language, bodyType: "frontmatter", body: body)

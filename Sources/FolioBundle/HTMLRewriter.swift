@@ -1,3 +1,5 @@
+import Foundation
+
 /// Re-serialises an HTML fragment (cmark-gfm output with sanitized raw HTML) as well-formed
 /// XHTML, rewriting ids, links and footnotes on the way.
 ///
@@ -135,6 +137,8 @@ struct HTMLRewriter: Sendable {
                     extra.removeAll()
                 }
             }
+            // A link inside a link (an autolink in the text of a raw HTML `<a>`) is not allowed: keep the outer one.
+            if name == "a" && stack.contains(where: { $0.output == "a" }) { keep = false }
             // Images are never fetched from outside the bundle: they become their alt text.
             if name == "img" {
                 let alt = attributes.first { $0.0 == "alt" }?.1 ?? ""
@@ -168,6 +172,12 @@ struct HTMLRewriter: Sendable {
             if let name = open.output { out += "</\(name)>" }
         }
         return out
+    }
+
+    /// `html` without a leading `<h1>…</h1>` (a document's `index.md` repeats the title the bundle already shows).
+    static func droppingLeadingTitle(_ html: String) -> String {
+        guard html.hasPrefix("<h1"), let end = html.range(of: "</h1>") else { return html }
+        return String(html[end.upperBound...].drop { $0 == "\n" })
     }
 
     // MARK: - Tags

@@ -34,7 +34,7 @@ struct SingleFileHTMLBuilder: Sendable {
         var about = ""
         if let page = document.about {
             about = "<section class=\"document__about prose\" id=\"\(Self.aboutID)\" aria-label=\"About this report\">\n"
-                + rewriter(for: page.page.path, prefix: "about--", document: document.slug).rewrite(page.rendered.html)
+                + HTMLRewriter.droppingLeadingTitle(rewriter(for: page.page.path, prefix: "about--", document: document.slug).rewrite(page.rendered.html))
                 + "</section>\n"
         }
         let authors = (m.authors ?? []).isEmpty ? "" : "<p class=\"byline\">\(esc((m.authors ?? []).joined(separator: ", ")))</p>\n"

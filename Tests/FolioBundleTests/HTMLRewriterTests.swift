@@ -51,6 +51,16 @@ import Testing
     }
 }
 
+/// Leiden 2023, conclusions: a raw HTML link whose text cmark-gfm autolinked again.
+@Suite struct HTMLRewriterLinkTests {
+    @Test func linkInsideALinkKeepsOnlyTheOuterOne() {
+        let url = "https://www.foreignaffairs.com/articles/2019-08-12/internet-freedom-league"
+        let page = MarkdownRenderer().render("Retrieved from: <a href=\"\(url)\">\(url)</a>.\n")
+        #expect(page.html.contains("<a href=\"\(url)\"><a href="), "cmark-gfm nests the autolink (precondition of this test)")
+        #expect(HTMLRewriter().rewrite(page.html) == "<p>Retrieved from: <a href=\"\(url)\">\(url)</a>.</p>\n")
+    }
+}
+
 /// Raw HTML lists inside a paragraph, as in the CMIA 2021 MUFG paper (`Main targets <ul …>`).
 @Suite struct HTMLRewriterNestingTests {
     @Test func blockElementClosesAnOpenParagraph() {
