@@ -2,6 +2,9 @@ import FolioContent
 import FolioCore
 import FolioSite
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Makes the offline bundles of a site — a zip of the whole site, EPUB 3 books and single-file
 /// HTML documents — and writes them into `<output>/downloads/` (or another directory).
@@ -149,11 +152,7 @@ public struct Bundler: Sendable {
         } catch let error as FolioError {
             throw BundleError.unwritable(path: directory.path, message: error.description)
         }
-        do {
-            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw BundleError.unwritable(path: directory.path, message: "cannot create the directory (\(Self.reason(error)))")
-        }
+        try makeDirectories(directory)
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         var temporary: [(URL, URL)] = []
         do {
@@ -161,11 +160,7 @@ public struct Bundler: Sendable {
                 let final = directory.appendingPathComponent(name)
                 let temp = directory.appendingPathComponent(".\(name).tmp-\(token)")
                 temporary.append((temp, final))
-                do {
-                    try data.write(to: temp)
-                } catch {
-                    throw BundleError.unwritable(path: final.path, message: Self.reason(error))
-                }
+                try writeFile(data, to: temp, reportedAs: final.path)
             }
             for (_, final) in temporary {
                 var isDirectory: ObjCBool = false
@@ -182,6 +177,45 @@ public struct Bundler: Sendable {
             for (temp, _) in temporary { try? fm.removeItem(at: temp) }
             throw error
         }
+    }
+
+    /// `mkdir -p`, reporting the system's reason (`Permission denied`, `Not a directory`…).
+    static func makeDirectories(_ directory: URL) throws {
+        var path = ""
+        for component in directory.standardizedFileURL.path.split(separator: "/") {
+            path += "/" + component
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { continue }
+                throw BundleError.unwritable(path: directory.path, message: "\(path) is a file, not a directory")
+            }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw BundleError.unwritable(path: directory.path, message: "cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Writes `data` with POSIX calls so a full disk or a read-only directory is reported as such.
+    static func writeFile(_ data: Data, to url: URL, reportedAs display: String) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw BundleError.unwritable(path: display, message: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        if failure != 0 { throw BundleError.unwritable(path: display, message: String(cString: strerror(failure))) }
     }
 
     static func readText(_ url: URL, display: String) throws -> String {
