@@ -79,6 +79,13 @@ public struct Bundler: Sendable {
         }
         let config = options.config
         let formats = options.formats ?? config.bundles.formats
+        // The site behind the zip builds on another core while the books are made.
+        let siteBuild = BackgroundJob<([(path: String, data: Data)], [Diagnostic])>()
+        if formats.contains(.zip) {
+            let root = options.projectRoot
+            siteBuild.start { try SiteArchive.buildSite(projectRoot: root, config: config) }
+        }
+        defer { siteBuild.wait() }
         let (corpus, contentDiagnostics) = try BundleCorpus.load(projectRoot: options.projectRoot, config: config)
         var diagnostics = contentDiagnostics
         if DiagnosticSummary(diagnostics).errors > 0 {
@@ -119,7 +126,8 @@ public struct Bundler: Sendable {
         var files: [(Download, Data)] = Array(zip(work, made))
         lap("books")
         if let zipDownload = catalog.first(where: { $0.format == .zip }) {
-            let (data, siteDiagnostics) = try SiteArchive.make(projectRoot: options.projectRoot, config: config, folder: baseName, date: corpus.newestDate)
+            let (siteFiles, siteDiagnostics) = try siteBuild.result()
+            let data = try SiteArchive.archive(siteFiles, folder: baseName, date: corpus.newestDate)
             diagnostics += siteDiagnostics
             files.insert((zipDownload, data), at: 0)
             lap("site zip")
@@ -233,6 +241,33 @@ public struct Bundler: Sendable {
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
         return ns.localizedDescription
+    }
+}
+
+/// One throwing job run on a background thread; ``result()`` waits for it.
+final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
+    // Proof of Sendable: `outcome` is written once by the job before `group` leaves, and read
+    // only after `group.wait()`.
+    private var outcome: Result<Value, any Error>?
+    private let group = DispatchGroup()
+
+    func start(_ job: @escaping @Sendable () throws -> Value) {
+        group.enter()
+        DispatchQueue.global().async {
+            let value = Result { try job() }
+            self.outcome = value
+            self.group.leave()
+        }
+    }
+
+    /// Waits for the job, if one was started.
+    func wait() { group.wait() }
+
+    /// The job's value, after waiting for it.
+    func result() throws -> Value {
+        group.wait()
+        guard let outcome else { throw BundleError.unwritable(path: "(site build)", message: "the site build was never started") }
+        return try outcome.get()
     }
 }
 

@@ -6,12 +6,9 @@ import Foundation
 /// offline copy does not contain the downloads) inside one top-level folder, so it works
 /// wherever it is extracted and opened from disk.
 enum SiteArchive {
-    /// Builds the site into a temporary directory and zips it.
-    /// - Parameter folder: the top-level folder inside the archive.
-    /// - Parameter date: the modification time of every entry.
-    /// - Returns: the archive and the build's diagnostics.
+    /// The files of a fresh site build (sorted by path) and the build's diagnostics.
     /// - Throws: ``BundleError/siteFailed(diagnostics:)`` when the site does not build.
-    static func make(projectRoot: URL, config: FolioConfig, folder: String, date: Date) throws -> (Data, [Diagnostic]) {
+    static func buildSite(projectRoot: URL, config: FolioConfig) throws -> ([(path: String, data: Data)], [Diagnostic]) {
         let fm = FileManager.default
         let scratch = fm.temporaryDirectory.appendingPathComponent("folio-bundle-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
         defer { try? fm.removeItem(at: scratch) }
@@ -35,15 +32,21 @@ enum SiteArchive {
         }
         if result.failed { throw BundleError.siteFailed(diagnostics: result.diagnostics) }
 
-        var entries: [ZipEntry] = []
+        var built: [(path: String, data: Data)] = []
         for relative in try files(under: siteURL) {
             guard let data = fm.contents(atPath: siteURL.appendingPathComponent(relative).path) else {
                 throw BundleError.unreadable(path: siteURL.appendingPathComponent(relative).path, message: "a file of the built site vanished")
             }
-            entries.append(ZipEntry(path: "\(folder)/\(relative)", data: data, compressed: !isCompressed(relative)))
+            built.append((relative, data))
         }
+        return (built, result.diagnostics)
+    }
+
+    /// Zips site files inside the top-level `folder`.
+    static func archive(_ files: [(path: String, data: Data)], folder: String, date: Date) throws -> Data {
+        let entries = files.map { ZipEntry(path: "\(folder)/\($0.path)", data: $0.data, compressed: !isCompressed($0.path)) }
         do {
-            return (try ZipWriter.archive(entries, date: date), result.diagnostics)
+            return try ZipWriter.archive(entries, date: date)
         } catch let error as BundleError {
             throw error
         } catch {
