@@ -17,13 +17,287 @@ public struct EntityTags: Sendable, Equatable {
 
 /// Finds companies, places, SDGs and technologies in article Markdown and links each first mention
 /// to its index page.
+///
+/// Build it once from the gazetteers and reuse it for every article: compiling the patterns is
+/// the expensive part, tagging is one pass over the text.
 public struct EntityTagger: Sendable {
-    public init() {}
+    /// Most mentions kept per term and article for keyword-in-context snippets.
+    public static let snippetLimit = 5
+
+    public let gazetteers: Gazetteers
+    private let entities: PatternMatcher
+    private let evidence: PatternMatcher
+
+    /// A tagger that knows no terms (finds nothing).
+    public init() {
+        self.init(gazetteers: .empty)
+    }
+
+    /// Compiles the gazetteers' aliases and goal phrases.
+    public init(gazetteers: Gazetteers) {
+        self.gazetteers = gazetteers
+        var entities = PatternMatcher()
+        var evidence = PatternMatcher()
+        for (index, term) in gazetteers.terms.enumerated() {
+            if let goal = term.goal {
+                for phrase in goal.phrases {
+                    evidence.add(Self.pattern(term: index, alias: Alias(text: phrase, caseSensitive: Alias.defaultCaseSensitivity(phrase))))
+                }
+                continue
+            }
+            let former = term.formerNames.map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) }
+            for alias in term.aliases + former {
+                entities.add(Self.pattern(term: index, alias: alias))
+                if term.id.kind == .technology, !alias.caseSensitive, let last = alias.text.last, last.isLetter, last != "s" {
+                    entities.add(Self.pattern(term: index, alias: Alias(text: alias.text + "s", caseSensitive: false, rule: alias.rule)))
+                }
+            }
+        }
+        self.entities = entities
+        self.evidence = evidence
+    }
+
+    private static func pattern(term: Int, alias: Alias) -> Pattern {
+        var exact: [UInt8] = []
+        var space = false
+        for b in alias.text.utf8 {
+            if ByteClass.isSpace(b) { space = !exact.isEmpty; continue }
+            if space { exact.append(0x20); space = false }
+            exact.append(b)
+        }
+        let folded = exact.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let acronym = alias.caseSensitive && !exact.contains(0x20) && exact.count <= 6 && !exact.contains(where: ByteClass.isLower)
+        return Pattern(term: term, folded: folded, exact: exact, caseSensitive: alias.caseSensitive, acronym: acronym, rule: alias.rule, text: alias.text)
+    }
 
     /// Tags one article.
     /// - Parameter markdown: the article body (GFM).
     /// - Returns: the tags and the body with first mentions linked.
     public func tag(markdown: String) -> (tags: EntityTags, markdown: String) {
-        (EntityTags(), markdown)
+        let result = analyze(markdown: markdown)
+        return (result.tags, result.markdown)
+    }
+
+    private struct Hit {
+        var term: Int
+        /// Pattern index in `entities`, or -1 for an explicit goal mention, -2 for goal evidence.
+        var pattern: Int
+        var start: Int
+        var end: Int
+        var segment: Int
+        /// A place named inside a longer name (`Chongqing` in `Chongqing Cummins`): counted, not linked.
+        var nested: Bool
+        /// A goal phrase (evidence, not a mention of the goal by name).
+        var phrase: String?
+    }
+
+    /// Tags one article and returns everything the index pages need.
+    /// - Parameters:
+    ///   - markdown: the article Markdown, with or without front matter.
+    ///   - linkPrefix: the relative path from the article's page to the site root; `../../` for an
+    ///     article at `<document>/<article>/`.
+    ///   - linking: whether to link first mentions; `false` returns the Markdown unchanged.
+    public func analyze(markdown: String, linkPrefix: String = "../../", linking: Bool = true) -> ArticleEntities {
+        let text = Array(markdown.utf8)
+        let layout = MarkdownSegments(text)
+        let terms = gazetteers.terms
+        var hits: [Hit] = []
+        var namesGoals = false
+        for (s, segment) in layout.segments.enumerated() {
+            // Entities: longest match, then places named inside the match.
+            var i = segment.start
+            while i < segment.end {
+                guard ByteClass.isWordStart(text, i, segmentStart: segment.start),
+                      let match = entities.longestMatch(in: text, at: i, limit: segment.end, shouting: segment.shouting)
+                else { i += 1; continue }
+                var seen: Set<Int> = []
+                for p in match.patterns where seen.insert(entities.patterns[p].term).inserted {
+                    hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: i, end: match.end, segment: s, nested: false))
+                }
+                var k = i
+                while k < match.end {
+                    // At the match's own start, look only for shorter names ("Chengdu" in "Chengdu-Chongqing region").
+                    if ByteClass.isWordStart(text, k, segmentStart: segment.start),
+                       let inner = entities.longestMatch(in: text, at: k, limit: k == i ? match.end - 1 : match.end, shouting: segment.shouting, accept: { terms[$0.term].id.kind == .place }) {
+                        for p in inner.patterns where !seen.contains(entities.patterns[p].term) {
+                            seen.insert(entities.patterns[p].term)
+                            hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: k, end: inner.end, segment: s, nested: true))
+                        }
+                        k = inner.end
+                    } else { k += 1 }
+                }
+                i = match.end
+            }
+            // Goal evidence phrases (body and headings only).
+            if segment.region != .footnote {
+                var j = segment.start
+                while j < segment.end {
+                    guard ByteClass.isWordStart(text, j, segmentStart: segment.start),
+                          let match = evidence.longestMatch(in: text, at: j, limit: segment.end, shouting: segment.shouting)
+                    else { j += 1; continue }
+                    let p = evidence.patterns[match.patterns[0]]
+                    hits.append(Hit(term: p.term, pattern: -2, start: j, end: match.end, segment: s, nested: false, phrase: p.text))
+                    j = match.end
+                }
+            }
+            for explicit in GoalMentions.scan(text, segment.start, segment.end) {
+                if explicit.namesGoals { namesGoals = true }
+                for number in explicit.goals {
+                    guard let index = terms.firstIndex(where: { $0.goal?.number == number }) else { continue }
+                    hits.append(Hit(term: index, pattern: explicit.weak ? -3 : -1, start: explicit.start, end: explicit.end, segment: s, nested: false))
+                }
+            }
+        }
+        // "Goal 7" counts only in an article that names the SDGs.
+        if namesGoals {
+            for h in hits.indices where hits[h].pattern == -3 { hits[h].pattern = -1 }
+        } else {
+            hits.removeAll { $0.pattern == -3 }
+        }
+        hits = resolveAbbreviations(hits, text)
+        hits = applyRequirements(hits, text)
+        hits.sort { ($0.start, $0.term) < ($1.start, $1.term) }
+
+        // Aggregate.
+        var byTerm: [Int: [Hit]] = [:]
+        for hit in hits { byTerm[hit.term, default: []].append(hit) }
+        var occurrences: [TermOccurrence] = []
+        var goalEvidence: [Int: GoalEvidence] = [:]
+        var links: [(start: Int, end: Int, path: String)] = []
+        for (index, termHits) in byTerm {
+            let term = terms[index]
+            var counted = termHits
+            if let goal = term.goal {
+                let explicit = termHits.filter { $0.pattern == -1 }
+                var phraseCounts: [String: Int] = [:]
+                for h in termHits where h.phrase != nil { phraseCounts[h.phrase!.lowercased(), default: 0] += 1 }
+                let phrases = phraseCounts.map { PhraseCount(phrase: $0.key, count: $0.value) }
+                    .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
+                let occurrencesOfPhrases = phrases.reduce(0) { $0 + $1.count }
+                let tagged = !explicit.isEmpty
+                    || (occurrencesOfPhrases >= gazetteers.sdgMinimumOccurrences && phrases.count >= gazetteers.sdgMinimumDistinctPhrases)
+                goalEvidence[goal.number] = GoalEvidence(explicitMentions: explicit.count, phrases: phrases, tagged: tagged)
+                guard tagged else { continue }
+                counted = explicit + termHits.filter { $0.phrase != nil }
+            }
+            let body = counted.filter { layout.segments[$0.segment].region != .footnote }
+            let notes = counted.filter { layout.segments[$0.segment].region == .footnote }
+            let shown = (body + notes).prefix(Self.snippetLimit).map { mention(for: $0, text, layout) }
+            occurrences.append(TermOccurrence(
+                term: term.id, name: term.name, bodyCount: body.count, footnoteCount: notes.count,
+                mentions: Array(shown), evidence: term.goal.flatMap { goalEvidence[$0.number] }
+            ))
+            if linking, let first = counted.first(where: { hit in
+                !hit.nested && hit.phrase == nil && layout.segments[hit.segment].linkable
+            }) {
+                links.append((first.start, first.end, linkPrefix + term.id.path))
+            }
+        }
+        occurrences.sort { $0.term < $1.term }
+
+        var tags = EntityTags()
+        for occurrence in occurrences {
+            switch occurrence.term.kind {
+            case .company: tags.companies.append(occurrence.name)
+            case .place: tags.cities.append(occurrence.name)
+            case .technology: tags.technologies.append(occurrence.name)
+            case .sdg: if let n = Int(occurrence.term.slug) { tags.sdgs.append(n) }
+            }
+        }
+        tags.companies.sort { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+        tags.cities.sort { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+        tags.technologies.sort { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+        tags.sdgs.sort()
+
+        let output = links.isEmpty ? markdown : Self.insertLinks(links, into: text)
+        return ArticleEntities(tags: tags, markdown: output, occurrences: occurrences, goalEvidence: goalEvidence)
+    }
+
+    private func mention(for hit: Hit, _ text: [UInt8], _ layout: MarkdownSegments) -> Mention {
+        let segment = layout.segments[hit.segment]
+        var lineStart = hit.start
+        while lineStart > 0, text[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var lineEnd = hit.end
+        while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+        // Skip heading marks, list markers and footnote labels at the start of the line.
+        var from = lineStart
+        while from < hit.start, text[from] == 0x23 || text[from] == 0x20 || text[from] == 0x3E { from += 1 }
+        let block = layout.blocks.isEmpty ? nil : layout.blocks[min(segment.block, layout.blocks.count - 1)]
+        return Mention(
+            text: String(decoding: text[hit.start..<hit.end], as: UTF8.self),
+            before: Snippets.left(text[from..<hit.start]),
+            after: Snippets.right(text[hit.end..<lineEnd]),
+            region: segment.region, line: segment.line,
+            anchor: block?.anchor, block: block?.number ?? 1
+        )
+    }
+
+    /// `Chongqing Cummins Engine Co. Ltd. (CCEC)`: an upper-case abbreviation defined right after
+    /// a multi-word name means that name for the rest of the article, even when the gazetteer
+    /// gives the abbreviation to another term.
+    private func resolveAbbreviations(_ hits: [Hit], _ text: [UInt8]) -> [Hit] {
+        let named = hits.filter { $0.pattern >= 0 && !$0.nested }
+        guard named.count > 1 else { return hits }
+        var bindings: [[UInt8]: Int] = [:]
+        let ordered = named.sorted { $0.start < $1.start }
+        for (a, b) in zip(ordered, ordered.dropFirst()) where a.term != b.term {
+            guard b.start == a.end + 2, a.end + 1 < text.count, text[a.end] == 0x20, text[a.end + 1] == 0x28,
+                  b.end < text.count, text[b.end] == 0x29 else { continue }
+            let abbreviation = Array(text[b.start..<b.end])
+            let longForm = text[a.start..<a.end]
+            guard abbreviation.count >= 2, abbreviation.allSatisfy(ByteClass.isUpperOrDigit), longForm.contains(0x20),
+                  bindings[abbreviation] == nil else { continue }
+            // A narrower term spelled out before its broader term's abbreviation
+            // ("generative artificial intelligence (AI)") does not take the abbreviation over.
+            let long = gazetteers.terms[a.term], short = gazetteers.terms[b.term]
+            if long.parent == short.name || short.parent == long.name { continue }
+            bindings[abbreviation] = a.term
+        }
+        guard !bindings.isEmpty else { return hits }
+        var out: [Hit] = []
+        var seen: Set<[Int]> = []
+        for var hit in hits {
+            if hit.pattern >= 0, let term = bindings[Array(text[hit.start..<hit.end])] { hit.term = term }
+            if hit.pattern >= 0, !seen.insert([hit.start, hit.term]).inserted { continue }
+            out.append(hit)
+        }
+        return out
+    }
+
+    /// Drops matches of aliases with `requires` when the article does not also name the term
+    /// another way (or contain one of the required strings).
+    private func applyRequirements(_ hits: [Hit], _ text: [UInt8]) -> [Hit] {
+        let conditional = hits.filter { $0.pattern >= 0 && !entities.patterns[$0.pattern].rule.requires.isEmpty }
+        guard !conditional.isEmpty else { return hits }
+        let confirmed = Set(hits.filter { $0.pattern >= 0 && entities.patterns[$0.pattern].rule.requires.isEmpty }.map(\.term))
+        let lowered = String(decoding: text, as: UTF8.self).lowercased()
+        var keep: [Int: Bool] = [:]
+        return hits.filter { hit in
+            guard hit.pattern >= 0 else { return true }
+            let rule = entities.patterns[hit.pattern].rule
+            guard !rule.requires.isEmpty else { return true }
+            if confirmed.contains(hit.term) { return true }
+            if let known = keep[hit.pattern] { return known }
+            let ok = rule.requires.contains { lowered.contains($0.lowercased()) }
+            keep[hit.pattern] = ok
+            return ok
+        }
+    }
+
+    private static func insertLinks(_ links: [(start: Int, end: Int, path: String)], into text: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + links.count * 40)
+        var cursor = 0
+        var last = -1
+        for link in links.sorted(by: { $0.start < $1.start }) where link.start >= max(cursor, last) {
+            out += text[cursor..<link.start]
+            out.append(0x5B)
+            out += text[link.start..<link.end]
+            out += Array("](\(link.path))".utf8)
+            cursor = link.end
+            last = link.end
+        }
+        out += text[cursor...]
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The generators of a standard Folio site.
-    public static var standardGenerators: [any SiteGenerator] { [] }
+    public static var standardGenerators: [any SiteGenerator] { [TaxonomyGenerator()] }
 
     /// Runs the build.
     /// - Throws: ``FolioError`` for configuration and I/O problems (a bad template, an unreadable
@@ -113,6 +113,7 @@ public struct SiteBuilder: Sendable {
         let sink: any OutputSink = staged ?? DiscardingOutput()
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
+            snapshot.projectRoot = root
             let layout = Self.layoutContext(config: config, snapshot: snapshot, generators: generators)
             let writer = PageWriter(templates: templates, sink: sink, layout: layout)
             let sections = Set(generators.flatMap { $0.navigationEntries(for: snapshot) + $0.footerEntries(for: snapshot) }.compactMap { $0.path.split(separator: "/").first.map(String.init) })

@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioValidate
+import Foundation
 
 /// A named part of the site produced after the content pages: index pages, search, reports.
 /// The builder runs its generators in order, each writing through the same ``PageWriter``.
@@ -43,6 +44,8 @@ public struct SiteSnapshot: Sendable {
     public var pages: [PublishedPage]
     /// Diagnostics collected so far (content loading, rendering).
     public var diagnostics: [Diagnostic]
+    /// The project root, for generators that read data files (`Content/data`).
+    public var projectRoot: URL?
 
     public init(config: FolioConfig, content: ContentSet, pages: [PublishedPage], diagnostics: [Diagnostic]) {
         self.config = config

@@ -1,0 +1,113 @@
+/// One mention of a term, with its keyword-in-context snippet and where to link to.
+public struct Mention: Sendable, Equatable {
+    /// The text as written in the article (`SCHNEIDER-ELECTRIC`, `SDG 7`, `renewable energy`).
+    public var text: String
+    /// Plain text before the mention (about 70 characters, cut at a word).
+    public var before: String
+    /// Plain text after the mention.
+    public var after: String
+    public var region: MentionRegion
+    /// 1-based line in the article Markdown that was tagged.
+    public var line: Int
+    /// The `id` of the nearest heading at or above the mention, or `nil` before the first heading.
+    public var anchor: String?
+    /// Running number of the block (paragraph, list item, heading, footnote) from 1.
+    public var block: Int
+
+    public init(text: String, before: String, after: String, region: MentionRegion, line: Int, anchor: String?, block: Int) {
+        self.text = text
+        self.before = before
+        self.after = after
+        self.region = region
+        self.line = line
+        self.anchor = anchor
+        self.block = block
+    }
+}
+
+/// How often one evidence phrase of a goal occurs in an article.
+public struct PhraseCount: Sendable, Equatable {
+    public var phrase: String
+    public var count: Int
+
+    public init(phrase: String, count: Int) {
+        self.phrase = phrase
+        self.count = count
+    }
+}
+
+/// Why an article carries (or was considered for) a goal.
+public struct GoalEvidence: Sendable, Equatable {
+    /// Explicit mentions: `SDG 7`, `SDG7`, `Goal 7`, `Sustainable Development Goal 7`.
+    public var explicitMentions: Int
+    /// Evidence phrases found in the body, most frequent first.
+    public var phrases: [PhraseCount]
+    /// Whether the evidence passes the gazetteer's threshold.
+    public var tagged: Bool
+
+    public init(explicitMentions: Int, phrases: [PhraseCount], tagged: Bool) {
+        self.explicitMentions = explicitMentions
+        self.phrases = phrases
+        self.tagged = tagged
+    }
+
+    /// Total phrase occurrences.
+    public var phraseOccurrences: Int { phrases.reduce(0) { $0 + $1.count } }
+
+    /// One line for readers: `named explicitly 3 times; "renewable energy" ×4, "energy efficiency" ×2`.
+    public var summary: String {
+        var parts: [String] = []
+        if explicitMentions > 0 { parts.append("named explicitly \(explicitMentions) time\(explicitMentions == 1 ? "" : "s")") }
+        let shown = phrases.prefix(6).map { "“\($0.phrase)” ×\($0.count)" }
+        if !shown.isEmpty { parts.append(shown.joined(separator: ", ") + (phrases.count > 6 ? ", …" : "")) }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// Everything found about one term in one article.
+public struct TermOccurrence: Sendable, Equatable {
+    public var term: TermID
+    /// Canonical name.
+    public var name: String
+    /// Mentions in the body (headings included).
+    public var bodyCount: Int
+    /// Mentions inside footnote definitions.
+    public var footnoteCount: Int
+    /// Up to ``EntityTagger/snippetLimit`` mentions, body first, in text order.
+    public var mentions: [Mention]
+    /// Set for goals.
+    public var evidence: GoalEvidence?
+
+    public init(term: TermID, name: String, bodyCount: Int, footnoteCount: Int, mentions: [Mention], evidence: GoalEvidence? = nil) {
+        self.term = term
+        self.name = name
+        self.bodyCount = bodyCount
+        self.footnoteCount = footnoteCount
+        self.mentions = mentions
+        self.evidence = evidence
+    }
+
+    /// Body and footnote mentions together.
+    public var count: Int { bodyCount + footnoteCount }
+}
+
+/// The result of tagging one article: its tags, its Markdown with first mentions linked, and
+/// per-term counts and snippets for the index pages.
+public struct ArticleEntities: Sendable, Equatable {
+    public var tags: EntityTags
+    public var markdown: String
+    /// One entry per tagged term, in ``TermID`` order.
+    public var occurrences: [TermOccurrence]
+    /// Evidence for every goal that had any, tagged or not (for reports and tests).
+    public var goalEvidence: [Int: GoalEvidence]
+
+    public init(tags: EntityTags, markdown: String, occurrences: [TermOccurrence], goalEvidence: [Int: GoalEvidence]) {
+        self.tags = tags
+        self.markdown = markdown
+        self.occurrences = occurrences
+        self.goalEvidence = goalEvidence
+    }
+
+    /// The occurrence of one term, if the article is tagged with it.
+    public func occurrence(of id: TermID) -> TermOccurrence? { occurrences.first { $0.term == id } }
+}

@@ -1,0 +1,228 @@
+import FolioCore
+import Foundation
+import Yams
+
+/// Errors loading the gazetteers in `Content/data/`.
+public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A gazetteer file is missing or unreadable.
+    case unreadable(file: String, message: String)
+    /// A gazetteer entry is malformed, with the file line of the problem.
+    case malformed(file: String, line: Int, message: String)
+
+    /// The same problem as a diagnostic (`EN001`).
+    public var diagnostic: Diagnostic {
+        switch self {
+        case let .unreadable(file, message):
+            Diagnostic(code: "EN001", severity: .error, message: message, location: SourceLocation(file: file, line: 1))
+        case let .malformed(file, line, message):
+            Diagnostic(code: "EN001", severity: .error, message: message, location: SourceLocation(file: file, line: line), hint: "see Content/data/README.md for the gazetteer format")
+        }
+    }
+
+    public var description: String { DiagnosticFormatter.text([diagnostic]) }
+}
+
+/// The four hand-reviewed gazetteers (`companies.yml`, `cities.yml`, `sdgs.yml`,
+/// `technologies.yml`) as one list of terms.
+public struct Gazetteers: Sendable, Equatable {
+    /// Every term, companies first, then places, goals and technologies, each in file order.
+    public var terms: [Term]
+    /// Minimum body occurrences of a goal's evidence phrases to tag an article with the goal.
+    public var sdgMinimumOccurrences: Int
+    /// Minimum number of different evidence phrases among those occurrences.
+    public var sdgMinimumDistinctPhrases: Int
+
+    /// Term positions by id, and company positions by normalised alias, built once.
+    private let byID: [TermID: Int]
+    private let companyByAlias: [String: Int]
+    private let byName: [String: Int]
+
+    public init(terms: [Term], sdgMinimumOccurrences: Int = 3, sdgMinimumDistinctPhrases: Int = 2) {
+        self.terms = terms
+        self.sdgMinimumOccurrences = sdgMinimumOccurrences
+        self.sdgMinimumDistinctPhrases = sdgMinimumDistinctPhrases
+        byID = Dictionary(terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        byName = Dictionary(terms.enumerated().map { ("\($1.id.kind.rawValue)/\($1.name)", $0) }, uniquingKeysWith: { a, _ in a })
+        var aliases: [String: Int] = [:]
+        for (index, term) in terms.enumerated() where term.id.kind == .company {
+            for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
+                let key = Self.normalized(alias)
+                if !key.isEmpty, aliases[key] == nil { aliases[key] = index }
+            }
+        }
+        companyByAlias = aliases
+    }
+
+    public static func == (a: Gazetteers, b: Gazetteers) -> Bool {
+        a.terms == b.terms && a.sdgMinimumOccurrences == b.sdgMinimumOccurrences && a.sdgMinimumDistinctPhrases == b.sdgMinimumDistinctPhrases
+    }
+
+    /// No terms at all: a tagger built from it finds nothing.
+    public static let empty = Gazetteers(terms: [])
+
+    /// The terms of one kind, in gazetteer order.
+    public func terms(of kind: EntityKind) -> [Term] { terms.filter { $0.id.kind == kind } }
+
+    /// The term with this id.
+    public func term(_ id: TermID) -> Term? { byID[id].map { terms[$0] } }
+
+    /// The term of `kind` whose canonical name is `name`.
+    public func term(kind: EntityKind, named name: String) -> Term? {
+        byName["\(kind.rawValue)/\(name)"].map { terms[$0] }
+    }
+
+    /// The goal with this number.
+    public func goal(_ number: Int) -> Term? { term(TermID(kind: .sdg, slug: String(number))) }
+
+    /// Resolves a company name as a byline or table of contents writes it (`SCHNEIDER-ELECTRIC`,
+    /// `HITACHIABB`, `Sumitomo Mitsui Financial Group (SMFG)`) to its canonical name.
+    /// - Returns: the canonical name, or `nil` when no company alias matches.
+    public func canonicalCompanyName(for text: String) -> String? {
+        let wanted = Self.normalized(text)
+        if let exact = companyByAlias[wanted] { return terms[exact].name }
+        // The longest alias that starts the text: "Ford China Ltd." → Ford China.
+        var words = wanted.split(separator: " ")
+        while words.count > 1 {
+            words.removeLast()
+            if let index = companyByAlias[words.joined(separator: " ")] { return terms[index].name }
+        }
+        return nil
+    }
+
+    private static func normalized(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "’", with: "'")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+}
+
+extension Gazetteers {
+    /// Loads the four gazetteer files from `directory` (usually `Content/data`).
+    /// - Parameter displayDirectory: the directory as shown in error messages.
+    /// - Throws: ``EntitiesError`` naming the file and line of the problem.
+    public static func load(from directory: URL, displayDirectory: String = "Content/data") throws -> Gazetteers {
+        var terms: [Term] = []
+        var used: Set<TermID> = []
+        func add(_ term: Term, file: String, line: Int) throws {
+            guard used.insert(term.id).inserted else {
+                throw EntitiesError.malformed(file: file, line: line, message: "two entries share the slug `\(term.id.slug)`")
+            }
+            terms.append(term)
+        }
+        for kind in [EntityKind.company, .place, .technology] {
+            let file = "\(displayDirectory)/\(kind.section).yml"
+            let node = try compose(directory.appendingPathComponent("\(kind.section).yml"), file: file)
+            guard let entries = node.sequence else {
+                throw EntitiesError.malformed(file: file, line: 1, message: "expected a list of entries")
+            }
+            for entry in entries {
+                try add(try term(from: entry, kind: kind, file: file), file: file, line: line(entry))
+            }
+        }
+        let file = "\(displayDirectory)/sdgs.yml"
+        let node = try compose(directory.appendingPathComponent("sdgs.yml"), file: file)
+        guard let goals = node["goals"]?.sequence else {
+            throw EntitiesError.malformed(file: file, line: 1, message: "expected a `goals` list")
+        }
+        for entry in goals {
+            try add(try goal(from: entry, file: file), file: file, line: line(entry))
+        }
+        let threshold = node["threshold"]
+        // Goals go after places so terms stay grouped by kind in `EntityKind` order.
+        terms.sort { $0.id.kind < $1.id.kind }
+        return Gazetteers(
+            terms: terms,
+            sdgMinimumOccurrences: threshold?["occurrences"]?.int ?? 3,
+            sdgMinimumDistinctPhrases: threshold?["distinct"]?.int ?? 2
+        )
+    }
+
+    private static func compose(_ url: URL, file: String) throws -> Node {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw EntitiesError.unreadable(file: file, message: "cannot read the gazetteer")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw EntitiesError.malformed(file: file, line: 1, message: "the gazetteer is empty")
+            }
+            return node
+        } catch let error as YamlError {
+            throw EntitiesError.malformed(file: file, line: YAMLErrors.line(of: error) ?? 1, message: "malformed YAML: \(YAMLErrors.describe(error))")
+        }
+    }
+
+    private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+
+    private static func strings(_ node: Node?, file: String) throws -> [String] {
+        guard let node else { return [] }
+        if node.null != nil { return [] }
+        if let s = node.string { return [s] }
+        guard let seq = node.sequence else {
+            throw EntitiesError.malformed(file: file, line: line(node), message: "expected a list of strings")
+        }
+        return try seq.map { item in
+            guard let s = item.string else { throw EntitiesError.malformed(file: file, line: line(item), message: "expected a string") }
+            return s
+        }
+    }
+
+    private static func alias(from node: Node, file: String) throws -> Alias {
+        if let text = node.string {
+            return Alias(text: text, caseSensitive: Alias.defaultCaseSensitivity(text))
+        }
+        guard node.mapping != nil, let text = node["text"]?.string, !text.isEmpty else {
+            throw EntitiesError.malformed(file: file, line: line(node), message: "an alias is a string or a mapping with `text`")
+        }
+        var sensitive = Alias.defaultCaseSensitivity(text)
+        switch node["case"]?.string {
+        case nil: break
+        case "exact": sensitive = true
+        case "any": sensitive = false
+        case let other?:
+            throw EntitiesError.malformed(file: file, line: line(node), message: "`case` is `exact` or `any`, not `\(other)`")
+        }
+        let rule = AliasRule(
+            precededBy: try strings(node["preceded_by"], file: file),
+            notFollowedBy: try strings(node["not_followed_by"], file: file).map { $0.lowercased() },
+            requires: try strings(node["requires"], file: file)
+        )
+        return Alias(text: text, caseSensitive: sensitive, rule: rule)
+    }
+
+    private static func term(from node: Node, kind: EntityKind, file: String) throws -> Term {
+        guard node.mapping != nil, let name = node["name"]?.string, !name.isEmpty else {
+            throw EntitiesError.malformed(file: file, line: line(node), message: "every entry needs a `name`")
+        }
+        let slug = node["slug"]?.string ?? Slug.make(name)
+        var aliases = [Alias(text: name, caseSensitive: Alias.defaultCaseSensitivity(name))]
+        for item in node["aliases"]?.sequence ?? [] {
+            aliases.append(try alias(from: item, file: file))
+        }
+        var coordinates: Coordinates?
+        if let c = node["coordinates"], c.mapping != nil {
+            guard let lat = c["lat"]?.float, let lon = c["lon"]?.float, (-90...90).contains(lat), (-180...180).contains(lon) else {
+                throw EntitiesError.malformed(file: file, line: line(c), message: "`coordinates` needs `lat` and `lon` in degrees")
+            }
+            coordinates = Coordinates(latitude: lat, longitude: lon, source: c["source"]?.string ?? "unknown", geonamesID: c["geonames_id"]?.int)
+        }
+        return Term(
+            id: TermID(kind: kind, slug: slug), name: name, aliases: aliases,
+            formerNames: try strings(node["former_names"], file: file),
+            type: kind == .technology ? node["category"]?.string : node["type"]?.string,
+            parent: node["parent"]?.string, country: node["country"]?.string,
+            related: try strings(node["related"], file: file),
+            authorOf: try strings(node["author_of"], file: file),
+            coordinates: coordinates
+        )
+    }
+
+    private static func goal(from node: Node, file: String) throws -> Term {
+        guard let number = node["number"]?.int, (1...17).contains(number),
+              let short = node["short"]?.string, let title = node["title"]?.string, let colour = node["colour"]?.string
+        else {
+            throw EntitiesError.malformed(file: file, line: line(node), message: "every goal needs `number` (1–17), `short`, `title` and `colour`")
+        }
+        let phrases = try strings(node["phrases"], file: file)
+        let info = GoalInfo(number: number, shortTitle: short, title: title, colour: colour, phrases: phrases)
+        return Term(id: TermID(kind: .sdg, slug: String(number)), name: "SDG \(number): \(short)", type: "goal", goal: info)
+    }
+}

@@ -1,0 +1,302 @@
+import FolioCore
+
+/// Where in an article a mention sits.
+public enum MentionRegion: String, Sendable, Equatable, Codable {
+    /// Running text, lists and tables.
+    case body
+    /// A heading (counted with the body, never linked).
+    case heading
+    /// A footnote definition (`[^n]: …`), counted separately and never linked.
+    case footnote
+}
+
+/// A stretch of one line that may contain mentions.
+struct TextSegment: Sendable {
+    var start: Int
+    var end: Int
+    var region: MentionRegion
+    /// Whether a first mention here may become a link (not in headings, link text or footnotes).
+    var linkable: Bool
+    /// 1-based line in the Markdown.
+    var line: Int
+    /// Index into ``MarkdownSegments/blocks``.
+    var block: Int
+    /// The line is written in capitals (a shouted heading or table of contents line).
+    var shouting: Bool
+}
+
+/// One block (heading, paragraph, list item, table, footnote) with its nearest anchor.
+struct TextBlock: Sendable {
+    /// The `id` of the nearest heading at or above the block, as the renderer makes it.
+    var anchor: String?
+    /// Running number of the block in the article, from 1.
+    var number: Int
+    var line: Int
+}
+
+/// Cuts article Markdown into the segments the matcher reads, leaving out front matter,
+/// code, raw HTML, link destinations, URLs, images and footnote references.
+struct MarkdownSegments: Sendable {
+    var segments: [TextSegment] = []
+    var blocks: [TextBlock] = []
+
+    init(_ text: [UInt8]) {
+        var lineStart = 0
+        var lineNumber = 0
+        var inFence: UInt8? = nil
+        var fenceLength = 0
+        var inFrontMatter = text.starts(with: Array("---\n".utf8)) || text.starts(with: Array("---\r\n".utf8))
+        var inFootnote = false
+        var previousBlank = true
+        var anchors = UniqueSlugger()
+        var currentAnchor: String?
+        var blockNumber = 0
+        while lineStart < text.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            let line = text[lineStart..<contentEnd]
+            if inFrontMatter {
+                if lineNumber > 1, line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) { inFrontMatter = false }
+                continue
+            }
+            var indent = 0
+            while lineStart + indent < contentEnd, text[lineStart + indent] == 0x20 { indent += 1 }
+            let first = lineStart + indent
+            let blank = first >= contentEnd
+            // Fenced code.
+            if let fence = inFence {
+                var n = 0
+                while first + n < contentEnd, text[first + n] == fence { n += 1 }
+                if n >= fenceLength { inFence = nil }
+                continue
+            }
+            if !blank, indent < 4, text[first] == 0x60 || text[first] == 0x7E {
+                var n = 0
+                while first + n < contentEnd, text[first + n] == text[first] { n += 1 }
+                if n >= 3 {
+                    inFence = text[first]
+                    fenceLength = n
+                    previousBlank = false
+                    continue
+                }
+            }
+            if blank {
+                previousBlank = true
+                continue
+            }
+            // Raw HTML block lines.
+            if indent < 4, text[first] == 0x3C, first + 1 < contentEnd,
+               ByteClass.isWordByte(text[first + 1]) || text[first + 1] == 0x21 || text[first + 1] == 0x2F {
+                var close = first
+                while close < contentEnd, text[close] != 0x3E { close += 1 }
+                // A line that is only tags (or opens an HTML block) is skipped whole.
+                if close >= contentEnd - 1 || Self.isBlockTag(text, first) { previousBlank = false; continue }
+            }
+            // Heading.
+            var hashes = 0
+            while first + hashes < contentEnd, text[first + hashes] == 0x23 { hashes += 1 }
+            if indent < 4, hashes >= 1, hashes <= 6, first + hashes == contentEnd || text[first + hashes] == 0x20 {
+                var start = first + hashes
+                while start < contentEnd, text[start] == 0x20 { start += 1 }
+                var end = contentEnd
+                while end > start, text[end - 1] == 0x23 || text[end - 1] == 0x20 { end -= 1 }
+                let plain = Snippets.plain(text[start..<end])
+                currentAnchor = anchors.unique(Slug.make(plain))
+                blockNumber += 1
+                blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
+                inFootnote = false
+                previousBlank = true
+                appendInline(text, start, end, region: .heading, linkable: false, line: lineNumber)
+                continue
+            }
+            // Footnote definition: `[^label]:`.
+            var bodyStart = first
+            if indent < 4, text[first] == 0x5B, first + 1 < contentEnd, text[first + 1] == 0x5E {
+                var close = first + 2
+                while close < contentEnd, text[close] != 0x5D { close += 1 }
+                if close + 1 < contentEnd, text[close + 1] == 0x3A {
+                    inFootnote = true
+                    bodyStart = close + 2
+                    blockNumber += 1
+                    blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
+                    appendInline(text, bodyStart, contentEnd, region: .footnote, linkable: false, line: lineNumber)
+                    previousBlank = false
+                    continue
+                }
+            }
+            if inFootnote, !previousBlank || indent >= 2 {
+                appendInline(text, first, contentEnd, region: .footnote, linkable: false, line: lineNumber)
+                previousBlank = false
+                continue
+            }
+            inFootnote = false
+            // Table delimiter rows carry no text.
+            if Self.isTableDelimiter(text[first..<contentEnd]) { previousBlank = false; continue }
+            if previousBlank || Self.startsListItem(text, first, contentEnd) || text[first] == 0x7C {
+                blockNumber += 1
+                blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
+            }
+            if blocks.isEmpty {
+                blockNumber += 1
+                blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
+            }
+            previousBlank = false
+            appendInline(text, bodyStart, contentEnd, region: .body, linkable: true, line: lineNumber)
+        }
+    }
+
+    private static func isBlockTag(_ text: [UInt8], _ at: Int) -> Bool {
+        let names = ["div", "table", "figure", "figcaption", "section", "details", "summary", "p", "pre", "!--", "aside", "br", "img", "span", "sup", "sub"]
+        var i = at + 1
+        if i < text.count, text[i] == 0x2F { i += 1 }
+        var name: [UInt8] = []
+        while i < text.count, ByteClass.isWordByte(text[i]) || text[i] == 0x21 || text[i] == 0x2D { name.append(text[i] | 0x20); i += 1 }
+        let s = String(decoding: name, as: UTF8.self)
+        return names.contains(s) && ["div", "table", "figure", "section", "details", "pre", "aside", "!--"].contains(s)
+    }
+
+    private static func isTableDelimiter(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.contains(0x2D) else { return false }
+        return line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
+    }
+
+    private static func startsListItem(_ text: [UInt8], _ first: Int, _ end: Int) -> Bool {
+        let b = text[first]
+        if b == 0x2D || b == 0x2A || b == 0x2B { return first + 1 < end && text[first + 1] == 0x20 }
+        var i = first
+        while i < end, i - first < 3, text[i] >= 0x30, text[i] <= 0x39 { i += 1 }
+        return i > first && i + 1 < end && (text[i] == 0x2E || text[i] == 0x29) && text[i + 1] == 0x20
+    }
+
+    /// Splits one line's inline content into segments, skipping code spans, link destinations,
+    /// images, footnote references, raw HTML tags and bare URLs.
+    private mutating func appendInline(_ text: [UInt8], _ start: Int, _ end: Int, region: MentionRegion, linkable: Bool, line: Int) {
+        let shouting = Self.isShouting(text, start, end)
+        let block = max(blocks.count - 1, 0)
+        var segStart = start
+        var i = start
+        func flush(_ upTo: Int, linkable: Bool) {
+            if upTo > segStart {
+                segments.append(TextSegment(start: segStart, end: upTo, region: region, linkable: linkable, line: line, block: block, shouting: shouting))
+            }
+        }
+        while i < end {
+            let b = text[i]
+            switch b {
+            case 0x60: // code span
+                var n = 0
+                while i + n < end, text[i + n] == 0x60 { n += 1 }
+                var j = i + n
+                var closed = -1
+                while j < end {
+                    if text[j] == 0x60 {
+                        var m = 0
+                        while j + m < end, text[j + m] == 0x60 { m += 1 }
+                        if m == n { closed = j + m; break }
+                        j += m
+                    } else { j += 1 }
+                }
+                if closed >= 0 {
+                    flush(i, linkable: linkable)
+                    i = closed
+                    segStart = i
+                } else { i += n }
+            case 0x21 where i + 1 < end && text[i + 1] == 0x5B: // image
+                if let (_, after) = Self.linkExtent(text, i + 1, end) {
+                    flush(i, linkable: linkable)
+                    i = after
+                    segStart = i
+                } else { i += 1 }
+            case 0x5B: // link or footnote reference
+                if i + 1 < end, text[i + 1] == 0x5E {
+                    var j = i + 2
+                    while j < end, text[j] != 0x5D { j += 1 }
+                    flush(i, linkable: linkable)
+                    i = min(j + 1, end)
+                    segStart = i
+                } else if let (closeBracket, after) = Self.linkExtent(text, i, end) {
+                    flush(i, linkable: linkable)
+                    // Link text is read but never linked again.
+                    segments.append(TextSegment(start: i + 1, end: closeBracket, region: region, linkable: false, line: line, block: block, shouting: shouting))
+                    i = after
+                    segStart = i
+                } else { i += 1 }
+            case 0x3C: // autolink or raw HTML tag
+                if i + 1 < end, ByteClass.isWordByte(text[i + 1]) || text[i + 1] == 0x2F || text[i + 1] == 0x21 {
+                    var j = i + 1
+                    while j < end, text[j] != 0x3E { j += 1 }
+                    if j < end {
+                        flush(i, linkable: linkable)
+                        i = j + 1
+                        segStart = i
+                    } else { i += 1 }
+                } else { i += 1 }
+            case 0x68, 0x77: // http(s):// and www.
+                if (i == start || !ByteClass.isWordByte(text[i - 1])),
+                   Self.hasPrefix(text, i, end, "http://") || Self.hasPrefix(text, i, end, "https://") || Self.hasPrefix(text, i, end, "www.") {
+                    var j = i
+                    while j < end, !ByteClass.isSpace(text[j]), text[j] != 0x29, text[j] != 0x3E { j += 1 }
+                    flush(i, linkable: linkable)
+                    i = j
+                    segStart = i
+                } else { i += 1 }
+            default:
+                i += 1
+            }
+        }
+        flush(end, linkable: linkable)
+    }
+
+    private static func hasPrefix(_ text: [UInt8], _ i: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard i + count <= end else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<count where text[i + k] | (text[i + k] >= 0x41 && text[i + k] <= 0x5A ? 0x20 : 0) != p[k] { return false }
+        return true
+    }
+
+    /// For `[text](destination)` or `[text][ref]` starting at `open`: the index of `]` and the
+    /// index after the whole link. `nil` when the bracket does not start a link.
+    static func linkExtent(_ text: [UInt8], _ open: Int, _ end: Int) -> (Int, Int)? {
+        var depth = 0
+        var j = open
+        var close = -1
+        while j < end {
+            if text[j] == 0x5C { j += 2; continue }
+            if text[j] == 0x5B { depth += 1 } else if text[j] == 0x5D {
+                depth -= 1
+                if depth == 0 { close = j; break }
+            }
+            j += 1
+        }
+        guard close >= 0, close + 1 < end else { return nil }
+        let opener = text[close + 1]
+        guard opener == 0x28 || opener == 0x5B else { return nil }
+        let closer: UInt8 = opener == 0x28 ? 0x29 : 0x5D
+        var k = close + 2
+        var nest = 1
+        while k < end {
+            if text[k] == 0x5C { k += 2; continue }
+            if text[k] == opener { nest += 1 } else if text[k] == closer {
+                nest -= 1
+                if nest == 0 { return (close, k + 1) }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A line with at least twelve letters of which more than 70 % are capitals.
+    private static func isShouting(_ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        var upper = 0, lower = 0
+        for i in start..<end {
+            let b = text[i]
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+        }
+        return upper + lower >= 12 && upper * 10 > (upper + lower) * 7
+    }
+}

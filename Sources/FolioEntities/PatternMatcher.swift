@@ -1,0 +1,176 @@
+/// A compiled alias: the bytes to look for and when a match counts.
+struct Pattern: Sendable {
+    /// Index of the term in ``Gazetteers/terms``.
+    var term: Int
+    /// ASCII-lower-cased bytes, whitespace collapsed to one space.
+    var folded: [UInt8]
+    /// The bytes as written, whitespace collapsed; compared when `caseSensitive`.
+    var exact: [UInt8]
+    var caseSensitive: Bool
+    /// An upper-case code such as `HP`, `AI`, `5G`: not matched inside hyphenated codes
+    /// (`HP-GNSS`) or lines written in capitals.
+    var acronym: Bool
+    var rule: AliasRule
+    /// The alias as written in the gazetteer.
+    var text: String
+}
+
+/// A trie over bytes that finds, at a given position, the longest alias ending at a word
+/// boundary that satisfies its rules. Case folding and whitespace collapsing happen during the
+/// walk, so the text is never copied.
+struct PatternMatcher: Sendable {
+    private(set) var patterns: [Pattern] = []
+    /// Dense transitions for the root node.
+    private var root = [Int32](repeating: -1, count: 256)
+    /// Sparse transitions for the other nodes (node 0 is the root).
+    private var edges: [[(UInt8, Int32)]] = [[]]
+    /// Patterns ending at each node.
+    private var terminals: [[Int32]] = [[]]
+
+    init() {}
+
+    mutating func add(_ pattern: Pattern) {
+        guard !pattern.folded.isEmpty else { return }
+        var node: Int32 = 0
+        for byte in pattern.folded {
+            if let next = child(node, byte) {
+                node = next
+            } else {
+                let new = Int32(edges.count)
+                edges.append([])
+                terminals.append([])
+                if node == 0 { root[Int(byte)] = new } else { edges[Int(node)].append((byte, new)) }
+                node = new
+            }
+        }
+        terminals[Int(node)].append(Int32(patterns.count))
+        patterns.append(pattern)
+    }
+
+    @inline(__always)
+    private func child(_ node: Int32, _ byte: UInt8) -> Int32? {
+        if node == 0 {
+            let n = root[Int(byte)]
+            return n < 0 ? nil : n
+        }
+        for (b, n) in edges[Int(node)] where b == byte { return n }
+        return nil
+    }
+
+    /// The longest match starting at `start`, as the end offset and the patterns that matched
+    /// (one or more, all of the same length).
+    /// - Parameters:
+    ///   - text: the whole article as UTF-8.
+    ///   - start: where the match must begin (a word start).
+    ///   - limit: the end of the text segment the match must stay inside.
+    ///   - context: facts about the segment used by the pattern rules.
+    ///   - accept: an extra filter on patterns.
+    func longestMatch(
+        in text: [UInt8], at start: Int, limit: Int, shouting: Bool,
+        accept: (Pattern) -> Bool = { _ in true }
+    ) -> (end: Int, patterns: [Int])? {
+        var node: Int32 = 0
+        var j = start
+        var candidates: [(node: Int32, end: Int)] = []
+        while j < limit {
+            var byte = text[j]
+            var next = j + 1
+            if ByteClass.isSpace(byte) {
+                byte = 0x20
+                while next < limit, ByteClass.isSpace(text[next]) { next += 1 }
+            } else if byte >= 0x41, byte <= 0x5A {
+                byte |= 0x20
+            }
+            guard let n = child(node, byte) else { break }
+            node = n
+            j = next
+            if !terminals[Int(node)].isEmpty, text[j - 1] != 0x20 {
+                if j >= limit || !ByteClass.isWordByte(text[j]) || !ByteClass.isWordByte(text[j - 1]) {
+                    candidates.append((node, j))
+                }
+            }
+        }
+        for candidate in candidates.reversed() {
+            var found: [Int] = []
+            for p in terminals[Int(candidate.node)] {
+                let pattern = patterns[Int(p)]
+                if accept(pattern), valid(pattern, in: text, start: start, end: candidate.end, limit: limit, shouting: shouting) {
+                    found.append(Int(p))
+                }
+            }
+            if !found.isEmpty { return (candidate.end, found) }
+        }
+        return nil
+    }
+
+    private func valid(_ pattern: Pattern, in text: [UInt8], start: Int, end: Int, limit: Int, shouting: Bool) -> Bool {
+        if pattern.caseSensitive, !exactMatch(pattern.exact, text, start, end) { return false }
+        if pattern.acronym {
+            if shouting, pattern.exact.count <= 4 { return false }
+            // `HP-GNSS`, `AI-PC`: part of a hyphenated upper-case code.
+            if end + 1 < limit, text[end] == 0x2D, ByteClass.isUpperOrDigit(text[end + 1]) { return false }
+            if start >= 2, text[start - 1] == 0x2D, ByteClass.isUpperOrDigit(text[start - 2]) { return false }
+        }
+        let rule = pattern.rule
+        if !rule.precededBy.isEmpty {
+            let word = previousWord(text, before: start)
+            guard rule.precededBy.contains(where: { word.hasSuffix($0) }) else { return false }
+        }
+        if !rule.notFollowedBy.isEmpty {
+            let word = nextWord(text, from: end, limit: limit).lowercased()
+            if rule.notFollowedBy.contains(word) { return false }
+        }
+        return true
+    }
+
+    private func exactMatch(_ exact: [UInt8], _ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        var i = start, k = 0
+        while i < end, k < exact.count {
+            if ByteClass.isSpace(text[i]) {
+                guard exact[k] == 0x20 else { return false }
+                while i < end, ByteClass.isSpace(text[i]) { i += 1 }
+                k += 1
+            } else {
+                guard text[i] == exact[k] else { return false }
+                i += 1
+                k += 1
+            }
+        }
+        return i == end && k == exact.count
+    }
+
+    private func previousWord(_ text: [UInt8], before start: Int) -> String {
+        var i = start
+        while i > 0, ByteClass.isSpace(text[i - 1]) { i -= 1 }
+        let end = i
+        while i > 0, !ByteClass.isSpace(text[i - 1]) { i -= 1 }
+        return String(decoding: text[i..<end], as: UTF8.self)
+    }
+
+    private func nextWord(_ text: [UInt8], from end: Int, limit: Int) -> String {
+        var i = end
+        while i < limit, ByteClass.isSpace(text[i]) { i += 1 }
+        let start = i
+        while i < limit, ByteClass.isWordByte(text[i]) { i += 1 }
+        return String(decoding: text[start..<i], as: UTF8.self)
+    }
+}
+
+/// Byte classes for word boundaries. Only ASCII letters and digits make words; every other
+/// byte (punctuation, and the bytes of non-ASCII characters such as CJK) is a boundary, so
+/// `重庆` matches inside `重庆市`.
+enum ByteClass {
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+    @inline(__always) static func isUpperOrDigit(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    /// A position where a match may start: a word byte not preceded by one, or the lead byte of
+    /// a non-ASCII character.
+    @inline(__always) static func isWordStart(_ text: [UInt8], _ i: Int, segmentStart: Int) -> Bool {
+        let b = text[i]
+        if isWordByte(b) { return i == segmentStart || !isWordByte(text[i - 1]) }
+        return b >= 0xC0
+    }
+}

@@ -1,0 +1,267 @@
+import FolioContent
+import FolioCore
+import FolioEntities
+import FolioMarkdown
+import FolioValidate
+import Foundation
+
+/// Writes the index pages: `companies/`, `cities/`, `sdgs/`, `technologies/` overviews and one
+/// page per term, listing every article that mentions it with counts and keyword-in-context
+/// snippets that link to the nearest heading.
+public struct TaxonomyGenerator: SiteGenerator {
+    public var name: String { "taxonomies" }
+    /// The gazetteers; when `nil` they are loaded from `Content/data` under the site's project root.
+    public var gazetteers: Gazetteers?
+
+    public init(gazetteers: Gazetteers? = nil) {
+        self.gazetteers = gazetteers
+    }
+
+    /// Whether there is anything to index: gazetteers given, or `Content/data/companies.yml` present.
+    private func hasGazetteers(_ site: SiteSnapshot) -> Bool {
+        if gazetteers != nil { return true }
+        guard let root = site.projectRoot else { return false }
+        let file = root.appendingPathComponent(site.config.content).appendingPathComponent("data/companies.yml")
+        return FileManager.default.fileExists(atPath: file.path)
+    }
+
+    public func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry] {
+        guard hasGazetteers(site) else { return [] }
+        return [
+            NavigationEntry(title: "Companies", path: "companies/index.html", summary: "Every company and organisation the reports name"),
+            NavigationEntry(title: "Places", path: "cities/index.html", summary: "Cities, provinces, countries and regions, on a map"),
+            NavigationEntry(title: "Goals", path: "sdgs/index.html", summary: "The 17 UN Sustainable Development Goals and the articles that serve them"),
+            NavigationEntry(title: "Technologies", path: "technologies/index.html", summary: "From AI and 5G to hydrogen and digital twins"),
+        ]
+    }
+
+    public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
+        let gazetteers: Gazetteers
+        if let given = self.gazetteers {
+            gazetteers = given
+        } else {
+            guard let root = site.projectRoot, hasGazetteers(site) else { return [] }
+            do {
+                gazetteers = try Gazetteers.load(
+                    from: root.appendingPathComponent(site.config.content).appendingPathComponent("data"),
+                    displayDirectory: "\(site.config.content)/data"
+                )
+            } catch let error as EntitiesError {
+                return [error.diagnostic]
+            }
+        }
+        let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers)
+        let pages = TaxonomyPages(index: index, writer: writer)
+        try pages.writeAll()
+        return try pages.writeRedirects(for: site.pages)
+    }
+}
+
+/// Renders the taxonomy templates for one ``TaxonomyIndex``.
+struct TaxonomyPages: Sendable {
+    let index: TaxonomyIndex
+    let writer: PageWriter
+
+    func writeAll() throws {
+        for kind in EntityKind.allCases {
+            try writeOverview(kind)
+        }
+        // Term pages are independent: render them on all cores.
+        let terms = EntityKind.allCases.flatMap { index.terms(of: $0) }
+        let errors = ErrorBox()
+        _ = ConcurrentMap.map(terms) { term -> Bool in
+            do { try writeTermPage(term) } catch { errors.record(error) }
+            return true
+        }
+        if let error = errors.first { throw error }
+    }
+
+    /// Front matter may name a term by an alias (`Isuzu Motors`, `Hitachi ABB Power Grids`);
+    /// article pages link to `companies/<slug of that name>/`, so that URL redirects to the
+    /// canonical page. Names that match no term are reported.
+    func writeRedirects(for pages: [PublishedPage]) throws -> [Diagnostic] {
+        var done: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        let gazetteers = index.gazetteers
+        for page in pages {
+            let fm = page.page.frontMatter
+            var named: [(EntityKind, String)] = (fm.companies ?? []).map { (.company, $0) } + (fm.cities ?? []).map { (.place, $0) }
+                + (fm.technologies ?? []).map { (.technology, $0) }
+            if let company = fm.company { named.append((.company, company)) }
+            for (kind, name) in named {
+                let slug = Slug.make(name)
+                let path = "\(kind.section)/\(slug)/"
+                guard done.insert(path).inserted else { continue }
+                let term = gazetteers.term(kind: kind, named: name)
+                    ?? (kind == .company ? gazetteers.canonicalCompanyName(for: name).flatMap { gazetteers.term(kind: .company, named: $0) } : nil)
+                guard let term else {
+                    diagnostics.append(Diagnostic(
+                        code: "TAX001", severity: .warning,
+                        message: "`\(name)` is not in the \(kind.section) gazetteer, so it has no index page",
+                        location: SourceLocation(file: page.page.path, line: 1),
+                        hint: "add it (or an alias) to Content/data/\(kind.section).yml"
+                    ))
+                    continue
+                }
+                guard term.id.slug != slug, !index.articles(for: term.id).isEmpty || kind == .company else { continue }
+                try writer.writePage(urlPath: path, template: "taxonomy-redirect", context: [
+                    "pageTitle": term.name, "title": term.name,
+                    "target": SiteURL.link(from: path, to: term.id.path),
+                ])
+            }
+        }
+        return diagnostics
+    }
+
+    private static let intros: [EntityKind: String] = [
+        .company: "Companies, government bodies and other organisations named in the reports. Authors of papers are marked; the matrix shows which technologies each company's articles discuss.",
+        .place: "Cities, districts, provinces, countries and economic regions named in the reports. Coordinates come from GeoNames.",
+        .sdg: "The 17 UN Sustainable Development Goals. An article is listed under a goal when it names the goal or when enough of the goal's target language appears in it.",
+        .technology: "Technologies the reports discuss, with their abbreviations, grouped by broader category.",
+    ]
+
+    func writeOverview(_ kind: EntityKind) throws {
+        let urlPath = "\(kind.section)/"
+        let terms = index.terms(of: kind)
+        let rows: [[String: Any]] = terms.map { term in
+            let list = index.articles(for: term.id)
+            let mentions = list.reduce(0) { $0 + $1.count }
+            var row: [String: Any] = [
+                "name": term.name,
+                "url": SiteURL.link(from: urlPath, to: term.id.path),
+                "articleCount": list.count,
+                "mentionCount": mentions,
+                "group": term.type ?? "",
+                "detail": detail(term),
+                "aliases": term.displayAliases.prefix(4).joined(separator: ", "),
+                "author": list.contains { $0.isAuthor },
+            ]
+            if let goal = term.goal {
+                row["number"] = goal.number
+                row["colour"] = goal.colour
+                row["textColour"] = Self.textColour(on: goal.colour)
+                row["shortTitle"] = goal.shortTitle
+            }
+            return row
+        }
+        var chart = ""
+        switch kind {
+        case .sdg: chart = TaxonomyCharts.sdgCoverage(index) { SiteURL.link(from: urlPath, to: "sdgs/\($0)/") }
+        case .company, .technology: chart = TaxonomyCharts.companyTechnologyMatrix(index) { SiteURL.link(from: urlPath, to: $0.path) }
+        case .place: chart = TaxonomyCharts.cityMap(index) { SiteURL.link(from: urlPath, to: $0.path) }
+        }
+        try writer.writePage(urlPath: urlPath, template: "taxonomy-overview", context: [
+            "pageTitle": kind.title,
+            "title": kind.title,
+            "intro": Self.intros[kind] ?? "",
+            "section": kind.section,
+            "isGoals": kind == .sdg,
+            "groupLabel": kind == .technology ? "Category" : kind == .sdg ? "" : "Type",
+            "rows": rows,
+            "termCount": terms.count,
+            "chart": chart,
+            "breadcrumbs": [["title": "Home", "url": "../index.html"], ["title": kind.title, "url": ""]],
+        ])
+    }
+
+    private func detail(_ term: Term) -> String {
+        switch term.id.kind {
+        case .company: [term.country, term.parent.map { "part of \($0)" }].compactMap { $0 }.joined(separator: " · ")
+        case .place: term.parent.map { "in \($0)" } ?? ""
+        case .technology: term.parent.map { "a kind of \($0)" } ?? ""
+        case .sdg: term.goal?.title ?? ""
+        }
+    }
+
+    func writeTermPage(_ term: Term) throws {
+        let urlPath = term.id.path
+        let list = index.articles(for: term.id)
+        func link(_ name: String?) -> [String: Any]? {
+            guard let name else { return nil }
+            if let target = index.gazetteers.terms.first(where: { $0.name == name && $0.id.kind == term.id.kind }),
+               !index.articles(for: target.id).isEmpty {
+                return ["name": name, "url": SiteURL.link(from: urlPath, to: target.id.path)]
+            }
+            return ["name": name, "url": ""]
+        }
+        let children = index.gazetteers.terms(of: term.id.kind).filter { $0.parent == term.name }.map(\.name)
+        let related = (term.related + children + index.gazetteers.terms(of: term.id.kind).filter { $0.related.contains(term.name) }.map(\.name))
+        var seen: Set<String> = [term.name]
+        let relatedLinks = related.filter { seen.insert($0).inserted }.compactMap { link($0) }
+        let authored = list.filter(\.isAuthor).map { entry(for: $0, from: urlPath) }
+        let mentioning = list.filter { !$0.isAuthor }.map { entry(for: $0, from: urlPath) }
+        var facts: [[String: String]] = []
+        if let type = term.type, term.id.kind != .sdg { facts.append(["label": term.id.kind == .technology ? "Category" : "Type", "value": type]) }
+        if let country = term.country { facts.append(["label": "Country", "value": country]) }
+        if let c = term.coordinates {
+            facts.append(["label": "Coordinates", "value": String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")])
+        }
+        var context: [String: Any] = [
+            "pageTitle": term.name,
+            "title": term.name,
+            "kindTitle": term.id.kind.title,
+            "kindURL": "../index.html",
+            "aliases": term.displayAliases,
+            "formerNames": term.formerNames.joined(separator: ", "),
+            "parent": link(term.parent) ?? false,
+            "related": relatedLinks,
+            "facts": facts,
+            "authored": authored,
+            "articles": mentioning,
+            "articleCount": list.count,
+            "mentionCount": list.reduce(0) { $0 + $1.count },
+            "breadcrumbs": [
+                ["title": "Home", "url": "../../index.html"],
+                ["title": term.id.kind.title, "url": "../index.html"],
+                ["title": term.name, "url": ""],
+            ],
+        ]
+        if let goal = term.goal {
+            context["goal"] = [
+                "number": goal.number, "shortTitle": goal.shortTitle, "title": goal.title,
+                "colour": goal.colour, "textColour": Self.textColour(on: goal.colour),
+                "phrases": goal.phrases.joined(separator: ", "),
+                "threshold": "\(index.gazetteers.sdgMinimumOccurrences) occurrences of at least \(index.gazetteers.sdgMinimumDistinctPhrases) different phrases",
+            ] as [String: Any]
+        }
+        try writer.writePage(urlPath: urlPath, template: "taxonomy-term", context: context)
+    }
+
+    private func entry(for item: TermArticle, from urlPath: String) -> [String: Any] {
+        let page = item.page
+        let rendered = page.rendered
+        var snippets: [[String: Any]] = []
+        for mention in (item.occurrence?.mentions ?? []).prefix(3) {
+            let fileLine = mention.line + page.page.bodyStartLine - 1
+            let heading = rendered.headings.last { $0.line <= fileLine }
+            snippets.append([
+                "before": mention.before, "match": mention.text, "after": mention.after,
+                "url": SiteURL.link(from: urlPath, to: page.urlPath, fragment: heading?.id),
+                "section": heading?.text ?? "",
+                "inFootnote": mention.region == .footnote,
+            ])
+        }
+        let documentTitle = page.page.documentSlug ?? ""
+        var result: [String: Any] = [
+            "title": page.page.frontMatter.title,
+            "url": SiteURL.link(from: urlPath, to: page.urlPath),
+            "document": documentTitle,
+            "company": page.page.frontMatter.company ?? "",
+            "count": item.count,
+            "bodyCount": item.occurrence?.bodyCount ?? 0,
+            "footnoteCount": item.occurrence?.footnoteCount ?? 0,
+            "frontMatterOnly": item.occurrence == nil,
+            "snippets": snippets,
+        ]
+        if let evidence = item.occurrence?.evidence { result["evidence"] = evidence.summary }
+        return result
+    }
+
+    /// Black or white text, whichever reads better on `hex`.
+    static func textColour(on hex: String) -> String {
+        let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
+        guard digits.count == 6, let value = Int(digits, radix: 16) else { return "#fff" }
+        let r = Double((value >> 16) & 0xFF), g = Double((value >> 8) & 0xFF), b = Double(value & 0xFF)
+        return (0.299 * r + 0.587 * g + 0.114 * b) > 160 ? "#1d1f23" : "#fff"
+    }
+}

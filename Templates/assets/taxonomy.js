@@ -1,0 +1,53 @@
+// Sort and filter the index tables. Without this script the tables are complete and readable.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-term-table]").forEach(function (wrapper) {
+    var table = wrapper.querySelector("table");
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var filter = document.createElement("input");
+    filter.type = "search";
+    filter.placeholder = "Filter by name or alias…";
+    filter.className = "term-table__filter";
+    filter.setAttribute("aria-label", "Filter the list");
+    var count = document.createElement("p");
+    count.className = "term-table__count";
+    count.setAttribute("aria-live", "polite");
+    wrapper.insertBefore(filter, table);
+    wrapper.insertBefore(count, table);
+    function applyFilter() {
+      var q = filter.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var hit = !q || (row.getAttribute("data-name") || "").toLowerCase().indexOf(q) !== -1;
+        row.hidden = !hit;
+        if (hit) shown++;
+      });
+      count.textContent = q ? shown + " of " + rows.length + " shown" : "";
+    }
+    filter.addEventListener("input", applyFilter);
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+      var kind = th.getAttribute("data-sort");
+      if (!kind) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        if (kind === "number" && th.getAttribute("aria-sort") === "none") ascending = false;
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        rows.sort(function (a, b) {
+          var x = a.cells[column].textContent.trim(), y = b.cells[column].textContent.trim();
+          var order = kind === "number" ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { tbody.appendChild(row); });
+      });
+    });
+  });
+})();

@@ -1,0 +1,44 @@
+import FolioEntities
+import Foundation
+
+/// Paths and shared values for the entity tests.
+enum Fixtures {
+    /// The repository root, found from this file's path.
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let dataDirectory = root.appendingPathComponent("Content/data")
+
+    /// The gazetteers in `Content/data`, loaded once.
+    static let gazetteers: Gazetteers = {
+        do {
+            return try Gazetteers.load(from: dataDirectory)
+        } catch {
+            preconditionFailure("cannot load the gazetteers: \(error)")
+        }
+    }()
+
+    static let tagger = EntityTagger(gazetteers: gazetteers)
+
+    /// The raw source files, by short name.
+    static let sources: [String: String] = [
+        "cmia-2021": "cmia-2021-penetrating-insights.txt",
+        "cmia-2024": "cmia-2024-penetrating-insights.txt",
+        "cst-2024": "cst-2024-inspiring-practices.txt",
+        "giz-ccid-2022": "giz-ccid-2022-digital-business-models.txt",
+        "leiden-2023": "leiden-2023-china-industrial-iot.txt",
+    ]
+
+    /// The whole text of one raw source.
+    static func source(_ name: String) -> String {
+        let url = root.appendingPathComponent("Content/sources").appendingPathComponent(sources[name] ?? name)
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
+
+    /// Lines `first...last` (1-based, inclusive) of one raw source.
+    static func lines(_ name: String, _ first: Int, _ last: Int) -> String {
+        let all = source(name).split(separator: "\n", omittingEmptySubsequences: false)
+        guard first >= 1, last <= all.count, first <= last else { return "" }
+        return all[(first - 1)...(last - 1)].joined(separator: "\n") + "\n"
+    }
+}

@@ -1,3 +1,0 @@
-import FolioEntities
-import Testing
-@Test func entitiesModuleLoads() { #expect(EntityTags().sdgs.isEmpty) }
