@@ -96,7 +96,8 @@ extension BundleCorpus {
             case let .frontMatter(file, line, message, hint): throw BundleError.metadata(file: file, line: line, message: message, hint: hint)
             }
         }
-        guard let manifest = content.manifest else {
+        // Without documents there is nothing to describe (the site zip is still made).
+        guard let manifest = content.manifest ?? (content.documents.isEmpty ? CorpusManifest(documents: []) : nil) else {
             throw BundleError.metadata(file: manifestPath, line: nil, message: "the corpus manifest is missing; bundles need each document's title, publisher, date and language", hint: "create \(manifestPath) with a `documents:` list")
         }
         // Unreadable article files are errors for bundles: a book must not silently lose a chapter.

@@ -44,7 +44,7 @@ public enum DownloadCatalog {
         if formats.contains(.zip) {
             list.append(Download(format: .zip, path: "\(directory)/\(base).zip", title: "Whole site for offline reading (zip)", documentSlug: nil))
         }
-        if formats.contains(.epub) {
+        if formats.contains(.epub) && !documents.isEmpty {
             list.append(Download(format: .epub, path: "\(directory)/\(base).epub", title: "All reports as one e-book (EPUB)", documentSlug: nil))
         }
         for slug in slugs {

@@ -158,6 +158,15 @@ import ZIPFoundation
         #expect(try fixture.files(in: fixture.url("out")) == before)
     }
 
+    @Test func projectWithoutDocumentsGetsOnlyTheSiteZip() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        try FileManager.default.removeItem(at: fixture.url("Content/articles"))
+        try FileManager.default.removeItem(at: fixture.url("Content/corpus.yml"))
+        let result = try bundle(fixture)
+        #expect(result.bundles.map(\.fileName) == ["digital-industry-reports.zip"])
+    }
+
     @Test func documentMissingFromTheManifestIsNamed() throws {
         let fixture = try BundleFixture()
         defer { fixture.remove() }
