@@ -180,6 +180,16 @@ struct EPUBBuilder: Sendable {
         if let description = m.description, !description.isEmpty {
             meta += "    <dc:description>\(esc(description))</dc:description>\n"
         }
+        meta += """
+            <meta property="schema:accessMode">textual</meta>
+            <meta property="schema:accessModeSufficient">textual</meta>
+            <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+            <meta property="schema:accessibilityFeature">tableOfContents</meta>
+            <meta property="schema:accessibilityFeature">index</meta>
+            <meta property="schema:accessibilityHazard">none</meta>
+            <meta property="schema:accessibilitySummary">Text with headings, a table of contents, linked notes and an index; the cover is decorative.</meta>
+
+        """
         meta += "    <meta property=\"dcterms:modified\">\(BundleDate.iso8601(m.modified))</meta>\n"
         meta += "    <meta name=\"generator\" content=\"Folio \(FolioBundleVersion.current)\"/>\n"
         let manifest = items.map { item in
