@@ -54,6 +54,12 @@ let package = Package(
         .testTarget(name: "FolioImportTests", dependencies: ["FolioImport", "FolioContent", "FolioEntities"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioEntitiesTests", dependencies: ["FolioEntities", "FolioContent"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FolioValidateTests",
+            dependencies: ["FolioValidate", "FolioSite", "FolioContent", "FolioMarkdown", "FolioCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioBundleTests",

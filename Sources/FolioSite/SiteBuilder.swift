@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The generators of a standard Folio site.
-    public static var standardGenerators: [any SiteGenerator] { [TaxonomyGenerator()] }
+    public static var standardGenerators: [any SiteGenerator] { [TaxonomyGenerator(), ValidationReportGenerator()] }
 
     /// Runs the build.
     /// - Throws: ``FolioError`` for configuration and I/O problems (a bad template, an unreadable
@@ -107,6 +107,9 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
+        let contentFindings = ContentValidator(projectRoot: root).validate(published)
+        diagnostics += contentFindings.diagnostics
+        lap("check content")
 
         // Write pages.
         let staged: StagedDirectoryOutput? = options.writeOutput ? try StagedDirectoryOutput(destination: output) : nil
@@ -131,10 +134,10 @@ public struct SiteBuilder: Sendable {
 
             // Bundles are written by `folio bundle` after the build; links to them count as existing.
             let announced = Set(DownloadCatalog.linked(config: config, documents: content.documents).map { $0.path })
-            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths.union(announced))
+            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths.union(announced), reportedLinks: contentFindings.reportedLinks)
             lap("validate")
 
-            diagnostics = Diagnostic.sortedForOutput(diagnostics)
+            diagnostics = try DiagnosticPolicy.load(projectRoot: root, validation: config.validation).apply(contentFindings.attachingSources(diagnostics))
             let summary = DiagnosticSummary(diagnostics)
             let failed = summary.fails(strict: options.strict || config.validation.strict)
             let fileCount = writer.writtenPaths.count

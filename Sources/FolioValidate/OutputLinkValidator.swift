@@ -10,11 +10,22 @@ public struct OutputLinkValidator: Sendable {
 
     /// Validates the links of `files` against each other.
     /// - Parameter existingPaths: every site-relative path written (HTML and assets).
-    public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>) -> [Diagnostic] {
+    /// - Parameter reportedLinks: links ``ContentValidator`` already reported at their Markdown
+    ///   line (`Content/path#fragment`, `Content/path url`); not reported again here.
+    public func validate(_ files: [OutputFileFacts], existingPaths: Set<String>, reportedLinks: Set<String> = []) -> [Diagnostic] {
         var idsByPath: [String: Set<String>] = [:]
         for file in files { idsByPath[file.path] = file.facts.ids }
+        let ids = idsByPath
+        // Files are independent: check them on all cores, keeping their order.
+        return ConcurrentWork.map(files) { file in
+            Self.check(file, idsByPath: ids, existingPaths: existingPaths, reportedLinks: reportedLinks)
+        }.flatMap { $0 }
+    }
+
+    /// The link problems of one output file.
+    static func check(_ file: OutputFileFacts, idsByPath: [String: Set<String>], existingPaths: Set<String>, reportedLinks: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for file in files {
+        do {
             let location = { (line: Int) in SourceLocation(file: "\(Self.siteDirectoryName)/\(file.path)", line: line) }
             for ref in file.facts.references {
                 let url = ref.url
@@ -22,7 +33,7 @@ public struct OutputLinkValidator: Sendable {
                     diagnostics.append(Diagnostic(code: "LNK003", severity: .error, message: "root-relative link `\(url)` breaks the site when opened from disk or a sub-path", location: location(ref.line), source: file.contentPath.map { SourceLocation(file: $0, line: 1) }, hint: "use a relative link"))
                     continue
                 }
-                if url.lowercased().hasPrefix("file:") {
+                if let first = url.utf8.first, first | 0x20 == 0x66, String(url.prefix(5)).lowercased() == "file:" {
                     diagnostics.append(Diagnostic(code: "LNK004", severity: .error, message: "`file:` link `\(url)`", location: location(ref.line), hint: "use a relative link"))
                     continue
                 }
@@ -43,12 +54,14 @@ public struct OutputLinkValidator: Sendable {
                     } else if existingPaths.contains(resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html") {
                         target = resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html"
                     } else {
+                        if let content = file.contentPath, reportedLinks.contains("\(content) \(url)") { continue }
                         diagnostics.append(Diagnostic(code: "LNK001", severity: .error, message: "link `\(url)` points to a page that does not exist", location: location(ref.line), hint: "check the link target"))
                         continue
                     }
                 }
                 if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-                    let decoded = fragment.removingPercentEncoding ?? fragment
+                    if let content = file.contentPath, reportedLinks.contains("\(content)#\(fragment)") { continue }
+                    let decoded = fragment.utf8.contains(0x25) ? (fragment.removingPercentEncoding ?? fragment) : fragment
                     if let ids = idsByPath[target], !ids.contains(decoded) {
                         diagnostics.append(Diagnostic(code: "LNK002", severity: .error, message: "link `\(url)` points to a missing anchor `#\(decoded)` in \(target)", location: location(ref.line), hint: "link to an existing heading, figure or footnote id"))
                     }
@@ -97,7 +110,7 @@ public struct OutputLinkValidator: Sendable {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             default:
-                parts.append(String(component).removingPercentEncoding ?? String(component))
+                parts.append(component.utf8.contains(0x25) ? (String(component).removingPercentEncoding ?? String(component)) : String(component))
             }
         }
         var result = parts.joined(separator: "/")

@@ -1,0 +1,49 @@
+import FolioContent
+import FolioMarkdown
+
+/// Finds the anchor nearest to a line of a published page, so a finding can link to its place:
+/// the footnote or figure on that line, else the closest heading above it. Build one per page
+/// and reuse it for all of the page's findings.
+public struct AnchorLocator: Sendable {
+    private let page: PublishedPage
+    private let lines: [Substring]
+    private let definitions: [PageSource.FootnoteDefinition]
+    private let references: [PageSource.FootnoteReference]
+    /// cmark-gfm numbers notes in order of first reference: their ids are `fn-<n>` and `fnref-<n>`.
+    private let ordinal: [String: Int]
+
+    public init(_ page: PublishedPage) {
+        self.page = page
+        lines = page.page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        var fenced: [Bool] = []
+        var inFence = false
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); fenced.append(true) } else { fenced.append(inFence) }
+        }
+        definitions = PageSource.scanDefinitions(lines, fenced: fenced)
+        references = PageSource.scanReferences(lines, fenced: fenced, defined: Set(definitions.map { $0.label.lowercased() })).filter(\.defined)
+        var ordinal: [String: Int] = [:]
+        for reference in references where ordinal[reference.label.lowercased()] == nil {
+            ordinal[reference.label.lowercased()] = ordinal.count + 1
+        }
+        self.ordinal = ordinal
+    }
+
+    /// The id to link to for `fileLine`, or `nil` when the line is above every anchor.
+    public func anchor(forFileLine fileLine: Int) -> String? {
+        let rendered = page.rendered
+        let bodyLine = fileLine - page.page.bodyStartLine + 1
+        if let definition = definitions.first(where: { $0.bodyLines.contains(bodyLine) }), let n = ordinal[definition.label.lowercased()], rendered.anchorIDs.contains("fn-\(n)") {
+            return "fn-\(n)"
+        }
+        if bodyLine >= 1, bodyLine <= lines.count,
+           let id = PageSource.attributeValues("id", in: String(lines[bodyLine - 1])).first, rendered.anchorIDs.contains(id) {
+            return id
+        }
+        if let reference = references.first(where: { $0.bodyLine == bodyLine }), let n = ordinal[reference.label.lowercased()], rendered.anchorIDs.contains("fnref-\(n)") {
+            return "fnref-\(n)"
+        }
+        return rendered.headings.last { $0.line <= fileLine }?.id
+    }
+}

@@ -1,0 +1,123 @@
+import FolioContent
+import FolioCore
+import FolioMarkdown
+import Foundation
+
+/// Footnotes and citations: undefined and unreferenced notes, duplicate labels, numbering,
+/// duplicate texts and URLs, malformed URLs, lost-URL placeholders and garbled markers.
+enum CitationCheck {
+    /// Checks within one page.
+    static func page(_ source: PageSource) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let rendered = source.rendered
+        // FN001: references left as text because no definition exists.
+        for mark in source.danglingReferences {
+            found.append(CheckCatalog.make("FN001", "footnote reference [^\(mark.label)] has no definition", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "add a `[^\(mark.label)]: …` definition to this article, or remove the reference"))
+        }
+        // FN003: one label defined twice.
+        var firstDefinition: [String: Int] = [:]
+        for definition in source.definitions {
+            if let earlier = firstDefinition[definition.label] {
+                found.append(CheckCatalog.make("FN003", "footnote [^\(definition.label)] is defined twice (first at line \(source.fileLine(earlier)))", at: source.location(bodyLine: definition.bodyLines.lowerBound), hint: "give the second definition its own label, or remove it; only the first is shown"))
+            } else {
+                firstDefinition[definition.label] = definition.bodyLines.lowerBound
+            }
+        }
+        // FN002: definitions never referenced.
+        let referenced = Set(source.references.map { $0.label.lowercased() })
+        var reportedUnreferenced = Set<String>()
+        for definition in source.definitions where !referenced.contains(definition.label.lowercased()) && reportedUnreferenced.insert(definition.label).inserted {
+            found.append(CheckCatalog.make("FN002", "footnote [^\(definition.label)] is defined but never referenced", at: source.location(bodyLine: definition.bodyLines.lowerBound), hint: "add the missing `[^\(definition.label)]` where the note belongs (the marker was probably lost), or remove the definition"))
+        }
+        // FN005: out-of-order first references.
+        var highest = 0
+        var seen = Set<String>()
+        for mark in source.references where seen.insert(mark.label).inserted {
+            guard let n = Int(mark.label) else { continue }
+            if n < highest {
+                found.append(CheckCatalog.make("FN005", "footnote [^\(n)] is first referenced after [^\(highest)]", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "renumber the notes in order of first reference, or check for a misplaced marker"))
+            }
+            highest = max(highest, n)
+        }
+        // FN008, FN009 in definitions.
+        for definition in source.definitions {
+            let at = source.location(bodyLine: definition.bodyLines.lowerBound)
+            for problem in URLText.problems(in: definition.text) {
+                found.append(CheckCatalog.make("FN008", "footnote [^\(definition.label)]: \(problem.message)", at: at, hint: problem.hint))
+            }
+            if let placeholder = TextPatterns.placeholder(in: definition.text) {
+                found.append(CheckCatalog.make("FN009", "footnote [^\(definition.label)] has the placeholder “\(placeholder)” where a URL was lost", at: at, hint: "restore the URL from the original publication, or remove the placeholder"))
+            }
+        }
+        // FN009 in body text, FN010 garbled markers on every line.
+        for block in rendered.textBlocks {
+            if source.isInDefinition(block) { continue }
+            if let placeholder = TextPatterns.placeholder(in: block.text) {
+                found.append(CheckCatalog.make("FN009", "the placeholder “\(placeholder)” stands where a URL was lost", at: source.location(fileLine: block.line), hint: "restore the URL from the original publication, or remove the placeholder"))
+            }
+        }
+        for (offset, line) in source.lines.enumerated() where !source.fenced[offset] {
+            for problem in TextPatterns.garbledMarkers(in: line) {
+                found.append(CheckCatalog.make("FN010", problem.message, at: source.location(bodyLine: offset + 1, column: problem.column), hint: problem.hint))
+            }
+        }
+        return found
+    }
+
+    /// Checks across the articles of one document, in order: numbering gaps and duplicates.
+    static func document(_ articles: [PageSource]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        // All numeric labels referenced or defined anywhere in the document.
+        var known = Set<Int>()
+        for article in articles {
+            for mark in article.references { if let n = Int(mark.label) { known.insert(n) } }
+        }
+        // FN004: gaps in the sequence of first references, continuing across articles; a
+        // number at or below the previous one starts a new (per-article) sequence.
+        var previous = 0
+        for article in articles {
+            var seen = Set<String>()
+            for mark in article.references where seen.insert(mark.label).inserted {
+                guard let n = Int(mark.label) else { continue }
+                if previous > 0, n > previous + 1 {
+                    let missing = ((previous + 1)..<n).filter { !known.contains($0) }
+                    if !missing.isEmpty {
+                        let list = missing.count > 5 ? "\(missing[0])–\(missing[missing.count - 1])" : missing.map(String.init).joined(separator: ", ")
+                        found.append(CheckCatalog.make("FN004", "footnote numbering jumps from \(previous) to \(n): \(missing.count == 1 ? "note" : "notes") \(list) \(missing.count == 1 ? "is" : "are") never referenced in this document", at: article.location(bodyLine: mark.bodyLine, column: mark.column), hint: "a marker was probably lost in conversion; restore it where the note belongs"))
+                    }
+                }
+                if n > previous || n == 1 { previous = n }
+            }
+        }
+        // FN006 / FN007: same text or same URL under different labels.
+        var byText: [String: (label: String, source: PageSource, line: Int)] = [:]
+        var byURL: [String: (label: String, source: PageSource, line: Int, text: String)] = [:]
+        for article in articles {
+            for definition in article.definitions {
+                let key = TextPatterns.normalisedText(definition.text)
+                let line = definition.bodyLines.lowerBound
+                let urls = URLText.urls(in: definition.text)
+                if key.count >= 30 || !urls.isEmpty {
+                    if let other = byText[key] {
+                        if other.label != definition.label {
+                            found.append(CheckCatalog.make("FN006", "footnote [^\(definition.label)] repeats the text of [^\(other.label)] (\(other.source.page.path):\(other.source.fileLine(other.line)))", at: article.location(bodyLine: line), hint: "reference the first note again, or correct the copied text"))
+                        }
+                        continue
+                    }
+                    byText[key] = (definition.label, article, line)
+                }
+                for url in Set(urls) {
+                    let urlKey = url.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                    if let other = byURL[urlKey] {
+                        if other.label != definition.label && TextPatterns.normalisedText(other.text) != key {
+                            found.append(CheckCatalog.make("FN007", "footnote [^\(definition.label)] cites the same URL as [^\(other.label)] (\(other.source.page.path):\(other.source.fileLine(other.line))) with a different text", at: article.location(bodyLine: line), hint: "one of the two URLs is probably wrong; check it against the cited work"))
+                        }
+                    } else {
+                        byURL[urlKey] = (definition.label, article, line, definition.text)
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,118 @@
+import FolioContent
+import FolioCore
+import FolioMarkdown
+import Foundation
+
+/// Figures and tables: unresolved references, unnumbered and duplicate captions, numbering
+/// gaps, deictic references with nothing to point at, missing image files, unreferenced figures.
+enum FigureCheck {
+    /// Captions of a page, in body order.
+    static func captions(_ source: PageSource) -> [PageSource.Caption] { source.captions }
+
+    static func page(_ source: PageSource, context: CheckContext) -> ([Diagnostic], Set<String>) {
+        var found: [Diagnostic] = []
+        var reported = Set<String>()
+        let captions = captions(source)
+        var numbered: [String: [Int: PageSource.Caption]] = [:]
+        for caption in captions {
+            let at = source.location(bodyLine: caption.bodyLine)
+            guard let number = caption.number else {
+                found.append(CheckCatalog.make("FIG002", "\(caption.kind) caption has no number", at: at, hint: "number the caption (e.g. “\(caption.kind.capitalized) 2”) so the text can refer to it"))
+                continue
+            }
+            if let first = numbered[caption.kind]?[number] {
+                found.append(CheckCatalog.make("FIG003", "\(caption.kind.capitalized) \(number) is captioned twice (first at line \(source.fileLine(first.bodyLine)))", at: at, hint: "renumber one of the two captions"))
+            } else {
+                numbered[caption.kind, default: [:]][number] = caption
+            }
+        }
+        // References: links to caption anchors and plain mentions.
+        var referenced: [String: Set<Int>] = [:]
+        var reportedMentions = Set<String>()
+        let mentionBlocks = source.rendered.textBlocks.filter { !source.plainCaptionLines.contains($0.line) }
+        for block in mentionBlocks {
+            for (kind, number) in TextPatterns.captionMentions(in: block.text) {
+                referenced[kind, default: []].insert(number)
+                if numbered[kind]?[number] == nil, reportedMentions.insert("\(kind)\(number)@\(block.line)").inserted {
+                    // A link to the caption's anchor on this line is checked (and reported) as a link.
+                    if source.rendered.links.contains(where: { $0.line == block.line && $0.destination == "#\(kind)-\(number)" }) { continue }
+                    found.append(CheckCatalog.make("FIG001", "the text refers to \(kind.capitalized) \(number), but this article has no \(kind) with that number", at: source.location(fileLine: block.line), hint: "add or renumber the caption, or correct the reference"))
+                }
+            }
+        }
+        for link in source.rendered.links where link.destination.hasPrefix("#") {
+            let id = String(link.destination.dropFirst())
+            if let caption = captions.first(where: { $0.id == id }), let number = caption.number {
+                referenced[caption.kind, default: []].insert(number)
+            }
+        }
+        // FIG005: "the graph above" with no figure before it (or after it, for "below").
+        let tables = tableLines(source)
+        for block in mentionBlocks {
+            for reference in TextPatterns.deicticReferences(in: block.text) {
+                let line = source.bodyLine(block.line)
+                let candidates = captions.filter { reference.kind == "table" ? $0.kind == "table" : $0.kind != "table" }.map(\.bodyLine)
+                    + (reference.kind == "table" ? tables : imageLines(source))
+                let window = 60
+                let ok = candidates.contains { c in reference.above ? (c < line && line - c <= window) : (c > line && c - line <= window) }
+                if !ok {
+                    found.append(CheckCatalog.make("FIG005", "“\(reference.text)” refers to a \(reference.kind) \(reference.above ? "above" : "below"), but there is none nearby", at: source.location(fileLine: block.line), hint: "the \(reference.kind) was probably lost in conversion; add it with a caption, or reword the sentence"))
+                }
+            }
+        }
+        // FIG006: images whose files do not exist.
+        for link in source.rendered.links where link.kind == .image {
+            let url = link.destination
+            guard !url.isEmpty, OutputLinkValidator.isInternal(url), !url.hasPrefix("data:") else { continue }
+            let path = url.split(separator: "#").first.map { String($0.split(separator: "?").first ?? $0) } ?? url
+            let base = context.projectRoot.appendingPathComponent(source.page.path).deletingLastPathComponent()
+            let file = base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL.path
+            if !FileManager.default.fileExists(atPath: file) {
+                reported.insert("\(source.page.path) \(url)")
+                found.append(CheckCatalog.make("FIG006", "image `\(url)` does not exist", at: source.location(fileLine: link.line, column: link.column), hint: "add the image file next to the article or fix the path"))
+            }
+        }
+        // FIG007: numbered captions never referenced.
+        for caption in captions {
+            guard let number = caption.number, !(referenced[caption.kind]?.contains(number) ?? false) else { continue }
+            found.append(CheckCatalog.make("FIG007", "\(caption.kind.capitalized) \(number) is never referenced in the text", at: source.location(bodyLine: caption.bodyLine), hint: "refer to it where the text discusses it, e.g. “(see \(caption.kind.capitalized) \(number))”"))
+        }
+        return (found, reported)
+    }
+
+    /// FIG004: numbering gaps per kind, continuing across the articles of a document; a number
+    /// at or below the previous one starts a new (per-article) sequence.
+    static func document(_ articles: [PageSource]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var previous: [String: Int] = [:]
+        for article in articles {
+            for caption in captions(article) {
+                guard let n = caption.number else { continue }
+                let last = previous[caption.kind] ?? 0
+                if last > 0, n > last + 1 {
+                    let missing = (last + 1)..<n
+                    let list = missing.count == 1 ? "\(caption.kind) \(missing.lowerBound) is" : "\(caption.kind)s \(missing.lowerBound)–\(missing.upperBound - 1) are"
+                    found.append(CheckCatalog.make("FIG004", "\(caption.kind.capitalized) \(n) follows \(caption.kind.capitalized) \(last): \(list) missing", at: article.location(bodyLine: caption.bodyLine), hint: "the missing caption was probably lost in conversion; restore or renumber it"))
+                }
+                if n > last || n == 1 { previous[caption.kind] = n }
+            }
+        }
+        return found
+    }
+
+    /// Body lines starting a GFM table (a `|` row followed by a delimiter row).
+    static func tableLines(_ source: PageSource) -> [Int] {
+        var result: [Int] = []
+        for (offset, line) in source.lines.enumerated() where offset + 1 < source.lines.count && !source.fenced[offset] {
+            if line.hasPrefix("|"), source.lines[offset + 1].hasPrefix("|"), source.lines[offset + 1].has("-"), source.lines[offset + 1].allSatisfy({ "|-: ".contains($0) }) {
+                result.append(offset + 1)
+            }
+        }
+        return result
+    }
+
+    /// Body lines holding an image.
+    static func imageLines(_ source: PageSource) -> [Int] {
+        source.rendered.links.filter { $0.kind == .image }.map { source.bodyLine($0.line) }
+    }
+}

@@ -1,0 +1,170 @@
+import FolioMarkdown
+import FolioCore
+import FolioContent
+import Foundation
+
+/// A problem found in a piece of text, with an optional 1-based column.
+struct TextProblem: Sendable, Equatable {
+    var message: String
+    var hint: String
+    var column: Int?
+}
+
+/// Scanners for placeholders, garbled footnote markers and deictic figure references.
+enum TextPatterns {
+    /// Lower-cased letters and digits only, to compare note texts.
+    static func normalisedText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+    }
+
+    private static let placeholderRegex = try! NSRegularExpression(
+        pattern: #"[(\[]\s*(?:link|url|hyperlink|website|web link|source link)\s*[)\]]|\b(?:available at|retrieved from|accessed at|url)\s*:?\s*$"#,
+        options: [.caseInsensitive])
+
+    /// The first placeholder like `(link)` in `text`, if any.
+    static func placeholder(in text: String) -> String? {
+        let ns = text as NSString
+        guard text.has("ink") || text.has("INK") || text.has("rl") || text.has("RL") || text.has("ebsite") || text.has("vailable") || text.has("etrieved") || text.has("ccessed"),
+              let match = placeholderRegex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Units after which a superscript number is an exponent, not a note.
+    static let units: Set<String> = ["m", "km", "cm", "mm", "nm", "Nm", "µm", "ft", "in", "yd", "mi", "s", "ha", "kg", "g", "x", "y", "n", "e", "sq", "mt"]
+    /// Superscript texts that are not notes: ordinals, trademarks.
+    static let nonNoteSuperscripts: Set<String> = ["st", "nd", "rd", "th", "er", "e", "re", "tm", "®", "©", "™", "sm", "o", "a"]
+
+    /// Footnote markers that were not converted or came out mangled: raw `<sup>` holding a
+    /// number after a word, escaped `&lt;sup`, `[^` without a closing bracket, a letter glued
+    /// to the end of a reference, superscript digits after a word. Ordinals (16<sup>th</sup>),
+    /// units (m<sup>2</sup>, Nm³), powers (10<sup>60</sup>), trademarks and chemical formulas
+    /// (CO<sub>2</sub>, CO₂) are not reported.
+    static func garbledMarkers(in line: Substring) -> [TextProblem] {
+        var problems: [TextProblem] = []
+        let hasMarkup = line.has("<") || line.has("&") || line.has("[^") || line.has("\\[")
+        // ¹ ² ³ are C2 B9/B2/B3 in UTF-8; ⁰ ⁴–⁹ are E2 81 B0/B4–B9.
+        let hasSuperscript = (line.utf8.contains(0xC2) || line.utf8.contains(0xE2)) && line.unicodeScalars.contains { superscriptDigits.contains($0) }
+        guard hasMarkup || hasSuperscript else { return problems }
+        let utf8 = Array(line.utf8)
+        let text = String(line)
+        func column(_ index: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: index) + 1 }
+        // Escaped markup: &lt;sup or literal `<sup>&</sup>`.
+        if let r = text.utf8Range(of: "&lt;sup") ?? text.utf8Range(of: "&LT;SUP") ?? text.utf8Range(of: "<sup>&</sup>") {
+            problems.append(TextProblem(message: "garbled footnote marker `\(text[r.lowerBound...].prefix(24))`", hint: "replace it with a `[^n]` reference", column: column(r.lowerBound)))
+        }
+        // Raw <sup>…</sup>.
+        var search = text.startIndex
+        while let open = text.utf8Range(of: "<sup>", from: search) {
+            guard let close = text.utf8Range(of: "</sup>", from: open.upperBound) else { break }
+            let inner = String(text[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            search = close.upperBound
+            let before = text[..<open.lowerBound]
+            let trimmedBefore = before.reversed().drop { $0 == " " }
+            let previousChar = trimmedBefore.first
+            let word = String(trimmedBefore.prefix { $0.isLetter }.reversed())
+            if inner.isEmpty || inner == "&" { continue }
+            if nonNoteSuperscripts.contains(inner.lowercased()) { continue }
+            if inner.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "−" || $0 == "." }) {
+                // Powers and units: after a digit (10^60) or a unit. After a year (2020<sup>1</sup>)
+                // it is a note: no report raises a year to a power.
+                if let p = previousChar, p.isNumber {
+                    let digits = String(trimmedBefore.prefix { $0.isNumber }.reversed())
+                    let isYear = digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
+                    if !isYear || inner.count > 2 { continue }
+                }
+                if units.contains(word) { continue }
+                problems.append(TextProblem(message: "footnote marker `<sup>\(inner)</sup>` was not converted to a reference", hint: "write it as `[^\(inner)]` with a matching definition", column: column(open.lowerBound)))
+            } else if inner.contains(where: { $0.isNumber }) {
+                problems.append(TextProblem(message: "garbled footnote marker `<sup>\(inner)</sup>`", hint: "separate the note number from the text, e.g. `[^27] to` for `<sup>t27</sup>o`", column: column(open.lowerBound)))
+            }
+        }
+        // `[^` without a closing bracket, or a reference glued to a following letter.
+        var i = 0
+        while i + 1 < utf8.count {
+            if utf8[i] == 0x5B, utf8[i + 1] == 0x5E {
+                if i > 0, utf8[i - 1] == 0x5C {
+                    problems.append(TextProblem(message: "escaped footnote marker `\\[^`", hint: "remove the backslash so the reference links to its note", column: i))
+                    i += 2
+                    continue
+                }
+                var j = i + 2
+                while j < utf8.count, utf8[j] != 0x5D, utf8[j] != 0x20, utf8[j] != 0x5B { j += 1 }
+                if j >= utf8.count || utf8[j] != 0x5D {
+                    problems.append(TextProblem(message: "malformed footnote marker: `[^` is not closed", hint: "write the reference as `[^label]`", column: i + 1))
+                } else if j + 1 < utf8.count, j + 1 < utf8.count, utf8[j + 1] >= 0x61, utf8[j + 1] <= 0x7A, !(i == 0 && j + 1 < utf8.count && utf8[j + 1] == 0x3A) {
+                    problems.append(TextProblem(message: "footnote reference is glued to the following word", hint: "a letter of the next word was probably swallowed into the marker; separate them", column: i + 1))
+                }
+                i = j
+            }
+            i += 1
+        }
+        // Superscript digits after a word that is not a unit: a note number left as text.
+        if hasSuperscript {
+            var previous: [Character] = []
+            for (index, ch) in zip(text.indices, text) {
+                if let scalar = ch.unicodeScalars.first, superscriptDigits.contains(scalar) {
+                    let word = String(previous.reversed().prefix { $0.isLetter }.reversed())
+                    let before = previous.last
+                    let afterPunctuation = before.map { ".,;:”\")".contains($0) } ?? false
+                    if (word.count >= 3 && !units.contains(word) && !(before?.isUppercase ?? false)) || afterPunctuation {
+                        problems.append(TextProblem(message: "superscript digit after “\(word.isEmpty ? String(before ?? " ") : word)” looks like a footnote marker left as text", hint: "write it as a `[^n]` reference", column: column(index)))
+                        break
+                    }
+                }
+                previous.append(ch)
+            }
+        }
+        return problems
+    }
+
+    static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
+
+    private static let deicticRegex = try! NSRegularExpression(
+        pattern: #"\b(?:(?:the|this|that)\s+(graph|figure|chart|diagram|table|picture|image|illustration|map|infographic)s?\s+(?:shown\s+|presented\s+)?(above|below)|(?:the\s+)?(above|below|following|preceding)\s+(graph|figure|chart|diagram|table|picture|image|illustration|map|infographic)s?)\b"#,
+        options: [.caseInsensitive])
+
+    /// Deictic references such as “the graph above”: the kind word (`table` or `figure`), the
+    /// direction (`above` or `below`) and the matched text.
+    static func deicticReferences(in text: String) -> [(kind: String, above: Bool, text: String)] {
+        guard text.has("bove") || text.has("elow") || text.has("ollowing") || text.has("receding") || text.has("BOVE") || text.has("ELOW") else { return [] }
+        let ns = text as NSString
+        return deicticRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
+            func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)).lowercased() }
+            let kindWord = group(1) ?? group(4) ?? "figure"
+            let direction = group(2) ?? group(3) ?? "above"
+            return (kindWord == "table" ? "table" : "figure", direction == "above" || direction == "preceding", ns.substring(with: m.range))
+        }
+    }
+
+    private static let mentionRegex = try! NSRegularExpression(
+        pattern: #"\b(Figures?|figures?|Fig\.?|fig\.|Tables?|tables?|Graphs?|Charts?|Exhibits?|Displays?)\s?(\d{1,3})\b(\s+of\b)?"#)
+
+    /// In-text mentions like “Figure 3”, “see Table 1”, “Fig. 2” (not “Figure 8 of the plan”,
+    /// which names another publication's figure).
+    static func captionMentions(in text: String) -> [(kind: String, number: Int)] {
+        guard text.has("ig") || text.has("able") || text.has("raph") || text.has("hart") || text.has("xhibit") || text.has("isplay") || text.has("IG") || text.has("ABLE") else { return [] }
+        let ns = text as NSString
+        return mentionRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+            guard m.range(at: 3).location == NSNotFound else { return nil }
+            let word = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
+            return (kind, number)
+        }
+    }
+
+    private static let plainCaptionRegex = try! NSRegularExpression(
+        pattern: #"^[*\[]*\s*(Figure|Fig\.?|Table|Graph|Chart|Exhibit|Display)\s?(\d{1,3})(?:\s*[:.：–—\]-]|\s+(?=[A-Z“"(]))"#)
+
+    /// A paragraph that is itself a caption (`Figure 3: …`, or a short `Figure 1 Strategic
+    /// structure (diagram)` without a final full stop), when content has no caption markup.
+    static func plainCaption(_ text: String) -> (kind: String, number: Int)? {
+        guard let first = text.first(where: { $0 != "*" && $0 != " " && $0 != "[" }), "FTGCED".contains(first) else { return nil }
+        let ns = text as NSString
+        guard let m = plainCaptionRegex.firstMatch(in: text, range: NSRange(location: 0, length: min(ns.length, 40))) else { return nil }
+        let delimited = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces).last.map { ":.：–—-]".contains($0) } ?? false
+        if !delimited && (ns.length > 200 || text.hasSuffix(".")) { return nil }
+        let word = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
+        return (kind, number)
+    }
+}

@@ -1,0 +1,127 @@
+import FolioContent
+import FolioCore
+import FolioMarkdown
+import Foundation
+
+/// Runs every offline content check (citations, figures and tables, structure, links and URLs)
+/// over the published pages, from the facts collected while rendering and the Markdown lines;
+/// never by parsing HTML. Each finding gets its `Content/` file and line and, for imported
+/// articles, the `Content/sources/` line it came from.
+public struct ContentValidator: Sendable {
+    /// The project root, to find image files and raw sources.
+    public var projectRoot: URL
+    /// Maps article lines back to raw source lines.
+    public var sourceMapper: SourceLineMapper
+
+    /// - Parameter projectRoot: the directory holding `Content/`.
+    /// - Parameter sourceMapper: defaults to one that reads the sources the pages name.
+    public init(projectRoot: URL, sourceMapper: SourceLineMapper? = nil) {
+        self.projectRoot = projectRoot
+        self.sourceMapper = sourceMapper ?? SourceLineMapper(projectRoot: projectRoot)
+    }
+
+    /// What validation found.
+    public struct Result: Sendable {
+        /// Every finding, with source locations attached.
+        public var diagnostics: [Diagnostic]
+        /// Links already reported at their Markdown line, so the built-site link check does not
+        /// report them a second time: `Content/path#fragment` for missing anchors and
+        /// `Content/path url` for missing images.
+        public var reportedLinks: Set<String>
+        let pages: [String: PageSource]
+        let mapper: SourceLineMapper
+
+        /// Adds the raw source line to findings of other stages (rendering, page writing) that
+        /// point into an imported article and have none yet.
+        public func attachingSources(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            let chunks = stride(from: 0, to: diagnostics.count, by: 64).map { Array(diagnostics[$0..<min($0 + 64, diagnostics.count)]) }
+            let pages = pages
+            let mapper = mapper
+            return ConcurrentWork.map(chunks) { chunk in
+                chunk.map { diagnostic in
+                    var d = diagnostic
+                    if d.source == nil, let loc = d.location, let source = pages[loc.file] {
+                        d.source = mapper.sourceLocation(for: source.page, bodyLine: source.bodyLine(loc.line), bodyLines: source.lines)
+                    }
+                    return d
+                }
+            }.flatMap { $0 }
+        }
+    }
+
+    /// Validates `pages` (in site order) and returns the findings.
+    public func validate(_ pages: [PublishedPage]) -> Result {
+        let sources = ConcurrentWork.map(pages) { PageSource($0) }
+        // Read and normalise the raw sources on all cores while nothing else needs them.
+        let sourceFiles = Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
+        let mapper = sourceMapper
+        _ = ConcurrentWork.map(sourceFiles) { mapper.preload($0) }
+        var byPath: [String: PageSource] = [:]
+        for source in sources { byPath[source.page.path] = source }
+        let context = CheckContext(projectRoot: projectRoot, pagesByPath: byPath)
+        var perPage = ConcurrentWork.map(sources) { source -> ([Diagnostic], Set<String>) in
+            var found: [Diagnostic] = []
+            found += CitationCheck.page(source)
+            let (figures, images) = FigureCheck.page(source, context: context)
+            found += figures
+            found += StructureCheck.page(source)
+            let (links, fragments) = LinkCheck.page(source, context: context)
+            found += links
+            return (found, fragments.union(images))
+        }
+        var diagnostics = perPage.flatMap(\.0)
+        let fragments = perPage.reduce(into: Set<String>()) { $0.formUnion($1.1) }
+        perPage.removeAll()
+        // Document-level checks: numbering across articles, duplicates, tables of contents.
+        var documents: [String: [PageSource]] = [:]
+        var order: [String] = []
+        for source in sources {
+            guard let slug = source.page.documentSlug else { continue }
+            if documents[slug] == nil { order.append(slug) }
+            documents[slug, default: []].append(source)
+        }
+        for slug in order {
+            let members = documents[slug] ?? []
+            let articles = members.filter { $0.page.kind == .article }
+            diagnostics += CitationCheck.document(articles)
+            diagnostics += FigureCheck.document(articles)
+            if let index = members.first(where: { $0.page.kind == .documentIndex }) {
+                diagnostics += StructureCheck.tableOfContents(index, articles: articles)
+            }
+        }
+        var result = Result(diagnostics: [], reportedLinks: fragments, pages: byPath, mapper: sourceMapper)
+        result.diagnostics = result.attachingSources(diagnostics)
+        return result
+    }
+}
+
+/// What checks may look up beyond their own page.
+struct CheckContext: Sendable {
+    let projectRoot: URL
+    let pagesByPath: [String: PageSource]
+}
+
+/// Maps over an array on all cores, keeping order.
+enum ConcurrentWork {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let box = Box<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            box.set(index, transform(items[index]))
+        }
+        return box.values
+    }
+
+    final class Box<R>: @unchecked Sendable {
+        // Proof of Sendable: each slot is written once under `lock` and read after all writers finish.
+        private var storage: [R?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: R) {
+            lock.lock()
+            storage[index] = value
+            lock.unlock()
+        }
+        var values: [R] { storage.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StringProtocol {
+    /// The first range of `needle`, found by comparing UTF-8 bytes (no Foundation bridging, no
+    /// Unicode normalisation, which validation does not need and which costs much time).
+    func utf8Range(of needle: String, from start: Index? = nil) -> Range<Index>? {
+        let view = utf8
+        let begin = start ?? view.startIndex
+        let offset = view.distance(from: view.startIndex, to: begin)
+        let found: Int? = view.withContiguousStorageIfAvailable { haystack in
+            Self.search(haystack, needle, from: offset)
+        } ?? Array(view).withUnsafeBufferPointer { Self.search($0, needle, from: offset) }
+        guard let position = found else { return nil }
+        let lower = view.index(view.startIndex, offsetBy: position)
+        let upper = view.index(lower, offsetBy: needle.utf8.count)
+        return lower..<upper
+    }
+
+    /// Whether `needle` occurs, comparing UTF-8 bytes.
+    func has(_ needle: some StringProtocol) -> Bool {
+        utf8Range(of: String(needle)) != nil
+    }
+
+    private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { key -> Int? in
+            let n = key.count
+            guard n > 0 else { return start }
+            guard let h = haystack.baseAddress, let k = key.baseAddress, haystack.count - start >= n else { return nil }
+            let first = Int32(k.pointee)
+            var offset = start
+            let last = haystack.count - n
+            while offset <= last {
+                guard let hit = memchr(h + offset, first, last - offset + 1) else { return nil }
+                let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - h
+                if memcmp(h + position, k, n) == 0 { return position }
+                offset = position + 1
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,306 @@
+import Foundation
+import FolioContent
+import FolioCore
+import FolioMarkdown
+
+/// The Markdown lines of one published page with the facts validation reads from them:
+/// footnote definitions with their text, captions, raw HTML ids. Built once per page.
+struct PageSource: Sendable {
+    let published: PublishedPage
+    /// Body lines (1-based body line `n` is `lines[n - 1]`).
+    let lines: [Substring]
+    /// Whether each body line is inside a fenced code block.
+    let fenced: [Bool]
+    /// Footnote definitions in body order, with their text.
+    let definitions: [FootnoteDefinition]
+    /// Figure and table captions in body order (caption markup and `Figure N:` paragraphs).
+    let captions: [Caption]
+    /// File lines of paragraphs that are captions themselves.
+    let plainCaptionLines: Set<Int>
+    /// `id="…"` values written in raw HTML, with their body lines.
+    let rawIDs: [(id: String, bodyLine: Int)]
+    /// Footnote references `[^label]` in body order, whether or not a definition exists.
+    /// (cmark-gfm replaces a reference's label by its ordinal, so labels are read here.)
+    let references: [FootnoteReference]
+
+    /// A `[^label]` reference in the text.
+    struct FootnoteReference: Sendable {
+        var label: String
+        var bodyLine: Int
+        /// 1-based UTF-8 column.
+        var column: Int
+        /// Whether a definition with this label exists in the page.
+        var defined: Bool
+    }
+
+    /// References with a definition, as the renderer numbers them.
+    var resolvedReferences: [FootnoteReference] { references.filter(\.defined) }
+    /// References without a definition (left as text by the renderer).
+    var danglingReferences: [FootnoteReference] { references.filter { !$0.defined } }
+
+    var page: Page { published.page }
+    var rendered: RenderedPage { published.rendered }
+
+    /// A footnote definition: `[^label]: text` plus its continuation lines.
+    struct FootnoteDefinition: Sendable {
+        var label: String
+        var text: String
+        /// Body lines covered, first to last.
+        var bodyLines: ClosedRange<Int>
+    }
+
+    /// A figure or table caption.
+    struct Caption: Sendable {
+        /// Normalised kind: `figure`, `table`, `graph`, `chart`, `exhibit`, `display`.
+        var kind: String
+        var number: Int?
+        /// The anchor id, when the caption has one.
+        var id: String?
+        var label: String
+        var bodyLine: Int
+    }
+
+    init(_ published: PublishedPage) {
+        self.published = published
+        let lines = published.page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = lines
+        var fenced: [Bool] = []
+        fenced.reserveCapacity(lines.count)
+        var inFence = false
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                fenced.append(true)
+            } else {
+                fenced.append(inFence)
+            }
+        }
+        self.fenced = fenced
+        let definitions = Self.scanDefinitions(lines, fenced: fenced)
+        self.definitions = definitions
+        var (captions, rawIDs) = Self.scanHTML(lines, fenced: fenced)
+        // Paragraphs that are captions themselves (`Figure 3: …`), where content has no caption markup.
+        let firstLine = published.page.bodyStartLine
+        var plainCaptionLines = Set<Int>()
+        for block in published.rendered.textBlocks {
+            guard let (kind, number) = TextPatterns.plainCaption(block.text) else { continue }
+            let bodyLine = block.line - firstLine + 1
+            plainCaptionLines.insert(block.line)
+            if !captions.contains(where: { $0.bodyLine == bodyLine }) {
+                captions.append(Caption(kind: kind, number: number, id: nil, label: "\(kind) \(number)", bodyLine: bodyLine))
+            }
+        }
+        captions.sort { $0.bodyLine < $1.bodyLine }
+        self.captions = captions
+        self.rawIDs = rawIDs
+        self.plainCaptionLines = plainCaptionLines
+        references = Self.scanReferences(lines, fenced: fenced, defined: Set(definitions.map { $0.label.lowercased() }))
+    }
+
+    /// `[^label]` tokens outside code, except a definition's own label at the start of its line.
+    static func scanReferences(_ lines: [Substring], fenced: [Bool], defined: Set<String>) -> [FootnoteReference] {
+        var result: [FootnoteReference] = []
+        for (offset, line) in lines.enumerated() where !fenced[offset] && line.has("[^") {
+            let bytes = Array(line.utf8)
+            var i = 0
+            var backticks = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0x60 { backticks += 1 }
+                if bytes[i] == 0x5B, bytes[i + 1] == 0x5E, backticks % 2 == 0, i == 0 || bytes[i - 1] != 0x5C {
+                    var j = i + 2
+                    while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x20, bytes[j] != 0x5B { j += 1 }
+                    if j < bytes.count, bytes[j] == 0x5D, j > i + 2 {
+                        let isDefinition = i == 0 && j + 1 < bytes.count && bytes[j + 1] == 0x3A
+                        if !isDefinition {
+                            let label = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
+                            result.append(FootnoteReference(label: label, bodyLine: offset + 1, column: i + 1, defined: defined.contains(label.lowercased())))
+                        }
+                        i = j
+                    }
+                }
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// File line of a body line.
+    func fileLine(_ bodyLine: Int) -> Int { page.fileLine(forBodyLine: bodyLine) }
+
+    /// Location in `Content/` of a body line.
+    func location(bodyLine: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: page.path, line: fileLine(bodyLine), column: column)
+    }
+
+    /// Location in `Content/` of a line the renderer reported (already a file line).
+    func location(fileLine: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: page.path, line: fileLine, column: column)
+    }
+
+    /// Body line of a file line.
+    func bodyLine(_ fileLine: Int) -> Int { fileLine - page.bodyStartLine + 1 }
+
+    /// Whether a rendered text block belongs to a footnote definition (cmark may report such
+    /// blocks without a usable line, so their text is matched too).
+    func isInDefinition(_ block: TextBlock) -> Bool {
+        let line = bodyLine(block.line)
+        if line >= 1, definition(atBodyLine: line) != nil { return true }
+        guard !definitions.isEmpty else { return false }
+        let probe = String(block.text.prefix(40))
+        return line < 1 || definitions.contains { $0.text.has(probe) }
+    }
+
+    /// The file line of a rendered link. cmark-gfm reports no usable line for links inside
+    /// footnote definitions; those are placed on the line of the definition that contains them.
+    func fileLine(of link: RenderedLink) -> (line: Int, inDefinition: Bool) {
+        if link.line >= page.bodyStartLine {
+            return (link.line, definition(atBodyLine: bodyLine(link.line)) != nil)
+        }
+        let match = definitions.first { $0.text.has(link.destination) } ?? definitions.first { !link.text.isEmpty && $0.text.has(link.text) }
+        return (match.map { fileLine($0.bodyLines.lowerBound) } ?? page.bodyStartLine, true)
+    }
+
+    /// The definition covering a body line, if any.
+    func definition(atBodyLine line: Int) -> FootnoteDefinition? {
+        definitions.first { $0.bodyLines.contains(line) }
+    }
+
+    static func scanDefinitions(_ lines: [Substring], fenced: [Bool]) -> [FootnoteDefinition] {
+        var result: [FootnoteDefinition] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard !fenced[index], line.hasPrefix("[^"), let close = line.firstIndex(of: "]") else {
+                index += 1
+                continue
+            }
+            let after = line.index(after: close)
+            guard after < line.endIndex, line[after] == ":" else {
+                index += 1
+                continue
+            }
+            let label = String(line[line.index(line.startIndex, offsetBy: 2)..<close])
+            var text = String(line[line.index(after: after)...]).trimmingSpaces
+            let first = index + 1
+            var last = first
+            index += 1
+            // Continuation: indented lines, or lazy lines up to a blank line or the next definition.
+            while index < lines.count, !fenced[index] {
+                let next = lines[index]
+                if next.allSatisfy({ $0 == " " || $0 == "\t" }) || next.hasPrefix("[^") { break }
+                text += " " + String(next).trimmingSpaces
+                index += 1
+                last = index
+            }
+            if !label.isEmpty { result.append(FootnoteDefinition(label: label, text: text, bodyLines: first...last)) }
+        }
+        return result
+    }
+
+    static func scanHTML(_ lines: [Substring], fenced: [Bool]) -> ([Caption], [(id: String, bodyLine: Int)]) {
+        var captions: [Caption] = []
+        var ids: [(String, Int)] = []
+        var openFigure: (id: String?, line: Int, labelled: Bool)?
+        for (offset, line) in lines.enumerated() where !fenced[offset] && line.has("<") {
+            let bodyLine = offset + 1
+            let text = String(line)
+            for id in attributeValues("id", in: text) { ids.append((id, bodyLine)) }
+            if let start = text.utf8Range(of: "<figure") {
+                let tag = String(text[start.lowerBound...].prefix { $0 != ">" })
+                openFigure = (attributeValues("id", in: tag).first, bodyLine, false)
+            }
+            for label in spanTexts(class: "figure-label", in: text) + spanTexts(class: "table-label", in: text) {
+                var id: String?
+                if text.has("table-label"), let pid = captionElementID(in: text, cls: "table-caption") {
+                    id = pid
+                } else if let figure = openFigure {
+                    id = figure.id
+                    openFigure?.labelled = true
+                }
+                let (kind, number) = parseLabel(label)
+                captions.append(Caption(kind: kind ?? (text.has("table-label") ? "table" : "figure"), number: number, id: id, label: label, bodyLine: bodyLine))
+            }
+            if text.has("</figure>"), let figure = openFigure {
+                if !figure.labelled {
+                    captions.append(Caption(kind: "figure", number: nil, id: figure.id, label: "", bodyLine: figure.line))
+                }
+                openFigure = nil
+            }
+        }
+        return (captions, ids)
+    }
+
+    /// Values of `name="…"` attributes in `text`.
+    static func attributeValues(_ name: String, in text: String) -> [String] {
+        var values: [String] = []
+        var rest = text[...]
+        let needle = " \(name)=\""
+        while let range = rest.utf8Range(of: needle) {
+            guard let end = rest[range.upperBound...].firstIndex(of: "\"") else { break }
+            values.append(String(rest[range.upperBound..<end]))
+            rest = rest[rest.index(after: end)...]
+        }
+        return values
+    }
+
+    /// Inner text of `<span class="cls">…</span>` elements.
+    static func spanTexts(class cls: String, in text: String) -> [String] {
+        var values: [String] = []
+        var rest = text[...]
+        while let range = rest.utf8Range(of: "class=\"\(cls)\"") {
+            guard let gt = rest[range.upperBound...].firstIndex(of: ">"),
+                  let end = rest[gt...].utf8Range(of: "</span>") else { break }
+            values.append(String(rest[rest.index(after: gt)..<end.lowerBound]).trimmingSpaces)
+            rest = rest[end.upperBound...]
+        }
+        return values
+    }
+
+    static func captionElementID(in text: String, cls: String) -> String? {
+        guard let range = text.utf8Range(of: "class=\"\(cls)\"") else { return nil }
+        let start = text[..<range.lowerBound].lastIndex(of: "<") ?? text.startIndex
+        let tag = String(text[start...].prefix { $0 != ">" })
+        return attributeValues("id", in: tag).first
+    }
+
+    static func numberFromID(_ id: String) -> Int? {
+        guard let dash = id.lastIndex(of: "-") else { return nil }
+        return Int(id[id.index(after: dash)...])
+    }
+
+    /// Splits `Figure 3`, `Fig. 2`, `Table 1`, `Graph 10` into a normalised kind and a number.
+    static func parseLabel(_ label: String) -> (String?, Int?) {
+        let letters = label.prefix { $0.isLetter }
+        let kind = CaptionKind.normalise(String(letters))
+        let digits = label.drop { !$0.isNumber }.prefix { $0.isNumber }
+        return (kind, Int(digits))
+    }
+}
+
+/// Caption kinds and their spellings.
+enum CaptionKind {
+    /// `Fig`/`figure` → `figure`; `Table` → `table`; `nil` when the word is no caption kind.
+    static func normalise(_ word: String) -> String? {
+        switch word.lowercased() {
+        case "figure", "figures", "fig", "figs": "figure"
+        case "table", "tables": "table"
+        case "graph", "graphs": "graph"
+        case "chart", "charts": "chart"
+        case "exhibit", "exhibits": "exhibit"
+        case "display", "displays": "display"
+        case "diagram", "diagrams": "figure"
+        default: nil
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,190 @@
+import FolioContent
+import FolioCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Maps a line of an imported article back to the line of `Content/sources/` it came from.
+///
+/// Import keeps the source order of the text and records each article's range in
+/// `source: {file, lines: [first, last]}`. Within that range the mapper anchors on the text
+/// itself: it normalises the article line (markup, footnote markers and punctuation removed,
+/// letters and digits lower-cased) and finds the source line in the range whose normalised
+/// text contains its first characters, preferring the one nearest the line's proportional
+/// position; that survives re-joined paragraphs, moved footnote definitions and re-levelled
+/// headings. When no text matches (a generated line, a heavy correction) it falls back to the
+/// proportional position in the range. Sources are read once, lazily per file, and cached.
+public struct SourceLineMapper: Sendable {
+    private let projectRoot: URL
+    private let cache: SourceCache
+
+    /// - Parameter projectRoot: the directory paths in front matter are relative to.
+    public init(projectRoot: URL) {
+        self.projectRoot = projectRoot
+        cache = SourceCache()
+    }
+
+    /// Reads and normalises one source file into the cache (safe from several threads).
+    public func preload(_ file: String) -> Bool {
+        cache.lines(of: file, root: projectRoot) != nil
+    }
+
+    /// The source location of body line `bodyLine` of `page`, or `nil` for pages without `source`.
+    /// - Parameter bodyLines: the page's body split into lines (passed in to avoid splitting again).
+    public func sourceLocation(for page: Page, bodyLine: Int, bodyLines: [Substring]? = nil) -> SourceLocation? {
+        guard let range = page.frontMatter.source, range.lines.count == 2 else { return nil }
+        let first = range.lines[0], last = max(range.lines[0], range.lines[1])
+        guard first >= 1 else { return nil }
+        let lines = bodyLines ?? page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let total = max(1, lines.count)
+        let clamped = min(max(bodyLine, 1), total)
+        let proportional = first + Int((Double(clamped - 1) / Double(max(1, total - 1)) * Double(last - first)).rounded())
+        guard let source = cache.lines(of: range.file, root: projectRoot) else {
+            return SourceLocation(file: range.file, line: proportional)
+        }
+        let upper = min(last, source.count)
+        guard first <= upper else { return SourceLocation(file: range.file, line: proportional) }
+        // Try this line, then the nearest lines above it with enough text.
+        var candidate = clamped
+        while candidate >= 1, clamped - candidate <= 3 {
+            let key = Self.normalise(lines[candidate - 1])
+            if key.count >= 8 {
+                if let hit = Self.find(key, in: source, range: first...upper, near: proportional) {
+                    return SourceLocation(file: range.file, line: hit)
+                }
+            }
+            candidate -= 1
+        }
+        return SourceLocation(file: range.file, line: min(proportional, max(first, upper)))
+    }
+
+    /// Finds the source line containing the first characters of `key` (or a middle slice of it).
+    static func find(_ key: [UInt8], in source: [[UInt8]], range: ClosedRange<Int>, near: Int) -> Int? {
+        let probes: [ArraySlice<UInt8>] = [
+            key.prefix(32),
+            key.count > 24 ? key[12..<min(key.count, 36)] : key.prefix(16),
+        ]
+        // Near the proportional position first, then the whole range.
+        let window = max(range.lowerBound, near - 80)...min(range.upperBound, max(near + 80, range.lowerBound))
+        for probe in probes where probe.count >= 8 {
+            for candidates in [window, range] {
+                var best: Int?
+                for line in candidates where contains(source[line - 1], probe) {
+                    if let current = best, abs(line - near) >= abs(current - near) { continue }
+                    best = line
+                }
+                if let best { return best }
+            }
+        }
+        return nil
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: ArraySlice<UInt8>) -> Bool {
+        let n = needle.count
+        guard n > 0, haystack.count >= n else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { k in
+                guard let hBase = h.baseAddress, let kBase = k.baseAddress else { return false }
+                let first = Int32(kBase.pointee)
+                var offset = 0
+                let last = h.count - n
+                while offset <= last {
+                    guard let hit = memchr(hBase + offset, first, last - offset + 1) else { return false }
+                    let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - hBase
+                    if memcmp(hBase + position, kBase, n) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Letters and digits of a line, lower-cased, as UTF-8; footnote markers (`[^n]`,
+    /// `<sup>n</sup>`), HTML tags, punctuation and Markdown syntax dropped. Works on bytes:
+    /// ASCII letters and digits are kept, other ASCII dropped, non-ASCII kept except general
+    /// punctuation (dashes, curly quotes) and no-break spaces.
+    static func normalise<S: StringProtocol>(_ line: S) -> [UInt8] {
+        normalise(bytes: Array(line.utf8)[...])
+    }
+
+    /// ``normalise(_:)`` on the UTF-8 bytes of one line.
+    static func normalise(bytes slice: ArraySlice<UInt8>) -> [UInt8] {
+        var bytes = slice
+        if bytes.count > 2, bytes[bytes.startIndex] == 0x5B, bytes[bytes.startIndex + 1] == 0x5E, let close = bytes.firstIndex(of: 0x5D) {
+            bytes = bytes[(close + 1)...]
+        }
+        return bytes.withUnsafeBufferPointer { normalise(buffer: $0) }
+    }
+
+    private static func normalise(buffer bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        let n = bytes.count
+        var i = 0
+        let supOpen: [UInt8] = Array("<sup>".utf8), supClose: [UInt8] = Array("</sup>".utf8)
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            guard index + pattern.count <= n else { return false }
+            for k in 0..<pattern.count where bytes[index + k] != pattern[k] { return false }
+            return true
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x3C {
+                if matches(supOpen, at: i) {
+                    var j = i + supOpen.count
+                    while j < n, !matches(supClose, at: j) { j += 1 }
+                    if j < n { i = j + supClose.count; continue }
+                }
+                var j = i + 1
+                while j < n, j - i < 200, bytes[j] != 0x3E { j += 1 }
+                if j < n, bytes[j] == 0x3E { i = j + 1; continue }
+            } else if b == 0x5B, i + 1 < n, bytes[i + 1] == 0x5E {
+                var j = i + 2
+                while j < n, bytes[j] != 0x5D, j - i < 40 { j += 1 }
+                if j < n, bytes[j] == 0x5D { i = j + 1; continue }
+            }
+            if b < 0x80 {
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    out.append(b)
+                } else if b >= 0x41 && b <= 0x5A {
+                    out.append(b + 0x20)
+                }
+                i += 1
+            } else if b == 0xE2, i + 1 < n, bytes[i + 1] == 0x80 {
+                i += 3
+            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+                i += 2
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+/// Normalised lines of raw source files, read once per file and shared between threads.
+final class SourceCache: @unchecked Sendable {
+    // Proof of Sendable: `files` is only read and written under `lock`; values are immutable arrays.
+    private var files: [String: [[UInt8]]?] = [:]
+    private let lock = NSLock()
+
+    func lines(of file: String, root: URL) -> [[UInt8]]? {
+        lock.lock()
+        if let cached = files[file] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        var loaded: [[UInt8]]?
+        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) {
+            let bytes = [UInt8](data)
+            loaded = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { SourceLineMapper.normalise(bytes: $0) }
+        }
+        lock.lock()
+        files[file] = .some(loaded)
+        lock.unlock()
+        return loaded
+    }
+}

@@ -1,0 +1,121 @@
+import FolioContent
+import FolioCore
+import Foundation
+import Testing
+@testable import FolioValidate
+
+/// Figure and table checks (body line n is file line n + 7).
+struct FigureCheckTests {
+    static func figure(_ n: Int, _ caption: String = "Caption") -> String {
+        "<figure id=\"figure-\(n)\" class=\"figure-missing\"><figcaption><span class=\"figure-label\">Figure \(n)</span> \(caption)</figcaption></figure>"
+    }
+
+    @Test func referenceToAFigureWithoutCaption() {
+        // giz-ccid-2022 404–406: Figure 3 exists; a reference to Figure 4 does not resolve.
+        let page = Fixture.article("""
+        # Tencent Cloud – Energy Studio
+
+        \(Self.figure(3, "Difficulties found in a fragmented application system"))
+
+        Energy Studio addresses the difficulties mentioned in [Figure 3](#figure-3) and in Figure 4.
+        """)
+        #expect(Fixture.codes(Fixture.check([page])) == ["FIG001@12"])
+    }
+
+    @Test func brokenLinkToAFigureAnchor() {
+        let page = Fixture.article("# A\n\nSee [Figure 2](#figure-2).\n")
+        let result = ContentValidator(projectRoot: Fixture.repositoryRoot).validate([page])
+        #expect(Fixture.codes(result.diagnostics) == ["FIG001@10"])
+        #expect(result.reportedLinks == ["Content/articles/doc/01-a.md#figure-2"])
+    }
+
+    @Test func unnumberedDuplicateAndMissingCaptions() {
+        // cst-2024 327 (photo caption without number); cmia-2021 ISUZU 3281 → 3382 (Figure 2 lost).
+        let page = Fixture.article("""
+        # ISUZU
+
+        <figure id="figure-linhai" class="figure-missing"><figcaption>The workers of State Grid Linhai Power Supply Company</figcaption></figure>
+
+        \(Self.figure(1))
+
+        \(Self.figure(3))
+
+        \(Self.figure(3))
+
+        Figures: see Figure 1 and Figure 3.
+        """)
+        #expect(Fixture.codes(Fixture.check([page])) == ["FIG002@10", "FIG004@14", "FIG003@16", "STR002@16"])
+    }
+
+    @Test func numberingContinuesAcrossArticles() {
+        // giz-ccid-2022: Figures 1–5 are numbered through the whole paper, one use case each.
+        let a = Fixture.article("# A\n\n\(Self.figure(1))\n\nSee Figure 1.", path: "Content/articles/g/01-a.md", document: "g")
+        let b = Fixture.article("# B\n\n\(Self.figure(2))\n\nSee Figure 2.", path: "Content/articles/g/02-b.md", document: "g")
+        let c = Fixture.article("# C\n\n\(Self.figure(4))\n\nSee Figure 4.", path: "Content/articles/g/03-c.md", document: "g")
+        let found = Fixture.check([a, b, c])
+        #expect(found.map(\.code) == ["FIG004"])
+        #expect(found.first?.message == "Figure 4 follows Figure 2: figure 3 is missing")
+    }
+
+    @Test func deicticReferenceWithoutFigure() {
+        // giz-ccid-2022 470: "The graph above illustrates…" right after a heading, no figure.
+        let page = Fixture.article("""
+        # Observations and Recommendations
+
+        ## 3.1 Observations
+
+        The graph above illustrates that most use cases analysed have leveraged Industrie 4.0 technologies.
+
+        \(Self.figure(2))
+
+        As the figure above shows, and the table below lists:
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+        """)
+        #expect(Fixture.codes(Fixture.check([page])).filter { $0.hasPrefix("FIG005") } == ["FIG005@12"])
+    }
+
+    @Test func unreferencedFigureIsInfoAndOtherPublicationsFiguresAreIgnored() {
+        // cmia-2021 3285: "From Figure 8 of the National Plan" names another publication's figure.
+        let page = Fixture.article("""
+        # A
+
+        \(Self.figure(1))
+
+        Source: From Figure 8 of the National Plan for Main Function Zones.
+        """)
+        let found = Fixture.check([page])
+        #expect(found.map(\.code) == ["FIG007"])
+        #expect(found.first?.severity == .info)
+    }
+
+    @Test func missingImageFile() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-img-\(UUID().uuidString)")
+        let dir = root.appendingPathComponent("Content/articles/doc")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("png".utf8).write(to: dir.appendingPathComponent("present.png"))
+        let page = Fixture.article("# A\n\n![ok](present.png)\n\n![lost](missing.png)\n")
+        #expect(Fixture.codes(Fixture.check([page], root: root)) == ["FIG006@12"])
+    }
+}
+
+/// Caption paragraphs written without caption markup, as they appear in the raw sources.
+struct PlainCaptionTests {
+    @Test func captionFormsOfTheCorpus() {
+        // cmia-2021 3281 (bold, no colon), cmia-2024 1351 ([Figure 3]), giz-ccid-2022 404 (Figure 3:), cmia-2021 369 (Table 1:).
+        #expect(TextPatterns.plainCaption("Figure 1 Strategic structure of urbanization (diagram)")! == ("figure", 1))
+        #expect(TextPatterns.plainCaption("[Figure 3] Example of CPS Utilization by Asahi Kasei")! == ("figure", 3))
+        #expect(TextPatterns.plainCaption("Figure 3: Difficulties found in a fragmented application system")! == ("figure", 3))
+        #expect(TextPatterns.plainCaption("Table 1: Correlation of industrial structures")! == ("table", 1))
+        #expect(TextPatterns.plainCaption("Fig. 4: Hydrogen supply chain")! == ("figure", 4))
+    }
+
+    @Test func sentencesAreNoCaptions() {
+        #expect(TextPatterns.plainCaption("Figure 3 shows that the growth rate outstripped China as a whole.") == nil)
+        #expect(TextPatterns.plainCaption("Figure 1 The structure is shown here in detail and it goes on for a full sentence.") == nil)
+        #expect(TextPatterns.plainCaption("Tencent Cloud Energy Studio addresses the difficulties mentioned in Figure 3.") == nil)
+    }
+}
