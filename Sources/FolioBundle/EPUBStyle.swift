@@ -25,6 +25,7 @@ enum EPUBStyle {
     .footnotes { margin-top: 2em; border-top: 1px solid #999; padding-top: .5em; font-size: .9em; }
     .footnotes aside { margin: 0 0 .5em; }
     a.footnote-backref { text-decoration: none; }
+    .footnote-label { font-weight: bold; }
     sup { line-height: 0; }
     .index-terms { list-style: none; padding: 0; }
     .index-terms li { margin: 0 0 .4em; padding-left: 1.5em; text-indent: -1.5em; }

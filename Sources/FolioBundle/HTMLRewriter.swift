@@ -51,6 +51,7 @@ struct HTMLRewriter: Sendable {
         out.reserveCapacity(n + n / 8)
         var stack: [Open] = []
         var footnoteDepth = 0
+        var pendingLabel: String?
         var i = 0
         var textStart = 0
 
@@ -114,6 +115,7 @@ struct HTMLRewriter: Sendable {
                     keep = false
                 } else if footnoteDepth > 0 && name == "li" && stack.last?.name == "ol" && stack.last?.output == nil {
                     name = "aside"
+                    if let id = attributes.first(where: { $0.0 == "id" })?.1, id.hasPrefix("fn-") { pendingLabel = String(id.dropFirst(3)) }
                     extra.append(("epub:type", "footnote"))
                     extra.append(("role", "doc-footnote"))
                 } else if name == "a" && attributes.contains(where: { $0.0 == "data-footnote-ref" }) {
@@ -159,6 +161,11 @@ struct HTMLRewriter: Sendable {
                 out += "<" + name
                 for (key, value) in attributes + extra { out += " \(key)=\"\(Self.escapeAttribute(value))\"" }
                 out += isVoid ? "/>" : ">"
+            }
+            // The note's number opens its first paragraph, for reading systems that show notes inline.
+            if let label = pendingLabel, name != "aside" {
+                if name == "p" { out += "<span class=\"footnote-label\">\(Self.escapeAttribute(label)).</span> " }
+                pendingLabel = nil
             }
             if !isVoid && !tag.selfClosing {
                 stack.append(Open(name: tag.name, output: keep ? name : nil, isFootnoteSection: isFootnoteSection))

@@ -24,7 +24,7 @@ import Testing
         let out = rewriter.rewrite(page.html)
         #expect(out.contains("<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" epub:type=\"noteref\" role=\"doc-noteref\">1</a></sup>"))
         #expect(out.contains("<section class=\"footnotes\">"))
-        #expect(out.contains("<aside id=\"fn-1\" epub:type=\"footnote\" role=\"doc-footnote\">\n<p>Lee, J. (8 December, 2021). Lowy Institute. <a href=\"#fnref-1\" class=\"footnote-backref\""))
+        #expect(out.contains("<aside id=\"fn-1\" epub:type=\"footnote\" role=\"doc-footnote\">\n<p><span class=\"footnote-label\">1.</span> Lee, J. (8 December, 2021). Lowy Institute. <a href=\"#fnref-1\" class=\"footnote-backref\""))
         #expect(!out.contains("<ol>"))
         #expect(!out.contains("<li"))
         #expect(!out.contains("data-footnote"))
