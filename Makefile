@@ -17,6 +17,7 @@ test: test-deps debug
 	$(SWIFT) test --parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 	$(DEBUG_BIN) import --check
 	$(DEBUG_BIN) build --output .build/test-site
+	$(DEBUG_BIN) bundle --output .build/test-site/downloads
 	scripts/linkcheck.sh .build/test-site
 
 deps:
