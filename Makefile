@@ -1,4 +1,5 @@
 # Folio — common tasks. `make site` and `make test` work on a fresh Debian machine (as root or with sudo).
+SHELL        := /bin/bash
 SWIFT        ?= swift
 RELEASE_BIN  := .build/release/folio
 DEBUG_BIN    := .build/debug/folio
