@@ -146,7 +146,8 @@ public struct SiteBuilder: Sendable {
                 if failed {
                     staged.discard()
                 } else {
-                    try staged.commit()
+                    // Bundles are written by `folio bundle`, not by the build: keep the last ones.
+                    try staged.commit(preserving: [DownloadCatalog.directory])
                 }
             }
             lap("publish")
