@@ -1,4 +1,5 @@
 # Folio — common tasks. `make site` and `make test` work on a fresh Debian machine (as root or with sudo).
+SHELL        := /bin/bash
 SWIFT        ?= swift
 RELEASE_BIN  := .build/release/folio
 DEBUG_BIN    := .build/debug/folio
@@ -17,6 +18,7 @@ test: test-deps debug
 	$(SWIFT) test --parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 	$(DEBUG_BIN) import --check
 	$(DEBUG_BIN) build --output .build/test-site
+	$(DEBUG_BIN) bundle --output .build/test-site/downloads
 	scripts/linkcheck.sh .build/test-site
 
 deps:

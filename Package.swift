@@ -39,7 +39,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
+        .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown", "FolioValidate", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .target(name: "FolioServe", dependencies: ["FolioCore", "FolioSite", .product(name: "FlyingFox", package: "FlyingFox")], swiftSettings: swiftSettings),
         .executableTarget(
             name: "folio",
@@ -62,6 +62,12 @@ let package = Package(
         ),
         .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown", "FolioCore"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioSite", "FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FolioBundleTests",
+            dependencies: ["FolioBundle", "FolioCore", "FolioSite", "FolioMarkdown", "FolioValidate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

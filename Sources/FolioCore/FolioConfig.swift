@@ -22,13 +22,50 @@ public struct FolioConfig: Sendable, Equatable {
     public var templates: String = "Templates"
     /// Validation settings.
     public var validation: ValidationConfig = ValidationConfig()
+    /// Offline bundles (`folio bundle`) and the download links the site shows for them.
+    public var bundles: BundleConfig = BundleConfig()
 
     public init() {}
 
     /// The keys `folio.yml` understands at its top level.
     public static let knownKeys: Set<String> = [
-        "title", "description", "base_url", "language", "output", "content", "templates", "validation",
+        "title", "description", "base_url", "language", "output", "content", "templates", "validation", "bundles",
     ]
+}
+
+/// The `bundles:` section of `folio.yml`: which offline bundles `folio bundle` writes into
+/// `<output>/downloads/`, and so which download links `folio build` puts on the home and
+/// document pages. `bundles: true` enables every format; a mapping picks some.
+public struct BundleConfig: Sendable, Equatable {
+    /// One kind of offline bundle.
+    public enum Format: String, Sendable, Equatable, CaseIterable, Comparable {
+        /// A zip of the whole site.
+        case zip
+        /// EPUB 3 books: one per document and one for the whole corpus.
+        case epub
+        /// One self-contained HTML file per document.
+        case html
+
+        public static func < (lhs: Format, rhs: Format) -> Bool {
+            (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+        }
+    }
+
+    /// Whether the site links to bundles at all. Off by default, so a site built without
+    /// `folio bundle` never links to files that do not exist.
+    public var enabled: Bool = false
+    /// The formats written and linked, in the order of ``Format/allCases``.
+    public var formats: [Format] = Format.allCases
+
+    public init(enabled: Bool = false, formats: [Format] = Format.allCases) {
+        self.enabled = enabled
+        self.formats = formats
+    }
+
+    /// The formats the site links to: ``formats`` when enabled, else none.
+    public var linkedFormats: [Format] { enabled ? formats : [] }
+
+    public static let knownKeys: Set<String> = ["enabled", "formats"]
 }
 
 /// The `validation:` section of `folio.yml`.
@@ -118,6 +155,8 @@ extension FolioConfig {
             case "templates": config.templates = try reader.string(value, key)
             case "validation":
                 config.validation = try ValidationConfig.read(value, reader: reader, diagnostics: &diagnostics)
+            case "bundles":
+                config.bundles = try BundleConfig.read(value, reader: reader, diagnostics: &diagnostics)
             default:
                 diagnostics.append(reader.unknownKey(key, at: keyNode, known: knownKeys))
             }
@@ -153,6 +192,31 @@ extension ValidationConfig {
             }
         }
         return v
+    }
+}
+
+extension BundleConfig {
+    static func read(_ node: Node, reader: NodeReader, diagnostics: inout [Diagnostic]) throws -> BundleConfig {
+        if let flag = node.bool { return BundleConfig(enabled: flag) }
+        guard let map = node.mapping else { throw reader.typeError(node, "bundles", "true, false or a mapping with `enabled` and `formats`") }
+        var b = BundleConfig(enabled: true)
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "enabled": b.enabled = try reader.bool(value, key)
+            case "formats":
+                var formats: Set<Format> = []
+                for name in try reader.strings(value, key) {
+                    guard let format = Format(rawValue: name) else {
+                        throw FolioError.configuration(file: reader.file, line: reader.line(value), message: "bundle format `\(name)` is not one of zip, epub, html", hint: "use for example `formats: [zip, epub, html]`")
+                    }
+                    formats.insert(format)
+                }
+                b.formats = formats.sorted()
+            default: diagnostics.append(reader.unknownKey("bundles.\(key)", at: keyNode, known: knownKeys))
+            }
+        }
+        return b
     }
 }
 

@@ -78,12 +78,24 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
 
     /// Replaces the destination with the staged tree. The old tree is moved aside first and
     /// restored if the final rename fails.
-    public func commit() throws {
+    /// - Parameter preserving: top-level folders of the old tree that other commands write (such
+    ///   as `downloads`), carried into the new tree when the build did not write them itself.
+    public func commit(preserving: [String] = []) throws {
         let fm = FileManager.default
         let aside = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: aside)
         let hadOld = fm.fileExists(atPath: destination.path)
+        for folder in preserving where hadOld {
+            let old = destination.appendingPathComponent(folder, isDirectory: true)
+            let new = staging.appendingPathComponent(folder, isDirectory: true)
+            guard fm.fileExists(atPath: old.path), !fm.fileExists(atPath: new.path) else { continue }
+            do {
+                try fm.copyItem(at: old, to: new)
+            } catch {
+                throw FolioError.io(path: old.path, message: "cannot carry the folder into the new output: \(error.localizedDescription)")
+            }
+        }
         do {
             if hadOld { try fm.moveItem(at: destination, to: aside) }
             try fm.moveItem(at: staging, to: destination)

@@ -25,6 +25,9 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Registers the GFM extensions exactly once per process.
+    /// Serialises `cmark_parser_finish`, which is not re-entrant in cmark-gfm 0.29 (see `render`).
+    private static let finishLock = NSLock()
+
     private static let registration: Void = {
         cmark_gfm_core_extensions_ensure_registered()
     }()
@@ -49,7 +52,13 @@ public struct MarkdownRenderer: Sendable {
             cmark_parser_attach_syntax_extension(parser, ext)
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else {
+        // cmark-gfm 0.29 keeps the inline parser's special-character table in a process-wide
+        // array that `cmark_parser_finish` changes (extension characters are added, then removed);
+        // parsers finishing at the same time lose autolinks at random (github/cmark-gfm#176).
+        Self.finishLock.lock()
+        let finished = cmark_parser_finish(parser)
+        Self.finishLock.unlock()
+        guard let document = finished else {
             preconditionFailure("cmark_parser_finish failed: out of memory")
         }
         defer { cmark_node_free(document) }

@@ -45,6 +45,7 @@ struct ContentPageWriter {
     }
 
     func writeHome() throws {
+        let downloads = DownloadCatalog.linked(config: snapshot.config, documents: snapshot.content.documents)
         let documents: [[String: Any]] = snapshot.content.documents.map { doc in
             [
                 "title": doc.title,
@@ -54,6 +55,7 @@ struct ContentPageWriter {
                 "publisher": doc.metadata?.publisher ?? "",
                 "date": doc.metadata?.date ?? "",
                 "description": doc.metadata?.description ?? "",
+                "downloads": downloads.filter { $0.documentSlug == doc.slug }.map { ["title": $0.title, "url": $0.path] },
             ]
         }
         let pages: [[String: Any]] = snapshot.content.pages.filter { $0.slug != "index" }.map { ["title": $0.frontMatter.title, "url": SiteURL.file(for: $0.urlPath)] }
@@ -64,6 +66,7 @@ struct ContentPageWriter {
             "articleCount": snapshot.content.documents.reduce(0) { $0 + $1.articles.count },
             "pages": pages,
             "description": snapshot.config.description,
+            "downloads": downloads.filter { $0.documentSlug == nil }.map { ["title": $0.title, "url": $0.path] },
         ])
     }
 
@@ -82,7 +85,9 @@ struct ContentPageWriter {
             "title": document.title,
             "articles": articles,
             "authors": [String](),
-            "downloads": [[String: String]](),
+            "downloads": DownloadCatalog.linked(config: snapshot.config, documents: snapshot.content.documents)
+                .filter { $0.documentSlug == document.slug }
+                .map { ["title": $0.title, "url": SiteURL.root(from: urlPath) + $0.path] },
             "breadcrumbs": [["title": "Home", "url": SiteURL.root(from: urlPath) + "index.html"], ["title": document.metadata?.shortTitle ?? document.title, "url": ""]],
         ]
         if let meta = document.metadata {

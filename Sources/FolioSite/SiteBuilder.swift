@@ -133,7 +133,9 @@ public struct SiteBuilder: Sendable {
             }
             try writer.write(Sitemap.xml(for: snapshot, extraPaths: writer.writtenPaths), to: "sitemap.xml")
 
-            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths, reportedLinks: contentFindings.reportedLinks)
+            // Bundles are written by `folio bundle` after the build; links to them count as existing.
+            let announced = Set(DownloadCatalog.linked(config: config, documents: content.documents).map { $0.path })
+            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths.union(announced), reportedLinks: contentFindings.reportedLinks)
             lap("validate")
 
             diagnostics = try DiagnosticPolicy.load(projectRoot: root, validation: config.validation).apply(contentFindings.attachingSources(diagnostics))
@@ -144,7 +146,8 @@ public struct SiteBuilder: Sendable {
                 if failed {
                     staged.discard()
                 } else {
-                    try staged.commit()
+                    // Bundles are written by `folio bundle`, not by the build: keep the last ones.
+                    try staged.commit(preserving: [DownloadCatalog.directory])
                 }
             }
             lap("publish")

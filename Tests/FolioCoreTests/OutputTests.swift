@@ -65,3 +65,19 @@ import Testing
         #expect(memory.text(at: "a.html") == "x")
     }
 }
+
+@Suite struct PreservingCommitTests {
+    @Test func carriesFoldersOtherCommandsWrote() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-preserve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("downloads"), withIntermediateDirectories: true)
+        try Data("zip".utf8).write(to: site.appendingPathComponent("downloads/site.zip"))
+        try Data("old".utf8).write(to: site.appendingPathComponent("index.html"))
+        let output = try StagedDirectoryOutput(destination: site)
+        try output.write("new", to: "index.html")
+        try output.commit(preserving: ["downloads", "absent"])
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "new")
+        #expect(try String(contentsOf: site.appendingPathComponent("downloads/site.zip"), encoding: .utf8) == "zip")
+    }
+}

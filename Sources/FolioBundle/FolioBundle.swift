@@ -1,2 +1,0 @@
-/// The FolioBundle module; see README.md for the stage it owns.
-public enum FolioBundleModule {}
