@@ -230,6 +230,11 @@ public struct Importer: Sendable {
             return ArticleSplitter(hints: hints, companies: companies, metadata: meta, labels: labelSet).split(lines, findings: &findings)
         }
         var document = DocumentDraft(metadata: meta, articles: split.articles)
+        // Notes and figures run before paragraphs are rejoined: the joiner would otherwise glue
+        // footnote blocks and photo captions into the sentences around them.
+        for step in steps where step.name != InlineRepairer().name {
+            clock.measure(step.name) { step.apply(to: &document, findings: &findings) }
+        }
         clock.measure("structure") {
             let structure = HeadingStructure(labels: labelSet, documentTitleKey: TextNormalizer.key(meta.title))
             let joiner = ParagraphJoiner()
@@ -238,7 +243,7 @@ public struct Importer: Sendable {
                 joiner.apply(to: &document.articles[index], articleIndex: index, findings: &findings)
             }
         }
-        for step in steps {
+        for step in steps where step.name == InlineRepairer().name {
             clock.measure(step.name) { step.apply(to: &document, findings: &findings) }
         }
         var files: [GeneratedFile] = []
