@@ -60,7 +60,7 @@ struct FigureArticle {
         for placed in captions where placed.caption.text.hasSuffix("⁾") && !lines[placed.index].text.contains("⁾") {
             findings.append(
                 ImportFinding(
-                    code: "FN001", severity: .warning,
+                    code: "FN101", severity: .warning,
                     message: "\(placed.caption.label) ends with a bare footnote marker that has no definition; it is kept as text.",
                     hint: "Add the note with a correction, or remove the marker.", sourceLine: lines[placed.index].number, articleIndex: article))
         }
@@ -86,7 +86,7 @@ struct FigureArticle {
                 tableStart[block.first] = (block.rows, nil)
                 findings.append(
                     ImportFinding(
-                        code: "FIG011", severity: .info, message: "Table without a caption converted to a GFM table.",
+                        code: "FIG111", severity: .info, message: "Table without a caption converted to a GFM table.",
                         hint: "Add a caption with a correction if the table should be referenced.",
                         sourceLine: lines[block.first].number, articleIndex: article))
             }
@@ -116,7 +116,7 @@ struct FigureArticle {
                 if rendered.merged > 0 {
                     findings.append(
                         ImportFinding(
-                            code: "FIG012", severity: .info, message: "Merged \(rendered.merged) wrapped table row(s) into the row above.",
+                            code: "FIG112", severity: .info, message: "Merged \(rendered.merged) wrapped table row(s) into the row above.",
                             hint: nil, sourceLine: line.number, articleIndex: article))
                 }
                 continue
@@ -149,7 +149,7 @@ struct FigureArticle {
         for (k, placed) in captions.enumerated() where !linker.linked.contains(k) && !placed.unnumbered {
             findings.append(
                 ImportFinding(
-                    code: "FIG008", severity: .info, message: "\(placed.caption.label) is never referenced in the text.",
+                    code: "FIG108", severity: .info, message: "\(placed.caption.label) is never referenced in the text.",
                     hint: nil, sourceLine: lines[placed.index].number, articleIndex: article))
         }
         return collapse(out)
@@ -248,7 +248,7 @@ struct FigureArticle {
                 owner[b] = k
                 findings.append(
                     ImportFinding(
-                        code: "FIG012", severity: .info, message: "Rejoined \(captions[k].caption.label), split around its caption at a page break.",
+                        code: "FIG112", severity: .info, message: "Rejoined \(captions[k].caption.label), split around its caption at a page break.",
                         hint: nil, sourceLine: lines[start].number, articleIndex: article))
             } else if let b = below, captions[k].caption.kind == .table || above == nil {
                 rows = blocks[b].rows
@@ -262,7 +262,7 @@ struct FigureArticle {
             if captions[k].caption.kind != .table {
                 findings.append(
                     ImportFinding(
-                        code: "FIG007", severity: .info, message: "\(captions[k].caption.label) labels a table, not an image.",
+                        code: "FIG107", severity: .info, message: "\(captions[k].caption.label) labels a table, not an image.",
                         hint: nil, sourceLine: lines[start].number, articleIndex: article))
             }
         }
@@ -301,7 +301,7 @@ struct FigureArticle {
                     id = "\(id)-\(suffix)"
                     findings.append(
                         ImportFinding(
-                            code: "FIG003", severity: .warning, message: "\(caption.label) appears twice in this article; the second is anchored as #\(id).",
+                            code: "FIG103", severity: .warning, message: "\(caption.label) appears twice in this article; the second is anchored as #\(id).",
                             hint: "Renumber the caption with a correction.", sourceLine: lines[captions[k].index].number, articleIndex: article))
                 }
             } else {
@@ -310,7 +310,7 @@ struct FigureArticle {
                 captions[k].unnumbered = true
                 findings.append(
                     ImportFinding(
-                        code: "FIG002", severity: .warning, message: "Caption “\(String(caption.text.prefix(60)))” has no number.",
+                        code: "FIG102", severity: .warning, message: "Caption “\(String(caption.text.prefix(60)))” has no number.",
                         hint: "In-text references cannot point to it; number it with a correction.",
                         sourceLine: lines[captions[k].index].number, articleIndex: article))
             }
@@ -329,13 +329,13 @@ struct FigureArticle {
                     let missing = n - previous == 2 ? "\(previous + 1)" : "\(previous + 1)–\(n - 1)"
                     findings.append(
                         ImportFinding(
-                            code: "FIG004", severity: .warning,
+                            code: "FIG104", severity: .warning,
                             message: "\(kind.word) numbering jumps from \(previous) to \(n); \(kind.word) \(missing) has no caption.",
                             hint: "The caption was probably lost in conversion.", sourceLine: lines[placed.index].number, articleIndex: article))
                 } else if n < previous {
                     findings.append(
                         ImportFinding(
-                            code: "FIG004", severity: .warning, message: "\(kind.word) \(n) follows \(kind.word) \(previous) (out of order).",
+                            code: "FIG104", severity: .warning, message: "\(kind.word) \(n) follows \(kind.word) \(previous) (out of order).",
                             hint: nil, sourceLine: lines[placed.index].number, articleIndex: article))
                 }
                 previous = max(previous, n)
@@ -363,7 +363,7 @@ struct FigureArticle {
         consumed.insert(n)
         findings.append(
             ImportFinding(
-                code: "FIG006", severity: .info, message: "Moved a caption that cut a sentence in two after the rejoined paragraph.",
+                code: "FIG106", severity: .info, message: "Moved a caption that cut a sentence in two after the rejoined paragraph.",
                 hint: nil, sourceLine: lines[c].number, articleIndex: article))
     }
 

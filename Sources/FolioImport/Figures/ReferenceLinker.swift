@@ -67,7 +67,7 @@ struct ReferenceLinker {
                 if kind == .table, anchors["figure-\(n)"] != nil { hint = "This article has Figure \(n); the source may mean it." }
                 findings.append(
                     ImportFinding(
-                        code: "FIG001", severity: .warning, message: "The text refers to \(label), which has no caption in this article.",
+                        code: "FIG101", severity: .warning, message: "The text refers to \(label), which has no caption in this article.",
                         hint: hint, sourceLine: sourceLine, articleIndex: article))
             }
         }
@@ -132,7 +132,7 @@ struct ReferenceLinker {
         if !near {
             findings.append(
                 ImportFinding(
-                    code: "FIG005", severity: .warning, message: "The text refers to “the \(phrase)”, but no figure or table is nearby.",
+                    code: "FIG105", severity: .warning, message: "The text refers to “the \(phrase)”, but no figure or table is nearby.",
                     hint: "The image was probably lost in conversion; reword the sentence or add the figure.",
                     sourceLine: sourceLine, articleIndex: article))
         }

@@ -44,7 +44,7 @@ extension NoteResolver {
         article.lines[target].text = text + markers.map { String(title[$0.range]) }.joined()
         findings.append(
             ImportFinding(
-                code: "FN011", severity: .info,
+                code: "FN111", severity: .info,
                 message: "Moved a footnote reference out of the article title to its first paragraph.",
                 hint: nil, sourceLine: article.lines[target].number, articleIndex: articleIndex))
     }
@@ -97,7 +97,7 @@ struct NoteRun {
                 if let fixed = NoteMarkup.repairMangled(articles[a][i].text) {
                     findings.append(
                         ImportFinding(
-                            code: "FN013", severity: .info,
+                            code: "FN113", severity: .info,
                             message: "Repaired entity-mangled superscript markup.",
                             hint: nil, sourceLine: articles[a][i].number, articleIndex: a))
                     articles[a][i].text = fixed
@@ -169,7 +169,7 @@ struct NoteRun {
                 for span in NoteMarkup.spans(of: "sup", in: line.text) where NoteScanner.isUnreadableMarker(span.payload) {
                     unreadable.append(
                         ImportFinding(
-                            code: "FN005", severity: .warning,
+                            code: "FN105", severity: .warning,
                             message: "Unreadable footnote marker “\(span.payload)” is kept as text.",
                             hint: "Replace the marker with the right note number in corrections.yml.",
                             sourceLine: line.number, articleIndex: a))
@@ -338,7 +338,7 @@ struct NoteRun {
                     definitions[second].label = label + 1
                     findings.append(
                         ImportFinding(
-                            code: "FN003", severity: .warning,
+                            code: "FN103", severity: .warning,
                             message: "Footnote \(label) is defined twice; the second definition is read as the missing note \(label + 1).",
                             hint: "Check the label in the source and correct it in corrections.yml.",
                             sourceLine: definitions[second].sourceLine, articleIndex: a))
@@ -346,7 +346,7 @@ struct NoteRun {
                     definitions[first].label = label - 1
                     findings.append(
                         ImportFinding(
-                            code: "FN003", severity: .warning,
+                            code: "FN103", severity: .warning,
                             message: "Footnote \(label) is defined twice; the first definition is read as the missing note \(label - 1).",
                             hint: "Check the label in the source and correct it in corrections.yml.",
                             sourceLine: definitions[first].sourceLine, articleIndex: a))
@@ -354,13 +354,13 @@ struct NoteRun {
                     definitions[second].mergedInto = first
                     findings.append(
                         ImportFinding(
-                            code: "FN003", severity: .info,
+                            code: "FN103", severity: .info,
                             message: "Footnote \(label) is defined twice with the same text; the copies were merged.",
                             hint: nil, sourceLine: definitions[second].sourceLine, articleIndex: a))
                 } else if sorted.count <= 3 {
                     findings.append(
                         ImportFinding(
-                            code: "FN003", severity: .warning,
+                            code: "FN103", severity: .warning,
                             message:
                                 "Footnote \(label) is defined \(sorted.count) times with different text; each reference uses the nearest definition after it.",
                             hint: "Check which definition belongs to which reference.",
@@ -427,7 +427,7 @@ struct NoteRun {
                         bound.insert(id)
                         findings.append(
                             ImportFinding(
-                                code: "FN005", severity: .warning,
+                                code: "FN105", severity: .warning,
                                 message: "Garbled footnote marker \(label) read as note \(option).",
                                 hint: "Correct the marker in corrections.yml if this is wrong.",
                                 sourceLine: references[r].sourceLine, articleIndex: references[r].article))
@@ -471,14 +471,14 @@ struct NoteRun {
             let missing = label - highest - 1 == 1 ? "\(highest + 1)" : "\(highest + 1)–\(label - 1)"
             findings.append(
                 ImportFinding(
-                    code: "FN004", severity: .warning,
+                    code: "FN104", severity: .warning,
                     message: "Footnote numbering jumps from \(highest) to \(label); note \(missing) is never cited.",
                     hint: "A marker was probably lost in conversion; restore it with a correction.",
                     sourceLine: ref.sourceLine, articleIndex: ref.article))
         } else if label < highest {
             findings.append(
                 ImportFinding(
-                    code: "FN004", severity: .warning,
+                    code: "FN104", severity: .warning,
                     message: "Footnote \(label) is first cited after note \(highest) (out of order).",
                     hint: "Check the marker in the source.",
                     sourceLine: ref.sourceLine, articleIndex: ref.article))
@@ -492,13 +492,13 @@ struct NoteRun {
             if def.garbled {
                 findings.append(
                     ImportFinding(
-                        code: "FN005", severity: .info, message: "Repaired garbled marker of footnote definition \(def.label).",
+                        code: "FN105", severity: .info, message: "Repaired garbled marker of footnote definition \(def.label).",
                         hint: nil, sourceLine: def.sourceLine, articleIndex: def.article))
             }
             if text.count < 4 || text.hasSuffix(":") || text.hasSuffix("(") || text.hasSuffix("[") {
                 findings.append(
                     ImportFinding(
-                        code: "FN015", severity: .warning,
+                        code: "FN115", severity: .warning,
                         message: "Footnote \(def.label) looks truncated: “\(String(text.suffix(60)))”.",
                         hint: "The rest of the citation was lost in conversion; complete it with a correction.",
                         sourceLine: def.sourceLine, articleIndex: def.article))
@@ -506,7 +506,7 @@ struct NoteRun {
             if text.localizedCaseInsensitiveContains("(link)") {
                 findings.append(
                     ImportFinding(
-                        code: "FN007", severity: .warning,
+                        code: "FN107", severity: .warning,
                         message: "Footnote \(def.label) has a “(link)” placeholder where the URL was lost.",
                         hint: "Add the URL with a correction.",
                         sourceLine: def.sourceLine, articleIndex: def.article))
@@ -516,7 +516,7 @@ struct NoteRun {
                 if let other = firstByText[key], definitions[other].article == def.article, definitions[other].label != def.label {
                     findings.append(
                         ImportFinding(
-                            code: "FN006", severity: .info,
+                            code: "FN106", severity: .info,
                             message: "Footnote \(def.label) repeats the text of footnote \(definitions[other].label).",
                             hint: "If the label is wrong, correct it; otherwise this is a repeated citation.",
                             sourceLine: def.sourceLine, articleIndex: def.article))

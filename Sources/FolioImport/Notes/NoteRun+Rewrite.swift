@@ -33,7 +33,7 @@ extension NoteRun {
                 if n > 2 {
                     findings.append(
                         ImportFinding(
-                            code: "FN010", severity: .info,
+                            code: "FN110", severity: .info,
                             message: "Footnote label \(def.label) is used for two different notes in one article; this one is [^\(label)].",
                             hint: nil, sourceLine: def.sourceLine, articleIndex: article))
                 }
@@ -42,7 +42,7 @@ extension NoteRun {
                 if def.article != article {
                     findings.append(
                         ImportFinding(
-                            code: "FN009", severity: .info,
+                            code: "FN109", severity: .info,
                             message: "Definition of footnote \(def.label) was found in another article and moved to the article that cites it.",
                             hint: nil, sourceLine: def.sourceLine, articleIndex: article))
                 }
@@ -72,7 +72,7 @@ extension NoteRun {
                     orphans.append(id)
                     findings.append(
                         ImportFinding(
-                            code: "FN002", severity: .warning,
+                            code: "FN102", severity: .warning,
                             message: "Footnote \(def.label) is defined but never cited; it is kept as a plain note at the end of the article.",
                             hint: "A marker was probably lost in conversion; restore it with a correction.",
                             sourceLine: def.sourceLine, articleIndex: a))
@@ -82,13 +82,13 @@ extension NoteRun {
                 if unusedEntries == bracketEntries {
                     findings.append(
                         ImportFinding(
-                            code: "FN008", severity: .info,
+                            code: "FN108", severity: .info,
                             message: "Reference list with \(bracketEntries) entries is never cited in the text; it is kept as a list.",
                             hint: nil, sourceLine: line, articleIndex: a))
                 } else if unusedEntries > 0 {
                     findings.append(
                         ImportFinding(
-                            code: "FN008", severity: .info,
+                            code: "FN108", severity: .info,
                             message: "\(unusedEntries) of \(bracketEntries) reference-list entries are never cited; they stay in the list.",
                             hint: nil, sourceLine: line, articleIndex: a))
                 }
@@ -157,7 +157,7 @@ extension NoteRun {
                     text += ref.bracketed ? "\\[\(label)\\]" : ScriptText.visibleMarker(String(label))
                     findings.append(
                         ImportFinding(
-                            code: "FN001", severity: .warning,
+                            code: "FN101", severity: .warning,
                             message: "Footnote \(label) is cited but has no definition; the marker is kept as text.",
                             hint: "Add the missing definition with a correction, or remove the marker.",
                             sourceLine: ref.sourceLine, articleIndex: ref.article))
@@ -166,7 +166,7 @@ extension NoteRun {
             if ref.garbled || ref.droppedRemnant {
                 findings.append(
                     ImportFinding(
-                        code: "FN005", severity: .info,
+                        code: "FN105", severity: .info,
                         message: "Repaired garbled footnote marker “\(ref.raw)”.",
                         hint: nil, sourceLine: ref.sourceLine, articleIndex: ref.article))
             }
@@ -199,7 +199,7 @@ extension NoteRun {
             dead.insert(index)
             findings.append(
                 ImportFinding(
-                    code: "FN012", severity: .info,
+                    code: "FN112", severity: .info,
                     message: "Rejoined a paragraph that a footnote block had cut in two.",
                     hint: nil, sourceLine: out[index].line.number, articleIndex: article))
         }
@@ -223,7 +223,7 @@ extension NoteRun {
             out[target].line.text = body + tokens.joined()
             findings.append(
                 ImportFinding(
-                    code: "FN011", severity: .info,
+                    code: "FN111", severity: .info,
                     message: "Moved footnote reference \(tokens.joined(separator: " ")) out of a heading to the first paragraph of its section.",
                     hint: nil, sourceLine: out[index].line.number, articleIndex: article))
         }

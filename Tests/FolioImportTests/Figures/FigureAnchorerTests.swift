@@ -16,7 +16,7 @@ import Testing
                 #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> Difficulties found in a fragmented application system</figcaption><p class="figure-note">Image not included in the source.</p></figure>"#
             ))
         #expect(body.contains("addresses the difficulties mentioned in [Figure 3](#figure-3):"))
-        #expect(!findings.contains { $0.code == "FIG008" })
+        #expect(!findings.contains { $0.code == "FIG108" })
     }
 
     @Test("giz-ccid 2022 lines 614–620: bracketed `[Figure 5: …]` caption")
@@ -25,13 +25,13 @@ import Testing
         #expect(
             doc.articles[0].body.contains(
                 #"<figure id="figure-5" class="figure-missing"><figcaption><span class="figure-label">Figure 5</span> Production and operation centre"#))
-        #expect(findings.contains { $0.code == "FIG008" && $0.sourceLine == 618 })
+        #expect(findings.contains { $0.code == "FIG108" && $0.sourceLine == 618 })
     }
 
     @Test("giz-ccid 2022 lines 466–472: “the graph above” with no figure nearby is reported")
     func deicticWithoutFigure() throws {
         let (_, findings) = figures([try CorpusExcerpt.lines(CorpusExcerpt.giz, 464...472)])
-        #expect(findings.contains { $0.code == "FIG005" && $0.sourceLine == 470 })
+        #expect(findings.contains { $0.code == "FIG105" && $0.sourceLine == 470 })
     }
 
     @Test("cmia 2021 lines 349–377: tab-separated table with its caption below becomes an anchored GFM table")
@@ -54,7 +54,7 @@ import Testing
         // Table 2's body was lost: it is a figure block with the missing-image note.
         #expect(lines.contains { $0.hasPrefix(#"<figure id="table-2" class="figure-missing">"#) })
         #expect(!lines.contains { $0.contains("\t") })
-        #expect(findings.contains { $0.code == "FIG008" && $0.sourceLine == 377 })
+        #expect(findings.contains { $0.code == "FIG108" && $0.sourceLine == 377 })
     }
 
     @Test("leiden 2023 lines 318–346: a table split around its caption is rejoined; “Figure 1” has no caption")
@@ -66,9 +66,9 @@ import Testing
         #expect(rows.contains { $0.hasPrefix("| XCMG Xrea |") })
         #expect(rows.contains { $0.hasPrefix("| Haier COSMOPlat | Firm is a GAIA-X member; active in international standards setting forums;") })
         #expect(lines.filter { $0.hasPrefix(#"<p id="table-1""#) }.count == 1)
-        let missing = findings.filter { $0.code == "FIG001" }
+        let missing = findings.filter { $0.code == "FIG101" }
         #expect(missing.contains { $0.sourceLine == 318 && $0.hint?.contains("Table 1") == true })
-        #expect(findings.contains { $0.code == "FIG012" && $0.sourceLine == 331 })
+        #expect(findings.contains { $0.code == "FIG112" && $0.sourceLine == 331 })
     }
 
     @Test("cmia 2021 lines 896–904: a Chinese caption under an English one is its original label")
@@ -92,14 +92,14 @@ import Testing
         }
         #expect(lines[joined + 2].hasPrefix(#"<figure id="figure-1""#))
         #expect(lines[0].hasPrefix("[Figure 1](#figure-1) shows an example"))
-        #expect(findings.contains { $0.code == "FIG006" && $0.sourceLine == 4665 })
+        #expect(findings.contains { $0.code == "FIG106" && $0.sourceLine == 4665 })
     }
 
     @Test("cmia 2021 lines 3279–3400: numbering gap (Figure 2 lost); “Figure 8 of the National Plan” is external")
     func numberingGap() throws {
         let (_, findings) = figures([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 3279...3400)])
-        #expect(findings.contains { $0.code == "FIG004" && $0.sourceLine == 3382 })
-        #expect(!findings.contains { $0.code == "FIG001" })
+        #expect(findings.contains { $0.code == "FIG104" && $0.sourceLine == 3382 })
+        #expect(!findings.contains { $0.code == "FIG101" })
     }
 
     @Test("cmia 2024: `Display 1`, `Fig.2`, `[Figure 1]` and heading captions")
@@ -116,7 +116,7 @@ import Testing
         // The caption was a heading, so its note reference moved to the first line of the section.
         #expect(doc.articles[0].body.contains("and advanced materials.[^5]"))
         #expect(doc.articles[0].body.contains("(see [Display 1](#display-1) for sectoral details)"))
-        #expect(!findings.contains { $0.code == "FN001" })
+        #expect(!findings.contains { $0.code == "FN101" })
         #expect(
             doc.articles[1].body.contains(
                 #"<figure id="figure-2" class="figure-missing"><figcaption><span class="figure-label">Figure 2</span> AI PC global shipments and PC chip market share</figcaption>"#
@@ -137,7 +137,7 @@ import Testing
             ))
         #expect(body.contains("Note to Graph 2.[^8]"))
         #expect(FootnoteCensus(body).dangling.isEmpty)
-        #expect(!findings.contains { $0.code == "FN001" })
+        #expect(!findings.contains { $0.code == "FN101" })
     }
 }
 
@@ -152,7 +152,7 @@ import Testing
                 #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> previous first research laboratory</figcaption>"#
             ))
         #expect(body.contains("established in 1914 ([Figure 3](#figure-3))"))
-        #expect(findings.contains { $0.code == "FIG001" && $0.sourceLine == 2151 })
+        #expect(findings.contains { $0.code == "FIG101" && $0.sourceLine == 2151 })
         let (sentence, _) = CorpusExcerpt.run(
             CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 4655...4655)]), [FigureAnchorer()])
         #expect(!sentence.articles[0].body.contains("<figure"))
@@ -174,8 +174,8 @@ import Testing
             lines[1].hasPrefix(
                 #"<figure id="figure-u1" class="figure-missing"><figcaption><span class="figure-label">Figure</span> The workers of State Grid Kunshan Power Supply Company check the dust"#
             ))
-        #expect(findings.contains { $0.code == "FIG002" && $0.sourceLine == 519 })
-        #expect(findings.contains { $0.code == "FIG006" && $0.sourceLine == 519 })
+        #expect(findings.contains { $0.code == "FIG102" && $0.sourceLine == 519 })
+        #expect(findings.contains { $0.code == "FIG106" && $0.sourceLine == 519 })
     }
 
     @Test("giz-ccid 2022 lines 160–170: ordinary short paragraphs are not captions")
@@ -193,6 +193,6 @@ import Testing
             CorpusExcerpt.document([try CorpusExcerpt.lines(CorpusExcerpt.cmia2021, 3481...3488)]), [FigureAnchorer()])
         let body = doc.articles[0].body
         #expect(body.contains("(2020)⁽¹⁾</p>") || body.contains("(2020)⁽¹⁾</figcaption>"))
-        #expect(findings.filter { $0.code == "FN001" }.map(\.sourceLine) == [3481, 3488])
+        #expect(findings.filter { $0.code == "FN101" }.map(\.sourceLine) == [3481, 3488])
     }
 }

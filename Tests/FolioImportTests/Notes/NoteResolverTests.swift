@@ -20,7 +20,7 @@ import Testing
         #expect(body.contains("[^10]: 2030 Vision for Industrie 4.0"))
         // The ordinal inside definition 10 is not a footnote.
         #expect(!census.references.contains("th"))
-        #expect(!findings.contains { $0.code == "FN001" })
+        #expect(!findings.contains { $0.code == "FN101" })
     }
 
     @Test("giz-ccid 2022 lines 516–530 + 552–560: block cuts a sentence; definitions in another article move")
@@ -34,8 +34,8 @@ import Testing
         #expect(census.dangling.isEmpty)
         #expect(Set(census.definitions) == ["26", "27", "28", "29", "30"])
         #expect(!doc.articles[1].body.contains("[^29]"))
-        #expect(findings.contains { $0.code == "FN009" && $0.sourceLine == 556 && $0.articleIndex == 0 })
-        #expect(findings.contains { $0.code == "FN012" && $0.sourceLine == 528 })
+        #expect(findings.contains { $0.code == "FN109" && $0.sourceLine == 556 && $0.articleIndex == 0 })
+        #expect(findings.contains { $0.code == "FN112" && $0.sourceLine == 528 })
         // Definitions keep the source line they came from.
         #expect(doc.articles[0].lines.contains { $0.text.hasPrefix("[^30]:") && $0.number == 558 })
     }
@@ -46,7 +46,7 @@ import Testing
         let lines = doc.articles[0].lines.map(\.text)
         #expect(lines.first == "## 2.22 BHS Corrugated – Digitalised Production of Cardboard")
         #expect(lines.contains { $0.hasPrefix("BHS Corrugated (BHS) is a world-leading") && $0.hasSuffix("[^25]") })
-        #expect(findings.contains { $0.code == "FN011" && $0.sourceLine == 344 })
+        #expect(findings.contains { $0.code == "FN111" && $0.sourceLine == 344 })
     }
 
     @Test("leiden 2023 lines 38–48: entity-mangled definitions and two definitions glued on one line")
@@ -58,7 +58,7 @@ import Testing
         #expect(census.dangling.isEmpty)
         #expect(!body.contains("&lt;") && !body.contains("<sup>&</sup>"))
         #expect(body.contains("[^4]: Lee, J. (8 December, 2021)."))
-        #expect(findings.filter { $0.code == "FN013" }.map(\.sourceLine) == [44, 46, 48])
+        #expect(findings.filter { $0.code == "FN113" }.map(\.sourceLine) == [44, 46, 48])
     }
 
     @Test("leiden 2023 lines 263–279: garbled marker 752 is read as note 52")
@@ -67,7 +67,7 @@ import Testing
         let body = doc.articles[0].body
         #expect(body.contains("'manufacturing superpower'[^52]."))
         #expect(FootnoteCensus(body).dangling.isEmpty)
-        #expect(findings.contains { $0.code == "FN005" && $0.severity == .warning && $0.sourceLine == 267 })
+        #expect(findings.contains { $0.code == "FN105" && $0.severity == .warning && $0.sourceLine == 267 })
     }
 
     @Test("leiden 2023 lines 112–124: a reference without definition stays visible as text")
@@ -76,7 +76,7 @@ import Testing
         let body = doc.articles[0].body
         #expect(body.contains("applications.⁽²³⁾"))
         #expect(!FootnoteCensus(body).references.contains("23"))
-        #expect(findings.contains { $0.code == "FN001" && $0.sourceLine == 116 })
+        #expect(findings.contains { $0.code == "FN101" && $0.sourceLine == 116 })
     }
 
     @Test("cmia 2021 lines 1278–1298: <sup>t27</sup>o gives the letter back to the word")
@@ -93,7 +93,7 @@ import Testing
         let census = FootnoteCensus(doc.articles[0].body)
         #expect(census.dangling.isEmpty)
         #expect(census.definitions.contains("76"))
-        #expect(findings.contains { $0.code == "FN003" && $0.sourceLine == 3291 })
+        #expect(findings.contains { $0.code == "FN103" && $0.sourceLine == 3291 })
     }
 
     @Test("cmia 2021 lines 300–314: a body line starting with a number is not a definition")
@@ -113,8 +113,8 @@ import Testing
         #expect(census.references == ["1", "2", "3"])
         #expect(census.definitions == ["1", "2", "3"])
         #expect(doc.articles[0].body.contains("since 2020[^1]."))
-        #expect(findings.contains { $0.code == "FN002" && $0.sourceLine == 1050 })
-        #expect(!findings.contains { $0.code == "FN001" })
+        #expect(findings.contains { $0.code == "FN102" && $0.sourceLine == 1050 })
+        #expect(!findings.contains { $0.code == "FN101" })
     }
 
     @Test("cst 2024 lines 148–170: numbering gap 3 → 5 is reported")
@@ -122,7 +122,7 @@ import Testing
         let intro = try CorpusExcerpt.lines(CorpusExcerpt.cst, 66...70)
         let chapter = try CorpusExcerpt.lines(CorpusExcerpt.cst, 148...170)
         let (_, findings) = notes([intro, chapter])
-        #expect(findings.contains { $0.code == "FN004" && $0.sourceLine == 151 })
+        #expect(findings.contains { $0.code == "FN104" && $0.sourceLine == 151 })
     }
 
     @Test("cmia 2024 lines 1766–1770 + 2005–2021: bracketed <sup>[n]</sup> citations and their reference list")
@@ -136,7 +136,7 @@ import Testing
         #expect(census.dangling.isEmpty)
         #expect(body.contains("[^4]: Study on the Support System"))
         #expect(body.contains("- \\[1\\] Research on Strategies"))
-        #expect(findings.contains { $0.code == "FN005" && $0.sourceLine == 1766 })
+        #expect(findings.contains { $0.code == "FN105" && $0.sourceLine == 1766 })
     }
 
     @Test("ordinals, units, powers, trademarks and chemistry are not footnotes")
@@ -163,7 +163,7 @@ import Testing
         #expect(doc.articles[5].body.contains("Gorilla®"))
         #expect(doc.articles[6].body.contains("CO₂"))
         // Line 2834 also cites notes 20–22, whose definitions are not in the excerpt.
-        #expect(findings.filter { $0.code.hasPrefix("FN") }.allSatisfy { $0.articleIndex == 4 && $0.code == "FN001" })
+        #expect(findings.filter { $0.code.hasPrefix("FN") }.allSatisfy { $0.articleIndex == 4 && $0.code == "FN101" })
         #expect(!doc.articles[4].body.contains("<sup>"))
     }
 
@@ -177,6 +177,6 @@ import Testing
         #expect(body.contains("《科技日报》，2021 年 7 月 19 日，第 007 版。"))
         #expect(body.contains("[^7]: 北京外汇管理部"))
         #expect(body.contains("<http://www.safe.gov.cn/beijing/2021/0317/1521.html>"))
-        #expect(!findings.contains { $0.code == "FN001" })
+        #expect(!findings.contains { $0.code == "FN101" })
     }
 }
