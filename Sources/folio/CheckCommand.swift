@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioCore
+import FolioImport
 import FolioSite
 import FolioValidate
 import Foundation
@@ -34,11 +35,15 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let reporter = Reporter(global: global)
         let (config, configDiagnostics) = try loadConfig(global, reporter: reporter)
-        // Import diagnostics join here: pass `Importer().run(.init(projectRoot:, check: true)).diagnostics`
-        // as `extraDiagnostics` once the importer is available.
+        // Import runs in check mode (it writes nothing): its findings on the sources, and stale
+        // generated articles, are part of the check.
+        let sources = global.projectRoot.appendingPathComponent(config.content).appendingPathComponent("sources")
+        let importDiagnostics = FileManager.default.fileExists(atPath: sources.path)
+            ? try Importer().run(.init(projectRoot: global.projectRoot, contentDirectory: config.content, check: true)).diagnostics
+            : []
         let result = try await SiteCheck().run(.init(
             projectRoot: global.projectRoot, config: config, strict: strict, external: external,
-            baseline: baseline, writeBaseline: writeBaseline, extraDiagnostics: configDiagnostics
+            baseline: baseline, writeBaseline: writeBaseline, extraDiagnostics: configDiagnostics + importDiagnostics
         ))
         var shown = result.diagnostics
         if format == .text {

@@ -64,7 +64,7 @@ public struct SiteCheck: Sendable {
         buildConfig.validation.baseline = ""
         let built = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: buildConfig, strict: options.strict, writeOutput: false))
         var timings = built.timings
-        var diagnostics = options.extraDiagnostics + built.diagnostics
+        var diagnostics = FindingOverlap.merging(imported: options.extraDiagnostics, checked: built.diagnostics)
         var externalCount = 0
         if options.external {
             let start = Date()
