@@ -16,8 +16,9 @@ struct ContentPageWriter {
     func writeAll() throws -> [Diagnostic] {
         let rewriter = LinkRewriter(urlByContentPath: Dictionary(snapshot.pages.map { ($0.page.path, $0.urlPath) }, uniquingKeysWith: { a, _ in a }))
         try writeHome()
+        var documentDiagnostics: [Diagnostic] = []
         for document in snapshot.content.documents {
-            try writeDocument(document, rewriter: rewriter)
+            documentDiagnostics += try writeDocument(document, rewriter: rewriter)
         }
         let articles = snapshot.content.documents.flatMap { doc in doc.articles.map { (doc, $0) } }
         let pages = snapshot.pages
@@ -36,7 +37,7 @@ struct ContentPageWriter {
             }
         }
         if let error = errors.first { throw error }
-        var diagnostics = found.flatMap { $0 }
+        var diagnostics = documentDiagnostics + found.flatMap { $0 }
         for page in pages where page.page.kind == .page {
             diagnostics += try writePlainPage(page, rewriter: rewriter)
         }
@@ -70,7 +71,7 @@ struct ContentPageWriter {
         ])
     }
 
-    func writeDocument(_ document: DocumentContent, rewriter: LinkRewriter) throws {
+    func writeDocument(_ document: DocumentContent, rewriter: LinkRewriter) throws -> [Diagnostic] {
         let urlPath = "\(document.slug)/"
         let articles: [[String: Any]] = document.articles.map { page in
             [
@@ -99,11 +100,22 @@ struct ContentPageWriter {
             context["source"] = meta.source
             context["provenance"] = meta.provenance ?? ""
         }
+        var diagnostics: [Diagnostic] = []
+        context["titleHTML"] = ""
+        context["body"] = ""
+        context["bodyListsArticles"] = false
         if let index = document.index, let published = snapshot.page(at: index.path) {
-            let (html, _) = rewriter.rewrite(published.rendered.html, of: published)
-            context["body"] = html
+            // The generated contents list is left out when the index page links every article itself.
+            let linked = Set(published.rendered.links.compactMap { OutputLinkValidator.resolve(String($0.destination.prefix { $0 != "#" }), from: index.path) })
+            context["bodyListsArticles"] = !document.articles.isEmpty && document.articles.allSatisfy { linked.contains($0.path) }
+            let (html, broken) = rewriter.rewrite(published.rendered.html, of: published)
+            let (titleHTML, body) = Self.splitLeadingTitle(html)
+            context["titleHTML"] = titleHTML ?? ""
+            context["body"] = body
+            diagnostics = broken.map { Self.brokenLink($0.link, line: $0.line, file: index.path) }
         }
         try writer.writePage(urlPath: urlPath, template: "document", context: context, contentPath: document.index?.path)
+        return diagnostics
     }
 
     func writeArticle(_ published: PublishedPage, document: DocumentContent, previous: PublishedPage?, next: PublishedPage?, rewriter: LinkRewriter) throws -> [Diagnostic] {
