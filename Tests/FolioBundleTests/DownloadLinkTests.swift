@@ -27,8 +27,8 @@ import Testing
         #expect(home.contains("<a href=\"downloads/digital-industry-reports.epub\">"))
         #expect(home.contains("<a href=\"downloads/leiden-2023.epub\">"))
         let document = try String(contentsOf: fixture.url("Site/leiden-2023/index.html"), encoding: .utf8)
-        #expect(document.contains("<a href=\"../downloads/leiden-2023.epub\">"))
-        #expect(document.contains("<a href=\"../downloads/leiden-2023.html\">"))
+        #expect(document.contains("href=\"../downloads/leiden-2023.epub\""))
+        #expect(document.contains("href=\"../downloads/leiden-2023.html\""))
         #expect(!document.contains("giz-ccid-2022.epub"))
     }
 
