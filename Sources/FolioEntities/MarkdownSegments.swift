@@ -105,7 +105,7 @@ struct MarkdownSegments: Sendable {
                 var end = contentEnd
                 while end > start, text[end - 1] == 0x23 || text[end - 1] == 0x20 { end -= 1 }
                 let plain = Snippets.plain(text[start..<end])
-                currentAnchor = anchors.unique(Slug.make(plain))
+                currentAnchor = anchors.unique(Self.asciiSlug(plain) ?? Slug.make(plain))
                 blockNumber += 1
                 blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
                 inFootnote = false
@@ -147,6 +147,35 @@ struct MarkdownSegments: Sendable {
             previousBlank = false
             appendInline(text, bodyStart, contentEnd, region: .body, linkable: true, line: lineNumber)
         }
+    }
+
+    /// `Slug.make` for ASCII headings, without Foundation's folding: lower-case letters and
+    /// digits, words joined by single hyphens, apostrophes dropped, at most 80 characters cut at
+    /// a word, `section` when empty. `nil` for text with non-ASCII characters.
+    static func asciiSlug(_ text: String) -> String? {
+        let maxLength = 80
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for b in text.utf8 {
+            if ByteClass.isWordByte(b) {
+                current.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else if b == 0x27 {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        var slug: [UInt8] = []
+        for word in words {
+            let length = slug.isEmpty ? word.count : slug.count + 1 + word.count
+            if length > maxLength, !slug.isEmpty { break }
+            if !slug.isEmpty { slug.append(0x2D) }
+            slug += word
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug.prefix(maxLength), as: UTF8.self)
     }
 
     private static func isBlockTag(_ text: [UInt8], _ at: Int) -> Bool {

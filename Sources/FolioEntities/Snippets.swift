@@ -6,16 +6,39 @@ enum Snippets {
     /// Markdown inline text as plain text: emphasis marks, code ticks, link destinations,
     /// footnote references and HTML tags removed.
     static func plain(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+        plain(bytes, outputLimit: Int.max).text
+    }
+
+    /// ``plain(_:)`` that stops once `outputLimit` bytes are written.
+    /// - Returns: the text, and whether the whole input was read.
+    static func plain(_ bytes: ArraySlice<UInt8>, outputLimit: Int) -> (text: String, complete: Bool) {
+        var complete = true
+        let text = bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: input.count) { out in
+                let (written, done) = plain(input, into: out, limit: outputLimit)
+                complete = done
+                return written
+            }
+        }
+        return (text, complete)
+    }
+
+    /// The byte loop behind ``plain(_:)``; `out` holds at least `input.count` bytes.
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, limit: Int) -> (Int, Bool) {
+        var n = 0
+        var i = 0
+        let end = bytes.count
+        @inline(__always) func emit(_ b: UInt8) {
+            out[n] = b
+            n += 1
+        }
         while i < end {
+            if n >= limit { return (n, false) }
             let b = bytes[i]
             switch b {
             case 0x2A, 0x60: // * `
                 i += 1
-            case 0x5F where (i == bytes.startIndex || !ByteClass.isWordByte(bytes[i - 1])) || (i + 1 >= end || !ByteClass.isWordByte(bytes[i + 1])):
+            case 0x5F where (i == 0 || !ByteClass.isWordByte(bytes[i - 1])) || (i + 1 >= end || !ByteClass.isWordByte(bytes[i + 1])):
                 i += 1
             case 0x5B: // [^n] or [
                 if i + 1 < end, bytes[i + 1] == 0x5E {
@@ -39,42 +62,47 @@ enum Snippets {
                     while j < end, bytes[j] != 0x3E { j += 1 }
                     i = j < end ? j + 1 : end
                 } else {
-                    out.append(b)
+                    emit(b)
                     i += 1
                 }
             case 0x5C: // backslash escape
                 if i + 1 < end, bytes[i + 1] < 0x80, !ByteClass.isWordByte(bytes[i + 1]) {
-                    out.append(bytes[i + 1])
+                    emit(bytes[i + 1])
                     i += 2
                 } else {
-                    out.append(b)
+                    emit(b)
                     i += 1
                 }
             case 0x09, 0x0A, 0x0D, 0x20:
-                if out.last != 0x20 { out.append(0x20) }
+                if n == 0 || out[n - 1] != 0x20 { emit(0x20) }
                 i += 1
             default:
-                out.append(b)
+                emit(b)
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return (n, true)
     }
 
     /// The text before a mention, at most ``context`` characters, starting at a word.
     static func left(_ bytes: ArraySlice<UInt8>) -> String {
         let s = plain(bytes)
-        guard s.count > context else { return s.drop(while: { $0 == " " }).description }
+        // Walk back at most `context` characters instead of counting the whole line.
         let tail = s.suffix(context)
+        guard tail.startIndex > s.startIndex else { return s.drop(while: { $0 == " " }).description }
         if let space = tail.firstIndex(of: " ") { return "… " + tail[tail.index(after: space)...] }
         return "… " + tail
     }
 
     /// The text after a mention, at most ``context`` characters, ending at a word.
     static func right(_ bytes: ArraySlice<UInt8>) -> String {
-        let s = plain(bytes)
-        guard s.count > context else { return s }
+        // Only the first `context` characters are kept: read a few hundred bytes of Markdown,
+        // and the whole line only when those give fewer than `context + 2` characters (then the
+        // cut could fall inside a character that later bytes extend).
+        let partial = plain(bytes, outputLimit: 4 * context)
+        let s = partial.complete || partial.text.count >= context + 2 ? partial.text : plain(bytes)
         let head = s.prefix(context)
+        guard head.endIndex < s.endIndex else { return s }
         if let space = head.lastIndex(of: " ") { return head[..<space] + " …" }
         return head + " …"
     }
