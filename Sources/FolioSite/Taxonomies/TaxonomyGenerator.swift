@@ -61,6 +61,40 @@ public struct TaxonomyGenerator: SiteGenerator {
 struct TaxonomyPages: Sendable {
     let index: TaxonomyIndex
     let writer: PageWriter
+    /// The first term of each kind and canonical name, for links between term pages.
+    private let byName: [EntityKind: [String: Term]]
+    /// Names of the terms whose parent is the key (same kind), in gazetteer order.
+    private let children: [TermID: [String]]
+    /// Names of the terms that list the key as related (same kind), in gazetteer order.
+    private let relatedBy: [TermID: [String]]
+
+    init(index: TaxonomyIndex, writer: PageWriter) {
+        self.index = index
+        self.writer = writer
+        var byName: [EntityKind: [String: Term]] = [:]
+        var children: [TermID: [String]] = [:]
+        var relatedBy: [TermID: [String]] = [:]
+        for kind in EntityKind.allCases {
+            let terms = index.gazetteers.terms(of: kind)
+            var names: [String: Term] = [:]
+            for term in terms where names[term.name] == nil { names[term.name] = term }
+            byName[kind] = names
+            // Every term with a given name gets the same lists, as a scan by name would give.
+            var childNames: [String: [String]] = [:]
+            var relatedNames: [String: [String]] = [:]
+            for term in terms {
+                if let parent = term.parent { childNames[parent, default: []].append(term.name) }
+                for name in Set(term.related) { relatedNames[name, default: []].append(term.name) }
+            }
+            for term in terms {
+                children[term.id] = childNames[term.name] ?? []
+                relatedBy[term.id] = relatedNames[term.name] ?? []
+            }
+        }
+        self.byName = byName
+        self.children = children
+        self.relatedBy = relatedBy
+    }
 
     func writeAll() throws {
         for kind in EntityKind.allCases {
@@ -178,18 +212,22 @@ struct TaxonomyPages: Sendable {
         let list = index.articles(for: term.id)
         func link(_ name: String?) -> [String: Any]? {
             guard let name else { return nil }
-            if let target = index.gazetteers.terms.first(where: { $0.name == name && $0.id.kind == term.id.kind }),
-               !index.articles(for: target.id).isEmpty {
+            if let target = byName[term.id.kind]?[name], !index.articles(for: target.id).isEmpty {
                 return ["name": name, "url": SiteURL.link(from: urlPath, to: target.id.path)]
             }
             return ["name": name, "url": ""]
         }
-        let children = index.gazetteers.terms(of: term.id.kind).filter { $0.parent == term.name }.map(\.name)
-        let related = (term.related + children + index.gazetteers.terms(of: term.id.kind).filter { $0.related.contains(term.name) }.map(\.name))
+        let related = term.related + (children[term.id] ?? []) + (relatedBy[term.id] ?? [])
         var seen: Set<String> = [term.name]
         let relatedLinks = related.filter { seen.insert($0).inserted }.compactMap { link($0) }
-        let authored = list.filter(\.isAuthor).map { entry(for: $0, from: urlPath) }
-        let mentioning = list.filter { !$0.isAuthor }.map { entry(for: $0, from: urlPath) }
+        var authoredHTML = "", articlesHTML = ""
+        for item in list {
+            if item.isAuthor {
+                TaxonomyHTML.entry(entry(for: item, from: urlPath), into: &authoredHTML)
+            } else {
+                TaxonomyHTML.entry(entry(for: item, from: urlPath), into: &articlesHTML)
+            }
+        }
         var facts: [[String: String]] = []
         if let type = term.type, term.id.kind != .sdg { facts.append(["label": term.id.kind == .technology ? "Category" : "Type", "value": type]) }
         if let country = term.country { facts.append(["label": "Country", "value": country]) }
@@ -206,8 +244,10 @@ struct TaxonomyPages: Sendable {
             "parent": link(term.parent) ?? false,
             "related": relatedLinks,
             "facts": facts,
-            "authored": authored,
-            "articles": mentioning,
+            "hasAuthored": !authoredHTML.isEmpty,
+            "authoredHTML": authoredHTML,
+            "hasArticles": !articlesHTML.isEmpty,
+            "articlesHTML": articlesHTML,
             "articleCount": list.count,
             "mentionCount": list.reduce(0) { $0 + $1.count },
             "breadcrumbs": [
@@ -227,34 +267,31 @@ struct TaxonomyPages: Sendable {
         try writer.writePage(urlPath: urlPath, template: "taxonomy-term", context: context)
     }
 
-    private func entry(for item: TermArticle, from urlPath: String) -> [String: Any] {
+    private func entry(for item: TermArticle, from urlPath: String) -> TaxonomyHTML.Entry {
         let page = item.page
         let rendered = page.rendered
-        var snippets: [[String: Any]] = []
+        var snippets: [TaxonomyHTML.Snippet] = []
         for mention in (item.occurrence?.mentions ?? []).prefix(3) {
             let fileLine = mention.line + page.page.bodyStartLine - 1
             let heading = rendered.headings.last { $0.line <= fileLine }
-            snippets.append([
-                "before": mention.before, "match": mention.text, "after": mention.after,
-                "url": SiteURL.link(from: urlPath, to: page.urlPath, fragment: heading?.id),
-                "section": heading?.text ?? "",
-                "inFootnote": mention.region == .footnote,
-            ])
+            snippets.append(TaxonomyHTML.Snippet(
+                before: mention.before, match: mention.text, after: mention.after,
+                url: SiteURL.link(from: urlPath, to: page.urlPath, fragment: heading?.id),
+                section: heading?.text ?? "",
+                inFootnote: mention.region == .footnote
+            ))
         }
-        let documentTitle = page.page.documentSlug ?? ""
-        var result: [String: Any] = [
-            "title": page.page.frontMatter.title,
-            "url": SiteURL.link(from: urlPath, to: page.urlPath),
-            "document": documentTitle,
-            "company": page.page.frontMatter.company ?? "",
-            "count": item.count,
-            "bodyCount": item.occurrence?.bodyCount ?? 0,
-            "footnoteCount": item.occurrence?.footnoteCount ?? 0,
-            "frontMatterOnly": item.occurrence == nil,
-            "snippets": snippets,
-        ]
-        if let evidence = item.occurrence?.evidence { result["evidence"] = evidence.summary }
-        return result
+        return TaxonomyHTML.Entry(
+            title: page.page.frontMatter.title,
+            url: SiteURL.link(from: urlPath, to: page.urlPath),
+            document: page.page.documentSlug ?? "",
+            company: page.page.frontMatter.company ?? "",
+            bodyCount: item.occurrence?.bodyCount ?? 0,
+            footnoteCount: item.occurrence?.footnoteCount ?? 0,
+            frontMatterOnly: item.occurrence == nil,
+            evidence: item.occurrence?.evidence?.summary,
+            snippets: snippets
+        )
     }
 
     /// Black or white text, whichever reads better on `hex`.
