@@ -6,21 +6,23 @@ enum Snippets {
     /// Markdown inline text as plain text: emphasis marks, code ticks, link destinations,
     /// footnote references and HTML tags removed.
     static func plain(_ bytes: ArraySlice<UInt8>) -> String {
-        plain(bytes, outputLimit: Int.max).text
+        String(decoding: plainBytes(bytes), as: UTF8.self)
     }
 
-    /// ``plain(_:)`` that stops once `outputLimit` bytes are written.
-    /// - Returns: the text, and whether the whole input was read.
-    static func plain(_ bytes: ArraySlice<UInt8>, outputLimit: Int) -> (text: String, complete: Bool) {
-        var complete = true
-        let text = bytes.withUnsafeBufferPointer { input in
-            String(unsafeUninitializedCapacity: input.count) { out in
-                let (written, done) = plain(input, into: out, limit: outputLimit)
-                complete = done
-                return written
+    /// The bytes of ``plain(_:)``, stopping once `outputLimit` bytes are written.
+    private static func plainBytes(_ bytes: ArraySlice<UInt8>, outputLimit: Int = Int.max) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: input.count) { out, count in
+                count = plain(input, into: out, limit: outputLimit).0
             }
         }
-        return (text, complete)
+    }
+
+    /// Whether a character starts at `i` whatever precedes `i - 1`: two ASCII bytes other than
+    /// CR LF always have a grapheme break between them, and no later break depends on text
+    /// before it.
+    private static func isCharacterBreak(_ bytes: [UInt8], _ i: Int) -> Bool {
+        bytes[i - 1] < 0x80 && bytes[i] < 0x80 && !(bytes[i - 1] == 0x0D && bytes[i] == 0x0A)
     }
 
     /// The byte loop behind ``plain(_:)``; `out` holds at least `input.count` bytes.
@@ -86,21 +88,38 @@ enum Snippets {
 
     /// The text before a mention, at most ``context`` characters, starting at a word.
     static func left(_ bytes: ArraySlice<UInt8>) -> String {
-        let s = plain(bytes)
-        // Walk back at most `context` characters instead of counting the whole line.
+        let out = plainBytes(bytes)
+        // Only the last `context` characters are kept: decode a window of a few hundred bytes
+        // that starts at a character break; the whole text when the window is too short.
+        var from = max(out.count - 4 * context, 0)
+        while from > 0, !isCharacterBreak(out, from) { from -= 1 }
+        if from > 0 {
+            let window = String(decoding: out[from...], as: UTF8.self)
+            let tail = window.suffix(context)
+            if tail.startIndex > window.startIndex { return cutLeft(tail) }
+        }
+        let s = String(decoding: out, as: UTF8.self)
         let tail = s.suffix(context)
         guard tail.startIndex > s.startIndex else { return s.drop(while: { $0 == " " }).description }
+        return cutLeft(tail)
+    }
+
+    private static func cutLeft(_ tail: Substring) -> String {
         if let space = tail.firstIndex(of: " ") { return "… " + tail[tail.index(after: space)...] }
         return "… " + tail
     }
 
     /// The text after a mention, at most ``context`` characters, ending at a word.
     static func right(_ bytes: ArraySlice<UInt8>) -> String {
-        // Only the first `context` characters are kept: read a few hundred bytes of Markdown,
-        // and the whole line only when those give fewer than `context + 2` characters (then the
-        // cut could fall inside a character that later bytes extend).
-        let partial = plain(bytes, outputLimit: 4 * context)
-        let s = partial.complete || partial.text.count >= context + 2 ? partial.text : plain(bytes)
+        // Only the first `context` characters are kept: read a few hundred bytes of output, and
+        // the whole line only when those give too few characters to be sure of the cut (a later
+        // byte could extend the last character).
+        let limit = 4 * context
+        let partial = plainBytes(bytes, outputLimit: limit)
+        var s = String(decoding: partial, as: UTF8.self)
+        if partial.count >= limit, s.count < context + 3 {
+            s = String(decoding: plainBytes(bytes), as: UTF8.self)
+        }
         let head = s.prefix(context)
         guard head.endIndex < s.endIndex else { return s }
         if let space = head.lastIndex(of: " ") { return head[..<space] + " …" }
