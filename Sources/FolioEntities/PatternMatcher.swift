@@ -108,8 +108,9 @@ struct PatternMatcher: Sendable {
         found: inout [Int], candidates: inout [(node: Int32, end: Int)]
     ) -> Int? {
         precondition(compiled, "PatternMatcher.compile() must run after the last add(_:)")
-        found.removeAll(keepingCapacity: true)
-        candidates.removeAll(keepingCapacity: true)
+        // `removeAll(keepingCapacity:)` costs a call even on an empty array.
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
         return root.withUnsafeBufferPointer { root in
             edgeStart.withUnsafeBufferPointer { edgeStart in
                 edgeBytes.withUnsafeBufferPointer { edgeBytes in

@@ -93,6 +93,11 @@ enum Snippets {
         // that starts at a character break; the whole text when the window is too short.
         var from = max(out.count - 4 * context, 0)
         while from > 0, !isCharacterBreak(out, from) { from -= 1 }
+        // ASCII: one byte per character.
+        if out[from...].allSatisfy({ $0 < 0x80 }) {
+            if out.count - from > context { return cutLeft(out[(out.count - context)...]) }
+            if from == 0 { return String(decoding: out.drop(while: { $0 == 0x20 }), as: UTF8.self) }
+        }
         if from > 0 {
             let window = String(decoding: out[from...], as: UTF8.self)
             let tail = window.suffix(context)
@@ -102,6 +107,11 @@ enum Snippets {
         let tail = s.suffix(context)
         guard tail.startIndex > s.startIndex else { return s.drop(while: { $0 == " " }).description }
         return cutLeft(tail)
+    }
+
+    private static func cutLeft(_ tail: ArraySlice<UInt8>) -> String {
+        if let space = tail.firstIndex(of: 0x20) { return "… " + String(decoding: tail[(space + 1)...], as: UTF8.self) }
+        return "… " + String(decoding: tail, as: UTF8.self)
     }
 
     private static func cutLeft(_ tail: Substring) -> String {
@@ -116,6 +126,13 @@ enum Snippets {
         // byte could extend the last character).
         let limit = 4 * context
         let partial = plainBytes(bytes, outputLimit: limit)
+        if partial.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: one byte per character; later bytes cannot join the first `context`.
+            guard partial.count > context else { return String(decoding: partial, as: UTF8.self) }
+            let head = partial[..<context]
+            if let space = head.lastIndex(of: 0x20) { return String(decoding: head[..<space], as: UTF8.self) + " …" }
+            return String(decoding: head, as: UTF8.self) + " …"
+        }
         var s = String(decoding: partial, as: UTF8.self)
         if partial.count >= limit, s.count < context + 3 {
             s = String(decoding: plainBytes(bytes), as: UTF8.self)
