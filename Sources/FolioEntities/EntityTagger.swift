@@ -120,23 +120,35 @@ public struct EntityTagger: Sendable {
             var inner: [Int] = []
             var candidates: [(node: Int32, end: Int)] = []
             var seen: [Int] = []
+            var evidenceHits: [Hit] = []
             for (s, segment) in layout.segments.enumerated() {
-                // Entities: longest match, then places named inside the match.
+                // One pass over the word starts for both matchers. Entities: longest match, then
+                // places named inside the match. Goal evidence phrases: body and headings only;
+                // their hits follow the segment's entity hits.
                 var i = segment.start
-                while i < segment.end {
-                    guard ByteClass.isWordStart(text, i, segmentStart: segment.start),
-                          let end = entities.longestMatch(in: text, at: i, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates)
-                    else { i += 1; continue }
+                var j = segment.region == .footnote ? segment.end : segment.start
+                evidenceHits.removeAll(keepingCapacity: true)
+                var position = segment.start
+                while position < segment.end {
+                    defer { position += 1 }
+                    guard position >= i || position >= j, ByteClass.isWordStart(text, position, segmentStart: segment.start) else { continue }
+                    if position >= j, let end = evidence.longestMatch(in: text, at: position, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates) {
+                        let p = evidence.patterns[found[0]]
+                        evidenceHits.append(Hit(term: p.term, pattern: -2, start: position, end: end, segment: s, nested: false, phrase: p.text))
+                        j = end
+                    }
+                    guard position >= i, let end = entities.longestMatch(in: text, at: position, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates)
+                    else { continue }
                     seen.removeAll(keepingCapacity: true)
                     for p in found where !seen.contains(entities.patterns[p].term) {
                         seen.append(entities.patterns[p].term)
-                        hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: i, end: end, segment: s, nested: false))
+                        hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: position, end: end, segment: s, nested: false))
                     }
-                    var k = i
+                    var k = position
                     while k < end {
                         // At the match's own start, look only for shorter names ("Chengdu" in "Chengdu-Chongqing region").
                         if ByteClass.isWordStart(text, k, segmentStart: segment.start),
-                           let innerEnd = entities.longestMatch(in: text, at: k, limit: k == i ? end - 1 : end, shouting: segment.shouting, only: .place, kinds: kinds, found: &inner, candidates: &candidates) {
+                           let innerEnd = entities.longestMatch(in: text, at: k, limit: k == position ? end - 1 : end, shouting: segment.shouting, only: .place, kinds: kinds, found: &inner, candidates: &candidates) {
                             for p in inner where !seen.contains(entities.patterns[p].term) {
                                 seen.append(entities.patterns[p].term)
                                 hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: k, end: innerEnd, segment: s, nested: true))
@@ -146,18 +158,7 @@ public struct EntityTagger: Sendable {
                     }
                     i = end
                 }
-                // Goal evidence phrases (body and headings only).
-                if segment.region != .footnote {
-                    var j = segment.start
-                    while j < segment.end {
-                        guard ByteClass.isWordStart(text, j, segmentStart: segment.start),
-                              let end = evidence.longestMatch(in: text, at: j, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates)
-                        else { j += 1; continue }
-                        let p = evidence.patterns[found[0]]
-                        hits.append(Hit(term: p.term, pattern: -2, start: j, end: end, segment: s, nested: false, phrase: p.text))
-                        j = end
-                    }
-                }
+                hits += evidenceHits
                 for explicit in GoalMentions.scan(text, segment.start, segment.end) {
                     if explicit.namesGoals { namesGoals = true }
                     for number in explicit.goals {

@@ -322,9 +322,13 @@ struct MarkdownSegments: Sendable {
     /// A line with at least twelve letters of which more than 70 % are capitals.
     private static func isShouting(_ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
         var upper = 0, lower = 0
-        for i in start..<end {
+        var i = start
+        while i < end {
             let b = text[i]
             if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+            i += 1
+            // Stop once even all remaining bytes in capitals could not make 70 %.
+            if i & 63 == 0, (upper + end - i) * 3 <= lower * 7 { return false }
         }
         return upper + lower >= 12 && upper * 10 > (upper + lower) * 7
     }
