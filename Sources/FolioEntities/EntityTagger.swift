@@ -235,10 +235,7 @@ public struct EntityTagger: Sendable {
 
     private func mention(for hit: Hit, _ text: [UInt8], _ layout: MarkdownSegments) -> Mention {
         let segment = layout.segments[hit.segment]
-        var lineStart = hit.start
-        while lineStart > 0, text[lineStart - 1] != 0x0A { lineStart -= 1 }
-        var lineEnd = hit.end
-        while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+        let (lineStart, lineEnd) = layout.lineBounds[segment.line - 1]
         // Skip heading marks, list markers and footnote labels at the start of the line.
         var from = lineStart
         while from < hit.start, text[from] == 0x23 || text[from] == 0x20 || text[from] == 0x3E { from += 1 }

@@ -39,6 +39,9 @@ struct TextBlock: Sendable {
 struct MarkdownSegments: Sendable {
     var segments: [TextSegment] = []
     var blocks: [TextBlock] = []
+    /// Each line's first byte and its end (the offset of its line feed, or the text's end),
+    /// by 1-based line number minus one.
+    var lineBounds: [(start: Int, end: Int)] = []
 
     init(_ text: [UInt8]) {
         var lineStart = 0
@@ -56,6 +59,7 @@ struct MarkdownSegments: Sendable {
             var lineEnd = lineStart
             while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
             defer { lineStart = lineEnd + 1 }
+            lineBounds.append((lineStart, lineEnd))
             var contentEnd = lineEnd
             if contentEnd > lineStart, text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             let line = text[lineStart..<contentEnd]
