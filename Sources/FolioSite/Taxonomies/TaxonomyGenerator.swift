@@ -210,12 +210,12 @@ struct TaxonomyPages: Sendable {
     func writeTermPage(_ term: Term) throws {
         let urlPath = term.id.path
         let list = index.articles(for: term.id)
-        func link(_ name: String?) -> [String: Any]? {
+        func link(_ name: String?) -> TaxonomyHTML.Link? {
             guard let name else { return nil }
             if let target = byName[term.id.kind]?[name], !index.articles(for: target.id).isEmpty {
-                return ["name": name, "url": SiteURL.link(from: urlPath, to: target.id.path)]
+                return TaxonomyHTML.Link(name: name, url: SiteURL.link(from: urlPath, to: target.id.path))
             }
-            return ["name": name, "url": ""]
+            return TaxonomyHTML.Link(name: name, url: "")
         }
         let related = term.related + (children[term.id] ?? []) + (relatedBy[term.id] ?? [])
         var seen: Set<String> = [term.name]
@@ -228,22 +228,23 @@ struct TaxonomyPages: Sendable {
                 TaxonomyHTML.entry(entry(for: item, from: urlPath), into: &articlesHTML)
             }
         }
-        var facts: [[String: String]] = []
-        if let type = term.type, term.id.kind != .sdg { facts.append(["label": term.id.kind == .technology ? "Category" : "Type", "value": type]) }
-        if let country = term.country { facts.append(["label": "Country", "value": country]) }
+        var facts: [(label: String, value: String)] = []
+        if let type = term.type, term.id.kind != .sdg { facts.append((term.id.kind == .technology ? "Category" : "Type", type)) }
+        if let country = term.country { facts.append(("Country", country)) }
         if let c = term.coordinates {
-            facts.append(["label": "Coordinates", "value": String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")])
+            facts.append(("Coordinates", String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")))
         }
+        let threshold = "\(index.gazetteers.sdgMinimumOccurrences) occurrences of at least \(index.gazetteers.sdgMinimumDistinctPhrases) different phrases"
+        let factsHTML = TaxonomyHTML.facts(
+            aliases: term.displayAliases, formerNames: term.formerNames.joined(separator: ", "), parent: link(term.parent),
+            facts: facts, related: relatedLinks, goal: term.goal.map { ($0.phrases.joined(separator: ", "), threshold) }
+        )
         var context: [String: Any] = [
             "pageTitle": term.name,
             "title": term.name,
             "kindTitle": term.id.kind.title,
             "kindURL": "../index.html",
-            "aliases": term.displayAliases,
-            "formerNames": term.formerNames.joined(separator: ", "),
-            "parent": link(term.parent) ?? false,
-            "related": relatedLinks,
-            "facts": facts,
+            "factsHTML": factsHTML,
             "hasAuthored": !authoredHTML.isEmpty,
             "authoredHTML": authoredHTML,
             "hasArticles": !articlesHTML.isEmpty,
@@ -260,8 +261,6 @@ struct TaxonomyPages: Sendable {
             context["goal"] = [
                 "number": goal.number, "shortTitle": goal.shortTitle, "title": goal.title,
                 "colour": goal.colour, "textColour": Self.textColour(on: goal.colour),
-                "phrases": goal.phrases.joined(separator: ", "),
-                "threshold": "\(index.gazetteers.sdgMinimumOccurrences) occurrences of at least \(index.gazetteers.sdgMinimumDistinctPhrases) different phrases",
             ] as [String: Any]
         }
         try writer.writePage(urlPath: urlPath, template: "taxonomy-term", context: context)

@@ -77,6 +77,59 @@ enum TaxonomyHTML {
         out += "</li>\n"
     }
 
+    /// A name that links to its term page when the page exists (`url` empty otherwise).
+    struct Link {
+        var name: String
+        var url: String
+    }
+
+    /// The lines of a term page's `<dl class="term__facts">`, each indented and ending in a
+    /// newline: aliases, former names, parent, facts, related terms and, for goals, the
+    /// evidence phrases and threshold.
+    static func facts(
+        aliases: [String], formerNames: String, parent: Link?, facts: [(label: String, value: String)],
+        related: [Link], goal: (phrases: String, threshold: String)?
+    ) -> String {
+        func linked(_ link: Link, into out: inout String) {
+            if link.url.isEmpty {
+                out += text(link.name)
+            } else {
+                out += "<a href=\"\(escape(link.url))\">\(text(link.name))</a>"
+            }
+        }
+        var out = "      "
+        if !aliases.isEmpty {
+            out += "<dt>Also written</dt><dd>"
+            for alias in aliases { out += "<span class=\"alias\">\(escape(alias))</span> " }
+            out += "</dd>"
+        }
+        out += "\n      "
+        if !formerNames.isEmpty { out += "<dt>Formerly</dt><dd>\(escape(formerNames))</dd>" }
+        out += "\n      "
+        if let parent {
+            out += "<dt>Part of</dt><dd>"
+            linked(parent, into: &out)
+            out += "</dd>"
+        }
+        out += "\n      "
+        for fact in facts { out += "<dt>\(text(fact.label))</dt><dd>\(text(fact.value))</dd>" }
+        out += "\n      "
+        if !related.isEmpty {
+            out += "<dt>Related</dt><dd>"
+            for link in related {
+                linked(link, into: &out)
+                out += " "
+            }
+            out += "</dd>"
+        }
+        out += "\n      "
+        if let goal {
+            out += "<dt>Evidence phrases</dt><dd>\(text(goal.phrases))</dd><dt>Listed when</dt><dd>the article names the goal, or has \(text(goal.threshold))</dd>"
+        }
+        out += "\n"
+        return out
+    }
+
     /// A value as a Mustache variable tag shows it: escaped, and `false` for an empty string
     /// (the page writer turns empty strings into `false`).
     private static func text(_ value: String) -> String {
