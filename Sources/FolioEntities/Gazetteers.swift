@@ -120,13 +120,14 @@ extension Gazetteers {
         }
         let file = "\(displayDirectory)/sdgs.yml"
         let node = try compose(directory.appendingPathComponent("sdgs.yml"), file: file)
-        guard let goals = node["goals"]?.sequence else {
+        let root = fields(node)
+        guard let goals = root["goals"]?.sequence else {
             throw EntitiesError.malformed(file: file, line: 1, message: "expected a `goals` list")
         }
         for entry in goals {
             try add(try goal(from: entry, file: file), file: file, line: line(entry))
         }
-        let threshold = node["threshold"]
+        let threshold = root["threshold"].map(fields)
         // Goals go after places so terms stay grouped by kind in `EntityKind` order.
         terms.sort { $0.id.kind < $1.id.kind }
         return Gazetteers(
@@ -141,7 +142,9 @@ extension Gazetteers {
             throw EntitiesError.unreadable(file: file, message: "cannot read the gazetteer")
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every value is read through `string`, `int` or `float`, which parse the scalar's
+            // text; the basic resolver skips the default one's regular expressions per scalar.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw EntitiesError.malformed(file: file, line: 1, message: "the gazetteer is empty")
             }
             return node
