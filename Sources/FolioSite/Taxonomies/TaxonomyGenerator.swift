@@ -157,26 +157,24 @@ struct TaxonomyPages: Sendable {
     func writeOverview(_ kind: EntityKind) throws {
         let urlPath = "\(kind.section)/"
         let terms = index.terms(of: kind)
-        let rows: [[String: Any]] = terms.map { term in
+        let groupLabel = kind == .technology ? "Category" : kind == .sdg ? "" : "Type"
+        var rowsHTML = "", tilesHTML = ""
+        for term in terms {
             let list = index.articles(for: term.id)
-            let mentions = list.reduce(0) { $0 + $1.count }
-            var row: [String: Any] = [
-                "name": term.name,
-                "url": SiteURL.link(from: urlPath, to: term.id.path),
-                "articleCount": list.count,
-                "mentionCount": mentions,
-                "group": term.type ?? "",
-                "detail": detail(term),
-                "aliases": term.displayAliases.prefix(4).joined(separator: ", "),
-                "author": list.contains { $0.isAuthor },
-            ]
-            if let goal = term.goal {
-                row["number"] = goal.number
-                row["colour"] = goal.colour
-                row["textColour"] = Self.textColour(on: goal.colour)
-                row["shortTitle"] = goal.shortTitle
+            let row = TaxonomyHTML.OverviewRow(
+                name: term.name,
+                url: SiteURL.link(from: urlPath, to: term.id.path),
+                articleCount: list.count,
+                mentionCount: list.reduce(0) { $0 + $1.count },
+                group: term.type ?? "",
+                detail: detail(term),
+                aliases: term.displayAliases.prefix(4).joined(separator: ", "),
+                author: list.contains { $0.isAuthor }
+            )
+            TaxonomyHTML.overviewRow(row, groupColumn: !groupLabel.isEmpty, into: &rowsHTML)
+            if kind == .sdg, let goal = term.goal {
+                TaxonomyHTML.goalTile(row, goal: goal, textColour: Self.textColour(on: goal.colour), into: &tilesHTML)
             }
-            return row
         }
         var chart = ""
         switch kind {
@@ -190,8 +188,9 @@ struct TaxonomyPages: Sendable {
             "intro": Self.intros[kind] ?? "",
             "section": kind.section,
             "isGoals": kind == .sdg,
-            "groupLabel": kind == .technology ? "Category" : kind == .sdg ? "" : "Type",
-            "rows": rows,
+            "groupLabel": groupLabel,
+            "rowsHTML": rowsHTML,
+            "tilesHTML": tilesHTML,
             "termCount": terms.count,
             "chart": chart,
             "breadcrumbs": [["title": "Home", "url": "../index.html"], ["title": kind.title, "url": ""]],

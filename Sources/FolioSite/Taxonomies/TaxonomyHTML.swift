@@ -1,3 +1,5 @@
+import FolioEntities
+
 /// HTML fragments of the index pages that repeat hundreds of times per build (one article entry
 /// per term and article), written directly instead of through Mustache, whose per-tag lookups
 /// and per-character escaping dominated the build. The markup is what `taxonomy-term.mustache`
@@ -128,6 +130,36 @@ enum TaxonomyHTML {
         }
         out += "\n"
         return out
+    }
+
+    /// One term in an overview table.
+    struct OverviewRow {
+        var name: String
+        var url: String
+        var articleCount: Int
+        var mentionCount: Int
+        var group: String
+        var detail: String
+        var aliases: String
+        var author: Bool
+    }
+
+    /// `<tr>` of an overview table, indented, with the group column when `groupColumn`.
+    static func overviewRow(_ row: OverviewRow, groupColumn: Bool, into out: inout String) {
+        out += "        <tr data-name=\"\(text(row.name)) \(text(row.aliases))\">\n"
+        out += "          <td><a href=\"\(text(row.url))\">\(text(row.name))</a>"
+        if row.author { out += " <span class=\"badge\" title=\"wrote a paper in the reports\">author</span>" }
+        if !row.detail.isEmpty { out += "<br><small>\(escape(row.detail))</small>" }
+        out += "</td>\n          "
+        if groupColumn { out += "<td>\(text(row.group))</td>" }
+        out += "\n          <td class=\"num\">\(row.articleCount)</td>\n          <td class=\"num\">\(row.mentionCount)</td>\n        </tr>\n"
+    }
+
+    /// A goal's coloured tile on the goals overview.
+    static func goalTile(_ row: OverviewRow, goal: GoalInfo, textColour: String, into out: inout String) {
+        out += "<li class=\"goal-tile\" style=\"background:\(text(goal.colour));color:\(text(textColour))\">"
+        out += "<a href=\"\(text(row.url))\" style=\"color:\(text(textColour))\"><span class=\"goal-tile__number\">\(goal.number)</span>"
+        out += "<span class=\"goal-tile__title\">\(text(goal.shortTitle))</span><span class=\"goal-tile__count\">\(row.articleCount) articles</span></a></li>"
     }
 
     /// A value as a Mustache variable tag shows it: escaped, and `false` for an empty string
