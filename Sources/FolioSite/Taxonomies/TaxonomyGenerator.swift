@@ -268,20 +268,22 @@ struct TaxonomyPages: Sendable {
     private func entry(for item: TermArticle, from urlPath: String) -> TaxonomyHTML.Entry {
         let page = item.page
         let rendered = page.rendered
+        let pageURL = SiteURL.link(from: urlPath, to: page.urlPath)
         var snippets: [TaxonomyHTML.Snippet] = []
         for mention in (item.occurrence?.mentions ?? []).prefix(3) {
             let fileLine = mention.line + page.page.bodyStartLine - 1
             let heading = rendered.headings.last { $0.line <= fileLine }
             snippets.append(TaxonomyHTML.Snippet(
                 before: mention.before, match: mention.text, after: mention.after,
-                url: SiteURL.link(from: urlPath, to: page.urlPath, fragment: heading?.id),
+                // `SiteURL.link(from:to:fragment:)`, without recomputing the page's link.
+                url: heading.flatMap { $0.id.isEmpty ? nil : pageURL + "#" + $0.id } ?? pageURL,
                 section: heading?.text ?? "",
                 inFootnote: mention.region == .footnote
             ))
         }
         return TaxonomyHTML.Entry(
             title: page.page.frontMatter.title,
-            url: SiteURL.link(from: urlPath, to: page.urlPath),
+            url: pageURL,
             document: page.page.documentSlug ?? "",
             company: page.page.frontMatter.company ?? "",
             bodyCount: item.occurrence?.bodyCount ?? 0,
