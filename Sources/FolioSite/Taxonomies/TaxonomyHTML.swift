@@ -1,9 +1,11 @@
 import FolioEntities
 
-/// HTML fragments of the index pages that repeat hundreds of times per build (one article entry
-/// per term and article), written directly instead of through Mustache, whose per-tag lookups
-/// and per-character escaping dominated the build. The markup is what `taxonomy-term.mustache`
-/// used to render for each entry.
+/// HTML fragments of the index pages that repeat hundreds of times per build (article entries
+/// and facts on term pages, rows and goal tiles on overviews), written directly instead of
+/// through Mustache, whose per-tag lookups and per-character escaping dominated the build. The
+/// templates insert them with `{{{…}}}`; the markup, escaping and indentation are exactly what
+/// the templates rendered before, including `false` for an empty value (the page writer turns
+/// empty strings into `false`).
 enum TaxonomyHTML {
     /// One snippet of an entry: keyword in context, linked to the nearest heading.
     struct Snippet {
