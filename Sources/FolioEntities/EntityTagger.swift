@@ -27,6 +27,10 @@ public struct EntityTagger: Sendable {
     public let gazetteers: Gazetteers
     private let entities: PatternMatcher
     private let evidence: PatternMatcher
+    /// The kind of each term, by index in ``Gazetteers/terms``.
+    private let kinds: [EntityKind]
+    /// The index of each goal's term, by goal number (0 where no term has that number).
+    private let goalTerms: [Int: Int]
 
     /// A tagger that knows no terms (finds nothing).
     public init() {
@@ -53,8 +57,16 @@ public struct EntityTagger: Sendable {
                 }
             }
         }
+        entities.compile()
+        evidence.compile()
         self.entities = entities
         self.evidence = evidence
+        kinds = gazetteers.terms.map(\.id.kind)
+        var goalTerms: [Int: Int] = [:]
+        for (index, term) in gazetteers.terms.enumerated() {
+            if let number = term.goal?.number, goalTerms[number] == nil { goalTerms[number] = index }
+        }
+        self.goalTerms = goalTerms
     }
 
     private static func pattern(term: Int, alias: Alias) -> Pattern {
@@ -103,48 +115,56 @@ public struct EntityTagger: Sendable {
         let terms = gazetteers.terms
         var hits: [Hit] = []
         var namesGoals = false
-        for (s, segment) in layout.segments.enumerated() {
-            // Entities: longest match, then places named inside the match.
-            var i = segment.start
-            while i < segment.end {
-                guard ByteClass.isWordStart(text, i, segmentStart: segment.start),
-                      let match = entities.longestMatch(in: text, at: i, limit: segment.end, shouting: segment.shouting)
-                else { i += 1; continue }
-                var seen: Set<Int> = []
-                for p in match.patterns where seen.insert(entities.patterns[p].term).inserted {
-                    hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: i, end: match.end, segment: s, nested: false))
+        text.withUnsafeBufferPointer { text in
+            var found: [Int] = []
+            var inner: [Int] = []
+            var candidates: [(node: Int32, end: Int)] = []
+            var seen: [Int] = []
+            var evidenceHits: [Hit] = []
+            for (s, segment) in layout.segments.enumerated() {
+                // One pass over the word starts for both matchers. Entities: longest match, then
+                // places named inside the match. Goal evidence phrases: body and headings only;
+                // their hits follow the segment's entity hits.
+                var i = segment.start
+                var j = segment.region == .footnote ? segment.end : segment.start
+                evidenceHits.removeAll(keepingCapacity: true)
+                var position = segment.start
+                while position < segment.end {
+                    defer { position += 1 }
+                    guard position >= i || position >= j, ByteClass.isWordStart(text, position, segmentStart: segment.start) else { continue }
+                    if position >= j, let end = evidence.longestMatch(in: text, at: position, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates) {
+                        let p = evidence.patterns[found[0]]
+                        evidenceHits.append(Hit(term: p.term, pattern: -2, start: position, end: end, segment: s, nested: false, phrase: p.text))
+                        j = end
+                    }
+                    guard position >= i, let end = entities.longestMatch(in: text, at: position, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates)
+                    else { continue }
+                    seen.removeAll(keepingCapacity: true)
+                    for p in found where !seen.contains(entities.patterns[p].term) {
+                        seen.append(entities.patterns[p].term)
+                        hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: position, end: end, segment: s, nested: false))
+                    }
+                    var k = position
+                    while k < end {
+                        // At the match's own start, look only for shorter names ("Chengdu" in "Chengdu-Chongqing region").
+                        if ByteClass.isWordStart(text, k, segmentStart: segment.start),
+                           let innerEnd = entities.longestMatch(in: text, at: k, limit: k == position ? end - 1 : end, shouting: segment.shouting, only: .place, kinds: kinds, found: &inner, candidates: &candidates) {
+                            for p in inner where !seen.contains(entities.patterns[p].term) {
+                                seen.append(entities.patterns[p].term)
+                                hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: k, end: innerEnd, segment: s, nested: true))
+                            }
+                            k = innerEnd
+                        } else { k += 1 }
+                    }
+                    i = end
                 }
-                var k = i
-                while k < match.end {
-                    // At the match's own start, look only for shorter names ("Chengdu" in "Chengdu-Chongqing region").
-                    if ByteClass.isWordStart(text, k, segmentStart: segment.start),
-                       let inner = entities.longestMatch(in: text, at: k, limit: k == i ? match.end - 1 : match.end, shouting: segment.shouting, accept: { terms[$0.term].id.kind == .place }) {
-                        for p in inner.patterns where !seen.contains(entities.patterns[p].term) {
-                            seen.insert(entities.patterns[p].term)
-                            hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: k, end: inner.end, segment: s, nested: true))
-                        }
-                        k = inner.end
-                    } else { k += 1 }
-                }
-                i = match.end
-            }
-            // Goal evidence phrases (body and headings only).
-            if segment.region != .footnote {
-                var j = segment.start
-                while j < segment.end {
-                    guard ByteClass.isWordStart(text, j, segmentStart: segment.start),
-                          let match = evidence.longestMatch(in: text, at: j, limit: segment.end, shouting: segment.shouting)
-                    else { j += 1; continue }
-                    let p = evidence.patterns[match.patterns[0]]
-                    hits.append(Hit(term: p.term, pattern: -2, start: j, end: match.end, segment: s, nested: false, phrase: p.text))
-                    j = match.end
-                }
-            }
-            for explicit in GoalMentions.scan(text, segment.start, segment.end) {
-                if explicit.namesGoals { namesGoals = true }
-                for number in explicit.goals {
-                    guard let index = terms.firstIndex(where: { $0.goal?.number == number }) else { continue }
-                    hits.append(Hit(term: index, pattern: explicit.weak ? -3 : -1, start: explicit.start, end: explicit.end, segment: s, nested: false))
+                hits += evidenceHits
+                for explicit in GoalMentions.scan(text, segment.start, segment.end) {
+                    if explicit.namesGoals { namesGoals = true }
+                    for number in explicit.goals {
+                        guard let index = goalTerms[number] else { continue }
+                        hits.append(Hit(term: index, pattern: explicit.weak ? -3 : -1, start: explicit.start, end: explicit.end, segment: s, nested: false))
+                    }
                 }
             }
         }
@@ -215,10 +235,7 @@ public struct EntityTagger: Sendable {
 
     private func mention(for hit: Hit, _ text: [UInt8], _ layout: MarkdownSegments) -> Mention {
         let segment = layout.segments[hit.segment]
-        var lineStart = hit.start
-        while lineStart > 0, text[lineStart - 1] != 0x0A { lineStart -= 1 }
-        var lineEnd = hit.end
-        while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+        let (lineStart, lineEnd) = layout.lineBounds[segment.line - 1]
         // Skip heading marks, list markers and footnote labels at the start of the line.
         var from = lineStart
         while from < hit.start, text[from] == 0x23 || text[from] == 0x20 || text[from] == 0x3E { from += 1 }
@@ -270,7 +287,13 @@ public struct EntityTagger: Sendable {
         let conditional = hits.filter { $0.pattern >= 0 && !entities.patterns[$0.pattern].rule.requires.isEmpty }
         guard !conditional.isEmpty else { return hits }
         let confirmed = Set(hits.filter { $0.pattern >= 0 && entities.patterns[$0.pattern].rule.requires.isEmpty }.map(\.term))
-        let lowered = String(decoding: text, as: UTF8.self).lowercased()
+        var loweredText: String?
+        func lowered() -> String {
+            if let loweredText { return loweredText }
+            let value = String(decoding: text, as: UTF8.self).lowercased()
+            loweredText = value
+            return value
+        }
         var keep: [Int: Bool] = [:]
         return hits.filter { hit in
             guard hit.pattern >= 0 else { return true }
@@ -278,10 +301,44 @@ public struct EntityTagger: Sendable {
             guard !rule.requires.isEmpty else { return true }
             if confirmed.contains(hit.term) { return true }
             if let known = keep[hit.pattern] { return known }
-            let ok = rule.requires.contains { lowered.contains($0.lowercased()) }
+            let ok = rule.requires.contains { Self.asciiContains(text, $0) ?? lowered().contains($0.lowercased()) }
             keep[hit.pattern] = ok
             return ok
         }
+    }
+
+    /// Whether `text` contains `needle` in any case, decided on bytes, or `nil` when only the
+    /// Unicode comparison can tell: a non-ASCII needle, a match next to a non-ASCII character
+    /// (which could extend it into another character), or no match in a text holding characters
+    /// whose lower case is ASCII (`K` KELVIN SIGN, `İ`).
+    static func asciiContains(_ text: [UInt8], _ needle: String) -> Bool? {
+        let wanted = Array(needle.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard !wanted.isEmpty, wanted.allSatisfy({ $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        let n = wanted.count
+        guard text.count >= n else { return Self.hasASCIILowerCaseForms(text) ? nil : false }
+        for p in 0...(text.count - n) {
+            var k = 0
+            while k < n {
+                var b = text[p + k]
+                if b >= 0x41, b <= 0x5A { b |= 0x20 }
+                if b != wanted[k] { break }
+                k += 1
+            }
+            guard k == n else { continue }
+            if (p > 0 && text[p - 1] >= 0x80) || (p + n < text.count && text[p + n] >= 0x80) { return nil }
+            return true
+        }
+        return Self.hasASCIILowerCaseForms(text) ? nil : false
+    }
+
+    /// Whether `text` holds U+212A KELVIN SIGN or U+0130 (their lower case is ASCII).
+    private static func hasASCIILowerCaseForms(_ text: [UInt8]) -> Bool {
+        guard text.count >= 2 else { return false }
+        for i in 0..<(text.count - 1) {
+            if text[i] == 0xC4, text[i + 1] == 0xB0 { return true }
+            if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x84, text[i + 2] == 0xAA { return true }
+        }
+        return false
     }
 
     private static func insertLinks(_ links: [(start: Int, end: Int, path: String)], into text: [UInt8]) -> String {

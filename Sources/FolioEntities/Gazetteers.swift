@@ -120,13 +120,14 @@ extension Gazetteers {
         }
         let file = "\(displayDirectory)/sdgs.yml"
         let node = try compose(directory.appendingPathComponent("sdgs.yml"), file: file)
-        guard let goals = node["goals"]?.sequence else {
+        let root = fields(node)
+        guard let goals = root["goals"]?.sequence else {
             throw EntitiesError.malformed(file: file, line: 1, message: "expected a `goals` list")
         }
         for entry in goals {
             try add(try goal(from: entry, file: file), file: file, line: line(entry))
         }
-        let threshold = node["threshold"]
+        let threshold = root["threshold"].map(fields)
         // Goals go after places so terms stay grouped by kind in `EntityKind` order.
         terms.sort { $0.id.kind < $1.id.kind }
         return Gazetteers(
@@ -141,7 +142,9 @@ extension Gazetteers {
             throw EntitiesError.unreadable(file: file, message: "cannot read the gazetteer")
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every value is read through `string`, `int` or `float`, which parse the scalar's
+            // text; the basic resolver skips the default one's regular expressions per scalar.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw EntitiesError.malformed(file: file, line: 1, message: "the gazetteer is empty")
             }
             return node
@@ -151,6 +154,26 @@ extension Gazetteers {
     }
 
     private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+
+    /// A mapping's values by key text, read once: `Node`'s own subscript compares keys as
+    /// YAML nodes, resolving their tags on every lookup.
+    private struct Fields {
+        let node: Node
+        private var values: [String: Node] = [:]
+
+        init(_ node: Node) {
+            self.node = node
+            for (key, value) in node.mapping ?? [:] {
+                if let name = key.string, values[name] == nil { values[name] = value }
+            }
+        }
+
+        var isMapping: Bool { node.mapping != nil }
+        var line: Int { node.mark?.line ?? 1 }
+        subscript(_ key: String) -> Node? { values[key] }
+    }
+
+    private static func fields(_ node: Node) -> Fields { Fields(node) }
 
     private static func strings(_ node: Node?, file: String) throws -> [String] {
         guard let node else { return [] }
@@ -169,8 +192,9 @@ extension Gazetteers {
         if let text = node.string {
             return Alias(text: text, caseSensitive: Alias.defaultCaseSensitivity(text))
         }
-        guard node.mapping != nil, let text = node["text"]?.string, !text.isEmpty else {
-            throw EntitiesError.malformed(file: file, line: line(node), message: "an alias is a string or a mapping with `text`")
+        let node = fields(node)
+        guard node.isMapping, let text = node["text"]?.string, !text.isEmpty else {
+            throw EntitiesError.malformed(file: file, line: node.line, message: "an alias is a string or a mapping with `text`")
         }
         var sensitive = Alias.defaultCaseSensitivity(text)
         switch node["case"]?.string {
@@ -178,7 +202,7 @@ extension Gazetteers {
         case "exact": sensitive = true
         case "any": sensitive = false
         case let other?:
-            throw EntitiesError.malformed(file: file, line: line(node), message: "`case` is `exact` or `any`, not `\(other)`")
+            throw EntitiesError.malformed(file: file, line: node.line, message: "`case` is `exact` or `any`, not `\(other)`")
         }
         let rule = AliasRule(
             precededBy: try strings(node["preceded_by"], file: file),
@@ -189,8 +213,9 @@ extension Gazetteers {
     }
 
     private static func term(from node: Node, kind: EntityKind, file: String) throws -> Term {
-        guard node.mapping != nil, let name = node["name"]?.string, !name.isEmpty else {
-            throw EntitiesError.malformed(file: file, line: line(node), message: "every entry needs a `name`")
+        let node = fields(node)
+        guard node.isMapping, let name = node["name"]?.string, !name.isEmpty else {
+            throw EntitiesError.malformed(file: file, line: node.line, message: "every entry needs a `name`")
         }
         let slug = node["slug"]?.string ?? Slug.make(name)
         var aliases = [Alias(text: name, caseSensitive: Alias.defaultCaseSensitivity(name))]
@@ -198,9 +223,10 @@ extension Gazetteers {
             aliases.append(try alias(from: item, file: file))
         }
         var coordinates: Coordinates?
-        if let c = node["coordinates"], c.mapping != nil {
+        if let coordinatesNode = node["coordinates"], coordinatesNode.mapping != nil {
+            let c = fields(coordinatesNode)
             guard let lat = c["lat"]?.float, let lon = c["lon"]?.float, (-90...90).contains(lat), (-180...180).contains(lon) else {
-                throw EntitiesError.malformed(file: file, line: line(c), message: "`coordinates` needs `lat` and `lon` in degrees")
+                throw EntitiesError.malformed(file: file, line: c.line, message: "`coordinates` needs `lat` and `lon` in degrees")
             }
             coordinates = Coordinates(latitude: lat, longitude: lon, source: c["source"]?.string ?? "unknown", geonamesID: c["geonames_id"]?.int)
         }
@@ -216,10 +242,11 @@ extension Gazetteers {
     }
 
     private static func goal(from node: Node, file: String) throws -> Term {
+        let node = fields(node)
         guard let number = node["number"]?.int, (1...17).contains(number),
               let short = node["short"]?.string, let title = node["title"]?.string, let colour = node["colour"]?.string
         else {
-            throw EntitiesError.malformed(file: file, line: line(node), message: "every goal needs `number` (1–17), `short`, `title` and `colour`")
+            throw EntitiesError.malformed(file: file, line: node.line, message: "every goal needs `number` (1–17), `short`, `title` and `colour`")
         }
         let phrases = try strings(node["phrases"], file: file)
         let info = GoalInfo(number: number, shortTitle: short, title: title, colour: colour, phrases: phrases)

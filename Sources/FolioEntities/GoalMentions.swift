@@ -12,11 +12,14 @@ enum GoalMentions {
         var namesGoals: Bool
     }
 
-    static func scan(_ text: [UInt8], _ start: Int, _ end: Int) -> [Found] {
+    static func scan(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Found] {
         var found: [Found] = []
         var i = start
         while i < end {
-            guard ByteClass.isWordStart(text, i, segmentStart: start), ByteClass.isWordByte(text[i]) else { i += 1; continue }
+            // Every form starts with `S`, `s` or `G`.
+            let first = text[i]
+            guard first == 0x53 || first == 0x73 || first == 0x47,
+                  ByteClass.isWordStart(text, i, segmentStart: start) else { i += 1; continue }
             if matches(text, i, end, "SDG", caseSensitive: true) {
                 var j = i + 3
                 if j < end, text[j] == 0x73 { j += 1 }
@@ -47,7 +50,7 @@ enum GoalMentions {
         return found.filter { !$0.goals.isEmpty || $0.namesGoals }
     }
 
-    private static func matches(_ text: [UInt8], _ i: Int, _ end: Int, _ word: StaticString, caseSensitive: Bool) -> Bool {
+    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ word: StaticString, caseSensitive: Bool) -> Bool {
         let n = word.utf8CodeUnitCount
         guard i + n <= end else { return false }
         let p = word.utf8Start
@@ -64,7 +67,7 @@ enum GoalMentions {
 
     /// Reads ` 7`, `-7`, `7, 9 and 13`: goal numbers 1–17 not followed by another digit,
     /// separated by commas, slashes, `and` or `&`.
-    private static func numberList(_ text: [UInt8], _ from: Int, _ end: Int, single: Bool = false) -> ([Int], Int) {
+    private static func numberList(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int, single: Bool = false) -> ([Int], Int) {
         var goals: [Int] = []
         var j = from
         var lastEnd = from

@@ -39,6 +39,9 @@ struct TextBlock: Sendable {
 struct MarkdownSegments: Sendable {
     var segments: [TextSegment] = []
     var blocks: [TextBlock] = []
+    /// Each line's first byte and its end (the offset of its line feed, or the text's end),
+    /// by 1-based line number minus one.
+    var lineBounds: [(start: Int, end: Int)] = []
 
     init(_ text: [UInt8]) {
         var lineStart = 0
@@ -56,6 +59,7 @@ struct MarkdownSegments: Sendable {
             var lineEnd = lineStart
             while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
             defer { lineStart = lineEnd + 1 }
+            lineBounds.append((lineStart, lineEnd))
             var contentEnd = lineEnd
             if contentEnd > lineStart, text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             let line = text[lineStart..<contentEnd]
@@ -105,7 +109,7 @@ struct MarkdownSegments: Sendable {
                 var end = contentEnd
                 while end > start, text[end - 1] == 0x23 || text[end - 1] == 0x20 { end -= 1 }
                 let plain = Snippets.plain(text[start..<end])
-                currentAnchor = anchors.unique(Slug.make(plain))
+                currentAnchor = anchors.unique(Self.asciiSlug(plain) ?? Slug.make(plain))
                 blockNumber += 1
                 blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
                 inFootnote = false
@@ -147,6 +151,35 @@ struct MarkdownSegments: Sendable {
             previousBlank = false
             appendInline(text, bodyStart, contentEnd, region: .body, linkable: true, line: lineNumber)
         }
+    }
+
+    /// `Slug.make` for ASCII headings, without Foundation's folding: lower-case letters and
+    /// digits, words joined by single hyphens, apostrophes dropped, at most 80 characters cut at
+    /// a word, `section` when empty. `nil` for text with non-ASCII characters.
+    static func asciiSlug(_ text: String) -> String? {
+        let maxLength = 80
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for b in text.utf8 {
+            if ByteClass.isWordByte(b) {
+                current.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else if b == 0x27 {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        var slug: [UInt8] = []
+        for word in words {
+            let length = slug.isEmpty ? word.count : slug.count + 1 + word.count
+            if length > maxLength, !slug.isEmpty { break }
+            if !slug.isEmpty { slug.append(0x2D) }
+            slug += word
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug.prefix(maxLength), as: UTF8.self)
     }
 
     private static func isBlockTag(_ text: [UInt8], _ at: Int) -> Bool {
@@ -293,9 +326,13 @@ struct MarkdownSegments: Sendable {
     /// A line with at least twelve letters of which more than 70 % are capitals.
     private static func isShouting(_ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
         var upper = 0, lower = 0
-        for i in start..<end {
+        var i = start
+        while i < end {
             let b = text[i]
             if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+            i += 1
+            // Stop once even all remaining bytes in capitals could not make 70 %.
+            if i & 63 == 0, (upper + end - i) * 3 <= lower * 7 { return false }
         }
         return upper + lower >= 12 && upper * 10 > (upper + lower) * 7
     }

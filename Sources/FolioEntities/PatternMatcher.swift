@@ -18,14 +18,27 @@ struct Pattern: Sendable {
 /// A trie over bytes that finds, at a given position, the longest alias ending at a word
 /// boundary that satisfies its rules. Case folding and whitespace collapsing happen during the
 /// walk, so the text is never copied.
+///
+/// Patterns are added to a growable trie; ``compile()`` flattens it into contiguous arrays
+/// (transitions and terminal lists indexed by node), which ``longestMatch`` reads without
+/// allocating or reference counting.
 struct PatternMatcher: Sendable {
     private(set) var patterns: [Pattern] = []
     /// Dense transitions for the root node.
     private var root = [Int32](repeating: -1, count: 256)
-    /// Sparse transitions for the other nodes (node 0 is the root).
+    /// Sparse transitions for the other nodes while patterns are added (node 0 is the root).
     private var edges: [[(UInt8, Int32)]] = [[]]
-    /// Patterns ending at each node.
+    /// Patterns ending at each node while patterns are added.
     private var terminals: [[Int32]] = [[]]
+    /// Flattened transitions: node `n`'s edges are `edgeBytes[edgeStart[n]..<edgeStart[n + 1]]`.
+    private var edgeStart: [Int32] = [0, 0]
+    private var edgeBytes: [UInt8] = []
+    private var edgeTargets: [Int32] = []
+    /// Flattened terminals: node `n`'s patterns are `terminalList[terminalStart[n]..<terminalStart[n + 1]]`.
+    private var terminalStart: [Int32] = [0, 0]
+    private var terminalList: [Int32] = []
+    /// Whether the flattened arrays reflect every added pattern.
+    private var compiled = true
 
     init() {}
 
@@ -33,7 +46,7 @@ struct PatternMatcher: Sendable {
         guard !pattern.folded.isEmpty else { return }
         var node: Int32 = 0
         for byte in pattern.folded {
-            if let next = child(node, byte) {
+            if let next = growingChild(node, byte) {
                 node = next
             } else {
                 let new = Int32(edges.count)
@@ -45,10 +58,10 @@ struct PatternMatcher: Sendable {
         }
         terminals[Int(node)].append(Int32(patterns.count))
         patterns.append(pattern)
+        compiled = false
     }
 
-    @inline(__always)
-    private func child(_ node: Int32, _ byte: UInt8) -> Int32? {
+    private func growingChild(_ node: Int32, _ byte: UInt8) -> Int32? {
         if node == 0 {
             let n = root[Int(byte)]
             return n < 0 ? nil : n
@@ -57,53 +70,103 @@ struct PatternMatcher: Sendable {
         return nil
     }
 
-    /// The longest match starting at `start`, as the end offset and the patterns that matched
-    /// (one or more, all of the same length).
+    /// Flattens the trie after the last ``add(_:)``; required before ``longestMatch``.
+    mutating func compile() {
+        defer { compiled = true }
+        edgeStart = [0]
+        edgeBytes = []
+        edgeTargets = []
+        terminalStart = [0]
+        terminalList = []
+        edgeStart.reserveCapacity(edges.count + 1)
+        terminalStart.reserveCapacity(edges.count + 1)
+        for node in edges.indices {
+            for (b, n) in edges[node] {
+                edgeBytes.append(b)
+                edgeTargets.append(n)
+            }
+            edgeStart.append(Int32(edgeBytes.count))
+            terminalList += terminals[node]
+            terminalStart.append(Int32(terminalList.count))
+        }
+    }
+
+    /// The longest match starting at `start`.
     /// - Parameters:
     ///   - text: the whole article as UTF-8.
     ///   - start: where the match must begin (a word start).
     ///   - limit: the end of the text segment the match must stay inside.
-    ///   - context: facts about the segment used by the pattern rules.
-    ///   - accept: an extra filter on patterns.
+    ///   - shouting: the segment is written in capitals.
+    ///   - only: when set, only patterns of terms of this kind count.
+    ///   - kinds: the kind of each term, indexed like ``Pattern/term``; read when `only` is set.
+    ///   - found: receives the patterns that matched (one or more, all of the same length).
+    ///   - candidates: scratch space, reused between calls.
+    /// - Returns: the end offset of the match, or `nil`.
     func longestMatch(
-        in text: [UInt8], at start: Int, limit: Int, shouting: Bool,
-        accept: (Pattern) -> Bool = { _ in true }
-    ) -> (end: Int, patterns: [Int])? {
-        var node: Int32 = 0
-        var j = start
-        var candidates: [(node: Int32, end: Int)] = []
-        while j < limit {
-            var byte = text[j]
-            var next = j + 1
-            if ByteClass.isSpace(byte) {
-                byte = 0x20
-                while next < limit, ByteClass.isSpace(text[next]) { next += 1 }
-            } else if byte >= 0x41, byte <= 0x5A {
-                byte |= 0x20
-            }
-            guard let n = child(node, byte) else { break }
-            node = n
-            j = next
-            if !terminals[Int(node)].isEmpty, text[j - 1] != 0x20 {
-                if j >= limit || !ByteClass.isWordByte(text[j]) || !ByteClass.isWordByte(text[j - 1]) {
-                    candidates.append((node, j))
+        in text: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int, shouting: Bool,
+        only: EntityKind? = nil, kinds: [EntityKind] = [],
+        found: inout [Int], candidates: inout [(node: Int32, end: Int)]
+    ) -> Int? {
+        precondition(compiled, "PatternMatcher.compile() must run after the last add(_:)")
+        // `removeAll(keepingCapacity:)` costs a call even on an empty array.
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+        return root.withUnsafeBufferPointer { root in
+            edgeStart.withUnsafeBufferPointer { edgeStart in
+                edgeBytes.withUnsafeBufferPointer { edgeBytes in
+                    edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                        terminalStart.withUnsafeBufferPointer { terminalStart in
+                            var node: Int32 = 0
+                            var j = start
+                            while j < limit {
+                                var byte = text[j]
+                                var next = j + 1
+                                if ByteClass.isSpace(byte) {
+                                    byte = 0x20
+                                    while next < limit, ByteClass.isSpace(text[next]) { next += 1 }
+                                } else if byte >= 0x41, byte <= 0x5A {
+                                    byte |= 0x20
+                                }
+                                var child: Int32 = -1
+                                if node == 0 {
+                                    child = root[Int(byte)]
+                                } else {
+                                    var e = Int(edgeStart[Int(node)])
+                                    let end = Int(edgeStart[Int(node) + 1])
+                                    while e < end {
+                                        if edgeBytes[e] == byte { child = edgeTargets[e]; break }
+                                        e += 1
+                                    }
+                                }
+                                guard child >= 0 else { break }
+                                node = child
+                                j = next
+                                if terminalStart[Int(node)] != terminalStart[Int(node) + 1], text[j - 1] != 0x20 {
+                                    if j >= limit || !ByteClass.isWordByte(text[j]) || !ByteClass.isWordByte(text[j - 1]) {
+                                        candidates.append((node, j))
+                                    }
+                                }
+                            }
+                            for candidate in candidates.reversed() {
+                                for t in Int(terminalStart[Int(candidate.node)])..<Int(terminalStart[Int(candidate.node) + 1]) {
+                                    let p = Int(terminalList[t])
+                                    let pattern = patterns[p]
+                                    if let only, kinds[pattern.term] != only { continue }
+                                    if valid(pattern, in: text, start: start, end: candidate.end, limit: limit, shouting: shouting) {
+                                        found.append(p)
+                                    }
+                                }
+                                if !found.isEmpty { return candidate.end }
+                            }
+                            return nil
+                        }
+                    }
                 }
             }
         }
-        for candidate in candidates.reversed() {
-            var found: [Int] = []
-            for p in terminals[Int(candidate.node)] {
-                let pattern = patterns[Int(p)]
-                if accept(pattern), valid(pattern, in: text, start: start, end: candidate.end, limit: limit, shouting: shouting) {
-                    found.append(Int(p))
-                }
-            }
-            if !found.isEmpty { return (candidate.end, found) }
-        }
-        return nil
     }
 
-    private func valid(_ pattern: Pattern, in text: [UInt8], start: Int, end: Int, limit: Int, shouting: Bool) -> Bool {
+    private func valid(_ pattern: Pattern, in text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, limit: Int, shouting: Bool) -> Bool {
         if pattern.caseSensitive, !exactMatch(pattern.exact, text, start, end) { return false }
         if pattern.acronym {
             if shouting, pattern.exact.count <= 4 { return false }
@@ -123,7 +186,7 @@ struct PatternMatcher: Sendable {
         return true
     }
 
-    private func exactMatch(_ exact: [UInt8], _ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
+    private func exactMatch(_ exact: [UInt8], _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start, k = 0
         while i < end, k < exact.count {
             if ByteClass.isSpace(text[i]) {
@@ -139,7 +202,7 @@ struct PatternMatcher: Sendable {
         return i == end && k == exact.count
     }
 
-    private func previousWord(_ text: [UInt8], before start: Int) -> String {
+    private func previousWord(_ text: UnsafeBufferPointer<UInt8>, before start: Int) -> String {
         var i = start
         while i > 0, ByteClass.isSpace(text[i - 1]) { i -= 1 }
         let end = i
@@ -147,7 +210,7 @@ struct PatternMatcher: Sendable {
         return String(decoding: text[i..<end], as: UTF8.self)
     }
 
-    private func nextWord(_ text: [UInt8], from end: Int, limit: Int) -> String {
+    private func nextWord(_ text: UnsafeBufferPointer<UInt8>, from end: Int, limit: Int) -> String {
         var i = end
         while i < limit, ByteClass.isSpace(text[i]) { i += 1 }
         let start = i
@@ -168,7 +231,7 @@ enum ByteClass {
     @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
     /// A position where a match may start: a word byte not preceded by one, or the lead byte of
     /// a non-ASCII character.
-    @inline(__always) static func isWordStart(_ text: [UInt8], _ i: Int, segmentStart: Int) -> Bool {
+    @inline(__always) static func isWordStart(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, segmentStart: Int) -> Bool {
         let b = text[i]
         if isWordByte(b) { return i == segmentStart || !isWordByte(text[i - 1]) }
         return b >= 0xC0

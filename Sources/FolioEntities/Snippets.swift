@@ -6,16 +6,41 @@ enum Snippets {
     /// Markdown inline text as plain text: emphasis marks, code ticks, link destinations,
     /// footnote references and HTML tags removed.
     static func plain(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+        String(decoding: plainBytes(bytes), as: UTF8.self)
+    }
+
+    /// The bytes of ``plain(_:)``, stopping once `outputLimit` bytes are written.
+    private static func plainBytes(_ bytes: ArraySlice<UInt8>, outputLimit: Int = Int.max) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: input.count) { out, count in
+                count = plain(input, into: out, limit: outputLimit).0
+            }
+        }
+    }
+
+    /// Whether a character starts at `i` whatever precedes `i - 1`: two ASCII bytes other than
+    /// CR LF always have a grapheme break between them, and no later break depends on text
+    /// before it.
+    private static func isCharacterBreak(_ bytes: [UInt8], _ i: Int) -> Bool {
+        bytes[i - 1] < 0x80 && bytes[i] < 0x80 && !(bytes[i - 1] == 0x0D && bytes[i] == 0x0A)
+    }
+
+    /// The byte loop behind ``plain(_:)``; `out` holds at least `input.count` bytes.
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, limit: Int) -> (Int, Bool) {
+        var n = 0
+        var i = 0
+        let end = bytes.count
+        @inline(__always) func emit(_ b: UInt8) {
+            out[n] = b
+            n += 1
+        }
         while i < end {
+            if n >= limit { return (n, false) }
             let b = bytes[i]
             switch b {
             case 0x2A, 0x60: // * `
                 i += 1
-            case 0x5F where (i == bytes.startIndex || !ByteClass.isWordByte(bytes[i - 1])) || (i + 1 >= end || !ByteClass.isWordByte(bytes[i + 1])):
+            case 0x5F where (i == 0 || !ByteClass.isWordByte(bytes[i - 1])) || (i + 1 >= end || !ByteClass.isWordByte(bytes[i + 1])):
                 i += 1
             case 0x5B: // [^n] or [
                 if i + 1 < end, bytes[i + 1] == 0x5E {
@@ -39,42 +64,81 @@ enum Snippets {
                     while j < end, bytes[j] != 0x3E { j += 1 }
                     i = j < end ? j + 1 : end
                 } else {
-                    out.append(b)
+                    emit(b)
                     i += 1
                 }
             case 0x5C: // backslash escape
                 if i + 1 < end, bytes[i + 1] < 0x80, !ByteClass.isWordByte(bytes[i + 1]) {
-                    out.append(bytes[i + 1])
+                    emit(bytes[i + 1])
                     i += 2
                 } else {
-                    out.append(b)
+                    emit(b)
                     i += 1
                 }
             case 0x09, 0x0A, 0x0D, 0x20:
-                if out.last != 0x20 { out.append(0x20) }
+                if n == 0 || out[n - 1] != 0x20 { emit(0x20) }
                 i += 1
             default:
-                out.append(b)
+                emit(b)
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return (n, true)
     }
 
     /// The text before a mention, at most ``context`` characters, starting at a word.
     static func left(_ bytes: ArraySlice<UInt8>) -> String {
-        let s = plain(bytes)
-        guard s.count > context else { return s.drop(while: { $0 == " " }).description }
+        let out = plainBytes(bytes)
+        // Only the last `context` characters are kept: decode a window of a few hundred bytes
+        // that starts at a character break; the whole text when the window is too short.
+        var from = max(out.count - 4 * context, 0)
+        while from > 0, !isCharacterBreak(out, from) { from -= 1 }
+        // ASCII: one byte per character.
+        if out[from...].allSatisfy({ $0 < 0x80 }) {
+            if out.count - from > context { return cutLeft(out[(out.count - context)...]) }
+            if from == 0 { return String(decoding: out.drop(while: { $0 == 0x20 }), as: UTF8.self) }
+        }
+        if from > 0 {
+            let window = String(decoding: out[from...], as: UTF8.self)
+            let tail = window.suffix(context)
+            if tail.startIndex > window.startIndex { return cutLeft(tail) }
+        }
+        let s = String(decoding: out, as: UTF8.self)
         let tail = s.suffix(context)
+        guard tail.startIndex > s.startIndex else { return s.drop(while: { $0 == " " }).description }
+        return cutLeft(tail)
+    }
+
+    private static func cutLeft(_ tail: ArraySlice<UInt8>) -> String {
+        if let space = tail.firstIndex(of: 0x20) { return "… " + String(decoding: tail[(space + 1)...], as: UTF8.self) }
+        return "… " + String(decoding: tail, as: UTF8.self)
+    }
+
+    private static func cutLeft(_ tail: Substring) -> String {
         if let space = tail.firstIndex(of: " ") { return "… " + tail[tail.index(after: space)...] }
         return "… " + tail
     }
 
     /// The text after a mention, at most ``context`` characters, ending at a word.
     static func right(_ bytes: ArraySlice<UInt8>) -> String {
-        let s = plain(bytes)
-        guard s.count > context else { return s }
+        // Only the first `context` characters are kept: read a few hundred bytes of output, and
+        // the whole line only when those give too few characters to be sure of the cut (a later
+        // byte could extend the last character).
+        let limit = 4 * context
+        let partial = plainBytes(bytes, outputLimit: limit)
+        if partial.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: one byte per character; later bytes cannot join the first `context`.
+            guard partial.count > context else { return String(decoding: partial, as: UTF8.self) }
+            let head = partial[..<context]
+            if let space = head.lastIndex(of: 0x20) { return String(decoding: head[..<space], as: UTF8.self) + " …" }
+            return String(decoding: head, as: UTF8.self) + " …"
+        }
+        var s = String(decoding: partial, as: UTF8.self)
+        if partial.count >= limit, s.count < context + 3 {
+            s = String(decoding: plainBytes(bytes), as: UTF8.self)
+        }
         let head = s.prefix(context)
+        guard head.endIndex < s.endIndex else { return s }
         if let space = head.lastIndex(of: " ") { return head[..<space] + " …" }
         return head + " …"
     }

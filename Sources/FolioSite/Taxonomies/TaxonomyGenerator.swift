@@ -61,6 +61,40 @@ public struct TaxonomyGenerator: SiteGenerator {
 struct TaxonomyPages: Sendable {
     let index: TaxonomyIndex
     let writer: PageWriter
+    /// The first term of each kind and canonical name, for links between term pages.
+    private let byName: [EntityKind: [String: Term]]
+    /// Names of the terms whose parent is the key (same kind), in gazetteer order.
+    private let children: [TermID: [String]]
+    /// Names of the terms that list the key as related (same kind), in gazetteer order.
+    private let relatedBy: [TermID: [String]]
+
+    init(index: TaxonomyIndex, writer: PageWriter) {
+        self.index = index
+        self.writer = writer
+        var byName: [EntityKind: [String: Term]] = [:]
+        var children: [TermID: [String]] = [:]
+        var relatedBy: [TermID: [String]] = [:]
+        for kind in EntityKind.allCases {
+            let terms = index.gazetteers.terms(of: kind)
+            var names: [String: Term] = [:]
+            for term in terms where names[term.name] == nil { names[term.name] = term }
+            byName[kind] = names
+            // Every term with a given name gets the same lists, as a scan by name would give.
+            var childNames: [String: [String]] = [:]
+            var relatedNames: [String: [String]] = [:]
+            for term in terms {
+                if let parent = term.parent { childNames[parent, default: []].append(term.name) }
+                for name in Set(term.related) { relatedNames[name, default: []].append(term.name) }
+            }
+            for term in terms {
+                children[term.id] = childNames[term.name] ?? []
+                relatedBy[term.id] = relatedNames[term.name] ?? []
+            }
+        }
+        self.byName = byName
+        self.children = children
+        self.relatedBy = relatedBy
+    }
 
     func writeAll() throws {
         for kind in EntityKind.allCases {
@@ -123,26 +157,24 @@ struct TaxonomyPages: Sendable {
     func writeOverview(_ kind: EntityKind) throws {
         let urlPath = "\(kind.section)/"
         let terms = index.terms(of: kind)
-        let rows: [[String: Any]] = terms.map { term in
+        let groupLabel = kind == .technology ? "Category" : kind == .sdg ? "" : "Type"
+        var rowsHTML = "", tilesHTML = ""
+        for term in terms {
             let list = index.articles(for: term.id)
-            let mentions = list.reduce(0) { $0 + $1.count }
-            var row: [String: Any] = [
-                "name": term.name,
-                "url": SiteURL.link(from: urlPath, to: term.id.path),
-                "articleCount": list.count,
-                "mentionCount": mentions,
-                "group": term.type ?? "",
-                "detail": detail(term),
-                "aliases": term.displayAliases.prefix(4).joined(separator: ", "),
-                "author": list.contains { $0.isAuthor },
-            ]
-            if let goal = term.goal {
-                row["number"] = goal.number
-                row["colour"] = goal.colour
-                row["textColour"] = Self.textColour(on: goal.colour)
-                row["shortTitle"] = goal.shortTitle
+            let row = TaxonomyHTML.OverviewRow(
+                name: term.name,
+                url: SiteURL.link(from: urlPath, to: term.id.path),
+                articleCount: list.count,
+                mentionCount: list.reduce(0) { $0 + $1.count },
+                group: term.type ?? "",
+                detail: detail(term),
+                aliases: term.displayAliases.prefix(4).joined(separator: ", "),
+                author: list.contains { $0.isAuthor }
+            )
+            TaxonomyHTML.overviewRow(row, groupColumn: !groupLabel.isEmpty, into: &rowsHTML)
+            if kind == .sdg, let goal = term.goal {
+                TaxonomyHTML.goalTile(row, goal: goal, textColour: Self.textColour(on: goal.colour), into: &tilesHTML)
             }
-            return row
         }
         var chart = ""
         switch kind {
@@ -156,8 +188,9 @@ struct TaxonomyPages: Sendable {
             "intro": Self.intros[kind] ?? "",
             "section": kind.section,
             "isGoals": kind == .sdg,
-            "groupLabel": kind == .technology ? "Category" : kind == .sdg ? "" : "Type",
-            "rows": rows,
+            "groupLabel": groupLabel,
+            "rowsHTML": rowsHTML,
+            "tilesHTML": tilesHTML,
             "termCount": terms.count,
             "chart": chart,
             "breadcrumbs": [["title": "Home", "url": "../index.html"], ["title": kind.title, "url": ""]],
@@ -176,38 +209,45 @@ struct TaxonomyPages: Sendable {
     func writeTermPage(_ term: Term) throws {
         let urlPath = term.id.path
         let list = index.articles(for: term.id)
-        func link(_ name: String?) -> [String: Any]? {
+        func link(_ name: String?) -> TaxonomyHTML.Link? {
             guard let name else { return nil }
-            if let target = index.gazetteers.terms.first(where: { $0.name == name && $0.id.kind == term.id.kind }),
-               !index.articles(for: target.id).isEmpty {
-                return ["name": name, "url": SiteURL.link(from: urlPath, to: target.id.path)]
+            if let target = byName[term.id.kind]?[name], !index.articles(for: target.id).isEmpty {
+                return TaxonomyHTML.Link(name: name, url: SiteURL.link(from: urlPath, to: target.id.path))
             }
-            return ["name": name, "url": ""]
+            return TaxonomyHTML.Link(name: name, url: "")
         }
-        let children = index.gazetteers.terms(of: term.id.kind).filter { $0.parent == term.name }.map(\.name)
-        let related = (term.related + children + index.gazetteers.terms(of: term.id.kind).filter { $0.related.contains(term.name) }.map(\.name))
+        let related = term.related + (children[term.id] ?? []) + (relatedBy[term.id] ?? [])
         var seen: Set<String> = [term.name]
         let relatedLinks = related.filter { seen.insert($0).inserted }.compactMap { link($0) }
-        let authored = list.filter(\.isAuthor).map { entry(for: $0, from: urlPath) }
-        let mentioning = list.filter { !$0.isAuthor }.map { entry(for: $0, from: urlPath) }
-        var facts: [[String: String]] = []
-        if let type = term.type, term.id.kind != .sdg { facts.append(["label": term.id.kind == .technology ? "Category" : "Type", "value": type]) }
-        if let country = term.country { facts.append(["label": "Country", "value": country]) }
-        if let c = term.coordinates {
-            facts.append(["label": "Coordinates", "value": String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")])
+        var authoredHTML = "", articlesHTML = ""
+        for item in list {
+            if item.isAuthor {
+                TaxonomyHTML.entry(entry(for: item, from: urlPath), into: &authoredHTML)
+            } else {
+                TaxonomyHTML.entry(entry(for: item, from: urlPath), into: &articlesHTML)
+            }
         }
+        var facts: [(label: String, value: String)] = []
+        if let type = term.type, term.id.kind != .sdg { facts.append((term.id.kind == .technology ? "Category" : "Type", type)) }
+        if let country = term.country { facts.append(("Country", country)) }
+        if let c = term.coordinates {
+            facts.append(("Coordinates", String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")))
+        }
+        let threshold = "\(index.gazetteers.sdgMinimumOccurrences) occurrences of at least \(index.gazetteers.sdgMinimumDistinctPhrases) different phrases"
+        let factsHTML = TaxonomyHTML.facts(
+            aliases: term.displayAliases, formerNames: term.formerNames.joined(separator: ", "), parent: link(term.parent),
+            facts: facts, related: relatedLinks, goal: term.goal.map { ($0.phrases.joined(separator: ", "), threshold) }
+        )
         var context: [String: Any] = [
             "pageTitle": term.name,
             "title": term.name,
             "kindTitle": term.id.kind.title,
             "kindURL": "../index.html",
-            "aliases": term.displayAliases,
-            "formerNames": term.formerNames.joined(separator: ", "),
-            "parent": link(term.parent) ?? false,
-            "related": relatedLinks,
-            "facts": facts,
-            "authored": authored,
-            "articles": mentioning,
+            "factsHTML": factsHTML,
+            "hasAuthored": !authoredHTML.isEmpty,
+            "authoredHTML": authoredHTML,
+            "hasArticles": !articlesHTML.isEmpty,
+            "articlesHTML": articlesHTML,
             "articleCount": list.count,
             "mentionCount": list.reduce(0) { $0 + $1.count },
             "breadcrumbs": [
@@ -220,41 +260,38 @@ struct TaxonomyPages: Sendable {
             context["goal"] = [
                 "number": goal.number, "shortTitle": goal.shortTitle, "title": goal.title,
                 "colour": goal.colour, "textColour": Self.textColour(on: goal.colour),
-                "phrases": goal.phrases.joined(separator: ", "),
-                "threshold": "\(index.gazetteers.sdgMinimumOccurrences) occurrences of at least \(index.gazetteers.sdgMinimumDistinctPhrases) different phrases",
             ] as [String: Any]
         }
         try writer.writePage(urlPath: urlPath, template: "taxonomy-term", context: context)
     }
 
-    private func entry(for item: TermArticle, from urlPath: String) -> [String: Any] {
+    private func entry(for item: TermArticle, from urlPath: String) -> TaxonomyHTML.Entry {
         let page = item.page
         let rendered = page.rendered
-        var snippets: [[String: Any]] = []
+        let pageURL = SiteURL.link(from: urlPath, to: page.urlPath)
+        var snippets: [TaxonomyHTML.Snippet] = []
         for mention in (item.occurrence?.mentions ?? []).prefix(3) {
             let fileLine = mention.line + page.page.bodyStartLine - 1
             let heading = rendered.headings.last { $0.line <= fileLine }
-            snippets.append([
-                "before": mention.before, "match": mention.text, "after": mention.after,
-                "url": SiteURL.link(from: urlPath, to: page.urlPath, fragment: heading?.id),
-                "section": heading?.text ?? "",
-                "inFootnote": mention.region == .footnote,
-            ])
+            snippets.append(TaxonomyHTML.Snippet(
+                before: mention.before, match: mention.text, after: mention.after,
+                // `SiteURL.link(from:to:fragment:)`, without recomputing the page's link.
+                url: heading.flatMap { $0.id.isEmpty ? nil : pageURL + "#" + $0.id } ?? pageURL,
+                section: heading?.text ?? "",
+                inFootnote: mention.region == .footnote
+            ))
         }
-        let documentTitle = page.page.documentSlug ?? ""
-        var result: [String: Any] = [
-            "title": page.page.frontMatter.title,
-            "url": SiteURL.link(from: urlPath, to: page.urlPath),
-            "document": documentTitle,
-            "company": page.page.frontMatter.company ?? "",
-            "count": item.count,
-            "bodyCount": item.occurrence?.bodyCount ?? 0,
-            "footnoteCount": item.occurrence?.footnoteCount ?? 0,
-            "frontMatterOnly": item.occurrence == nil,
-            "snippets": snippets,
-        ]
-        if let evidence = item.occurrence?.evidence { result["evidence"] = evidence.summary }
-        return result
+        return TaxonomyHTML.Entry(
+            title: page.page.frontMatter.title,
+            url: pageURL,
+            document: page.page.documentSlug ?? "",
+            company: page.page.frontMatter.company ?? "",
+            bodyCount: item.occurrence?.bodyCount ?? 0,
+            footnoteCount: item.occurrence?.footnoteCount ?? 0,
+            frontMatterOnly: item.occurrence == nil,
+            evidence: item.occurrence?.evidence?.summary,
+            snippets: snippets
+        )
     }
 
     /// Black or white text, whichever reads better on `hex`.
