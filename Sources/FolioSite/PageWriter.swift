@@ -2,6 +2,7 @@ import FolioCore
 import FolioMarkdown
 import FolioValidate
 import Foundation
+import Mustache
 
 /// Renders pages into the site layout and writes them through the build's ``OutputSink``,
 /// recording each HTML file's ids and links for validation. Safe to use from several threads.
@@ -38,15 +39,16 @@ public final class PageWriter: @unchecked Sendable {
         try write(Data(html.utf8), to: path, contentPath: contentPath)
     }
 
-    /// Turns empty-string values into `false` at every depth: in Mustache an empty string is still
-    /// "true", and templates use `{{#key}}` to mean "present and not empty". The key stays, so a
-    /// lookup does not fall through to an outer context that happens to have the same key.
+    /// Turns empty-string values into ``EmptyValue`` at every depth: in Mustache an empty string is
+    /// still "true", and templates use `{{#key}}` to mean "present and not empty". The key stays, so
+    /// a lookup does not fall through to an outer context that happens to have the same key, and
+    /// `{{key}}` still prints nothing.
     static func droppingEmptyStrings(_ context: [String: Any]) -> [String: Any] {
         var out: [String: Any] = [:]
         for (key, value) in context {
             switch value {
             case let string as String where string.isEmpty:
-                out[key] = false
+                out[key] = EmptyValue()
             case let dict as [String: Any]:
                 out[key] = droppingEmptyStrings(dict)
             case let list as [[String: Any]]:
@@ -86,6 +88,12 @@ public final class PageWriter: @unchecked Sendable {
         defer { lock.unlock() }
         return paths
     }
+}
+
+/// A template value that is absent: it prints nothing and its sections do not render.
+struct EmptyValue: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }
 
 /// An output sink that writes nothing, for `folio check` (facts are still recorded by ``PageWriter``).
