@@ -35,12 +35,43 @@ struct LinkRewriter: Sendable {
             }
         }
         guard !replacements.isEmpty else { return (html, broken) }
-        var out = html
-        for (from, to) in replacements.sorted(by: { $0.key > $1.key }) {
-            out = out.replacingOccurrences(of: "href=\"\(escape(from))\"", with: "href=\"\(escape(to))\"")
-            out = out.replacingOccurrences(of: "src=\"\(escape(from))\"", with: "src=\"\(escape(to))\"")
+        var escaped: [String: String] = [:]
+        for (from, to) in replacements { escaped[escape(from)] = escape(to) }
+        return (Self.replacingAttributeValues(in: html, escaped), broken)
+    }
+
+    /// Replaces `href="…"` and `src="…"` values found in `replacements`, in one pass over the bytes.
+    static func replacingAttributeValues(in html: String, _ replacements: [String: String]) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        let n = bytes.count
+        var i = 0
+        var copiedUpTo = 0
+        while i < n {
+            // ` href="` or ` src="`
+            var valueStart = -1
+            if bytes[i] == 0x20, i + 6 < n, bytes[i + 1] == 0x68, bytes[i + 2] == 0x72, bytes[i + 3] == 0x65, bytes[i + 4] == 0x66, bytes[i + 5] == 0x3D, bytes[i + 6] == 0x22 {
+                valueStart = i + 7
+            } else if bytes[i] == 0x20, i + 5 < n, bytes[i + 1] == 0x73, bytes[i + 2] == 0x72, bytes[i + 3] == 0x63, bytes[i + 4] == 0x3D, bytes[i + 5] == 0x22 {
+                valueStart = i + 6
+            }
+            guard valueStart >= 0 else {
+                i += 1
+                continue
+            }
+            var end = valueStart
+            while end < n, bytes[end] != 0x22 { end += 1 }
+            let value = String(decoding: bytes[valueStart..<end], as: UTF8.self)
+            if let replacement = replacements[value] {
+                out.append(contentsOf: bytes[copiedUpTo..<valueStart])
+                out.append(contentsOf: Array(replacement.utf8))
+                copiedUpTo = end
+            }
+            i = end
         }
-        return (out, broken)
+        out.append(contentsOf: bytes[copiedUpTo..<n])
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func escape(_ url: String) -> String {

@@ -138,7 +138,8 @@ public struct SiteBuilder: Sendable {
             diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths.union(announced), reportedLinks: contentFindings.reportedLinks)
             lap("validate")
 
-            diagnostics = try DiagnosticPolicy.load(projectRoot: root, validation: config.validation).apply(contentFindings.attachingSources(diagnostics))
+            // Baseline entries that are gone are reported by `folio check`, which also sees import findings.
+            diagnostics = try DiagnosticPolicy.load(projectRoot: root, validation: config.validation).evaluate(contentFindings.attachingSources(diagnostics)).active
             let summary = DiagnosticSummary(diagnostics)
             let failed = summary.fails(strict: options.strict || config.validation.strict)
             let fileCount = writer.writtenPaths.count
