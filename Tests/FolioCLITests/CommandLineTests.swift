@@ -113,3 +113,32 @@ struct FolioProcess {
         #expect(result.stderr.contains("refusing to use this output directory"))
     }
 }
+
+@Suite struct ReproducibilityTests {
+    /// Two processes (each with its own hashing seed) must write the same site, byte for byte.
+    @Test func twoBuildsOfTheCorpusAreByteIdentical() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("folio-repro-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        var trees: [[String: Data]] = []
+        for run in 1...2 {
+            let output = base.appendingPathComponent("site-\(run)")
+            let result = try FolioProcess.run(["build", "--root", FolioProcess.repository.path, "--output", output.path, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            trees.append(try Self.snapshot(output))
+        }
+        #expect(trees[0].count > 500)
+        #expect(Set(trees[0].keys) == Set(trees[1].keys))
+        let differing = trees[0].keys.filter { trees[0][$0] != trees[1][$0] }.sorted()
+        #expect(differing.isEmpty, "files that differ between two builds: \(differing.prefix(10))")
+    }
+
+    static func snapshot(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = directory.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}
