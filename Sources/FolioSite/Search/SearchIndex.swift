@@ -224,7 +224,9 @@ struct ExcerptPicker: Sendable {
     func excerpt(of section: SectionTokens) -> String {
         let sentences = section.sentences
         guard !sentences.isEmpty else { return "" }
-        let terms = section.sentenceTerms.map(Set.init)
+        // Distinct terms in a fixed order, so the sums below (and ties between sentences) do not
+        // depend on the order a Set happens to iterate in.
+        let terms = section.sentenceTerms.map { Array(Set($0)).sorted() }
         let counts = sentences.map(\.utf8.count)
         var covered: Set<Int32> = []
         var chosen: [Int] = []
