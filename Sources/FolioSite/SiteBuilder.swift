@@ -126,9 +126,21 @@ public struct SiteBuilder: Sendable {
             try AssetCopier.copy(from: root.appendingPathComponent(config.templates).appendingPathComponent("assets"), to: "assets", writer: writer)
             lap("pages")
 
-            for generator in generators {
+            // The search generator collects and tokenizes the content pages on another thread
+            // while the earlier generators write; it then only adds the pages they wrote.
+            let searchIndex = generators.firstIndex { $0 is SearchGenerator }
+            let preparing = PreparedWork()
+            if let searchIndex, let search = generators[searchIndex] as? SearchGenerator {
+                let site = snapshot
+                preparing.start { search.prepare(site) }
+            }
+            for (index, generator) in generators.enumerated() {
                 snapshot.diagnostics = diagnostics
-                diagnostics += try generator.generate(snapshot, writer: writer)
+                if index == searchIndex, let search = generator as? SearchGenerator {
+                    diagnostics += try search.generate(snapshot, writer: writer, prepared: preparing.wait())
+                } else {
+                    diagnostics += try generator.generate(snapshot, writer: writer)
+                }
                 lap(generator.name)
             }
             try writer.write(Sitemap.xml(for: snapshot, extraPaths: writer.writtenPaths), to: "sitemap.xml")
@@ -202,6 +214,24 @@ public struct SiteBuilder: Sendable {
 /// Folio's version, shown in `--version` and the `generator` meta tag.
 public enum FolioVersion {
     public static let current = "0.1.0"
+}
+
+/// One piece of work run on a background thread, its result collected later.
+final class PreparedWork: @unchecked Sendable {
+    // Proof of Sendable: `result` is written once by the background work before `group` leaves,
+    // and read only after `wait()` has waited for the group.
+    private let group = DispatchGroup()
+    private var result: (any Sendable)?
+
+    func start(_ work: @escaping @Sendable () -> any Sendable) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { self.result = work() }
+    }
+
+    /// The result of the started work (nil when none was started).
+    func wait() -> (any Sendable)? {
+        group.wait()
+        return result
+    }
 }
 
 /// Maps over an array on all cores, keeping order.

@@ -18,8 +18,23 @@ public struct SearchGenerator: SiteGenerator {
     }
 
     public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
-        let sections = Self.sections(of: site, writtenPaths: writer.writtenPaths)
-        let index = SearchIndex.build(sections)
+        try generate(site, writer: writer, prepared: prepare(site))
+    }
+
+    /// Collects and tokenizes the content-page sections; it needs no page of another generator,
+    /// so the builder runs it while the earlier generators write.
+    func prepare(_ site: SiteSnapshot) -> any Sendable {
+        let sections = Self.contentSections(of: site)
+        return Prepared(sections: sections, tokens: SearchIndex.tokenize(sections))
+    }
+
+    /// Adds the taxonomy pages found in `writer.writtenPaths` to the prepared content sections and
+    /// writes the index and the search page.
+    func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: (any Sendable)?) throws -> [Diagnostic] {
+        let content = (prepared as? Prepared) ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
+        let extra = Self.taxonomySections(of: site, writtenPaths: writer.writtenPaths, firstPage: Self.pageCount(content.sections))
+        let sections = content.sections + extra
+        let index = content.tokens.map { SearchIndex.build(sections, tokenized: $0 + SearchIndex.tokenize(extra)) } ?? SearchIndex.build(sections)
         for file in index.files() {
             try writer.write(file.text, to: "search/\(file.path)")
         }
@@ -37,6 +52,21 @@ public struct SearchGenerator: SiteGenerator {
     /// The sections to index: every published content page, then the taxonomy pages found in
     /// `writtenPaths`.
     static func sections(of site: SiteSnapshot, writtenPaths: Set<String>) -> [SearchSection] {
+        let content = contentSections(of: site)
+        return content + taxonomySections(of: site, writtenPaths: writtenPaths, firstPage: pageCount(content))
+    }
+
+    /// Content sections and their tokens, computed before the taxonomy pages are known.
+    struct Prepared: Sendable {
+        var sections: [SearchSection]
+        var tokens: [TokenizedChunk]?
+    }
+
+    /// The number of pages `sections` (numbered from 0) cover.
+    static func pageCount(_ sections: [SearchSection]) -> Int { (sections.last?.page ?? -1) + 1 }
+
+    /// The sections of every published content page, pages numbered from 0.
+    static func contentSections(of site: SiteSnapshot) -> [SearchSection] {
         var sections: [SearchSection] = []
         var page = 0
         let documents = Dictionary(site.content.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -56,6 +86,13 @@ public struct SearchGenerator: SiteGenerator {
                 page += 1
             }
         }
+        return sections
+    }
+
+    /// One section per taxonomy page found in `writtenPaths`, pages numbered from `firstPage`.
+    static func taxonomySections(of site: SiteSnapshot, writtenPaths: Set<String>, firstPage: Int) -> [SearchSection] {
+        var sections: [SearchSection] = []
+        var page = firstPage
         for term in TaxonomyTerm.all(in: site) where writtenPaths.contains(SiteURL.file(for: term.urlPath)) {
             sections.append(SearchSection(url: SiteURL.file(for: term.urlPath), title: term.name, heading: nil, group: term.group, text: term.articleTitles.joined(separator: "\n"), page: page))
             page += 1

@@ -37,22 +37,41 @@ extension SearchIndex {
         let terms = postings.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
         var shards: [[(term: String, entry: String)]] = []
         var size = 0
-        var previous: [Character] = []
+        // The previous term in the shard: its bytes when it is ASCII, else its characters.
+        var previous: [Character]? = nil
+        var previousBytes: [UInt8] = []
+        var previousIsASCII = true
         for term in terms {
             // Front-coded: one base-36 digit (characters shared with the previous term in the
             // shard), the rest of the term, `=`, the postings; entries joined by `;`.
             if shards.isEmpty || size >= Self.shardTargetBytes {
                 shards.append([])
                 size = 0
-                previous = []
+                previous = nil
+                previousBytes = []
+                previousIsASCII = true
             }
-            let chars = Array(term)
-            var shared = 0
-            while shared < min(35, chars.count, previous.count) && chars[shared] == previous[shared] { shared += 1 }
-            let entry = String(shared, radix: 36) + String(chars[shared...]) + "=" + Self.encode(postings[term] ?? [])
+            let entry: String
+            if term.utf8.allSatisfy({ $0 < 0x80 }) && previousIsASCII {
+                // ASCII: one byte per character.
+                let bytes = Array(term.utf8)
+                var shared = 0
+                while shared < min(35, bytes.count, previousBytes.count) && bytes[shared] == previousBytes[shared] { shared += 1 }
+                entry = String(shared, radix: 36) + String(decoding: bytes[shared...], as: UTF8.self) + "=" + Self.encode(postings[term] ?? [])
+                previousBytes = bytes
+                previous = nil
+            } else {
+                let chars = Array(term)
+                let before = previous ?? previousBytes.map { Character(Unicode.Scalar($0)) }
+                var shared = 0
+                while shared < min(35, chars.count, before.count) && chars[shared] == before[shared] { shared += 1 }
+                entry = String(shared, radix: 36) + String(chars[shared...]) + "=" + Self.encode(postings[term] ?? [])
+                previous = chars
+                previousIsASCII = term.utf8.allSatisfy { $0 < 0x80 }
+                previousBytes = previousIsASCII ? Array(term.utf8) : []
+            }
             shards[shards.count - 1].append((term, entry))
             size += entry.utf8.count + 1
-            previous = chars
         }
         var files: [SearchIndexFile] = []
         for (n, shard) in shards.enumerated() {
@@ -110,6 +129,11 @@ extension SearchIndex {
 
     /// A JSON string literal, safe inside a `<script>` file.
     static func json(_ string: String) -> String {
+        // Most strings need no escape: no quote, backslash, `<`, control character or U+2028/9
+        // (whose UTF-8 starts with 0xE2).
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
+            return "\"" + string + "\""
+        }
         var out = "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -40,10 +40,17 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// Builds the index of `sections`, tokenizing them on all cores.
     public static func build(_ sections: [SearchSection]) -> SearchIndex {
-        // 1. Tokenize contiguous chunks of sections in parallel, each with its own term table.
+        build(sections, tokenized: tokenize(sections))
+    }
+
+    /// Tokenizes `sections` on all cores, in contiguous chunks with their own term tables. The
+    /// first section counts as the first of its page. Chunks of consecutive runs of sections can
+    /// be concatenated: ``build(_:tokenized:)`` numbers terms in order of first appearance.
+    static func tokenize(_ sections: [SearchSection]) -> [TokenizedChunk] {
+        guard !sections.isEmpty else { return [] }
         let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
-        let chunks = ConcurrentMap.map(bounds) { range -> TokenizedChunk in
+        return ConcurrentMap.map(bounds) { range -> TokenizedChunk in
             var table = TermTable()
             var items: [SectionTokens] = []
             for index in range {
@@ -59,6 +66,12 @@ public struct SearchIndex: Sendable, Equatable {
             }
             return TokenizedChunk(terms: table.terms, sections: items)
         }
+    }
+
+    /// Builds the index of `sections` from their tokens (``tokenize(_:)`` of consecutive runs of them).
+    static func build(_ sections: [SearchSection], tokenized chunks: [TokenizedChunk]) -> SearchIndex {
+        let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
 
         // 2. Number the terms globally and rewrite each chunk's numbers.
         var terms: [String] = []
