@@ -298,3 +298,40 @@ import ZIPFoundation
         return out
     }
 }
+
+/// The offline copy in the zip searches from `file://` in a real browser.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "needs chromium (Debian package `chromium`)"))
+struct OfflineZipSearchTests {
+    @Test func extractedZipSearchesOfflineInChromium() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        _ = try Bundler().run(.init(projectRoot: fixture.root, config: fixture.config(), outputDirectory: fixture.url("out")))
+        let extracted = fixture.url("extracted")
+        try FileManager.default.unzipItem(at: fixture.url("out/digital-industry-reports.zip"), to: extracted)
+        let page = extracted.appendingPathComponent("digital-industry-reports/search/index.html")
+        #expect(FileManager.default.fileExists(atPath: page.path))
+        let dom = try Self.dumpDOM(page.absoluteString + "?q=industrial%20internet")
+        #expect(dom.contains("data-state=\"done\""), "the search page finished")
+        #expect(dom.contains("class=\"search-result__link\" href=\"../leiden-2023/"), "a result links into the extracted site")
+        #expect(dom.contains("<mark>"), "matched words are highlighted")
+    }
+
+    static func dumpDOM(_ url: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("folio-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                             "--user-data-dir=\(profile.path)", "--virtual-time-budget=10000", "--dump-dom", url]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 90, execute: killer)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        killer.cancel()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -211,7 +211,9 @@ struct ExcerptPicker: Sendable {
     func excerpt(of section: SectionTokens) -> String {
         let sentences = section.sentences
         guard !sentences.isEmpty else { return "" }
-        let terms = section.sentenceTerms.map(Set.init)
+        // Sorted, so the weights below are summed in the same order in every process (Set order
+        // is seeded per process, and a different summation order can break ties differently).
+        let terms = section.sentenceTerms.map { Array(Set($0)).sorted() }
         let counts = sentences.map(\.utf8.count)
         var covered: Set<Int32> = []
         var chosen: [Int] = []

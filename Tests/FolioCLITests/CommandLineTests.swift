@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// Runs the built `folio` executable the way a user or CI does.
+struct FolioProcess {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var executable: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("folio")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return repository.appendingPathComponent(".build/debug/folio")
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test func helpListsEveryCommand() throws {
+        let result = try FolioProcess.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+        OVERVIEW: Publish a corpus of reports as a validated, cross-linked website and
+        offline bundles.
+
+        USAGE: folio <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          import                  Import the raw sources listed in Content/corpus.yml
+                                  into Content/articles.
+          build                   Render Content/ into a static site, validating it on
+                                  the way.
+          check                   Validate citations, figures, structure and links
+                                  without writing the site.
+          bundle                  Write offline bundles: a zip of the site, EPUB 3
+                                  books and single-file HTML documents.
+          serve                   Build the site, serve it on 127.0.0.1 and rebuild and
+                                  reload pages on every change.
+
+          See 'folio help <subcommand>' for detailed help.
+
+        """)
+    }
+
+    @Test func versionIsPrinted() throws {
+        let result = try FolioProcess.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "0.1.0\n")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknownOption = try FolioProcess.run(["build", "--no-such-option"])
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.stderr.contains("--no-such-option"))
+        let badFormat = try FolioProcess.run(["check", "--format", "yaml"])
+        #expect(badFormat.status == 2)
+    }
+
+    @Test func buildsAFixtureAndFailsOnABrokenLink() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: FolioProcess.repository.appendingPathComponent("Tests/FolioSiteTests/Fixtures/site"), to: root)
+        try FileManager.default.copyItem(at: FolioProcess.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+
+        let built = try FolioProcess.run(["build", "--root", root.path], environment: ["NO_COLOR": "1"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("Built "))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Site/index.html").path))
+
+        try "---\ntitle: Broken\n---\n\nSee [nowhere](99-missing.md).\n".write(to: root.appendingPathComponent("Content/articles/leiden-2023/03-broken.md"), atomically: true, encoding: .utf8)
+        let failed = try FolioProcess.run(["build", "--root", root.path], environment: ["NO_COLOR": "1"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("Content/articles/leiden-2023/03-broken.md:5: error: [LNK005]"))
+        #expect(!failed.stderr.contains("\u{1B}["), "no colour without a terminal")
+
+        let json = try FolioProcess.run(["check", "--root", root.path, "--format", "json"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let summary = object?["summary"] as? [String: Int]
+        #expect((summary?["errors"] ?? 0) >= 1)
+    }
+
+    @Test func refusesToBuildIntoTheProjectRoot() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: FolioProcess.repository.appendingPathComponent("Tests/FolioSiteTests/Fixtures/site"), to: root)
+        let result = try FolioProcess.run(["build", "--root", root.path, "--output", root.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("refusing to use this output directory"))
+    }
+}
+
+@Suite struct ReproducibilityTests {
+    /// Two processes (each with its own hashing seed) must write the same site, byte for byte.
+    @Test func twoBuildsOfTheCorpusAreByteIdentical() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("folio-repro-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        var trees: [[String: Data]] = []
+        for run in 1...2 {
+            let output = base.appendingPathComponent("site-\(run)")
+            let result = try FolioProcess.run(["build", "--root", FolioProcess.repository.path, "--output", output.path, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            trees.append(try Self.snapshot(output))
+        }
+        #expect(trees[0].count > 500)
+        #expect(Set(trees[0].keys) == Set(trees[1].keys))
+        let differing = trees[0].keys.filter { trees[0][$0] != trees[1][$0] }.sorted()
+        #expect(differing.isEmpty, "files that differ between two builds: \(differing.prefix(10))")
+    }
+
+    static func snapshot(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = directory.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}
