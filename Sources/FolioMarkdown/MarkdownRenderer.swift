@@ -125,7 +125,7 @@ public struct MarkdownRenderer: Sendable {
         var marks: [FootnoteMark] = []
         var lineNumber = 0
         var inFence = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TextLines.split(markdown) {
             lineNumber += 1
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
