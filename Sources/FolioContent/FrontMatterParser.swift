@@ -21,16 +21,52 @@ public enum FrontMatterParser {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
             return Split(yaml: nil, yamlStartLine: 1, body: text, bodyStartLine: 1)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        for index in 1..<max(lines.count, 1) where lines[index].trimmingCharacters(in: .whitespaces) == "---" || lines[index] == "---\r" {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let bodyLines = lines[(index + 1)...]
-            var body = bodyLines.joined(separator: "\n")
-            if !bodyLines.isEmpty { body += "\n" }
-            return Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: index + 2)
+        // One pass over the bytes; lines end at a `\n` that is not part of a `\r\n` pair (the
+        // same lines as splitting the text at the `"\n"` character), and the body is sliced, not
+        // re-joined.
+        let utf8 = text.utf8
+        var lineIndex = 0
+        var lineStart = utf8.startIndex
+        var yamlStart = utf8.endIndex
+        var previous: UInt8 = 0
+        var cursor = utf8.startIndex
+        while true {
+            let atEnd = cursor == utf8.endIndex
+            let byte: UInt8 = atEnd ? 0 : utf8[cursor]
+            if atEnd || (byte == 0x0A && previous != 0x0D) {
+                // The last line counts only when it is not empty (text not ending in a line break).
+                if atEnd && lineStart == cursor { break }
+                if lineIndex == 1 { yamlStart = lineStart }
+                if lineIndex >= 1 {
+                    let line = text[lineStart..<cursor]
+                    if line.trimmingCharacters(in: .whitespaces) == "---" || line == "---\r" {
+                        let yaml = lineIndex == 1 ? "" : String(text[yamlStart..<utf8.index(before: lineStart)])
+                        var body = ""
+                        if !atEnd {
+                            let rest = text[utf8.index(after: cursor)...]
+                            if !rest.isEmpty {
+                                body = String(rest)
+                                if !Self.endsWithLineBreak(rest) { body += "\n" }
+                            }
+                        }
+                        return Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: lineIndex + 2)
+                    }
+                }
+                if atEnd { break }
+                lineIndex += 1
+                lineStart = utf8.index(after: cursor)
+            }
+            previous = byte
+            cursor = utf8.index(after: cursor)
         }
         throw ContentError.frontMatter(file: file, line: 1, message: "front matter opened with `---` is never closed", hint: "add a line `---` after the last front matter key")
+    }
+
+    /// Whether `text` ends with a `\n` that is not part of a `\r\n` pair.
+    private static func endsWithLineBreak(_ text: Substring) -> Bool {
+        var bytes = text.utf8.reversed().makeIterator()
+        guard bytes.next() == 0x0A else { return false }
+        return bytes.next() != 0x0D
     }
 
     /// Decodes front matter YAML. Unknown keys become `FM002` warnings.

@@ -45,8 +45,11 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 /// place with ``commit()`` only when the whole build succeeded. ``discard()`` (or never
 /// committing) leaves the previous output byte for byte as it was.
 public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
-    // Proof of Sendable: all stored properties are immutable; FileManager calls are thread-safe
-    // for distinct paths, and directory creation tolerates races.
+    // Proof of Sendable: the URLs are immutable; `createdDirectories` is only touched while
+    // holding `lock`; FileManager calls are thread-safe for distinct paths, and directory
+    // creation tolerates races.
+    private let lock = NSLock()
+    private var createdDirectories: Set<String> = []
     /// The final output directory.
     public let destination: URL
     /// The staging directory written to until ``commit()``.
@@ -69,11 +72,51 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     public func write(_ data: Data, to path: String) throws {
         let url = staging.appendingPathComponent(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            let directory = url.deletingLastPathComponent()
+            if !isCreated(directory.path) {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                markCreated(directory.path)
+            }
+            try Self.writeFile(data, at: url.path)
         } catch {
             throw FolioError.io(path: path, message: "cannot write: \(error.localizedDescription)")
         }
+    }
+
+    private func isCreated(_ directory: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return createdDirectories.contains(directory)
+    }
+
+    private func markCreated(_ directory: String) {
+        lock.lock()
+        createdDirectories.insert(directory)
+        lock.unlock()
+    }
+
+    /// Writes `data` into a new file with plain `open`/`write`/`close`. No `fsync` per file:
+    /// the staged tree becomes visible only through ``commit()``'s rename.
+    private static func writeFile(_ data: Data, at path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw FolioError.io(path: path, message: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = Foundation.write(fd, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                remaining -= written
+                pointer += written
+            }
+        }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        if failure != 0 { throw FolioError.io(path: path, message: String(cString: strerror(failure))) }
     }
 
     /// Replaces the destination with the staged tree. The old tree is moved aside first and

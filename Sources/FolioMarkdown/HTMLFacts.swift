@@ -37,7 +37,7 @@ public struct HTMLFacts: Sendable, Equatable {
             var j = start
             while j < n, utf8[j] != 0x22 { j += 1 }
             var text = String(decoding: utf8[start..<j], as: UTF8.self)
-            if text.contains("&amp;") { text = text.replacingAmpersands() }
+            if utf8[start..<j].contains(0x26), text.contains("&amp;") { text = text.replacingAmpersands() }
             return (text, j)
         }
         while i < n {

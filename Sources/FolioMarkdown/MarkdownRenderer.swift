@@ -125,7 +125,7 @@ public struct MarkdownRenderer: Sendable {
         var marks: [FootnoteMark] = []
         var lineNumber = 0
         var inFence = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TextLines.split(markdown) {
             lineNumber += 1
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
@@ -306,6 +306,15 @@ private struct FactCollector {
                 break
             }
         }
+        return trimmed(text)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without the Foundation round trip
+    /// when both ends are visible ASCII (nothing to trim).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
+        if isPlain(first) && isPlain(last) { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

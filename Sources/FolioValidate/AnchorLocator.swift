@@ -14,7 +14,7 @@ public struct AnchorLocator: Sendable {
 
     public init(_ page: PublishedPage) {
         self.page = page
-        lines = page.page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = TextLines.split(page.page.body)
         var fenced: [Bool] = []
         var inFence = false
         for line in lines {

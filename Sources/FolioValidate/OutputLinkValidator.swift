@@ -27,6 +27,8 @@ public struct OutputLinkValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         do {
             let location = { (line: Int) in SourceLocation(file: "\(Self.siteDirectoryName)/\(file.path)", line: line) }
+            // The directory of the file, split once for all of its links.
+            let directory = Self.directoryParts(of: file.path)
             for ref in file.facts.references {
                 let url = ref.url
                 if url.hasPrefix("/") && !url.hasPrefix("//") {
@@ -45,7 +47,7 @@ public struct OutputLinkValidator: Sendable {
                 if pathPart.isEmpty {
                     target = file.path
                 } else {
-                    guard let resolved = Self.resolve(pathPart, from: file.path) else {
+                    guard let resolved = Self.resolve(pathPart, inDirectory: directory) else {
                         diagnostics.append(Diagnostic(code: "LNK001", severity: .error, message: "link `\(url)` leaves the site", location: location(ref.line), hint: "fix the number of `../`"))
                         continue
                     }
@@ -101,8 +103,19 @@ public struct OutputLinkValidator: Sendable {
 
     /// Resolves a relative path against the directory of `from`; `nil` if it climbs above the root.
     public static func resolve(_ relative: String, from: String) -> String? {
-        var parts = from.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        resolve(relative, inDirectory: directoryParts(of: from))
+    }
+
+    /// The path components of the directory of `path` (`a/b/c.html` → `a`, `b`).
+    static func directoryParts(of path: String) -> [String] {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         parts.removeLast()
+        return parts
+    }
+
+    /// Resolves a relative path against the directory given by its components.
+    static func resolve(_ relative: String, inDirectory directory: [String]) -> String? {
+        var parts = directory
         for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
             switch component {
             case ".", "": continue

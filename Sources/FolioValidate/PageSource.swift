@@ -62,7 +62,7 @@ struct PageSource: Sendable {
 
     init(_ published: PublishedPage) {
         self.published = published
-        let lines = published.page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextLines.split(published.page.body)
         self.lines = lines
         var fenced: [Bool] = []
         fenced.reserveCapacity(lines.count)

@@ -1,5 +1,6 @@
 import FolioContent
 import FolioCore
+import FolioMarkdown
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -36,7 +37,7 @@ public struct SourceLineMapper: Sendable {
         guard let range = page.frontMatter.source, range.lines.count == 2 else { return nil }
         let first = range.lines[0], last = max(range.lines[0], range.lines[1])
         guard first >= 1 else { return nil }
-        let lines = bodyLines ?? page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = bodyLines ?? TextLines.split(page.body)
         let total = max(1, lines.count)
         let clamped = min(max(bodyLine, 1), total)
         let proportional = first + Int((Double(clamped - 1) / Double(max(1, total - 1)) * Double(last - first)).rounded())
