@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// Rewrites raw HTML from content so that only allow-listed tags and attributes reach the site:
@@ -180,19 +181,7 @@ public struct HTMLSanitizer: Sendable {
         return nil
     }
 
-    static func escapeAttribute(_ value: String) -> String {
-        var out = ""
-        for ch in value {
-            switch ch {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escapeAttribute(_ value: String) -> String { HTMLEscaping.escape(value) }
 
     /// Decodes the few entities that matter for URL safety checks (`&#106;avascript:` tricks).
     static func decodeEntities(_ value: String) -> String {

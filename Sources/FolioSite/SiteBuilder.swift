@@ -234,30 +234,3 @@ final class PreparedWork: @unchecked Sendable {
     }
 }
 
-/// Maps over an array on all cores, keeping order.
-enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let results = ResultBox<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
-        }
-        return results.values
-    }
-
-    /// Fixed-size results written from several threads.
-    final class ResultBox<R>: @unchecked Sendable {
-        // Proof of Sendable: each index is written exactly once, under `lock`; read after all writers finish.
-        private var storage: [R?]
-        private let lock = NSLock()
-
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ value: R) {
-            lock.lock()
-            storage[index] = value
-            lock.unlock()
-        }
-
-        var values: [R] { storage.compactMap { $0 } }
-    }
-}

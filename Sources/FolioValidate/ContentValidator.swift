@@ -37,7 +37,7 @@ public struct ContentValidator: Sendable {
             let chunks = stride(from: 0, to: diagnostics.count, by: 64).map { Array(diagnostics[$0..<min($0 + 64, diagnostics.count)]) }
             let pages = pages
             let mapper = mapper
-            return ConcurrentWork.map(chunks) { chunk in
+            return ConcurrentMap.map(chunks) { chunk in
                 chunk.map { diagnostic in
                     var d = diagnostic
                     if d.source == nil, let loc = d.location, let source = pages[loc.file] {
@@ -51,15 +51,15 @@ public struct ContentValidator: Sendable {
 
     /// Validates `pages` (in site order) and returns the findings.
     public func validate(_ pages: [PublishedPage]) -> Result {
-        let sources = ConcurrentWork.map(pages) { PageSource($0) }
+        let sources = ConcurrentMap.map(pages) { PageSource($0) }
         // Read and normalise the raw sources on all cores while nothing else needs them.
         let sourceFiles = Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
         let mapper = sourceMapper
-        _ = ConcurrentWork.map(sourceFiles) { mapper.preload($0) }
+        _ = ConcurrentMap.map(sourceFiles) { mapper.preload($0) }
         var byPath: [String: PageSource] = [:]
         for source in sources { byPath[source.page.path] = source }
         let context = CheckContext(projectRoot: projectRoot, pagesByPath: byPath)
-        var perPage = ConcurrentWork.map(sources) { source -> ([Diagnostic], Set<String>) in
+        var perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
             var found: [Diagnostic] = []
             found += CitationCheck.page(source)
             let (figures, images) = FigureCheck.page(source, context: context)
@@ -101,27 +101,3 @@ struct CheckContext: Sendable {
     let pagesByPath: [String: PageSource]
 }
 
-/// Maps over an array on all cores, keeping order.
-enum ConcurrentWork {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        guard items.count > 1 else { return items.map(transform) }
-        let box = Box<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            box.set(index, transform(items[index]))
-        }
-        return box.values
-    }
-
-    final class Box<R>: @unchecked Sendable {
-        // Proof of Sendable: each slot is written once under `lock` and read after all writers finish.
-        private var storage: [R?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: R) {
-            lock.lock()
-            storage[index] = value
-            lock.unlock()
-        }
-        var values: [R] { storage.compactMap { $0 } }
-    }
-}

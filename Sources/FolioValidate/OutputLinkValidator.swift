@@ -17,7 +17,7 @@ public struct OutputLinkValidator: Sendable {
         for file in files { idsByPath[file.path] = file.facts.ids }
         let ids = idsByPath
         // Files are independent: check them on all cores, keeping their order.
-        return ConcurrentWork.map(files) { file in
+        return ConcurrentMap.map(files) { file in
             Self.check(file, idsByPath: ids, existingPaths: existingPaths, reportedLinks: reportedLinks)
         }.flatMap { $0 }
     }

@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// A static full-text index of the site's sections, split into small script files so the browser

@@ -1,3 +1,4 @@
+import FolioCore
 import FolioEntities
 import Foundation
 
@@ -103,17 +104,5 @@ public enum TaxonomyCharts {
     private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
 
     /// Escapes text for SVG/XML content and attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

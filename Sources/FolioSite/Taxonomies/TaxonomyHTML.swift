@@ -1,3 +1,4 @@
+import FolioCore
 import FolioEntities
 
 /// HTML fragments of the index pages that repeat hundreds of times per build (article entries
@@ -164,53 +165,11 @@ enum TaxonomyHTML {
         out += "<span class=\"goal-tile__title\">\(text(goal.shortTitle))</span><span class=\"goal-tile__count\">\(row.articleCount) articles</span></a></li>"
     }
 
-    /// A value as a Mustache variable tag shows it: escaped, and `false` for an empty string
-    /// (the page writer turns empty strings into `false`).
+    /// A value as a Mustache variable tag shows it: escaped, and nothing for an empty string.
     private static func text(_ value: String) -> String {
-        value.isEmpty ? "false" : escape(value)
+        escape(value)
     }
 
-    /// Escapes `<`, `>`, `&`, `"` and `'` exactly as Mustache's HTML escaping does: per
-    /// character, so a quote that a combining mark turns into another character stays as it is.
-    /// Decided on bytes when every escaped byte has ASCII neighbours (then it is a character of
-    /// its own).
-    static func escape(_ value: String) -> String {
-        let scan: (needs: Bool, safe: Bool)? = value.utf8.withContiguousStorageIfAvailable { bytes in
-            var needs = false, safe = true
-            for (i, b) in bytes.enumerated() where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 {
-                needs = true
-                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { safe = false }
-            }
-            return (needs, safe)
-        }
-        if let scan, !scan.needs { return value }
-        if let scan, scan.safe {
-            var out: [UInt8] = []
-            out.reserveCapacity(value.utf8.count + 16)
-            for b in value.utf8 {
-                switch b {
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                default: out.append(b)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for c in value {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text as Mustache's `{{variable}}` does.
+    static func escape(_ value: String) -> String { HTMLEscaping.escape(value) }
 }
