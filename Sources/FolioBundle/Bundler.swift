@@ -111,7 +111,7 @@ public struct Bundler: Sendable {
         let single = singleBuilder
         // Books and single files, on all cores; the zip needs a site build of its own.
         let work = catalog.filter { $0.format != .zip }
-        let made = try ConcurrentMake.run(work.count) { index -> Data in
+        let made = try ConcurrentMap.tryMap(Array(work.indices)) { index -> Data in
             let download = work[index]
             guard let slug = download.documentSlug else { return try epub.wholeCorpus(baseName: baseName) }
             guard let document = corpus.documents.first(where: { $0.slug == slug }) else {
@@ -126,7 +126,9 @@ public struct Bundler: Sendable {
         var files: [(Download, Data)] = Array(zip(work, made))
         lap("books")
         if let zipDownload = catalog.first(where: { $0.format == .zip }) {
-            let (siteFiles, siteDiagnostics) = try siteBuild.result()
+            guard let (siteFiles, siteDiagnostics) = try siteBuild.result() else {
+                throw BundleError.unwritable(path: "(site build)", message: "the site build was never started")
+            }
             let data = try SiteArchive.archive(siteFiles, folder: baseName, date: corpus.newestDate)
             diagnostics += siteDiagnostics
             files.insert((zipDownload, data), at: 0)
@@ -244,57 +246,3 @@ public struct Bundler: Sendable {
     }
 }
 
-/// One throwing job run on a background thread; ``result()`` waits for it.
-final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
-    // Proof of Sendable: `outcome` is written once by the job before `group` leaves, and read
-    // only after `group.wait()`.
-    private var outcome: Result<Value, any Error>?
-    private let group = DispatchGroup()
-
-    func start(_ job: @escaping @Sendable () throws -> Value) {
-        group.enter()
-        DispatchQueue.global().async {
-            let value = Result { try job() }
-            self.outcome = value
-            self.group.leave()
-        }
-    }
-
-    /// Waits for the job, if one was started.
-    func wait() { group.wait() }
-
-    /// The job's value, after waiting for it.
-    func result() throws -> Value {
-        group.wait()
-        guard let outcome else { throw BundleError.unwritable(path: "(site build)", message: "the site build was never started") }
-        return try outcome.get()
-    }
-}
-
-/// Runs throwing jobs on all cores and returns their results in order.
-enum ConcurrentMake {
-    static func run(_ count: Int, _ job: @Sendable (Int) throws -> Data) throws -> [Data] {
-        let box = Box(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            do {
-                box.set(index, .success(try job(index)))
-            } catch {
-                box.set(index, .failure(error))
-            }
-        }
-        return try box.values.map { try $0.get() }
-    }
-
-    final class Box: @unchecked Sendable {
-        // Proof of Sendable: each slot is written once under `lock` and read after all writers finished.
-        private var storage: [Result<Data, any Error>?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<Data, any Error>) {
-            lock.lock()
-            storage[index] = value
-            lock.unlock()
-        }
-        var values: [Result<Data, any Error>] { storage.map { $0 ?? .failure(BundleError.unwritable(path: "(memory)", message: "a bundle was not made")) } }
-    }
-}

@@ -13,6 +13,12 @@ public enum ConcurrentMap {
         return results.values
     }
 
+    /// `items.map(transform)` with a throwing transform, spread over every core. Every item is
+    /// transformed; the error of the first failing item (in input order) is rethrown.
+    public static func tryMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> R) throws -> [R] {
+        try map(items) { item in Result { try transform(item) } }.map { try $0.get() }
+    }
+
     /// Fixed-size results written from several threads.
     final class ResultBox<R>: @unchecked Sendable {
         // Proof of Sendable: each index is written exactly once, under `lock`; read after all writers finish.

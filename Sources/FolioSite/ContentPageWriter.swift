@@ -23,20 +23,13 @@ struct ContentPageWriter {
         let articles = snapshot.content.documents.flatMap { doc in doc.articles.map { (doc, $0) } }
         let pages = snapshot.pages
         let byPath = Dictionary(pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let errors = ErrorBox()
-        let found = ConcurrentMap.map(Array(articles.indices)) { index -> [Diagnostic] in
+        let found = try ConcurrentMap.tryMap(Array(articles.indices)) { index -> [Diagnostic] in
             let (document, page) = articles[index]
             guard let published = byPath[page.path] else { return [] }
-            do {
-                let previous = index > 0 && articles[index - 1].0.slug == document.slug ? byPath[articles[index - 1].1.path] : nil
-                let next = index + 1 < articles.count && articles[index + 1].0.slug == document.slug ? byPath[articles[index + 1].1.path] : nil
-                return try writeArticle(published, document: document, previous: previous, next: next, rewriter: rewriter)
-            } catch {
-                errors.record(error)
-                return []
-            }
+            let previous = index > 0 && articles[index - 1].0.slug == document.slug ? byPath[articles[index - 1].1.path] : nil
+            let next = index + 1 < articles.count && articles[index + 1].0.slug == document.slug ? byPath[articles[index + 1].1.path] : nil
+            return try writeArticle(published, document: document, previous: previous, next: next, rewriter: rewriter)
         }
-        if let error = errors.first { throw error }
         var diagnostics = documentDiagnostics + found.flatMap { $0 }
         for page in pages where page.page.kind == .page {
             diagnostics += try writePlainPage(page, rewriter: rewriter)
@@ -214,24 +207,5 @@ enum TermLinks {
         }
         if let g = group("Technologies", "technologies", fm.technologies) { groups.append(g) }
         return groups
-    }
-}
-
-/// Collects the first error thrown on any thread.
-final class ErrorBox: @unchecked Sendable {
-    // Proof of Sendable: `stored` is only accessed under `lock`.
-    private var stored: (any Error)?
-    private let lock = NSLock()
-
-    func record(_ error: any Error) {
-        lock.lock()
-        if stored == nil { stored = error }
-        lock.unlock()
-    }
-
-    var first: (any Error)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }

@@ -118,9 +118,12 @@ public struct SiteBuilder: Sendable {
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
             snapshot.projectRoot = root
-            let layout = Self.layoutContext(config: config, snapshot: snapshot, generators: generators)
+            let navigation = generators.flatMap { $0.navigationEntries(for: snapshot) }
+            let footer = generators.flatMap { $0.footerEntries(for: snapshot) }
+            let layout = Self.layoutContext(config: config, snapshot: snapshot, navigation: navigation, footer: footer)
             let writer = PageWriter(templates: templates, sink: sink, layout: layout)
-            let sections = Set(generators.flatMap { $0.navigationEntries(for: snapshot) + $0.footerEntries(for: snapshot) }.compactMap { $0.path.split(separator: "/").first.map(String.init) })
+            // Top-level sections the generators publish (`companies`, `search`…); pages link only to these.
+            let sections = Set((navigation + footer).compactMap { $0.path.split(separator: "/").first.map(String.init) })
             let contentWriter = ContentPageWriter(snapshot: snapshot, writer: writer, sections: sections)
             diagnostics += try contentWriter.writeAll()
             try AssetCopier.copy(from: root.appendingPathComponent(config.templates).appendingPathComponent("assets"), to: "assets", writer: writer)
@@ -129,7 +132,7 @@ public struct SiteBuilder: Sendable {
             // The search generator collects and tokenizes the content pages on another thread
             // while the earlier generators write; it then only adds the pages they wrote.
             let searchIndex = generators.firstIndex { $0 is SearchGenerator }
-            let preparing = PreparedWork()
+            let preparing = BackgroundJob<SearchGenerator.Prepared>()
             if let searchIndex, let search = generators[searchIndex] as? SearchGenerator {
                 let site = snapshot
                 preparing.start { search.prepare(site) }
@@ -137,7 +140,7 @@ public struct SiteBuilder: Sendable {
             for (index, generator) in generators.enumerated() {
                 snapshot.diagnostics = diagnostics
                 if index == searchIndex, let search = generator as? SearchGenerator {
-                    diagnostics += try search.generate(snapshot, writer: writer, prepared: preparing.wait())
+                    diagnostics += try search.generate(snapshot, writer: writer, prepared: preparing.result())
                 } else {
                     diagnostics += try generator.generate(snapshot, writer: writer)
                 }
@@ -185,9 +188,7 @@ public struct SiteBuilder: Sendable {
         return diagnostics
     }
 
-    static func layoutContext(config: FolioConfig, snapshot: SiteSnapshot, generators: [any SiteGenerator]) -> [String: any Sendable] {
-        let navigation = generators.flatMap { $0.navigationEntries(for: snapshot) }
-        let footer = generators.flatMap { $0.footerEntries(for: snapshot) }
+    static func layoutContext(config: FolioConfig, snapshot: SiteSnapshot, navigation: [NavigationEntry], footer: [NavigationEntry]) -> [String: any Sendable] {
         let aboutPages = snapshot.content.pages.map { NavigationEntry(title: $0.frontMatter.title, path: SiteURL.file(for: $0.urlPath)) }
         func entries(_ list: [NavigationEntry]) -> [[String: String]] {
             list.map { e in
@@ -214,23 +215,5 @@ public struct SiteBuilder: Sendable {
 /// Folio's version, shown in `--version` and the `generator` meta tag.
 public enum FolioVersion {
     public static let current = "0.1.0"
-}
-
-/// One piece of work run on a background thread, its result collected later.
-final class PreparedWork: @unchecked Sendable {
-    // Proof of Sendable: `result` is written once by the background work before `group` leaves,
-    // and read only after `wait()` has waited for the group.
-    private let group = DispatchGroup()
-    private var result: (any Sendable)?
-
-    func start(_ work: @escaping @Sendable () -> any Sendable) {
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { self.result = work() }
-    }
-
-    /// The result of the started work (nil when none was started).
-    func wait() -> (any Sendable)? {
-        group.wait()
-        return result
-    }
 }
 

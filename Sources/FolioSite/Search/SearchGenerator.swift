@@ -23,15 +23,15 @@ public struct SearchGenerator: SiteGenerator {
 
     /// Collects and tokenizes the content-page sections; it needs no page of another generator,
     /// so the builder runs it while the earlier generators write.
-    func prepare(_ site: SiteSnapshot) -> any Sendable {
+    func prepare(_ site: SiteSnapshot) -> Prepared {
         let sections = Self.contentSections(of: site)
         return Prepared(sections: sections, tokens: SearchIndex.tokenize(sections))
     }
 
     /// Adds the taxonomy pages found in `writer.writtenPaths` to the prepared content sections and
     /// writes the index and the search page.
-    func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: (any Sendable)?) throws -> [Diagnostic] {
-        let content = (prepared as? Prepared) ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
+    func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: Prepared?) throws -> [Diagnostic] {
+        let content = prepared ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
         let extra = Self.taxonomySections(of: site, writtenPaths: writer.writtenPaths, firstPage: Self.pageCount(content.sections))
         let sections = content.sections + extra
         let index = content.tokens.map { SearchIndex.build(sections, tokenized: $0 + SearchIndex.tokenize(extra)) } ?? SearchIndex.build(sections)

@@ -102,12 +102,7 @@ struct TaxonomyPages: Sendable {
         }
         // Term pages are independent: render them on all cores.
         let terms = EntityKind.allCases.flatMap { index.terms(of: $0) }
-        let errors = ErrorBox()
-        _ = ConcurrentMap.map(terms) { term -> Bool in
-            do { try writeTermPage(term) } catch { errors.record(error) }
-            return true
-        }
-        if let error = errors.first { throw error }
+        _ = try ConcurrentMap.tryMap(terms) { term in try writeTermPage(term) }
     }
 
     /// Front matter may name a term by an alias (`Isuzu Motors`, `Hitachi ABB Power Grids`);
