@@ -34,11 +34,17 @@ let package = Package(
         .target(
             name: "FolioSite",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioValidate",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioValidate", "FolioTheme",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Folio's own theme, embedded at build time: `Templates/` is this target's folder, and the
+        // ThemeEmbedder plugin turns its files into a generated Swift source.
+        .target(name: "FolioTheme", path: "Templates", sources: ["FolioTheme.swift"], swiftSettings: swiftSettings, plugins: ["ThemeEmbedder"]),
+        // Build-time tool and plugin that embed `Templates/` into FolioSite (the built-in theme).
+        .executableTarget(name: "folio-embed-theme", path: "Sources/folio-embed-theme", swiftSettings: swiftSettings),
+        .plugin(name: "ThemeEmbedder", capability: .buildTool(), dependencies: ["folio-embed-theme"]),
         .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown", "FolioValidate", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .target(name: "FolioServe", dependencies: ["FolioCore", "FolioSite", .product(name: "FlyingFox", package: "FlyingFox")], swiftSettings: swiftSettings),
         .executableTarget(

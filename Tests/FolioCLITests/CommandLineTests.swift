@@ -50,6 +50,8 @@ struct FolioProcess {
           -h, --help              Show help information.
 
         SUBCOMMANDS:
+          init                    Create a new Folio project (folio.yml, Content/ with
+                                  an example report, .gitignore) that builds at once.
           import                  Import the raw sources listed in Content/corpus.yml
                                   into Content/articles.
           build                   Render Content/ into a static site, validating it on

@@ -24,6 +24,10 @@ public struct ImportHints: Sendable, Equatable {
         public var byline: String?
         /// Case titles name their company before a dash (`Baowu Carbon Technology – Digital Virtual Factory`).
         public var companyFromTitle = false
+        /// Keys the `import:` block sets; every other key is detected (see ``AutoHints``).
+        public var given: Set<String> = []
+        /// Only level-1 contents entries start articles (detected when `articles` is not given).
+        public var topLevelEntries = false
 
         public init() {}
     }
@@ -67,6 +71,7 @@ public struct ImportHints: Sendable, Equatable {
             guard let slug = doc.mapping?["slug"]?.string else { continue }
             var d = Document()
             if let imp = doc.mapping?["import"]?.mapping {
+                d.given = Set(imp.keys.compactMap(\.string))
                 d.toc = imp["toc"]?.string
                 if let a = imp["articles"]?.string, a != "all" { d.articles = a }
                 d.cases = imp["cases"]?.string

@@ -171,7 +171,7 @@ public struct Importer: Sendable {
             manifest = try CorpusManifest.load(from: content.appendingPathComponent("corpus.yml"), displayPath: manifestPath)
         } catch let error as ContentError {
             let d = error.diagnostic
-            throw ImportError.configuration(file: manifestPath, line: d.location?.line ?? 1, message: d.message)
+            throw ImportError.configuration(file: manifestPath, line: d.location?.line ?? 1, message: d.message, hint: d.hint)
         }
         let hints = try ImportHints.parse(manifestText, file: manifestPath)
         let correctionsPath = "\(contentDirectory)/corrections.yml"
@@ -240,6 +240,8 @@ public struct Importer: Sendable {
             corrections.apply(to: &lines, document: meta.slug, file: correctionsPath, findings: &findings)
             SourceCleaner(labels: labelSet).clean(&lines, findings: &findings)
         }
+        var hints = hints
+        findings += AutoHints.complete(&hints, lines: lines)
         let split = clock.measure("split") { () -> ArticleSplitter.Result in
             let tocNumbers =
                 hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
