@@ -93,6 +93,15 @@ public struct Importer: Sendable {
             stale.append(path)
             if !ContentHash.isUnedited(old) { refused.append(path) }
         }
+        // The organisations found by their shape, for the build: a generated data file.
+        let foundPath = "\(options.contentDirectory)/data/\(FoundOrganisations.fileName)"
+        let foundURL = options.projectRoot.appendingPathComponent(foundPath)
+        let dataDirectory = foundURL.deletingLastPathComponent()
+        let foundText = FoundOrganisations.yaml(FoundOrganisations.merge(files.filter { !$0.organisations.isEmpty }.map { ($0.path, $0.organisations) }))
+        let hasGazetteers = FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("companies.yml").path)
+        let oldFound = FileManager.default.contents(atPath: foundURL.path).flatMap { String(data: $0, encoding: .utf8) }
+        let foundStale = hasGazetteers && oldFound != foundText
+        if foundStale { stale.append(foundPath) }
         stale.sort()
         refused.sort()
         var written: [String] = []
@@ -101,9 +110,9 @@ public struct Importer: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         code: "IMP090", severity: .error,
-                        message: existing[path] == nil
+                        message: (path == foundPath ? oldFound == nil : existing[path] == nil)
                             ? "missing: import would create this file"
-                            : (generatedPaths.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
+                            : (generatedPaths.contains(path) || path == foundPath ? "stale: import would change this file" : "stale: import no longer generates this file"),
                         location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
                     ))
             }
@@ -134,6 +143,14 @@ public struct Importer: Sendable {
                 throw ImportError.io(path: "\(options.contentDirectory)/articles", message: "\(error)")
             }
             written = stale.filter { generatedPaths.contains($0) }
+        }
+        if foundStale, !options.check, refused.isEmpty || options.force {
+            do {
+                try Data(foundText.utf8).write(to: foundURL, options: .atomic)
+                written.append(foundPath)
+            } catch {
+                throw ImportError.io(path: foundPath, message: "\(error)")
+            }
         }
         return ImportResult(
             diagnostics: Diagnostic.sortedForOutput(diagnostics), files: files, written: written,
@@ -307,7 +324,7 @@ public struct Importer: Sendable {
         let data = content.appendingPathComponent("data")
         guard FileManager.default.fileExists(atPath: data.appendingPathComponent("companies.yml").path) else { return EntityTagger() }
         do {
-            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data"))
+            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data", includeFound: false))
         } catch let error as EntitiesError {
             let d = error.diagnostic
             throw ImportError.configuration(file: d.location?.file ?? "\(contentDirectory)/data", line: d.location?.line ?? 1, message: d.message)

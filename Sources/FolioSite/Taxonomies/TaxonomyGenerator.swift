@@ -225,6 +225,8 @@ struct TaxonomyPages: Sendable {
         var facts: [(label: String, value: String)] = []
         if let type = term.type, term.id.kind != .sdg { facts.append((term.id.kind == .technology ? "Category" : "Type", type)) }
         if let country = term.country { facts.append(("Country", country)) }
+        if let foundBy = term.foundBy { facts.append(("Found by", foundBy)) }
+        if let domain = term.domain { facts.append(("Field", domain)) }
         if let c = term.coordinates {
             facts.append(("Coordinates", String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")))
         }
