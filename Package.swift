@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
