@@ -60,7 +60,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FolioCLITests", dependencies: ["folio"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioImportTests", dependencies: ["FolioImport", "FolioContent", "FolioEntities"], swiftSettings: swiftSettings),

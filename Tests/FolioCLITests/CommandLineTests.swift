@@ -52,6 +52,9 @@ struct FolioProcess {
         SUBCOMMANDS:
           init                    Create a new Folio project (folio.yml, Content/ with
                                   an example report, .gitignore) that builds at once.
+          add                     Add a PDF-converted text to Content/sources, detect
+                                  its metadata and structure, write its corpus.yml
+                                  entry and import it.
           import                  Import the raw sources listed in Content/corpus.yml
                                   into Content/articles.
           build                   Render Content/ into a static site, validating it on

@@ -28,6 +28,10 @@ public struct ImportHints: Sendable, Equatable {
         public var given: Set<String> = []
         /// Only level-1 contents entries start articles (detected when `articles` is not given).
         public var topLevelEntries = false
+        /// Link citations to the reference list: on without an `import:` block, else only
+        /// when `citations: true` is given (documents tuned by hand keep their notes as they are).
+        public var citations: Bool?
+        public var linksCitations: Bool { citations ?? given.isEmpty }
 
         public init() {}
     }
@@ -77,6 +81,7 @@ public struct ImportHints: Sendable, Equatable {
                 d.cases = imp["cases"]?.string
                 d.byline = imp["byline"]?.string
                 d.companyFromTitle = imp["company_from_title"]?.bool ?? false
+                d.citations = imp["citations"]?.bool
                 d.labels = imp["labels"]?.sequence?.compactMap(\.string) ?? []
                 d.imprint = imp["imprint"]?.sequence?.compactMap(\.string) ?? []
                 for anchor in imp["anchors"]?.sequence ?? [] {

@@ -59,10 +59,10 @@ public struct Importer: Sendable {
     /// The entity tagger; nil builds one from the gazetteers in `Content/data/` (none when absent).
     public var tagger: EntityTagger?
 
-    /// The document steps of a standard import, in order: notes, then figures and tables, then
-    /// inline repairs.
+    /// The document steps of a standard import, in order: citations, notes, then figures and
+    /// tables, then inline repairs.
     public static var standardSteps: [any DocumentStep] {
-        [NoteResolver(), FigureAnchorer(), InlineRepairer()]
+        [CitationLinker(), NoteResolver(), FigureAnchorer(), InlineRepairer()]
     }
 
     public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger? = nil) {
@@ -238,10 +238,11 @@ public struct Importer: Sendable {
         let labelSet = Set((HeadingStructure.defaultLabels + hints.labels).map(TextNormalizer.key))
         clock.measure("clean") {
             corrections.apply(to: &lines, document: meta.slug, file: correctionsPath, findings: &findings)
+            lines = ConvertedTextNormalizer(flavour: SourceFlavour.detect(source)).normalize(lines, findings: &findings)
             SourceCleaner(labels: labelSet).clean(&lines, findings: &findings)
         }
         var hints = hints
-        findings += AutoHints.complete(&hints, lines: lines)
+        findings += AutoHints.complete(&hints, lines: lines, documentTitle: meta.title)
         let split = clock.measure("split") { () -> ArticleSplitter.Result in
             let tocNumbers =
                 hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
@@ -249,6 +250,8 @@ public struct Importer: Sendable {
             return ArticleSplitter(hints: hints, companies: companies, metadata: meta, labels: labelSet).split(lines, findings: &findings)
         }
         var document = DocumentDraft(metadata: meta, articles: split.articles)
+        document.contents = split.toc?.entries ?? []
+        document.linkCitations = hints.linksCitations
         // Notes and figures run before paragraphs are rejoined: the joiner would otherwise glue
         // footnote blocks and photo captions into the sentences around them.
         for step in steps where step.name != InlineRepairer().name {

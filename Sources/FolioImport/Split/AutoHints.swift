@@ -21,7 +21,7 @@ struct AutoHints: Sendable {
 
     /// Fills in the keys `hints` does not give, reading the cleaned lines.
     /// - Returns: one info finding per detected choice, so `folio add` and `--verbose` can show them.
-    static func complete(_ hints: inout ImportHints.Document, lines: [SourceLine]) -> [ImportFinding] {
+    static func complete(_ hints: inout ImportHints.Document, lines: [SourceLine], documentTitle: String) -> [ImportFinding] {
         var findings: [ImportFinding] = []
         if !hints.given.contains("toc"), let (index, title) = contentsHeading(lines) {
             hints.toc = title
@@ -46,7 +46,7 @@ struct AutoHints: Sendable {
                 ImportFinding(code: "IMP052", severity: .info, message: "no table of contents: articles start at the \(chapters.count) chapter headings", sourceLine: lines[chapters[0]].number))
         } else if let first = headings.first ?? lines.firstIndex(where: { !$0.text.isEmpty }) {
             let title = TextNormalizer.stripMarkup(lines[first].text)
-            hints.anchors = [ImportHints.Anchor(match: "^" + NSRegularExpression.escapedPattern(for: title) + "$")]
+            hints.anchors = [ImportHints.Anchor(match: "^" + NSRegularExpression.escapedPattern(for: title) + "$", title: documentTitle)]
             findings.append(
                 ImportFinding(code: "IMP052", severity: .info, message: "no table of contents: the document is one article with its headings as sections", sourceLine: lines[first].number))
         }

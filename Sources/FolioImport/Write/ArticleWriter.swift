@@ -165,7 +165,12 @@ struct ArticleWriter: Sendable {
             }
             if ch == "[", let close = text.firstIndex(of: "]"), text[close...].hasPrefix("](") {
                 plain += text[text.index(after: text.startIndex)..<close]
-                text = text[close...].drop(while: { $0 != ")" }).dropFirst()
+                var rest = text[close...].dropFirst(2)
+                // A link title (`[2005](#ref-x "Lee (2005) …")`) may hold parentheses of its own.
+                if let quote = rest.range(of: " \""), !rest[..<quote.lowerBound].contains(")") {
+                    rest = rest[quote.upperBound...].drop(while: { $0 != "\"" }).dropFirst()
+                }
+                text = rest.drop(while: { $0 != ")" }).dropFirst()
                 continue
             }
             if ch == "<", let close = text.firstIndex(of: ">") {
