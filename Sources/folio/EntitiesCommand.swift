@@ -8,7 +8,7 @@ import Foundation
 struct EntitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
-        abstract: "List organisation names found in the articles but not indexed, and write them to Content/data/entity-review.yml for review."
+        abstract: "List organisation names found but not indexed, and write them to Content/data/entity-review.yml."
     )
 
     @OptionGroup var global: GlobalOptions
