@@ -4,8 +4,8 @@ import Foundation
 /// Links in-text citations to the entries of the document's reference list, before notes are
 /// resolved, so a citation is never read as a footnote.
 ///
-/// The list (under References, Bibliography, Works cited, Sources or Literature) becomes one
-/// paragraph per entry, each opening with an anchor (`<span id="ref-12"></span>`). Numbered
+/// The list (under References, Bibliography, Works cited, Sources or Literature) becomes a
+/// Markdown list, one item per entry, each opening with an anchor (`<span id="ref-12"></span>`). Numbered
 /// (`[13]`, `[1, 4]`, `[2–5]`, superscripts in a numbered-reference document), labelled
 /// (`[Bla93]`) and author–year citations (`(Lee, 2021)`, `Lee et al. (2021)`,
 /// `(Lee 2021; Wang 2020)`) become links to their entry, titled with the entry's text so the
@@ -73,7 +73,7 @@ struct CitationLinker: DocumentStep {
         }
         // The list: one anchored paragraph per entry.
         for entry in entries {
-            document.articles[entry.article].lines[entry.line].text = "<span id=\"\(entry.anchor)\"></span>" + entry.text
+            document.articles[entry.article].lines[entry.line].text = "- <span id=\"\(entry.anchor)\"></span>" + entry.text
             if !cited.contains(entry.anchor) {
                 findings.append(
                     ImportFinding(

@@ -26,6 +26,7 @@ public enum SourceFlavour: String, Sendable, Equatable {
         var nonBlank = 0
         var followed = 0
         var headings = 0
+        var secondLevel = 0
         var previousText = false
         var previousStructural = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -34,13 +35,19 @@ public enum SourceFlavour: String, Sendable, Equatable {
             if isText && previousText && !previousStructural { followed += 1 }
             if isText {
                 nonBlank += 1
-                if trimmed.hasPrefix("#") && trimmed.drop(while: { $0 == "#" }).first == " " { headings += 1 }
+                if trimmed.hasPrefix("#") && trimmed.drop(while: { $0 == "#" }).first == " " {
+                    headings += 1
+                    if trimmed.hasPrefix("## ") { secondLevel += 1 }
+                }
             }
             previousText = isText
             previousStructural = trimmed.hasPrefix("#") || trimmed.hasPrefix("|") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ")
         }
+        // Layout converters that keep paragraphs on one line still give themselves away: image
+        // placeholders, or every heading at `##` whatever its rank.
+        if text.contains("<!-- image -->") || (headings >= minimumMarkdownHeadings && headings == secondLevel) { return .convertedMarkdown }
         guard nonBlank > 0, Double(followed) / Double(nonBlank) >= wrappedShare else { return .paragraphLines }
-        return headings >= minimumMarkdownHeadings || text.contains("<!-- image -->") ? .convertedMarkdown : .plainText
+        return headings >= minimumMarkdownHeadings ? .convertedMarkdown : .plainText
     }
 }
 
@@ -155,6 +162,7 @@ struct ConvertedTextNormalizer: Sendable {
                 let nextText = next.trimmingCharacters(in: .whitespaces)
                 if nextText.isEmpty || isStructural(nextText) || heading(lines, at: j, chapter: chapter) != nil || startsBlock(nextText) { break }
                 if nextText.utf8.count <= 60 && AutoHints.contentsTitles.contains(TextNormalizer.key(nextText)) { break }
+                if Self.isCaption(nextText) { break }
                 let nextIndent = TableOfContents.indentation(next)
                 // A first-line indent opens a new paragraph in laid-out text (but a reference
                 // entry `[Bla93]  Richard …` continues under a hanging indent).
@@ -469,6 +477,11 @@ struct ConvertedTextNormalizer: Sendable {
             return true
         }
         return false
+    }
+
+    /// `Table 1: …`, `Figure 3.`, `Fig. 2`, `Listing 1:`: a caption opens a paragraph of its own.
+    static func isCaption(_ text: String) -> Bool {
+        text.range(of: #"^(Table|Figure|Fig\.|Listing|Chart|Exhibit|Box) [0-9IVX]+[.:]?[0-9]*(\s|$)"#, options: .regularExpression) != nil
     }
 
     /// Joins a wrapped line to its paragraph, rejoining a word hyphenated across the break.
