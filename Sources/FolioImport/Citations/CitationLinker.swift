@@ -164,7 +164,8 @@ struct CitationLinker: DocumentStep {
                         if let entry = entries.first(where: { $0.style == .numbered(n) }) { links.append(link("\(n)", entry)) }
                     }
                 }
-                if !links.isEmpty { result.append(Replacement(range: whole, text: "<sup>" + links.joined(separator: ",") + "</sup>")) }
+                // Written as a bracketed citation: superscript markup is the notes' channel.
+                if !links.isEmpty { result.append(Replacement(range: whole, text: "[" + links.joined(separator: ", ") + "]")) }
             }
         }
         // Author–year: `Lee et al. (2021)`, then `(Lee, 2021; Wang 2020)`.
@@ -263,6 +264,9 @@ struct CitationLinker: DocumentStep {
         }
         guard !byAuthor.isEmpty else { return .notCitation }
         var matches = byAuthor.filter { if case .authorYear(_, let y) = $0.style { return y == year } else { return false } }
+        // An entry printed twice (a duplicate, reported as REF003) is one work.
+        var seen = Set<String>()
+        matches = matches.filter { seen.insert(TextNormalizer.key($0.text)).inserted }
         if matches.count > 1 && !others.isEmpty {
             let wanted = Set(others.map(ReferenceListParser.fold))
             let narrowed = matches.filter { entry in

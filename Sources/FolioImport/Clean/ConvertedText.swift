@@ -231,9 +231,21 @@ struct ConvertedTextNormalizer: Sendable {
         // Occurrences that start with a section number: a chapter heading shares its words with
         // the chapter's running head, but only the heading carries the number.
         var numbered: [String: Int] = [:]
+        var sideKeys: [Int: String] = [:]
+        var sideCounts: [String: Int] = [:]
         for i in Set(edges) {
             let key = Self.furnitureKey(lines[i].text)
             guard key.count >= 4, lines[i].text.utf8.count <= 140, !Self.isContentsLine(lines[i].text) else { continue }
+            // A laid-out head has columns (`Widget Manual      Chapter 2`): its left column repeats
+            // even where the right one changes.
+            let columns = lines[i].text.trimmingCharacters(in: .whitespaces).components(separatedBy: "   ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if columns.count >= 2 {
+                let side = Self.furnitureKey(columns[0])
+                if side.count >= 4 {
+                    sideKeys[i] = side
+                    sideCounts[side, default: 0] += 1
+                }
+            }
             keys[i] = key
             counts[key, default: 0] += 1
             if Self.level(for: TextNormalizer.stripMarkup(lines[i].text.trimmingCharacters(in: .whitespaces))) != nil { numbered[key, default: 0] += 1 }
@@ -243,6 +255,10 @@ struct ConvertedTextNormalizer: Sendable {
             let text = lines[i].text.trimmingCharacters(in: .whitespaces)
             if Self.isPageNumber(text) { drop.insert(i) }
             // The title page is where the running head's text first stands as the title.
+            if let side = sideKeys[i], sideCounts[side, default: 0] >= Self.runningHeadPages, pageOf[i] > 0 {
+                drop.insert(i)
+                continue
+            }
             if let key = keys[i], counts[key, default: 0] >= Self.runningHeadPages, pageOf[i] > 0 {
                 let isHeading = numbered[key] == 1 && Self.level(for: TextNormalizer.stripMarkup(text)) != nil
                 if !isHeading { drop.insert(i) }
@@ -344,7 +360,7 @@ struct ConvertedTextNormalizer: Sendable {
                 var first = lines[i].number
                 var entryIndent = indent
                 if let p = pending {
-                    title = p.text + " " + title
+                    title = Self.joinWrapped(p.text, title)
                     first = p.number
                     entryIndent = p.indent
                     pending = nil
