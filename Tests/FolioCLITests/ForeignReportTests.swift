@@ -87,7 +87,7 @@ import Yams
         var entries: [String: String] = [:]
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "index.md" }.sorted()
         let link = try NSRegularExpression(pattern: #"\[([^\]]+)\]\([^)#\s]*#(ref-[a-z0-9-]+)"#)
-        let anchor = try NSRegularExpression(pattern: #"^<span id="(ref-[a-z0-9-]+)"></span>(.*)$"#, options: .anchorsMatchLines)
+        let anchor = try NSRegularExpression(pattern: #"^- <span id="(ref-[a-z0-9-]+)"></span>(.*)$"#, options: .anchorsMatchLines)
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("title: ") }) {

@@ -4,8 +4,8 @@ import Foundation
 /// Links in-text citations to the entries of the document's reference list, before notes are
 /// resolved, so a citation is never read as a footnote.
 ///
-/// The list (under References, Bibliography, Works cited, Sources or Literature) becomes one
-/// paragraph per entry, each opening with an anchor (`<span id="ref-12"></span>`). Numbered
+/// The list (under References, Bibliography, Works cited, Sources or Literature) becomes a
+/// Markdown list, one item per entry, each opening with an anchor (`<span id="ref-12"></span>`). Numbered
 /// (`[13]`, `[1, 4]`, `[2–5]`, superscripts in a numbered-reference document), labelled
 /// (`[Bla93]`) and author–year citations (`(Lee, 2021)`, `Lee et al. (2021)`,
 /// `(Lee 2021; Wang 2020)`) become links to their entry, titled with the entry's text so the
@@ -73,7 +73,7 @@ struct CitationLinker: DocumentStep {
         }
         // The list: one anchored paragraph per entry.
         for entry in entries {
-            document.articles[entry.article].lines[entry.line].text = "<span id=\"\(entry.anchor)\"></span>" + entry.text
+            document.articles[entry.article].lines[entry.line].text = "- <span id=\"\(entry.anchor)\"></span>" + entry.text
             if !cited.contains(entry.anchor) {
                 findings.append(
                     ImportFinding(
@@ -164,7 +164,8 @@ struct CitationLinker: DocumentStep {
                         if let entry = entries.first(where: { $0.style == .numbered(n) }) { links.append(link("\(n)", entry)) }
                     }
                 }
-                if !links.isEmpty { result.append(Replacement(range: whole, text: "<sup>" + links.joined(separator: ",") + "</sup>")) }
+                // Written as a bracketed citation: superscript markup is the notes' channel.
+                if !links.isEmpty { result.append(Replacement(range: whole, text: "[" + links.joined(separator: ", ") + "]")) }
             }
         }
         // Author–year: `Lee et al. (2021)`, then `(Lee, 2021; Wang 2020)`.
@@ -263,6 +264,9 @@ struct CitationLinker: DocumentStep {
         }
         guard !byAuthor.isEmpty else { return .notCitation }
         var matches = byAuthor.filter { if case .authorYear(_, let y) = $0.style { return y == year } else { return false } }
+        // An entry printed twice (a duplicate, reported as REF003) is one work.
+        var seen = Set<String>()
+        matches = matches.filter { seen.insert(TextNormalizer.key($0.text)).inserted }
         if matches.count > 1 && !others.isEmpty {
             let wanted = Set(others.map(ReferenceListParser.fold))
             let narrowed = matches.filter { entry in

@@ -88,8 +88,12 @@ enum ReferenceListParser {
         let main = (1...3).max { counts[$0] < counts[$1] } ?? 0
         var result: [(ReferenceEntry, [Int])] = []
         for c in candidates {
+            // A caption after the list (a table page at the end of a paper) ends it.
+            if c.style == nil, ConvertedTextNormalizer.isCaption(article.lines[c.line].text) { break }
             let text = article.lines[c.line].text.trimmingCharacters(in: .whitespaces)
             if let style = c.style, kind(style) == main {
+                // A list item becomes the entry's own paragraph.
+                let text = text.hasPrefix("- ") || text.hasPrefix("* ") ? String(text.dropFirst(2)) : text
                 result.append((ReferenceEntry(style: style, anchor: "", text: text, article: articleIndex, line: c.line, sourceLine: article.lines[c.line].number), [c.line]))
             } else if var last = result.popLast() {
                 last.0.text = ConvertedTextNormalizer.joinWrapped(last.0.text, text)

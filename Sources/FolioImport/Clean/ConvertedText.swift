@@ -26,6 +26,7 @@ public enum SourceFlavour: String, Sendable, Equatable {
         var nonBlank = 0
         var followed = 0
         var headings = 0
+        var secondLevel = 0
         var previousText = false
         var previousStructural = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -34,13 +35,19 @@ public enum SourceFlavour: String, Sendable, Equatable {
             if isText && previousText && !previousStructural { followed += 1 }
             if isText {
                 nonBlank += 1
-                if trimmed.hasPrefix("#") && trimmed.drop(while: { $0 == "#" }).first == " " { headings += 1 }
+                if trimmed.hasPrefix("#") && trimmed.drop(while: { $0 == "#" }).first == " " {
+                    headings += 1
+                    if trimmed.hasPrefix("## ") { secondLevel += 1 }
+                }
             }
             previousText = isText
             previousStructural = trimmed.hasPrefix("#") || trimmed.hasPrefix("|") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ")
         }
+        // Layout converters that keep paragraphs on one line still give themselves away: image
+        // placeholders, or every heading at `##` whatever its rank.
+        if text.contains("<!-- image -->") || (headings >= minimumMarkdownHeadings && headings == secondLevel) { return .convertedMarkdown }
         guard nonBlank > 0, Double(followed) / Double(nonBlank) >= wrappedShare else { return .paragraphLines }
-        return headings >= minimumMarkdownHeadings || text.contains("<!-- image -->") ? .convertedMarkdown : .plainText
+        return headings >= minimumMarkdownHeadings ? .convertedMarkdown : .plainText
     }
 }
 
@@ -155,6 +162,7 @@ struct ConvertedTextNormalizer: Sendable {
                 let nextText = next.trimmingCharacters(in: .whitespaces)
                 if nextText.isEmpty || isStructural(nextText) || heading(lines, at: j, chapter: chapter) != nil || startsBlock(nextText) { break }
                 if nextText.utf8.count <= 60 && AutoHints.contentsTitles.contains(TextNormalizer.key(nextText)) { break }
+                if Self.isCaption(nextText) { break }
                 let nextIndent = TableOfContents.indentation(next)
                 // A first-line indent opens a new paragraph in laid-out text (but a reference
                 // entry `[Bla93]  Richard …` continues under a hanging indent).
@@ -223,9 +231,21 @@ struct ConvertedTextNormalizer: Sendable {
         // Occurrences that start with a section number: a chapter heading shares its words with
         // the chapter's running head, but only the heading carries the number.
         var numbered: [String: Int] = [:]
+        var sideKeys: [Int: String] = [:]
+        var sideCounts: [String: Int] = [:]
         for i in Set(edges) {
             let key = Self.furnitureKey(lines[i].text)
             guard key.count >= 4, lines[i].text.utf8.count <= 140, !Self.isContentsLine(lines[i].text) else { continue }
+            // A laid-out head has columns (`Widget Manual      Chapter 2`): its left column repeats
+            // even where the right one changes.
+            let columns = lines[i].text.trimmingCharacters(in: .whitespaces).components(separatedBy: "   ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if columns.count >= 2 {
+                let side = Self.furnitureKey(columns[0])
+                if side.count >= 4 {
+                    sideKeys[i] = side
+                    sideCounts[side, default: 0] += 1
+                }
+            }
             keys[i] = key
             counts[key, default: 0] += 1
             if Self.level(for: TextNormalizer.stripMarkup(lines[i].text.trimmingCharacters(in: .whitespaces))) != nil { numbered[key, default: 0] += 1 }
@@ -235,6 +255,10 @@ struct ConvertedTextNormalizer: Sendable {
             let text = lines[i].text.trimmingCharacters(in: .whitespaces)
             if Self.isPageNumber(text) { drop.insert(i) }
             // The title page is where the running head's text first stands as the title.
+            if let side = sideKeys[i], sideCounts[side, default: 0] >= Self.runningHeadPages, pageOf[i] > 0 {
+                drop.insert(i)
+                continue
+            }
             if let key = keys[i], counts[key, default: 0] >= Self.runningHeadPages, pageOf[i] > 0 {
                 let isHeading = numbered[key] == 1 && Self.level(for: TextNormalizer.stripMarkup(text)) != nil
                 if !isHeading { drop.insert(i) }
@@ -336,7 +360,7 @@ struct ConvertedTextNormalizer: Sendable {
                 var first = lines[i].number
                 var entryIndent = indent
                 if let p = pending {
-                    title = p.text + " " + title
+                    title = Self.joinWrapped(p.text, title)
                     first = p.number
                     entryIndent = p.indent
                     pending = nil
@@ -469,6 +493,11 @@ struct ConvertedTextNormalizer: Sendable {
             return true
         }
         return false
+    }
+
+    /// `Table 1: …`, `Figure 3.`, `Fig. 2`, `Listing 1:`: a caption opens a paragraph of its own.
+    static func isCaption(_ text: String) -> Bool {
+        text.range(of: #"^(Table|Figure|Fig\.|Listing|Chart|Exhibit|Box) [0-9IVX]+[.:]?[0-9]*(\s|$)"#, options: .regularExpression) != nil
     }
 
     /// Joins a wrapped line to its paragraph, rejoining a word hyphenated across the break.
