@@ -17,14 +17,15 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
-# The open-data tests validate Site/data/datapackage.json with frictionless (PyPI), in a venv
-# of their own; runs after the Debian packages (it needs python3-venv).
+# The open-data tests validate Site/data/datapackage.json with frictionless (PyPI), and the CI
+# format tests validate SARIF against its 2.1.0 schema with jsonschema (PyPI), in a venv of
+# their own; runs after the Debian packages (it needs python3-venv).
 python_venv() {
   cd "$(dirname "$0")/.."
-  if [[ "${1:-}" == "--test" && ! -x .build/python/bin/frictionless ]]; then
+  if [[ "${1:-}" == "--test" ]] && ! { [[ -x .build/python/bin/frictionless ]] && .build/python/bin/python -c 'import jsonschema' 2>/dev/null; }; then
     mkdir -p .build
     python3 -m venv .build/python
-    .build/python/bin/pip install --quiet --disable-pip-version-check frictionless
+    .build/python/bin/pip install --quiet --disable-pip-version-check frictionless jsonschema
   fi
 }
 
