@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "FolioCore", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "FolioContent", dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "FolioEntities", dependencies: ["FolioCore", "FolioContent", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
@@ -34,7 +39,7 @@ let package = Package(
         .target(
             name: "FolioSite",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioValidate", "FolioTheme",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioValidate", "FolioTheme", "CSQLite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
@@ -50,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

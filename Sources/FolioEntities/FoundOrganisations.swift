@@ -71,7 +71,7 @@ public enum FoundOrganisations {
             if !o.variants.isEmpty { out += "  aliases: [\(o.variants.map(quote).joined(separator: ", "))]\n" }
             out += "  mentions: \(o.count)\n  articles: \(entry.articles)\n"
             if let e = o.evidence {
-                out += "  evidence: {article: \(quote(entry.article)), line: \(e.line), text: \(quote("\(e.before) \(e.text) \(e.after)".trimmingCharacters(in: .whitespaces)))}\n"
+                out += "  evidence: {article: \(quote(entry.article)), line: \(e.line), text: \(quote("\(e.before)\(e.text)\(e.after)".trimmingCharacters(in: .whitespaces)))}\n"
             }
         }
         return out

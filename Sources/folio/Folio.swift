@@ -11,7 +11,7 @@ struct Folio: AsyncParsableCommand {
         commandName: "folio",
         abstract: "Publish a corpus of reports as a validated, cross-linked website and offline bundles.",
         version: version,
-        subcommands: [InitCommand.self, AddCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self, BundleCommand.self, ServeCommand.self]
+        subcommands: [InitCommand.self, AddCommand.self, ImportCommand.self, EntitiesCommand.self, BuildCommand.self, CheckCommand.self, BundleCommand.self, ServeCommand.self]
     )
 
     /// Usage errors exit 2 (DESIGN.md), not swift-argument-parser's 64.
