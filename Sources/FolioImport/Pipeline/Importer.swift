@@ -236,9 +236,9 @@ public struct Importer: Sendable {
         var lines = clock.measure("load") { Self.lines(of: source) }
         let lineCount = lines.count
         let labelSet = Set((HeadingStructure.defaultLabels + hints.labels).map(TextNormalizer.key))
+        clock.measure("clean") { corrections.apply(to: &lines, document: meta.slug, file: correctionsPath, findings: &findings) }
+        clock.measure("convert") { lines = ConvertedTextNormalizer(flavour: SourceFlavour.detect(source)).normalize(lines, findings: &findings) }
         clock.measure("clean") {
-            corrections.apply(to: &lines, document: meta.slug, file: correctionsPath, findings: &findings)
-            lines = ConvertedTextNormalizer(flavour: SourceFlavour.detect(source)).normalize(lines, findings: &findings)
             SourceCleaner(labels: labelSet).clean(&lines, findings: &findings)
         }
         var hints = hints

@@ -120,9 +120,15 @@ public struct ProjectScaffold: Sendable {
 
     ## 2. Notes and references
 
-    Footnotes are linked to their text, and the reference list is kept as it is printed. Folio checks every note and link when it builds the site.<sup>2</sup>
+    Footnotes are linked to their text, and citations to their entry in the reference list [1, 2]. Folio checks every note, citation and link when it builds the site.<sup>2</sup>
 
     <sup>2</sup> See the README of Folio for the checks and their codes.
+
+    ### References
+
+    [1] A. Example. Reports that convert well. Example Series 1, 2024.
+
+    [2] B. Example. From PDF to website. Example Series 2, 2023.
 
     """
 }
