@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Folio needs, only those that are missing.
-#   scripts/install-deps.sh          build dependencies (cmark-gfm)
-#   scripts/install-deps.sh --test   build and test dependencies (linkchecker, epubcheck, chromium)
+#   scripts/install-deps.sh          build dependencies (cmark-gfm, SQLite)
+#   scripts/install-deps.sh --test   build and test dependencies (linkchecker, epubcheck, chromium,
+#                                    sqlite3, and frictionless in the Python venv .build/python)
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(linkchecker epubcheck default-jre-headless chromium poppler-utils)
+  packages+=(linkchecker epubcheck default-jre-headless chromium poppler-utils sqlite3 python3-venv)
 fi
 
 missing=()
@@ -16,7 +17,19 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
+# The open-data tests validate Site/data/datapackage.json with frictionless (PyPI), in a venv
+# of their own; runs after the Debian packages (it needs python3-venv).
+python_venv() {
+  cd "$(dirname "$0")/.."
+  if [[ "${1:-}" == "--test" && ! -x .build/python/bin/frictionless ]]; then
+    mkdir -p .build
+    python3 -m venv .build/python
+    .build/python/bin/pip install --quiet --disable-pip-version-check frictionless
+  fi
+}
+
 if (( ${#missing[@]} == 0 )); then
+  python_venv "${1:-}"
   exit 0
 fi
 
@@ -30,3 +43,4 @@ fi
 echo "Installing: ${missing[*]}" >&2
 $SUDO apt-get update -q
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+python_venv "${1:-}"

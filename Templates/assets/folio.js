@@ -111,7 +111,8 @@
     hideTimer = setTimeout(hidePreview, 250);
   }
   doc.querySelectorAll(".prose a[href^='#']").forEach(function (a) {
-    if (a.classList.contains("heading-anchor") || a.closest(".footnotes")) return;
+    // Citations (`#ref-…`) have their own preview in cite.js.
+    if (a.classList.contains("heading-anchor") || a.closest(".footnotes") || a.getAttribute("href").indexOf("#ref-") === 0) return;
     a.addEventListener("mouseenter", function () { showPreview(a); });
     a.addEventListener("focus", function () { showPreview(a); });
     a.addEventListener("mouseleave", scheduleHide);
