@@ -167,7 +167,7 @@ struct LayoutTests {
                         let ns = snippet as NSString
                         guard let match = pattern.firstMatch(in: snippet, range: NSRange(location: 0, length: ns.length)) else { continue }
                         let text = ns.substring(with: match.range(at: 1))
-                        let bad = text.range(of: #"<mark>\s|\s</mark>|[(\[‘“]\s+<mark>|</mark>\s+([’,.;:)\]”]|(&#39;|')s\b)|^(…\s)?[-*+]\s"#, options: .regularExpression) != nil
+                        let bad = text.range(of: #"<mark>\s|\s</mark>|[(\[‘“]\s+<mark>|</mark>\s+([’,.;:)\]”]|(&#39;|')s\b)|^[-*+]\s"#, options: .regularExpression) != nil
                         if bad { stray.append("\(section)/\(term): \(text)") }
                     }
                 }
