@@ -323,6 +323,9 @@ struct ConvertedTextNormalizer: Sendable {
 
     /// A contents entry: title (number included), then leader dots or a wide gap, then a page.
     static let entryPattern = try! NSRegularExpression(pattern: #"^(.*?\S)\s*(?:(?:\.\s?){2,}\.?|\s{2,}|\t|\s\|\s)\s*(\d{1,4}|[ivxlcdm]{1,7})\s*\|?\s*$"#, options: [.caseInsensitive])
+    /// A numbered entry whose page follows after a single space (`1 Basic Graph API Routines 5`,
+    /// leaders dropped by a Markdown converter).
+    static let numberedEntryPattern = try! NSRegularExpression(pattern: #"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S.*?\S)\s+(\d{1,4})$"#)
     /// An entry with leader dots and no page (a converter that cut the page off).
     static let leaderOnlyPattern = try! NSRegularExpression(pattern: #"^(.*?\S)\s*(?:\.\s?){3,}\.?\s*\|?\s*$"#)
 
@@ -353,8 +356,13 @@ struct ConvertedTextNormalizer: Sendable {
             }
             blanks = 0
             let indent = TableOfContents.indentation(lines[i].text)
+            if text.contains("**") || text.contains("~~") {
+                text = TextNormalizer.stripMarkup(text.replacingOccurrences(of: "~~", with: ""))
+            }
             let range = NSRange(text.startIndex..., in: text)
-            if let m = Self.entryPattern.firstMatch(in: text, range: range) ?? Self.leaderOnlyPattern.firstMatch(in: text, range: range) {
+            if let m = Self.entryPattern.firstMatch(in: text, range: range) ?? Self.leaderOnlyPattern.firstMatch(in: text, range: range)
+                ?? Self.numberedEntryPattern.firstMatch(in: text, range: range)
+            {
                 var title = String(text[Range(m.range(at: 1), in: text)!])
                 let page = m.numberOfRanges > 2 && m.range(at: 2).location != NSNotFound ? String(text[Range(m.range(at: 2), in: text)!]) : nil
                 var first = lines[i].number
