@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import FolioSite
 import FolioValidate
 import Foundation

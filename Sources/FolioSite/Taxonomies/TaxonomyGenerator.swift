@@ -2,7 +2,7 @@ import FolioContent
 import FolioCore
 import FolioEntities
 import FolioMarkdown
-import FolioValidate
+import FolioModel
 import Foundation
 
 /// Writes the index pages: `companies/`, `cities/`, `sdgs/`, `technologies/` overviews and one
