@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "FolioCore", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "FolioContent", dependencies: ["FolioCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "FolioEntities", dependencies: ["FolioCore", "FolioContent", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
@@ -35,22 +40,28 @@ let package = Package(
         .target(
             name: "FolioSite",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioModel", "FolioValidate",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioModel", "FolioValidate", "FolioTheme", "CSQLite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Folio's own theme, embedded at build time: `Templates/` is this target's folder, and the
+        // ThemeEmbedder plugin turns its files into a generated Swift source.
+        .target(name: "FolioTheme", path: "Templates", sources: ["FolioTheme.swift"], swiftSettings: swiftSettings, plugins: ["ThemeEmbedder"]),
+        // Build-time tool and plugin that embed `Templates/` into FolioSite (the built-in theme).
+        .executableTarget(name: "folio-embed-theme", path: "Sources/folio-embed-theme", swiftSettings: swiftSettings),
+        .plugin(name: "ThemeEmbedder", capability: .buildTool(), dependencies: ["folio-embed-theme"]),
         .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown", "FolioModel", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .target(name: "FolioServe", dependencies: ["FolioCore", "FolioSite", .product(name: "FlyingFox", package: "FlyingFox")], swiftSettings: swiftSettings),
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FolioCLITests", dependencies: ["folio"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioImportTests", dependencies: ["FolioImport", "FolioContent", "FolioEntities"], swiftSettings: swiftSettings),

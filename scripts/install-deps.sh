@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Folio needs, only those that are missing.
-#   scripts/install-deps.sh          build dependencies (cmark-gfm)
-#   scripts/install-deps.sh --test   build and test dependencies (linkchecker, epubcheck, chromium)
+#   scripts/install-deps.sh          build dependencies (cmark-gfm, SQLite)
+#   scripts/install-deps.sh --test   build and test dependencies (linkchecker, epubcheck, chromium,
+#                                    sqlite3, and frictionless in the Python venv .build/python)
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(linkchecker epubcheck default-jre-headless chromium poppler-utils)
+  packages+=(linkchecker epubcheck default-jre-headless chromium poppler-utils sqlite3 python3-venv)
 fi
 
 missing=()
@@ -16,7 +17,24 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
+# Test tools from PyPI live in one venv, .build/python, made from scripts/requirements-test.txt
+# (add a package there, never a second venv); rebuilt when that file changes. Runs after the
+# Debian packages.
+python_venv() {
+  cd "$(dirname "$0")/.."
+  [[ "${1:-}" == "--test" ]] || return 0
+  local stamp=.build/python/requirements-test.txt
+  if [[ -x .build/python/bin/python ]] && cmp -s scripts/requirements-test.txt "$stamp"; then
+    return 0
+  fi
+  mkdir -p .build
+  [[ -x .build/python/bin/python ]] || python3 -m venv .build/python
+  .build/python/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+  cp scripts/requirements-test.txt "$stamp"
+}
+
 if (( ${#missing[@]} == 0 )); then
+  python_venv "${1:-}"
   exit 0
 fi
 
@@ -30,3 +48,4 @@ fi
 echo "Installing: ${missing[*]}" >&2
 $SUDO apt-get update -q
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+python_venv "${1:-}"

@@ -229,7 +229,9 @@ public struct Bundler: Sendable {
     }
 
     static func readText(_ url: URL, display: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        // A project without its own copy uses Folio's built-in theme file.
+        let builtin = url.pathComponents.suffix(2).joined(separator: "/")
+        guard let data = FileManager.default.contents(atPath: url.path) ?? BuiltinTheme.file(builtin) else {
             throw BundleError.unreadable(path: display, message: "the file is missing or not readable")
         }
         return String(decoding: data, as: UTF8.self)

@@ -25,7 +25,12 @@ public struct CorpusManifest: Sendable, Equatable, Codable {
             throw ContentError.unreadable(file: displayPath, message: "cannot read the corpus manifest")
         }
         do {
+            if let problem = try schemaProblem(in: String(decoding: data, as: UTF8.self)) {
+                throw ContentError.frontMatter(file: displayPath, line: problem.line, message: problem.message, hint: problem.hint)
+            }
             return try YAMLDecoder().decode(CorpusManifest.self, from: data)
+        } catch let error as ContentError {
+            throw error
         } catch let error as YamlError {
             throw ContentError.frontMatter(file: displayPath, line: YAMLErrors.line(of: error) ?? 1, message: "malformed corpus manifest: \(YAMLErrors.describe(error))", hint: nil)
         } catch {

@@ -31,6 +31,23 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     }
 }
 
+/// Another place that belongs to a finding: the other footnote of a pair, the first of two
+/// duplicates. Kept out of the message so messages never carry line numbers.
+public struct RelatedLocation: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var column: Int?
+    /// What is at this place, e.g. `footnote [^31]`.
+    public var message: String?
+
+    public init(file: String, line: Int, column: Int? = nil, message: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
 /// One finding of import, build or check: a stable code, a severity, what is wrong, where, and how to fix it.
 ///
 /// Diagnostics are data: stages return them and never print or throw them.
@@ -46,6 +63,13 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var source: SourceLocation?
     /// How to fix it.
     public var hint: String?
+    /// Other places the finding involves (never part of the message).
+    public var related: [RelatedLocation]
+    /// Stable identity across edits (code, file, snippet of the offending text, ordinal), set
+    /// by the validation policy; never contains a line number.
+    public var fingerprint: String?
+    /// Whether the baseline accepts this finding (it is shown, but does not fail the run).
+    public var baselined: Bool
 
     public init(
         code: String,
@@ -53,7 +77,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         message: String,
         location: SourceLocation? = nil,
         source: SourceLocation? = nil,
-        hint: String? = nil
+        hint: String? = nil,
+        related: [RelatedLocation] = []
     ) {
         self.code = code
         self.severity = severity
@@ -61,10 +86,13 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.location = location
         self.source = source
         self.hint = hint
+        self.related = related
+        self.fingerprint = nil
+        self.baselined = false
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, severity, message, file, line, column, source, hint
+        case code, severity, message, file, line, column, source, hint, related, fingerprint, baselined
     }
 
     public init(from decoder: any Decoder) throws {
@@ -81,6 +109,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
         source = try c.decodeIfPresent(SourceLocation.self, forKey: .source)
         hint = try c.decodeIfPresent(String.self, forKey: .hint)
+        related = try c.decodeIfPresent([RelatedLocation].self, forKey: .related) ?? []
+        fingerprint = try c.decodeIfPresent(String.self, forKey: .fingerprint)
+        baselined = try c.decodeIfPresent(Bool.self, forKey: .baselined) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -95,6 +126,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
         try c.encodeIfPresent(source, forKey: .source)
         try c.encodeIfPresent(hint, forKey: .hint)
+        if !related.isEmpty { try c.encode(related, forKey: .related) }
+        try c.encodeIfPresent(fingerprint, forKey: .fingerprint)
+        if baselined { try c.encode(true, forKey: .baselined) }
     }
 }
 

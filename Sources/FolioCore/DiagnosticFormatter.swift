@@ -9,14 +9,20 @@ public enum DiagnosticFormatter {
         for d in diagnostics {
             var place = ""
             if let loc = d.location {
-                place = "\(loc.file):\(loc.line)"
-                if let col = loc.column { place += ":\(col)" }
+                place = loc.file
+                if loc.line > 0 {
+                    place += ":\(loc.line)"
+                    if let col = loc.column { place += ":\(col)" }
+                }
                 place += ": "
             }
             let sev = color ? colored(d.severity) : d.severity.rawValue
-            out += "\(place)\(sev): [\(d.code)] \(d.message)\n"
+            out += "\(place)\(sev): [\(d.code)] \(d.message)\(d.baselined ? " (accepted by the baseline)" : "")\n"
             if let src = d.source {
                 out += "    source: \(src.file):\(src.line)\n"
+            }
+            for r in d.related {
+                out += "    related: \(r.file):\(r.line)\(r.column.map { ":\($0)" } ?? "")\(r.message.map { " (\($0))" } ?? "")\n"
             }
             if let hint = d.hint {
                 out += "    hint: \(hint)\n"
@@ -25,15 +31,24 @@ public enum DiagnosticFormatter {
         return out
     }
 
-    /// The JSON document `{"diagnostics": [...], "summary": {...}}` with sorted keys, so output is stable.
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    /// Version of the JSON document's shape; raised when a field changes meaning or goes away.
+    public static let jsonSchemaVersion = 2
+
+    /// The JSON document `{"schema_version": 2, "diagnostics": [...], "summary": {...}}` with
+    /// sorted keys, so output is stable.
+    /// - Parameter summary: the counts to report, when they cover more than the diagnostics shown
+    ///   (a `--min-severity` filter); by default the counts of `diagnostics`.
+    public static func json(_ diagnostics: [Diagnostic], summary: DiagnosticSummary? = nil) -> String {
         struct Document: Encodable {
+            var schemaVersion: Int
             var diagnostics: [Diagnostic]
             var summary: DiagnosticSummary
+            enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", diagnostics, summary }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(diagnostics: diagnostics, summary: DiagnosticSummary(diagnostics)))) ?? Data()
+        let document = Document(schemaVersion: jsonSchemaVersion, diagnostics: diagnostics, summary: summary ?? DiagnosticSummary(diagnostics))
+        let data = (try? encoder.encode(document)) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

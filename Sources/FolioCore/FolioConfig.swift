@@ -80,10 +80,13 @@ public struct ValidationConfig: Sendable, Equatable {
     public var baseline: String = ".folio-baseline.json"
     /// External link checking (`folio check --external`).
     public var external: ExternalLinkConfig = ExternalLinkConfig()
+    /// The least severe finding printed (all formats), unless `--min-severity` says otherwise;
+    /// nil for each format's default (infos only in JSON and with `--verbose`).
+    public var minSeverity: Severity?
 
     public init() {}
 
-    public static let knownKeys: Set<String> = ["strict", "severity", "ignore", "baseline", "external"]
+    public static let knownKeys: Set<String> = ["strict", "severity", "ignore", "baseline", "external", "min_severity"]
 }
 
 /// Settings for checking external links over HTTP(S).
@@ -187,6 +190,12 @@ extension ValidationConfig {
                 }
             case "ignore": v.ignore = try reader.strings(value, key)
             case "baseline": v.baseline = try reader.string(value, key)
+            case "min_severity":
+                let text = try reader.string(value, key)
+                guard let level = Severity(rawValue: text) else {
+                    throw FolioError.configuration(file: reader.file, line: reader.line(value), message: "min_severity `\(text)` is not one of info, warning, error", hint: "use for example `min_severity: warning`")
+                }
+                v.minSeverity = level
             case "external": v.external = try ExternalLinkConfig.read(value, reader: reader, diagnostics: &diagnostics)
             default: diagnostics.append(reader.unknownKey("validation.\(key)", at: keyNode, known: knownKeys))
             }

@@ -31,3 +31,18 @@ public enum FolioError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension FolioError {
+    /// The error as a finding, so machine-readable formats can carry it in a valid document:
+    /// `CFG002` (configuration), `CFG003` (refused output directory) or `IO002` (I/O).
+    public var diagnostic: Diagnostic {
+        switch self {
+        case let .configuration(file, line, message, hint):
+            Diagnostic(code: "CFG002", severity: .error, message: message, location: SourceLocation(file: file, line: line ?? 0), hint: hint)
+        case let .io(path, message):
+            Diagnostic(code: "IO002", severity: .error, message: message, location: SourceLocation(file: path, line: 0))
+        case let .refusedOutput(path, reason):
+            Diagnostic(code: "CFG003", severity: .error, message: "refusing to use this output directory: \(reason)", location: SourceLocation(file: path, line: 0), hint: "choose another --output or `output:` in folio.yml")
+        }
+    }
+}

@@ -101,13 +101,52 @@ public struct ArticleEntities: Sendable, Equatable {
     /// Evidence for every goal that had any, tagged or not (for reports and tests).
     public var goalEvidence: [Int: GoalEvidence]
 
-    public init(tags: EntityTags, markdown: String, occurrences: [TermOccurrence], goalEvidence: [Int: GoalEvidence]) {
+    /// Organisations no gazetteer lists, found and accepted in this article (also in
+    /// ``occurrences`` and ``tags``), with their evidence.
+    public var organisations: [FoundOrganisation]
+    /// Names found but not accepted (below the confidence threshold and not reviewed): the
+    /// material of the review file.
+    public var candidates: [FoundOrganisation]
+
+    public init(
+        tags: EntityTags, markdown: String, occurrences: [TermOccurrence], goalEvidence: [Int: GoalEvidence],
+        organisations: [FoundOrganisation] = [], candidates: [FoundOrganisation] = []
+    ) {
         self.tags = tags
         self.markdown = markdown
         self.occurrences = occurrences
         self.goalEvidence = goalEvidence
+        self.organisations = organisations
+        self.candidates = candidates
     }
 
     /// The occurrence of one term, if the article is tagged with it.
     public func occurrence(of id: TermID) -> TermOccurrence? { occurrences.first { $0.term == id } }
+}
+
+/// An organisation found by its shape in the text, as the index and the review file show it.
+public struct FoundOrganisation: Sendable, Equatable {
+    /// Index name (legal forms dropped).
+    public var name: String
+    public var slug: String
+    /// Other spellings seen in the article: the full legal name, the defined abbreviation.
+    public var variants: [String]
+    public var type: OrganisationType
+    public var rule: DiscoveryRule
+    public var confidence: Double
+    /// Mentions in the article.
+    public var count: Int
+    /// The first mention, with its context and line.
+    public var evidence: Mention?
+
+    public init(name: String, slug: String, variants: [String], type: OrganisationType, rule: DiscoveryRule, confidence: Double, count: Int, evidence: Mention?) {
+        self.name = name
+        self.slug = slug
+        self.variants = variants
+        self.type = type
+        self.rule = rule
+        self.confidence = confidence
+        self.count = count
+        self.evidence = evidence
+    }
 }

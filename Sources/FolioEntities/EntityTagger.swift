@@ -25,12 +25,18 @@ public struct EntityTagger: Sendable {
     public static let snippetLimit = 5
 
     public let gazetteers: Gazetteers
-    private let entities: PatternMatcher
+    let entities: PatternMatcher
+    let finder = OrganisationFinder()
+    /// Whether organisations beyond the gazetteer are looked for: not by a tagger that knows
+    /// no terms, which finds nothing.
+    let findsOrganisations: Bool
     private let evidence: PatternMatcher
     /// The kind of each term, by index in ``Gazetteers/terms``.
-    private let kinds: [EntityKind]
+    let kinds: [EntityKind]
     /// The index of each goal's term, by goal number (0 where no term has that number).
     private let goalTerms: [Int: Int]
+    /// For each place, the places that may be counted inside its name: its members and parent.
+    private let placesWithin: [Int: Set<Int>]
 
     /// A tagger that knows no terms (finds nothing).
     public init() {
@@ -40,6 +46,7 @@ public struct EntityTagger: Sendable {
     /// Compiles the gazetteers' aliases and goal phrases.
     public init(gazetteers: Gazetteers) {
         self.gazetteers = gazetteers
+        findsOrganisations = !gazetteers.terms.isEmpty
         var entities = PatternMatcher()
         var evidence = PatternMatcher()
         for (index, term) in gazetteers.terms.enumerated() {
@@ -52,8 +59,8 @@ public struct EntityTagger: Sendable {
             let former = term.formerNames.map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) }
             for alias in term.aliases + former {
                 entities.add(Self.pattern(term: index, alias: alias))
-                if term.id.kind == .technology, !alias.caseSensitive, let last = alias.text.last, last.isLetter, last != "s" {
-                    entities.add(Self.pattern(term: index, alias: Alias(text: alias.text + "s", caseSensitive: false, rule: alias.rule)))
+                if term.id.kind == .technology {
+                    for variant in TermVariants.of(alias) { entities.add(Self.pattern(term: index, alias: variant)) }
                 }
             }
         }
@@ -67,6 +74,16 @@ public struct EntityTagger: Sendable {
             if let number = term.goal?.number, goalTerms[number] == nil { goalTerms[number] = index }
         }
         self.goalTerms = goalTerms
+        var placeIndex: [String: Int] = [:]
+        for (index, term) in gazetteers.terms.enumerated() where term.id.kind == .place && placeIndex[term.name] == nil {
+            placeIndex[term.name] = index
+        }
+        var within: [Int: Set<Int>] = [:]
+        for (index, term) in gazetteers.terms.enumerated() where term.id.kind == .place {
+            let names = term.members + (term.parent.map { [$0] } ?? [])
+            within[index] = Set(names.compactMap { placeIndex[$0] })
+        }
+        placesWithin = within
     }
 
     private static func pattern(term: Int, alias: Alias) -> Pattern {
@@ -90,7 +107,7 @@ public struct EntityTagger: Sendable {
         return (result.tags, result.markdown)
     }
 
-    private struct Hit {
+    struct Hit {
         var term: Int
         /// Pattern index in `entities`, or -1 for an explicit goal mention, -2 for goal evidence.
         var pattern: Int
@@ -144,12 +161,17 @@ public struct EntityTagger: Sendable {
                         seen.append(entities.patterns[p].term)
                         hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: position, end: end, segment: s, nested: false))
                     }
+                    // Inside a place's own name only its members and parent count
+                    // ("Chengdu" in "Chengdu-Chongqing region"; not "Mongolia" in "Inner Mongolia").
+                    let outer = found.map { entities.patterns[$0].term }
+                    let insidePlace = outer.allSatisfy { kinds[$0] == .place }
                     var k = position
                     while k < end {
                         // At the match's own start, look only for shorter names ("Chengdu" in "Chengdu-Chongqing region").
                         if ByteClass.isWordStart(text, k, segmentStart: segment.start),
                            let innerEnd = entities.longestMatch(in: text, at: k, limit: k == position ? end - 1 : end, shouting: segment.shouting, only: .place, kinds: kinds, found: &inner, candidates: &candidates) {
                             for p in inner where !seen.contains(entities.patterns[p].term) {
+                                if insidePlace, !outer.contains(where: { placesWithin[$0]?.contains(entities.patterns[p].term) == true }) { continue }
                                 seen.append(entities.patterns[p].term)
                                 hits.append(Hit(term: entities.patterns[p].term, pattern: p, start: k, end: innerEnd, segment: s, nested: true))
                             }
@@ -176,6 +198,7 @@ public struct EntityTagger: Sendable {
         }
         hits = resolveAbbreviations(hits, text)
         hits = applyRequirements(hits, text)
+        let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
         hits.sort { ($0.start, $0.term) < ($1.start, $1.term) }
 
         // Aggregate.
@@ -213,6 +236,17 @@ public struct EntityTagger: Sendable {
                 links.append((first.start, first.end, linkPrefix + term.id.path))
             }
         }
+        for organisation in discovery.accepted {
+            let id = TermID(kind: .company, slug: organisation.slug)
+            let found = organisation.hits
+            let body = found.filter { layout.segments[$0.segment].region != .footnote }
+            let notes = found.filter { layout.segments[$0.segment].region == .footnote }
+            let shown = (body + notes).prefix(Self.snippetLimit).map { mention(for: $0, text, layout) }
+            occurrences.append(TermOccurrence(term: id, name: organisation.candidate.name, bodyCount: body.count, footnoteCount: notes.count, mentions: Array(shown)))
+            if linking, let first = found.first(where: { layout.segments[$0.segment].linkable }) {
+                links.append((first.start, first.end, linkPrefix + id.path))
+            }
+        }
         occurrences.sort { $0.term < $1.term }
 
         var tags = EntityTags()
@@ -230,10 +264,13 @@ public struct EntityTagger: Sendable {
         tags.sdgs.sort()
 
         let output = links.isEmpty ? markdown : Self.insertLinks(links, into: text)
-        return ArticleEntities(tags: tags, markdown: output, occurrences: occurrences, goalEvidence: goalEvidence)
+        return ArticleEntities(
+            tags: tags, markdown: output, occurrences: occurrences, goalEvidence: goalEvidence,
+            organisations: discovery.accepted.map(\.found), candidates: discovery.pending.map(\.found)
+        )
     }
 
-    private func mention(for hit: Hit, _ text: [UInt8], _ layout: MarkdownSegments) -> Mention {
+    func mention(for hit: Hit, _ text: [UInt8], _ layout: MarkdownSegments) -> Mention {
         let segment = layout.segments[hit.segment]
         let (lineStart, lineEnd) = layout.lineBounds[segment.line - 1]
         // Skip heading marks, list markers and footnote labels at the start of the line.
@@ -346,7 +383,7 @@ public struct EntityTagger: Sendable {
         out.reserveCapacity(text.count + links.count * 40)
         var cursor = 0
         var last = -1
-        for link in links.sorted(by: { $0.start < $1.start }) where link.start >= max(cursor, last) {
+        for link in links.sorted(by: { ($0.start, $0.path) < ($1.start, $1.path) }) where link.start >= max(cursor, last) {
             out += text[cursor..<link.start]
             out.append(0x5B)
             out += text[link.start..<link.end]

@@ -32,6 +32,9 @@ public struct Gazetteers: Sendable, Equatable {
     /// Minimum number of different evidence phrases among those occurrences.
     public var sdgMinimumDistinctPhrases: Int
 
+    /// Reviewed decisions on found organisation names, by slug (from `entity-review.yml`).
+    public var review: [String: ReviewDecision] = [:]
+
     /// Term positions by id, and company positions by normalised alias, built once.
     private let byID: [TermID: Int]
     private let companyByAlias: [String: Int]
@@ -54,7 +57,7 @@ public struct Gazetteers: Sendable, Equatable {
     }
 
     public static func == (a: Gazetteers, b: Gazetteers) -> Bool {
-        a.terms == b.terms && a.sdgMinimumOccurrences == b.sdgMinimumOccurrences && a.sdgMinimumDistinctPhrases == b.sdgMinimumDistinctPhrases
+        a.terms == b.terms && a.review == b.review && a.sdgMinimumOccurrences == b.sdgMinimumOccurrences && a.sdgMinimumDistinctPhrases == b.sdgMinimumDistinctPhrases
     }
 
     /// No terms at all: a tagger built from it finds nothing.
@@ -89,6 +92,33 @@ public struct Gazetteers: Sendable, Equatable {
         return nil
     }
 
+    /// The gazetteers with one company term per found organisation that no company entry
+    /// already has (by slug or alias), in the order given; the first finding of a slug wins.
+    public func adding(organisations found: [FoundOrganisation]) -> Gazetteers {
+        var extra: [Term] = []
+        var slugs = Set(terms.filter { $0.id.kind == .company }.map(\.id.slug))
+        for organisation in found where companyTermIndex(exactly: organisation.name) == nil {
+            guard slugs.insert(organisation.slug).inserted else { continue }
+            extra.append(Term(
+                id: TermID(kind: .company, slug: organisation.slug), name: organisation.name,
+                aliases: ([organisation.name] + organisation.variants).map { Alias(text: $0, caseSensitive: true) },
+                type: organisation.type.rawValue,
+                foundBy: "\(organisation.rule.rawValue), confidence \(String(format: "%.2f", organisation.confidence))"
+            ))
+        }
+        guard !extra.isEmpty else { return self }
+        var all = terms
+        let insertAt = all.lastIndex { $0.id.kind == .company }.map { $0 + 1 } ?? 0
+        all.insert(contentsOf: extra, at: insertAt)
+        var out = Gazetteers(terms: all, sdgMinimumOccurrences: sdgMinimumOccurrences, sdgMinimumDistinctPhrases: sdgMinimumDistinctPhrases)
+        out.review = review
+        return out
+    }
+
+    /// The position in ``terms`` of the company whose name, alias or former name is exactly
+    /// `text` (any case, spaces collapsed).
+    func companyTermIndex(exactly text: String) -> Int? { companyByAlias[Self.normalized(text)] }
+
     private static func normalized(_ text: String) -> String {
         text.lowercased().replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
@@ -99,7 +129,9 @@ extension Gazetteers {
     /// Loads the four gazetteer files from `directory` (usually `Content/data`).
     /// - Parameter displayDirectory: the directory as shown in error messages.
     /// - Throws: ``EntitiesError`` naming the file and line of the problem.
-    public static func load(from directory: URL, displayDirectory: String = "Content/data") throws -> Gazetteers {
+    /// - Parameter includeFound: also read `organisations-found.yml` (what import found); the
+    ///   importer itself leaves it out, since the file is its output.
+    public static func load(from directory: URL, displayDirectory: String = "Content/data", includeFound: Bool = true) throws -> Gazetteers {
         var terms: [Term] = []
         var used: Set<TermID> = []
         func add(_ term: Term, file: String, line: Int) throws {
@@ -111,11 +143,40 @@ extension Gazetteers {
         for kind in [EntityKind.company, .place, .technology] {
             let file = "\(displayDirectory)/\(kind.section).yml"
             let node = try compose(directory.appendingPathComponent("\(kind.section).yml"), file: file)
-            guard let entries = node.sequence else {
-                throw EntitiesError.malformed(file: file, line: 1, message: "expected a list of entries")
+            for (entry, group) in try entries(of: node, file: file) {
+                var term = try term(from: entry, kind: kind, file: file)
+                if let group {
+                    term.type = group.name
+                    term.domain = group.domain
+                }
+                try add(term, file: file, line: line(entry))
             }
-            for entry in entries {
-                try add(try term(from: entry, kind: kind, file: file), file: file, line: line(entry))
+        }
+        let reviewFile = directory.appendingPathComponent(EntityReview.fileName)
+        let review = FileManager.default.fileExists(atPath: reviewFile.path)
+            ? try EntityReview.decisions(try compose(reviewFile, file: "\(displayDirectory)/\(EntityReview.fileName)"), file: "\(displayDirectory)/\(EntityReview.fileName)")
+            : [:]
+        // Accepted names are companies like any other: matched in every article.
+        for (slug, decision) in review.sorted(by: { $0.key < $1.key }) where decision.accepted && !decision.name.isEmpty {
+            let id = TermID(kind: .company, slug: slug)
+            guard !used.contains(id) else { continue }
+            used.insert(id)
+            terms.append(Term(
+                id: id, name: decision.name, aliases: ([decision.name] + decision.variants).map { Alias(text: $0, caseSensitive: true) },
+                type: decision.type?.rawValue, foundBy: "accepted in review"
+            ))
+        }
+        let foundFile = directory.appendingPathComponent(FoundOrganisations.fileName)
+        if includeFound, FileManager.default.fileExists(atPath: foundFile.path) {
+            let file = "\(displayDirectory)/\(FoundOrganisations.fileName)"
+            let node = try compose(foundFile, file: file)
+            for entry in node.sequence ?? [] {
+                var term = try term(from: entry, kind: .company, file: file)
+                // A name a gazetteer gained since, or one the review rejected, stays out.
+                guard !used.contains(term.id), review[term.id.slug]?.accepted != false else { continue }
+                term.foundBy = fields(entry)["found_by"]?.string
+                term.aliases = term.aliases.map { Alias(text: $0.text, caseSensitive: true) }
+                try add(term, file: file, line: line(entry))
             }
         }
         let file = "\(displayDirectory)/sdgs.yml"
@@ -130,14 +191,16 @@ extension Gazetteers {
         let threshold = root["threshold"].map(fields)
         // Goals go after places so terms stay grouped by kind in `EntityKind` order.
         terms.sort { $0.id.kind < $1.id.kind }
-        return Gazetteers(
+        var gazetteers = Gazetteers(
             terms: terms,
             sdgMinimumOccurrences: threshold?["occurrences"]?.int ?? 3,
             sdgMinimumDistinctPhrases: threshold?["distinct"]?.int ?? 2
         )
+        gazetteers.review = review
+        return gazetteers
     }
 
-    private static func compose(_ url: URL, file: String) throws -> Node {
+    static func compose(_ url: URL, file: String) throws -> Node {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw EntitiesError.unreadable(file: file, message: "cannot read the gazetteer")
         }
@@ -154,6 +217,36 @@ extension Gazetteers {
     }
 
     private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+
+    /// A named group of entries (`groups:` in a gazetteer file): its domain and why it exists.
+    struct Group {
+        var name: String
+        var domain: String
+    }
+
+    /// The entries of a gazetteer file: a plain list, or a mapping whose `groups` each carry a
+    /// `name`, a `domain`, a `source` or `reason`, and their `terms`.
+    private static func entries(of node: Node, file: String) throws -> [(Node, Group?)] {
+        if let list = node.sequence { return list.map { ($0, nil) } }
+        guard let groups = fields(node)["groups"]?.sequence else {
+            throw EntitiesError.malformed(file: file, line: 1, message: "expected a list of entries or a `groups` list")
+        }
+        var out: [(Node, Group?)] = []
+        for groupNode in groups {
+            let g = fields(groupNode)
+            guard g.isMapping, let name = g["name"]?.string, !name.isEmpty, let domain = g["domain"]?.string, !domain.isEmpty else {
+                throw EntitiesError.malformed(file: file, line: g.line, message: "every group needs a `name` and a `domain`")
+            }
+            guard (g["source"]?.string ?? g["reason"]?.string).map({ !$0.isEmpty }) == true else {
+                throw EntitiesError.malformed(file: file, line: g.line, message: "group `\(name)` needs a `source` or a `reason`")
+            }
+            guard let terms = g["terms"]?.sequence, !terms.isEmpty else {
+                throw EntitiesError.malformed(file: file, line: g.line, message: "group `\(name)` needs a non-empty `terms` list")
+            }
+            out += terms.map { ($0, Group(name: name, domain: domain)) }
+        }
+        return out
+    }
 
     /// A mapping's values by key text, read once: `Node`'s own subscript compares keys as
     /// YAML nodes, resolving their tags on every lookup.
@@ -218,9 +311,34 @@ extension Gazetteers {
             throw EntitiesError.malformed(file: file, line: node.line, message: "every entry needs a `name`")
         }
         let slug = node["slug"]?.string ?? Slug.make(name)
-        var aliases = [Alias(text: name, caseSensitive: Alias.defaultCaseSensitivity(name))]
+        // Entry-wide matching: `case: exact` and `match: {preceded_by, not_followed_by, requires}`
+        // apply to the name and to every alias written as a plain string.
+        var entryCase: Bool?
+        switch node["case"]?.string {
+        case nil: break
+        case "exact": entryCase = true
+        case "any": entryCase = false
+        case let other?:
+            throw EntitiesError.malformed(file: file, line: node.line, message: "`case` is `exact` or `any`, not `\(other)`")
+        }
+        var entryRule = AliasRule()
+        if let matchNode = node["match"] {
+            let m = fields(matchNode)
+            guard m.isMapping else {
+                throw EntitiesError.malformed(file: file, line: m.line, message: "`match` is a mapping of `preceded_by`, `not_followed_by` and `requires`")
+            }
+            entryRule = AliasRule(
+                precededBy: try strings(m["preceded_by"], file: file),
+                notFollowedBy: try strings(m["not_followed_by"], file: file).map { $0.lowercased() },
+                requires: try strings(m["requires"], file: file)
+            )
+        }
+        func plain(_ text: String) -> Alias {
+            Alias(text: text, caseSensitive: entryCase ?? Alias.defaultCaseSensitivity(text), rule: entryRule)
+        }
+        var aliases = [plain(name)]
         for item in node["aliases"]?.sequence ?? [] {
-            aliases.append(try alias(from: item, file: file))
+            if let text = item.string { aliases.append(plain(text)) } else { aliases.append(try alias(from: item, file: file)) }
         }
         var coordinates: Coordinates?
         if let coordinatesNode = node["coordinates"], coordinatesNode.mapping != nil {
@@ -237,7 +355,9 @@ extension Gazetteers {
             parent: node["parent"]?.string, country: node["country"]?.string,
             related: try strings(node["related"], file: file),
             authorOf: try strings(node["author_of"], file: file),
-            coordinates: coordinates
+            coordinates: coordinates,
+            members: try strings(node["members"], file: file),
+            population: node["population"]?.int
         )
     }
 

@@ -142,7 +142,8 @@ struct PatternMatcher: Sendable {
                                 node = child
                                 j = next
                                 if terminalStart[Int(node)] != terminalStart[Int(node) + 1], text[j - 1] != 0x20 {
-                                    if j >= limit || !ByteClass.isWordByte(text[j]) || !ByteClass.isWordByte(text[j - 1]) {
+                                    if j >= limit || !ByteClass.isWordByte(text[j - 1])
+                                        || !(ByteClass.isWordByte(text[j]) || ByteClass.isLatinLetterLead(text[j])) {
                                         candidates.append((node, j))
                                     }
                                 }
@@ -233,7 +234,15 @@ enum ByteClass {
     /// a non-ASCII character.
     @inline(__always) static func isWordStart(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, segmentStart: Int) -> Bool {
         let b = text[i]
-        if isWordByte(b) { return i == segmentStart || !isWordByte(text[i - 1]) }
+        if isWordByte(b) {
+            if i == segmentStart { return true }
+            if isWordByte(text[i - 1]) { return false }
+            // After an accented Latin letter (`é`, `ü`: two bytes, lead 0xC3–0xC9) the word goes on.
+            return !(i - 2 >= segmentStart && isLatinLetterLead(text[i - 2]) && text[i - 1] >= 0x80 && text[i - 1] < 0xC0)
+        }
         return b >= 0xC0
     }
+    /// The lead byte of a Latin letter with a diacritic (U+00C0–U+024F): part of a word, so
+    /// `Jos` does not match inside `José`. CJK and other scripts stay boundaries.
+    @inline(__always) static func isLatinLetterLead(_ b: UInt8) -> Bool { b >= 0xC3 && b <= 0xC9 }
 }

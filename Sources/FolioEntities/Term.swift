@@ -149,6 +149,14 @@ public struct Term: Sendable, Equatable, Identifiable {
     /// Canonical name of the parent organisation or place, or the broader technology.
     public var parent: String?
     public var country: String?
+    /// The broad field of a technology (`Energy`, `Digital`, `Health`…), from its gazetteer group.
+    public var domain: String?
+    /// For an economic zone or union: canonical names of the places it covers.
+    public var members: [String]
+    /// Inhabitants, for places GeoNames counts.
+    public var population: Int?
+    /// For an organisation no gazetteer lists: the rule that found it and its confidence.
+    public var foundBy: String?
     /// Canonical names of related entries.
     public var related: [String]
     /// Document slugs in which this organisation wrote a paper.
@@ -160,8 +168,13 @@ public struct Term: Sendable, Equatable, Identifiable {
     public init(
         id: TermID, name: String, aliases: [Alias] = [], formerNames: [String] = [], type: String? = nil,
         parent: String? = nil, country: String? = nil, related: [String] = [], authorOf: [String] = [],
-        coordinates: Coordinates? = nil, goal: GoalInfo? = nil
+        coordinates: Coordinates? = nil, goal: GoalInfo? = nil, domain: String? = nil,
+        members: [String] = [], population: Int? = nil, foundBy: String? = nil
     ) {
+        self.foundBy = foundBy
+        self.domain = domain
+        self.members = members
+        self.population = population
         self.id = id
         self.name = name
         self.aliases = aliases

@@ -127,7 +127,7 @@ public struct SiteBuilder: Sendable {
             let sections = Set((navigation + footer).compactMap { $0.path.split(separator: "/").first.map(String.init) })
             let contentWriter = ContentPageWriter(snapshot: snapshot, writer: writer, sections: sections)
             diagnostics += try contentWriter.writeAll()
-            try AssetCopier.copy(from: root.appendingPathComponent(config.templates).appendingPathComponent("assets"), to: "assets", writer: writer)
+            try AssetCopier.copy(from: root.appendingPathComponent(config.templates, isDirectory: true), displayDirectory: config.templates, to: "assets", writer: writer)
             lap("pages")
 
             // The search generator collects and tokenizes the content pages on another thread

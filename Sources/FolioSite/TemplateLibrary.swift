@@ -11,28 +11,27 @@ public struct TemplateLibrary: Sendable {
     /// Names of the loaded templates (file names without `.mustache`).
     public let names: Set<String>
 
-    /// Parses every `*.mustache` file under `directory`.
+    /// Parses the theme's `*.mustache` files: Folio's built-in templates, each replaced by the
+    /// file of the same name under `directory` when there is one.
+    /// - Parameter directory: the project's templates folder; it may be missing.
     /// - Parameter displayDirectory: the directory as shown in messages (e.g. `Templates`).
+    /// - Parameter builtin: start from the built-in templates (false: only `directory`'s files).
     /// - Throws: ``FolioError/configuration(file:line:message:hint:)`` naming the template file
-    ///   and line of a syntax error, or ``FolioError/io(path:message:)`` when the folder is unreadable.
-    public init(directory: URL, displayDirectory: String = "Templates") throws {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(at: directory, includingPropertiesForKeys: nil) else {
-            throw FolioError.io(path: displayDirectory, message: "cannot read the templates directory")
-        }
+    ///   and line of a syntax error, or ``FolioError/io(path:message:)`` when a file is unreadable.
+    public init(directory: URL, displayDirectory: String = "Templates", builtin: Bool = true) throws {
+        var theme = try BuiltinTheme.merged(with: directory, displayDirectory: displayDirectory)
+        if !builtin { theme = theme.filter { !$0.value.display.hasPrefix("built-in ") } }
         var templates: [String: MustacheTemplate] = [:]
-        let base = directory.standardizedFileURL.path
-        for case let url as URL in enumerator where url.pathExtension == "mustache" {
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+        for (relative, file) in theme where relative.hasSuffix(".mustache") {
             let name = String(relative.dropLast(".mustache".count))
-            guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                throw FolioError.io(path: "\(displayDirectory)/\(relative)", message: "cannot read the template")
+            guard let text = String(data: file.data, encoding: .utf8) else {
+                throw FolioError.io(path: file.display, message: "the template is not valid UTF-8")
             }
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 throw FolioError.configuration(
-                    file: "\(displayDirectory)/\(relative)", line: error.context.lineNumber,
+                    file: file.display, line: error.context.lineNumber,
                     message: "template syntax error (\(error.error)) at column \(error.context.columnNumber): \(error.context.line.trimmingCharacters(in: .whitespaces))",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"
                 )

@@ -22,18 +22,28 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Diagnostics format: text (stderr) or json (stdout).")
     var format: OutputFormat = .text
 
+    @Option(help: "Least severe finding printed: info, warning or error (default: validation.min_severity, else warning for text and info for json).")
+    var minSeverity: Severity?
+
     func run() async throws {
-        let reporter = Reporter(global: global, format: format)
+        var reporter = Reporter(global: global, diagnosticFormat: format.diagnosticFormat, minSeverity: minSeverity)
+        reporter.strict = strict
+        try global.requireRoot(reporter)
         let start = Date()
-        let (config, configDiagnostics) = try loadConfig(global, reporter: reporter)
+        let (config, configDiagnostics) = try await reporter.guarding { try loadConfig(global, reporter: reporter) }
+        reporter.configMinSeverity = config.validation.minSeverity
+        reporter.strict = strict || config.validation.strict
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: global.projectRoot).standardizedFileURL }
-        let result = try SiteBuilder().build(.init(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL))
+        let result = try await reporter.guarding {
+            try SiteBuilder().build(.init(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL))
+        }
         let diagnostics = Diagnostic.sortedForOutput(configDiagnostics + result.diagnostics)
         reporter.report(diagnostics)
         reporter.timings(result.timings)
         let summary = DiagnosticSummary(diagnostics)
         if result.failed {
-            reporter.status("Build failed: \(DiagnosticFormatter.summaryLine(summary)); the previous \(result.output.lastPathComponent)/ was left untouched.")
+            let cause = summary.errors > 0 ? "" : " (warnings fail the build under --strict)"
+            reporter.failure("Build failed: \(DiagnosticFormatter.summaryLine(summary))\(cause); the previous \(result.output.lastPathComponent)/ was left untouched.")
             throw ExitCode(1)
         }
         reporter.status("Built \(result.pageCount) pages (\(result.fileCount) files) into \(result.output.path) in \(elapsedMilliseconds(since: start)) ms — \(DiagnosticFormatter.summaryLine(summary)).")

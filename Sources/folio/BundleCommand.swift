@@ -38,8 +38,9 @@ struct BundleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = Reporter(global: global, format: format)
+        try global.requireRoot(reporter)
         let start = Date()
-        let (config, configDiagnostics) = try loadConfig(global, reporter: reporter)
+        let (config, configDiagnostics) = try await reporter.guarding { try loadConfig(global, reporter: reporter) }
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: global.projectRoot).standardizedFileURL }
         let chosen = formats.isEmpty ? nil : formats.compactMap(BundleConfig.Format.init(rawValue:))
         let result: Bundler.Result

@@ -26,46 +26,70 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Also check external http(s) links (network; cached per validation.external).")
     var external = false
 
+    @Option(help: "Least severe finding printed: info, warning or error (default: validation.min_severity, else warning; json prints infos too).")
+    var minSeverity: Severity?
+
     @Flag(help: "Record every current error and warning as accepted in the baseline file, then exit 0.")
     var writeBaseline = false
+
+    @Flag(help: "Rewrite the baseline with the findings it still accepts (drops gone entries, adds nothing; migrates old baselines to fingerprints).")
+    var updateBaseline = false
 
     @Option(help: "Baseline file to use instead of validation.baseline from folio.yml.")
     var baseline: String?
 
+    func validate() throws {
+        if writeBaseline && updateBaseline { throw ValidationError("--write-baseline and --update-baseline exclude each other") }
+    }
+
     func run() async throws {
-        let reporter = Reporter(global: global)
-        let (config, configDiagnostics) = try loadConfig(global, reporter: reporter)
-        // Import runs in check mode (it writes nothing): its findings on the sources, and stale
-        // generated articles, are part of the check.
-        let sources = global.projectRoot.appendingPathComponent(config.content).appendingPathComponent("sources")
-        let importDiagnostics = FileManager.default.fileExists(atPath: sources.path)
-            ? try Importer().run(.init(projectRoot: global.projectRoot, contentDirectory: config.content, check: true)).diagnostics
-            : []
-        let result = try await SiteCheck().run(.init(
-            projectRoot: global.projectRoot, config: config, strict: strict, external: external,
-            baseline: baseline, writeBaseline: writeBaseline, extraDiagnostics: configDiagnostics + importDiagnostics
-        ))
-        var shown = result.diagnostics
-        if format == .text {
-            shown = shown.filter { global.quiet ? $0.severity == .error : (global.verbose || $0.severity != .info || $0.code == "BAS001") }
+        var reporter = Reporter(global: global, diagnosticFormat: format, minSeverity: minSeverity)
+        reporter.strict = strict
+        try global.requireRoot(reporter)
+        let (config, configDiagnostics) = try await reporter.guarding { try loadConfig(global, reporter: reporter) }
+        reporter.configMinSeverity = config.validation.minSeverity
+        reporter.strict = strict || config.validation.strict
+        let result = try await reporter.guarding {
+            // Import runs in check mode (it writes nothing): its findings on the sources, and
+            // stale generated articles, are part of the check.
+            let sources = global.projectRoot.appendingPathComponent(config.content).appendingPathComponent("sources")
+            let importDiagnostics = FileManager.default.fileExists(atPath: sources.path)
+                ? try importFindings(global.projectRoot, content: config.content)
+                : []
+            return try await SiteCheck().run(.init(
+                projectRoot: global.projectRoot, config: config, strict: strict, external: external,
+                baseline: baseline, writeBaseline: writeBaseline, updateBaseline: updateBaseline,
+                extraDiagnostics: configDiagnostics + importDiagnostics
+            ))
         }
-        let output = format.render(shown, strict: strict || config.validation.strict, color: format == .text && reporter.useColor, toolVersion: Folio.version)
-        if format == .text {
-            FileHandle.standardError.write(Data(output.utf8))
-        } else {
-            FileHandle.standardOutput.write(Data(output.utf8))
-        }
+        // New findings, then (for formats that show them) the accepted ones, then gone entries.
+        reporter.report(result.diagnostics, accepted: result.acceptedDiagnostics)
         reporter.timings(result.timings)
         let summary = DiagnosticSummary(result.diagnostics)
-        var line = DiagnosticFormatter.summaryLine(summary)
-        if result.accepted > 0 { line += ", \(result.accepted) accepted by the baseline" }
-        if result.gone > 0 { line += ", \(result.gone) baseline \(result.gone == 1 ? "entry" : "entries") gone" }
+        var line = DiagnosticFormatter.summaryLine(summary).replacingOccurrences(of: "error", with: "new error").replacingOccurrences(of: "warning", with: "new warning")
+        line += ", \(result.accepted) accepted by the baseline"
+        line += ", \(result.gone) baseline \(result.gone == 1 ? "entry" : "entries") gone"
         if external { line += ", \(result.externalLinks) external links checked" }
         if let written = result.baselineWritten {
             reporter.status("Wrote \(written): \(result.accepted) accepted findings.")
             return
         }
-        reporter.status((result.failed ? "Check failed: " : "Check passed: ") + line + ".")
-        if result.failed { throw ExitCode(1) }
+        if result.baselineNeedsMigration {
+            reporter.status("note: the baseline identifies findings by message (version 1); run `folio check --update-baseline` to rewrite it with fingerprints.")
+        }
+        if result.failed {
+            reporter.failure("Check failed: " + line + ".")
+            throw ExitCode(1)
+        }
+        reporter.status("Check passed: " + line + ".")
+    }
+}
+
+/// Import's findings in check mode (it writes nothing).
+func importFindings(_ root: URL, content: String) throws -> [Diagnostic] {
+    do {
+        return try Importer().run(.init(projectRoot: root, contentDirectory: content, check: true)).diagnostics
+    } catch let error as ImportError {
+        throw error.folioError
     }
 }

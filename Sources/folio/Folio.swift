@@ -11,7 +11,7 @@ struct Folio: AsyncParsableCommand {
         commandName: "folio",
         abstract: "Publish a corpus of reports as a validated, cross-linked website and offline bundles.",
         version: version,
-        subcommands: [ImportCommand.self, BuildCommand.self, CheckCommand.self, BundleCommand.self, ServeCommand.self]
+        subcommands: [InitCommand.self, AddCommand.self, ImportCommand.self, EntitiesCommand.self, BuildCommand.self, CheckCommand.self, BundleCommand.self, ServeCommand.self]
     )
 
     /// Usage errors exit 2 (DESIGN.md), not swift-argument-parser's 64.
@@ -47,6 +47,16 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("root"), help: "Project root containing folio.yml and Content/ (default: the current directory).")
     var root: String?
+
+    /// Stops with exit 2 when `--root` names no existing directory: nothing is ever created
+    /// for a mistyped root.
+    func requireRoot(_ reporter: Reporter) throws {
+        guard let root else { return }
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: projectRoot.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw reporter.fatal(.configuration(file: root, line: nil, message: "the project root given with --root is not an existing directory", hint: "pass the directory that holds folio.yml and Content/"))
+        }
+    }
 
     /// The project root as a URL.
     var projectRoot: URL {

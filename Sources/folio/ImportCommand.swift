@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioCore
 import FolioImport
+import FolioValidate
 import Foundation
 
 /// `folio import`: raw sources → `Content/articles/**.md`.
@@ -24,47 +25,48 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit code.")
     var strict = false
 
-    enum OutputFormat: String, ExpressibleByArgument, Sendable {
-        case text, json
-    }
+    @Option(help: "Least severe finding printed: info, warning or error (default: validation.min_severity, else warning; --verbose shows the repairs).")
+    var minSeverity: Severity?
 
     func run() async throws {
+        var reporter = Reporter(global: global, diagnosticFormat: format.diagnosticFormat, minSeverity: minSeverity)
+        reporter.strict = strict
+        try global.requireRoot(reporter)
         let start = DispatchTime.now().uptimeNanoseconds
-        let result: ImportResult
-        do {
-            result = try Importer().run(ImportOptions(projectRoot: global.projectRoot, check: check, force: force))
-        } catch let error as ImportError {
-            throw error.folioError
+        let (config, _) = try await reporter.guarding { try loadConfig(global, reporter: reporter) }
+        reporter.configMinSeverity = config.validation.minSeverity
+        // The repairs are infos: JSON lists them only with --verbose or an explicit threshold.
+        if format == .json && minSeverity == nil && config.validation.minSeverity == nil && !global.verbose { reporter.minSeverity = .warning }
+        let result: ImportResult = try await reporter.guarding {
+            do {
+                return try Importer().run(ImportOptions(projectRoot: global.projectRoot, contentDirectory: config.content, check: check, force: force))
+            } catch let error as ImportError {
+                throw error.folioError
+            }
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        // Text output honours --quiet; JSON is for tools and always carries errors and warnings
-        // (and the repairs, as infos, with --verbose).
-        let shown = result.diagnostics.filter { d in
-            if global.verbose { return true }
-            if global.quiet && format == .text { return d.severity == .error }
-            return d.severity >= .warning
+        // The same baseline as build and check: accepted findings are counted, not printed.
+        let outcome = try await reporter.guarding {
+            try DiagnosticPolicy.load(projectRoot: global.projectRoot, validation: config.validation).evaluate(result.diagnostics, sameDefect: true)
         }
-        switch format {
-        case .json:
-            FileHandle.standardOutput.write(Data(DiagnosticFormatter.json(shown).utf8))
-        case .text:
-            let color = isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            FileHandle.standardError.write(Data(DiagnosticFormatter.text(shown, color: color).utf8))
+        reporter.report(outcome.active, accepted: outcome.accepted)
+        let summary = DiagnosticSummary(outcome.active)
+        var line = "import: \(result.files.count) files"
+        if check {
+            line += result.stale.isEmpty ? ", up to date" : ", \(result.stale.count) stale"
+        } else {
+            line += ", \(result.written.count) written"
         }
-        let summary = DiagnosticSummary(result.diagnostics)
-        if !global.quiet {
-            var line = "import: \(result.files.count) files"
-            if check {
-                line += result.stale.isEmpty ? ", up to date" : ", \(result.stale.count) stale"
-            } else {
-                line += ", \(result.written.count) written"
-            }
-            line += "; \(DiagnosticFormatter.summaryLine(summary)) in \(String(format: "%.0f", elapsed)) ms\n"
-            if global.verbose {
-                for t in result.timings { line += "  \(t.name): \(String(format: "%.1f", t.seconds * 1000)) ms\n" }
-            }
-            FileHandle.standardError.write(Data(line.utf8))
+        line += "; \(DiagnosticFormatter.summaryLine(summary))"
+        if !outcome.accepted.isEmpty { line += ", \(outcome.accepted.count) accepted by the baseline" }
+        line += " in \(String(format: "%.0f", elapsed)) ms"
+        if global.verbose {
+            for t in result.timings { line += "\n  \(t.name): \(String(format: "%.1f", t.seconds * 1000)) ms" }
         }
-        if summary.fails(strict: strict) { throw ExitCode(1) }
+        if summary.fails(strict: strict) {
+            reporter.failure(line)
+            throw ExitCode(1)
+        }
+        reporter.status(line)
     }
 }

@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let reporter = Reporter(global: global)
+        try global.requireRoot(reporter)
         let options = PreviewOptions(
             projectRoot: global.projectRoot, host: host, port: port, strict: strict,
             outputDirectory: output.map { URL(fileURLWithPath: $0, relativeTo: global.projectRoot).standardizedFileURL }

@@ -14,18 +14,36 @@
     count.className = "term-table__count";
     count.setAttribute("aria-live", "polite");
     wrapper.insertBefore(filter, table);
+    // A type or category menu when the rows have more than one (companies: company, government body…).
+    var groups = [];
+    rows.forEach(function (row) {
+      var g = row.getAttribute("data-group");
+      if (g && groups.indexOf(g) === -1) groups.push(g);
+    });
+    var select = null;
+    if (groups.length > 1) {
+      select = document.createElement("select");
+      select.className = "term-table__type";
+      select.setAttribute("aria-label", "Show one type");
+      select.add(new Option("All types", ""));
+      groups.sort().forEach(function (g) { select.add(new Option(g, g)); });
+      wrapper.insertBefore(select, table);
+    }
     wrapper.insertBefore(count, table);
     function applyFilter() {
       var q = filter.value.trim().toLowerCase();
+      var type = select ? select.value : "";
       var shown = 0;
       rows.forEach(function (row) {
-        var hit = !q || (row.getAttribute("data-name") || "").toLowerCase().indexOf(q) !== -1;
+        var hit = (!q || (row.getAttribute("data-name") || "").toLowerCase().indexOf(q) !== -1)
+          && (!type || row.getAttribute("data-group") === type);
         row.hidden = !hit;
         if (hit) shown++;
       });
-      count.textContent = q ? shown + " of " + rows.length + " shown" : "";
+      count.textContent = q || type ? shown + " of " + rows.length + " shown" : "";
     }
     filter.addEventListener("input", applyFilter);
+    if (select) select.addEventListener("change", applyFilter);
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
       var kind = th.getAttribute("data-sort");
       if (!kind) return;

@@ -50,8 +50,15 @@ struct FolioProcess {
           -h, --help              Show help information.
 
         SUBCOMMANDS:
+          init                    Create a new Folio project (folio.yml, Content/ with
+                                  an example report, .gitignore) that builds at once.
+          add                     Add a PDF-converted text to Content/sources, detect
+                                  its metadata and structure, write its corpus.yml
+                                  entry and import it.
           import                  Import the raw sources listed in Content/corpus.yml
                                   into Content/articles.
+          entities                List organisation names found but not indexed, and
+                                  write them to Content/data/entity-review.yml.
           build                   Render Content/ into a static site, validating it on
                                   the way.
           check                   Validate citations, figures, structure and links

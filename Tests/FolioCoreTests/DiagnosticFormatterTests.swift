@@ -30,7 +30,7 @@ import Testing
         #expect(list[0]["column"] as? Int == 5)
         #expect((list[0]["source"] as? [String: Any])?["line"] as? Int == 1282)
         #expect(list[1]["file"] == nil)
-        #expect(object["summary"] as? [String: Int] == ["errors": 1, "warnings": 1, "infos": 0])
+        #expect(object["summary"] as? [String: Int] == ["errors": 1, "warnings": 1, "infos": 0, "baselined": 0])
         let decoded = try JSONDecoder().decode([String: [Diagnostic]].self, from: Data(json.utf8).filteredDiagnostics())
         #expect(decoded["diagnostics"]?.first == diagnostic)
     }

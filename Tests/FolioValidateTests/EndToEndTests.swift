@@ -78,6 +78,16 @@ struct EndToEndTests {
         let accepted = try await SiteCheck().run(.init(projectRoot: root, config: config))
         #expect(!accepted.failed)
         #expect(accepted.accepted >= 1)
+        // Lines inserted above the accepted findings disturb nothing.
+        let baowu = root.appendingPathComponent("Content/articles/giz-ccid-2022/01-baowu-carbon.md")
+        var lines = try String(contentsOf: baowu, encoding: .utf8).components(separatedBy: "\n")
+        let bodyStart = (lines.indices.dropFirst().first { lines[$0] == "---" } ?? 0) + 1
+        lines.insert(contentsOf: ["", "A paragraph added by an editor.", ""], at: bodyStart)
+        try lines.joined(separator: "\n").write(to: baowu, atomically: true, encoding: .utf8)
+        let shifted = try await SiteCheck().run(.init(projectRoot: root, config: config))
+        #expect(!shifted.failed, "\(shifted.diagnostics.filter { $0.severity != .info })")
+        #expect(shifted.accepted == accepted.accepted)
+        #expect(shifted.gone == 0)
         // A new defect fails; fixing the old one reports its baseline entry as gone.
         try Self.edit(root, "Content/articles/giz-ccid-2022/02-tencent-cloud.md", "[top](#introduction)", "[top](#introductio)")
         try Self.edit(root, "Content/articles/giz-ccid-2022/01-baowu-carbon.md", "\nState Council.", "\n[^22]: State Council.")

@@ -24,15 +24,25 @@ struct PolicyAndFormatTests {
         #expect(Glob.matches("**/about.md", "Content/pages/about.md"))
     }
 
-    @Test func baselineAcceptsByCodeFileAndMessageNotLine() {
-        let baseline = Baseline(accepting: Self.sample)
+    /// Article text for the sample's places: line 31 and 40 hold the offending text.
+    static func lines(shift: Int) -> Fingerprint.LineReader {
+        { _ in
+            var text = Array(repeating: Substring("filler"), count: 60 + shift)
+            text[30 + shift] = "Isuzu's partners[^76] said so."
+            text[39 + shift] = "Figure 3: Sales"
+            return text
+        }
+    }
+
+    @Test func baselineAcceptsByFingerprintNotLine() {
+        let baseline = Baseline(accepting: DiagnosticPolicy(lines: Self.lines(shift: 0)).evaluate(Self.sample).beforeBaseline)
         #expect(baseline.entries.map(\.code) == ["FIG004", "FN001"])
         // The same findings, moved by an edit above them, stay accepted; a new one fails.
         var moved = Self.sample
         moved[0].location?.line += 7
         moved[1].location?.line += 7
         let fresh = Diagnostic(code: "FN001", severity: .error, message: "footnote reference [^82] has no definition", location: SourceLocation(file: "Content/articles/cmia-2021/22-hitachi.md", line: 9))
-        let policy = DiagnosticPolicy(baseline: baseline, baselinePath: ".folio-baseline.json")
+        let policy = DiagnosticPolicy(baseline: baseline, baselinePath: ".folio-baseline.json", lines: Self.lines(shift: 7))
         let outcome = policy.evaluate(moved + [fresh])
         #expect(outcome.accepted.count == 2)
         #expect(outcome.active.map(\.message) == ["footnote reference [^82] has no definition", "Figure 1 is never referenced in the text"])
@@ -41,14 +51,14 @@ struct PolicyAndFormatTests {
     }
 
     @Test func baselineReportsEntriesThatAreGone() throws {
-        let baseline = Baseline(accepting: Self.sample)
+        let baseline = Baseline(accepting: DiagnosticPolicy(lines: Self.lines(shift: 0)).evaluate(Self.sample).beforeBaseline)
         let data = baseline.encoded()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
         try data.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let loaded = try Baseline.load(from: url, displayPath: "b.json")
         #expect(loaded == baseline)
-        let policy = DiagnosticPolicy(baseline: loaded, baselinePath: ".folio-baseline.json")
+        let policy = DiagnosticPolicy(baseline: loaded, baselinePath: ".folio-baseline.json", lines: Self.lines(shift: 0))
         let result = policy.apply([Self.sample[1]])
         #expect(result.map(\.code) == ["BAS001"])
         #expect(result.first?.message == "baseline entry no longer found: [FN001] Content/articles/cmia-2021/20-isuzu.md: footnote reference [^76] has no definition")
@@ -61,7 +71,8 @@ struct PolicyAndFormatTests {
         #expect(Set(first.keys) == ["code", "severity", "message", "file", "line", "column", "source", "hint"])
         #expect(first["file"] as? String == "Content/articles/cmia-2021/20-isuzu.md")
         #expect((first["source"] as? [String: Any])?["line"] as? Int == 3289)
-        #expect(object["summary"] as? [String: Int] == ["errors": 1, "warnings": 1, "infos": 1])
+        #expect(object["summary"] as? [String: Int] == ["errors": 1, "warnings": 1, "infos": 1, "baselined": 0])
+        #expect(object["schema_version"] as? Int == DiagnosticFormatter.jsonSchemaVersion)
     }
 
     @Test func sarifIsMinimalValid210() throws {

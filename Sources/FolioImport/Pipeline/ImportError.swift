@@ -3,14 +3,14 @@ import FolioCore
 /// Errors that stop an import: unreadable or malformed inputs and output failures.
 public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `corpus.yml` or `corrections.yml` is malformed (exit 2).
-    case configuration(file: String, line: Int, message: String)
+    case configuration(file: String, line: Int, message: String, hint: String? = nil)
     /// A file could not be read or written (exit 3).
     case io(path: String, message: String)
 
     /// The same problem as a ``FolioError``, which carries the exit code.
     public var folioError: FolioError {
         switch self {
-        case .configuration(let file, let line, let message): .configuration(file: file, line: line, message: message, hint: nil)
+        case .configuration(let file, let line, let message, let hint): .configuration(file: file, line: line, message: message, hint: hint)
         case .io(let path, let message): .io(path: path, message: message)
         }
     }

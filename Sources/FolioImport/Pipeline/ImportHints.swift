@@ -24,6 +24,14 @@ public struct ImportHints: Sendable, Equatable {
         public var byline: String?
         /// Case titles name their company before a dash (`Baowu Carbon Technology – Digital Virtual Factory`).
         public var companyFromTitle = false
+        /// Keys the `import:` block sets; every other key is detected (see ``AutoHints``).
+        public var given: Set<String> = []
+        /// Only level-1 contents entries start articles (detected when `articles` is not given).
+        public var topLevelEntries = false
+        /// Link citations to the reference list: on without an `import:` block, else only
+        /// when `citations: true` is given (documents tuned by hand keep their notes as they are).
+        public var citations: Bool?
+        public var linksCitations: Bool { citations ?? given.isEmpty }
 
         public init() {}
     }
@@ -67,11 +75,13 @@ public struct ImportHints: Sendable, Equatable {
             guard let slug = doc.mapping?["slug"]?.string else { continue }
             var d = Document()
             if let imp = doc.mapping?["import"]?.mapping {
+                d.given = Set(imp.keys.compactMap(\.string))
                 d.toc = imp["toc"]?.string
                 if let a = imp["articles"]?.string, a != "all" { d.articles = a }
                 d.cases = imp["cases"]?.string
                 d.byline = imp["byline"]?.string
                 d.companyFromTitle = imp["company_from_title"]?.bool ?? false
+                d.citations = imp["citations"]?.bool
                 d.labels = imp["labels"]?.sequence?.compactMap(\.string) ?? []
                 d.imprint = imp["imprint"]?.sequence?.compactMap(\.string) ?? []
                 for anchor in imp["anchors"]?.sequence ?? [] {

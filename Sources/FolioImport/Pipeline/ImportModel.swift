@@ -45,6 +45,10 @@ public struct ArticleDraft: Sendable, Equatable {
 public struct DocumentDraft: Sendable, Equatable {
     public var metadata: CorpusDocument
     public var articles: [ArticleDraft]
+    /// The entries of the document's table of contents, when it has one.
+    public var contents: [TOCEntry] = []
+    /// Whether citations are linked to the reference list (``CitationLinker``).
+    public var linkCitations = true
 
     public init(metadata: CorpusDocument, articles: [ArticleDraft]) {
         self.metadata = metadata

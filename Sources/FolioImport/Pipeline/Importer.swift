@@ -59,10 +59,10 @@ public struct Importer: Sendable {
     /// The entity tagger; nil builds one from the gazetteers in `Content/data/` (none when absent).
     public var tagger: EntityTagger?
 
-    /// The document steps of a standard import, in order: notes, then figures and tables, then
-    /// inline repairs.
+    /// The document steps of a standard import, in order: citations, notes, then figures and
+    /// tables, then inline repairs.
     public static var standardSteps: [any DocumentStep] {
-        [NoteResolver(), FigureAnchorer(), InlineRepairer()]
+        [CitationLinker(), NoteResolver(), FigureAnchorer(), InlineRepairer()]
     }
 
     public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger? = nil) {
@@ -93,6 +93,15 @@ public struct Importer: Sendable {
             stale.append(path)
             if !ContentHash.isUnedited(old) { refused.append(path) }
         }
+        // The organisations found by their shape, for the build: a generated data file.
+        let foundPath = "\(options.contentDirectory)/data/\(FoundOrganisations.fileName)"
+        let foundURL = options.projectRoot.appendingPathComponent(foundPath)
+        let dataDirectory = foundURL.deletingLastPathComponent()
+        let foundText = FoundOrganisations.yaml(FoundOrganisations.merge(files.filter { !$0.organisations.isEmpty }.map { ($0.path, $0.organisations) }))
+        let hasGazetteers = FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("companies.yml").path)
+        let oldFound = FileManager.default.contents(atPath: foundURL.path).flatMap { String(data: $0, encoding: .utf8) }
+        let foundStale = hasGazetteers && oldFound != foundText
+        if foundStale { stale.append(foundPath) }
         stale.sort()
         refused.sort()
         var written: [String] = []
@@ -101,9 +110,9 @@ public struct Importer: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         code: "IMP090", severity: .error,
-                        message: existing[path] == nil
+                        message: (path == foundPath ? oldFound == nil : existing[path] == nil)
                             ? "missing: import would create this file"
-                            : (generatedPaths.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
+                            : (generatedPaths.contains(path) || path == foundPath ? "stale: import would change this file" : "stale: import no longer generates this file"),
                         location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
                     ))
             }
@@ -135,6 +144,14 @@ public struct Importer: Sendable {
             }
             written = stale.filter { generatedPaths.contains($0) }
         }
+        if foundStale, !options.check, refused.isEmpty || options.force {
+            do {
+                try Data(foundText.utf8).write(to: foundURL, options: .atomic)
+                written.append(foundPath)
+            } catch {
+                throw ImportError.io(path: foundPath, message: "\(error)")
+            }
+        }
         return ImportResult(
             diagnostics: Diagnostic.sortedForOutput(diagnostics), files: files, written: written,
             stale: stale, refused: refused, documents: documents, timings: timings
@@ -154,7 +171,7 @@ public struct Importer: Sendable {
             manifest = try CorpusManifest.load(from: content.appendingPathComponent("corpus.yml"), displayPath: manifestPath)
         } catch let error as ContentError {
             let d = error.diagnostic
-            throw ImportError.configuration(file: manifestPath, line: d.location?.line ?? 1, message: d.message)
+            throw ImportError.configuration(file: manifestPath, line: d.location?.line ?? 1, message: d.message, hint: d.hint)
         }
         let hints = try ImportHints.parse(manifestText, file: manifestPath)
         let correctionsPath = "\(contentDirectory)/corrections.yml"
@@ -219,10 +236,13 @@ public struct Importer: Sendable {
         var lines = clock.measure("load") { Self.lines(of: source) }
         let lineCount = lines.count
         let labelSet = Set((HeadingStructure.defaultLabels + hints.labels).map(TextNormalizer.key))
+        clock.measure("clean") { corrections.apply(to: &lines, document: meta.slug, file: correctionsPath, findings: &findings) }
+        clock.measure("convert") { lines = ConvertedTextNormalizer(flavour: SourceFlavour.detect(source)).normalize(lines, findings: &findings) }
         clock.measure("clean") {
-            corrections.apply(to: &lines, document: meta.slug, file: correctionsPath, findings: &findings)
             SourceCleaner(labels: labelSet).clean(&lines, findings: &findings)
         }
+        var hints = hints
+        findings += AutoHints.complete(&hints, lines: lines, documentTitle: meta.title)
         let split = clock.measure("split") { () -> ArticleSplitter.Result in
             let tocNumbers =
                 hints.toc.flatMap { TableOfContents.parse(lines, heading: $0) }?.entries.compactMap { SectionNumbering.leadingNumber($0.fullText).map(String.init) } ?? []
@@ -230,6 +250,8 @@ public struct Importer: Sendable {
             return ArticleSplitter(hints: hints, companies: companies, metadata: meta, labels: labelSet).split(lines, findings: &findings)
         }
         var document = DocumentDraft(metadata: meta, articles: split.articles)
+        document.contents = split.toc?.entries ?? []
+        document.linkCitations = hints.linksCitations
         // Notes and figures run before paragraphs are rejoined: the joiner would otherwise glue
         // footnote blocks and photo captions into the sentences around them.
         for step in steps where step.name != InlineRepairer().name {
@@ -302,7 +324,7 @@ public struct Importer: Sendable {
         let data = content.appendingPathComponent("data")
         guard FileManager.default.fileExists(atPath: data.appendingPathComponent("companies.yml").path) else { return EntityTagger() }
         do {
-            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data"))
+            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data", includeFound: false))
         } catch let error as EntitiesError {
             let d = error.diagnostic
             throw ImportError.configuration(file: d.location?.file ?? "\(contentDirectory)/data", line: d.location?.line ?? 1, message: d.message)

@@ -54,6 +54,7 @@ struct ArticleSplitter: Sendable {
         // 1. Table-of-contents entries that start articles.
         let filter = hints.articles.flatMap { try? NSRegularExpression(pattern: $0) }
         let articleEntries = (toc?.entries ?? []).filter { entry in
+            if hints.topLevelEntries { return entry.level == 1 }
             guard let filter else { return true }
             let text = entry.fullText
             return filter.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
@@ -100,7 +101,7 @@ struct ArticleSplitter: Sendable {
         }
 
         // Entries that are sections, not articles, must still exist in the body.
-        if let toc, filter != nil {
+        if let toc, filter != nil || hints.topLevelEntries {
             var keys = Set<String>()
             for c in candidates where c > toc.range.upperBound { keys.insert(prepared[c]?.key ?? "") }
             for entry in toc.entries where !articleEntries.contains(entry) {

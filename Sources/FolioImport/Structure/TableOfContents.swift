@@ -12,6 +12,9 @@ public struct TOCEntry: Sendable, Equatable {
     public var page: String?
     /// The raw source line the entry starts on.
     public var sourceLine: Int
+    /// Nesting level, 1 for chapters: from the numbering depth (`3.1` is 2), else from the
+    /// indentation relative to the least indented entry.
+    public var level: Int = 1
 
     /// The entry as a whole, number included, for matching hints against.
     public var fullText: String { [number, title].compactMap { $0 }.joined(separator: " ") }
@@ -28,7 +31,7 @@ struct TableOfContents: Sendable, Equatable {
     static func parse(_ lines: [SourceLine], heading: String) -> TableOfContents? {
         let wanted = TextNormalizer.key(heading)
         guard let start = lines.firstIndex(where: { TextNormalizer.key($0.text) == wanted && !$0.text.utf8.contains(9) }) else { return nil }
-        var rawEntries: [(text: String, line: Int)] = []
+        var rawEntries: [(text: String, line: Int, indent: Int)] = []
         var end = start
         var blanks = 0
         var continues = false
@@ -49,14 +52,39 @@ struct TableOfContents: Sendable, Equatable {
                 last.text += " " + trimmed
                 rawEntries.append(last)
             } else {
-                rawEntries.append((trimmed, lines[i].number))
+                rawEntries.append((trimmed, lines[i].number, indentation(text)))
             }
             continues = hardBreak
             end = i
             i += 1
         }
         guard !rawEntries.isEmpty else { return nil }
-        return TableOfContents(entries: rawEntries.map { entry($0.text, line: $0.line) }, range: start...end)
+        let baseIndent = rawEntries.map(\.indent).min() ?? 0
+        let entries = rawEntries.map { raw in
+            var e = entry(raw.text, line: raw.line)
+            e.level = level(of: e, indent: raw.indent - baseIndent)
+            return e
+        }
+        return TableOfContents(entries: entries, range: start...end)
+    }
+
+    /// Leading blanks of a line, a tab counting as four.
+    static func indentation(_ text: String) -> Int {
+        var n = 0
+        for ch in text.utf8 {
+            if ch == 32 { n += 1 } else if ch == 9 { n += 4 } else { break }
+        }
+        return n
+    }
+
+    /// An entry's level: the depth of its numbering (`4.11.1` is 3), else two columns of
+    /// indentation per level (the usual step of printed and converted contents).
+    static func level(of entry: TOCEntry, indent: Int) -> Int {
+        let number = entry.number ?? SectionNumbering.leadingNumber(entry.title).map(String.init)
+        if let number, number.first?.isNumber == true {
+            return number.split(separator: ".").filter { !$0.isEmpty }.count
+        }
+        return 1 + indent / 2
     }
 
     /// Parses one entry line: `Title .....\tCOMPANY (12)`, `1.\tTitle\t4`, `- 6 Chapter 1: Title`.

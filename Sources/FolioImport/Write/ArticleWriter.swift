@@ -11,6 +11,10 @@ public struct GeneratedFile: Sendable, Equatable {
     public var text: String
     /// Source line per file line (index 0 = file line 1); 0 where a line has no source.
     public var sourceLineOfFileLine: [Int]
+    /// Organisations the tagger found by their shape and accepted in this article.
+    public var organisations: [FoundOrganisation] = []
+    /// Names it found but did not accept (for the review file).
+    public var candidates: [FoundOrganisation] = []
 
     /// The first file line carrying `sourceLine` exactly, else the first carrying a later one.
     public func fileLine(forSource sourceLine: Int) -> Int? {
@@ -48,7 +52,7 @@ struct ArticleWriter: Sendable {
         }
         while body.last?.text.isEmpty == true { body.removeLast() }
         let markdown = body.map(\.text).joined(separator: "\n") + "\n"
-        let tagged = tagger.tag(markdown: markdown)
+        let tagged = tagger.analyze(markdown: markdown)
         // Tagging links mentions in place; it never changes the line structure the diagnostics map relies on.
         let bodyText = tagged.markdown == markdown || tagged.markdown.utf8.count(where: { $0 == 10 }) == markdown.utf8.count(where: { $0 == 10 }) ? tagged.markdown : markdown
         var fm = FrontMatter(title: article.title)
@@ -69,7 +73,10 @@ struct ArticleWriter: Sendable {
         let (text, fmCount) = compose(fm, body: bodyText)
         var map = [Int](repeating: 0, count: fmCount + 1)
         map += body.map(\.number)
-        return GeneratedFile(path: articlePath(document.metadata.slug, article), text: text, sourceLineOfFileLine: map)
+        var file = GeneratedFile(path: articlePath(document.metadata.slug, article), text: text, sourceLineOfFileLine: map)
+        file.organisations = tagged.organisations
+        file.candidates = tagged.candidates
+        return file
     }
 
     /// The document's `index.md`: metadata, contributors, imprint and a generated table of contents.
@@ -158,7 +165,12 @@ struct ArticleWriter: Sendable {
             }
             if ch == "[", let close = text.firstIndex(of: "]"), text[close...].hasPrefix("](") {
                 plain += text[text.index(after: text.startIndex)..<close]
-                text = text[close...].drop(while: { $0 != ")" }).dropFirst()
+                var rest = text[close...].dropFirst(2)
+                // A link title (`[2005](#ref-x "Lee (2005) …")`) may hold parentheses of its own.
+                if let quote = rest.range(of: " \""), !rest[..<quote.lowerBound].contains(")") {
+                    rest = rest[quote.upperBound...].drop(while: { $0 != "\"" }).dropFirst()
+                }
+                text = rest.drop(while: { $0 != ")" }).dropFirst()
                 continue
             }
             if ch == "<", let close = text.firstIndex(of: ">") {

@@ -19,10 +19,14 @@ public struct SiteCheck: Sendable {
         public var baseline: String?
         /// Record every current error and warning as the new baseline.
         public var writeBaseline: Bool
+        /// Rewrite the baseline with the findings it accepts now, as version 2 (fingerprints):
+        /// migrates version-1 files and drops entries that are gone; adds nothing new.
+        public var updateBaseline: Bool
         /// Findings of other stages (import) to include, already located.
         public var extraDiagnostics: [Diagnostic]
 
-        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, external: Bool = false, baseline: String? = nil, writeBaseline: Bool = false, extraDiagnostics: [Diagnostic] = []) {
+        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, external: Bool = false, baseline: String? = nil, writeBaseline: Bool = false, updateBaseline: Bool = false, extraDiagnostics: [Diagnostic] = []) {
+            self.updateBaseline = updateBaseline
             self.projectRoot = projectRoot
             self.config = config
             self.strict = strict
@@ -37,13 +41,17 @@ public struct SiteCheck: Sendable {
     public struct Result: Sendable {
         /// Findings that count, sorted, plus `BAS001` infos for baseline entries that are gone.
         public var diagnostics: [Diagnostic]
+        /// Findings the baseline accepted (marked ``Diagnostic/baselined``), sorted.
+        public var acceptedDiagnostics: [Diagnostic]
         /// Findings the baseline accepted.
-        public var accepted: Int
+        public var accepted: Int { acceptedDiagnostics.count }
         /// Baseline entries no longer found.
         public var gone: Int
         /// External URLs checked.
         public var externalLinks: Int
-        /// The baseline file written, with `writeBaseline`.
+        /// Whether the baseline in use is of version 1 (run `--update-baseline` to migrate it).
+        public var baselineNeedsMigration: Bool
+        /// The baseline file written, with `writeBaseline` or `updateBaseline`.
         public var baselineWritten: String?
         public var timings: [(phase: String, seconds: Double)]
         /// Whether the check fails (errors, or warnings under strict).
@@ -59,7 +67,7 @@ public struct SiteCheck: Sendable {
         // A baseline named on the command line must exist; the configured one is optional.
         if let explicit = options.baseline, !explicit.isEmpty, !options.writeBaseline,
            !FileManager.default.fileExists(atPath: projectPath(explicit, in: options.projectRoot).path) {
-            throw FolioError.io(path: explicit, message: "baseline file not found")
+            throw FolioError.configuration(file: explicit, line: nil, message: "baseline file not found", hint: "check the path given to --baseline, or create the file with `folio check --write-baseline --baseline \(explicit)`")
         }
         var buildConfig = options.config
         buildConfig.validation.baseline = ""
@@ -81,19 +89,33 @@ public struct SiteCheck: Sendable {
         let policy = try DiagnosticPolicy.load(projectRoot: options.projectRoot, validation: validation, externalChecked: options.external)
         let outcome = policy.evaluate(diagnostics)
         var written: String?
-        if options.writeBaseline {
-            let path = baselinePath.isEmpty ? ".folio-baseline.json" : baselinePath
+        let path = baselinePath.isEmpty ? ".folio-baseline.json" : baselinePath
+        if options.writeBaseline || options.updateBaseline {
+            if options.updateBaseline && policy.baseline == nil {
+                throw FolioError.configuration(file: path, line: nil, message: "there is no baseline to update", hint: "create one with `folio check --write-baseline`")
+            }
+            let kept = options.writeBaseline ? outcome.beforeBaseline : outcome.accepted
             let url = projectPath(path, in: options.projectRoot)
             do {
-                try Baseline(accepting: outcome.beforeBaseline.filter { $0.code != "BAS001" }).encoded().write(to: url, options: .atomic)
+                try Baseline(accepting: kept).encoded().write(to: url, options: .atomic)
             } catch {
                 throw FolioError.io(path: path, message: "cannot write the baseline: \(error.localizedDescription)")
             }
             written = path
         }
-        let active = options.writeBaseline ? outcome.active.filter { $0.severity == .info } : outcome.active + policy.goneDiagnostics(outcome.gone)
+        var acceptedDiagnostics = outcome.accepted
+        var active = outcome.active + (options.updateBaseline ? [] : policy.goneDiagnostics(outcome.gone))
+        if options.writeBaseline {
+            acceptedDiagnostics = outcome.active.filter { $0.severity != .info }.map { var d = $0; d.baselined = true; return d }
+            active = outcome.active.filter { $0.severity == .info }
+        }
         let failed = DiagnosticSummary(active).fails(strict: options.strict || options.config.validation.strict)
-        return Result(diagnostics: active, accepted: options.writeBaseline ? outcome.active.count - active.count : outcome.accepted.count, gone: outcome.gone.count, externalLinks: externalCount, baselineWritten: written, timings: timings, failed: failed)
+        return Result(
+            diagnostics: active, acceptedDiagnostics: Diagnostic.sortedForOutput(acceptedDiagnostics),
+            gone: options.updateBaseline ? 0 : outcome.gone.count, externalLinks: externalCount,
+            baselineNeedsMigration: !options.updateBaseline && (policy.baseline?.needsMigration ?? false),
+            baselineWritten: written, timings: timings, failed: failed
+        )
     }
 
     /// Loads and renders the content to collect its external links.

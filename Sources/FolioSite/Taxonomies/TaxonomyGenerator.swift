@@ -53,6 +53,7 @@ public struct TaxonomyGenerator: SiteGenerator {
         let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers)
         let pages = TaxonomyPages(index: index, writer: writer)
         try pages.writeAll()
+        try OpenData(index: index, pages: site.pages, mapper: site.projectRoot.map { SourceLineMapper(projectRoot: $0) }).write(to: writer)
         return try pages.writeRedirects(for: site.pages)
     }
 }
@@ -177,7 +178,13 @@ struct TaxonomyPages: Sendable {
         case .company, .technology: chart = TaxonomyCharts.companyTechnologyMatrix(index) { SiteURL.link(from: urlPath, to: $0.path) }
         case .place: chart = TaxonomyCharts.cityMap(index) { SiteURL.link(from: urlPath, to: $0.path) }
         }
+        let table = kind == .company ? "organisations" : kind == .place ? "places" : kind.section
+        let data = "../\(OpenData.folder)/"
+        let dataHTML = "Open data: <a href=\"\(data)\(table).csv\">\(table).csv</a> · <a href=\"\(data)\(table).json\">\(table).json</a>"
+            + " · <a href=\"\(data)mentions.csv\">mentions.csv</a> · <a href=\"\(data)datapackage.json\">datapackage.json</a>"
+            + " · <a href=\"\(data)\(OpenData.databaseFile)\">\(OpenData.databaseFile)</a> (all tables, SQLite)"
         try writer.writePage(urlPath: urlPath, template: "taxonomy-overview", context: [
+            "dataHTML": dataHTML,
             "pageTitle": kind.title,
             "title": kind.title,
             "intro": Self.intros[kind] ?? "",
@@ -225,6 +232,8 @@ struct TaxonomyPages: Sendable {
         var facts: [(label: String, value: String)] = []
         if let type = term.type, term.id.kind != .sdg { facts.append((term.id.kind == .technology ? "Category" : "Type", type)) }
         if let country = term.country { facts.append(("Country", country)) }
+        if let foundBy = term.foundBy { facts.append(("Found by", foundBy)) }
+        if let domain = term.domain { facts.append(("Field", domain)) }
         if let c = term.coordinates {
             facts.append(("Coordinates", String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")))
         }

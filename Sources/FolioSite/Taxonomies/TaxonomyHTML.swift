@@ -149,7 +149,7 @@ enum TaxonomyHTML {
 
     /// `<tr>` of an overview table, indented, with the group column when `groupColumn`.
     static func overviewRow(_ row: OverviewRow, groupColumn: Bool, into out: inout String) {
-        out += "        <tr data-name=\"\(text(row.name)) \(text(row.aliases))\">\n"
+        out += "        <tr data-name=\"\(text(row.name)) \(text(row.aliases))\"\(groupColumn && !row.group.isEmpty ? " data-group=\"\(text(row.group))\"" : "")>\n"
         out += "          <td><a href=\"\(text(row.url))\">\(text(row.name))</a>"
         if row.author { out += " <span class=\"badge\" title=\"wrote a paper in the reports\">author</span>" }
         if !row.detail.isEmpty { out += "<br><small>\(escape(row.detail))</small>" }

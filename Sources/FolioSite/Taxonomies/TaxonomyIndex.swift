@@ -38,6 +38,8 @@ public struct TaxonomyIndex: Sendable {
         let analyses = ConcurrentMap.map(candidates) { page in
             tagger.analyze(markdown: page.page.body, linking: false)
         }
+        // Organisations found by their shape in the text become company terms of their own.
+        let gazetteers = gazetteers.adding(organisations: analyses.flatMap(\.organisations))
         var articles: [TermID: [TermArticle]] = [:]
         var termsByPage: [String: Set<TermID>] = [:]
         var order: [String: Int] = [:]

@@ -100,7 +100,9 @@ enum CitationCheck {
                 if key.count >= 30 || !urls.isEmpty {
                     if let other = byText[key] {
                         if other.label != definition.label {
-                            found.append(CheckCatalog.make("FN006", "footnote [^\(definition.label)] repeats the text of [^\(other.label)] (\(other.source.page.path):\(other.source.fileLine(other.line)))", at: article.location(bodyLine: line), hint: "reference the first note again, or correct the copied text"))
+                            var d = CheckCatalog.make("FN006", "footnote [^\(definition.label)] repeats the text of [^\(other.label)]", at: article.location(bodyLine: line), hint: "reference the first note again, or correct the copied text")
+                            d.related = [RelatedLocation(file: other.source.page.path, line: other.source.fileLine(other.line), message: "footnote [^\(other.label)]")]
+                            found.append(d)
                         }
                         continue
                     }
@@ -110,7 +112,9 @@ enum CitationCheck {
                     let urlKey = url.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                     if let other = byURL[urlKey] {
                         if other.label != definition.label && TextPatterns.normalisedText(other.text) != key {
-                            found.append(CheckCatalog.make("FN007", "footnote [^\(definition.label)] cites the same URL as [^\(other.label)] (\(other.source.page.path):\(other.source.fileLine(other.line))) with a different text", at: article.location(bodyLine: line), hint: "one of the two URLs is probably wrong; check it against the cited work"))
+                            var d = CheckCatalog.make("FN007", "footnote [^\(definition.label)] cites the same URL as [^\(other.label)] with a different text", at: article.location(bodyLine: line), hint: "one of the two URLs is probably wrong; check it against the cited work")
+                            d.related = [RelatedLocation(file: other.source.page.path, line: other.source.fileLine(other.line), message: "footnote [^\(other.label)]")]
+                            found.append(d)
                         }
                     } else {
                         byURL[urlKey] = (definition.label, article, line, definition.text)

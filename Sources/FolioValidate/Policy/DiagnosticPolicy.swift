@@ -15,19 +15,22 @@ public struct DiagnosticPolicy: Sendable {
     /// Whether external links were checked in this run; otherwise baseline entries of external
     /// checks (URL1xx) are not reported as gone.
     public var externalChecked: Bool
+    /// Reads the files findings point into, for their fingerprints' snippets.
+    public var lines: Fingerprint.LineReader
 
-    public init(severity: [String: String] = [:], ignore: [String] = [], baseline: Baseline? = nil, baselinePath: String = "", externalChecked: Bool = false) {
+    public init(severity: [String: String] = [:], ignore: [String] = [], baseline: Baseline? = nil, baselinePath: String = "", externalChecked: Bool = false, lines: Fingerprint.LineReader? = nil) {
         self.severity = severity
         self.ignore = ignore
         self.baseline = baseline
         self.baselinePath = baselinePath
         self.externalChecked = externalChecked
+        self.lines = lines ?? { _ in nil }
     }
 
     /// The policy of `validation`, reading its baseline file when it names one that exists.
     /// - Throws: ``FolioError`` when the baseline file is unreadable or malformed.
     public static func load(projectRoot: URL, validation: ValidationConfig, externalChecked: Bool = false) throws -> DiagnosticPolicy {
-        var policy = DiagnosticPolicy(severity: validation.severity, ignore: validation.ignore, baselinePath: validation.baseline, externalChecked: externalChecked)
+        var policy = DiagnosticPolicy(severity: validation.severity, ignore: validation.ignore, baselinePath: validation.baseline, externalChecked: externalChecked, lines: Fingerprint.fileReader(projectRoot: projectRoot))
         if !validation.baseline.isEmpty {
             let url = projectPath(validation.baseline, in: projectRoot)
             if FileManager.default.fileExists(atPath: url.path) {
@@ -50,7 +53,10 @@ public struct DiagnosticPolicy: Sendable {
     }
 
     /// Applies overrides, ignores and the baseline.
-    public func evaluate(_ diagnostics: [Diagnostic]) -> Outcome {
+    /// - Parameter sameDefect: also accept a finding when the baseline accepts one of the same
+    ///   code family at the same place (import's `FN101` where the check's `FN001` is accepted):
+    ///   for import, whose findings `folio check` merges into the content checks'.
+    public func evaluate(_ diagnostics: [Diagnostic], sameDefect: Bool = false) -> Outcome {
         var kept: [Diagnostic] = []
         kept.reserveCapacity(diagnostics.count)
         for var d in diagnostics {
@@ -61,29 +67,40 @@ public struct DiagnosticPolicy: Sendable {
             if let file = d.location?.file, isIgnored(file) { continue }
             kept.append(d)
         }
-        kept = Diagnostic.sortedForOutput(kept)
+        kept = Fingerprint.assign(Diagnostic.sortedForOutput(kept), lines: lines)
         guard let baseline else { return Outcome(active: kept, accepted: [], gone: [], beforeBaseline: kept) }
         var remaining: [String: Int] = [:]
-        for entry in baseline.entries { remaining[entry.fingerprint, default: 0] += max(1, entry.count) }
+        for entry in baseline.entries { remaining[entry.key, default: 0] += max(1, entry.count ?? 1) }
+        let places = Set(baseline.entries.compactMap { $0.fingerprint.flatMap(Fingerprint.place).map { "\($0.family)|\($0.place)" } })
         var active: [Diagnostic] = []
         var accepted: [Diagnostic] = []
-        for d in kept {
-            let key = Baseline.fingerprint(code: d.code, file: d.location?.file ?? "", message: d.message)
-            if d.severity != .info, let left = remaining[key], left > 0 {
-                remaining[key] = left - 1
-                accepted.append(d)
+        for var d in kept {
+            guard d.severity != .info else {
+                active.append(d)
+                continue
+            }
+            let legacy = Baseline.legacyKey(code: d.code, file: d.location?.file ?? "", message: d.message)
+            if let fp = d.fingerprint, let left = remaining[fp], left > 0 {
+                remaining[fp] = left - 1
+            } else if let left = remaining[legacy], left > 0 {
+                remaining[legacy] = left - 1
+            } else if sameDefect, let fp = d.fingerprint, let place = Fingerprint.place(fp), places.contains("\(place.family)|\(place.place)") {
+                // Accepted as the same defect; consumes no entry.
             } else {
                 active.append(d)
+                continue
             }
+            d.baselined = true
+            accepted.append(d)
         }
         var gone: [Baseline.Entry] = []
         for entry in baseline.entries {
-            guard let left = remaining[entry.fingerprint], left > 0 else { continue }
+            guard let left = remaining[entry.key], left > 0 else { continue }
             if !externalChecked && entry.code.hasPrefix("URL1") { continue }
             var e = entry
-            e.count = left
+            if e.fingerprint == nil { e.count = left }
             gone.append(e)
-            remaining[entry.fingerprint] = 0
+            remaining[entry.key] = 0
         }
         return Outcome(active: active, accepted: accepted, gone: gone, beforeBaseline: kept)
     }
@@ -97,7 +114,7 @@ public struct DiagnosticPolicy: Sendable {
     /// `BAS001` infos for baseline entries that no longer match.
     public func goneDiagnostics(_ gone: [Baseline.Entry]) -> [Diagnostic] {
         gone.map { entry in
-            Diagnostic(code: "BAS001", severity: .info, message: "baseline entry no longer found: [\(entry.code)] \(entry.file): \(entry.message)", location: SourceLocation(file: baselinePath, line: 1), hint: "the finding was fixed; run `folio check --write-baseline` to drop the entry")
+            Diagnostic(code: "BAS001", severity: .info, message: "baseline entry no longer found: [\(entry.code)] \(entry.file): \(entry.message)", location: SourceLocation(file: baselinePath, line: 0), hint: "the finding was fixed; run `folio check --update-baseline` to drop the entry")
         }
     }
 

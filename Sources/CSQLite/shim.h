@@ -1,0 +1,4 @@
+#ifndef FOLIO_SQLITE_SHIM_H
+#define FOLIO_SQLITE_SHIM_H
+#include <sqlite3.h>
+#endif

@@ -1,0 +1,191 @@
+import FolioCore
+
+extension EntityTagger {
+    /// One organisation decided for an article: the merged candidate and its mentions.
+    struct DiscoveredOrganisation {
+        var candidate: OrganisationCandidate
+        var slug: String
+        var hits: [Hit]
+        var found: FoundOrganisation
+    }
+
+    struct Discovery {
+        var accepted: [DiscoveredOrganisation] = []
+        var pending: [DiscoveredOrganisation] = []
+    }
+
+    /// Finds organisations the gazetteers do not list, decides once per name, and collects every
+    /// mention of the accepted ones. Names that turn out to be gazetteer companies (`Ford Motor
+    /// Co., Ltd.` when `Ford Motor` is an alias) become hits of that company; technology hits
+    /// inside an accepted name are dropped (the name is the entity).
+    func discoverOrganisations(_ text: [UInt8], _ layout: MarkdownSegments, hits: inout [Hit]) -> Discovery {
+        // Segments of each line, in order; shouted lines (capitals) are left out.
+        var lines: [[Int]] = []
+        var lastLine = -1
+        // Headings (`Related News`) are titles, not sentences: names are found in the text.
+        for (index, segment) in layout.segments.enumerated() where !segment.shouting && segment.region != .heading {
+            if segment.line != lastLine {
+                lines.append([])
+                lastLine = segment.line
+            }
+            lines[lines.count - 1].append(index)
+        }
+        let named = hits.filter { $0.pattern >= 0 }
+        func known(_ span: Range<Int>) -> Bool {
+            named.contains { hit in
+                let overlaps = hit.start < span.upperBound && span.lowerBound < hit.end
+                if kinds[hit.term] == .company { return overlaps }
+                // `U.K.` covers the place `U.K` and its period.
+                return hit.start <= span.lowerBound && hit.end >= span.upperBound - (text[span.upperBound - 1] == 0x2E ? 1 : 0)
+            }
+        }
+        // Candidates by slug, best rule first; abbreviations defined after a long form.
+        var bySlug: [String: OrganisationCandidate] = [:]
+        var order: [String] = []
+        func add(_ candidate: OrganisationCandidate) {
+            let slug = Slug.make(candidate.name)
+            guard !slug.isEmpty else { return }
+            if var existing = bySlug[slug] {
+                if candidate.confidence > existing.confidence {
+                    existing.type = candidate.type
+                    existing.rule = candidate.rule
+                    existing.confidence = candidate.confidence
+                }
+                if candidate.fullName.count > existing.fullName.count { existing.fullName = candidate.fullName }
+                existing.spans += candidate.spans
+                bySlug[slug] = existing
+            } else {
+                bySlug[slug] = candidate
+                order.append(slug)
+            }
+        }
+        for line in lines {
+            let ranges = line.map { layout.segments[$0].start..<layout.segments[$0].end }
+            var found = finder.candidates(in: text, ranges: ranges, known: known)
+            found += finder.appositives(in: text, ranges: ranges, known: known)
+            for candidate in found where !candidate.spans.contains(where: known) { add(candidate) }
+            for definition in OrganisationFinder.definitions(in: text, ranges: ranges) {
+                if let slug = order.last(where: { bySlug[$0]!.spans.contains { $0.upperBound == definition.long.upperBound } }) {
+                    if OrganisationFinder.initialsMatch(definition.abbreviation, bySlug[slug]!.name) || definition.abbreviation.first == bySlug[slug]!.name.first {
+                        bySlug[slug]!.acronym = bySlug[slug]!.acronym ?? definition.abbreviation
+                    }
+                    continue
+                }
+                // A capitalised long form whose initials are the abbreviation: a candidate for review.
+                let tokens = OrganisationFinder.tokens(text, ranges)
+                guard let end = tokens.firstIndex(where: { $0.end == definition.long.upperBound }) else { continue }
+                var start = end
+                while start > 0, tokens[start - 1].capitalised || OrganisationFinder.connectors.contains(tokens[start - 1].lower) && start - 2 >= 0 && tokens[start - 2].capitalised,
+                      tokens[start - 1].spaceAfter {
+                    start -= 1
+                }
+                while start < end, OrganisationFinder.leadingStopWords.contains(tokens[start].lower) || !tokens[start].capitalised { start += 1 }
+                guard tokens[start].capitalised else { continue }
+                let span = tokens[start].start..<tokens[end].end
+                let name = OrganisationFinder.spell(text, span.lowerBound, span.upperBound)
+                guard !known(span), OrganisationFinder.initialsMatch(definition.abbreviation, name) else { continue }
+                add(OrganisationCandidate(
+                    name: name, fullName: name, acronym: definition.abbreviation, type: .company, rule: .acronymDefinition,
+                    confidence: 0.5, spans: [span]
+                ))
+            }
+        }
+
+        var discovery = Discovery()
+        var claimed: [Range<Int>] = named.filter { kinds[$0.term] == .company }.map { $0.start..<$0.end }
+        for slug in order {
+            var candidate = bySlug[slug]!
+            // A gazetteer company under a legal name: its hits, not a new entry.
+            if let index = gazetteers.companyTermIndex(exactly: candidate.name) ?? gazetteers.companyTermIndex(exactly: candidate.fullName)
+                ?? OrganisationFinder.withoutDemonym(candidate.name).flatMap(gazetteers.companyTermIndex(exactly:)) {
+                for span in candidate.spans {
+                    if let segment = segmentIndex(layout, span.lowerBound) {
+                        hits.append(Hit(term: index, pattern: -5, start: span.lowerBound, end: span.upperBound, segment: segment, nested: false))
+                    }
+                }
+                continue
+            }
+            let decision = gazetteers.review[slug]
+            if decision?.accepted == false { continue }
+            if let type = decision?.type { candidate.type = type }
+            let accepted = decision?.accepted == true || candidate.confidence >= OrganisationFinder.acceptance
+            // Every mention: the spans the rules saw, then each spelling anywhere in the article.
+            var spans = candidate.spans
+            for form in Set([candidate.name, candidate.fullName] + (candidate.acronym.map { [$0] } ?? [])) {
+                spans += occurrences(of: form, in: text, layout)
+            }
+            spans = spans.sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
+            var kept: [Range<Int>] = []
+            for span in spans where !kept.contains(where: { $0.overlaps(span) }) && !claimed.contains(where: { $0.overlaps(span) }) {
+                kept.append(span)
+            }
+            let mentionHits = kept.compactMap { span -> Hit? in
+                segmentIndex(layout, span.lowerBound).map { Hit(term: -1, pattern: -4, start: span.lowerBound, end: span.upperBound, segment: $0, nested: false) }
+            }
+            guard !mentionHits.isEmpty else { continue }
+            var variants = [candidate.fullName]
+            if let acronym = candidate.acronym { variants.append(acronym) }
+            variants = variants.filter { $0 != candidate.name }
+            let found = FoundOrganisation(
+                name: candidate.name, slug: slug, variants: variants, type: candidate.type,
+                rule: decision?.accepted == true && candidate.confidence < OrganisationFinder.acceptance ? .reviewed : candidate.rule,
+                confidence: candidate.confidence, count: mentionHits.count, evidence: mention(for: mentionHits[0], text, layout)
+            )
+            let organisation = DiscoveredOrganisation(candidate: candidate, slug: slug, hits: mentionHits, found: found)
+            if accepted {
+                claimed += kept
+                discovery.accepted.append(organisation)
+            } else {
+                discovery.pending.append(organisation)
+            }
+        }
+        // A technology named inside an accepted organisation's name is part of the name.
+        let accepted = discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } }
+        if !accepted.isEmpty {
+            hits.removeAll { hit in
+                hit.pattern >= 0 && kinds[hit.term] == .technology && accepted.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }
+            }
+        }
+        return discovery
+    }
+
+    /// The segment holding byte `offset`.
+    func segmentIndex(_ layout: MarkdownSegments, _ offset: Int) -> Int? {
+        var low = 0, high = layout.segments.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let segment = layout.segments[mid]
+            if offset < segment.start { high = mid - 1 } else if offset >= segment.end { low = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// Every word-bounded occurrence of `form` (exact case, any run of spaces) in the segments.
+    func occurrences(of form: String, in text: [UInt8], _ layout: MarkdownSegments) -> [Range<Int>] {
+        let needle = Array(form.utf8)
+        guard needle.count >= 2, let first = needle.first else { return [] }
+        var out: [Range<Int>] = []
+        for segment in layout.segments where segment.end - segment.start >= needle.count {
+            var i = segment.start
+            while i < segment.end {
+                defer { i += 1 }
+                guard text[i] == first, i == segment.start || !ByteClass.isWordByte(text[i - 1]) else { continue }
+                var j = i, k = 0
+                while j < segment.end, k < needle.count {
+                    if needle[k] == 0x20, ByteClass.isSpace(text[j]) {
+                        while j < segment.end, ByteClass.isSpace(text[j]) { j += 1 }
+                        k += 1
+                    } else if text[j] == needle[k] {
+                        j += 1
+                        k += 1
+                    } else {
+                        break
+                    }
+                }
+                guard k == needle.count, j >= segment.end || !ByteClass.isWordByte(text[j]) || !ByteClass.isWordByte(needle[needle.count - 1]) else { continue }
+                out.append(i..<j)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,416 @@
+import FolioCore
+
+/// The kinds of organisation an index entry can be.
+public enum OrganisationType: String, Sendable, CaseIterable, Codable, Comparable {
+    case company
+    case governmentBody = "government body"
+    case internationalOrganisation = "international organisation"
+    case researchInstitute = "research institute"
+    case association
+    case media
+    case ngo = "NGO"
+
+    public static func < (a: OrganisationType, b: OrganisationType) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// How a name was recognised as an organisation, strongest first.
+public enum DiscoveryRule: String, Sendable, Codable, Equatable {
+    /// Ends with a legal form: `Co., Ltd.`, `GmbH`, `Inc.`, `Group`.
+    case legalForm = "legal form"
+    /// Ends with an organisation head noun: `University`, `Ministry of …`, `Bureau`.
+    case headNoun = "head noun"
+    /// Ends with a news-media word: `Daily`, `News Agency`, `Times`.
+    case media
+    /// Described as one: `X, a French company`, `its subsidiary X`, `X is a … manufacturer`.
+    case appositive
+    /// A capitalised name defined with an abbreviation whose letters are its initials.
+    case acronymDefinition = "acronym definition"
+    /// Accepted in the review file.
+    case reviewed
+}
+
+/// One name found by ``OrganisationFinder``, with its evidence.
+public struct OrganisationCandidate: Sendable, Equatable {
+    /// The name as the index shows it: legal forms dropped (`Centre Testing International`).
+    public var name: String
+    /// The longest form written in the article (`Centre Testing International Co., Ltd.`).
+    public var fullName: String
+    /// An abbreviation the article defines for it (`CTI`).
+    public var acronym: String?
+    public var type: OrganisationType
+    public var rule: DiscoveryRule
+    /// 0…1: how sure the rule is that this is an organisation (see ``OrganisationFinder``).
+    public var confidence: Double
+    /// Byte ranges of every mention in the article text.
+    public var spans: [Range<Int>]
+}
+
+/// Finds organisation names that no gazetteer lists, by the shape of the text around them.
+///
+/// Rules are general (legal forms, head nouns, appositives, acronym definitions), never lists
+/// of names. Each rule gives a confidence; a name is accepted when its best confidence reaches
+/// ``acceptance`` and the review file does not reject it. One decision is made per name per
+/// article and applied to every mention, including its abbreviation.
+struct OrganisationFinder: Sendable {
+    /// Minimum confidence for a name to be indexed without review. The legal-form, head-noun,
+    /// media and appositive rules clear it; a bare acronym definition (which also defines
+    /// programmes and technologies) does not and goes to the review file.
+    static let acceptance = 0.7
+
+    /// Legal forms and corporate suffixes that end a company name. Those marked as dropped are
+    /// removed from the index name (`Co., Ltd.`); `Group` or `Corporation` stay part of it.
+    static let droppedLegalForms: Set<String> = [
+        "co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "incorporated", "plc", "plc.", "ag", "gmbh", "se", "s.a.", "sa",
+        "s.p.a.", "spa", "n.v.", "nv", "b.v.", "bv", "llc", "llp", "l.p.", "lp", "corp", "corp.", "k.k.", "kk", "pte", "pte.", "pty", "pty.",
+        "bhd", "bhd.", "oy", "ab", "a/s", "as", "s.r.l.", "srl", "kgaa", "kg",
+    ]
+    static let keptLegalForms: Set<String> = ["group", "holdings", "holding", "corporation", "company"]
+
+    /// Head nouns and the type they give. Heads marked `needsOf` name an organisation only
+    /// with an `of …` complement (`Department of Energy`, not `Sales Department`).
+    static let heads: [String: (type: OrganisationType, needsOf: Bool)] = [
+        "university": (.researchInstitute, false), "institute": (.researchInstitute, false), "academy": (.researchInstitute, false),
+        "college": (.researchInstitute, false), "laboratory": (.researchInstitute, false), "observatory": (.researchInstitute, false),
+        "ministry": (.governmentBody, false), "commission": (.governmentBody, false), "council": (.governmentBody, false),
+        "bureau": (.governmentBody, false), "administration": (.governmentBody, false), "government": (.governmentBody, false),
+        "committee": (.governmentBody, false), "agency": (.governmentBody, false), "department": (.governmentBody, true),
+        "office": (.governmentBody, true), "parliament": (.governmentBody, false), "authority": (.governmentBody, false),
+        "association": (.association, false), "federation": (.association, false), "alliance": (.association, false),
+        "chamber": (.association, true), "society": (.association, false), "consortium": (.association, false),
+        "union": (.association, false),
+        "bank": (.company, false), "fund": (.company, false), "exchange": (.company, true),
+        "foundation": (.ngo, false), "centre": (.researchInstitute, true), "center": (.researchInstitute, true),
+        "organisation": (.internationalOrganisation, false), "organization": (.internationalOrganisation, false),
+    ]
+
+    /// Words that make a government-like or financial body international.
+    static let internationalWords: Set<String> = ["international", "world", "global", "united", "nations", "asian", "european", "african", "inter-american", "g20"]
+
+    /// Last words of news-media names.
+    static let mediaWords: Set<String> = ["news", "times", "daily", "post", "journal", "tribune", "herald", "gazette", "television", "tv", "radio", "press", "media", "newsweek", "magazine"]
+
+    /// Modifiers that alone do not make a head noun a name (`Central Government`, `the Ministry`).
+    static let genericModifiers: Set<String> = [
+        "central", "local", "municipal", "city", "provincial", "regional", "national", "federal", "the", "our", "its", "this",
+        "relevant", "competent", "government", "governments", "new", "joint", "research", "working", "sales", "expert", "study",
+        "company", "group", "related", "key", "advanced", "right", "left", "north", "south", "east", "west",
+    ]
+
+    /// Words that may join capitalised words inside a name.
+    static let connectors: Set<String> = ["of", "and", "&", "for", "de", "du", "des", "von", "für"]
+
+    /// Function words that are dropped from the start of a run (sentence-initial capitals).
+    static let leadingStopWords: Set<String> = [
+        "the", "a", "an", "in", "at", "by", "for", "with", "as", "on", "from", "to", "and", "this", "these", "that", "those",
+        "our", "its", "their", "his", "her", "under", "since", "after", "before", "during", "while", "both", "each", "all",
+        "other", "through", "via", "among", "between", "besides", "also", "meanwhile", "moreover", "furthermore", "however",
+        "currently", "today", "recently", "finally", "additionally", "together", "source", "sources", "note", "see", "figure",
+        "table", "according", "when", "where", "if", "we", "it", "they", "china's", "many", "some", "several", "most", "leading",
+        "dear", "mr", "mr.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "about", "there", "here", "which", "who", "what",
+        "such", "then", "thus", "hence", "yet", "but", "or", "so", "because", "although", "though", "unlike", "like",
+        // Titles before an organisation: `Director of the … Commission`.
+        "director", "president", "chairman", "chairwoman", "minister", "secretary", "head", "vice", "deputy", "general",
+        "manager", "ceo", "professor", "mayor", "governor", "member", "members", "representative", "ambassador", "former",
+    ]
+
+    /// Nouns that, after `X, a/an …` or `X is a/an …`, say that X is a company.
+    static let companyNouns: Set<String> = [
+        "company", "firm", "manufacturer", "producer", "provider", "supplier", "group", "startup", "start-up", "enterprise",
+        "operator", "developer", "maker", "carmaker", "automaker", "insurer", "consultancy", "retailer", "conglomerate",
+        "corporation", "multinational", "subsidiary", "distributor", "integrator", "vendor", "bank",
+    ]
+    /// How many words may stand between the article and the noun (`a French chemical company`).
+    static let appositiveReach = 6
+
+    struct Token {
+        var start: Int
+        var end: Int
+        var text: String
+        var lower: String
+        /// Starts with a capital letter or digit and is not a lone connector.
+        var capitalised: Bool
+        /// Whether the token is followed, before the next token, by only spaces.
+        var spaceAfter: Bool
+        /// The byte right after the token (after spaces), 0 at the end.
+        var next: UInt8
+    }
+
+    /// Candidates found in one line (its segments joined), by rule.
+    /// - Parameters:
+    ///   - text: the whole article.
+    ///   - ranges: the segments of one line, in order.
+    func candidates(in text: [UInt8], ranges: [Range<Int>], known: (Range<Int>) -> Bool) -> [OrganisationCandidate] {
+        let tokens = Self.tokens(text, ranges)
+        guard !tokens.isEmpty else { return [] }
+        var out: [OrganisationCandidate] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].capitalised, !Self.leadingStopWords.contains(tokens[i].lower) else {
+                i += 1
+                continue
+            }
+            var run = Self.run(tokens, from: i, known: known)
+            defer { i = max(run.upperBound, i + 1) }
+            // `Honeywell (China) High-Tech Co. Ltd.`: a name goes on across a parenthesised word.
+            let s0 = run.lowerBound
+            if s0 >= 2, tokens[s0 - 1].capitalised, tokens[s0 - 2].capitalised,
+               tokens[s0 - 1].start >= 2, text[tokens[s0 - 1].start - 1] == 0x28, tokens[s0 - 1].end < text.count, text[tokens[s0 - 1].end] == 0x29 {
+                var first = s0 - 2
+                while first > 0, tokens[first - 1].capitalised, tokens[first - 1].spaceAfter, !Self.leadingStopWords.contains(tokens[first - 1].lower) { first -= 1 }
+                run = first..<run.upperBound
+            }
+            // `Fraunhofer and Aachen University`, `Grain and Oil Co.`: one unknown word before `and`
+            // may be another name or part of this one; neither is certain enough.
+            if run.count >= 3, tokens[run.lowerBound + 1].lower == "and" || tokens[run.lowerBound + 1].lower == "&" { continue }
+            if let candidate = classify(tokens, run, text) { out.append(candidate) }
+        }
+        return out
+    }
+
+    /// The longest name-like run from `start`: capitalised tokens joined by connectors, and
+    /// legal forms after a comma (`Foo Co., Ltd.`).
+    static func run(_ tokens: [Token], from start: Int, known: (Range<Int>) -> Bool = { _ in false }) -> Range<Int> {
+        var end = start + 1
+        var j = start + 1
+        while j < tokens.count {
+            let previous = tokens[j - 1]
+            let token = tokens[j]
+            // `Foo Co., Ltd.`: a legal form may follow a comma.
+            let commaLegal = previous.next == 0x2C && droppedLegalForms.contains(token.lower)
+            guard previous.spaceAfter || commaLegal else { break }
+            // A sentence ends after a period, unless a legal form follows (`Co. Ltd.`).
+            if previous.text.hasSuffix("."), !droppedLegalForms.contains(token.lower) { break }
+            // After a head noun or a company word, `and` starts another name
+            // (`Chongqing University and Southwest University`).
+            if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) { break }
+            if token.capitalised {
+                j += 1
+                end = j
+            } else if connectors.contains(token.lower), token.spaceAfter, j + 1 < tokens.count, tokens[j + 1].capitalised {
+                // One `and` per complement: `Ministry of Ecology and Environment and …` ends before the second.
+                if token.lower == "and", tokens[start..<j].contains(where: { $0.lower == "and" }), tokens[start..<j].contains(where: { $0.lower == "of" }) { break }
+                j += 1
+            } else {
+                break
+            }
+        }
+        // `Siemens and Tsinghua University`: a known name before `and` is another name.
+        if end - start >= 3, tokens[start + 1].lower == "and" || tokens[start + 1].lower == "&", known(tokens[start].start..<tokens[start].end) {
+            return start..<(start + 1)
+        }
+        return start..<end
+    }
+
+    private func classify(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> OrganisationCandidate? {
+        let words = tokens[run]
+        guard let last = words.last else { return nil }
+        let lowers = words.map(\.lower)
+        let full = Self.spell(text, words.first!.start, last.end)
+        // Legal form at the end.
+        var core = lowers.count
+        while core > 0, Self.droppedLegalForms.contains(lowers[core - 1]) { core -= 1 }
+        if core < lowers.count || Self.keptLegalForms.contains(lowers[core - 1]) {
+            guard core >= 1 else { return nil }
+            let nameEnd = core < lowers.count ? words[run.lowerBound + core - 1].end : last.end
+            let kept = core < lowers.count ? core : core - 1
+            // "Working Group", "Study Group": a group of people, not a company.
+            if kept >= 1, lowers[core - 1] == "group", Self.genericModifiers.contains(lowers[kept - 1]) { return nil }
+            guard kept >= 1, lowers[0..<kept].contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }) else { return nil }
+            // `Siemens R&D (Beijing) Co.`: keep the closing parenthesis.
+            let name = Self.spell(text, words.first!.start, nameEnd < text.count && text[nameEnd] == 0x29 ? nameEnd + 1 : nameEnd)
+            return OrganisationCandidate(name: name, fullName: full, acronym: nil, type: .company, rule: .legalForm, confidence: 0.95, spans: [words.first!.start..<last.end])
+        }
+        // Media.
+        if Self.mediaWords.contains(lowers.last!), lowers.count >= 2,
+           lowers.dropLast().contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }) {
+            return OrganisationCandidate(name: full, fullName: full, acronym: nil, type: .media, rule: .media, confidence: 0.85, spans: [words.first!.start..<last.end])
+        }
+        // Head noun: the last one in the run, with or without an `of …` complement.
+        for k in stride(from: lowers.count - 1, through: 0, by: -1) {
+            guard let head = Self.heads[lowers[k]], words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
+            let hasOf = k + 1 < lowers.count && (lowers[k + 1] == "of" || lowers[k + 1] == "for" || lowers[k + 1] == "on")
+            if head.needsOf && !hasOf { return nil }
+            // `Right Bank`, `South Bank`: a river bank.
+            if k >= 1, ["right", "left", "north", "south", "east", "west"].contains(lowers[k - 1]) { return nil }
+            let before = lowers[0..<k]
+            let distinctive = before.contains { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }
+                || (hasOf && lowers[(k + 1)...].contains { !Self.connectors.contains($0) && !Self.genericModifiers.contains($0) })
+                || (lowers[k] == "council" && before.contains("state"))
+            guard distinctive else { return nil }
+            // The name ends with the head, or with its complement.
+            let end = hasOf ? last.end : words[run.lowerBound + k].end
+            let name = Self.spell(text, words.first!.start, end)
+            var type = head.type
+            if [.governmentBody, .company, .association].contains(type), lowers.contains(where: Self.internationalWords.contains) {
+                type = .internationalOrganisation
+            }
+            if lowers[k] == "agency", k >= 1, lowers[k - 1] == "news" { type = .media }
+            return OrganisationCandidate(name: name, fullName: name, acronym: nil, type: type, rule: .headNoun, confidence: 0.9, spans: [words.first!.start..<end])
+        }
+        return nil
+    }
+
+    /// Appositives around a capitalised run: `X, a French company`, `X is a … manufacturer`,
+    /// `its subsidiary X`.
+    func appositives(in text: [UInt8], ranges: [Range<Int>], known: (Range<Int>) -> Bool) -> [OrganisationCandidate] {
+        let tokens = Self.tokens(text, ranges)
+        var out: [OrganisationCandidate] = []
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].capitalised, !Self.leadingStopWords.contains(tokens[i].lower) else { i += 1; continue }
+            let run = Self.run(tokens, from: i, known: known)
+            defer { i = max(run.upperBound, i + 1) }
+            let first = tokens[run.lowerBound], last = tokens[run.upperBound - 1]
+            guard !known(first.start..<last.end) else { continue }
+            var described = false
+            // `its subsidiary X`, `subsidiary X`
+            if run.lowerBound >= 1, tokens[run.lowerBound - 1].lower == "subsidiary" || tokens[run.lowerBound - 1].lower == "subsidiaries" { described = true }
+            // `X, a/an … noun` or `X is a/an … noun` or `X, one of the … nouns`
+            var k = run.upperBound
+            if !described, k < tokens.count {
+                if last.next == 0x2C || tokens[k].lower == "is" {
+                    if tokens[k].lower == "is" { k += 1 }
+                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) {
+                        let limit = min(tokens.count, k + 1 + Self.appositiveReach)
+                        var m = k + 1
+                        while m < limit {
+                            let word = tokens[m].lower
+                            if Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) { described = true; break }
+                            if tokens[m - 1].next == 0x2C || tokens[m - 1].next == 0x2E { break }
+                            m += 1
+                        }
+                    }
+                }
+            }
+            guard described else { continue }
+            let words = tokens[run]
+            let lowers = words.map(\.lower)
+            guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }) else { continue }
+            let name = Self.spell(text, first.start, last.end)
+            out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: .appositive, confidence: 0.85, spans: [first.start..<last.end]))
+        }
+        return out
+    }
+
+    /// `Long Name (ABBR)` pairs in a line: the long form's span and the abbreviation.
+    static func definitions(in text: [UInt8], ranges: [Range<Int>]) -> [(long: Range<Int>, abbreviation: String)] {
+        let tokens = Self.tokens(text, ranges)
+        var out: [(Range<Int>, String)] = []
+        for (index, token) in tokens.enumerated() where index > 0 {
+            guard token.start >= 1, text[token.start - 1] == 0x28, token.end < text.count, text[token.end] == 0x29,
+                  token.text.count >= 2, token.text.count <= 10,
+                  token.text.unicodeScalars.allSatisfy({ ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "&" || $0 == "-" }) || (token.text.filter(\.isUppercase).count >= 2 && token.text.first?.isUppercase == true && !token.text.contains(" ") && token.text.count <= 6)
+            else { continue }
+            // The long form ends right before " (".
+            var j = index - 1
+            while j >= 0, tokens[j].end > token.start - 2 { j -= 1 }
+            guard j >= 0 else { continue }
+            out.append((tokens[j].start..<tokens[j].end, token.text))
+        }
+        return out
+    }
+
+    /// Whether the capital letters of `abbreviation` are the initials of `name`'s words, in
+    /// order (connectors may be skipped or used).
+    static func initialsMatch(_ abbreviation: String, _ name: String) -> Bool {
+        let letters = Array(abbreviation.uppercased().filter(\.isLetter))
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        guard letters.count >= 2, words.count >= 2 else { return false }
+        var i = 0
+        for word in words {
+            guard let initial = word.first else { continue }
+            if i < letters.count, Character(initial.uppercased()) == letters[i] {
+                i += 1
+                // Letters inside a word ("BioTech" → BT) may follow.
+                for ch in word.dropFirst() where ch.isUppercase && i < letters.count && ch == letters[i] { i += 1 }
+            } else if !connectors.contains(word.lowercased()) {
+                return false
+            }
+        }
+        return i == letters.count
+    }
+
+    /// Adjectives of nationality that may precede an organisation's own name
+    /// (`German Federal Ministry of …`): the name without them is looked up in the gazetteer.
+    static let demonyms: Set<String> = [
+        "german", "french", "chinese", "japanese", "british", "american", "korean", "dutch", "swedish", "danish", "italian",
+        "spanish", "austrian", "swiss", "belgian", "indian", "singaporean", "australian", "canadian", "finnish", "norwegian",
+        "polish", "czech", "european", "us", "u.s.", "uk", "u.k.", "eu",
+    ]
+
+    /// `name` without a leading nationality adjective, or `nil` when it has none.
+    static func withoutDemonym(_ name: String) -> String? {
+        guard let space = name.firstIndex(of: " "), demonyms.contains(name[..<space].lowercased()) else { return nil }
+        return String(name[name.index(after: space)...])
+    }
+
+    static func spell(_ text: [UInt8], _ start: Int, _ end: Int) -> String {
+        var out: [UInt8] = []
+        var space = false
+        for b in text[start..<end] {
+            if ByteClass.isSpace(b) { space = true; continue }
+            if space { out.append(0x20); space = false }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Splits the segments of one line into word tokens (letters, digits and the marks that
+    /// live inside names: `&`, `'`, `-`, `.` in abbreviations, `/` in `A/S`).
+    static func tokens(_ text: [UInt8], _ ranges: [Range<Int>]) -> [Token] {
+        var tokens: [Token] = []
+        for range in ranges {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let b = text[i]
+                guard ByteClass.isWordByte(b) || b == 0x26 || b >= 0xC3 && b <= 0xC9 else { i += 1; continue }
+                let start = i
+                while i < range.upperBound {
+                    let c = text[i]
+                    if ByteClass.isWordByte(c) || c >= 0x80 && (c >= 0xC3 && c <= 0xC9 || c < 0xC0) { i += 1; continue }
+                    if c == 0x26, i == start { i += 1; break }
+                    // Inner marks: followed by a letter or digit.
+                    if c == 0x27 || c == 0x2D || c == 0x2F || c == 0x2E || c == 0x26, i > start, i + 1 < range.upperBound, ByteClass.isWordByte(text[i + 1]) { i += 1; continue }
+                    break
+                }
+                // A trailing period belongs to abbreviations such as `Co.`, `Ltd.`, `S.A.`.
+                var end = i
+                if end < range.upperBound, text[end] == 0x2E {
+                    let word = String(decoding: text[start..<end], as: UTF8.self).lowercased() + "."
+                    if droppedLegalForms.contains(word) || word.count <= 4 && word.dropLast().contains(".") { end += 1; i = end }
+                }
+                var n = end
+                while n < range.upperBound, text[n] == 0x20 { n += 1 }
+                let word = String(decoding: text[start..<end], as: UTF8.self)
+                let first = word.unicodeScalars.first!
+                let capital = (first.value >= 0x41 && first.value <= 0x5A) || (first.value >= 0x30 && first.value <= 0x39 && word.contains(where: \.isUppercase))
+                tokens.append(Token(
+                    start: start, end: end, text: word, lower: word.lowercased(), capitalised: capital,
+                    spaceAfter: n > end && n < range.upperBound && ByteClass.isWordByte(text[n]) || n > end && n < range.upperBound && text[n] == 0x26,
+                    next: n < range.upperBound ? text[n] : 0
+                ))
+            }
+        }
+        return tokens
+    }
+}
+
+/// A person's decision on one found name, kept in `Content/data/entity-review.yml`.
+public struct ReviewDecision: Sendable, Equatable {
+    /// `true`: index it even below the confidence threshold; `false`: never index it.
+    public var accepted: Bool
+    /// A type that overrides the one the rules gave.
+    public var type: OrganisationType?
+    /// The name as reviewed, and its other spellings (matched everywhere once accepted).
+    public var name: String
+    public var variants: [String]
+
+    public init(accepted: Bool, type: OrganisationType? = nil, name: String = "", variants: [String] = []) {
+        self.accepted = accepted
+        self.type = type
+        self.name = name
+        self.variants = variants
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Reads a new source's bibliographic data from its first page: title, subtitle, authors,
+/// publisher, date and language. Every value is a guess a person should review.
+struct MetadataDetector: Sendable {
+    /// What was found; nil where nothing convincing was.
+    struct Detected: Sendable, Equatable {
+        var title: String?
+        var subtitle: String?
+        var authors: [String] = []
+        var publisher: String?
+        var date: String?
+        var language: String
+    }
+
+    /// The first page: this many non-blank lines are read for the cover data.
+    static let coverLines = 40
+    /// Words that name an organisation rather than a person.
+    static let organisationWords = [
+        "university", "institute", "inc.", "inc", "ltd", "gmbh", "foundation", "council", "centre", "center", "press", "corporation", "company", "association",
+        "universität", "université", "universidad", "universiteit", "hochschule", "ministry", "agency", "commission", "society", "laboratory", "group", "organisation", "organization", "school", "college", "department", "office", "bank",
+    ]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    func detect(_ lines: [SourceLine]) -> Detected {
+        var cover: [String] = []
+        for line in lines {
+            let text = TextNormalizer.stripMarkup(line.text).trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            let key = TextNormalizer.key(text)
+            if cover.count > 2 && (AutoHints.contentsTitles.contains(key) || key == "abstract" || key == "introduction" || key.hasPrefix("1introduction")) { break }
+            if !cover.isEmpty && ConvertedTextNormalizer.knownTitles.contains(key) { break }
+            cover.append(text)
+            if cover.count >= Self.coverLines { break }
+        }
+        var detected = Detected(language: language(of: lines))
+        var index = 0
+        if let first = cover.first {
+            detected.title = first
+            index = 1
+            // A title wrapped over two lines: the second starts in lower case or is a short tail.
+            if cover.count > 1, let c = cover[1].first, c.isLowercase, cover[1].split(separator: " ").count <= 6 {
+                detected.title = first.hasSuffix("-") ? first + cover[1] : first + " " + cover[1]
+                index = 2
+            }
+        }
+        // Papers repeat their full title as a running head: a longer line that starts with the
+        // first cover line completes a title wrapped over two lines.
+        if let title = detected.title, title.count >= 12 {
+            let key = TextNormalizer.key(title)
+            for line in lines.dropFirst(Self.coverLines) {
+                var text = TextNormalizer.stripMarkup(line.text).trimmingCharacters(in: .whitespaces)
+                text = String(text.drop { $0.isNumber || $0 == " " })
+                guard text.count > title.count, text.count <= 160 else { continue }
+                if TextNormalizer.key(text).hasPrefix(key) {
+                    let rest = TextNormalizer.key(text).dropFirst(key.count)
+                    if index < cover.count, TextNormalizer.key(cover[index]) == rest {
+                        detected.title = title + " " + cover[index]
+                        index += 1
+                    }
+                    break
+                }
+            }
+        }
+        if index < cover.count, isSubtitle(cover[index]) {
+            detected.subtitle = cover[index]
+            index += 1
+        }
+        for text in cover.dropFirst(index) {
+            if detected.publisher == nil, isOrganisation(text) {
+                let words = text.split(separator: " ").drop { $0.allSatisfy(\.isNumber) }.reversed().drop { $0.allSatisfy(\.isNumber) }.reversed()
+                detected.publisher = Self.clip(words.joined(separator: " "))
+            }
+            if detected.authors.isEmpty, let names = personNames(text) { detected.authors = names }
+            if detected.date == nil, let date = date(in: text) { detected.date = date }
+        }
+        if detected.date == nil {
+            for line in lines.prefix(400) {
+                if let date = date(in: line.text) {
+                    detected.date = date
+                    break
+                }
+            }
+        }
+        return detected
+    }
+
+    static func clip(_ text: String) -> String {
+        text.count <= 120 ? text : String(text.prefix(117)) + "…"
+    }
+
+    func isSubtitle(_ text: String) -> Bool {
+        guard text.count <= 140, personNames(text) == nil, date(in: text) == nil, !isOrganisation(text) else { return false }
+        guard let first = text.first, first.isLetter else { return false }
+        return !TextNormalizer.endsSentence(text) && text.split(separator: " ").count >= 2
+    }
+
+    func isOrganisation(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." })
+        return text.count <= 160 && words.contains { Self.organisationWords.contains(String($0)) }
+    }
+
+    /// `Andrew Kadatch1 and Bob Jenkins2`, `Achim Zeileis`, `by Julian Seward`: two to four
+    /// capitalised words per name, names separated by `and` or commas.
+    func personNames(_ text: String) -> [String]? {
+        var t = text
+        if t.lowercased().hasPrefix("by ") { t = String(t.dropFirst(3)) }
+        if let lt = t.firstIndex(of: "<") { t = String(t[..<lt]) }
+        if let comma = t.range(of: ", http") { t = String(t[..<comma.lowerBound]) }
+        let parts = t.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",").split(separator: ",")
+        var names: [String] = []
+        for part in parts {
+            let words = part.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet.decimalDigits.union(.punctuationCharacters).subtracting(CharacterSet(charactersIn: ".-'"))) }
+                .filter { !$0.isEmpty }
+            guard (2...4).contains(words.count) else { return nil }
+            guard words.allSatisfy({ w in w.first?.isUppercase == true && w.dropFirst().allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" } }) else { return nil }
+            guard !words.contains(where: { Self.organisationWords.contains($0.lowercased()) }) else { return nil }
+            names.append(words.joined(separator: " "))
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// `September 3, 2010` → `2010-09`; `June, 2023` → `2023-06`; `2019` → `2019`.
+    func date(in text: String) -> String? {
+        let lower = text.lowercased()
+        guard let yearRange = lower.range(of: #"\b(19[5-9]\d|20[0-2]\d)\b"#, options: .regularExpression) else { return nil }
+        let year = String(lower[yearRange])
+        guard text.count <= 80 else { return nil }
+        for (i, month) in Self.months.enumerated() where lower.contains(month) {
+            return "\(year)-\(String(format: "%02d", i + 1))"
+        }
+        return year
+    }
+
+    /// The language by its commonest function words (English when unsure).
+    func language(of lines: [SourceLine]) -> String {
+        let markers: [(String, Set<String>)] = [
+            ("en", ["the", "and", "of", "to", "is", "in", "that", "for"]),
+            ("de", ["der", "die", "und", "das", "ist", "nicht", "mit", "für"]),
+            ("fr", ["le", "la", "les", "et", "des", "est", "pour", "dans"]),
+            ("es", ["el", "la", "los", "y", "que", "por", "para", "con"]),
+        ]
+        var counts = [Int](repeating: 0, count: markers.count)
+        for line in lines.prefix(600) {
+            for word in line.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                for (i, m) in markers.enumerated() where m.1.contains(String(word)) { counts[i] += 1 }
+            }
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] } ?? 0
+        return counts[best] > 0 ? markers[best].0 : "en"
+    }
+}

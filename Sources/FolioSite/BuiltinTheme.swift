@@ -1,0 +1,50 @@
+import FolioCore
+import FolioTheme
+import Foundation
+
+/// Folio's own templates and assets, built into the binary from the package's `Templates/`
+/// folder at build time (the `ThemeEmbedder` plugin), so a project needs no `Templates/`.
+///
+/// A project's `Templates/` overrides the built-in theme file by file: a file there replaces
+/// its built-in twin with the same relative path; every other built-in file stays in use.
+public enum BuiltinTheme {
+    /// Every built-in file, keyed by its path relative to `Templates/` (`base.mustache`,
+    /// `assets/folio.css`).
+    public static let files: [String: Data] = {
+        var result: [String: Data] = [:]
+        for entry in EmbeddedTheme.files {
+            // The generator writes valid base64; an undecodable entry would be a build defect.
+            guard let data = Data(base64Encoded: entry.base64) else { preconditionFailure("embedded theme file \(entry.path) is not base64") }
+            result[entry.path] = data
+        }
+        return result
+    }()
+
+    /// The built-in file at `path` (relative to `Templates/`), if there is one.
+    public static func file(_ path: String) -> Data? { files[path] }
+
+    /// The theme a project uses: the built-in files overlaid with the project's own.
+    /// - Parameter directory: the project's templates folder; it may be missing.
+    /// - Returns: relative path → contents and the path shown in messages (`Templates/…` for the
+    ///   project's files, `built-in Templates/…` for Folio's).
+    /// - Throws: ``FolioError/io(path:message:)`` when a project file cannot be read.
+    public static func merged(with directory: URL, displayDirectory: String) throws -> [String: (data: Data, display: String)] {
+        var result: [String: (data: Data, display: String)] = [:]
+        for (path, data) in files { result[path] = (data, "built-in Templates/\(path)") }
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: directory.path),
+            let enumerator = fm.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return result }
+        let base = directory.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            guard let data = fm.contents(atPath: url.path) else {
+                throw FolioError.io(path: "\(displayDirectory)/\(relative)", message: "cannot read the template file")
+            }
+            result[relative] = (data, "\(displayDirectory)/\(relative)")
+        }
+        return result
+    }
+}

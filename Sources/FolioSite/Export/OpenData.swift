@@ -1,0 +1,326 @@
+import FolioContent
+import FolioCore
+import FolioEntities
+import FolioMarkdown
+import FolioValidate
+import Foundation
+
+/// The indexes as open data: six tables (organisations, places, technologies, SDGs, articles,
+/// mentions) written under `data/` as CSV and JSON, described by a Frictionless
+/// `datapackage.json`, and as one SQLite file with the same tables and foreign keys.
+struct OpenData {
+    /// One column: its name, Frictionless type (`string`, `integer`, `number`) and meaning.
+    struct Field {
+        var name: String
+        var type: String
+        var description: String
+        var required = false
+    }
+
+    /// A foreign key: a column of this table and the table whose `id` it references.
+    struct ForeignKey {
+        var field: String
+        var resource: String
+    }
+
+    /// One table with its rows.
+    struct Table {
+        var name: String
+        var title: String
+        var description: String
+        var fields: [Field]
+        var foreignKeys: [ForeignKey] = []
+        var rows: [[SQLiteDatabase.Value]] = []
+    }
+
+    /// The site folder the files go to.
+    static let folder = "data"
+    /// The SQLite file's name.
+    static let databaseFile = "folio.sqlite"
+
+    var tables: [Table]
+
+    /// Collects the tables from the taxonomy index.
+    /// - Parameter mapper: maps article lines back to source lines.
+    init(index: TaxonomyIndex, pages: [PublishedPage], mapper: SourceLineMapper?) {
+        func text(_ s: String?) -> SQLiteDatabase.Value { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
+        func int(_ i: Int?) -> SQLiteDatabase.Value { i.map { .integer($0) } ?? .null }
+        func counts(_ term: Term) -> [SQLiteDatabase.Value] {
+            let list = index.articles(for: term.id)
+            return [.integer(list.count), .integer(list.reduce(0) { $0 + $1.count })]
+        }
+        let countFields = [
+            Field(name: "articles", type: "integer", description: "Articles that name it"),
+            Field(name: "mentions", type: "integer", description: "Mentions over all articles (body and notes)"),
+        ]
+        let id = Field(name: "id", type: "string", description: "URL slug; the index page is <section>/<id>/", required: true)
+
+        var organisations = Table(
+            name: "organisations", title: "Organisations",
+            description: "Companies, government bodies, international organisations, universities and research institutes, associations, media and NGOs named in the reports.",
+            fields: [
+                id, Field(name: "name", type: "string", description: "Canonical name", required: true),
+                Field(name: "type", type: "string", description: "company, government body, international organisation, research institute, association, media or NGO"),
+                Field(name: "country", type: "string", description: "Country, where the gazetteer gives one"),
+                Field(name: "parent", type: "string", description: "Parent organisation"),
+                Field(name: "aliases", type: "string", description: "Other names, separated by `; `"),
+                Field(name: "source", type: "string", description: "`gazetteer` (reviewed by hand) or how it was found: rule and confidence"),
+            ] + countFields
+        )
+        for term in index.terms(of: .company) {
+            organisations.rows.append([
+                .text(term.id.slug), .text(term.name), text(term.type), text(term.country), text(term.parent),
+                text(term.displayAliases.joined(separator: "; ")), .text(term.foundBy ?? "gazetteer"),
+            ] + counts(term))
+        }
+        var places = Table(
+            name: "places", title: "Places",
+            description: "Cities, districts, provinces, states, countries, continents and economic regions named in the reports; coordinates and populations from GeoNames (CC BY 4.0).",
+            fields: [
+                id, Field(name: "name", type: "string", description: "Canonical name", required: true),
+                Field(name: "type", type: "string", description: "city, district, county, province, state, country, continent or region"),
+                Field(name: "parent", type: "string", description: "The place it belongs to"),
+                Field(name: "latitude", type: "number", description: "Decimal degrees, WGS84"),
+                Field(name: "longitude", type: "number", description: "Decimal degrees, WGS84"),
+                Field(name: "geonames_id", type: "integer", description: "GeoNames feature id"),
+                Field(name: "population", type: "integer", description: "Inhabitants (GeoNames)"),
+                Field(name: "members", type: "string", description: "For an economic zone: the places it covers, separated by `; `"),
+            ] + countFields
+        )
+        for term in index.terms(of: .place) {
+            let c = term.coordinates
+            places.rows.append([
+                .text(term.id.slug), .text(term.name), text(term.type), text(term.parent),
+                c.map { .real($0.latitude) } ?? .null, c.map { .real($0.longitude) } ?? .null, int(c?.geonamesID), int(term.population),
+                text(term.members.joined(separator: "; ")),
+            ] + counts(term))
+        }
+        var technologies = Table(
+            name: "technologies", title: "Technologies",
+            description: "Technologies named in the reports, from a vocabulary of domains, groups and broader terms.",
+            fields: [
+                id, Field(name: "name", type: "string", description: "Canonical name", required: true),
+                Field(name: "domain", type: "string", description: "Energy, Manufacturing, Digital, Mobility, Health, Agriculture, Environment or Materials"),
+                Field(name: "category", type: "string", description: "The vocabulary group"),
+                Field(name: "parent", type: "string", description: "The broader technology"),
+                Field(name: "aliases", type: "string", description: "Other names and abbreviations, separated by `; `"),
+            ] + countFields
+        )
+        for term in index.terms(of: .technology) {
+            technologies.rows.append([
+                .text(term.id.slug), .text(term.name), text(term.domain), text(term.type), text(term.parent),
+                text(term.displayAliases.joined(separator: "; ")),
+            ] + counts(term))
+        }
+        var sdgs = Table(
+            name: "sdgs", title: "Sustainable Development Goals",
+            description: "The 17 UN Sustainable Development Goals.",
+            fields: [
+                Field(name: "id", type: "integer", description: "Goal number, 1–17", required: true),
+                Field(name: "short_title", type: "string", description: "Official short title"),
+                Field(name: "title", type: "string", description: "Official full title"),
+                Field(name: "colour", type: "string", description: "Official colour, #RRGGBB"),
+            ] + countFields
+        )
+        for term in index.terms(of: .sdg) {
+            guard let goal = term.goal else { continue }
+            sdgs.rows.append([.integer(goal.number), .text(goal.shortTitle), .text(goal.title), .text(goal.colour)] + counts(term))
+        }
+
+        var articles = Table(
+            name: "articles", title: "Articles",
+            description: "The articles and pages of the site that name at least one index entry.",
+            fields: [
+                Field(name: "id", type: "string", description: "The page's URL path", required: true),
+                Field(name: "title", type: "string", description: "Title"),
+                Field(name: "document", type: "string", description: "Slug of the report it belongs to"),
+                Field(name: "company", type: "string", description: "The organisation that wrote it, where there is one"),
+                Field(name: "file", type: "string", description: "The Markdown file"),
+                Field(name: "source_file", type: "string", description: "The raw source text it was imported from"),
+                Field(name: "source_first_line", type: "integer", description: "First line of the source it covers"),
+                Field(name: "source_last_line", type: "integer", description: "Last line of the source it covers"),
+            ]
+        )
+        var mentions = Table(
+            name: "mentions", title: "Mentions",
+            description: "Where each article names each entry: up to five mentions per entry and article, with the words around them and the line of the source they come from.",
+            fields: [
+                Field(name: "id", type: "integer", description: "Row number", required: true),
+                Field(name: "article_id", type: "string", description: "The article", required: true),
+                Field(name: "kind", type: "string", description: "organisation, place, technology or sdg", required: true),
+                Field(name: "organisation_id", type: "string", description: "The organisation, for kind organisation"),
+                Field(name: "place_id", type: "string", description: "The place, for kind place"),
+                Field(name: "technology_id", type: "string", description: "The technology, for kind technology"),
+                Field(name: "sdg_id", type: "integer", description: "The goal, for kind sdg"),
+                Field(name: "text", type: "string", description: "The words as written"),
+                Field(name: "snippet", type: "string", description: "The mention in context"),
+                Field(name: "region", type: "string", description: "body, heading or footnote"),
+                Field(name: "line", type: "integer", description: "Line in the article's Markdown body"),
+                Field(name: "source_file", type: "string", description: "The raw source file"),
+                Field(name: "source_line", type: "integer", description: "Line of the raw source the mention comes from"),
+                Field(name: "mentions_in_article", type: "integer", description: "How often the article names the entry in all"),
+            ],
+            foreignKeys: [
+                ForeignKey(field: "article_id", resource: "articles"), ForeignKey(field: "organisation_id", resource: "organisations"),
+                ForeignKey(field: "place_id", resource: "places"), ForeignKey(field: "technology_id", resource: "technologies"),
+                ForeignKey(field: "sdg_id", resource: "sdgs"),
+            ]
+        )
+        // Articles in site order; their mentions in term order.
+        var byPage: [String: [(TermID, TermOccurrence)]] = [:]
+        for (termID, list) in index.articles {
+            for item in list { if let occurrence = item.occurrence { byPage[item.page.urlPath, default: []].append((termID, occurrence)) } }
+        }
+        for page in pages where byPage[page.urlPath] != nil || index.termsByPage[page.urlPath]?.isEmpty == false {
+            let fm = page.page.frontMatter
+            let articleID = Self.articleID(page.urlPath)
+            let range = fm.source
+            articles.rows.append([
+                .text(articleID), .text(fm.title), text(fm.document), text(fm.company), .text(page.page.path),
+                text(range?.file), int(range?.lines.first), int(range?.lines.last),
+            ])
+            let bodyLines = TextLines.split(page.page.body)
+            for (termID, occurrence) in (byPage[page.urlPath] ?? []).sorted(by: { $0.0 < $1.0 }) {
+                for mention in occurrence.mentions {
+                    let source = range == nil ? nil : mapper?.sourceLocation(for: page.page, bodyLine: mention.line, bodyLines: bodyLines)
+                    let kind: String
+                    var keys: [SQLiteDatabase.Value] = [.null, .null, .null, .null]
+                    switch termID.kind {
+                    case .company: kind = "organisation"; keys[0] = .text(termID.slug)
+                    case .place: kind = "place"; keys[1] = .text(termID.slug)
+                    case .technology: kind = "technology"; keys[2] = .text(termID.slug)
+                    case .sdg: kind = "sdg"; keys[3] = int(Int(termID.slug))
+                    }
+                    let snippet = "\(mention.before)\(mention.text)\(mention.after)".trimmingCharacters(in: .whitespaces)
+                    mentions.rows.append([.integer(mentions.rows.count + 1), .text(articleID), .text(kind)] + keys + [
+                        .text(mention.text), .text(snippet), .text(mention.region.rawValue), .integer(mention.line),
+                        text(source?.file), int(source?.line), .integer(occurrence.count),
+                    ])
+                }
+            }
+        }
+        tables = [organisations, places, technologies, sdgs, articles, mentions]
+    }
+
+    /// `cmia-2021/ford/` → `cmia-2021/ford`.
+    static func articleID(_ urlPath: String) -> String {
+        urlPath.hasSuffix("/") ? String(urlPath.dropLast()) : urlPath
+    }
+
+    /// Writes every file under `data/` through `writer`.
+    func write(to writer: PageWriter) throws {
+        for table in tables {
+            try writer.write(csv(table), to: "\(Self.folder)/\(table.name).csv")
+            try writer.write(json(table), to: "\(Self.folder)/\(table.name).json")
+        }
+        try writer.write(datapackage(), to: "\(Self.folder)/datapackage.json")
+        try writer.write(try database().serialized(), to: "\(Self.folder)/\(Self.databaseFile)")
+    }
+
+    /// RFC 4180 CSV with a header row; empty cells are missing values.
+    func csv(_ table: Table) -> String {
+        var out = table.fields.map(\.name).joined(separator: ",") + "\r\n"
+        for row in table.rows {
+            out += row.map { value -> String in
+                switch value {
+                case .null: return ""
+                case let .integer(i): return String(i)
+                case let .real(d): return Self.number(d)
+                case let .text(s):
+                    let needsQuotes = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.hasPrefix(" ") || s.hasSuffix(" ")
+                    return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+                }
+            }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// An array of objects, one per row; missing values are `null`.
+    func json(_ table: Table) -> String {
+        var out = "[\n"
+        for (r, row) in table.rows.enumerated() {
+            out += "  {"
+            for (i, value) in row.enumerated() {
+                out += (i == 0 ? "" : ", ") + Self.jsonString(table.fields[i].name) + ": "
+                switch value {
+                case .null: out += "null"
+                case let .integer(n): out += String(n)
+                case let .real(d): out += Self.number(d)
+                case let .text(s): out += Self.jsonString(s)
+                }
+            }
+            out += r == table.rows.count - 1 ? "}\n" : "},\n"
+        }
+        return out + "]\n"
+    }
+
+    /// The Frictionless data package descriptor for the CSV files.
+    func datapackage() -> String {
+        func field(_ f: Field) -> [String: Any] {
+            var out: [String: Any] = ["name": f.name, "type": f.type, "description": f.description]
+            if f.required { out["constraints"] = ["required": true] }
+            return out
+        }
+        let resources: [[String: Any]] = tables.map { table in
+            var schema: [String: Any] = ["fields": table.fields.map(field), "primaryKey": ["id"], "missingValues": [""]]
+            if !table.foreignKeys.isEmpty {
+                schema["foreignKeys"] = table.foreignKeys.map { ["fields": [$0.field], "reference": ["resource": $0.resource, "fields": ["id"]]] }
+            }
+            return [
+                "name": table.name, "title": table.title, "description": table.description,
+                "path": "\(table.name).csv", "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8", "schema": schema,
+            ]
+        }
+        let package: [String: Any] = [
+            "profile": "tabular-data-package",
+            "name": "folio-indexes",
+            "title": "Organisations, places, technologies and goals named in the reports",
+            "description": "The site's indexes as open data: every entry, every article and every mention with its context and source line. The same tables are in \(Self.databaseFile).",
+            "licenses": [["name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (place data from GeoNames)"]],
+            "sources": [["title": "GeoNames", "path": "https://www.geonames.org/"]],
+            "resources": resources,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: package, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The tables in SQLite, with primary and foreign keys.
+    func database() throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase()
+        for table in tables {
+            var columns: [String] = []
+            for f in table.fields {
+                let type = f.type == "integer" ? "INTEGER" : f.type == "number" ? "REAL" : "TEXT"
+                columns.append("\"\(f.name)\" \(type)\(f.name == "id" ? " PRIMARY KEY" : f.required ? " NOT NULL" : "")")
+            }
+            for key in table.foreignKeys {
+                columns.append("FOREIGN KEY (\"\(key.field)\") REFERENCES \"\(key.resource)\" (\"id\")")
+            }
+            try db.execute("CREATE TABLE \"\(table.name)\" (\(columns.joined(separator: ", ")))")
+            try db.insert(into: table.name, columns: table.fields.map(\.name), rows: table.rows)
+        }
+        try db.execute("CREATE INDEX mentions_by_article ON mentions (article_id)")
+        return db
+    }
+
+    static func number(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

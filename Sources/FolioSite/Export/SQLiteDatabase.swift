@@ -1,0 +1,107 @@
+import CSQLite
+import Foundation
+
+/// An in-memory SQLite database, filled with prepared inserts and handed out as the bytes of a
+/// database file. The only file that touches the SQLite C library.
+///
+/// A class because it owns the `sqlite3` connection, which is closed on `deinit`. Not
+/// `Sendable`: one export uses it on one thread.
+final class SQLiteDatabase {
+    /// A value bound to a statement parameter.
+    enum Value: Equatable {
+        case text(String)
+        case integer(Int)
+        case real(Double)
+        case null
+    }
+
+    /// The SQLite error message and the statement that failed.
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var sql: String
+        var description: String { "SQLite: \(message) (in `\(sql.prefix(80))`)" }
+    }
+
+    private var db: OpaquePointer?
+
+    /// Opens an empty in-memory database with foreign keys enforced.
+    init() throws {
+        guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open an in-memory database"
+            sqlite3_close(db)
+            throw Failure(message: message, sql: "open")
+        }
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    deinit { sqlite3_close(db) }
+
+    /// Runs statements that return no rows.
+    func execute(_ sql: String) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        guard sqlite3_exec(db, sql, nil, nil, &error) == SQLITE_OK else {
+            let message = error.map { String(cString: $0) } ?? "unknown error"
+            sqlite3_free(error)
+            throw Failure(message: message, sql: sql)
+        }
+    }
+
+    /// Inserts `rows` with one prepared statement inside one transaction.
+    func insert(into table: String, columns: [String], rows: [[Value]]) throws {
+        let sql = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw failure(sql) }
+        defer { sqlite3_finalize(statement) }
+        try execute("BEGIN")
+        // SQLITE_TRANSIENT: SQLite copies bound text before the Swift string goes away.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for row in rows {
+            for (index, value) in row.enumerated() {
+                let position = Int32(index + 1)
+                switch value {
+                case let .text(s): sqlite3_bind_text(statement, position, s, -1, transient)
+                case let .integer(i): sqlite3_bind_int64(statement, position, sqlite3_int64(i))
+                case let .real(d): sqlite3_bind_double(statement, position, d)
+                case .null: sqlite3_bind_null(statement, position)
+                }
+            }
+            guard sqlite3_step(statement) == SQLITE_DONE else {
+                let error = failure(sql)
+                try? execute("ROLLBACK")
+                throw error
+            }
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        try execute("COMMIT")
+    }
+
+    /// Rows of a query, each column as text (`nil` for NULL); for checks and tests.
+    func query(_ sql: String) throws -> [[String?]] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw failure(sql) }
+        defer { sqlite3_finalize(statement) }
+        var rows: [[String?]] = []
+        while true {
+            let step = sqlite3_step(statement)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else { throw failure(sql) }
+            rows.append((0..<sqlite3_column_count(statement)).map { column in
+                sqlite3_column_text(statement, column).map { String(cString: $0) }
+            })
+        }
+        return rows
+    }
+
+    /// The database as the bytes of a file.
+    func serialized() throws -> Data {
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(db, "main", &size, 0) else { throw failure("serialize") }
+        defer { sqlite3_free(bytes) }
+        return Data(bytes: bytes, count: Int(size))
+    }
+
+    private func failure(_ sql: String) -> Failure {
+        Failure(message: String(cString: sqlite3_errmsg(db)), sql: sql)
+    }
+}

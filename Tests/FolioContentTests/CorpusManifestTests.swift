@@ -1,0 +1,58 @@
+import FolioContent
+import FolioCore
+import Foundation
+import Testing
+
+/// `corpus.yml` problems are reported with their line and a hint, never a decoder's text.
+@Suite struct CorpusManifestTests {
+    func load(_ text: String) throws -> CorpusManifest {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return try CorpusManifest.load(from: url, displayPath: "Content/corpus.yml")
+    }
+
+    @Test func missingPublisherNamesTheEntryLineAndAHint() throws {
+        let text = """
+        documents:
+          - slug: ok
+            title: "Fine"
+            publisher: "P"
+            date: "2024"
+            language: en
+            source: Content/sources/ok.txt
+          - slug: new-report
+            title: "A Report"
+            date: "2023"
+            language: en
+            source: Content/sources/new.txt
+
+        """
+        #expect {
+            _ = try load(text)
+        } throws: { error in
+            guard let error = error as? ContentError else { return false }
+            let d = error.diagnostic
+            return d.code == "FM001" && d.location == SourceLocation(file: "Content/corpus.yml", line: 8)
+                && d.message == "document `new-report` is missing the required key `publisher`"
+                && d.hint == "every document needs slug, title, publisher, date, language, source; e.g. `publisher: \"The Publishing Organisation\"`"
+                && !d.message.contains("CodingKeys")
+        }
+    }
+
+    @Test func severalMissingKeysAndWrongTypesAreNamed() throws {
+        let missing = try CorpusManifest.schemaProblem(in: "documents:\n  - slug: a\n    title: T\n")
+        #expect(missing?.line == 2)
+        #expect(missing?.message == "document `a` is missing the required keys `publisher`, `date`, `language`, `source`")
+        let mapping = try CorpusManifest.schemaProblem(in: "documents:\n  - slug: a\n    title: {x: 1}\n    publisher: P\n    date: '1'\n    language: en\n    source: s\n")
+        #expect(mapping?.line == 3)
+        #expect(mapping?.message == "`title` of document `a` must be a single text value")
+        #expect(try CorpusManifest.schemaProblem(in: "title: x\n")?.message == "the corpus manifest has no `documents:` list")
+    }
+
+    @Test func theRepositoryCorpusHasNoSchemaProblem() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: repository.appendingPathComponent("Content/corpus.yml"), encoding: .utf8)
+        #expect(try CorpusManifest.schemaProblem(in: text) == nil)
+    }
+}

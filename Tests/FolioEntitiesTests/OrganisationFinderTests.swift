@@ -1,0 +1,75 @@
+import FolioEntities
+import Foundation
+import Testing
+
+/// Organisations found beyond the gazetteer, by rule, on corpus lines and short sentences.
+struct OrganisationFinderTests {
+    let tagger = Fixtures.tagger
+
+    private func found(_ text: String) -> [String: FoundOrganisation] {
+        Dictionary(tagger.analyze(markdown: text, linking: false).organisations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test func legalFormsNameCompaniesAndAreDroppedFromTheIndexName() {
+        // cst-2024 line 365 … and a made-up sentence with a comma before `Ltd.`.
+        let names = found("In 2019, Chongqing Golden Bridge Machinery Manufacturing Co., Ltd. opened a plant.")
+        let o = try? #require(names["Chongqing Golden Bridge Machinery Manufacturing"])
+        #expect(o?.type == .company)
+        #expect(o?.rule == .legalForm)
+        #expect(o?.variants.contains("Chongqing Golden Bridge Machinery Manufacturing Co., Ltd.") == true)
+    }
+
+    @Test func headNounsGiveTheType() {
+        let names = found("Researchers at Graz University of Technology and the Nantong Municipal Ecology and Environment Bureau agree with the Japan Hydrogen Association and the International Maritime Organization.")
+        #expect(names["Graz University of Technology"]?.type == .researchInstitute)
+        #expect(names["Nantong Municipal Ecology and Environment Bureau"]?.type == .governmentBody)
+        #expect(names["Japan Hydrogen Association"]?.type == .association)
+        #expect(names["International Maritime Organization"]?.type == .internationalOrganisation)
+        // Generic modifiers alone are no name.
+        #expect(found("The Central Government and the Municipal Government met.").isEmpty)
+    }
+
+    @Test func appositivesAndAbbreviationsCountEveryMention() throws {
+        // cmia-2021 line 2819: "… assured for bp-xiaoju by CTI, an accredited third-party verification service provider."
+        let cti = try #require(found(Fixtures.lines("cmia-2021", 2819, 2819))["CTI"])
+        #expect(cti.rule == .appositive)
+        // cmia-2024 line 2585: "Through its subsidiary United Tractors, Astra acquired …"
+        #expect(found(Fixtures.lines("cmia-2024", 2585, 2585))["United Tractors"] != nil)
+        // A defined abbreviation is a mention of the long name, once decided.
+        let text = "The Japan Hydrogen Association (JH2A) was founded in 2020. JH2A now has 400 members. JH2A said so."
+        let association = try #require(found(text)["Japan Hydrogen Association"])
+        #expect(association.count == 4)
+        #expect(association.variants.contains("JH2A"))
+    }
+
+    @Test func namesJoinedByAndAreSeparateOrSkipped() {
+        let names = found("Chongqing University and Southwest University signed the agreement.")
+        #expect(Set(names.keys) == ["Chongqing University", "Southwest University"])
+        // One unknown word before `and`: not certain, so nothing.
+        #expect(found("Grain and Oil Co., Ltd. was founded.").isEmpty)
+    }
+
+    @Test func gazetteerCompaniesAreNotFoundAgain() {
+        // "German Federal Ministry of Economics and Energy" is the gazetteer's BMWi.
+        let result = tagger.analyze(markdown: Fixtures.lines("cmia-2021", 2162, 2162), linking: false)
+        #expect(result.organisations.isEmpty)
+        #expect(result.tags.companies.contains("Federal Ministry for Economic Affairs and Energy"))
+    }
+
+    @Test func technologiesInsideAFoundNameArePartOfTheName() {
+        let result = tagger.analyze(markdown: "Chongqing Hydrogen Energy Co., Ltd. builds plants.\n", linking: false)
+        #expect(result.tags.companies.contains("Chongqing Hydrogen Energy"))
+        #expect(!result.tags.technologies.contains("Hydrogen"))
+        #expect(result.tags.cities.contains("Chongqing"))
+    }
+
+    @Test func rejectedNamesAreNotIndexedAndAcceptedOnesAre() throws {
+        var gazetteers = Fixtures.gazetteers
+        gazetteers.review = ["ctI".lowercased(): ReviewDecision(accepted: false)]
+        let rejected = EntityTagger(gazetteers: gazetteers).analyze(markdown: Fixtures.lines("cmia-2021", 2819, 2819), linking: false)
+        #expect(!rejected.tags.companies.contains("CTI"))
+        gazetteers.review = ["lamp-unit-institute": ReviewDecision(accepted: true, type: .association)]
+        let accepted = EntityTagger(gazetteers: gazetteers).analyze(markdown: "The Lamp Unit Institute (LUI) said so.", linking: false)
+        #expect(accepted.organisations.first?.type == .association)
+    }
+}
