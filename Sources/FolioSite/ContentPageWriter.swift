@@ -141,6 +141,10 @@ struct ContentPageWriter {
                 ["title": fm.title, "url": ""],
             ],
             "termGroups": TermLinks.groups(for: fm, from: urlPath, sections: sections),
+            "documentArticles": document.articles.map { article -> [String: Any] in
+                ["title": article.frontMatter.title, "url": SiteURL.link(from: urlPath, to: article.urlPath), "current": article.path == page.path]
+            },
+            "articleTotal": document.articles.count,
         ]
         if let order = fm.order, let position = document.articles.firstIndex(where: { $0.path == page.path }) {
             _ = order
