@@ -17,15 +17,20 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
-# The open-data tests validate Site/data/datapackage.json with frictionless (PyPI), in a venv
-# of their own; runs after the Debian packages (it needs python3-venv).
+# Test tools from PyPI live in one venv, .build/python, made from scripts/requirements-test.txt
+# (add a package there, never a second venv); rebuilt when that file changes. Runs after the
+# Debian packages.
 python_venv() {
   cd "$(dirname "$0")/.."
-  if [[ "${1:-}" == "--test" && ! -x .build/python/bin/frictionless ]]; then
-    mkdir -p .build
-    python3 -m venv .build/python
-    .build/python/bin/pip install --quiet --disable-pip-version-check frictionless
+  [[ "${1:-}" == "--test" ]] || return 0
+  local stamp=.build/python/requirements-test.txt
+  if [[ -x .build/python/bin/python ]] && cmp -s scripts/requirements-test.txt "$stamp"; then
+    return 0
   fi
+  mkdir -p .build
+  [[ -x .build/python/bin/python ]] || python3 -m venv .build/python
+  .build/python/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+  cp scripts/requirements-test.txt "$stamp"
 }
 
 if (( ${#missing[@]} == 0 )); then

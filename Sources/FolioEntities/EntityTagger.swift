@@ -273,9 +273,7 @@ public struct EntityTagger: Sendable {
     func mention(for hit: Hit, _ text: [UInt8], _ layout: MarkdownSegments) -> Mention {
         let segment = layout.segments[hit.segment]
         let (lineStart, lineEnd) = layout.lineBounds[segment.line - 1]
-        // Skip heading marks, list markers and footnote labels at the start of the line.
-        var from = lineStart
-        while from < hit.start, text[from] == 0x23 || text[from] == 0x20 || text[from] == 0x3E { from += 1 }
+        let from = Snippets.contentStart(of: text, line: lineStart, before: hit.start)
         let block = layout.blocks.isEmpty ? nil : layout.blocks[min(segment.block, layout.blocks.count - 1)]
         return Mention(
             text: String(decoding: text[hit.start..<hit.end], as: UTF8.self),
