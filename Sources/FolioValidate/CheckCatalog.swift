@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 
 /// One kind of finding Folio's validation can report: its stable code, default severity and meaning.
 public struct CheckDescriptor: Sendable, Equatable {
@@ -66,10 +67,142 @@ public enum CheckCatalog {
     /// The descriptor for `code`, if Folio's validation defines it.
     public static func descriptor(_ code: String) -> CheckDescriptor? { byCode[code] }
 
-    private static let byCode: [String: CheckDescriptor] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    private static let byCode: [String: CheckDescriptor] = Dictionary(every.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// A diagnostic with the catalog's default severity for `code`.
     static func make(_ code: String, _ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
         Diagnostic(code: code, severity: byCode[code]?.severity ?? .warning, message: message, location: location, hint: hint)
     }
+}
+
+extension CheckCatalog {
+    /// Codes of the other stages (configuration, content loading, rendering, import, site
+    /// generation): not checks of `folio check`, but findings every output format may carry.
+    public static let otherStages: [CheckDescriptor] = table.split(separator: "\n").compactMap { row in
+        let cells = row.split(separator: "|", maxSplits: 3).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard cells.count == 4, let severity = Severity(rawValue: cells[1]) else { return nil }
+        return CheckDescriptor(code: cells[0], severity: severity, name: cells[2], summary: cells[3])
+    }
+
+    /// Every code Folio reports, in code order within each stage.
+    public static let every: [CheckDescriptor] = all + otherStages
+
+    /// The stage a code belongs to, for help texts: its letters and, for import, the hundreds.
+    public static func help(for descriptor: CheckDescriptor) -> String {
+        let code = descriptor.code
+        let letters = code.prefix { $0.isLetter }
+        let number = Int(code.dropFirst(letters.count)) ?? 0
+        let importCode = ["IMP", "TOC", "SPL", "COR", "INL", "REF"].contains(letters) || (["FN", "FIG"].contains(letters) && number >= 100)
+        var text: String
+        switch letters {
+        case "CFG": text = "Correct folio.yml (or the command-line option) at the place shown; unknown keys are listed with the keys Folio knows."
+        case "FM": text = "Correct the front matter between the --- lines at the top of the Markdown file shown."
+        case "IO": text = "Check that the file exists, is readable or writable, and is UTF-8 text."
+        case "MD": text = "Raw HTML and link URLs are sanitised; rewrite the passage in plain Markdown."
+        case "TPL": text = "Correct the template in Templates/ at the line and column shown, or the variable or partial it names."
+        case "SITE", "TAX": text = "Two pages or terms collide, or a template is missing: rename one of them or add the template."
+        case "EN": text = "Correct the gazetteer file under Content/data/ at the line shown."
+        case "BAS": text = "The accepted finding was fixed; run `folio check --update-baseline` to drop its entry."
+        case "LNK", "URL": text = "Correct the link in the Markdown file at the line shown (the built-site checks point at the Markdown behind the page)."
+        default:
+            text = importCode
+                ? "Import found this in the raw source: fix it with an entry in Content/corrections.yml or corpus.yml (or in the source itself) and run `folio import`; repairs reported as info need nothing."
+                : "Correct the Markdown at the line shown; if it cannot be fixed, accept it with `folio check --write-baseline`."
+        }
+        text += " Default severity: \(descriptor.severity.rawValue); `validation.severity` in folio.yml can change it."
+        return text
+    }
+
+    private static let table = """
+    CFG001|warning|config-unknown-key|An unknown key in folio.yml.
+    CFG002|error|config-invalid|folio.yml, --root, --baseline or another configuration input is invalid, so the run stopped.
+    CFG003|error|output-refused|The output directory is dangerous to replace (/, home, the project or Content/).
+    FM001|error|front-matter-malformed|Malformed front matter in a content file.
+    FM002|warning|front-matter-unknown-key|An unknown front matter key.
+    IO001|error|content-unreadable|A content file cannot be read or is not UTF-8.
+    IO002|error|io-failed|A file or directory could not be read or written.
+    MD001|warning|unsafe-html-removed|Unsafe raw HTML (script, event handler, style, unknown tag) was removed.
+    MD002|warning|unsafe-url-neutralised|An unsafe link URL (javascript:, data:…) was neutralised.
+    SITE001|error|url-collision|Two pages would be published at the same URL.
+    SITE010|warning|report-template-missing|The report template is missing, so the validation report was not published.
+    TAX001|warning|taxonomy-slug-collision|Two index terms would be published at the same URL.
+    EN001|error|gazetteer-malformed|A gazetteer file under Content/data/ is malformed.
+    TPL001|warning|template-unknown-variable|A template uses a variable the page does not provide; it renders empty.
+    TPL002|warning|template-unknown-partial|A template includes a partial that does not exist; it renders empty.
+    TPL003|error|template-syntax|A template does not parse (an unclosed or mismatched section tag).
+    SITE020|info|sitemap-omitted|No sitemap.xml was written because base_url is empty (the sitemap protocol needs absolute URLs).
+    IMP001|info|cover-to-metadata|A cover, title or imprint block was turned into metadata.
+    IMP003|info|back-cover-to-metadata|A back-cover block was turned into metadata.
+    IMP010|info|title-merged|A title split over two lines was merged.
+    IMP011|info|heading-promoted|A bold line or known label was promoted to a heading.
+    IMP012|info|title-repeat-removed|A repeated title (and its byline) was removed.
+    IMP013|info|heading-demoted|A caption, sentence or salutation written as a heading was demoted.
+    IMP014|info|section-dots-restored|Section-number dots were restored from the table of contents.
+    IMP015|info|inner-toc-removed|An internal table of contents was removed.
+    IMP016|info|empty-heading-removed|A heading without content at the end of an article was removed.
+    IMP017|info|title-marker-moved|A footnote marker was moved out of a title.
+    IMP018|info|outline-removed|An outline was removed.
+    IMP019|info|heading-rejoined|A heading split by a footnote block was rejoined.
+    IMP020|info|paragraph-rejoined|A paragraph was rejoined across a page break.
+    IMP021|info|hyphenation-rejoined|A hyphenated word was rejoined.
+    IMP030|info|stray-markup-removed|Stray <b>, <u> or <i> markup was removed.
+    IMP031|info|page-artefact-removed|A page artefact (page number, footer) was removed.
+    IMP032|info|running-header-removed|A running header was removed.
+    IMP033|info|label-removed|A stray label was removed.
+    IMP034|info|case-theme-opened|A case theme opens its first case.
+    IMP035|info|image-missing-removed|An image not included in the source was removed.
+    IMP040|warning|byline-no-person|The byline names no person, only a company.
+    IMP041|info|company-mismatch|The contents and the byline name different companies.
+    IMP042|warning|company-not-found|No company was found for an article.
+    IMP050|info|toc-detected|A table of contents was detected (no toc: given).
+    IMP051|info|articles-from-toc|Articles start at the top-level contents entries (no articles: given).
+    IMP052|info|articles-from-headings|No contents: articles start at chapter headings, or the document is one article.
+    IMP060|info|converted-text-read|Converted text (layout-converter Markdown or pdftotext -layout) was read into paragraphs and headings.
+    IMP090|error|article-stale|A generated file is stale: import would change it.
+    IMP091|error|article-hand-edited|A hand-edited or foreign file was not overwritten.
+    TOC001|warning|toc-title-differs|A table-of-contents title differs from the body title.
+    TOC002|warning|toc-entry-ambiguous|A table-of-contents entry matches more than one heading.
+    TOC003|error|toc-order|Table-of-contents entries and body headings are in a different order.
+    TOC004|warning|toc-not-found|No table of contents with the configured heading was found.
+    TOC005|warning|toc-entry-unmatched|A table-of-contents entry has no matching heading in the body.
+    SPL001|error|split-anchor-unmatched|A split anchor in corpus.yml matches no line.
+    SPL002|error|no-articles|No article start was found in the document.
+    COR001|warning|correction-unmatched|A correction in corrections.yml no longer matches the source (or matches a different number of times).
+    COR002|info|correction-applied|A correction was applied.
+    FN101|warning|note-undefined|A footnote is cited without a definition; the marker stays visible as text.
+    FN102|warning|note-uncited|A footnote definition is never cited; it is kept as a plain note.
+    FN103|warning|note-defined-twice|One label is defined twice; resolved as the missing neighbour or merged.
+    FN104|warning|note-order|Footnote numbering skips a number or goes out of order.
+    FN105|info|marker-repaired|A garbled marker was repaired, read by its digits, or kept as text.
+    FN106|info|note-text-repeated|A definition repeats another one's text.
+    FN107|warning|note-link-placeholder|A definition has a "(link)" placeholder.
+    FN108|info|reference-list-uncited|Entries of a [n] reference list are never cited.
+    FN109|info|note-moved|A definition found in another article was moved to the citing one.
+    FN110|info|label-reused|A label used for two notes; the later one was renamed.
+    FN111|info|heading-note-moved|A footnote reference was moved out of a heading.
+    FN112|info|note-block-rejoined|A paragraph cut by a footnote block was rejoined.
+    FN113|info|superscript-repaired|Entity-mangled superscript markup was repaired.
+    FN115|warning|note-truncated|A footnote definition looks truncated.
+    FIG101|warning|figure-reference-uncaptioned|The text refers to a figure or table with no caption.
+    FIG102|warning|caption-unnumbered-import|A caption has no number.
+    FIG103|warning|caption-number-shared|Two captions share a number; the second id gets -2.
+    FIG104|warning|caption-gap-import|Figure or table numbering has a gap.
+    FIG105|warning|figure-deictic-import|"The graph above/below" with no figure nearby.
+    FIG106|info|caption-moved|A caption that cut a sentence was moved after the rejoined paragraph.
+    FIG107|info|caption-kind-corrected|A Figure caption labels a table; it was anchored as a table.
+    FIG108|info|figure-unreferenced-import|A figure or table is never referenced.
+    FIG111|info|table-converted|A tab-separated table was converted to a GFM table.
+    FIG112|info|table-rows-merged|Wrapped table rows were merged, or a split table rejoined.
+    INL001|info|superscript-as-text|A superscript that is not a footnote was rendered as text.
+    INL002|info|subscript-as-text|A subscript was rendered as text.
+    INL003|info|emphasis-converted|HTML emphasis became Markdown emphasis, an autolink or plain text.
+    INL004|info|escapes-removed|Backslash escapes were removed from links and URLs.
+    INL005|info|url-rejoined|A URL broken by a space was rejoined.
+    INL006|info|markup-repaired|Entity-mangled markup was repaired.
+    REF001|warning|citation-unresolved|A citation has no entry in the reference list.
+    REF002|warning|reference-uncited|A reference entry is listed but never cited.
+    REF003|warning|reference-duplicate|A reference entry appears twice.
+    REF004|warning|citation-ambiguous|An author-year citation matches more than one reference entry.
+    REF010|info|reference-list-found|A reference list was found and its entries anchored.
+    """
 }

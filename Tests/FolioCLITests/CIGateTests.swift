@@ -102,3 +102,117 @@ import FoundationXML
         #expect(baseline.stderr.contains("missing.json"))
     }
 }
+
+/// The README's CI examples, run as written on this repository: what they would upload must
+/// be valid (SARIF against the SARIF 2.1.0 schema, JUnit as XML).
+@Suite struct CIExampleTests {
+    static let schema = FolioProcess.repository.appendingPathComponent("Tests/FolioValidateTests/Fixtures/sarif/sarif-schema-2.1.0.json")
+
+    /// A Python with jsonschema: the test venv of `scripts/install-deps.sh --test`, else the system one.
+    static func python() -> String? {
+        let venv = FolioProcess.repository.appendingPathComponent(".build/python/bin/python").path
+        for candidate in [venv, "/usr/bin/python3"] where FileManager.default.isExecutableFile(atPath: candidate) {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: candidate)
+            probe.arguments = ["-c", "import jsonschema"]
+            probe.standardError = FileHandle.nullDevice
+            if (try? probe.run()) != nil {
+                probe.waitUntilExit()
+                if probe.terminationStatus == 0 { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// Validates the SARIF file at `path` against the 2.1.0 schema; returns the validator's errors.
+    static func schemaErrors(_ path: String) throws -> String {
+        let interpreter = try #require(Self.python(), "jsonschema is installed by scripts/install-deps.sh --test")
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1])); log = json.load(open(sys.argv[2]))
+        cls = jsonschema.validators.validator_for(schema)
+        errors = sorted(cls(schema).iter_errors(log), key=lambda e: list(e.path))
+        for e in errors[:20]: print(list(e.path), e.message[:300])
+        sys.exit(1 if errors else 0)
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: interpreter)
+        process.arguments = ["-c", script, schema.path, path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? "" : String(decoding: data, as: UTF8.self) + " (status \(process.terminationStatus))"
+    }
+
+    /// The `folio check … > FILE` lines of the README's CI section.
+    static func commands() throws -> [(arguments: [String], file: String)] {
+        let readme = try String(contentsOf: FolioProcess.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "### Folio in CI").dropFirst().first?.components(separatedBy: "\n### ").first)
+        var found: [(arguments: [String], file: String)] = []
+        for line in section.split(separator: "\n") {
+            guard let start = line.range(of: "folio check "), let redirect = line.range(of: " > ") else { continue }
+            let arguments = ["check"] + line[start.upperBound..<redirect.lowerBound].split(separator: " ").map(String.init)
+            let file = String(line[redirect.upperBound...].split(separator: " ").first ?? "")
+            if !found.contains(where: { $0.arguments == arguments }) { found.append((arguments, file)) }
+        }
+        return found
+    }
+
+    @Test func theREADMEExamplesWriteValidSARIFAndJUnit() throws {
+        let commands = try Self.commands()
+        #expect(Set(commands.map(\.file)) == ["folio.sarif", "folio-junit.xml"], "\(commands)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-ci-example-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for command in commands {
+            let result = try FolioProcess.run(command.arguments + ["--root", FolioProcess.repository.path])
+            #expect(result.status == 0, "\(command.arguments): \(result.stderr.suffix(2000))")
+            let file = directory.appendingPathComponent(command.file)
+            try Data(result.stdout.utf8).write(to: file)
+            if command.file.hasSuffix(".sarif") {
+                #expect(try Self.schemaErrors(file.path) == "")
+                let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+                let run = try #require((log["runs"] as? [[String: Any]])?.first)
+                let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+                #expect(rules.count > 100)
+                #expect(rules.allSatisfy { ($0["name"] as? String) != ($0["id"] as? String) && $0["help"] != nil && $0["fullDescription"] != nil })
+                let results = run["results"] as? [[String: Any]] ?? []
+                // The corpus's accepted findings are there, suppressed, each with its fingerprint.
+                let suppressed = results.filter { $0["suppressions"] != nil }
+                #expect(suppressed.count >= 100)
+                #expect(results.allSatisfy { $0["partialFingerprints"] != nil })
+                #expect(!results.contains { $0["level"] as? String == "note" }, "infos are left out by default")
+            } else {
+                let xml = try XMLDocument(xmlString: result.stdout)
+                #expect(xml.rootElement()?.name == "testsuites")
+                #expect(xml.rootElement()?.attribute(forName: "failures")?.stringValue == "0")
+                #expect(try xml.nodes(forXPath: "//testsuite").count >= 1)
+            }
+        }
+    }
+
+    @Test func aSARIFLogWithEveryKindOfFindingPassesTheSchema() throws {
+        // A broken fixture project: new errors, an accepted finding, a related place, a config warning.
+        let root = try CIGateTests.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CIGateTests.addWarningAndInfo(root)
+        let accepted = try FolioProcess.run(["check", "--root", root.path, "--write-baseline"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        try "---\ntitle: Broken\n---\n\nSee [nowhere](99-missing.md) and note[^1].\n\n[^1]: A note with enough text to count as a repeated note text.\n[^2]: A note with enough text to count as a repeated note text.\n".write(to: root.appendingPathComponent("Content/articles/leiden-2023/04-broken.md"), atomically: true, encoding: .utf8)
+        try (try String(contentsOf: root.appendingPathComponent("folio.yml"), encoding: .utf8) + "unknown_key: 1\n").write(to: root.appendingPathComponent("folio.yml"), atomically: true, encoding: .utf8)
+        let sarif = try FolioProcess.run(["check", "--root", root.path, "--format", "sarif", "--min-severity", "info"])
+        #expect(sarif.status == 1)
+        let file = root.appendingPathComponent("folio.sarif")
+        try Data(sarif.stdout.utf8).write(to: file)
+        #expect(try Self.schemaErrors(file.path) == "")
+        #expect(sarif.stdout.contains("\"suppressions\""))
+        #expect(sarif.stdout.contains("\"relatedLocations\""))
+        #expect(sarif.stdout.contains("\"CFG001\""))
+        // An invalid document is caught: the check is real.
+        try Data(sarif.stdout.replacingOccurrences(of: "\"level\" : \"error\"", with: "\"level\" : \"fatal\"").utf8).write(to: file)
+        #expect(try Self.schemaErrors(file.path) != "")
+    }
+}

@@ -84,13 +84,13 @@ struct PolicyAndFormatTests {
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "folio")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == ["FIG004", "FIG007", "FN001"])
+        #expect(rules.count == CheckCatalog.every.count)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.map { $0["level"] as? String } == ["error", "warning", "note"])
         let region = (((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])
         #expect(region?["startLine"] as? Int == 31)
         #expect(region?["startColumn"] as? Int == 12)
-        #expect(results[0]["ruleIndex"] as? Int == 2)
+        #expect(results[0]["ruleIndex"] as? Int == CheckCatalog.every.firstIndex { $0.code == "FN001" })
     }
 
     @Test func junitIsWellFormedXMLWithFailuresForErrors() throws {
@@ -127,5 +127,78 @@ struct PolicyAndFormatTests {
         let codes = CheckCatalog.all.map(\.code)
         #expect(Set(codes).count == codes.count)
         #expect(CheckCatalog.all.allSatisfy { !$0.summary.isEmpty && !$0.name.isEmpty })
+    }
+}
+
+/// SARIF carries a described rule for every code, fingerprints, suppressions and related places.
+struct SARIFRuleTests {
+    @Test func everyCodeHasADescribedRuleWithItsDefaultLevel() throws {
+        var accepted = PolicyAndFormatTests.sample[1]
+        accepted.baselined = true
+        accepted.fingerprint = "FIG004-0123456789abcdef-0"
+        var first = PolicyAndFormatTests.sample[0]
+        first.fingerprint = "FN001-fedcba9876543210-0"
+        first.related = [RelatedLocation(file: "Content/articles/cmia-2021/20-isuzu.md", line: 12, message: "footnote [^75]")]
+        let sarif = DiagnosticFormat.sarif.render([first, accepted, PolicyAndFormatTests.sample[2]])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["informationUri"] == nil, "no placeholder address")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.count == CheckCatalog.every.count)
+        #expect(Set(rules.compactMap { $0["id"] as? String }).count == rules.count)
+        for (rule, descriptor) in zip(rules, CheckCatalog.every) {
+            #expect(rule["id"] as? String == descriptor.code)
+            #expect(rule["name"] as? String != descriptor.code)
+            #expect(((rule["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+            #expect(((rule["fullDescription"] as? [String: Any])?["text"] as? String)?.contains(descriptor.summary) == true)
+            #expect(((rule["help"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+            #expect((rule["helpUri"] as? String)?.hasPrefix("README.md#") == true)
+            let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
+            #expect(level == SARIFFormatter.level(descriptor.severity), "\(descriptor.code)")
+        }
+        #expect((run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] != nil)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect((results[0]["partialFingerprints"] as? [String: String])?.values.first == "FN001-fedcba9876543210-0")
+        #expect(results[0]["suppressions"] == nil)
+        #expect((results[1]["suppressions"] as? [[String: Any]])?.first?["kind"] as? String == "external")
+        let related = try #require(results[0]["relatedLocations"] as? [[String: Any]])
+        #expect(related.count == 2)
+        let artifact = (related[1]["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
+        #expect(artifact?["uriBaseId"] as? String == "%SRCROOT%")
+        // Rule index points at the rule of the result's code.
+        let index = try #require(results[0]["ruleIndex"] as? Int)
+        #expect(rules[index]["id"] as? String == "FN001")
+    }
+
+    @Test func everyCodeInTheSourcesAndTheREADMEIsInTheCatalog() throws {
+        let root = Fixture.repositoryRoot
+        var emitted = Set<String>()
+        let pattern = try NSRegularExpression(pattern: #"(?:code: |CheckCatalog\.make\(|\? )"([A-Z]{2,4}[0-9]{3})""#)
+        let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent("Sources"), includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text) { emitted.insert(String(text[range])) }
+            }
+        }
+        #expect(emitted.count > 60)
+        let known = Set(CheckCatalog.every.map(\.code))
+        #expect(emitted.subtracting(known).sorted() == [], "codes reported but not in the catalog")
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let undocumented = CheckCatalog.every.map(\.code).filter { !readme.contains($0) && !Self.inDocumentedRange($0, readme) }
+        #expect(undocumented == [], "codes missing from the README")
+    }
+
+    /// `IMP030–IMP033` and `TOC001–TOC005` document ranges.
+    static func inDocumentedRange(_ code: String, _ readme: String) -> Bool {
+        let letters = String(code.prefix { $0.isLetter })
+        guard let number = Int(code.dropFirst(letters.count)) else { return false }
+        let ranges = try? NSRegularExpression(pattern: "\(letters)([0-9]{3})–\(letters)([0-9]{3})")
+        for match in ranges?.matches(in: readme, range: NSRange(readme.startIndex..., in: readme)) ?? [] {
+            if let a = Range(match.range(at: 1), in: readme), let b = Range(match.range(at: 2), in: readme),
+               let low = Int(readme[a]), let high = Int(readme[b]), (low...high).contains(number) { return true }
+        }
+        return false
     }
 }

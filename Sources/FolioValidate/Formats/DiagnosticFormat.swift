@@ -20,19 +20,38 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// SARIF 2.1.0: one run, the catalog's rules, one result per diagnostic with its `Content/`
-/// location and, for imported content, the source line as a related location.
+/// SARIF 2.1.0: one run with a rule for every code Folio reports (name, short and full
+/// description, help, help URI, default level), one result per finding with its location
+/// relative to the project root (`%SRCROOT%`), `partialFingerprints` from the baseline
+/// fingerprint, the raw source line and related places as `relatedLocations`, and findings the
+/// baseline accepted as results with an external suppression.
 public enum SARIFFormatter {
+    /// Where the rules' help links point: the README's section on diagnostic codes.
+    public static let helpURI = "README.md#diagnostic-codes"
+
     struct Log: Encodable {
         var schema = "https://json.schemastore.org/sarif-2.1.0.json"
         var version = "2.1.0"
         var runs: [Run]
         enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
     }
-    struct Run: Encodable { var tool: Tool; var results: [Result] }
+    struct Run: Encodable {
+        var tool: Tool
+        var originalUriBaseIds: [String: BaseURI]
+        var results: [Result]
+    }
+    struct BaseURI: Encodable { var uri: String?; var description: Message }
     struct Tool: Encodable { var driver: Driver }
-    struct Driver: Encodable { var name: String; var version: String; var informationUri: String; var rules: [Rule] }
-    struct Rule: Encodable { var id: String; var name: String; var shortDescription: Message; var defaultConfiguration: Configuration }
+    struct Driver: Encodable { var name: String; var version: String; var semanticVersion: String; var rules: [Rule] }
+    struct Rule: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var help: Message
+        var helpUri: String
+        var defaultConfiguration: Configuration
+    }
     struct Configuration: Encodable { var level: String }
     struct Message: Encodable { var text: String }
     struct Result: Encodable {
@@ -42,10 +61,13 @@ public enum SARIFFormatter {
         var message: Message
         var locations: [Location]?
         var relatedLocations: [Location]?
+        var partialFingerprints: [String: String]?
+        var suppressions: [Suppression]?
     }
+    struct Suppression: Encodable { var kind = "external"; var justification: String }
     struct Location: Encodable { var id: Int?; var physicalLocation: Physical; var message: Message? }
-    struct Physical: Encodable { var artifactLocation: Artifact; var region: Region }
-    struct Artifact: Encodable { var uri: String }
+    struct Physical: Encodable { var artifactLocation: Artifact; var region: Region? }
+    struct Artifact: Encodable { var uri: String; var uriBaseId: String? }
     struct Region: Encodable { var startLine: Int; var startColumn: Int? }
 
     static func level(_ severity: Severity) -> String {
@@ -56,26 +78,56 @@ public enum SARIFFormatter {
         }
     }
 
+    static func location(file: String, line: Int, column: Int?, id: Int? = nil, message: String? = nil) -> Location {
+        let absolute = file.hasPrefix("/")
+        let uri = file.split(separator: "/", omittingEmptySubsequences: false).map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? String($0) }.joined(separator: "/")
+        return Location(
+            id: id,
+            physicalLocation: Physical(artifactLocation: Artifact(uri: absolute ? "file://" + uri : uri, uriBaseId: absolute ? nil : "%SRCROOT%"), region: line > 0 ? Region(startLine: line, startColumn: column) : nil),
+            message: message.map(Message.init)
+        )
+    }
+
     /// The SARIF log as pretty-printed JSON with sorted keys.
     public static func render(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
-        var rules: [Rule] = []
+        var descriptors = CheckCatalog.every
+        for code in Set(diagnostics.map(\.code)).sorted() where CheckCatalog.descriptor(code) == nil {
+            descriptors.append(CheckDescriptor(code: code, severity: diagnostics.first { $0.code == code }?.severity ?? .warning, name: code.lowercased(), summary: "Finding \(code)."))
+        }
         var ruleIndex: [String: Int] = [:]
-        for code in Set(diagnostics.map(\.code)).sorted() {
-            let descriptor = CheckCatalog.descriptor(code)
-            ruleIndex[code] = rules.count
-            rules.append(Rule(id: code, name: descriptor?.name ?? code, shortDescription: Message(text: descriptor?.summary ?? code), defaultConfiguration: Configuration(level: level(descriptor?.severity ?? .warning))))
+        let rules = descriptors.enumerated().map { index, descriptor -> Rule in
+            ruleIndex[descriptor.code] = index
+            return Rule(
+                id: descriptor.code, name: descriptor.name,
+                shortDescription: Message(text: descriptor.summary),
+                fullDescription: Message(text: "\(descriptor.summary) Folio reports it as \(descriptor.code) (\(descriptor.name)), by default at severity \(descriptor.severity.rawValue)."),
+                help: Message(text: CheckCatalog.help(for: descriptor)),
+                helpUri: helpURI,
+                defaultConfiguration: Configuration(level: level(descriptor.severity))
+            )
         }
         let results = diagnostics.map { d -> Result in
             var text = d.message
             if let hint = d.hint { text += " Hint: \(hint)" }
-            let location = d.location.map { Location(id: nil, physicalLocation: Physical(artifactLocation: Artifact(uri: $0.file), region: Region(startLine: max(1, $0.line), startColumn: $0.column)), message: nil) }
-            let related = d.source.map { Location(id: 1, physicalLocation: Physical(artifactLocation: Artifact(uri: $0.file), region: Region(startLine: max(1, $0.line), startColumn: nil)), message: Message(text: "raw source line")) }
-            return Result(ruleId: d.code, ruleIndex: ruleIndex[d.code], level: level(d.severity), message: Message(text: text), locations: location.map { [$0] }, relatedLocations: related.map { [$0] })
+            let primary = d.location.map { location(file: $0.file, line: $0.line, column: $0.column) }
+            var related: [Location] = []
+            if let src = d.source { related.append(location(file: src.file, line: src.line, column: src.column, id: 1, message: "raw source line")) }
+            for r in d.related { related.append(location(file: r.file, line: r.line, column: r.column, id: related.count + 1, message: r.message ?? "related place")) }
+            return Result(
+                ruleId: d.code, ruleIndex: ruleIndex[d.code], level: level(d.severity), message: Message(text: text),
+                locations: primary.map { [$0] }, relatedLocations: related.isEmpty ? nil : related,
+                partialFingerprints: d.fingerprint.map { ["folioFingerprint/v1": $0] },
+                suppressions: d.baselined ? [Suppression(justification: "accepted in the Folio baseline")] : nil
+            )
         }
-        let log = Log(runs: [Run(tool: Tool(driver: Driver(name: "folio", version: toolVersion, informationUri: "https://github.com/folio/folio", rules: rules)), results: results)])
+        let run = Run(
+            tool: Tool(driver: Driver(name: "folio", version: toolVersion, semanticVersion: toolVersion, rules: rules)),
+            originalUriBaseIds: ["%SRCROOT%": BaseURI(uri: nil, description: Message(text: "The project root: the directory holding folio.yml."))],
+            results: results
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(log)) ?? Data(), as: UTF8.self) + "\n"
+        return String(decoding: (try? encoder.encode(Log(runs: [run]))) ?? Data(), as: UTF8.self) + "\n"
     }
 }
 
