@@ -280,7 +280,7 @@ public struct EntityTagger: Sendable {
             before: Snippets.left(text[from..<hit.start]),
             after: Snippets.right(text[hit.end..<lineEnd]),
             region: segment.region, line: segment.line,
-            anchor: block?.anchor, block: block?.number ?? 1
+            anchor: block?.anchor, block: block?.number ?? 1, offset: hit.start
         )
     }
 

@@ -1,7 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
-import FolioValidate
+import FolioModel
 import Foundation
 
 /// Writes the pages that come straight from `Content/`: the home page, one page per document,
@@ -100,7 +100,7 @@ struct ContentPageWriter {
         context["bodyListsArticles"] = false
         if let index = document.index, let published = snapshot.page(at: index.path) {
             // The generated contents list is left out when the index page links every article itself.
-            let linked = Set(published.rendered.links.compactMap { OutputLinkValidator.resolve(String($0.destination.prefix { $0 != "#" }), from: index.path) })
+            let linked = Set(published.rendered.links.compactMap { SiteLink.resolve(String($0.destination.prefix { $0 != "#" }), from: index.path) })
             context["bodyListsArticles"] = !document.articles.isEmpty && document.articles.allSatisfy { linked.contains($0.path) }
             let (html, broken) = rewriter.rewrite(published.rendered.html, of: published)
             let (titleHTML, body) = Self.splitLeadingTitle(html)

@@ -1,6 +1,6 @@
 import FolioCore
 import FolioMarkdown
-import FolioValidate
+import FolioModel
 import Foundation
 import Mustache
 

@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import FolioValidate
 import Foundation
 
@@ -19,13 +20,18 @@ public struct SiteBuilder: Sendable {
         public var writeOutput: Bool
         /// Overrides `config.output`.
         public var outputDirectory: URL?
+        /// Where the files go instead of the output directory (a ``MemoryOutput`` for bundles and
+        /// previews). With a sink the output directory is neither checked nor replaced; `nil`
+        /// stages the files beside the output directory and swaps them in.
+        public var sink: (any OutputSink)?
 
-        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil) {
+        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil, sink: (any OutputSink)? = nil) {
             self.projectRoot = projectRoot
             self.config = config
             self.strict = strict
             self.writeOutput = writeOutput
             self.outputDirectory = outputDirectory
+            self.sink = sink
         }
 
         /// The output directory: the override, else `config.output` under the project root.
@@ -44,7 +50,7 @@ public struct SiteBuilder: Sendable {
         public var fileCount: Int
         /// Wall time of each phase, in seconds, in order.
         public var timings: [(phase: String, seconds: Double)]
-        /// Whether the output directory was replaced.
+        /// Whether the output was published: the output directory replaced, or every file in the sink.
         public var published: Bool
         /// The output directory.
         public var output: URL
@@ -78,7 +84,8 @@ public struct SiteBuilder: Sendable {
         let config = options.config
         let contentURL = root.appendingPathComponent(config.content, isDirectory: true)
         let output = options.output.standardizedFileURL
-        if options.writeOutput {
+        let toDisk = options.writeOutput && options.sink == nil
+        if toDisk {
             try OutputGuard.check(output: output, projectRoot: root, contentDirectory: contentURL)
         }
 
@@ -113,8 +120,8 @@ public struct SiteBuilder: Sendable {
         lap("check content")
 
         // Write pages.
-        let staged: StagedDirectoryOutput? = options.writeOutput ? try StagedDirectoryOutput(destination: output) : nil
-        let sink: any OutputSink = staged ?? DiscardingOutput()
+        let staged: StagedDirectoryOutput? = toDisk ? try StagedDirectoryOutput(destination: output) : nil
+        let sink: any OutputSink = options.writeOutput ? (options.sink ?? staged ?? DiscardingOutput()) : DiscardingOutput()
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
             snapshot.projectRoot = root
@@ -167,7 +174,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             lap("publish")
-            return Result(diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: staged != nil && !failed, output: output, failed: failed)
+            return Result(diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: options.writeOutput && !failed, output: output, failed: failed)
         } catch {
             staged?.discard()
             throw error

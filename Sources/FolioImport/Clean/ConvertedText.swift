@@ -310,6 +310,14 @@ struct ConvertedTextNormalizer: Sendable {
                 count += text.components(separatedBy: "_ _").count - 1
                 text = text.replacingOccurrences(of: "_ _", with: " ")
             }
+            // An underscore the PDF drew as a line comes out struck through: `glp ~~g~~ raph`.
+            if flavour == .convertedMarkdown, text.contains("~~") {
+                let repaired = text.replacingOccurrences(of: #"(\w)\*{0,2} ~~\*{0,2}(\w{1,3})\*{0,2}~~ \*{0,2}(\w)"#, with: "$1_$2$3", options: .regularExpression)
+                if repaired != text {
+                    count += 1
+                    text = repaired
+                }
+            }
             if text.contains("\\_") {
                 count += text.components(separatedBy: "\\_").count - 1
                 text = text.replacingOccurrences(of: "\\_", with: "_")

@@ -2,6 +2,7 @@ import FolioContent
 import FolioCore
 import FolioEntities
 import FolioMarkdown
+import FolioModel
 import FolioValidate
 import Foundation
 

@@ -1,7 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioEntities
-import FolioValidate
+import FolioModel
 
 /// One article's entry on a term page: how often it mentions the term and where.
 public struct TermArticle: Sendable {
