@@ -6,24 +6,34 @@
   var doc = document, root = doc.documentElement;
   var wide = window.matchMedia ? window.matchMedia("(min-width: 64rem)") : { matches: true };
 
-  // ---- Side panels: open beside the text on wide screens, folded above it on phones ------
-  function syncPanels() {
-    doc.querySelectorAll("details[data-open-wide]").forEach(function (d) {
-      if (wide.matches) d.setAttribute("open", "");
-      else if (!d.hasAttribute("data-touched")) d.removeAttribute("open");
-    });
+  // ---- Link targets clear the sticky header, whatever height it wrapped to ---------------
+  var header = doc.querySelector(".site-header");
+  function headerOffset() {
+    if (!header) return;
+    var sticky = window.getComputedStyle(header).position === "sticky";
+    if (sticky) root.style.setProperty("--header-offset", Math.ceil(header.getBoundingClientRect().height) + 16 + "px");
+    else root.style.removeProperty("--header-offset");
   }
-  doc.querySelectorAll("details[data-open-wide] > summary").forEach(function (s) {
-    s.addEventListener("click", function () { s.parentNode.setAttribute("data-touched", ""); });
+  if (header && "ResizeObserver" in window) new ResizeObserver(headerOffset).observe(header);
+  else window.addEventListener("resize", headerOffset);
+
+  // ---- Side panels: open beside the text on wide screens, folded above it on phones ------
+  // `data-open-min` is the narrowest screen on which the panel stands open (a CSS length).
+  doc.querySelectorAll("details[data-open-min]").forEach(function (d) {
+    var query = window.matchMedia ? window.matchMedia("(min-width: " + d.getAttribute("data-open-min") + ")") : { matches: true };
+    var touched = false;
+    var sync = function () {
+      if (query.matches) d.setAttribute("open", "");
+      else if (!touched) d.removeAttribute("open");
+    };
+    d.querySelector("summary").addEventListener("click", function () { touched = true; });
+    sync();
+    if (query.addEventListener) query.addEventListener("change", sync);
   });
-  syncPanels();
-  if (wide.addEventListener) wide.addEventListener("change", syncPanels);
   // The current article is in view in the document list.
   var current = doc.querySelector(".doc-nav [aria-current=page]");
-  if (current && wide.matches) {
-    var list = current.closest("details");
-    if (list && list.scrollHeight > list.clientHeight) list.scrollTop = current.offsetTop - list.clientHeight / 3;
-  }
+  var scroller = current && current.closest("nav");
+  if (scroller && scroller.scrollHeight > scroller.clientHeight) scroller.scrollTop = current.offsetTop - scroller.offsetTop - scroller.clientHeight / 3;
 
   // ---- Scrollspy: the section being read is marked in "On this page" ---------------------
   var tocLinks = Array.prototype.slice.call(doc.querySelectorAll(".article__toc a[href^='#']"));
@@ -170,4 +180,5 @@
   }
   markScrollable();
   window.addEventListener("resize", markScrollable);
+  headerOffset();
 })();

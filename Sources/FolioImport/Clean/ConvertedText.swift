@@ -250,8 +250,19 @@ struct ConvertedTextNormalizer: Sendable {
             counts[key, default: 0] += 1
             if Self.level(for: TextNormalizer.stripMarkup(TextNormalizer.trim(lines[i].text))) != nil { numbered[key, default: 0] += 1 }
         }
+        // Titles the contents list: a part or chapter title that is also the running head of
+        // its pages keeps its first stand-alone occurrence, where the part begins.
+        var contentsKeys = Set<String>()
+        for line in lines where line.text.contains(". .") || line.text.contains("...") {
+            let text = TextNormalizer.trim(line.text)
+            let range = NSRange(text.startIndex..., in: text)
+            if let m = Self.entryPattern.firstMatch(in: text, range: range) ?? Self.leaderOnlyPattern.firstMatch(in: text, range: range), let r = Range(m.range(at: 1), in: text) {
+                contentsKeys.insert(Self.furnitureKey(String(text[r])))
+            }
+        }
+        var keptTitles = Set<String>()
         var drop = Set<Int>()
-        for i in Set(edges) {
+        for i in Set(edges).sorted() {
             let text = TextNormalizer.trim(lines[i].text)
             if Self.isPageNumber(text) { drop.insert(i) }
             // The title page is where the running head's text first stands as the title.
@@ -261,7 +272,9 @@ struct ConvertedTextNormalizer: Sendable {
             }
             if let key = keys[i], counts[key, default: 0] >= Self.runningHeadPages, pageOf[i] > 0 {
                 let isHeading = numbered[key] == 1 && Self.level(for: TextNormalizer.stripMarkup(text)) != nil
-                if !isHeading { drop.insert(i) }
+                let opensPart = contentsKeys.contains(key) && sideKeys[i] == nil && !keptTitles.contains(key)
+                if opensPart { keptTitles.insert(key) }
+                if !isHeading && !opensPart { drop.insert(i) }
             }
         }
         for i in lines.indices where TextNormalizer.trim(lines[i].text) == "<!-- image -->" { drop.insert(i) }
@@ -309,6 +322,14 @@ struct ConvertedTextNormalizer: Sendable {
             if flavour == .convertedMarkdown, text.contains("_ _") {
                 count += text.components(separatedBy: "_ _").count - 1
                 text = text.replacingOccurrences(of: "_ _", with: " ")
+            }
+            // An underscore the PDF drew as a line comes out struck through: `glp ~~g~~ raph`.
+            if flavour == .convertedMarkdown, text.contains("~~") {
+                let repaired = text.replacingOccurrences(of: #"(\w)\*{0,2} ~~\*{0,2}(\w{1,3})\*{0,2}~~ \*{0,2}(\w)"#, with: "$1_$2$3", options: .regularExpression)
+                if repaired != text {
+                    count += 1
+                    text = repaired
+                }
             }
             if text.contains("\\_") {
                 count += text.components(separatedBy: "\\_").count - 1

@@ -46,8 +46,10 @@ struct LayoutTests {
         /// Width of the text column (`.article__body`, else `main`).
         var textWidth: Double
         var textLeft: Double
-        /// The side panels' right edge, when they stand beside the text (0 otherwise).
-        var sideRight: Double
+        /// Side panels (the document's articles, "On this page") standing beside the text, and
+        /// how far the widest reaches into the text column (≤ 0 when none does).
+        var panelsBeside: Int
+        var panelOverlap: Double
         var documentWidth: Double
         var headerHeight: Double
         var headerSticky: Bool
@@ -78,11 +80,20 @@ struct LayoutTests {
               var d = frame.contentDocument, w = frame.contentWindow;
               d.documentElement.style.scrollBehavior = "auto";
               var text = d.querySelector(".article__body") || d.querySelector("main");
-              var side = d.querySelector(".article__side"), header = d.querySelector(".site-header");
-              var t = box(text), s = box(side), h = box(header);
+              var header = d.querySelector(".site-header");
+              var t = box(text), h = box(header);
               var sticky = header && w.getComputedStyle(header).position === "sticky";
+              // Side panels that stand beside the text (not folded above it) and how far they reach into it.
+              var beside = 0, overlap = 0;
+              d.querySelectorAll(".doc-nav, .article__toc").forEach(function (p) {
+                var b = box(p);
+                if (b.width === 0) return;
+                if (b.right <= t.left + 1 || b.left >= t.right - 1) beside += 1;
+                if (b.bottom <= t.top || b.top >= t.bottom) return;
+                overlap = Math.max(overlap, Math.min(b.right, t.right) - Math.max(b.left, t.left));
+              });
               var m = { path: pages[i], viewport: w.innerWidth, textWidth: t.width, textLeft: t.left,
-                sideRight: s && s.width > 0 && s.top < t.bottom && s.bottom > t.top && s.right <= t.left + 1 ? s.right : (s && s.width > 0 && s.left < t.left ? s.right : 0),
+                panelsBeside: beside, panelOverlap: overlap,
                 documentWidth: d.documentElement.scrollWidth, headerHeight: h ? h.height : 0, headerSticky: !!sticky, jumps: [] };
               var ids = [];
               var note = d.querySelector(".footnotes li[id]"); if (note) ids.push(note.id);
@@ -117,7 +128,7 @@ struct LayoutTests {
         return measures
     }
 
-    @Test(arguments: [1280, 390])
+    @Test(arguments: [1280, 1100, 390])
     func everyPageKeepsItsTextColumnAndClearsTheHeader(width: Int) throws {
         let measures = try Self.measure(width: width)
         let articles = measures.filter { $0.path.split(separator: "/").count == 3 && !$0.path.hasPrefix("cities/") }
@@ -135,9 +146,11 @@ struct LayoutTests {
             if width >= 1024 {
                 // A full text column (42rem = 672 px) beside the side panels, whatever the article holds.
                 #expect(m.textWidth >= 640, "\(m.path): text column \(m.textWidth) px")
-                #expect(m.sideRight > 0 && m.sideRight <= m.textLeft, "\(m.path): side panels end at \(m.sideRight), text starts at \(m.textLeft)")
+                #expect(m.panelsBeside >= 1, "\(m.path): no side panel beside the text")
+                #expect(m.panelOverlap <= 0, "\(m.path): a side panel reaches \(m.panelOverlap) px into the text")
             } else {
                 #expect(m.textWidth >= Double(width) - 48, "\(m.path): text column \(m.textWidth) px of \(width)")
+                #expect(m.panelsBeside == 0, "\(m.path): a side panel beside a phone-width text")
             }
         }
         let header = try #require(measures.first)
