@@ -52,7 +52,7 @@ serve: release
 linkcheck:
 	scripts/linkcheck.sh Site
 
-## bench: median wall time of import + build + check on the whole corpus (release build).
+## bench: median wall time of import + build + check on the whole corpus, and folio build against Hugo (release build).
 bench: release
 	scripts/bench.sh
 

@@ -211,3 +211,63 @@ struct OwnNameSearchTests {
         #expect(dom.results.first?.hasPrefix("../\(page)") == true, "\(query): \(dom.results.prefix(3))")
     }
 }
+
+/// The reading aids of `folio.js` on an article of the site built from the repository, driven in
+/// headless Chromium: heading links, note previews, scrollspy, the theme button and ←/→.
+@Suite(.serialized, .enabled(if: Chromium.isAvailable, "needs chromium (Debian package `chromium`)"))
+struct ReadingAidTests {
+    @Test func aidsWorkOnAnArticle() throws {
+        let site = try LayoutTests.site.get()
+        let harness = site.appendingPathComponent("aids-harness.html")
+        defer { try? FileManager.default.removeItem(at: harness) }
+        let html = """
+            <!DOCTYPE html><html><head><title>aids</title></head><body>
+            <iframe id="f" title="page" width="1280" height="900" src="cmia-2021/fanuc/index.html"></iframe><pre id="out"></pre>
+            <script>
+            var frame = document.getElementById("f"), log = {}, step = 0;
+            frame.onload = function () {
+              var d = frame.contentDocument, w = frame.contentWindow;
+              if (step === 1) { log.arrowLeft = w.location.pathname.split("/").slice(-3).join("/"); document.getElementById("out").textContent = JSON.stringify(log); return; }
+              step = 1;
+              d.documentElement.style.scrollBehavior = "auto";
+              log.headingLinks = d.querySelectorAll(".prose h2 .heading-anchor").length;
+              var ref = d.querySelector("a[data-footnote-ref]");
+              ref.dispatchEvent(new MouseEvent("mouseenter"));
+              var preview = d.querySelector(".preview");
+              log.preview = preview ? preview.textContent.trim().slice(0, 30) : "";
+              log.describedBy = ref.getAttribute("aria-describedby");
+              var headings = d.querySelectorAll(".prose h2[id]"), last = headings[headings.length - 2];
+              last.scrollIntoView();
+              w.dispatchEvent(new Event("scroll"));
+              setTimeout(function () {
+                var current = d.querySelector(".article__toc a[aria-current]");
+                log.scrollspy = current ? current.getAttribute("href") : "";
+                log.expected = "#" + last.id;
+                var toggle = d.querySelector(".theme-toggle");
+                toggle.click(); log.theme1 = d.documentElement.getAttribute("data-theme");
+                toggle.click(); log.theme2 = d.documentElement.getAttribute("data-theme");
+                toggle.click(); log.theme3 = d.documentElement.getAttribute("data-theme") || "system";
+                d.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowLeft", bubbles: true, cancelable: true }));
+              }, 50);
+            };
+            </script></body></html>
+            """
+        try html.write(to: harness, atomically: true, encoding: .utf8)
+        let dom = try Chromium.dumpDOM(harness.absoluteString, extraArguments: ["--allow-file-access-from-files", "--window-size=1320,1000"])
+        let start = try #require(dom.range(of: "<pre id=\"out\">")), end = try #require(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
+        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        struct Log: Decodable {
+            var headingLinks: Int; var preview: String; var describedBy: String?; var scrollspy: String; var expected: String
+            var theme1: String?; var theme2: String?; var theme3: String; var arrowLeft: String
+        }
+        let log = try JSONDecoder().decode(Log.self, from: Data(json.utf8))
+        #expect(log.headingLinks >= 5)
+        // The first note of the FANUC paper cites Porter.
+        #expect(log.preview.contains("Michael E. Porter"))
+        #expect(log.describedBy == "folio-preview")
+        #expect(log.scrollspy == log.expected)
+        #expect(log.theme1 == "light" && log.theme2 == "dark" && log.theme3 == "system")
+        // ← opens the previous article (FANUC is the last of its report).
+        #expect(log.arrowLeft.hasPrefix("cmia-2021/") && !log.arrowLeft.hasPrefix("cmia-2021/fanuc"))
+    }
+}
