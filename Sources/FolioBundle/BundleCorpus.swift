@@ -92,7 +92,7 @@ extension BundleCorpus {
             (content, diagnostics) = try ContentLoader(projectRoot: projectRoot, contentDirectory: config.content).load()
         } catch let error as ContentError {
             switch error {
-            case let .unreadable(file, message): throw BundleError.unreadable(path: file, message: message)
+            case let .unreadable(file, _, message): throw BundleError.unreadable(path: file, message: message)
             case let .frontMatter(file, line, message, hint): throw BundleError.metadata(file: file, line: line, message: message, hint: hint)
             }
         }

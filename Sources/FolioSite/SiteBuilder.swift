@@ -184,12 +184,20 @@ public struct SiteBuilder: Sendable {
     /// Two pages that would be written to the same URL.
     static func urlCollisions(_ pages: [PublishedPage]) -> [Diagnostic] {
         var seen: [String: String] = [:]
+        var seenFolded: [String: (path: String, url: String)] = [:]
         var diagnostics: [Diagnostic] = []
         for page in pages {
             if let other = seen[page.urlPath] {
                 diagnostics.append(Diagnostic(code: "SITE001", severity: .error, message: "`\(page.page.path)` and `\(other)` would both be published at `\(page.urlPath)`", location: SourceLocation(file: page.page.path, line: 1), hint: "give one of them a different `slug:` in its front matter"))
+                continue
+            }
+            seen[page.urlPath] = page.page.path
+            // macOS and Windows disks ignore case: `Corning/` and `corning/` are one folder there.
+            let folded = page.urlPath.lowercased()
+            if let other = seenFolded[folded] {
+                diagnostics.append(Diagnostic(code: "SITE002", severity: .error, message: "`\(page.page.path)` is published at `\(page.urlPath)` and `\(other.path)` at `\(other.url)`, which differ only in case and overwrite each other on case-insensitive disks", location: SourceLocation(file: page.page.path, line: 1), hint: "give one of them a different `slug:` in its front matter"))
             } else {
-                seen[page.urlPath] = page.page.path
+                seenFolded[folded] = (page.page.path, page.urlPath)
             }
         }
         return diagnostics
