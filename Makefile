@@ -4,7 +4,7 @@ SWIFT        ?= swift
 RELEASE_BIN  := .build/release/folio
 DEBUG_BIN    := .build/debug/folio
 
-.PHONY: site test deps test-deps release debug import build bundle check linkcheck bench serve clean
+.PHONY: site test deps test-deps release debug import build bundle check linkcheck bench bench-entities serve clean
 
 ## site: install what is missing, build Folio in release mode, import the corpus, build the site and bundles.
 site: deps release
@@ -52,9 +52,13 @@ serve: release
 linkcheck:
 	scripts/linkcheck.sh Site
 
-## bench: median wall time of import + build + check on the whole corpus (release build).
+## bench: median wall time of import + build + check on the whole corpus, and folio build against Hugo (release build).
 bench: release
 	scripts/bench.sh
+
+## bench-entities: precision and recall of entity extraction on the held-out passages, beside spaCy.
+bench-entities: release
+	scripts/bench-entities.sh
 
 clean:
 	rm -rf .build Site

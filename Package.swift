@@ -35,11 +35,12 @@ let package = Package(
         .target(name: "FolioEntities", dependencies: ["FolioCore", "FolioContent", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "FolioImport", dependencies: ["FolioCore", "FolioContent", "FolioEntities", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(name: "FolioMarkdown", dependencies: ["FolioCore", "CMarkGFM"], swiftSettings: swiftSettings),
-        .target(name: "FolioValidate", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown"], swiftSettings: swiftSettings),
+        .target(name: "FolioModel", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown"], swiftSettings: swiftSettings),
+        .target(name: "FolioValidate", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown", "FolioModel"], swiftSettings: swiftSettings),
         .target(
             name: "FolioSite",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioValidate", "FolioTheme", "CSQLite",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioModel", "FolioValidate", "FolioTheme", "CSQLite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
@@ -50,7 +51,7 @@ let package = Package(
         // Build-time tool and plugin that embed `Templates/` into FolioSite (the built-in theme).
         .executableTarget(name: "folio-embed-theme", path: "Sources/folio-embed-theme", swiftSettings: swiftSettings),
         .plugin(name: "ThemeEmbedder", capability: .buildTool(), dependencies: ["folio-embed-theme"]),
-        .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown", "FolioValidate", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
+        .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown", "FolioModel", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .target(name: "FolioServe", dependencies: ["FolioCore", "FolioSite", .product(name: "FlyingFox", package: "FlyingFox")], swiftSettings: swiftSettings),
         .executableTarget(
             name: "folio",
@@ -65,18 +66,19 @@ let package = Package(
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioImportTests", dependencies: ["FolioImport", "FolioContent", "FolioEntities"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioEntitiesTests", dependencies: ["FolioEntities", "FolioContent"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioValidateTests",
-            dependencies: ["FolioValidate", "FolioSite", "FolioContent", "FolioMarkdown", "FolioCore"],
+            dependencies: ["FolioValidate", "FolioModel", "FolioSite", "FolioContent", "FolioMarkdown", "FolioCore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown", "FolioCore"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown", "FolioModel", "FolioCore"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioSite", "FolioCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioBundleTests",
-            dependencies: ["FolioBundle", "FolioCore", "FolioSite", "FolioMarkdown", "FolioValidate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["FolioBundle", "FolioCore", "FolioSite", "FolioMarkdown", "FolioModel", "FolioValidate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

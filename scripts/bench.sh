@@ -58,3 +58,11 @@ for copies in (1, 4, 16):
     median = statistics.median(times)
     print(f"{'import ' + str(copies) + 'x paper':18} median {median*1000:7.1f} ms   {median*1000/mb:7.1f} ms/MB ({mb:.2f} MB)")
 PY
+
+# Folio against Hugo (Debian's `hugo`, installed when missing) on the same articles and the same
+# four taxonomies, on the corpus and on the corpus replicated ten times.
+if ! command -v hugo >/dev/null; then
+    echo "Installing Debian's hugo for the comparison…" >&2
+    if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq hugo >/dev/null; else sudo apt-get install -y -qq hugo >/dev/null; fi
+fi
+python3 scripts/bench-hugo.py "$bin" "$runs" "$out" 1 10

@@ -1,7 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
-import FolioValidate
+import FolioModel
 import Foundation
 
 /// One rendered article as the bundles see it.
@@ -47,7 +47,7 @@ struct BundleCorpus: Sendable {
 
     /// Resolves `href` written in the content file at `from` (a `Content/` path).
     func resolve(_ href: String, from: String) -> LinkTarget {
-        guard OutputLinkValidator.isInternal(href) else { return .external(href) }
+        guard SiteLink.isInternal(href) else { return .external(href) }
         if href.hasPrefix("#") { return .sameFile(fragment: String(href.dropFirst())) }
         var path = href
         var fragment: String?
@@ -55,7 +55,7 @@ struct BundleCorpus: Sendable {
             fragment = String(path[path.index(after: hash)...])
             path = String(path[..<hash])
         }
-        guard path.hasSuffix(".md"), let resolved = OutputLinkValidator.resolve(path, from: from), let target = targets[resolved] else {
+        guard path.hasSuffix(".md"), let resolved = SiteLink.resolve(path, from: from), let target = targets[resolved] else {
             return .elsewhere
         }
         return .content(document: target.document, article: target.article, fragment: fragment.map { $0.removingPercentEncoding ?? $0 })
@@ -92,7 +92,7 @@ extension BundleCorpus {
             (content, diagnostics) = try ContentLoader(projectRoot: projectRoot, contentDirectory: config.content).load()
         } catch let error as ContentError {
             switch error {
-            case let .unreadable(file, message): throw BundleError.unreadable(path: file, message: message)
+            case let .unreadable(file, _, message): throw BundleError.unreadable(path: file, message: message)
             case let .frontMatter(file, line, message, hint): throw BundleError.metadata(file: file, line: line, message: message, hint: hint)
             }
         }

@@ -74,8 +74,15 @@ public struct ContentLoader: Sendable {
 
         var documents: [DocumentContent] = []
         let articlesURL = contentURL.appendingPathComponent("articles", isDirectory: true)
-        let folders = ((try? fm.contentsOfDirectory(atPath: articlesURL.path)) ?? [])
-            .filter { isDirectory(articlesURL.appendingPathComponent($0)) && !$0.hasPrefix(".") }
+        let entries = ((try? fm.contentsOfDirectory(atPath: articlesURL.path)) ?? []).sorted()
+        let folders = entries.filter { isDirectory(articlesURL.appendingPathComponent($0)) && !$0.hasPrefix(".") }
+        for name in entries where !name.hasPrefix(".") && !isDirectory(articlesURL.appendingPathComponent(name)) {
+            diagnostics.append(Diagnostic(
+                code: "CNT001", severity: .warning,
+                message: "`\(contentDirectory)/articles/\(name)` is not inside a document folder and is not published",
+                location: SourceLocation(file: "\(contentDirectory)/articles/\(name)", line: 1),
+                hint: "move it into `\(contentDirectory)/articles/<document>/`, or into `\(contentDirectory)/pages/` for a stand-alone page"))
+        }
         let manifestOrder = manifest?.documents.map(\.slug) ?? []
         let orderedFolders = folders.sorted { a, b in
             let ia = manifestOrder.firstIndex(of: a) ?? Int.max, ib = manifestOrder.firstIndex(of: b) ?? Int.max
@@ -124,16 +131,41 @@ public struct ContentLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ContentError.unreadable(file: relativePath, message: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ContentError.unreadable(file: relativePath, message: "the file is not valid UTF-8")
+        guard let decoded = String(data: data, encoding: .utf8) else {
+            let line = TextHygiene.firstInvalidUTF8Line(data)
+            throw ContentError.unreadable(file: relativePath, line: line, message: "the file is not valid UTF-8 from this line on; save it as UTF-8")
         }
+        let (text, hygiene) = TextHygiene.clean(decoded, file: relativePath)
         let split = try FrontMatterParser.split(text, file: relativePath)
         guard let yaml = split.yaml else {
             throw ContentError.frontMatter(file: relativePath, line: 1, message: "the file has no front matter", hint: "start the file with `---`, a `title:` line and `---`")
         }
-        let (frontMatter, diagnostics) = try FrontMatterParser.decode(yaml, file: relativePath, firstLine: split.yamlStartLine)
+        var (frontMatter, diagnostics) = try FrontMatterParser.decode(yaml, file: relativePath, firstLine: split.yamlStartLine)
+        diagnostics = hygiene + diagnostics
+        // YAML escapes (`"\0"`, `"\u202E"`) decode to the same characters the file hygiene removes.
+        for (key, value) in [("title", frontMatter.title), ("subtitle", frontMatter.subtitle), ("summary", frontMatter.summary), ("company", frontMatter.company)] {
+            guard let value else { continue }
+            let (cleaned, found) = TextHygiene.clean(value, file: relativePath)
+            guard !found.isEmpty else { continue }
+            let line = Self.lineOfKey(key, in: yaml, firstLine: split.yamlStartLine)
+            diagnostics += found.map { var d = $0; d.location = SourceLocation(file: relativePath, line: line); return d }
+            switch key {
+            case "title": frontMatter.title = cleaned
+            case "subtitle": frontMatter.subtitle = cleaned
+            case "summary": frontMatter.summary = cleaned
+            default: frontMatter.company = cleaned
+            }
+        }
         let base = url.deletingPathExtension().lastPathComponent
-        let slug = frontMatter.slug ?? Self.slug(fromFileName: base)
+        let requested = frontMatter.slug ?? Self.slug(fromFileName: base)
+        let slug = Self.urlSafe(requested)
+        if slug != requested {
+            diagnostics.append(Diagnostic(
+                code: "CNT003", severity: .warning,
+                message: "the slug `\(requested)` is not URL-safe; the page is published as `\(slug)`",
+                location: SourceLocation(file: relativePath, line: frontMatter.slug == nil ? 1 : Self.lineOfKey("slug", in: yaml, firstLine: split.yamlStartLine)),
+                hint: "use lower-case ASCII letters, digits and hyphens in `slug:` or the file name"))
+        }
         let page = Page(kind: kind, path: relativePath, frontMatter: frontMatter, body: split.body, bodyStartLine: split.bodyStartLine, documentSlug: documentSlug, slug: slug)
         return (page, diagnostics)
     }
@@ -142,6 +174,23 @@ public struct ContentLoader: Sendable {
     public static func slug(fromFileName name: String) -> String {
         guard let dash = name.firstIndex(of: "-"), name[..<dash].allSatisfy(\.isNumber), !name[..<dash].isEmpty else { return name }
         return String(name[name.index(after: dash)...])
+    }
+
+    /// A slug safe as a folder name and a URL segment: kept as is when it is already lower-case
+    /// ASCII letters, digits, `-`, `_` and `.` (not starting with a dot), else made by ``Slug/make(_:maxLength:)``.
+    public static func urlSafe(_ slug: String) -> String {
+        let safe = !slug.isEmpty && !slug.hasPrefix(".") && slug.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        return safe ? slug : Slug.make(slug)
+    }
+
+    /// The file line of `key:` in a front-matter block that starts at `firstLine`; `firstLine` when absent.
+    static func lineOfKey(_ key: String, in yaml: String, firstLine: Int) -> Int {
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("\(key):") {
+            return firstLine + offset
+        }
+        return firstLine
     }
 
     private func isDirectory(_ url: URL) -> Bool {

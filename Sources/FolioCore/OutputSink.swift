@@ -62,6 +62,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         let parent = self.destination.deletingLastPathComponent()
         let name = ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         staging = parent.appendingPathComponent(name, isDirectory: true)
+        Self.removeAbandonedStaging(beside: self.destination)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
@@ -74,12 +75,27 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         do {
             let directory = url.deletingLastPathComponent()
             if !isCreated(directory.path) {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try makeDirectories(directory)
                 markCreated(directory.path)
             }
             try Self.writeFile(data, at: url.path)
         } catch {
             throw FolioError.io(path: path, message: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates `directory` and its missing parents below the staging folder, never the staging
+    /// folder itself: once a stopped build has removed it, late writes fail instead of recreating it.
+    private func makeDirectories(_ directory: URL) throws {
+        let base = staging.path
+        let path = directory.path
+        guard path.hasPrefix(base) else { throw FolioError.io(path: path, message: "outside the staging folder") }
+        var current = base
+        for component in path.dropFirst(base.count).split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o777) != 0 && errno != EEXIST {
+                throw FolioError.io(path: current, message: String(cString: strerror(errno)))
+            }
         }
     }
 
@@ -149,6 +165,43 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         if hadOld { try? fm.removeItem(at: aside) }
     }
 
+    /// The prefix of every staging (and set-aside) folder name for `destination`; the process id follows.
+    static func scratchPrefixes(for destination: URL) -> [String] {
+        [".\(destination.lastPathComponent).staging-", ".\(destination.lastPathComponent).old-"]
+    }
+
+    /// Removes staging and set-aside folders beside `destination` left by a build that was killed
+    /// (SIGKILL, power loss): those whose process is no longer running. A running build's are kept.
+    public static func removeAbandonedStaging(beside destination: URL) {
+        let parent = destination.standardizedFileURL.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names {
+            for prefix in scratchPrefixes(for: destination) where name.hasPrefix(prefix) {
+                let pidText = name.dropFirst(prefix.count).prefix { $0 != "-" }
+                guard let pid = Int32(pidText), pid > 0 else { continue }
+                // kill(pid, 0) fails with ESRCH when no such process exists.
+                if kill(pid, 0) != 0 && errno == ESRCH {
+                    try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+                }
+            }
+        }
+    }
+
+    /// Removes this process's staging and set-aside folders beside `destination`; for a signal
+    /// handler that stops a build half way (the old output stays as it was).
+    public static func removeOwnStaging(beside destination: URL) {
+        let parent = destination.standardizedFileURL.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        for (index, name) in names.enumerated() where name.hasPrefix(scratchPrefixes(for: destination)[0] + "\(pid)-") {
+            // Renamed first (atomic), so writes still in flight fail rather than land in it; the
+            // new name keeps the prefix, so a folder that cannot be removed now goes with the next build.
+            let stopped = parent.appendingPathComponent(scratchPrefixes(for: destination)[0] + "\(pid)-stopped-\(index)")
+            let victim = rename(parent.appendingPathComponent(name).path, stopped.path) == 0 ? stopped : parent.appendingPathComponent(name)
+            for _ in 0..<3 where (try? FileManager.default.removeItem(at: victim)) == nil && FileManager.default.fileExists(atPath: victim.path) {}
+        }
+    }
+
     /// Deletes the staged tree and leaves the destination untouched.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
@@ -169,6 +222,10 @@ public enum OutputGuard {
             path == dir || path.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/")
         }
         if out == "/" { throw FolioError.refusedOutput(path: out, reason: "it is the filesystem root") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw FolioError.refusedOutput(path: out, reason: "it is a file, not a folder, and a build would replace it")
+        }
         if out == home { throw FolioError.refusedOutput(path: out, reason: "it is the home directory") }
         if out == root { throw FolioError.refusedOutput(path: out, reason: "it is the project root") }
         if isInside(root, out) { throw FolioError.refusedOutput(path: out, reason: "it contains the project") }

@@ -13,8 +13,11 @@ public struct Mention: Sendable, Equatable {
     public var anchor: String?
     /// Running number of the block (paragraph, list item, heading, footnote) from 1.
     public var block: Int
+    /// UTF-8 offset of the mention in the tagged Markdown.
+    public var offset: Int
 
-    public init(text: String, before: String, after: String, region: MentionRegion, line: Int, anchor: String?, block: Int) {
+    public init(text: String, before: String, after: String, region: MentionRegion, line: Int, anchor: String?, block: Int, offset: Int = 0) {
+        self.offset = offset
         self.text = text
         self.before = before
         self.after = after

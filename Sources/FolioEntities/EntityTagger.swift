@@ -44,9 +44,11 @@ public struct EntityTagger: Sendable {
     }
 
     /// Compiles the gazetteers' aliases and goal phrases.
-    public init(gazetteers: Gazetteers) {
+    /// - Parameter findsOrganisations: also look for organisations the gazetteers do not list
+    ///   (import does; the build reads what import found from `organisations-found.yml`).
+    public init(gazetteers: Gazetteers, findsOrganisations: Bool = true) {
         self.gazetteers = gazetteers
-        findsOrganisations = !gazetteers.terms.isEmpty
+        self.findsOrganisations = findsOrganisations && !gazetteers.terms.isEmpty
         var entities = PatternMatcher()
         var evidence = PatternMatcher()
         for (index, term) in gazetteers.terms.enumerated() {
@@ -198,6 +200,7 @@ public struct EntityTagger: Sendable {
         }
         hits = resolveAbbreviations(hits, text)
         hits = applyRequirements(hits, text)
+        hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
         hits.sort { ($0.start, $0.term) < ($1.start, $1.term) }
 
@@ -273,16 +276,14 @@ public struct EntityTagger: Sendable {
     func mention(for hit: Hit, _ text: [UInt8], _ layout: MarkdownSegments) -> Mention {
         let segment = layout.segments[hit.segment]
         let (lineStart, lineEnd) = layout.lineBounds[segment.line - 1]
-        // Skip heading marks, list markers and footnote labels at the start of the line.
-        var from = lineStart
-        while from < hit.start, text[from] == 0x23 || text[from] == 0x20 || text[from] == 0x3E { from += 1 }
+        let from = Snippets.contentStart(of: text, line: lineStart, before: hit.start)
         let block = layout.blocks.isEmpty ? nil : layout.blocks[min(segment.block, layout.blocks.count - 1)]
         return Mention(
             text: String(decoding: text[hit.start..<hit.end], as: UTF8.self),
             before: Snippets.left(text[from..<hit.start]),
             after: Snippets.right(text[hit.end..<lineEnd]),
             region: segment.region, line: segment.line,
-            anchor: block?.anchor, block: block?.number ?? 1
+            anchor: block?.anchor, block: block?.number ?? 1, offset: hit.start
         )
     }
 
@@ -316,6 +317,28 @@ public struct EntityTagger: Sendable {
             out.append(hit)
         }
         return out
+    }
+
+    /// Words that make a place name part of a treaty's or programme's name.
+    static let treatyWords: Set<String> = ["Agreement", "Accord", "Accords", "Protocol", "Convention", "Declaration", "Agenda", "Consensus"]
+
+    /// `Paris Agreement`, `Paris Climate Agreement`, `Kyoto Protocol`: the place names the treaty,
+    /// not where something happens.
+    private func dropPlacesNamingTreaties(_ hits: [Hit], _ text: [UInt8]) -> [Hit] {
+        func word(from start: Int) -> (String, Int) {
+            var i = start
+            while i < text.count, text[i] == 0x20 { i += 1 }
+            let s = i
+            while i < text.count, ByteClass.isWordByte(text[i]) { i += 1 }
+            return (String(decoding: text[s..<i], as: UTF8.self), i)
+        }
+        return hits.filter { hit in
+            guard hit.pattern >= 0, kinds[hit.term] == .place else { return true }
+            let (first, end) = word(from: hit.end)
+            if Self.treatyWords.contains(first) { return false }
+            guard first.first?.isUppercase == true else { return true }
+            return !Self.treatyWords.contains(word(from: end).0)
+        }
     }
 
     /// Drops matches of aliases with `requires` when the article does not also name the term

@@ -77,7 +77,7 @@ struct OrganisationFinder: Sendable {
         "bureau": (.governmentBody, false), "administration": (.governmentBody, false), "government": (.governmentBody, false),
         "committee": (.governmentBody, false), "agency": (.governmentBody, false), "department": (.governmentBody, true),
         "office": (.governmentBody, true), "parliament": (.governmentBody, false), "authority": (.governmentBody, false),
-        "association": (.association, false), "federation": (.association, false), "alliance": (.association, false),
+        "association": (.association, false), "federation": (.association, false), "alliance": (.association, false), "coalition": (.association, false),
         "chamber": (.association, true), "society": (.association, false), "consortium": (.association, false),
         "union": (.association, false),
         "bank": (.company, false), "fund": (.company, false), "exchange": (.company, true),
@@ -284,14 +284,51 @@ struct OrganisationFinder: Sendable {
                     }
                 }
             }
+            // `automotive giants such as Daimler Group and Porsche`, `firms (SAP, Siemens and GE)`:
+            // every name listed after a plural company noun.
+            if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true }
             guard described else { continue }
             let words = tokens[run]
             let lowers = words.map(\.lower)
-            guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }) else { continue }
+            guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) && !Self.demonyms.contains($0) }) else { continue }
             let name = Self.spell(text, first.start, last.end)
             out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: .appositive, confidence: 0.85, spans: [first.start..<last.end]))
         }
         return out
+    }
+
+    /// Plural nouns that introduce a list of companies.
+    static let companyListNouns: Set<String> = [
+        "companies", "firms", "manufacturers", "makers", "carmakers", "automakers", "suppliers", "providers", "vendors",
+        "giants", "corporations", "multinationals", "groups", "brands", "producers", "operators", "banks", "insurers",
+    ]
+    /// Longest list, in names, that the enumeration rule follows.
+    static let enumerationReach = 8
+
+    /// Whether the name at `index` is an item of a list that a plural company noun introduces:
+    /// `<noun> such as|like|including A, B and C` or `<noun> (A, B and C)`.
+    static func followsCompanyNounList(_ tokens: [Token], _ index: Int, _ text: [UInt8]) -> Bool {
+        var j = index - 1
+        var names = 0
+        while j >= 0, names <= enumerationReach {
+            let t = tokens[j]
+            if ["such", "like", "including", "as"].contains(t.lower) {
+                // `… as`, `… such as`: the word before `such` / `like` / `including`.
+                var k = j - 1
+                if t.lower == "as", k >= 0, tokens[k].lower == "such" { k -= 1 }
+                if t.lower == "as", j >= 1, tokens[j - 1].lower != "such" { return false }
+                return k >= 0 && companyListNouns.contains(tokens[k].lower)
+            }
+            // `firms (SAP, …`: the list opens with a parenthesis right after the noun.
+            if companyListNouns.contains(t.lower), t.end + 1 < text.count,
+               text[t.end] == 0x28 || (text[t.end] == 0x20 && text[t.end + 1] == 0x28) {
+                return true
+            }
+            guard t.capitalised || t.lower == "and" || t.lower == "&" || t.lower == "or" || t.lower == "well" || t.lower == "as" else { return false }
+            if t.capitalised { names += 1 }
+            j -= 1
+        }
+        return false
     }
 
     /// `Long Name (ABBR)` pairs in a line: the long form's span and the abbreviation.
@@ -381,6 +418,8 @@ struct OrganisationFinder: Sendable {
                     let word = String(decoding: text[start..<end], as: UTF8.self).lowercased() + "."
                     if droppedLegalForms.contains(word) || word.count <= 4 && word.dropLast().contains(".") { end += 1; i = end }
                 }
+                // A possessive ends the word and the name: `Aachen University's` → `Aachen University`.
+                if end - start > 2, text[end - 2] == 0x27, text[end - 1] == 0x73 { end -= 2 }
                 var n = end
                 while n < range.upperBound, text[n] == 0x20 { n += 1 }
                 let word = String(decoding: text[start..<end], as: UTF8.self)

@@ -86,6 +86,46 @@ enum Snippets {
         return (n, true)
     }
 
+    /// Where a line's text starts once its block marks are skipped: blockquote `>`, heading `#`,
+    /// list markers (`-`, `*`, `+`, `1.`, `1)`, and a typed bullet `\\*` after one) and footnote
+    /// labels (`[^n]:`), each followed by
+    /// spaces. Never past `limit` (the mention), so a mention that is itself a mark stays whole.
+    static func contentStart(of text: [UInt8], line start: Int, before limit: Int) -> Int {
+        var i = start
+        func spaces(_ j: Int) -> Int {
+            var k = j
+            while k < limit, text[k] == 0x20 || text[k] == 0x09 { k += 1 }
+            return k
+        }
+        i = spaces(i)
+        while i < limit {
+            let b = text[i]
+            if b == 0x3E || b == 0x23 { // > or #
+                var j = i
+                while j < limit, text[j] == b { j += 1 }
+                i = spaces(j)
+            } else if (b == 0x2D || b == 0x2A || b == 0x2B), i + 1 < limit, text[i + 1] == 0x20 { // - * +
+                i = spaces(i + 1)
+            } else if b == 0x5C, i + 2 < limit, text[i + 1] == 0x2A || text[i + 1] == 0x2D, text[i + 2] == 0x20 {
+                // `\* ` or `\- `: a bullet the source typed into the text (a doubled bullet).
+                i = spaces(i + 2)
+            } else if b >= 0x30, b <= 0x39 { // 1. or 1)
+                var j = i
+                while j < limit, j - i < 9, text[j] >= 0x30, text[j] <= 0x39 { j += 1 }
+                guard j + 1 < limit, text[j] == 0x2E || text[j] == 0x29, text[j + 1] == 0x20 else { return i }
+                i = spaces(j + 1)
+            } else if b == 0x5B, i + 1 < limit, text[i + 1] == 0x5E { // [^label]:
+                var j = i + 2
+                while j < limit, text[j] != 0x5D, text[j] != 0x0A { j += 1 }
+                guard j + 1 < limit, text[j] == 0x5D, text[j + 1] == 0x3A else { return i }
+                i = spaces(j + 2)
+            } else {
+                return i
+            }
+        }
+        return min(i, limit)
+    }
+
     /// The text before a mention, at most ``context`` characters, starting at a word.
     static func left(_ bytes: ArraySlice<UInt8>) -> String {
         let out = plainBytes(bytes)

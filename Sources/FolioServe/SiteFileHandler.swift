@@ -47,7 +47,7 @@ struct SiteFileHandler: HTTPHandler {
     }
 
     func file(_ url: URL, status: HTTPStatusCode, head: Bool) -> HTTPResponse? {
-        guard var data = try? Data(contentsOf: url) else { return nil }
+        guard isInsideSite(url), var data = try? Data(contentsOf: url) else { return nil }
         let type = ContentTypes.forPath(url.lastPathComponent)
         if type.hasPrefix("text/html") {
             data = Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self), generation: state.generation).utf8)
@@ -55,6 +55,14 @@ struct SiteFileHandler: HTTPHandler {
         var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
         headers[.contentLength] = String(data.count)
         return HTTPResponse(statusCode: status, headers: headers, body: head ? Data() : data)
+    }
+
+    /// Whether `url`, with every symbolic link resolved, is still inside the site folder: a link in
+    /// the site that points elsewhere (`Site/x -> /etc/passwd`) is treated as missing.
+    func isInsideSite(_ url: URL) -> Bool {
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+        return real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
     }
 
     func text(_ status: HTTPStatusCode, _ body: String, head: Bool) -> HTTPResponse {

@@ -1,7 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
-import FolioValidate
+import FolioModel
 import Foundation
 
 /// Writes the pages that come straight from `Content/`: the home page, one page per document,
@@ -16,6 +16,7 @@ struct ContentPageWriter {
     func writeAll() throws -> [Diagnostic] {
         let rewriter = LinkRewriter(urlByContentPath: Dictionary(snapshot.pages.map { ($0.page.path, $0.urlPath) }, uniquingKeysWith: { a, _ in a }))
         try writeHome()
+        try writer.write(AtomFeed.xml(siteTitle: snapshot.config.title, baseURL: snapshot.config.baseURL, documents: snapshot.content.documents), to: "feed.xml")
         var documentDiagnostics: [Diagnostic] = []
         for document in snapshot.content.documents {
             documentDiagnostics += try writeDocument(document, rewriter: rewriter)
@@ -99,7 +100,7 @@ struct ContentPageWriter {
         context["bodyListsArticles"] = false
         if let index = document.index, let published = snapshot.page(at: index.path) {
             // The generated contents list is left out when the index page links every article itself.
-            let linked = Set(published.rendered.links.compactMap { OutputLinkValidator.resolve(String($0.destination.prefix { $0 != "#" }), from: index.path) })
+            let linked = Set(published.rendered.links.compactMap { SiteLink.resolve(String($0.destination.prefix { $0 != "#" }), from: index.path) })
             context["bodyListsArticles"] = !document.articles.isEmpty && document.articles.allSatisfy { linked.contains($0.path) }
             let (html, broken) = rewriter.rewrite(published.rendered.html, of: published)
             let (titleHTML, body) = Self.splitLeadingTitle(html)
@@ -107,6 +108,8 @@ struct ContentPageWriter {
             context["body"] = body
             diagnostics = broken.map { Self.brokenLink($0.link, line: $0.line, file: index.path) }
         }
+        let citation = Citation.report(document, url: CiteFiles.absoluteURL(base: snapshot.config.baseURL, urlPath: urlPath))
+        for (key, value) in try CiteFiles.write(citation, urlPath: urlPath, writer: writer) { context[key] = value }
         try writer.writePage(urlPath: urlPath, template: "document", context: context, contentPath: document.index?.path)
         return diagnostics
     }
@@ -141,6 +144,10 @@ struct ContentPageWriter {
                 ["title": fm.title, "url": ""],
             ],
             "termGroups": TermLinks.groups(for: fm, from: urlPath, sections: sections),
+            "documentArticles": document.articles.map { article -> [String: Any] in
+                ["title": article.frontMatter.title, "url": SiteURL.link(from: urlPath, to: article.urlPath), "current": article.path == page.path]
+            },
+            "articleTotal": document.articles.count,
         ]
         if let order = fm.order, let position = document.articles.firstIndex(where: { $0.path == page.path }) {
             _ = order
@@ -160,6 +167,9 @@ struct ContentPageWriter {
         }
         if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: previous.urlPath)] }
         if let next { context["next"] = ["title": next.page.frontMatter.title, "url": SiteURL.link(from: urlPath, to: next.urlPath)] }
+        let position = document.articles.firstIndex { $0.path == page.path }.map { $0 + 1 }
+        let citation = Citation.article(page, in: document, position: position, url: CiteFiles.absoluteURL(base: snapshot.config.baseURL, urlPath: urlPath))
+        for (key, value) in try CiteFiles.write(citation, urlPath: urlPath, writer: writer) { context[key] = value }
         try writer.writePage(urlPath: urlPath, template: "article", context: context, contentPath: page.path)
         return broken.map { Self.brokenLink($0.link, line: $0.line, file: page.path) }
     }

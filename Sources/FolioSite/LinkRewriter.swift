@@ -1,7 +1,7 @@
-import FolioMarkdown
-import Foundation
 import FolioContent
-import FolioValidate
+import FolioMarkdown
+import FolioModel
+import Foundation
 
 /// Rewrites links in rendered content so they work in the site: Markdown links between `.md`
 /// files become links to the published pages, and directory links get `index.html` so they also
@@ -17,7 +17,7 @@ struct LinkRewriter: Sendable {
         var broken: [(String, Int)] = []
         for link in page.rendered.links where link.kind == .link || link.kind == .image || link.kind == .rawHTML {
             let url = link.destination
-            guard OutputLinkValidator.isInternal(url), !url.hasPrefix("#"), !url.isEmpty else { continue }
+            guard SiteLink.isInternal(url), !url.hasPrefix("#"), !url.isEmpty else { continue }
             var path = url
             var fragment = ""
             if let hash = path.firstIndex(of: "#") {
@@ -25,7 +25,7 @@ struct LinkRewriter: Sendable {
                 path = String(path[..<hash])
             }
             if path.hasSuffix(".md") {
-                guard let target = OutputLinkValidator.resolve(path, from: page.page.path), let urlPath = urlByContentPath[target] else {
+                guard let target = SiteLink.resolve(path, from: page.page.path), let urlPath = urlByContentPath[target] else {
                     broken.append((url, link.line))
                     continue
                 }

@@ -1,6 +1,6 @@
 import FolioCore
 import FolioMarkdown
-import FolioValidate
+import FolioModel
 import Foundation
 import Mustache
 
@@ -34,6 +34,10 @@ public final class PageWriter: @unchecked Sendable {
     public func writeHTML(path: String, root: String, template: String, context: [String: Any], contentPath: String? = nil) throws {
         var full: [String: Any] = layout
         full["root"] = root.isEmpty ? "./" : root
+        if let site = layout["site"] as? [String: String], let base = site["baseURL"], !base.isEmpty {
+            let page = path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path == "index.html" ? "" : path
+            full["canonicalURL"] = (base.hasSuffix("/") ? base : base + "/") + page
+        }
         for (key, value) in context { full[key] = value }
         let html = try templates.render(template, Self.droppingEmptyStrings(full))
         try write(Data(html.utf8), to: path, contentPath: contentPath)

@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import FolioValidate
 import Foundation
 
@@ -19,16 +20,21 @@ public struct SiteBuilder: Sendable {
         public var writeOutput: Bool
         /// Overrides `config.output`.
         public var outputDirectory: URL?
+        /// Where the files go instead of the output directory (a ``MemoryOutput`` for bundles and
+        /// previews). With a sink the output directory is neither checked nor replaced; `nil`
+        /// stages the files beside the output directory and swaps them in.
+        public var sink: (any OutputSink)?
         /// Publish pages marked `draft: true` too.
         public var drafts: Bool
 
-        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil, drafts: Bool = false) {
+        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil, sink: (any OutputSink)? = nil, drafts: Bool = false) {
             self.drafts = drafts
             self.projectRoot = projectRoot
             self.config = config
             self.strict = strict
             self.writeOutput = writeOutput
             self.outputDirectory = outputDirectory
+            self.sink = sink
         }
 
         /// The output directory: the override, else `config.output` under the project root.
@@ -47,7 +53,7 @@ public struct SiteBuilder: Sendable {
         public var fileCount: Int
         /// Wall time of each phase, in seconds, in order.
         public var timings: [(phase: String, seconds: Double)]
-        /// Whether the output directory was replaced.
+        /// Whether the output was published: the output directory replaced, or every file in the sink.
         public var published: Bool
         /// The output directory.
         public var output: URL
@@ -81,7 +87,8 @@ public struct SiteBuilder: Sendable {
         let config = options.config
         let contentURL = root.appendingPathComponent(config.content, isDirectory: true)
         let output = options.output.standardizedFileURL
-        if options.writeOutput {
+        let toDisk = options.writeOutput && options.sink == nil
+        if toDisk {
             try OutputGuard.check(output: output, projectRoot: root, contentDirectory: contentURL)
         }
 
@@ -116,8 +123,8 @@ public struct SiteBuilder: Sendable {
         lap("check content")
 
         // Write pages.
-        let staged: StagedDirectoryOutput? = options.writeOutput ? try StagedDirectoryOutput(destination: output) : nil
-        let sink: any OutputSink = staged ?? DiscardingOutput()
+        let staged: StagedDirectoryOutput? = toDisk ? try StagedDirectoryOutput(destination: output) : nil
+        let sink: any OutputSink = options.writeOutput ? (options.sink ?? staged ?? DiscardingOutput()) : DiscardingOutput()
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
             snapshot.projectRoot = root
@@ -175,7 +182,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             lap("publish")
-            return Result(diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: staged != nil && !failed, output: output, failed: failed)
+            return Result(diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: options.writeOutput && !failed, output: output, failed: failed)
         } catch {
             staged?.discard()
             throw error
@@ -185,12 +192,20 @@ public struct SiteBuilder: Sendable {
     /// Two pages that would be written to the same URL.
     static func urlCollisions(_ pages: [PublishedPage]) -> [Diagnostic] {
         var seen: [String: String] = [:]
+        var seenFolded: [String: (path: String, url: String)] = [:]
         var diagnostics: [Diagnostic] = []
         for page in pages {
             if let other = seen[page.urlPath] {
                 diagnostics.append(Diagnostic(code: "SITE001", severity: .error, message: "`\(page.page.path)` and `\(other)` would both be published at `\(page.urlPath)`", location: SourceLocation(file: page.page.path, line: 1), hint: "give one of them a different `slug:` in its front matter"))
+                continue
+            }
+            seen[page.urlPath] = page.page.path
+            // macOS and Windows disks ignore case: `Corning/` and `corning/` are one folder there.
+            let folded = page.urlPath.lowercased()
+            if let other = seenFolded[folded] {
+                diagnostics.append(Diagnostic(code: "SITE002", severity: .error, message: "`\(page.page.path)` is published at `\(page.urlPath)` and `\(other.path)` at `\(other.url)`, which differ only in case and overwrite each other on case-insensitive disks", location: SourceLocation(file: page.page.path, line: 1), hint: "give one of them a different `slug:` in its front matter"))
             } else {
-                seen[page.urlPath] = page.page.path
+                seenFolded[folded] = (page.page.path, page.urlPath)
             }
         }
         return diagnostics

@@ -1,6 +1,6 @@
 import FolioContent
 import FolioCore
-import FolioValidate
+import FolioModel
 import Foundation
 
 /// A named part of the site produced after the content pages: index pages, search, reports.

@@ -22,11 +22,13 @@ public struct TemplateLibrary: Sendable {
         var theme = try BuiltinTheme.merged(with: directory, displayDirectory: displayDirectory)
         if !builtin { theme = theme.filter { !$0.value.display.hasPrefix("built-in ") } }
         var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: (text: String, display: String)] = [:]
         for (relative, file) in theme where relative.hasSuffix(".mustache") {
             let name = String(relative.dropLast(".mustache".count))
             guard let text = String(data: file.data, encoding: .utf8) else {
                 throw FolioError.io(path: file.display, message: "the template is not valid UTF-8")
             }
+            texts[name] = (text, file.display)
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -37,6 +39,7 @@ public struct TemplateLibrary: Sendable {
                 )
             }
         }
+        try Self.checkInclusionCycles(texts)
         self.init(templates: templates)
     }
 

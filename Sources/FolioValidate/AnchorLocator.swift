@@ -1,5 +1,6 @@
 import FolioContent
 import FolioMarkdown
+import FolioModel
 
 /// Finds the anchor nearest to a line of a published page, so a finding can link to its place:
 /// the footnote or figure on that line, else the closest heading above it. Build one per page

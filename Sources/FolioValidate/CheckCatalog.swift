@@ -124,6 +124,10 @@ extension CheckCatalog {
     MD001|warning|unsafe-html-removed|Unsafe raw HTML (script, event handler, style, unknown tag) was removed.
     MD002|warning|unsafe-url-neutralised|An unsafe link URL (javascript:, data:…) was neutralised.
     SITE001|error|url-collision|Two pages would be published at the same URL.
+    SITE002|error|url-case-collision|Two pages would be published at URLs that differ only in case, which overwrite each other on case-insensitive disks.
+    CNT001|warning|content-outside-document|A Markdown file directly in Content/articles/, outside any document folder, is not published.
+    CNT002|warning|invisible-control-removed|A NUL character or a bidirectional control was removed from a content file.
+    CNT003|warning|slug-not-url-safe|A slug (front matter or file name) is not URL-safe; the page is published under a safe one.
     SITE010|warning|report-template-missing|The report template is missing, so the validation report was not published.
     TAX001|warning|taxonomy-slug-collision|Two index terms would be published at the same URL.
     EN001|error|gazetteer-malformed|A gazetteer file under Content/data/ is malformed.

@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import Foundation
 
 /// Runs every offline content check (citations, figures and tables, structure, links and URLs)

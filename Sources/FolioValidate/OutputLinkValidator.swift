@@ -1,5 +1,6 @@
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import Foundation
 
 /// Checks that every internal link and `#fragment` in the built site resolves to an existing
@@ -28,7 +29,7 @@ public struct OutputLinkValidator: Sendable {
         do {
             let location = { (line: Int) in SourceLocation(file: "\(Self.siteDirectoryName)/\(file.path)", line: line) }
             // The directory of the file, split once for all of its links.
-            let directory = Self.directoryParts(of: file.path)
+            let directory = SiteLink.directoryParts(of: file.path)
             for ref in file.facts.references {
                 let url = ref.url
                 if url.hasPrefix("/") && !url.hasPrefix("//") {
@@ -39,15 +40,15 @@ public struct OutputLinkValidator: Sendable {
                     diagnostics.append(Diagnostic(code: "LNK004", severity: .error, message: "`file:` link `\(url)`", location: location(ref.line), hint: "use a relative link"))
                     continue
                 }
-                guard Self.isInternal(url) else { continue }
-                let (pathPart, fragment) = Self.split(url)
+                guard SiteLink.isInternal(url) else { continue }
+                let (pathPart, fragment) = SiteLink.split(url)
                 // A `.md` link left in a content page is reported against the Markdown file (LNK005).
                 if file.contentPath != nil && pathPart.hasSuffix(".md") { continue }
                 let target: String
                 if pathPart.isEmpty {
                     target = file.path
                 } else {
-                    guard let resolved = Self.resolve(pathPart, inDirectory: directory) else {
+                    guard let resolved = SiteLink.resolve(pathPart, inDirectory: directory) else {
                         diagnostics.append(Diagnostic(code: "LNK001", severity: .error, message: "link `\(url)` leaves the site", location: location(ref.line), hint: "fix the number of `../`"))
                         continue
                     }
@@ -75,59 +76,4 @@ public struct OutputLinkValidator: Sendable {
 
     /// The directory name shown in locations of output files.
     public static let siteDirectoryName = "Site"
-
-    /// Whether a URL points inside the site (no scheme, not protocol-relative).
-    public static func isInternal(_ url: String) -> Bool {
-        if url.hasPrefix("//") { return false }
-        if let colon = url.firstIndex(of: ":") {
-            let scheme = url[..<colon]
-            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
-               !(url.firstIndex(of: "/").map { $0 < colon } ?? false) {
-                return false
-            }
-        }
-        return true
-    }
-
-    /// Splits `path#fragment` (dropping any `?query`).
-    static func split(_ url: String) -> (String, String?) {
-        var path = url
-        var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
-        }
-        if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
-        return (path, fragment)
-    }
-
-    /// Resolves a relative path against the directory of `from`; `nil` if it climbs above the root.
-    public static func resolve(_ relative: String, from: String) -> String? {
-        resolve(relative, inDirectory: directoryParts(of: from))
-    }
-
-    /// The path components of the directory of `path` (`a/b/c.html` → `a`, `b`).
-    static func directoryParts(of path: String) -> [String] {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast()
-        return parts
-    }
-
-    /// Resolves a relative path against the directory given by its components.
-    static func resolve(_ relative: String, inDirectory directory: [String]) -> String? {
-        var parts = directory
-        for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
-            switch component {
-            case ".", "": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default:
-                parts.append(component.utf8.contains(0x25) ? (String(component).removingPercentEncoding ?? String(component)) : String(component))
-            }
-        }
-        var result = parts.joined(separator: "/")
-        if relative.hasSuffix("/") && !result.isEmpty { result += "/" }
-        return result
-    }
 }

@@ -1,7 +1,8 @@
-import Foundation
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
+import Foundation
 
 /// The Markdown lines of one published page with the facts validation reads from them:
 /// footnote definitions with their text, captions, raw HTML ids. Built once per page.

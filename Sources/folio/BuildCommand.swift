@@ -49,6 +49,8 @@ struct BuildCommand: AsyncParsableCommand {
         reporter.configMinSeverity = config.validation.minSeverity
         reporter.strict = strict || config.validation.strict
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: global.projectRoot).standardizedFileURL }
+        let cleanup = InterruptCleanup(output: outputURL ?? global.projectRoot.appendingPathComponent(config.output, isDirectory: true))
+        defer { withExtendedLifetime(cleanup) {} }
         let result = try await reporter.guarding {
             try SiteBuilder().build(.init(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL, drafts: drafts))
         }

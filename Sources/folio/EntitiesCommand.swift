@@ -19,7 +19,23 @@ struct EntitiesCommand: AsyncParsableCommand {
     @Option(help: "Most candidates to list (all are written to the file).")
     var limit = 40
 
+    @Option(help: "Instead: measure extraction against a labelled passages file (e.g. Benchmarks/entities/passages.yml) and print precision and recall per kind.")
+    var evaluate: String?
+
+    @Option(help: "With --evaluate: the passages to score: tuning, held-out or all.")
+    var split = "held-out"
+
+    @Option(help: "With --evaluate: score the spans in this JSON file (another system's output) instead of Folio's.")
+    var spans: String?
+
+    @Option(help: "With --evaluate: text, or json (scores per kind).")
+    var format = "text"
+
     func run() async throws {
+        if let evaluate {
+            try runEvaluation(evaluate)
+            return
+        }
         let result: EntityReviewUpdater.Result
         do {
             result = try EntityReviewUpdater().run(projectRoot: global.projectRoot, write: !dryRun)
@@ -37,6 +53,32 @@ struct EntitiesCommand: AsyncParsableCommand {
             out += "entities: \(open.count) candidate\(open.count == 1 ? "" : "s") to review, \(decided) decided; "
             out += dryRun ? "nothing written\n" : (result.changed ? "wrote \(result.path)\n" : "\(result.path) is up to date\n")
             out += "Set `decision: accept` or `reject` in \(result.path), then run `folio import`.\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    private func runEvaluation(_ file: String) throws {
+        let result: ExtractionBenchmark.Result
+        do {
+            result = try EntityBenchmarkRunner().run(projectRoot: global.projectRoot, passagesFile: file, split: split == "all" ? nil : split, spansFile: spans)
+        } catch let error as ImportError {
+            throw error.folioError
+        }
+        var out = ""
+        if format == "json" {
+            let scores = Dictionary(uniqueKeysWithValues: result.scores.map { ($0.key.rawValue, [
+                "precision": $0.value.precision, "recall": $0.value.recall,
+                "tp": Double($0.value.truePositives), "fp": Double($0.value.falsePositives), "fn": Double($0.value.falseNegatives),
+            ]) })
+            let data = try JSONSerialization.data(withJSONObject: ["passages": result.passages, "split": split, "scores": scores], options: [.sortedKeys])
+            out = String(decoding: data, as: UTF8.self) + "\n"
+        } else {
+            if global.verbose { out += result.differences.joined(separator: "\n") + "\n" }
+            out += "\(result.passages) passages (\(split))\n"
+            for kind in ExtractionBenchmark.Kind.allCases {
+                let s = result.scores[kind] ?? ExtractionBenchmark.Score()
+                out += "  \(kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) precision \(String(format: "%5.1f", s.precision * 100)) %  recall \(String(format: "%5.1f", s.recall * 100)) %  (\(s.truePositives) found, \(s.falsePositives) extra, \(s.falseNegatives) missed)\n"
+            }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

@@ -327,6 +327,9 @@
       // Pairs of adjacent words, for phrases and for words typed next to each other.
       for (var i = 0; i + 1 < c.terms.length; i++) keys.push(shardOf(c.terms[i] + " " + c.terms[i + 1]));
     });
+    // Pages titled exactly by the query (an organisation's or a place's own page) come first.
+    var titleKey = "^ " + clauses.map(function (c) { return c.terms.join(" "); }).join(" ");
+    keys.push(shardOf(titleKey));
     return Promise.all(keys.map(loadShard)).then(function () {
       var perClause = clauses.map(function (clause) {
         var scores = {}, sections = null, highlight = [];
@@ -398,7 +401,10 @@
         var shownSections = [sections[0]].concat(sections.slice(1).filter(function (x) { return x.full; }).slice(0, 2));
         results.push({ page: entry.page, score: score, sections: shownSections });
       }
-      results.sort(function (x, y) { return y.score - x.score || x.page - y.page; });
+      var titled = {}, own = postingsOf(titleKey);
+      if (own !== null) decode(own).forEach(function (p) { titled[state.meta.pageOf[p[0]]] = true; });
+      results.forEach(function (r) { r.titled = titled[r.page] ? 1 : 0; });
+      results.sort(function (x, y) { return y.titled - x.titled || y.score - x.score || x.page - y.page; });
       var highlight = [];
       perClause.forEach(function (c) { highlight = highlight.concat(c.highlight); });
       return { results: results, highlight: highlight, clauses: perClause };

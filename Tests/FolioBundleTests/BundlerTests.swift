@@ -1,6 +1,7 @@
 @testable import FolioBundle
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import FolioValidate
 import Foundation
 import Testing
@@ -263,10 +264,10 @@ import ZIPFoundation
         // Relative links (fragments and the sibling documents) all resolve; the rest are web links or `data:`.
         #expect(OutputLinkValidator().validate(facts, existingPaths: Set(files.keys)).isEmpty)
         for file in facts {
-            for ref in file.facts.references where OutputLinkValidator.isInternal(ref.url) {
+            for ref in file.facts.references where SiteLink.isInternal(ref.url) {
                 #expect(ref.url.hasPrefix("#") || ref.url.hasSuffix(".html") || ref.url.contains(".html#"), "\(file.path): \(ref.url)")
             }
-            for ref in file.facts.references where !OutputLinkValidator.isInternal(ref.url) {
+            for ref in file.facts.references where !SiteLink.isInternal(ref.url) {
                 #expect(["https:", "http:", "mailto:", "data:"].contains { ref.url.hasPrefix($0) }, "\(file.path): \(ref.url)")
             }
         }

@@ -285,6 +285,26 @@ import Testing
         #expect(!diagnostics.contains { $0.code == "REF002" })
     }
 
+    // MARK: Converter debris in Markdown
+
+    @Test func converterMarkdownDebrisIsRepairedLineByLine() {
+        let lines = Fixtures.lines("""
+        ## 1 Graph routines
+
+        The routine **glp** ~~**c**~~ **reate** ~~**g**~~ **raph** makes a graph; see glp ~~a~~ dd ~~v~~ ertices.
+        Published in the _Journal_ _of_ _Statistical_ _Software_ by R&amp;D staff at update\\_paths.
+
+        ## 2 Arcs
+
+        Arcs join vertices.
+        """)
+        var findings: [ImportFinding] = []
+        let out = ConvertedTextNormalizer(flavour: .convertedMarkdown).normalize(lines, findings: &findings).map(\.text)
+        #expect(out.contains("The routine **glp_create_graph** makes a graph; see glp_add_vertices. Published in the _Journal of Statistical Software_ by R&D staff at update_paths."))
+        #expect(out.contains("## 1 Graph routines") && out.contains("## 2 Arcs"))
+        #expect(findings.map(\.code) == ["IMP060"])
+    }
+
     // MARK: Import hints stay overrides
 
     @Test func anImportBlockKeepsCitationLinkingOffUnlessAsked() throws {

@@ -111,6 +111,28 @@ import Testing
         try await running.stop()
     }
 
+    /// A symbolic link inside the site that leads out of it is never followed, whether it names a
+    /// file or a folder; a link that stays inside the site still works.
+    @Test func neverFollowsASymbolicLinkOutOfTheSite() async throws {
+        let running = try await Self.start()
+        let fm = FileManager.default
+        let site = running.project.appendingPathComponent("Site")
+        let secret = running.project.appendingPathComponent("secret.txt")
+        try "root:x:0:0 secret\n".write(to: secret, atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("leak.txt").path, withDestinationPath: secret.path)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("outside").path, withDestinationPath: running.project.path)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("home.html").path, withDestinationPath: "index.html")
+        for path in ["/leak.txt", "/outside/secret.txt", "/outside/folio.yml"] {
+            let response = try await LoopbackHTTP.get(path, port: running.port)
+            #expect(response.status == 404, "\(path)")
+            #expect(!response.body.contains("secret") && !response.body.contains("title:"), "\(path)")
+        }
+        let inside = try await LoopbackHTTP.get("/home.html", port: running.port)
+        #expect(inside.status == 200)
+        #expect(inside.headers["cache-control"] == "no-store")
+        try await running.stop()
+    }
+
     @Test func reloadsPagesAfterAnEditAndShowsAndClearsAnOverlayForABrokenFile() async throws {
         let running = try await Self.start()
         let events = try await LoopbackHTTP.offPool { () throws -> LoopbackConnection in

@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import FolioSite
 import FolioValidate
 import Foundation
@@ -79,6 +80,23 @@ import Testing
         #expect(first.lowerBound < second.lowerBound, "articles listed in order")
         let about = try fixture.read("about/index.html")
         #expect(about.contains("href=\"../leiden-2023/index.html\""))
+    }
+
+    @Test func aMemorySinkReceivesTheSameFilesAndTheDiskIsNotTouched() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        let memory = MemoryOutput()
+        let inMemory = try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, sink: memory))
+        #expect(inMemory.published && !inMemory.failed)
+        #expect(!FileManager.default.fileExists(atPath: fixture.site.path), "nothing written to the output directory")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.hasPrefix(".Site") }
+        #expect(siblings.isEmpty, "no staging directory")
+        _ = try build(fixture)
+        let onDisk = try SiteFixture.snapshot(fixture.site)
+        #expect(memory.contents.count == inMemory.fileCount)
+        #expect(Set(memory.contents.keys) == Set(onDisk.keys))
+        #expect(memory.contents == onDisk, "the same bytes as the staged build")
     }
 
     @Test func failingBuildLeavesThePreviousSiteByteForByte() throws {

@@ -6,7 +6,7 @@ import Testing
 /// Baseline fingerprints never depend on line numbers: inserting lines anywhere in a real
 /// article leaves every finding's fingerprint as it was.
 struct FingerprintTests {
-    static let article = "Content/articles/leiden-2023/04-policies-for-the-industrial-internet-iiot-and.md"
+    static let article = "Content/articles/cmia-2024/07-hp.md"
 
     /// The body of a corpus article (after its front matter).
     static func body(_ path: String) throws -> String {
@@ -18,7 +18,7 @@ struct FingerprintTests {
     /// The fingerprints of the content checks' findings on `body`, published as the fixture
     /// does (body from file line 8).
     static func fingerprints(_ body: String, path: String = article) -> [String] {
-        let page = Fixture.article(body, path: path, document: "leiden-2023")
+        let page = Fixture.article(body, path: path, document: "cmia-2024")
         let lines = Array(repeating: Substring(""), count: 7) + body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
         let found = Fixture.check([page])
         return Fingerprint.assign(Diagnostic.sortedForOutput(found), lines: { $0 == path ? lines : nil }).compactMap(\.fingerprint).sorted()
@@ -101,5 +101,36 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// Citing the same work again with another page, or notes that match only because their URLs
+/// were lost, are not defects (FN007, FN006); two different works at one URL still are.
+struct RepeatedCitationTests {
+    @Test func theSameWorkAtDifferentPagesIsOneWork() {
+        #expect(TextPatterns.citeSameWork(
+            "Zenglein, M. and Holzmann, A. (2019). 'Evolving Made in China 2025'. Mercator Institute for China Studies. Retrieved from: https://merics.org/en/report/evolving-made-china-2025. pp19-20.",
+            "Zenglein, M. and Holzmann, A. (2019). 'Evolving Made in China 2025'. Mercator Institute for China Studies. Retrieved from: https://merics.org/en/report/evolving-made-china-2025. p32."))
+        #expect(TextPatterns.citeSameWork("https://example.org/a", "Source: https://example.org/a."))
+        #expect(!TextPatterns.citeSameWork(
+            "Kupfer, K., et al. (2020). 'China's digital platform economy', Mercator Institute for China Studies. https://merics.org/x",
+            "Ministry of Industry and Information Technology (2021). Five-year plan for smart manufacturing. https://merics.org/x"))
+    }
+
+    @Test func placeholderNotesAndRepeatedPagesGiveNoFinding() {
+        let body = """
+            Text.[^1] More.[^2] Again.[^3] Other.[^4] Lost.[^5] Lost again.[^6]
+
+            [^1]: Zenglein, M. (2019). 'Evolving Made in China 2025'. MERICS. https://merics.org/e. pp19-20.
+            [^2]: Zenglein, M. (2019). 'Evolving Made in China 2025'. MERICS. https://merics.org/e. p32.
+            [^3]: Kupfer, K. (2020). 'China's digital platform economy'. MERICS. https://merics.org/k
+            [^4]: Ministry of Commerce (2021). Annual foreign trade statistics bulletin. https://merics.org/k
+            [^5]: Source: Chongqing Municipal Government statistics portal (link)
+            [^6]: Source: Chongqing Municipal Government statistics portal (link)
+
+            """
+        let codes = Fixture.check([Fixture.article(body, path: "Content/articles/x/01-a.md", document: "x")]).map(\.code)
+        #expect(codes.filter { $0 == "FN007" }.count == 1, "\(codes)")
+        #expect(!codes.contains("FN006"), "\(codes)")
     }
 }

@@ -57,13 +57,14 @@ struct CitationLinker: DocumentStep {
         assignAnchors(&entries, findings: &findings)
         let numbered = entries.contains { if case .numbered = $0.style { return true } else { return false } }
         let hasFootnoteDefinitions = document.articles.contains { a in a.lines.contains { $0.text.hasPrefix("<sup>") || $0.text.hasPrefix("[^") } }
+        let index = ReferenceIndex(entries)
         var cited = Set<String>()
         for a in document.articles.indices {
             for l in document.articles[a].lines.indices where !sectionLines.contains("\(a):\(l)") {
                 let text = document.articles[a].lines[l].text
                 if text.isEmpty || TextNormalizer.headingLevel(text) != nil || text.hasPrefix("    ") { continue }
                 let replacements = citations(
-                    in: text, entries: entries, article: a, document: document, numbered: numbered, superscripts: numbered && !hasFootnoteDefinitions, cited: &cited,
+                    in: text, entries: index, article: a, document: document, numbered: numbered, superscripts: numbered && !hasFootnoteDefinitions, cited: &cited,
                     sourceLine: document.articles[a].lines[l].number, findings: &findings)
                 guard !replacements.isEmpty else { continue }
                 var rewritten = text
@@ -112,7 +113,7 @@ struct CitationLinker: DocumentStep {
     // MARK: Finding citations in a line
 
     func citations(
-        in text: String, entries: [ReferenceEntry], article: Int, document: DocumentDraft, numbered: Bool, superscripts: Bool, cited: inout Set<String>, sourceLine: Int,
+        in text: String, entries: ReferenceIndex, article: Int, document: DocumentDraft, numbered: Bool, superscripts: Bool, cited: inout Set<String>, sourceLine: Int,
         findings: inout [ImportFinding]
     ) -> [Replacement] {
         var result: [Replacement] = []
@@ -134,8 +135,8 @@ struct CitationLinker: DocumentStep {
                 var ok = !parts.isEmpty
                 for part in parts {
                     if let range = Self.numberRange(part), numbered {
-                        for n in range { resolved.append(("\(n)", entries.first { $0.style == .numbered(n) })) }
-                    } else if let entry = entries.first(where: { $0.style == .label(part) }) {
+                        for n in range { resolved.append(("\(n)", entries.byNumber[n])) }
+                    } else if let entry = entries.byLabel[part] {
                         resolved.append((part, entry))
                     } else {
                         ok = false
@@ -161,7 +162,7 @@ struct CitationLinker: DocumentStep {
                 var links: [String] = []
                 for part in parts {
                     for n in Self.numberRange(part).map(Array.init) ?? [] {
-                        if let entry = entries.first(where: { $0.style == .numbered(n) }) { links.append(link("\(n)", entry)) }
+                        if let entry = entries.byNumber[n] { links.append(link("\(n)", entry)) }
                     }
                 }
                 // Written as a bracketed citation: superscript markup is the notes' channel.
@@ -169,7 +170,7 @@ struct CitationLinker: DocumentStep {
             }
         }
         // Author–year: `Lee et al. (2021)`, then `(Lee, 2021; Wang 2020)`.
-        guard entries.contains(where: { if case .authorYear = $0.style { return true } else { return false } }), text.contains("(") else { return result }
+        guard entries.hasAuthorYear, text.contains("(") else { return result }
         for m in Self.narrative.matches(in: text, range: ns) {
             guard let whole = Range(m.range, in: text), !overlaps(whole), let first = Range(m.range(at: 1), in: text), let years = Range(m.range(at: 4), in: text) else { continue }
             let others = Range(m.range(at: 2), in: text).map { Self.names(in: String(text[$0])) } ?? []
@@ -255,13 +256,12 @@ struct CitationLinker: DocumentStep {
     }
 
     /// The entry a surname (plus co-authors) and year name; reports missing and ambiguous ones.
-    func resolve(_ first: String, _ others: [String], _ year: String, _ entries: [ReferenceEntry], sourceLine: Int, article: Int, findings: inout [ImportFinding]) -> Resolution {
+    func resolve(_ first: String, _ others: [String], _ year: String, _ index: ReferenceIndex, sourceLine: Int, article: Int, findings: inout [ImportFinding]) -> Resolution {
         let key = ReferenceListParser.fold(first)
-        let byAuthor = entries.filter { entry in
-            guard case .authorYear(let surnames, _) = entry.style, let lead = surnames.first else { return false }
-            let l = ReferenceListParser.fold(lead)
-            return l == key || l.hasPrefix(key + " ") || (surnames.count > 1 && key.count > 3 && l.hasSuffix(" " + key))
-        }
+        let byAuthor = index.byLead[key] ?? index.leads.filter { l, entry in
+            guard case .authorYear(let surnames, _) = entry.style else { return false }
+            return l.hasPrefix(key + " ") || (surnames.count > 1 && key.count > 3 && l.hasSuffix(" " + key))
+        }.map(\.1)
         guard !byAuthor.isEmpty else { return .notCitation }
         var matches = byAuthor.filter { if case .authorYear(_, let y) = $0.style { return y == year } else { return false } }
         // An entry printed twice (a duplicate, reported as REF003) is one work.
@@ -297,6 +297,31 @@ struct CitationLinker: DocumentStep {
     }
 
     // MARK: Helpers
+
+    /// The entries of a document's reference lists, indexed by number, label and folded lead
+    /// surname, so each citation is resolved in constant time.
+    struct ReferenceIndex {
+        var byNumber: [Int: ReferenceEntry] = [:]
+        var byLabel: [String: ReferenceEntry] = [:]
+        var byLead: [String: [ReferenceEntry]] = [:]
+        /// Folded lead surname of every author–year entry, for prefix matches (`R Core Team`).
+        var leads: [(String, ReferenceEntry)] = []
+        var hasAuthorYear: Bool { !leads.isEmpty }
+
+        init(_ entries: [ReferenceEntry]) {
+            for entry in entries {
+                switch entry.style {
+                case .numbered(let n): if byNumber[n] == nil { byNumber[n] = entry }
+                case .label(let label): if byLabel[label] == nil { byLabel[label] = entry }
+                case .authorYear(let surnames, _):
+                    guard let lead = surnames.first else { continue }
+                    let folded = ReferenceListParser.fold(lead)
+                    byLead[folded, default: []].append(entry)
+                    leads.append((folded, entry))
+                }
+            }
+        }
+    }
 
     /// `4` → [4]; `2–5` → [2, 3, 4, 5]; nil when not a number or range.
     static func numberRange(_ part: String) -> ClosedRange<Int>? {

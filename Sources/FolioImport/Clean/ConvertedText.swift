@@ -91,15 +91,15 @@ struct ConvertedTextNormalizer: Sendable {
         var chapter = 0
         var inReferences = false
         // The document title: the first short lines of the first page.
-        while i < lines.count, lines[i].text.trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+        while i < lines.count, TextNormalizer.trim(lines[i].text).isEmpty { i += 1 }
         if i < lines.count, TextNormalizer.headingLevel(lines[i].text) == nil {
-            var first = TextNormalizer.stripMarkup(Self.collapseSpaces(lines[i].text.trimmingCharacters(in: .whitespaces)))
+            var first = TextNormalizer.stripMarkup(Self.collapseSpaces(TextNormalizer.trim(lines[i].text)))
             if !first.isEmpty, first.utf8.count <= 160, !Self.isPageNumber(first) {
                 let number = lines[i].number
                 i += 1
                 // A title wrapped over lines: a hyphen at the end, or a short lower-case tail.
                 while i < lines.count {
-                    let next = TextNormalizer.stripMarkup(Self.collapseSpaces(lines[i].text.trimmingCharacters(in: .whitespaces)))
+                    let next = TextNormalizer.stripMarkup(Self.collapseSpaces(TextNormalizer.trim(lines[i].text)))
                     guard !next.isEmpty, first.hasSuffix("-") || (next.first?.isLowercase == true && next.split(separator: " ").count <= 6) else { break }
                     first = Self.joinWrapped(first, next)
                     i += 1
@@ -110,7 +110,7 @@ struct ConvertedTextNormalizer: Sendable {
             }
         }
         while i < lines.count {
-            let text = lines[i].text.trimmingCharacters(in: .whitespaces)
+            let text = TextNormalizer.trim(lines[i].text)
             if text.isEmpty {
                 if out.last?.text.isEmpty == false { out.append(SourceLine("", number: lines[i].number)) }
                 i += 1
@@ -159,7 +159,7 @@ struct ConvertedTextNormalizer: Sendable {
             var j = i + 1
             while j < lines.count {
                 let next = lines[j].text
-                let nextText = next.trimmingCharacters(in: .whitespaces)
+                let nextText = TextNormalizer.trim(next)
                 if nextText.isEmpty || isStructural(nextText) || heading(lines, at: j, chapter: chapter) != nil || startsBlock(nextText) { break }
                 if nextText.utf8.count <= 60 && AutoHints.contentsTitles.contains(TextNormalizer.key(nextText)) { break }
                 if Self.isCaption(nextText) { break }
@@ -173,7 +173,7 @@ struct ConvertedTextNormalizer: Sendable {
                 {
                     break
                 }
-                paragraph = Self.joinWrapped(paragraph, Self.collapseSpaces(nextText))
+                Self.appendWrapped(&paragraph, Self.collapseSpaces(nextText))
                 joined += 1
                 indent = nextIndent
                 j += 1
@@ -207,7 +207,7 @@ struct ConvertedTextNormalizer: Sendable {
                 lines[i].text = lines[i].text.replacingOccurrences(of: "\u{0C}", with: "")
                 blanks = 0
             } else if flavour == .convertedMarkdown {
-                if lines[i].text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if TextNormalizer.trim(lines[i].text).isEmpty {
                     blanks += 1
                 } else {
                     if blanks >= 2 { page += 1 }
@@ -222,7 +222,7 @@ struct ConvertedTextNormalizer: Sendable {
         while start < lines.count {
             var end = start
             while end < lines.count && pageOf[end] == pageOf[start] { end += 1 }
-            let nonBlank = (start..<end).filter { !lines[$0].text.trimmingCharacters(in: .whitespaces).isEmpty }
+            let nonBlank = (start..<end).filter { !TextNormalizer.trim(lines[$0].text).isEmpty }
             edges += nonBlank.prefix(2) + nonBlank.suffix(2)
             start = end
         }
@@ -238,7 +238,7 @@ struct ConvertedTextNormalizer: Sendable {
             guard key.count >= 4, lines[i].text.utf8.count <= 140, !Self.isContentsLine(lines[i].text) else { continue }
             // A laid-out head has columns (`Widget Manual      Chapter 2`): its left column repeats
             // even where the right one changes.
-            let columns = lines[i].text.trimmingCharacters(in: .whitespaces).components(separatedBy: "   ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let columns = TextNormalizer.trim(lines[i].text).components(separatedBy: "   ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             if columns.count >= 2 {
                 let side = Self.furnitureKey(columns[0])
                 if side.count >= 4 {
@@ -248,11 +248,22 @@ struct ConvertedTextNormalizer: Sendable {
             }
             keys[i] = key
             counts[key, default: 0] += 1
-            if Self.level(for: TextNormalizer.stripMarkup(lines[i].text.trimmingCharacters(in: .whitespaces))) != nil { numbered[key, default: 0] += 1 }
+            if Self.level(for: TextNormalizer.stripMarkup(TextNormalizer.trim(lines[i].text))) != nil { numbered[key, default: 0] += 1 }
         }
+        // Titles the contents list: a part or chapter title that is also the running head of
+        // its pages keeps its first stand-alone occurrence, where the part begins.
+        var contentsKeys = Set<String>()
+        for line in lines where line.text.contains(". .") || line.text.contains("...") {
+            let text = TextNormalizer.trim(line.text)
+            let range = NSRange(text.startIndex..., in: text)
+            if let m = Self.entryPattern.firstMatch(in: text, range: range) ?? Self.leaderOnlyPattern.firstMatch(in: text, range: range), let r = Range(m.range(at: 1), in: text) {
+                contentsKeys.insert(Self.furnitureKey(String(text[r])))
+            }
+        }
+        var keptTitles = Set<String>()
         var drop = Set<Int>()
-        for i in Set(edges) {
-            let text = lines[i].text.trimmingCharacters(in: .whitespaces)
+        for i in Set(edges).sorted() {
+            let text = TextNormalizer.trim(lines[i].text)
             if Self.isPageNumber(text) { drop.insert(i) }
             // The title page is where the running head's text first stands as the title.
             if let side = sideKeys[i], sideCounts[side, default: 0] >= Self.runningHeadPages, pageOf[i] > 0 {
@@ -261,10 +272,12 @@ struct ConvertedTextNormalizer: Sendable {
             }
             if let key = keys[i], counts[key, default: 0] >= Self.runningHeadPages, pageOf[i] > 0 {
                 let isHeading = numbered[key] == 1 && Self.level(for: TextNormalizer.stripMarkup(text)) != nil
-                if !isHeading { drop.insert(i) }
+                let opensPart = contentsKeys.contains(key) && sideKeys[i] == nil && !keptTitles.contains(key)
+                if opensPart { keptTitles.insert(key) }
+                if !isHeading && !opensPart { drop.insert(i) }
             }
         }
-        for i in lines.indices where lines[i].text.trimmingCharacters(in: .whitespaces) == "<!-- image -->" { drop.insert(i) }
+        for i in lines.indices where TextNormalizer.trim(lines[i].text) == "<!-- image -->" { drop.insert(i) }
         removed += drop.count
         for i in drop { lines[i].text = "" }
     }
@@ -272,7 +285,7 @@ struct ConvertedTextNormalizer: Sendable {
     /// A contents title or entry, which repeats on the pages of a long contents list but is no
     /// running head.
     static func isContentsLine(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextNormalizer.trim(text)
         if AutoHints.contentsTitles.contains(TextNormalizer.key(trimmed)) { return true }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
         return leaderOnlyPattern.firstMatch(in: trimmed, range: range) != nil || trimmed.range(of: #"(\.\s?){3,}\s*\d+\s*$"#, options: .regularExpression) != nil
@@ -310,6 +323,14 @@ struct ConvertedTextNormalizer: Sendable {
                 count += text.components(separatedBy: "_ _").count - 1
                 text = text.replacingOccurrences(of: "_ _", with: " ")
             }
+            // An underscore the PDF drew as a line comes out struck through: `glp ~~g~~ raph`.
+            if flavour == .convertedMarkdown, text.contains("~~") {
+                let repaired = text.replacingOccurrences(of: #"(\w)\*{0,2} ~~\*{0,2}(\w{1,3})\*{0,2}~~ \*{0,2}(\w)"#, with: "$1_$2$3", options: .regularExpression)
+                if repaired != text {
+                    count += 1
+                    text = repaired
+                }
+            }
             if text.contains("\\_") {
                 count += text.components(separatedBy: "\\_").count - 1
                 text = text.replacingOccurrences(of: "\\_", with: "_")
@@ -323,6 +344,9 @@ struct ConvertedTextNormalizer: Sendable {
 
     /// A contents entry: title (number included), then leader dots or a wide gap, then a page.
     static let entryPattern = try! NSRegularExpression(pattern: #"^(.*?\S)\s*(?:(?:\.\s?){2,}\.?|\s{2,}|\t|\s\|\s)\s*(\d{1,4}|[ivxlcdm]{1,7})\s*\|?\s*$"#, options: [.caseInsensitive])
+    /// A numbered entry whose page follows after a single space (`1 Basic Graph API Routines 5`,
+    /// leaders dropped by a Markdown converter).
+    static let numberedEntryPattern = try! NSRegularExpression(pattern: #"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S.*?\S)\s+(\d{1,4})$"#)
     /// An entry with leader dots and no page (a converter that cut the page off).
     static let leaderOnlyPattern = try! NSRegularExpression(pattern: #"^(.*?\S)\s*(?:\.\s?){3,}\.?\s*\|?\s*$"#)
 
@@ -335,7 +359,7 @@ struct ConvertedTextNormalizer: Sendable {
         var blanks = 0
         var end = index + 1
         while i < lines.count {
-            var text = lines[i].text.trimmingCharacters(in: .whitespaces)
+            var text = TextNormalizer.trim(lines[i].text)
             if text.isEmpty {
                 blanks += 1
                 if blanks > 3 && !raw.isEmpty { break }
@@ -353,8 +377,13 @@ struct ConvertedTextNormalizer: Sendable {
             }
             blanks = 0
             let indent = TableOfContents.indentation(lines[i].text)
+            if text.contains("**") || text.contains("~~") {
+                text = TextNormalizer.stripMarkup(text.replacingOccurrences(of: "~~", with: ""))
+            }
             let range = NSRange(text.startIndex..., in: text)
-            if let m = Self.entryPattern.firstMatch(in: text, range: range) ?? Self.leaderOnlyPattern.firstMatch(in: text, range: range) {
+            if let m = Self.entryPattern.firstMatch(in: text, range: range) ?? Self.leaderOnlyPattern.firstMatch(in: text, range: range)
+                ?? Self.numberedEntryPattern.firstMatch(in: text, range: range)
+            {
                 var title = String(text[Range(m.range(at: 1), in: text)!])
                 let page = m.numberOfRanges > 2 && m.range(at: 2).location != NSNotFound ? String(text[Range(m.range(at: 2), in: text)!]) : nil
                 var first = lines[i].number
@@ -394,10 +423,12 @@ struct ConvertedTextNormalizer: Sendable {
     /// The heading starting at `index` (Markdown line) and how many lines it takes.
     func heading(_ lines: [SourceLine], at index: Int, chapter: Int) -> (String, Int)? {
         let raw = lines[index].text
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = TextNormalizer.trim(raw)
         guard !text.isEmpty, text.utf8.count <= Self.maximumHeadingLength + 10 else { return nil }
-        let blankBefore = index == 0 || lines[index - 1].text.trimmingCharacters(in: .whitespaces).isEmpty
-        let next = index + 1 < lines.count ? lines[index + 1].text.trimmingCharacters(in: .whitespaces) : ""
+        // A line that starts in lower case continues a sentence: the common case, decided first.
+        if let first = text.unicodeScalars.first, first.value >= 97 && first.value <= 122 { return nil }
+        let blankBefore = index == 0 || TextNormalizer.trim(lines[index - 1].text).isEmpty
+        let next = index + 1 < lines.count ? TextNormalizer.trim(lines[index + 1].text) : ""
         // Already a Markdown heading: its level from its numbering.
         if let level = TextNormalizer.headingLevel(text) {
             let plain = TextNormalizer.stripMarkup(text)
@@ -411,9 +442,9 @@ struct ConvertedTextNormalizer: Sendable {
         // `1` alone, then the title after a blank (pdftotext without -layout).
         if plain.allSatisfy(\.isNumber), plain.count <= 2, blankBefore {
             var j = index + 1
-            while j < lines.count && j <= index + 2 && lines[j].text.trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
+            while j < lines.count && j <= index + 2 && TextNormalizer.trim(lines[j].text).isEmpty { j += 1 }
             if j < lines.count {
-                let title = TextNormalizer.stripMarkup(lines[j].text.trimmingCharacters(in: .whitespaces))
+                let title = TextNormalizer.stripMarkup(TextNormalizer.trim(lines[j].text))
                 if isTitleShaped(title), let first = title.first, first.isUppercase, Self.followsNumbering(plain + " " + title, chapter: chapter) {
                     return ("## " + plain + " " + title, j - index + 1)
                 }
@@ -423,7 +454,7 @@ struct ConvertedTextNormalizer: Sendable {
         let standsAlone = blankBefore || next.isEmpty || bold
         if let level = Self.level(for: plain), Self.followsNumbering(plain, chapter: chapter), isTitleShaped(SectionNumbering.leadingNumber(plain).map { String(plain.dropFirst($0.count).drop { $0 == "." || $0 == " " }) } ?? plain) {
             // A numbered heading starts its block: after a blank, a page edge or a finished sentence.
-            let previous = index > 0 ? lines[index - 1].text.trimmingCharacters(in: .whitespaces) : ""
+            let previous = index > 0 ? TextNormalizer.trim(lines[index - 1].text) : ""
             let previousIsHeading = Self.level(for: TextNormalizer.stripMarkup(previous)) != nil && previous.utf8.count <= Self.maximumHeadingLength
             if standsAlone || previous.isEmpty || TextNormalizer.endsSentence(previous) || previous.hasSuffix(":") || previousIsHeading {
                 return (String(repeating: "#", count: level) + " " + plain, 1)
@@ -441,8 +472,9 @@ struct ConvertedTextNormalizer: Sendable {
         if bold && standsAlone && isTitleShaped(plain) && plain.filter(\.isLetter).count >= 3 {
             return ("### " + plain, 1)
         }
+        guard words.count <= 8, blankBefore && next.isEmpty, plain.first?.isLetter == true else { return nil }
         let letters = plain.unicodeScalars.filter { $0.properties.isAlphabetic }
-        if letters.count >= 4, letters.allSatisfy({ $0.properties.isUppercase }), words.count <= 8, blankBefore && next.isEmpty, plain.first?.isLetter == true,
+        if letters.count >= 4, letters.allSatisfy({ $0.properties.isUppercase }),
             words.contains(where: { $0.count >= 4 }), isTitleShaped(plain)
         {
             return ("## " + plain, 1)
@@ -506,6 +538,16 @@ struct ConvertedTextNormalizer: Sendable {
             return String(paragraph.dropLast()) + next
         }
         return paragraph + " " + next
+    }
+
+    /// ``joinWrapped(_:_:)`` in place, so a long paragraph costs time linear in its length.
+    static func appendWrapped(_ paragraph: inout String, _ next: String) {
+        if paragraph.hasSuffix("-"), paragraph.dropLast().last?.isLetter == true, next.first?.isLowercase == true {
+            paragraph.removeLast()
+        } else {
+            paragraph += " "
+        }
+        paragraph += next
     }
 
     /// Collapses runs of spaces and tabs into one space.

@@ -380,9 +380,10 @@ struct FigureArticle {
         return result
     }
 
+    /// A figure whose image the source lost: its caption alone, saying so once, with no empty frame.
     static func figureBlock(_ placed: PlacedCaption) -> String {
         "<figure id=\"\(placed.id)\" class=\"figure-missing\"><figcaption><span class=\"figure-label\">\(html(placed.caption.label))</span>"
-            + captionText(placed) + "</figcaption><p class=\"figure-note\">Image not included in the source.</p></figure>"
+            + captionText(placed) + " <span class=\"figure-note\">(image not included in the source)</span></figcaption></figure>"
     }
 
     /// A caption whose content (a list) is in the source: an anchored caption paragraph.

@@ -51,6 +51,7 @@ struct InlineRepair {
             renderScripts()
             renderEmphasisTags()
             renderUnderline()
+            renderURLAnchors()
         }
         if TextSearch.contains(text, byte: 0x5C) { fixLinkEscapes() }
         if TextSearch.contains(text, "://") { rejoinBrokenURLs() }
@@ -176,6 +177,23 @@ struct InlineRepair {
     }
 
     // MARK: Links and URLs
+
+    /// `<a href="https://x">https://x</a>` typed into the text: Markdown's autolinking would link
+    /// the URL inside the anchor a second time (an `<a>` inside an `<a>`), so it becomes `<https://x>`.
+    private mutating func renderURLAnchors() {
+        guard TextSearch.contains(text, "<a href=\"http") else { return }
+        let pattern = #"<a href="(https?://[^"\s<>]+)">\s*(https?://[^\s<>]+)\s*</a>"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
+        let ns = text as NSString
+        var changed = false
+        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).reversed() {
+            let href = ns.substring(with: match.range(at: 1)), label = ns.substring(with: match.range(at: 2))
+            guard href == label || href.replacingOccurrences(of: "&amp;", with: "&") == label.replacingOccurrences(of: "&amp;", with: "&") else { continue }
+            text = (text as NSString).replacingCharacters(in: match.range, with: "<" + href.replacingOccurrences(of: "&amp;", with: "&") + ">")
+            changed = true
+        }
+        if changed { notes.append(("INL007", "An HTML link whose text is its URL became an autolink.")) }
+    }
 
     /// Backslash escapes mean nothing inside URLs: `[…\\_…](…_…)` shows a backslash, and
     /// `<https://…\_…>` or a bare `https://…\_…` keeps it. Link texts equal to their URL become autolinks.

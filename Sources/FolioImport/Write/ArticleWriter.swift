@@ -72,7 +72,8 @@ struct ArticleWriter: Sendable {
         fm.generated = true
         let (text, fmCount) = compose(fm, body: bodyText)
         var map = [Int](repeating: 0, count: fmCount + 1)
-        map += body.map(\.number)
+        // A blank line holds no text, so no finding may point at it: it maps to no source line.
+        map += body.map { $0.text.allSatisfy(\.isWhitespace) ? 0 : $0.number }
         var file = GeneratedFile(path: articlePath(document.metadata.slug, article), text: text, sourceLineOfFileLine: map)
         file.organisations = tagged.organisations
         file.candidates = tagged.candidates

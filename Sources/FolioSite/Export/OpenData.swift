@@ -2,6 +2,7 @@ import FolioContent
 import FolioCore
 import FolioEntities
 import FolioMarkdown
+import FolioModel
 import FolioValidate
 import Foundation
 
@@ -171,9 +172,12 @@ struct OpenData {
         for (termID, list) in index.articles {
             for item in list { if let occurrence = item.occurrence { byPage[item.page.urlPath, default: []].append((termID, occurrence)) } }
         }
+        // Two pages at one URL are a build error (SITE001); the data keeps the first, as the site does.
+        var exported: Set<String> = []
         for page in pages where byPage[page.urlPath] != nil || index.termsByPage[page.urlPath]?.isEmpty == false {
             let fm = page.page.frontMatter
             let articleID = Self.articleID(page.urlPath)
+            guard exported.insert(articleID).inserted else { continue }
             let range = fm.source
             articles.rows.append([
                 .text(articleID), .text(fm.title), text(fm.document), text(fm.company), .text(page.page.path),

@@ -1,5 +1,6 @@
 import FolioContent
 import FolioCore
+import FolioModel
 import FolioValidate
 import Foundation
 

@@ -1,6 +1,6 @@
 import FolioContent
 import FolioCore
-import FolioValidate
+import FolioModel
 import Foundation
 
 /// Writes the site's static search: the index under `search/index/` (see ``SearchIndex``) and the

@@ -137,6 +137,13 @@ public struct SearchIndex: Sendable, Equatable {
                 byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: $0, weight: 1) }
             }
         }
+        // A page's whole title, as `^ term term…`: a query made of exactly those words puts the
+        // page first (the place page "Chongqing" before the hundred articles that mention it).
+        // The space keeps the key out of the browser's prefix and misspelling scans.
+        for (index, item) in tokens.enumerated() where !item.title.isEmpty {
+            let key = Self.titleKey(item.title.map { terms[Int($0)] })
+            byTerm[key, default: []].append(Posting(section: index, weight: 1))
+        }
 
         // 4. Excerpts, in parallel.
         var idf = [Double](repeating: 0, count: terms.count)
@@ -145,6 +152,12 @@ public struct SearchIndex: Sendable, Equatable {
         let tokenized = tokens
         let excerpts = ConcurrentMap.map(bounds) { range in range.map { picker.excerpt(of: tokenized[$0]) } }.flatMap { $0 }
         return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: byTerm)
+    }
+
+    /// The key under which a page whose title has exactly `terms` (stems, stop words left out)
+    /// is indexed; `search.js` builds the same key from a query.
+    static func titleKey(_ terms: [String]) -> String {
+        "^ " + terms.joined(separator: " ")
     }
 
     /// The number of sections two section-ordered posting lists share.

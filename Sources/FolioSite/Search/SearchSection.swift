@@ -1,6 +1,6 @@
 import FolioCore
 import FolioMarkdown
-import FolioValidate
+import FolioModel
 
 /// One searchable unit of the site: the part of a page under one heading (or its lead before the
 /// first sub-heading). Results link to the section, so a reader lands at the nearest heading.

@@ -97,8 +97,10 @@ public enum TaxonomyCharts {
         return svg + "</svg>"
     }
 
+    /// Every chart links its marks to term pages, so it keeps the SVG's own role (a graphics
+    /// document, labelled) rather than `img`, which may not hold links.
     private static func header(width: Int, height: Int, title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -2,6 +2,7 @@ import FolioContent
 import FolioCore
 import FolioEntities
 import FolioMarkdown
+import FolioModel
 import FolioValidate
 import Foundation
 
@@ -298,11 +299,17 @@ struct TaxonomyPages: Sendable {
         )
     }
 
-    /// Black or white text, whichever reads better on `hex`.
+    /// White or near-black text, whichever has the higher WCAG contrast ratio on `hex`.
     static func textColour(on hex: String) -> String {
         let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
         guard digits.count == 6, let value = Int(digits, radix: 16) else { return "#fff" }
-        let r = Double((value >> 16) & 0xFF), g = Double((value >> 8) & 0xFF), b = Double(value & 0xFF)
-        return (0.299 * r + 0.587 * g + 0.114 * b) > 160 ? "#1d1f23" : "#fff"
+        func channel(_ v: Int) -> Double {
+            let c = Double(v & 0xFF) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        let luminance = 0.2126 * channel(value >> 16) + 0.7152 * channel(value >> 8) + 0.0722 * channel(value)
+        let dark = 0.0137 // relative luminance of #1d1f23
+        let onWhite = 1.05 / (luminance + 0.05), onDark = (luminance + 0.05) / (dark + 0.05)
+        return onDark > onWhite ? "#1d1f23" : "#fff"
     }
 }

@@ -65,9 +65,10 @@ enum TaxonomyHTML {
                 out += text(s.url)
                 out += "\">"
                 out += text(s.before)
-                out += " <mark>"
+                // `before` and `after` keep the text's own spacing: "Chongqing's", "(Chongqing)".
+                out += "<mark>"
                 out += text(s.match)
-                out += "</mark> "
+                out += "</mark>"
                 out += text(s.after)
                 out += "</a>"
                 if !s.section.isEmpty {

@@ -1,7 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioEntities
-import FolioValidate
+import FolioModel
 
 /// One article's entry on a term page: how often it mentions the term and where.
 public struct TermArticle: Sendable {
@@ -33,7 +33,8 @@ public struct TaxonomyIndex: Sendable {
     /// Tags every page (one pass per page, on all cores) and groups the results by term.
     /// Pages' front matter terms are included even when the text does not name them.
     public static func build(pages: [PublishedPage], gazetteers: Gazetteers) -> TaxonomyIndex {
-        let tagger = EntityTagger(gazetteers: gazetteers)
+        // Found organisations come from `organisations-found.yml` (import found them once).
+        let tagger = EntityTagger(gazetteers: gazetteers, findsOrganisations: false)
         let candidates = pages.filter { $0.page.kind == .article || $0.page.kind == .page }
         let analyses = ConcurrentMap.map(candidates) { page in
             tagger.analyze(markdown: page.page.body, linking: false)

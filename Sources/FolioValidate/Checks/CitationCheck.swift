@@ -97,7 +97,9 @@ enum CitationCheck {
                 let key = TextPatterns.normalisedText(definition.text)
                 let line = definition.bodyLines.lowerBound
                 let urls = URLText.urls(in: definition.text)
-                if key.count >= 30 || !urls.isEmpty {
+                // Notes identical only because their URLs were lost ("Source: (link)") are the
+                // placeholder's problem (FN009), not a copied note.
+                if key.count >= 30 || !urls.isEmpty, TextPatterns.placeholder(in: definition.text) == nil {
                     if let other = byText[key] {
                         if other.label != definition.label {
                             var d = CheckCatalog.make("FN006", "footnote [^\(definition.label)] repeats the text of [^\(other.label)]", at: article.location(bodyLine: line), hint: "reference the first note again, or correct the copied text")
@@ -111,7 +113,8 @@ enum CitationCheck {
                 for url in Set(urls) {
                     let urlKey = url.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/"))
                     if let other = byURL[urlKey] {
-                        if other.label != definition.label && TextPatterns.normalisedText(other.text) != key {
+                        if other.label != definition.label && TextPatterns.normalisedText(other.text) != key
+                            && !TextPatterns.citeSameWork(other.text, definition.text) {
                             var d = CheckCatalog.make("FN007", "footnote [^\(definition.label)] cites the same URL as [^\(other.label)] with a different text", at: article.location(bodyLine: line), hint: "one of the two URLs is probably wrong; check it against the cited work")
                             d.related = [RelatedLocation(file: other.source.page.path, line: other.source.fileLine(other.line), message: "footnote [^\(other.label)]")]
                             found.append(d)

@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import Foundation
 
 /// Figures and tables: unresolved references, unnumbered and duplicate captions, numbering
@@ -63,7 +64,7 @@ enum FigureCheck {
         // FIG006: images whose files do not exist.
         for link in source.rendered.links where link.kind == .image {
             let url = link.destination
-            guard !url.isEmpty, OutputLinkValidator.isInternal(url), !url.hasPrefix("data:") else { continue }
+            guard !url.isEmpty, SiteLink.isInternal(url), !url.hasPrefix("data:") else { continue }
             let path = url.split(separator: "#").first.map { String($0.split(separator: "?").first ?? $0) } ?? url
             let base = context.projectRoot.appendingPathComponent(source.page.path).deletingLastPathComponent()
             let file = base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL.path

@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import Foundation
 
 /// Links in Markdown: `#fragment`s that exist in their target page, well-formed external URLs,
@@ -14,7 +15,7 @@ enum LinkCheck {
             let url = link.destination
             let (line, inDefinition) = source.fileLine(of: link)
             let at = source.location(fileLine: line, column: line == link.line ? link.column : nil)
-            if OutputLinkValidator.isInternal(url) {
+            if SiteLink.isInternal(url) {
                 guard let hash = url.firstIndex(of: "#") else { continue }
                 let path = String(url[..<hash])
                 let fragment = String(url[url.index(after: hash)...])
@@ -23,7 +24,7 @@ enum LinkCheck {
                 let target: PageSource?
                 if path.isEmpty {
                     target = source
-                } else if path.hasSuffix(".md"), let resolved = OutputLinkValidator.resolve(path, from: source.page.path) {
+                } else if path.hasSuffix(".md"), let resolved = SiteLink.resolve(path, from: source.page.path) {
                     target = context.pagesByPath[resolved]
                 } else {
                     target = nil

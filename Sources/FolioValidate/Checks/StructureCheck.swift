@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import Foundation
 
 /// Page structure: skipped heading levels, duplicate ids, several H1s, notes in headings,
@@ -57,7 +58,7 @@ enum StructureCheck {
         var entries: [(link: RenderedLink, article: PageSource)] = []
         for link in index.rendered.links where link.kind == .link {
             let path = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
-            guard path.hasSuffix(".md"), let target = OutputLinkValidator.resolve(path, from: index.page.path), let article = byPath[target] else { continue }
+            guard path.hasSuffix(".md"), let target = SiteLink.resolve(path, from: index.page.path), let article = byPath[target] else { continue }
             entries.append((link, article))
         }
         let linked = Set(entries.map(\.article.page.path))

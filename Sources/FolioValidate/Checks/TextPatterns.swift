@@ -17,6 +17,33 @@ enum TextPatterns {
         String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
     }
 
+    /// Whether two citations name the same work and differ only in what citing it again
+    /// normally changes: the page (`p. 35`, `pp. 19–20`), an access date, `ibid.`/`op. cit.`.
+    /// Compares the words of three letters or more outside URLs: equal, one containing the
+    /// other, or sharing at least `sameWorkOverlap` of the smaller set.
+    static func citeSameWork(_ a: String, _ b: String) -> Bool {
+        let left = citationWords(a), right = citationWords(b)
+        guard !left.isEmpty, !right.isEmpty else { return true }
+        let shared = left.intersection(right).count
+        return Double(shared) >= sameWorkOverlap * Double(min(left.count, right.count))
+    }
+
+    /// Share of the shorter citation's words the longer one must hold to be the same work. Two
+    /// thirds: a page range or an access date changes a few words, another title changes most.
+    static let sameWorkOverlap = 2.0 / 3.0
+
+    private static let locatorWords: Set<String> = ["page", "pages", "ibid", "cit", "accessed", "retrieved", "viewed", "available", "online", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    private static func citationWords(_ text: String) -> Set<String> {
+        var words: Set<String> = []
+        for token in text.split(whereSeparator: { $0.isWhitespace }) {
+            if token.contains("://") || token.hasPrefix("www.") { continue }
+            let word = token.lowercased().filter { $0.isLetter }
+            if word.count >= 3 && !locatorWords.contains(word) { words.insert(word) }
+        }
+        return words
+    }
+
     private static let placeholderRegex = try! NSRegularExpression(
         pattern: #"[(\[]\s*(?:link|url|hyperlink|website|web link|source link)\s*[)\]]|\b(?:available at|retrieved from|accessed at|url)\s*:?\s*$"#,
         options: [.caseInsensitive])

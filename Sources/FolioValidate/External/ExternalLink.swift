@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioMarkdown
+import FolioModel
 import Foundation
 
 /// An external http(s) link and every place it is written.

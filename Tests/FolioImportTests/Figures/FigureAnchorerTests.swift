@@ -13,7 +13,7 @@ import Testing
         let body = doc.articles[0].body
         #expect(
             body.contains(
-                #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> Difficulties found in a fragmented application system</figcaption><p class="figure-note">Image not included in the source.</p></figure>"#
+                #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> Difficulties found in a fragmented application system <span class="figure-note">(image not included in the source)</span></figcaption></figure>"#
             ))
         #expect(body.contains("addresses the difficulties mentioned in [Figure 3](#figure-3):"))
         #expect(!findings.contains { $0.code == "FIG108" })
@@ -77,7 +77,7 @@ import Testing
         let body = doc.articles[0].body
         #expect(
             body.contains(
-                #"<span class="figure-label">Figure 1</span> National spatial layout, 14th five-year programme <span lang="zh">图3 城镇化空间格局示意图</span></figcaption>"#
+                #"<span class="figure-label">Figure 1</span> National spatial layout, 14th five-year programme <span lang="zh">图3 城镇化空间格局示意图</span> <span class="figure-note">(image not included in the source)</span></figcaption>"#
             ))
         #expect(body.contains("(see [Figure 1](#figure-1) from 14th five-year programme)"))
     }
@@ -119,7 +119,7 @@ import Testing
         #expect(!findings.contains { $0.code == "FN101" })
         #expect(
             doc.articles[1].body.contains(
-                #"<figure id="figure-2" class="figure-missing"><figcaption><span class="figure-label">Figure 2</span> AI PC global shipments and PC chip market share</figcaption>"#
+                #"<figure id="figure-2" class="figure-missing"><figcaption><span class="figure-label">Figure 2</span> AI PC global shipments and PC chip market share <span class="figure-note">(image not included in the source)</span></figcaption>"#
             ))
         #expect(
             doc.articles[2].body.contains(
@@ -133,7 +133,7 @@ import Testing
         let body = doc.articles[0].body
         #expect(
             body.contains(
-                #"<figure id="graph-2" class="figure-missing"><figcaption><span class="figure-label">Graph 2</span> Car Production Volume in Sichuan and Chongqing</figcaption>"#
+                #"<figure id="graph-2" class="figure-missing"><figcaption><span class="figure-label">Graph 2</span> Car Production Volume in Sichuan and Chongqing <span class="figure-note">(image not included in the source)</span></figcaption>"#
             ))
         #expect(body.contains("Note to Graph 2.[^8]"))
         #expect(FootnoteCensus(body).dangling.isEmpty)
@@ -149,7 +149,7 @@ import Testing
         let body = doc.articles[0].body
         #expect(
             body.contains(
-                #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> previous first research laboratory</figcaption>"#
+                #"<figure id="figure-3" class="figure-missing"><figcaption><span class="figure-label">Figure 3</span> previous first research laboratory <span class="figure-note">(image not included in the source)</span></figcaption>"#
             ))
         #expect(body.contains("established in 1914 ([Figure 3](#figure-3))"))
         #expect(findings.contains { $0.code == "FIG101" && $0.sourceLine == 2151 })

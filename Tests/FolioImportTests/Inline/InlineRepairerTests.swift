@@ -24,6 +24,14 @@ import Testing
         #expect(!body.contains("<u>") && !body.contains("</u>"))
     }
 
+    @Test("leiden 2023 line 553: an HTML link whose text is its URL becomes an autolink, never a link in a link")
+    func htmlAnchorOfAURL() throws {
+        let (body, findings) = inline(try CorpusExcerpt.lines(CorpusExcerpt.leiden, 553...553))
+        #expect(body.contains("<https://www.foreignaffairs.com/articles/2019-08-12/internet-freedom-league>"))
+        #expect(!body.contains("<a href="))
+        #expect(findings.contains { $0.code == "INL007" })
+    }
+
     @Test("leiden 2023 line 154: backslash escapes in a bare URL")
     func bareURLEscape() throws {
         let (body, _) = inline(try CorpusExcerpt.lines(CorpusExcerpt.leiden, 154...154))

