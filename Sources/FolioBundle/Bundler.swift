@@ -48,6 +48,8 @@ public struct Bundler: Sendable {
         public var size: Int
         /// Whether the file on disk differs from (or lacks) what this run made.
         public var stale: Bool
+        /// Whether there is no file on disk at all (never built); `stale` is then true too.
+        public var missing: Bool = false
     }
 
     /// What a run did.
@@ -139,11 +141,14 @@ public struct Bundler: Sendable {
         var bundles: [Bundle] = []
         for (download, data) in files {
             let existing = FileManager.default.contents(atPath: output.appendingPathComponent(download.fileName).path)
-            bundles.append(Bundle(fileName: download.fileName, format: download.format, size: data.count, stale: existing != data))
+            bundles.append(Bundle(fileName: download.fileName, format: download.format, size: data.count, stale: existing != data, missing: existing == nil))
         }
         if !options.checkOnly {
             try Self.write(files.map { ($0.0.fileName, $0.1) }, into: output, projectRoot: options.projectRoot, config: config)
-            for index in bundles.indices { bundles[index].stale = false }
+            for index in bundles.indices {
+                bundles[index].stale = false
+                bundles[index].missing = false
+            }
             lap("write")
         }
         // The site build reports the same content findings again; keep one of each.

@@ -51,10 +51,13 @@ public struct ContentLoader: Sendable {
     public let projectRoot: URL
     /// The content directory name relative to the root (usually `Content`).
     public let contentDirectory: String
+    /// Whether pages with `draft: true` are loaded too (`folio build --drafts`).
+    public let includeDrafts: Bool
 
-    public init(projectRoot: URL, contentDirectory: String = "Content") {
+    public init(projectRoot: URL, contentDirectory: String = "Content", includeDrafts: Bool = false) {
         self.projectRoot = projectRoot
         self.contentDirectory = contentDirectory
+        self.includeDrafts = includeDrafts
     }
 
     /// Loads every page. Pages with malformed front matter are left out and reported as `FM001`
@@ -97,7 +100,7 @@ public struct ContentLoader: Sendable {
                         kind: name == "index.md" ? .documentIndex : .article, documentSlug: folder
                     )
                     diagnostics += found
-                    if page.kind == .documentIndex { index = page } else if page.frontMatter.draft != true { articles.append(page) }
+                    if page.kind == .documentIndex { index = page } else if includeDrafts || page.frontMatter.draft != true { articles.append(page) }
                 } catch let error as ContentError {
                     diagnostics.append(error.diagnostic)
                 }
@@ -115,7 +118,7 @@ public struct ContentLoader: Sendable {
                     kind: .page, documentSlug: nil
                 )
                 diagnostics += found
-                if page.frontMatter.draft != true { pages.append(page) }
+                if includeDrafts || page.frontMatter.draft != true { pages.append(page) }
             } catch let error as ContentError {
                 diagnostics.append(error.diagnostic)
             }

@@ -32,7 +32,8 @@ public struct CorpusManifest: Sendable, Equatable, Codable {
         } catch let error as ContentError {
             throw error
         } catch let error as YamlError {
-            throw ContentError.frontMatter(file: displayPath, line: YAMLErrors.line(of: error) ?? 1, message: "malformed corpus manifest: \(YAMLErrors.describe(error))", hint: nil)
+            let text = String(decoding: data, as: UTF8.self)
+            throw ContentError.frontMatter(file: displayPath, line: YAMLErrors.line(of: error, in: text) ?? 1, message: "malformed corpus manifest: \(YAMLErrors.describe(error, in: text))", hint: nil)
         } catch {
             throw ContentError.frontMatter(file: displayPath, line: 1, message: "corpus manifest does not match its schema: \(error)", hint: "every document needs slug, title, publisher, date, language and source")
         }

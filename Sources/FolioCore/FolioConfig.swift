@@ -137,7 +137,10 @@ extension FolioConfig {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw FolioError.configuration(file: file, line: YAMLErrors.line(of: error), message: "invalid YAML: \(YAMLErrors.describe(error))", hint: "fix the YAML syntax at that line")
+            if case .duplicatedKeysInMapping = error {
+                throw FolioError.configuration(file: file, line: YAMLErrors.line(of: error, in: text), message: YAMLErrors.describe(error, in: text), hint: "keep one of the two; the second would silently replace the first")
+            }
+            throw FolioError.configuration(file: file, line: YAMLErrors.line(of: error, in: text), message: "invalid YAML: \(YAMLErrors.describe(error, in: text))", hint: "fix the YAML syntax at that line")
         } catch {
             throw FolioError.configuration(file: file, line: nil, message: "invalid YAML: \(error)", hint: nil)
         }
@@ -298,24 +301,61 @@ struct NodeReader {
 
 /// Helpers to turn Yams errors into line numbers and readable text.
 public enum YAMLErrors {
-    /// The 1-based line a Yams error points at, if it says.
-    public static func line(of error: YamlError) -> Int? {
+    /// The 1-based line a Yams error points at, if it says. With the YAML `text`, a duplicate
+    /// key is placed at the duplicate (its second occurrence), not at the mapping's start.
+    public static func line(of error: YamlError, in text: String? = nil) -> Int? {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             return mark.line
+        case let .duplicatedKeysInMapping(duplicates, context):
+            if let text, let key = duplicates.sorted().first, let found = duplicateLine(of: key, in: text, mapping: context.mark) {
+                return found.duplicate
+            }
+            return context.mark.line
         default:
             return nil
         }
     }
 
     /// The problem text of a Yams error without its long dump of the input.
-    public static func describe(_ error: YamlError) -> String {
+    public static func describe(_ error: YamlError, in text: String? = nil) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
             if let context { return "\(problem) (\(context.text))" }
             return problem
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted()
+            let names = keys.map { "`\($0)`" }.joined(separator: ", ")
+            if let text, let key = keys.first, let found = duplicateLine(of: key, in: text, mapping: context.mark) {
+                return "duplicate key \(names): `\(key)` is already set at line \(found.first)"
+            }
+            return "duplicate key \(names) in one mapping"
         default:
             return "\(error)"
         }
+    }
+
+    /// The first and second line (1-based) where `key:` starts a line at the indentation of the
+    /// mapping that begins at `mapping`.
+    static func duplicateLine(of key: String, in text: String, mapping: Mark) -> (first: Int, duplicate: Int)? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        var indent: Int?
+        var first: Int?
+        for (index, line) in lines.enumerated() where index + 1 >= mapping.line {
+            let content = line.drop { $0 == " " }
+            let lineIndent = line.count - content.count
+            let body = content.hasPrefix("- ") ? content.dropFirst(2) : content
+            let bodyIndent = lineIndent + (content.count - body.count)
+            guard !body.isEmpty, !body.hasPrefix("#") else { continue }
+            if indent == nil { indent = bodyIndent }
+            if bodyIndent < (indent ?? 0) { break }
+            guard bodyIndent == indent else { continue }
+            var name = body.prefix { $0 != ":" }
+            if name.count >= 2, let q = name.first, q == "\"" || q == "'", name.last == q { name = name.dropFirst().dropLast() }
+            guard body.dropFirst(body.prefix { $0 != ":" }.count).hasPrefix(":"), name.trimmingCharacters(in: .whitespaces) == key else { continue }
+            if let first { return (first, index + 1) }
+            first = index + 1
+        }
+        return nil
     }
 }

@@ -24,8 +24,11 @@ public struct SiteBuilder: Sendable {
         /// previews). With a sink the output directory is neither checked nor replaced; `nil`
         /// stages the files beside the output directory and swaps them in.
         public var sink: (any OutputSink)?
+        /// Publish pages marked `draft: true` too.
+        public var drafts: Bool
 
-        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil, sink: (any OutputSink)? = nil) {
+        public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil, sink: (any OutputSink)? = nil, drafts: Bool = false) {
+            self.drafts = drafts
             self.projectRoot = projectRoot
             self.config = config
             self.strict = strict
@@ -93,7 +96,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         let content: ContentSet
         do {
-            let (loaded, found) = try ContentLoader(projectRoot: root, contentDirectory: config.content).load()
+            let (loaded, found) = try ContentLoader(projectRoot: root, contentDirectory: config.content, includeDrafts: options.drafts).load()
             content = loaded
             diagnostics += found
         } catch let error as ContentError {
@@ -153,7 +156,12 @@ public struct SiteBuilder: Sendable {
                 }
                 lap(generator.name)
             }
-            try writer.write(Sitemap.xml(for: snapshot, extraPaths: writer.writtenPaths), to: "sitemap.xml")
+            if config.baseURL.isEmpty {
+                // The sitemap protocol requires absolute URLs: without base_url there is none.
+                diagnostics.append(Diagnostic(code: "SITE020", severity: .info, message: "no sitemap.xml was written: base_url is empty, and a sitemap needs absolute URLs", location: SourceLocation(file: "folio.yml", line: 0), hint: "set `base_url:` in folio.yml (or pass `folio build --base-url URL`) to publish a sitemap"))
+            } else {
+                try writer.write(Sitemap.xml(for: snapshot, extraPaths: writer.writtenPaths), to: "sitemap.xml")
+            }
 
             // Bundles are written by `folio bundle` after the build; links to them count as existing.
             let announced = Set(DownloadCatalog.linked(config: config, documents: content.documents).map { $0.path })
@@ -223,6 +231,7 @@ public struct SiteBuilder: Sendable {
             "navigation": entries(navigation),
             "footerLinks": entries(aboutPages + footer),
             "hasSearch": navigation.contains { $0.path.hasPrefix("search/") } || footer.contains { $0.path.hasPrefix("search/") },
+            "hasSitemap": !config.baseURL.isEmpty,
         ]
     }
 }

@@ -22,22 +22,37 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Diagnostics format: text (stderr) or json (stdout).")
     var format: OutputFormat = .text
 
+    @Option(help: "Absolute URL where the site is published, overriding base_url from folio.yml (used for sitemap.xml and 404.html).")
+    var baseURL: String?
+
+    @Flag(help: "Publish pages marked `draft: true` too.")
+    var drafts = false
+
     @Option(help: "Least severe finding printed: info, warning or error (default: validation.min_severity, else warning for text and info for json).")
     var minSeverity: Severity?
+
+    func validate() throws {
+        if let baseURL, !baseURL.isEmpty {
+            guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+                throw ValidationError("--base-url must be an absolute http(s) URL such as https://example.org/reports/, not `\(baseURL)`")
+            }
+        }
+    }
 
     func run() async throws {
         var reporter = Reporter(global: global, diagnosticFormat: format.diagnosticFormat, minSeverity: minSeverity)
         reporter.strict = strict
         try global.requireRoot(reporter)
         let start = Date()
-        let (config, configDiagnostics) = try await reporter.guarding { try loadConfig(global, reporter: reporter) }
+        var (config, configDiagnostics) = try await reporter.guarding { try loadConfig(global, reporter: reporter) }
+        if let baseURL { config.baseURL = baseURL }
         reporter.configMinSeverity = config.validation.minSeverity
         reporter.strict = strict || config.validation.strict
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: global.projectRoot).standardizedFileURL }
         let cleanup = InterruptCleanup(output: outputURL ?? global.projectRoot.appendingPathComponent(config.output, isDirectory: true))
         defer { withExtendedLifetime(cleanup) {} }
         let result = try await reporter.guarding {
-            try SiteBuilder().build(.init(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL))
+            try SiteBuilder().build(.init(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL, drafts: drafts))
         }
         let diagnostics = Diagnostic.sortedForOutput(configDiagnostics + result.diagnostics)
         reporter.report(diagnostics)

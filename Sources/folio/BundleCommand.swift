@@ -63,8 +63,15 @@ struct BundleCommand: AsyncParsableCommand {
                 reporter.status("All \(result.bundles.count) bundles in \(display) are up to date.")
                 return
             }
-            for bundle in result.stale { FileHandle.standardError.write(Data("stale: \(display)/\(bundle.fileName)\n".utf8)) }
-            reporter.status("\(result.stale.count) of \(result.bundles.count) bundles are missing or out of date; run `folio bundle`.")
+            for bundle in result.stale {
+                FileHandle.standardError.write(Data("\(bundle.missing ? "missing" : "stale"): \(display)/\(bundle.fileName)\n".utf8))
+            }
+            let missing = result.stale.filter(\.missing).count
+            let stale = result.stale.count - missing
+            var parts: [String] = []
+            if missing > 0 { parts.append("\(missing) missing (never built)") }
+            if stale > 0 { parts.append("\(stale) out of date") }
+            reporter.failure("\(result.stale.count) of \(result.bundles.count) bundles need `folio bundle`: \(parts.joined(separator: ", ")).")
             throw ExitCode(1)
         }
         if global.verbose {

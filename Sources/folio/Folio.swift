@@ -11,11 +11,27 @@ struct Folio: AsyncParsableCommand {
         commandName: "folio",
         abstract: "Publish a corpus of reports as a validated, cross-linked website and offline bundles.",
         version: version,
-        subcommands: [InitCommand.self, AddCommand.self, ImportCommand.self, EntitiesCommand.self, BuildCommand.self, CheckCommand.self, BundleCommand.self, ServeCommand.self]
+        subcommands: [InitCommand.self, AddCommand.self, ImportCommand.self, EntitiesCommand.self, BuildCommand.self, CheckCommand.self, BundleCommand.self, ServeCommand.self, CompletionsCommand.self]
     )
+
+    /// `folio help NAME…` for a command that does not exist: the unknown name, or nil.
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var command: any ParsableCommand.Type = Folio.self
+        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+            guard let sub = command.configuration.subcommands.first(where: { $0.configuration.commandName == name }) else { return name }
+            command = sub
+        }
+        return nil
+    }
 
     /// Usage errors exit 2 (DESIGN.md), not swift-argument-parser's 64.
     static func main() async {
+        if let topic = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("error: no command `\(topic)`; the commands are \(names)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -131,7 +131,10 @@ import ZIPFoundation
     @Test func checkReportsMissingAndStaleBundlesOnly() throws {
         let fixture = try BundleFixture()
         defer { fixture.remove() }
-        #expect(try bundle(fixture, checkOnly: true).stale.map(\.fileName).sorted() == expectedFiles)
+        let never = try bundle(fixture, checkOnly: true)
+        #expect(never.stale.map(\.fileName).sorted() == expectedFiles)
+        let allMissing = never.stale.allSatisfy { $0.missing }
+        #expect(allMissing, "never-built bundles are missing, not stale")
         #expect(!FileManager.default.fileExists(atPath: fixture.url("out").path), "check mode writes nothing")
         _ = try bundle(fixture)
         #expect(try bundle(fixture, checkOnly: true).stale.isEmpty)
@@ -139,7 +142,10 @@ import ZIPFoundation
         let article = fixture.url("Content/articles/giz-ccid-2022/02-introduction.md")
         let text = try String(contentsOf: article, encoding: .utf8)
         try text.replacingOccurrences(of: "signed a Memorandum", with: "signed a memorandum").write(to: article, atomically: true, encoding: .utf8)
-        let stale = try bundle(fixture, checkOnly: true).stale.map(\.fileName).sorted()
+        let changed = try bundle(fixture, checkOnly: true).stale
+        let anyMissing = changed.contains { $0.missing }
+        #expect(!anyMissing)
+        let stale = changed.map(\.fileName).sorted()
         #expect(stale == ["digital-industry-reports.epub", "digital-industry-reports.zip", "giz-ccid-2022.epub", "giz-ccid-2022.html"])
     }
 

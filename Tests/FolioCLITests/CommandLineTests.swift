@@ -67,10 +67,33 @@ struct FolioProcess {
                                   books and single-file HTML documents.
           serve                   Build the site, serve it on 127.0.0.1 and rebuild and
                                   reload pages on every change.
+          completions             Print the shell completion script for bash, zsh or
+                                  fish.
 
           See 'folio help <subcommand>' for detailed help.
 
         """)
+    }
+
+    @Test func helpForAnUnknownCommandIsAUsageError() throws {
+        let result = try FolioProcess.run(["help", "nosuch"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no command `nosuch`"))
+        #expect(try FolioProcess.run(["help", "build"]).status == 0)
+    }
+
+    @Test(arguments: [("bash", "-F _folio folio"), ("zsh", "#compdef folio"), ("fish", "complete -c 'folio'")])
+    func completionScriptsNameTheCommands(shell: String, marker: String) throws {
+        let result = try FolioProcess.run(["completions", shell])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(marker), "\(result.stdout.prefix(200))")
+        #expect(result.stdout.contains("build") && result.stdout.contains("bundle"))
+    }
+
+    @Test func baseURLMustBeAbsolute() throws {
+        let result = try FolioProcess.run(["build", "--base-url", "reports/"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--base-url must be an absolute http(s) URL"))
     }
 
     @Test func versionIsPrinted() throws {

@@ -41,6 +41,28 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.severity == .warning && $0.location?.file == "folio.yml" })
     }
 
+    @Test func aDuplicateKeyIsReportedAtTheDuplicateInAShortMessage() throws {
+        let cases: [(String, Int, String)] = [
+            ("title: A\ndescription: x\nlanguage: en\ntitle: B\n", 4, "duplicate key `title`: `title` is already set at line 1"),
+            ("title: A\nvalidation:\n  strict: true\n  ignore: []\n  strict: false\n", 5, "duplicate key `strict`: `strict` is already set at line 3"),
+        ]
+        for (text, expectedLine, expectedMessage) in cases {
+            do {
+                _ = try FolioConfig.parse(text)
+                Issue.record("expected an error for \(text)")
+            } catch let FolioError.configuration(file, line, message, hint) {
+                #expect(file == "folio.yml")
+                #expect(line == expectedLine)
+                #expect(message == expectedMessage)
+                #expect(!message.contains("\n"), "no dump of the file")
+                #expect(hint != nil)
+            }
+        }
+        // The config's own parse of `min_severity`.
+        #expect(try FolioConfig.parse("validation:\n  min_severity: error\n").0.validation.minSeverity == .error)
+        #expect(throws: FolioError.self) { try FolioConfig.parse("validation:\n  min_severity: loud\n") }
+    }
+
     @Test func malformedYAMLNamesTheLine() {
         #expect(throws: FolioError.self) { try FolioConfig.parse("title: Reports\nvalidation: [unclosed\n") }
         do {

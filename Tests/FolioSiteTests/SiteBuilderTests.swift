@@ -13,6 +13,21 @@ import Testing
         return try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, strict: strict, writeOutput: write))
     }
 
+    @Test func theSitemapHasAbsoluteURLsUnderBaseURL() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        var (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        config.baseURL = "https://reports.example.org/library"
+        let result = try SiteBuilder().build(.init(projectRoot: fixture.root, config: config))
+        #expect(result.published)
+        #expect(!result.diagnostics.contains { $0.code == "SITE020" })
+        let sitemap = try String(contentsOf: fixture.site.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        let locs = sitemap.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        #expect(locs.count >= 5)
+        #expect(locs.allSatisfy { $0.hasPrefix("https://reports.example.org/library/") }, "\(locs.prefix(3))")
+        #expect(try String(contentsOf: fixture.site.appendingPathComponent("index.html"), encoding: .utf8).contains("sitemap.xml"))
+    }
+
     @Test func buildsEveryPageWithResolvingRelativeLinks() throws {
         let fixture = try SiteFixture()
         defer { fixture.remove() }
@@ -20,7 +35,10 @@ import Testing
         #expect(result.diagnostics.filter { $0.severity != .info } == [])
         #expect(result.published)
         let files = try SiteFixture.snapshot(fixture.site)
-        for path in ["index.html", "404.html", "sitemap.xml", "leiden-2023/index.html", "leiden-2023/introduction/index.html",
+        #expect(files["sitemap.xml"] == nil, "no sitemap without base_url")
+        #expect(result.diagnostics.contains { $0.code == "SITE020" && $0.severity == .info })
+        #expect(!String(decoding: files["index.html"] ?? Data(), as: UTF8.self).contains("sitemap.xml"))
+        for path in ["index.html", "404.html", "leiden-2023/index.html", "leiden-2023/introduction/index.html",
                      "leiden-2023/global-growth/index.html", "about/index.html", "assets/folio.css", "assets/print.css"] {
             #expect(files[path] != nil, "missing \(path)")
         }
