@@ -20,6 +20,15 @@ test: test-deps debug
 	$(DEBUG_BIN) build --output .build/test-site
 	$(DEBUG_BIN) bundle --output .build/test-site/downloads
 	scripts/linkcheck.sh .build/test-site
+	$(MAKE) --no-print-directory man
+	grep -q '^\.Nm folio' .build/man/folio.1 && grep -q 'completions' .build/man/folio.1
+
+## man: the manual page folio.1, generated from the command-line definitions (swift-argument-parser's generate-manual).
+man: debug
+	$(SWIFT) build --product generate-manual
+	mkdir -p .build/man
+	.build/debug/generate-manual $(DEBUG_BIN) --output-directory .build/man
+	@echo "Manual page: .build/man/folio.1 (read it with: man -l .build/man/folio.1)"
 
 deps:
 	scripts/install-deps.sh

@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fail builds on warnings as well as errors.")
     var strict = false
 
+    @Flag(help: "Open the served site in the default browser (xdg-open) once it is listening.")
+    var open = false
+
     func run() async throws {
         let reporter = Reporter(global: global)
         try global.requireRoot(reporter)
@@ -36,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
             reporter.status("warning: listening on \(host) makes the preview reachable from other machines; it is meant for local use only.")
         }
         let server = PreviewServer(options: options)
-        let signals = SignalStop(signals: [SIGINT, SIGTERM]) {
+        let signals = SignalStop(signals: [SIGINT, SIGTERM]) { _ in
             Task { await server.stop() }
         }
         defer { signals.cancel() }
@@ -46,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
                 case let .listening(url):
                     reporter.status("Serving \(url)  (Ctrl-C to stop)")
                     FileHandle.standardOutput.write(Data("\(url)\n".utf8))
+                    if open { Self.openInBrowser(url, reporter: reporter) }
                 case let .changed(paths):
                     reporter.status("Changed: \(paths.prefix(3).joined(separator: ", "))\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
                 case let .built(generation, pageCount, milliseconds, diagnostics):
@@ -63,18 +67,39 @@ struct ServeCommand: AsyncParsableCommand {
         }
         reporter.status("Stopped.")
     }
+
+    /// Asks the desktop to open `url` (`xdg-open`, or `open` on macOS); says so when it cannot.
+    static func openInBrowser(_ url: String, reporter: Reporter) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        #if os(macOS)
+        process.arguments = ["open", url]
+        #else
+        process.arguments = ["xdg-open", url]
+        #endif
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            reporter.status("warning: could not open a browser (\(error.localizedDescription)); open \(url) yourself.")
+        }
+    }
 }
 
-/// Runs `handler` once when one of `signals` arrives, instead of the default of dying.
+/// Runs `handler` with the signal's number when one of `signals` arrives, instead of the default
+/// of dying; ``cancel()`` restores the default.
 final class SignalStop: @unchecked Sendable {
-    // Proof of Sendable: `sources` is set once in init and only read afterwards.
+    // Proof of Sendable: `sources` and `numbers` are set once in init and only read afterwards.
     private let sources: [any DispatchSourceSignal]
+    private let numbers: [Int32]
 
-    init(signals: [Int32], handler: @escaping @Sendable () -> Void) {
+    init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
+        numbers = signals
         sources = signals.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: handler)
+            source.setEventHandler { handler(number) }
             source.resume()
             return source
         }
@@ -82,5 +107,6 @@ final class SignalStop: @unchecked Sendable {
 
     func cancel() {
         for source in sources { source.cancel() }
+        for number in numbers { signal(number, SIG_DFL) }
     }
 }
