@@ -32,7 +32,9 @@ struct ExternalLinkCheckerTests {
         }
     }
 
-    static func checker(retries: Int = 2, timeout: Double = 2, perHost: Int = 4, cache: URL? = nil) -> ExternalLinkChecker {
+    /// Timeouts are generous unless a test is about them: on a loaded machine a redirect answered
+    /// after a short timeout fired can trip FoundationNetworking ("callback for HTTP redirection").
+    static func checker(retries: Int = 2, timeout: Double = 10, perHost: Int = 4, cache: URL? = nil) -> ExternalLinkChecker {
         var config = ExternalLinkConfig()
         config.retries = retries
         config.timeout = timeout
