@@ -26,6 +26,9 @@ public struct SiteBuilder: Sendable {
         public var sink: (any OutputSink)?
         /// Publish pages marked `draft: true` too.
         public var drafts: Bool
+        /// Called after each phase with its name and the seconds since the build started (for a
+        /// progress line on a terminal).
+        public var progress: (@Sendable (_ phase: String, _ elapsed: Double) -> Void)?
 
         public init(projectRoot: URL, config: FolioConfig, strict: Bool = false, writeOutput: Bool = true, outputDirectory: URL? = nil, sink: (any OutputSink)? = nil, drafts: Bool = false) {
             self.drafts = drafts
@@ -78,10 +81,12 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: Options) throws -> Result {
         var timings: [(String, Double)] = []
         var clock = Date()
+        let started = clock
         func lap(_ phase: String) {
             let now = Date()
             timings.append((phase, now.timeIntervalSince(clock)))
             clock = now
+            options.progress?(phase, now.timeIntervalSince(started))
         }
         let root = options.projectRoot
         let config = options.config

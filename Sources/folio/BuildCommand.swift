@@ -51,8 +51,12 @@ struct BuildCommand: AsyncParsableCommand {
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: global.projectRoot).standardizedFileURL }
         let cleanup = InterruptCleanup(output: outputURL ?? global.projectRoot.appendingPathComponent(config.output, isDirectory: true))
         defer { withExtendedLifetime(cleanup) {} }
+        let progress = ProgressLine(label: "folio build", quiet: global.quiet)
         let result = try await reporter.guarding {
-            try SiteBuilder().build(.init(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL, drafts: drafts))
+            var options = SiteBuilder.Options(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL, drafts: drafts)
+            options.progress = { phase, elapsed in progress.update(phase, elapsed) }
+            defer { progress.clear() }
+            return try SiteBuilder().build(options)
         }
         let diagnostics = Diagnostic.sortedForOutput(configDiagnostics + result.diagnostics)
         reporter.report(diagnostics)

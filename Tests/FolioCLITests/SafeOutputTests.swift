@@ -141,3 +141,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: abandoned.path), "the first build removes a dead process's staging folder")
     }
 }
+
+/// The progress line shows on a terminal for a build longer than a second, is cleared at the end,
+/// and never reaches a pipe or a CI log.
+@Suite struct ProgressLineTests {
+    @Test func aTerminalSeesPhasesAndAPipeSeesNone() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("folio-progress-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let command = "\(FolioProcess.executable.path) build --root \(FolioProcess.repository.path) --output \(output.path)"
+        // `script` gives the build a pseudo-terminal; CI is unset so the line is allowed.
+        let terminal = try FolioProcess.run(["-c", "env -u CI script -qec '\(command)' /dev/null"], executable: "/bin/sh")
+        #expect(terminal.status == 0, "\(terminal.stderr)")
+        #expect(terminal.stdout.contains("folio build: pages done,"), "\(terminal.stdout.suffix(300))")
+        #expect(terminal.stdout.contains("\r\u{1B}[K"))
+        let piped = try FolioProcess.run(["build", "--root", FolioProcess.repository.path, "--output", output.path])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("done,") && !piped.stderr.contains("\u{1B}[K"))
+    }
+}
