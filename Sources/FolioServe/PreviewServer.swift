@@ -18,14 +18,20 @@ public struct PreviewOptions: Sendable {
     public var outputDirectory: URL?
     /// How often the watched files are checked, in milliseconds.
     public var pollMilliseconds: Int
+    /// Header size, timeouts and the connection cap.
+    public var limits: ConnectionLimits
 
-    public init(projectRoot: URL, host: String = "127.0.0.1", port: UInt16 = 8000, strict: Bool = false, outputDirectory: URL? = nil, pollMilliseconds: Int = 25) {
+    public init(
+        projectRoot: URL, host: String = "127.0.0.1", port: UInt16 = 8000, strict: Bool = false, outputDirectory: URL? = nil, pollMilliseconds: Int = 25,
+        limits: ConnectionLimits = ConnectionLimits()
+    ) {
         self.projectRoot = projectRoot
         self.host = host
         self.port = port
         self.strict = strict
         self.outputDirectory = outputDirectory
         self.pollMilliseconds = pollMilliseconds
+        self.limits = limits
     }
 
     /// Whether `host` is a loopback address, reachable only from this machine.
@@ -68,7 +74,7 @@ public actor PreviewServer {
     public let options: PreviewOptions
     private let broadcaster = EventBroadcaster()
     private let state = BuildState()
-    private var server: HTTPServer?
+    private var server: PreviewHTTPServer?
     private var watchTask: Task<Void, Never>?
     private var stopped = false
 
@@ -93,14 +99,14 @@ public actor PreviewServer {
         let initial = watcher.fingerprint()
         let output = builder.outputDirectory
         let handler = SiteFileHandler(root: output, state: state, broadcaster: broadcaster)
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
+        let server = PreviewHTTPServer(address: address, limits: options.limits, handler: handler)
         self.server = server
         let startError = ErrorSlot()
         let runTask = Task {
             do { try await server.run() } catch { startError.store(error) }
         }
         // Wait until the server listens, or report why it cannot (a port in use fails at once).
-        var boundAddress = await server.listeningAddress
+        var boundAddress = server.listeningAddress
         var waited = 0
         while boundAddress == nil {
             if let error = startError.value {
@@ -112,7 +118,7 @@ public actor PreviewServer {
             }
             try? await Task.sleep(for: .milliseconds(10))
             waited += 1
-            boundAddress = await server.listeningAddress
+            boundAddress = server.listeningAddress
         }
         let boundPort = Self.port(of: boundAddress) ?? options.port
         listening = boundPort
@@ -149,7 +155,7 @@ public actor PreviewServer {
         stopped = true
         watchTask?.cancel()
         broadcaster.finishAll()
-        await server?.stop(timeout: 0.1)
+        server?.stop()
     }
 
     static func address(host: String, port: UInt16) throws -> any SocketAddress {

@@ -16,7 +16,7 @@ struct SiteFileHandler: HTTPHandler {
             return eventStream()
         }
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD", .cacheControl: "no-store"]))
         }
         let head = request.method == .HEAD
         switch SitePath.resolve(rawPath) {

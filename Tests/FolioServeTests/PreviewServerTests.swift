@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    static func start() async throws -> Running {
+    static func start(limits: ConnectionLimits = ConnectionLimits()) async throws -> Running {
         let fm = FileManager.default
         let project = fm.temporaryDirectory.appendingPathComponent("folio-serve-\(UUID().uuidString)", isDirectory: true)
         try fm.createDirectory(at: project.appendingPathComponent("Content/pages"), withIntermediateDirectories: true)
@@ -47,7 +47,7 @@ import Testing
         try "title: \"Preview\"\n".write(to: project.appendingPathComponent("folio.yml"), atomically: true, encoding: .utf8)
         try page.write(to: project.appendingPathComponent("Content/pages/chongqing.md"), atomically: true, encoding: .utf8)
 
-        let server = PreviewServer(options: PreviewOptions(projectRoot: project, port: 0, pollMilliseconds: 20))
+        let server = PreviewServer(options: PreviewOptions(projectRoot: project, port: 0, pollMilliseconds: 20, limits: limits))
         let (events, continuation) = AsyncStream<PreviewEvent>.makeStream()
         let task = Task { try await server.run { continuation.yield($0) } }
         var iterator = events.makeAsyncIterator()
