@@ -66,3 +66,8 @@ if ! command -v hugo >/dev/null; then
     if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq hugo >/dev/null; else sudo apt-get install -y -qq hugo >/dev/null; fi
 fi
 python3 scripts/bench-hugo.py "$bin" "$runs" "$out" 1 10
+
+# `folio serve` under load: 500 concurrent loopback clients, 4 requests each on kept-alive
+# connections, bounded to 60 s; p50/p99/max latency and errors, beside `hugo server` on a
+# one-page site. Fails the benchmark when any request failed.
+python3 Benchmarks/serve_load.py --folio "$bin" --root . --clients 500 --requests 4 --deadline 60 --hugo

@@ -27,7 +27,8 @@ public enum BuiltinTheme {
     /// - Parameter directory: the project's templates folder; it may be missing.
     /// - Returns: relative path → contents and the path shown in messages (`Templates/…` for the
     ///   project's files, `built-in Templates/…` for Folio's).
-    /// - Throws: ``FolioError/io(path:message:)`` when a project file cannot be read.
+    /// - Throws: ``FolioError/io(path:message:)`` when a project file cannot be read, or
+    ///   ``FolioError/configuration(file:line:message:hint:)`` for a template over the size limit.
     public static func merged(with directory: URL, displayDirectory: String) throws -> [String: (data: Data, display: String)] {
         var result: [String: (data: Data, display: String)] = [:]
         for (path, data) in files { result[path] = (data, "built-in Templates/\(path)") }
@@ -40,6 +41,13 @@ public enum BuiltinTheme {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            // Never read a huge template into memory only to refuse it.
+            if relative.hasSuffix(".mustache"), let size = (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize, size > TemplateLibrary.maxTemplateBytes {
+                throw FolioError.configuration(
+                    file: "\(displayDirectory)/\(relative)", line: nil,
+                    message: "the template is \(size) bytes; a template may be at most \(TemplateLibrary.maxTemplateBytes) bytes",
+                    hint: "split it into partials ({{> name}}) or move data into Content/")
+            }
             guard let data = fm.contents(atPath: url.path) else {
                 throw FolioError.io(path: "\(displayDirectory)/\(relative)", message: "cannot read the template file")
             }

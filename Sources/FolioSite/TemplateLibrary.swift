@@ -17,7 +17,8 @@ public struct TemplateLibrary: Sendable {
     /// - Parameter displayDirectory: the directory as shown in messages (e.g. `Templates`).
     /// - Parameter builtin: start from the built-in templates (false: only `directory`'s files).
     /// - Throws: ``FolioError/configuration(file:line:message:hint:)`` naming the template file
-    ///   and line of a syntax error, or ``FolioError/io(path:message:)`` when a file is unreadable.
+    ///   and line of a syntax error, an inclusion cycle or a template past the size, tag or
+    ///   nesting limits, or ``FolioError/io(path:message:)`` when a file is unreadable.
     public init(directory: URL, displayDirectory: String = "Templates", builtin: Bool = true) throws {
         var theme = try BuiltinTheme.merged(with: directory, displayDirectory: displayDirectory)
         if !builtin { theme = theme.filter { !$0.value.display.hasPrefix("built-in ") } }
@@ -29,12 +30,13 @@ public struct TemplateLibrary: Sendable {
                 throw FolioError.io(path: file.display, message: "the template is not valid UTF-8")
             }
             texts[name] = (text, file.display)
+            try Self.checkLimits(text, display: file.display)
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 throw FolioError.configuration(
                     file: file.display, line: error.context.lineNumber,
-                    message: "template syntax error (\(error.error)) at column \(error.context.columnNumber): \(error.context.line.trimmingCharacters(in: .whitespaces))",
+                    message: "template syntax error (\(error.error)) at column \(error.context.columnNumber): \(Self.excerpt(error.context.line, column: error.context.columnNumber))",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"
                 )
             }

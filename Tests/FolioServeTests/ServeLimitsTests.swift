@@ -9,11 +9,16 @@ import Testing
     /// Seconds since `start`.
     static func elapsed(since start: Date) -> Double { Date().timeIntervalSince(start) }
 
+    /// Bound on how long an answer or a close may take here. The limits under test are well
+    /// below it and the server without them never answered within 30 s; the slack is for the
+    /// tests that build sites on the same two threads while this suite runs.
+    static let patience = 20.0
+
     @Test func aOneMegabyteHeaderIsAnswered431AtOnceAndTheConnectionCloses() async throws {
         let running = try await PreviewServerTests.start()
         let start = Date()
         let answer = try await LoopbackHTTP.offPool { () throws -> String in
-            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
             let padding = String(repeating: "a", count: 1 << 20)
             // Send from another thread: the server answers before it has read everything.
             DispatchQueue.global().async { connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: \(padding)\r\n\r\n") }
@@ -22,7 +27,7 @@ import Testing
         #expect(answer.hasPrefix("HTTP/1.1 431 Request Header Fields Too Large\r\n"), "\(answer.prefix(200))")
         #expect(answer.contains("Connection: close"))
         #expect(answer.contains("Cache-Control: no-store"))
-        #expect(Self.elapsed(since: start) < 5)
+        #expect(Self.elapsed(since: start) < Self.patience)
         // The server still answers others.
         let home = try await LoopbackHTTP.get("/", port: running.port)
         #expect(home.status == 200)
@@ -33,7 +38,7 @@ import Testing
         let running = try await PreviewServerTests.start(limits: ConnectionLimits(maxHeadBytes: 2048))
         let headers = (0..<100).map { "X-Header-\($0): \(String(repeating: "b", count: 40))\r\n" }.joined()
         let answer = try await LoopbackHTTP.offPool { () throws -> String in
-            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
             connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)\r\n")
             return try connection.readToEnd()
         }
@@ -48,14 +53,14 @@ import Testing
         let running = try await PreviewServerTests.start(limits: ConnectionLimits(idleSeconds: 0.5))
         let start = Date()
         let silent = try await LoopbackHTTP.offPool { () throws -> String in
-            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
             return try connection.readToEnd()
         }
         #expect(silent.isEmpty, "a connection that never sent a byte got \(silent.prefix(200))")
-        #expect(Self.elapsed(since: start) < 4)
+        #expect(Self.elapsed(since: start) < Self.patience)
         // Kept alive after one answer, then closed when nothing follows.
         let kept = try await LoopbackHTTP.offPool { () throws -> String in
-            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
             connection.send("GET /assets/folio.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             return try connection.readToEnd()
         }
@@ -68,12 +73,12 @@ import Testing
         let running = try await PreviewServerTests.start(limits: ConnectionLimits(idleSeconds: 5, requestSeconds: 0.5))
         let start = Date()
         let answer = try await LoopbackHTTP.offPool { () throws -> String in
-            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
             connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             return try connection.readToEnd()
         }
         #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(answer.prefix(200))")
-        #expect(Self.elapsed(since: start) < 4)
+        #expect(Self.elapsed(since: start) < Self.patience)
         try await running.stop()
     }
 
@@ -81,7 +86,7 @@ import Testing
         let running = try await PreviewServerTests.start(limits: ConnectionLimits(idleSeconds: 30, maxConnections: 4))
         let held = try await LoopbackHTTP.offPool { () throws -> [LoopbackConnection] in
             try (0..<4).map { _ in
-                let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+                let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
                 connection.send("GET /assets/folio.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 _ = try connection.read(until: "\r\n\r\n")
                 return connection
@@ -104,7 +109,7 @@ import Testing
     @Test func pipelinedRequestsOnOneConnectionAreAnsweredInOrder() async throws {
         let running = try await PreviewServerTests.start()
         let answer = try await LoopbackHTTP.offPool { () throws -> String in
-            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
             connection.send("GET /assets/folio.css HTTP/1.1\r\nHost: a\r\n\r\nHEAD /chongqing/ HTTP/1.1\r\nHost: a\r\n\r\nGET /missing HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
             return try connection.readToEnd()
         }
@@ -127,7 +132,7 @@ import Testing
         ]
         for (request, status) in cases {
             let answer = try await LoopbackHTTP.offPool { () throws -> String in
-                let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+                let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
                 connection.send(request)
                 return try connection.readToEnd()
             }
@@ -141,7 +146,7 @@ import Testing
     func everyPreviewResponseIsNoStore(path: String) async throws {
         let running = try await PreviewServerTests.start()
         let head = try await LoopbackHTTP.offPool { () throws -> String in
-            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 10)
+            let connection = try LoopbackConnection(port: running.port, timeoutSeconds: 30)
             connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             return try connection.read(until: "\r\n\r\n")
         }
