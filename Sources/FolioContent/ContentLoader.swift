@@ -128,8 +128,10 @@ public struct ContentLoader: Sendable {
 
     /// Reads one Markdown file.
     public func loadPage(at url: URL, relativePath: String, kind: Page.Kind, documentSlug: String?) throws -> (Page, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ContentError.unreadable(file: relativePath, message: "cannot read the file")
+        let data: Data
+        switch InputFile.contents(atPath: url.path) {
+        case let .success(contents): data = contents
+        case let .failure(problem): throw ContentError.unreadable(file: relativePath, message: "cannot read the file: \(problem.reason)")
         }
         guard let decoded = String(data: data, encoding: .utf8) else {
             let line = TextHygiene.firstInvalidUTF8Line(data)

@@ -29,12 +29,22 @@ extension CorpusManifest {
         guard let entries = documents.sequence else {
             return SchemaProblem(line: documents.mark?.line ?? 1, message: "`documents:` must be a list", hint: "write each document as a list item starting with `- slug: …`")
         }
+        var slugLines: [String: Int] = [:]
         for entry in entries {
             let line = entry.mark?.line ?? 1
             guard let fields = entry.mapping else {
                 return SchemaProblem(line: line, message: "a document entry must be a mapping of keys", hint: "write the entry as `- slug: …` followed by its keys")
             }
             let name = fields["slug"]?.string.map { "document `\($0)`" } ?? "a document entry"
+            if let slug = fields["slug"]?.string {
+                let slugLine = fields["slug"]?.mark?.line ?? line
+                if let first = slugLines[slug] {
+                    return SchemaProblem(
+                        line: slugLine, message: "the slug `\(slug)` is already used by the document at line \(first)",
+                        hint: "give each document its own slug: it names the document's folder under Content/articles/ and its URL")
+                }
+                slugLines[slug] = slugLine
+            }
             let missing = requiredKeys.filter { fields[$0] == nil }
             if !missing.isEmpty {
                 let list = missing.map { "`\($0)`" }.joined(separator: ", ")

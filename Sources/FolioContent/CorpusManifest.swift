@@ -21,8 +21,10 @@ public struct CorpusManifest: Sendable, Equatable, Codable {
     /// Reads and decodes `corpus.yml`.
     /// - Throws: ``ContentError`` naming the file and line of the problem.
     public static func load(from url: URL, displayPath: String) throws -> CorpusManifest {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ContentError.unreadable(file: displayPath, message: "cannot read the corpus manifest")
+        let data: Data
+        switch InputFile.contents(atPath: url.path) {
+        case let .success(contents): data = contents
+        case let .failure(problem): throw ContentError.unreadable(file: displayPath, message: "cannot read the corpus manifest: \(problem.reason)")
         }
         do {
             if let problem = try schemaProblem(in: String(decoding: data, as: UTF8.self)) {

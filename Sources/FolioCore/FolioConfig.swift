@@ -123,8 +123,10 @@ extension FolioConfig {
     /// - Parameter displayPath: the path used in messages.
     public static func load(from path: String, displayPath: String = "folio.yml") throws -> (FolioConfig, [Diagnostic]) {
         guard FileManager.default.fileExists(atPath: path) else { return (FolioConfig(), []) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FolioError.io(path: displayPath, message: "cannot read the configuration file")
+        let data: Data
+        switch InputFile.contents(atPath: path) {
+        case let .success(contents): data = contents
+        case let .failure(problem): throw FolioError.io(path: displayPath, message: "cannot read the configuration file: \(problem.reason)")
         }
         return try parse(String(decoding: data, as: UTF8.self), file: displayPath)
     }
@@ -305,8 +307,13 @@ public enum YAMLErrors {
     /// key is placed at the duplicate (its second occurrence), not at the mapping's start.
     public static func line(of error: YamlError, in text: String? = nil) -> Int? {
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+        case let .scanner(context, _, mark, yaml), let .parser(context, _, mark, yaml), let .composer(context, _, mark, yaml):
+            // An unclosed `[`, `{` or quote is noticed only past the end of the text; the line
+            // where the construct opened is the one to fix.
+            if let context, mark.line > lineCount(yaml) { return context.mark.line }
             return mark.line
+        case let .reader(_, offset?, _, yaml):
+            return yaml.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         case let .duplicatedKeysInMapping(duplicates, context):
             if let text, let key = duplicates.sorted().first, let found = duplicateLine(of: key, in: text, mapping: context.mark) {
                 return found.duplicate
@@ -330,9 +337,21 @@ public enum YAMLErrors {
                 return "duplicate key \(names): `\(key)` is already set at line \(found.first)"
             }
             return "duplicate key \(names) in one mapping"
+        case let .reader(problem, offset, value, _):
+            // The reader rejects bytes that are not text; its own description quotes the raw line.
+            let at = offset.map { " at byte \($0)" } ?? ""
+            return "\(problem)\(at) (0x\(String(value, radix: 16, uppercase: true))); the file is not text"
+        case .dataCouldNotBeDecoded:
+            return "the file is not valid UTF-8"
         default:
-            return "\(error)"
+            return String("\(error)".prefix(200).unicodeScalars.map { $0.properties.generalCategory == .control && $0 != "\n" ? "?" : Character($0) })
         }
+    }
+
+    /// Lines in `text`; a final line break does not start another line.
+    static func lineCount(_ text: String) -> Int {
+        let breaks = text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        return text.utf8.last == 0x0A || text.isEmpty ? breaks : breaks + 1
     }
 
     /// The first and second line (1-based) where `key:` starts a line at the indentation of the

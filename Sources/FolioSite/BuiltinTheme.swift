@@ -38,20 +38,27 @@ public enum BuiltinTheme {
         else { return result }
         let base = directory.standardizedFileURL.path
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let isTemplate = relative.hasSuffix(".mustache")
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey, .fileSizeKey])
+            if isTemplate, values?.isDirectory == true {
+                throw FolioError.configuration(
+                    file: "\(displayDirectory)/\(relative)", line: nil, message: "the template is a folder, not a file",
+                    hint: "remove the folder or rename it so that its name does not end in .mustache")
+            }
+            guard values?.isRegularFile == true else { continue }
             // Never read a huge template into memory only to refuse it.
-            if relative.hasSuffix(".mustache"), let size = (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize, size > TemplateLibrary.maxTemplateBytes {
+            if isTemplate, let size = values?.fileSize, size > TemplateLibrary.maxTemplateBytes {
                 throw FolioError.configuration(
                     file: "\(displayDirectory)/\(relative)", line: nil,
                     message: "the template is \(size) bytes; a template may be at most \(TemplateLibrary.maxTemplateBytes) bytes",
                     hint: "split it into partials ({{> name}}) or move data into Content/")
             }
-            guard let data = fm.contents(atPath: url.path) else {
-                throw FolioError.io(path: "\(displayDirectory)/\(relative)", message: "cannot read the template file")
+            switch InputFile.contents(atPath: url.path, maxBytes: isTemplate ? TemplateLibrary.maxTemplateBytes : InputFile.maxBytes * 4) {
+            case let .success(data): result[relative] = (data, "\(displayDirectory)/\(relative)")
+            case let .failure(problem): throw FolioError.io(path: "\(displayDirectory)/\(relative)", message: "cannot read the \(isTemplate ? "template" : "theme") file: \(problem.reason)")
             }
-            result[relative] = (data, "\(displayDirectory)/\(relative)")
         }
         return result
     }

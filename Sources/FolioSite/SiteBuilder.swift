@@ -93,6 +93,7 @@ public struct SiteBuilder: Sendable {
         let contentURL = root.appendingPathComponent(config.content, isDirectory: true)
         let output = options.output.standardizedFileURL
         let toDisk = options.writeOutput && options.sink == nil
+        try Self.requireContentFolder(contentURL, display: config.content)
         if toDisk {
             try OutputGuard.check(output: output, projectRoot: root, contentDirectory: contentURL)
         }

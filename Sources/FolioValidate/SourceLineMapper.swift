@@ -179,7 +179,7 @@ final class SourceCache: @unchecked Sendable {
         }
         lock.unlock()
         var loaded: [[UInt8]]?
-        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) {
+        if case let .success(data) = InputFile.contents(atPath: root.appendingPathComponent(file).path) {
             let bytes = [UInt8](data)
             loaded = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { SourceLineMapper.normalise(bytes: $0) }
         }

@@ -210,7 +210,7 @@ import ZIPFoundation
         let before = try fixture.files(in: fixture.url("out"))
         // A directory with a Markdown name cannot be read as a file (chmod does not stop root).
         try FileManager.default.createDirectory(at: fixture.url("Content/articles/leiden-2023/03-broken.md"), withIntermediateDirectories: true)
-        #expect(throws: BundleError.unreadable(path: "Content/articles/leiden-2023/03-broken.md", message: "cannot read the file")) {
+        #expect(throws: BundleError.unreadable(path: "Content/articles/leiden-2023/03-broken.md", message: "cannot read the file: it is a folder, not a file")) {
             try bundle(fixture)
         }
         #expect(try fixture.files(in: fixture.url("out")) == before)

@@ -82,7 +82,7 @@ import Testing
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.removeItem(at: root.appendingPathComponent("Content/sources/leiden.txt"))
-        #expect(throws: ImportError.io(path: "Content/sources/leiden.txt", message: "cannot read the file")) {
+        #expect(throws: ImportError.io(path: "Content/sources/leiden.txt", message: "cannot read the file: it does not exist")) {
             try Importer().run(ImportOptions(projectRoot: root))
         }
     }

@@ -331,12 +331,20 @@ public struct Importer: Sendable {
         }
     }
 
+    /// The text of an input file.
+    /// - Throws: ``ImportError/io(path:message:)`` saying why the file cannot be read (missing, a
+    ///   folder, permission, over ``InputFile/maxBytes``), or
+    ///   ``ImportError/configuration(file:line:message:hint:)`` at the first line that is not UTF-8.
     static func read(_ url: URL, display: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ImportError.io(path: display, message: "cannot read the file")
+        let data: Data
+        switch InputFile.contents(atPath: url.path) {
+        case let .success(contents): data = contents
+        case let .failure(problem): throw ImportError.io(path: display, message: "cannot read the file: \(problem.reason)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ImportError.io(path: display, message: "the file is not valid UTF-8")
+            throw ImportError.configuration(
+                file: display, line: TextHygiene.firstInvalidUTF8Line(data), message: "the file is not valid UTF-8 from this line on",
+                hint: "save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`")
         }
         return text
     }
@@ -349,7 +357,7 @@ public struct Importer: Sendable {
         for folder in folders where !folder.hasPrefix(".") {
             let dir = directory.appendingPathComponent(folder)
             for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".md") {
-                if let data = fm.contents(atPath: dir.appendingPathComponent(name).path) {
+                if case let .success(data) = InputFile.contents(atPath: dir.appendingPathComponent(name).path) {
                     result["\(prefix)/\(folder)/\(name)"] = String(decoding: data, as: UTF8.self)
                 }
             }

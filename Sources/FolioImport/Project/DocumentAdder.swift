@@ -63,8 +63,11 @@ public struct DocumentAdder: Sendable {
         guard fm.fileExists(atPath: manifestURL.path) else {
             throw UsageError(message: "no \(contentDirectory)/corpus.yml in \(projectRoot.path)", hint: "run `folio init` first, or pass --root to the project")
         }
-        guard let data = fm.contents(atPath: file.path) else {
-            throw UsageError(message: "cannot read \(file.path)", hint: "check the path; Folio adds text files written by a PDF converter (.txt, .md)")
+        let data: Data
+        switch InputFile.contents(atPath: file.path) {
+        case let .success(contents): data = contents
+        case let .failure(problem):
+            throw UsageError(message: "cannot read \(file.path): \(problem.reason)", hint: "check the path; Folio adds text files written by a PDF converter (.txt, .md)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw UsageError(message: "\(file.path) is not UTF-8 text", hint: "convert the PDF to text first, e.g. `pdftotext -layout report.pdf report.txt`")

@@ -117,7 +117,7 @@ final class LineCache: @unchecked Sendable {
         }
         lock.unlock()
         var result: [Substring]?
-        if !path.isEmpty, let data = FileManager.default.contents(atPath: projectPath(path, in: projectRoot).path) {
+        if !path.isEmpty, case let .success(data) = InputFile.contents(atPath: projectPath(path, in: projectRoot).path) {
             let text = String(decoding: data, as: UTF8.self)
             result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         }
