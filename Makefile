@@ -4,7 +4,7 @@ SWIFT        ?= swift
 RELEASE_BIN  := .build/release/folio
 DEBUG_BIN    := .build/debug/folio
 
-.PHONY: site test deps test-deps release debug import build bundle check linkcheck bench bench-entities serve clean
+.PHONY: site test deps test-deps release debug import build bundle check linkcheck bench bench-entities serve clean fuzz
 
 ## site: install what is missing, build Folio in release mode, import the corpus, build the site and bundles.
 site: deps release
@@ -22,6 +22,7 @@ test: test-deps debug
 	scripts/linkcheck.sh .build/test-site
 	$(MAKE) --no-print-directory man
 	grep -q '^\.Nm folio' .build/man/folio.1 && grep -q 'completions' .build/man/folio.1
+	scripts/fuzz.sh 25
 
 ## man: the manual page folio.1, generated from the command-line definitions (swift-argument-parser's generate-manual).
 man: debug
@@ -65,9 +66,14 @@ linkcheck:
 bench: release
 	scripts/bench.sh
 
+## fuzz: libFuzzer on the front matter parser and the Markdown renderer + sanitiser, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 ## bench-entities: precision and recall of entity extraction on the held-out passages, beside spaCy.
 bench-entities: release
 	scripts/bench-entities.sh
 
 clean:
-	rm -rf .build Site
+	rm -rf .build .build-fuzz Site

@@ -193,6 +193,12 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(name: "article with 10^5 nested brackets and emphasis", arguments: ["build"], status: 0, messages: ["Built 4 pages"]) { root in
             try append(root, article, "\n" + String(repeating: "[", count: 100_000) + "x" + String(repeating: "]", count: 100_000) + "\n\n" + String(repeating: "*a ", count: 100_000) + "\n")
         },
+        BadInput(name: "article front matter with a YAML alias bomb", arguments: ["build"], status: 0, messages: ["Built 4 pages"], seconds: 10) { root in
+            let levels = ["a0: &a0 [" + Array(repeating: "\"lol\"", count: 10).joined(separator: ",") + "]"]
+                + (1..<10).map { "a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ",") + "]" }
+            let text = try String(contentsOf: url(root, article), encoding: .utf8)
+            try write(root, article, text.replacingOccurrences(of: "---\ntitle:", with: "---\n" + levels.joined(separator: "\n") + "\ntitle:"))
+        },
         BadInput(name: "article unreadable by the user", arguments: ["build"], status: 1, messages: ["\(article):1: error: [IO001] cannot read the file: permission denied"], asOtherUser: true) { root in
             try unreadable(root, article)
         },
