@@ -17,6 +17,9 @@ extension CorpusManifest {
     /// error names the entry's line and the key instead of a decoder's description.
     /// - Throws: `YamlError` when the text is not YAML at all.
     public static func schemaProblem(in text: String) throws -> SchemaProblem? {
+        if let line = YAMLAliasKeys.firstLine(in: text) {
+            return SchemaProblem(line: line, message: YAMLAliasKeys.message, hint: YAMLAliasKeys.hint)
+        }
         guard let root = try Yams.compose(yaml: text) else {
             return SchemaProblem(line: 1, message: "the corpus manifest is empty", hint: "add a `documents:` list; `folio init` writes an example")
         }

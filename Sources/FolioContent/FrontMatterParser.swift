@@ -74,6 +74,9 @@ public enum FrontMatterParser {
     /// - Throws: ``ContentError/frontMatter(file:line:message:hint:)`` for malformed YAML, a missing
     ///   `title`, or a value of the wrong type, with the line of the offending key.
     public static func decode(_ yaml: String, file: String, firstLine: Int) throws -> (FrontMatter, [Diagnostic]) {
+        if let line = YAMLAliasKeys.firstLine(in: yaml) {
+            throw ContentError.frontMatter(file: file, line: line + firstLine - 1, message: YAMLAliasKeys.message, hint: YAMLAliasKeys.hint)
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

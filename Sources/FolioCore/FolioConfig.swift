@@ -135,6 +135,9 @@ extension FolioConfig {
     public static func parse(_ text: String, file: String = "folio.yml") throws -> (FolioConfig, [Diagnostic]) {
         var config = FolioConfig()
         var diagnostics: [Diagnostic] = []
+        if let line = YAMLAliasKeys.firstLine(in: text) {
+            throw FolioError.configuration(file: file, line: line, message: YAMLAliasKeys.message, hint: YAMLAliasKeys.hint)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -204,6 +204,9 @@ extension Gazetteers {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw EntitiesError.unreadable(file: file, message: "cannot read the gazetteer")
         }
+        if let line = YAMLAliasKeys.firstLine(in: text) {
+            throw EntitiesError.malformed(file: file, line: line, message: YAMLAliasKeys.message)
+        }
         do {
             // Every value is read through `string`, `int` or `float`, which parse the scalar's
             // text; the basic resolver skips the default one's regular expressions per scalar.

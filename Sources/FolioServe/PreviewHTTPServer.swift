@@ -29,6 +29,7 @@ final class PreviewHTTPServer: @unchecked Sendable {
         self.address = address
         self.limits = limits
         self.handler = handler
+        maxConnections = max(1, min(limits.maxConnections, Self.openFileLimit() / 2))
     }
 
     /// The bound address once listening.
@@ -90,6 +91,18 @@ final class PreviewHTTPServer: @unchecked Sendable {
         return stopped
     }
 
+    /// How many files the process may open (`ulimit -n`).
+    static func openFileLimit() -> Int {
+        var files = rlimit()
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(resource, &files) == 0, files.rlim_cur != rlim_t.max else { return Int.max }
+        return Int(clamping: files.rlim_cur)
+    }
+
     /// Closes the listening socket and every connection.
     func stop() {
         lock.lock()
@@ -104,7 +117,18 @@ final class PreviewHTTPServer: @unchecked Sendable {
 
     private func accept(from listener: AsyncSocket) async throws {
         try await withThrowingDiscardingTaskGroup { group in
-            for try await client in listener.sockets {
+            while !Task.isCancelled {
+                let client: AsyncSocket
+                do {
+                    client = try await listener.accept()
+                } catch {
+                    // Closed by stop(): done. Out of file descriptors (EMFILE) or a connection
+                    // reset before it was accepted: keep listening, after a pause that lets
+                    // connections finish.
+                    if isStopped || error is CancellationError { return }
+                    try await Task.sleep(for: .milliseconds(50))
+                    continue
+                }
                 if reserve() {
                     group.addTask {
                         await self.serve(client)
@@ -117,10 +141,14 @@ final class PreviewHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// The connection cap: the configured one, but never more than half the descriptors the
+    /// process may open, so builds and file reads always have some left.
+    let maxConnections: Int
+
     private func reserve() -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard open < limits.maxConnections else { return false }
+        guard open < maxConnections else { return false }
         open += 1
         return true
     }

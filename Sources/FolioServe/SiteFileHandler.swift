@@ -47,7 +47,15 @@ struct SiteFileHandler: HTTPHandler {
     }
 
     func file(_ url: URL, status: HTTPStatusCode, head: Bool) -> HTTPResponse? {
-        guard isInsideSite(url), var data = try? Data(contentsOf: url) else { return nil }
+        guard isInsideSite(url) else { return nil }
+        guard var data = try? Data(contentsOf: url) else {
+            // A file that is there but cannot be read now (out of file descriptors, being
+            // replaced) is not missing: ask the browser to try again.
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { return nil }
+            var response = text(.serviceUnavailable, "503 Service Unavailable: the file could not be read just now; try again.\n", head: head)
+            response.headers[HTTPHeader("Retry-After")] = "1"
+            return response
+        }
         let type = ContentTypes.forPath(url.lastPathComponent)
         if type.hasPrefix("text/html") {
             data = Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self), generation: state.generation).utf8)

@@ -68,6 +68,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(name: "folio.yml of 1 GiB (sparse)", arguments: ["build"], status: 3, messages: ["folio.yml: error: cannot read the configuration file: it is 1 GiB; Folio reads files of at most 32 MiB"], seconds: 10) { root in
             try sparse(root, "folio.yml", bytes: 1 << 30)
         },
+        BadInput(name: "folio.yml with an alias bomb as a key", arguments: ["build"], status: 2, messages: ["folio.yml:4: error: a mapping key that is an alias"], seconds: 10) { root in
+            try write(root, "folio.yml", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\na1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\na2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n? [*a2, *a2]\n: boom\n")
+        },
         BadInput(name: "folio.yml unreadable by the user", arguments: ["build"], status: 3, messages: ["folio.yml: error: cannot read the configuration file: permission denied"], asOtherUser: true) { root in
             try unreadable(root, "folio.yml")
         },
@@ -198,6 +201,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 + (1..<10).map { "a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ",") + "]" }
             let text = try String(contentsOf: url(root, article), encoding: .utf8)
             try write(root, article, text.replacingOccurrences(of: "---\ntitle:", with: "---\n" + levels.joined(separator: "\n") + "\ntitle:"))
+        },
+        BadInput(name: "article front matter with an alias bomb as a key", arguments: ["build"], status: 1, messages: ["\(article):12: error: [FM001] a mapping key that is an alias"], seconds: 10) { root in
+            let levels = ["a0: &a0 [" + Array(repeating: "\"lol\"", count: 10).joined(separator: ",") + "]"]
+                + (1..<10).map { "a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ",") + "]" }
+            try write(root, article, "---\n" + levels.joined(separator: "\n") + "\nkeys: [x, *a9: boom]\ntitle: \"Laughs\"\n---\n\nBody.\n")
         },
         BadInput(name: "article unreadable by the user", arguments: ["build"], status: 1, messages: ["\(article):1: error: [IO001] cannot read the file: permission denied"], asOtherUser: true) { root in
             try unreadable(root, article)

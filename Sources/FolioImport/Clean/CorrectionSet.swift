@@ -40,6 +40,9 @@ public struct CorrectionSet: Sendable, Equatable {
     /// Parses `corrections.yml`.
     /// - Throws: ``ImportError/configuration(file:line:message:)`` naming the entry at fault.
     public static func parse(_ text: String, file: String) throws -> CorrectionSet {
+        if let line = YAMLAliasKeys.firstLine(in: text) {
+            throw ImportError.configuration(file: file, line: line, message: YAMLAliasKeys.message, hint: YAMLAliasKeys.hint)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

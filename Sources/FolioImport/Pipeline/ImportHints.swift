@@ -57,6 +57,9 @@ public struct ImportHints: Sendable, Equatable {
     /// Reads the hints from the manifest text.
     /// - Throws: ``ImportError/configuration(file:line:message:)`` for a malformed hint.
     public static func parse(_ text: String, file: String) throws -> ImportHints {
+        if let line = YAMLAliasKeys.firstLine(in: text) {
+            throw ImportError.configuration(file: file, line: line, message: YAMLAliasKeys.message, hint: YAMLAliasKeys.hint)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
