@@ -37,7 +37,7 @@ public enum YAMLAliasKeys {
             case UInt8(ascii: "#") where index == 0 || [0x20, 0x09, 0x0A].contains(bytes[index - 1]):
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
                 continue
-            case UInt8(ascii: "\""), UInt8(ascii: "'") where atNodeStart:
+            case UInt8(ascii: "\"") where atNodeStart, UInt8(ascii: "'") where atNodeStart:
                 // A quoted scalar: skip to its closing quote (`\"` and `''` escape one).
                 let quote = byte
                 index += 1

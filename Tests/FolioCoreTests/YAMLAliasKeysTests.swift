@@ -19,6 +19,15 @@ import Yams
         #expect(YAMLAliasKeys.firstLine(in: text) == line, "\(key)")
     }
 
+    /// A double quote inside a plain scalar (`l"`) starts no quoted scalar, so the alias keys after
+    /// it are still found (the fuzzer's case: the rest of the text was skipped as one long string).
+    @Test func aQuoteInsideAPlainScalarHidesNothing() {
+        let text = (["a0: &a0 [\"lol\", l\"]"] + Self.laughs.dropFirst() + ["a4: [*a3, *a8:, *a8]"]).joined(separator: "\n") + "\n"
+        #expect(YAMLAliasKeys.firstLine(in: text) == 11)
+        let single = "a: it's\nb: &b [x]\nc: [*b: y]\n"
+        #expect(YAMLAliasKeys.firstLine(in: single) == 3)
+    }
+
     @Test func aComplexKeyBeforeTheFirstAliasIsFoundToo() {
         let text = "? [a, b]\n: pair\n" + Self.laughs.joined(separator: "\n") + "\n"
         #expect(YAMLAliasKeys.firstLine(in: text) == 1)
