@@ -80,8 +80,23 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             }
             try Self.writeFile(data, at: url.path)
         } catch {
-            throw FolioError.io(path: path, message: "cannot write: \(error.localizedDescription)")
+            throw FolioError.io(path: destination.appendingPathComponent(path).path, message: Self.writeFailure(error, staging: staging))
         }
+    }
+
+    /// Says why a staged write failed, in the system's words (`No space left on device`), and what
+    /// it means for the reader: the previous output is kept as it was.
+    static func writeFailure(_ error: any Error, staging: URL) -> String {
+        let reason: String
+        if case let FolioError.io(_, message) = error {
+            reason = message
+        } else {
+            reason = error.localizedDescription
+        }
+        let hint = reason.contains("No space left") || reason.contains("quota")
+            ? "free space on the disk that holds \(staging.deletingLastPathComponent().path)"
+            : "check the permissions and free space of \(staging.deletingLastPathComponent().path)"
+        return "cannot write: \(reason); the previous output is unchanged (\(hint))"
     }
 
     /// Creates `directory` and its missing parents below the staging folder, never the staging
