@@ -20,7 +20,7 @@ extension CorpusManifest {
         if let line = YAMLAliasKeys.firstLine(in: text) {
             return SchemaProblem(line: line, message: YAMLAliasKeys.message, hint: YAMLAliasKeys.hint)
         }
-        guard let root = try Yams.compose(yaml: text) else {
+        guard let root = try Yams.compose(yaml: YAMLText.prepared(text)) else {
             return SchemaProblem(line: 1, message: "the corpus manifest is empty", hint: "add a `documents:` list; `folio init` writes an example")
         }
         guard let map = root.mapping else {

@@ -26,15 +26,20 @@ public struct CorpusManifest: Sendable, Equatable, Codable {
         case let .success(contents): data = contents
         case let .failure(problem): throw ContentError.unreadable(file: displayPath, message: "cannot read the corpus manifest: \(problem.reason)")
         }
+        return try parse(String(decoding: data, as: UTF8.self), displayPath: displayPath)
+    }
+
+    /// Decodes the text of a `corpus.yml`.
+    /// - Throws: ``ContentError`` naming the file and line of the problem.
+    public static func parse(_ text: String, displayPath: String) throws -> CorpusManifest {
         do {
-            if let problem = try schemaProblem(in: String(decoding: data, as: UTF8.self)) {
+            if let problem = try schemaProblem(in: text) {
                 throw ContentError.frontMatter(file: displayPath, line: problem.line, message: problem.message, hint: problem.hint)
             }
-            return try YAMLDecoder().decode(CorpusManifest.self, from: data)
+            return try YAMLDecoder().decode(CorpusManifest.self, from: YAMLText.prepared(text))
         } catch let error as ContentError {
             throw error
         } catch let error as YamlError {
-            let text = String(decoding: data, as: UTF8.self)
             throw ContentError.frontMatter(file: displayPath, line: YAMLErrors.line(of: error, in: text) ?? 1, message: "malformed corpus manifest: \(YAMLErrors.describe(error, in: text))", hint: nil)
         } catch {
             throw ContentError.frontMatter(file: displayPath, line: 1, message: "corpus manifest does not match its schema: \(error)", hint: "every document needs slug, title, publisher, date, language and source")

@@ -79,7 +79,7 @@ public enum FrontMatterParser {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: YAMLText.prepared(yaml))
         } catch let error as YamlError {
             let line = YAMLErrors.line(of: error).map { $0 + firstLine - 1 } ?? firstLine
             throw ContentError.frontMatter(file: file, line: line, message: "malformed front matter: \(YAMLErrors.describe(error))", hint: "front matter must be valid YAML; quote titles that contain `:` or `#`")

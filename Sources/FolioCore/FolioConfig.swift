@@ -140,7 +140,7 @@ extension FolioConfig {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: YAMLText.prepared(text))
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping = error {
                 throw FolioError.configuration(file: file, line: YAMLErrors.line(of: error, in: text), message: YAMLErrors.describe(error, in: text), hint: "keep one of the two; the second would silently replace the first")

@@ -110,3 +110,29 @@ public enum YAMLAliasKeys {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 }
+
+/// Makes YAML text count lines the way Folio's messages do, at line feeds only. YAML also breaks
+/// lines at a carriage return without a line feed and at U+0085, U+2028 and U+2029, so the
+/// parser's line numbers would run past the file's lines; those characters are read as spaces.
+/// Windows line endings (`\r\n`) are left as they are: both count them as one break.
+public enum YAMLText {
+    /// `text` with every YAML line break other than `\n` and `\r\n` replaced by a space.
+    public static func prepared(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
+        var result = String.UnicodeScalarView()
+        var iterator = scalars.makeIterator()
+        var pending = iterator.next()
+        while let scalar = pending {
+            let next = iterator.next()
+            switch scalar {
+            case "\r" where next != "\n", "\u{85}", "\u{2028}", "\u{2029}":
+                result.append(" ")
+            default:
+                result.append(scalar)
+            }
+            pending = next
+        }
+        return String(result)
+    }
+}

@@ -210,7 +210,7 @@ extension Gazetteers {
         do {
             // Every value is read through `string`, `int` or `float`, which parse the scalar's
             // text; the basic resolver skips the default one's regular expressions per scalar.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try Yams.compose(yaml: YAMLText.prepared(text), .basic) else {
                 throw EntitiesError.malformed(file: file, line: 1, message: "the gazetteer is empty")
             }
             return node

@@ -11,31 +11,36 @@ public struct TemplateLibrary: Sendable {
     /// Names of the loaded templates (file names without `.mustache`).
     public let names: Set<String>
 
-    /// Parses the theme's `*.mustache` files: Folio's built-in templates, each replaced by the
-    /// file of the same name under `directory` when there is one.
-    /// - Parameter directory: the project's templates folder; it may be missing.
-    /// - Parameter displayDirectory: the directory as shown in messages (e.g. `Templates`).
-    /// - Parameter builtin: start from the built-in templates (false: only `directory`'s files).
+    /// One template's text before parsing: its name (the file name without `.mustache`), its
+    /// text and the path shown in messages.
+    public struct Source: Sendable {
+        public var name: String
+        public var text: String
+        public var display: String
+
+        public init(name: String, text: String, display: String) {
+            self.name = name
+            self.text = text
+            self.display = display
+        }
+    }
+
+    /// Parses templates from their texts, after checking each against the size, tag and nesting
+    /// limits and all of them for inclusion cycles.
     /// - Throws: ``FolioError/configuration(file:line:message:hint:)`` naming the template file
-    ///   and line of a syntax error, an inclusion cycle or a template past the size, tag or
-    ///   nesting limits, or ``FolioError/io(path:message:)`` when a file is unreadable.
-    public init(directory: URL, displayDirectory: String = "Templates", builtin: Bool = true) throws {
-        var theme = try BuiltinTheme.merged(with: directory, displayDirectory: displayDirectory)
-        if !builtin { theme = theme.filter { !$0.value.display.hasPrefix("built-in ") } }
+    ///   and line of a syntax error, an inclusion cycle or a template past the limits.
+    public init(sources: [Source]) throws {
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (text: String, display: String)] = [:]
-        for (relative, file) in theme where relative.hasSuffix(".mustache") {
-            let name = String(relative.dropLast(".mustache".count))
-            guard let text = String(data: file.data, encoding: .utf8) else {
-                throw FolioError.io(path: file.display, message: "the template is not valid UTF-8")
-            }
-            texts[name] = (text, file.display)
-            try Self.checkLimits(text, display: file.display)
+        for source in sources {
+            texts[source.name] = (source.text, source.display)
+            try Self.checkLimits(source.text, display: source.display)
+            try Self.checkBlockCycles(source.text, display: source.display)
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                templates[source.name] = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
                 throw FolioError.configuration(
-                    file: file.display, line: error.context.lineNumber,
+                    file: source.display, line: error.context.lineNumber,
                     message: "template syntax error (\(error.error)) at column \(error.context.columnNumber): \(Self.excerpt(error.context.line, column: error.context.columnNumber))",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"
                 )

@@ -52,3 +52,23 @@ import Yams
         }
     }
 }
+
+/// YAML breaks lines at a lone carriage return, NEL, LS and PS too; Folio counts lines at line
+/// feeds, so a parser error must never name a line past the end of the file.
+@Suite struct YAMLLineBreakTests {
+    @Test func anErrorAfterLoneCarriageReturnsNamesALineOfTheFile() throws {
+        let text = "title: My site\ndescription: a\r\r\r\r\r\r\r\r\rb: [\n"
+        do {
+            _ = try FolioConfig.parse(text)
+            Issue.record("accepted")
+        } catch let FolioError.configuration(file, line, _, _) {
+            #expect(file == "folio.yml")
+            #expect(line.map { (1...3).contains($0) } == true, "line \(String(describing: line)) of a 3-line file")
+        }
+    }
+
+    @Test func windowsLineEndingsAndPlainTextAreLeftAlone() {
+        #expect(YAMLText.prepared("a: 1\r\nb: 2\r\n") == "a: 1\r\nb: 2\r\n")
+        #expect(YAMLText.prepared("a: x\ry\u{2028}z") == "a: x y z")
+    }
+}

@@ -35,4 +35,30 @@ import Testing
         let library = try Self.library(["note.mustache": "{{> footer}}", "footer.mustache": "<footer></footer>", "other.mustache": "{{> footer}}{{> note}}"])
         #expect(library.has("note") && library.has("article"))
     }
+
+    /// The fuzzer's case: a page that extends `base` and opens `{{$main}}` again inside its own
+    /// `{{$main}}` overflowed the stack while rendering.
+    @Test func aBlockNestedInItselfIsRefusedAtTheInnerTag() throws {
+        let page = "{{<base}}\n{{$main}}\n<p>x</p>\n{{$main}}inner{{/main}}\n{{/main}}\n{{/base}}\n"
+        #expect(throws: FolioError.configuration(file: "Templates/page.mustache", line: 4, message: "block `{{$main}}` is nested inside itself, which would never finish rendering", hint: "close `{{/main}}` before opening `{{$main}}`, or rename one of the blocks")) {
+            try Self.library(["page.mustache": page])
+        }
+    }
+
+    @Test func blocksThatContainEachOtherAreRefused() throws {
+        let page = "{{<base}}\n{{$main}}{{$head}}h{{/head}}{{/main}}\n{{$head}}\n{{$main}}m{{/main}}{{/head}}\n{{/base}}\n"
+        do {
+            _ = try Self.library(["page.mustache": page])
+            Issue.record("blocks in a cycle were accepted")
+        } catch let FolioError.configuration(file, line, message, _) {
+            #expect(file == "Templates/page.mustache" && (line == 2 || line == 4), "\(String(describing: line))")
+            #expect(message.contains("`head` → `main` → `head`") || message.contains("`main` → `head` → `main`"), "\(message)")
+        }
+    }
+
+    @Test func nestedBlocksWithDifferentNamesStayAllowed() throws {
+        let page = "{{<base}}\n{{$main}}<div>{{$aside}}side{{/aside}}</div>{{/main}}\n{{/base}}\n"
+        let library = try Self.library(["page.mustache": page])
+        #expect(try library.render("page", ["site": ["title": "T"]]).contains("side"))
+    }
 }

@@ -45,7 +45,7 @@ public struct CorrectionSet: Sendable, Equatable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: YAMLText.prepared(text))
         } catch let error as YamlError {
             throw ImportError.configuration(file: file, line: YAMLErrors.line(of: error) ?? 1, message: "malformed YAML: \(YAMLErrors.describe(error))")
         }

@@ -32,7 +32,7 @@ public struct EntityReviewUpdater: Sendable {
         let oldText = FileManager.default.contents(atPath: url.path).flatMap { String(data: $0, encoding: .utf8) }
         if let oldText {
             do {
-                if let node = try Yams.compose(yaml: oldText) {
+                if let node = try Yams.compose(yaml: YAMLText.prepared(oldText)) {
                     decided = try EntityReview.entries(node, file: path).filter { $0.decision != nil }
                 }
             } catch let error as EntitiesError {

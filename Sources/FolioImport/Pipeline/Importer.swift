@@ -222,6 +222,21 @@ public struct Importer: Sendable {
         return (files, Diagnostic.sortedForOutput(diagnostics), documents, clock.timings)
     }
 
+    /// Imports one source text in memory as `meta` describes it, with the given `import:` hints
+    /// and no corrections or company table: the article files it would write and its findings.
+    /// ``generate(projectRoot:contentDirectory:)`` is the project-wide import; this is for tools
+    /// that hold a single text (and the fuzz target of the importer).
+    public func importSource(_ source: String, as meta: CorpusDocument, hints: ImportHints.Document = ImportHints.Document(), contentDirectory: String = "Content") -> (
+        files: [GeneratedFile], diagnostics: [Diagnostic]
+    ) {
+        let entityTagger = tagger ?? EntityTagger()
+        var clock = StepClock()
+        let output = importDocument(
+            meta, source: source, hints: hints, companies: CompanyResolver(table: [:], gazetteer: [:]), corrections: CorrectionSet(),
+            correctionsPath: "\(contentDirectory)/corrections.yml", writer: ArticleWriter(contentDirectory: contentDirectory, tagger: entityTagger), clock: &clock)
+        return (output.files, output.diagnostics)
+    }
+
     struct DocumentOutput: Sendable {
         var files: [GeneratedFile]
         var diagnostics: [Diagnostic]

@@ -1,0 +1,1 @@
+../../../Sources/FolioSite/Search/PorterStemmer.swift

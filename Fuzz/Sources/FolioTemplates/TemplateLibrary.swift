@@ -1,0 +1,1 @@
+../../../Sources/FolioSite/TemplateLibrary.swift
