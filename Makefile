@@ -22,7 +22,7 @@ test: test-deps debug
 	scripts/linkcheck.sh .build/test-site
 	$(MAKE) --no-print-directory man
 	grep -q '^\.Nm folio' .build/man/folio.1 && grep -q 'completions' .build/man/folio.1
-	scripts/fuzz.sh 25
+	FUZZ_SEED=1 FUZZ_RUNS=4000 scripts/fuzz.sh
 
 ## man: the manual page folio.1, generated from the command-line definitions (swift-argument-parser's generate-manual).
 man: debug

@@ -4,7 +4,9 @@
 # configuration parsers (folio.yml, corpus.yml, corrections.yml), the importer (a corpus entry
 # and a source text), the template loader and the search tokenizer.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   (make fuzz; make test runs a short smoke run)
-# FUZZ_SEED fixes libFuzzer's random seed (make test uses 1, so a smoke run is repeatable).
+# FUZZ_SEED fixes libFuzzer's random seed; FUZZ_RUNS runs that many inputs per target instead of
+# SECONDS. make test uses both (seed 1, a fixed number of runs), so its smoke run is the same run
+# on every machine.
 # The targets live in Fuzz/ (a package of their own, built in .build-fuzz/). Seeds are excerpts
 # cut from Content/articles plus the hand-written inputs in Fuzz/Seeds/; every file in
 # Fuzz/Crashes/ (inputs that once crashed) is replayed first. A crash, leak, timeout or an active
@@ -18,6 +20,10 @@ targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(front-matter markdown config import templates search)
 seed_option=()
 [[ -n "${FUZZ_SEED:-}" ]] && seed_option=(-seed="$FUZZ_SEED")
+budget=(-max_total_time="$seconds")
+[[ -n "${FUZZ_RUNS:-}" ]] && budget=(-runs="$FUZZ_RUNS")
+# With both FUZZ_RUNS and FUZZ_MAX_SECONDS, a target stops at whichever comes first.
+[[ -n "${FUZZ_RUNS:-}" && -n "${FUZZ_MAX_SECONDS:-}" ]] && budget+=(-max_total_time="$FUZZ_MAX_SECONDS")
 scratch=.build-fuzz
 # -sanitize=fuzzer alone leaves Swift code without the coverage counters libFuzzer reads (only the C
 # code of the dependencies would guide it): ask for inline 8-bit counters and comparison tracing.
@@ -100,9 +106,9 @@ for target in "${targets[@]}"; do
     mkdir -p "Fuzz/Seeds/$target" "Fuzz/Crashes/$target"
     corpus="$scratch/corpus/$target"
     mkdir -p "$corpus"
-    echo "== $target: ${seconds} s"
+    if [[ -n "${FUZZ_RUNS:-}" ]]; then echo "== $target: $FUZZ_RUNS runs"; else echo "== $target: $seconds s"; fi
     if ! ASAN_OPTIONS="detect_leaks=$leaks${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$exe" "$corpus" "$seeds/$target" "Fuzz/Seeds/$target" "Fuzz/Crashes/$target" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -detect_leaks="$leaks" "${seed_option[@]}" \
+        "${budget[@]}" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -detect_leaks="$leaks" "${seed_option[@]}" \
         -artifact_prefix="$scratch/findings/$target-" -print_final_stats=1 2> "$scratch/$target.log"; then
         status=1
         grep -E "ERROR|SUMMARY|Fatal error|fatalError|artifact" "$scratch/$target.log" | head -20 >&2
