@@ -73,7 +73,7 @@ public struct SiteCheck: Sendable {
         buildConfig.validation.baseline = ""
         let built = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: buildConfig, strict: options.strict, writeOutput: false))
         var timings = built.timings
-        var diagnostics = FindingOverlap.merging(imported: options.extraDiagnostics, checked: built.diagnostics)
+        var diagnostics = options.extraDiagnostics + built.diagnostics
         var externalCount = 0
         if options.external {
             let start = Date()
@@ -109,6 +109,11 @@ public struct SiteCheck: Sendable {
             acceptedDiagnostics = outcome.active.filter { $0.severity != .info }.map { var d = $0; d.baselined = true; return d }
             active = outcome.active.filter { $0.severity == .info }
         }
+        // One finding per cause, after the baseline matched each finding on its own.
+        // A finding that follows from an accepted one is folded into it and accepted with it.
+        let folded = FindingCauses.fold(active + acceptedDiagnostics.map { var d = $0; d.baselined = true; return d })
+        active = folded.filter { !$0.baselined }
+        acceptedDiagnostics = folded.filter(\.baselined)
         let failed = DiagnosticSummary(active).fails(strict: options.strict || options.config.validation.strict)
         return Result(
             diagnostics: active, acceptedDiagnostics: Diagnostic.sortedForOutput(acceptedDiagnostics),
