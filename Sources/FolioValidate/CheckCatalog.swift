@@ -35,7 +35,7 @@ public enum CheckCatalog {
         .init(code: "FN009", severity: .warning, name: "citation-placeholder", summary: "A placeholder such as \"(link)\" stands where a URL was lost."),
         .init(code: "FN010", severity: .warning, name: "footnote-garbled-marker", summary: "Text looks like a footnote marker that was not converted (raw <sup>, mangled [^ or escaped markup)."),
         .init(code: "FIG001", severity: .error, name: "figure-reference-unresolved", summary: "The text refers to a figure or table that has no caption in the article."),
-        .init(code: "FIG002", severity: .warning, name: "caption-unnumbered", summary: "A figure or table caption has no number."),
+        .init(code: "FIG002", severity: .warning, name: "caption-unnumbered", summary: "A figure or table caption has no number where the text numbers its captions."),
         .init(code: "FIG003", severity: .error, name: "caption-duplicate-number", summary: "Two captions of one kind share a number in the article."),
         .init(code: "FIG004", severity: .warning, name: "caption-numbering-gap", summary: "Figure or table numbers skip a number."),
         .init(code: "FIG005", severity: .warning, name: "figure-deictic-unresolved", summary: "\"The graph above\" or \"the table below\" with no such figure or table nearby."),
@@ -188,7 +188,7 @@ extension CheckCatalog {
     FN113|info|superscript-repaired|Entity-mangled superscript markup was repaired.
     FN115|warning|note-truncated|A footnote definition looks truncated.
     FIG101|warning|figure-reference-uncaptioned|The text refers to a figure or table with no caption.
-    FIG102|warning|caption-unnumbered-import|A caption has no number.
+    FIG102|warning|caption-unnumbered-import|A caption has no number where the article numbers its other captions of the kind.
     FIG103|warning|caption-number-shared|Two captions share a number; the second id gets -2.
     FIG104|warning|caption-gap-import|Figure or table numbering has a gap.
     FIG105|warning|figure-deictic-import|"The graph above/below" with no figure nearby.

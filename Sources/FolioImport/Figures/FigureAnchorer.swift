@@ -290,6 +290,9 @@ struct FigureArticle {
     private func assignIds(_ captions: inout [PlacedCaption], findings: inout [ImportFinding]) {
         var taken = Set<String>()
         var unnumbered = 0
+        // An unnumbered caption is a finding only where the article numbers its other captions of
+        // the kind; some reports never number their photos.
+        let numberedKinds = Set(captions.filter { $0.caption.number != nil }.map { $0.caption.kind.rawValue })
         for k in captions.indices {
             let caption = captions[k].caption
             var id: String
@@ -308,11 +311,13 @@ struct FigureArticle {
                 unnumbered += 1
                 id = "\(caption.kind.rawValue)-u\(unnumbered)"
                 captions[k].unnumbered = true
-                findings.append(
-                    ImportFinding(
-                        code: "FIG102", severity: .warning, message: "Caption “\(String(caption.text.prefix(60)))” has no number.",
-                        hint: "In-text references cannot point to it; number it with a correction.",
-                        sourceLine: lines[captions[k].index].number, articleIndex: article))
+                if numberedKinds.contains(caption.kind.rawValue) {
+                    findings.append(
+                        ImportFinding(
+                            code: "FIG102", severity: .warning, message: "Caption “\(String(caption.text.prefix(60)))” has no number, but the article's other \(caption.kind.rawValue) captions are numbered.",
+                            hint: "In-text references cannot point to it; number it with a correction.",
+                            sourceLine: lines[captions[k].index].number, articleIndex: article))
+                }
             }
             taken.insert(id)
             captions[k].id = id

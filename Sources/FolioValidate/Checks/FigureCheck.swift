@@ -17,10 +17,8 @@ enum FigureCheck {
         var numbered: [String: [Int: PageSource.Caption]] = [:]
         for caption in captions {
             let at = source.location(bodyLine: caption.bodyLine)
-            guard let number = caption.number else {
-                found.append(CheckCatalog.make("FIG002", "\(caption.kind) caption has no number", at: at, hint: "number the caption (e.g. “\(caption.kind.capitalized) 2”) so the text can refer to it"))
-                continue
-            }
+            // Unnumbered captions are judged per document (FIG002 in `document`).
+            guard let number = caption.number else { continue }
             if let first = numbered[caption.kind]?[number] {
                 found.append(CheckCatalog.make("FIG003", "\(caption.kind.capitalized) \(number) is captioned twice (first at line \(source.fileLine(first.bodyLine)))", at: at, hint: "renumber one of the two captions"))
             } else {
@@ -84,7 +82,7 @@ enum FigureCheck {
     /// FIG004: numbering gaps per kind, continuing across the articles of a document; a number
     /// at or below the previous one starts a new (per-article) sequence.
     static func document(_ articles: [PageSource]) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+        var found: [Diagnostic] = unnumberedCaptions(articles)
         var previous: [String: Int] = [:]
         for article in articles {
             for caption in captions(article) {
@@ -115,5 +113,42 @@ enum FigureCheck {
     /// Body lines holding an image.
     static func imageLines(_ source: PageSource) -> [Int] {
         source.rendered.links.filter { $0.kind == .image }.map { source.bodyLine($0.line) }
+    }
+
+    /// FIG002: a caption without a number where the text's convention is to number them. The
+    /// convention is learnt per kind (figure, table, …): an article that numbers other captions
+    /// of the kind numbers them all; an article with no numbered caption of the kind follows its
+    /// document, which numbers them when at least two thirds of its captions of the kind carry a
+    /// number. A report that never numbers its figures, or writes "(Figure)" once, gets no FIG002.
+    static func unnumberedCaptions(_ articles: [PageSource]) -> [Diagnostic] {
+        var documentTotal: [String: Int] = [:]
+        var documentNumbered: [String: Int] = [:]
+        for article in articles {
+            for caption in captions(article) {
+                documentTotal[caption.kind, default: 0] += 1
+                if caption.number != nil { documentNumbered[caption.kind, default: 0] += 1 }
+            }
+        }
+        var found: [Diagnostic] = []
+        for article in articles {
+            let all = captions(article)
+            let numberedKinds = Set(all.filter { $0.number != nil }.map(\.kind))
+            for caption in all where caption.number == nil {
+                let total = documentTotal[caption.kind] ?? 0
+                let numbered = documentNumbered[caption.kind] ?? 0
+                let convention: String
+                if numberedKinds.contains(caption.kind) {
+                    convention = "the other \(caption.kind) captions of this article are numbered"
+                } else if numbered * 3 >= total * 2, numbered > 0 {
+                    convention = "\(numbered) of the \(total) \(caption.kind) captions of this document are numbered"
+                } else {
+                    continue
+                }
+                found.append(CheckCatalog.make(
+                    "FIG002", "\(caption.kind) caption has no number, but \(convention)", at: article.location(bodyLine: caption.bodyLine),
+                    hint: "number the caption (e.g. “\(caption.kind.capitalized) 2”) so the text can refer to it; the number was probably lost in conversion"))
+            }
+        }
+        return found
     }
 }
