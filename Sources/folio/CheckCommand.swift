@@ -53,8 +53,9 @@ struct CheckCommand: AsyncParsableCommand {
             // Import runs in check mode (it writes nothing): its findings on the sources, and
             // stale generated articles, are part of the check.
             let sources = global.projectRoot.appendingPathComponent(config.content).appendingPathComponent("sources")
+            // Routine repairs are not findings (`folio import --log FILE` lists them).
             let importDiagnostics = FileManager.default.fileExists(atPath: sources.path)
-                ? try importFindings(global.projectRoot, content: config.content)
+                ? RepairLog.split(try importFindings(global.projectRoot, content: config.content)).findings
                 : []
             return try await SiteCheck().run(.init(
                 projectRoot: global.projectRoot, config: config, strict: strict, external: external,

@@ -28,6 +28,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Least severe finding printed: info, warning or error (default: validation.min_severity, else warning; --verbose shows the repairs).")
     var minSeverity: Severity?
 
+    @Option(name: .customLong("log"), help: ArgumentHelp("Write every routine repair as JSON lines (code, article line, source line, before, after) to FILE.", valueName: "FILE"))
+    var repairLog: String?
+
     func run() async throws {
         var reporter = Reporter(global: global, diagnosticFormat: format.diagnosticFormat, minSeverity: minSeverity)
         reporter.strict = strict
@@ -46,8 +49,21 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         // The same baseline as build and check: accepted findings are counted, not printed.
+        // Routine repairs are logged, not reported: findings are what needs a person.
+        let (findings, repairs) = RepairLog.split(result.diagnostics)
+        if let repairLog {
+            let texts = Dictionary(result.files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+            let log = RepairLog.jsonLines(repairs, projectRoot: global.projectRoot, articleTexts: texts)
+            try await reporter.guarding {
+                do {
+                    try Data(log.utf8).write(to: URL(fileURLWithPath: repairLog, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)), options: .atomic)
+                } catch {
+                    throw FolioError.io(path: repairLog, message: "cannot write the repair log: \(error.localizedDescription)")
+                }
+            }
+        }
         let outcome = try await reporter.guarding {
-            try DiagnosticPolicy.load(projectRoot: global.projectRoot, validation: config.validation).evaluate(result.diagnostics, sameDefect: true)
+            try DiagnosticPolicy.load(projectRoot: global.projectRoot, validation: config.validation).evaluate(findings, sameDefect: true)
         }
         reporter.report(outcome.active, accepted: outcome.accepted)
         let summary = DiagnosticSummary(outcome.active)
@@ -59,6 +75,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         line += "; \(DiagnosticFormatter.summaryLine(summary))"
         if !outcome.accepted.isEmpty { line += ", \(outcome.accepted.count) accepted by the baseline" }
+        line += ", \(repairs.count) routine repairs" + (repairLog.map { " logged to \($0)" } ?? " (list them with --log FILE)")
         line += " in \(String(format: "%.0f", elapsed)) ms"
         if global.verbose {
             for t in result.timings { line += "\n  \(t.name): \(String(format: "%.1f", t.seconds * 1000)) ms" }

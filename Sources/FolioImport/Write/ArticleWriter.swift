@@ -16,14 +16,18 @@ public struct GeneratedFile: Sendable, Equatable {
     /// Names it found but did not accept (for the review file).
     public var candidates: [FoundOrganisation] = []
 
-    /// The first file line carrying `sourceLine` exactly, else the first carrying a later one.
+    /// The first file line carrying `sourceLine` exactly; else the line of the block the source
+    /// line falls in, the one starting nearest before it (a rejoined paragraph carries the source
+    /// line of its first line only); else the first carrying a later one.
     public func fileLine(forSource sourceLine: Int) -> Int? {
+        var before: (line: Int, number: Int)?
         var later: Int?
         for (index, number) in sourceLineOfFileLine.enumerated() where number > 0 {
             if number == sourceLine { return index + 1 }
+            if (number < sourceLine) && (number > (before?.number ?? 0)) { before = (index + 1, number) }
             if number > sourceLine && later == nil { later = index + 1 }
         }
-        return later
+        return before?.line ?? later
     }
 }
 
