@@ -66,10 +66,26 @@ public struct SourceRange: Sendable, Equatable, Codable {
     public var file: String
     /// `[first, last]`, inclusive and 1-based.
     public var lines: [Int]
+    /// The exact source line of each body line that holds text, written by the importer:
+    /// `body:source` pairs separated by spaces, body lines counted from the line after the
+    /// closing `---`. A hand edit that moves lines makes it stale; readers then fall back to
+    /// matching the text.
+    public var map: String?
 
-    public init(file: String, lines: [Int]) {
+    public init(file: String, lines: [Int], map: String? = nil) {
         self.file = file
         self.lines = lines
+        self.map = map
+    }
+
+    /// The pairs of ``map`` as body line → source line.
+    public var exactLines: [Int: Int] {
+        var result: [Int: Int] = [:]
+        for pair in (map ?? "").split(separator: " ") {
+            let parts = pair.split(separator: ":")
+            if parts.count == 2, let body = Int(parts[0]), let source = Int(parts[1]) { result[body] = source }
+        }
+        return result
     }
 
     /// First line of the range.

@@ -38,6 +38,10 @@ public struct SourceLineMapper: Sendable {
         let first = range.lines[0], last = max(range.lines[0], range.lines[1])
         guard first >= 1 else { return nil }
         let lines = bodyLines ?? TextLines.split(page.body)
+        // The importer's exact map: the line's own source line, else that of the block it is in.
+        if range.map != nil, let exact = Self.exactLine(range.exactLines, bodyLine: bodyLine, lines: lines) {
+            return SourceLocation(file: range.file, line: exact)
+        }
         let total = max(1, lines.count)
         let clamped = min(max(bodyLine, 1), total)
         let proportional = first + Int((Double(clamped - 1) / Double(max(1, total - 1)) * Double(last - first)).rounded())
@@ -58,6 +62,21 @@ public struct SourceLineMapper: Sendable {
             candidate -= 1
         }
         return SourceLocation(file: range.file, line: min(proportional, max(first, upper)))
+    }
+
+    /// The source line the importer recorded for `bodyLine`, or for the nearest line above it in
+    /// the same block (no blank line between); `nil` when the map does not cover the line or no
+    /// longer fits the body (a hand edit moved the lines: a mapped line is now blank).
+    static func exactLine(_ map: [Int: Int], bodyLine: Int, lines: [Substring]) -> Int? {
+        guard !map.isEmpty, let lastMapped = map.keys.max(), lastMapped <= lines.count,
+              map.keys.allSatisfy({ !lines[$0 - 1].allSatisfy(\.isWhitespace) }) else { return nil }
+        var line = bodyLine
+        while line >= 1, line <= lines.count {
+            if let source = map[line] { return source }
+            if lines[line - 1].allSatisfy(\.isWhitespace) { return nil }
+            line -= 1
+        }
+        return nil
     }
 
     /// Finds the source line containing the first characters of `key` (or a middle slice of it).

@@ -58,4 +58,44 @@ import Testing
         #expect(codes.isDisjoint(with: ["IMP020", "IMP030", "FN113", "INL004", "INL002"]), "\(codes.sorted())")
         #expect(codes.contains("IMP011"), "a doubtful heading promotion still needs a person")
     }
+
+    /// Source lines come from the import's exact line map: the source line of a finding holds
+    /// the text of its article line (markup, links and note markers aside). The few exceptions
+    /// are text that changed shape on import (a heading's number, a caption's label).
+    @Test func aFindingsSourceLineHoldsTheTextOfItsArticleLine() throws {
+        // An empty baseline, so every finding is listed.
+        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-baseline-\(UUID().uuidString).json")
+        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
+        defer { try? FileManager.default.removeItem(at: baseline) }
+        let run = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        let diagnostics = object["diagnostics"] as? [[String: Any]] ?? []
+        var cache: [String: [Substring]] = [:]
+        func line(_ file: String, _ number: Int) throws -> String {
+            if cache[file] == nil {
+                cache[file] = try String(contentsOf: FolioProcess.repository.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            let lines = cache[file] ?? []
+            return number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
+        }
+        func words(_ text: String) -> [String] {
+            let plain = text.replacing(/\[\^\d+\]:?|\(\.\.\/[^)]*\)|<[^>]+>/, with: " ").lowercased()
+            return plain.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        var placed = 0
+        var misplaced: [String] = []
+        for d in diagnostics {
+            guard let file = d["file"] as? String, file.hasSuffix(".md"), let number = d["line"] as? Int,
+                  let source = d["source"] as? [String: Any], let sourceFile = source["file"] as? String, let sourceLine = source["line"] as? Int else { continue }
+            let article = words(try line(file, number)), raw = words(try line(sourceFile, sourceLine))
+            let a = article.prefix(3).joined(separator: " "), r = raw.prefix(3).joined(separator: " ")
+            if (!a.isEmpty && raw.joined(separator: " ").contains(a)) || (!r.isEmpty && article.joined(separator: " ").contains(r)) {
+                placed += 1
+            } else {
+                misplaced.append("\(d["code"] ?? "") \(file):\(number) ← \(sourceFile):\(sourceLine)")
+            }
+        }
+        #expect(placed + misplaced.count > 100)
+        #expect(Double(placed) >= 0.95 * Double(placed + misplaced.count), "\(misplaced.count) misplaced: \(misplaced.prefix(10))")
+    }
 }

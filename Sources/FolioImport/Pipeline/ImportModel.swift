@@ -68,8 +68,12 @@ public struct ImportFinding: Sendable, Equatable {
     public var sourceLine: Int
     /// Index into ``DocumentDraft/articles`` when the finding belongs to an article.
     public var articleIndex: Int?
+    /// The front matter key the source text became (a byline becomes `company` and `authors`):
+    /// the finding points at that key's line, where the text now is.
+    public var frontMatterKey: String?
 
-    public init(code: String, severity: Severity, message: String, hint: String? = nil, sourceLine: Int, articleIndex: Int? = nil) {
+    public init(code: String, severity: Severity, message: String, hint: String? = nil, sourceLine: Int, articleIndex: Int? = nil, frontMatterKey: String? = nil) {
+        self.frontMatterKey = frontMatterKey
         self.code = code
         self.severity = severity
         self.message = message

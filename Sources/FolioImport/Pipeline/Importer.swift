@@ -300,7 +300,10 @@ public struct Importer: Sendable {
         var location: SourceLocation
         if let articleIndex, articleIndex < document.articles.count, articleIndex < files.count {
             let file = files[articleIndex]
-            location = SourceLocation(file: file.path, line: file.fileLine(forSource: finding.sourceLine) ?? 1)
+            let keyLine = finding.frontMatterKey.flatMap { key in
+                file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\(key):") }.map { $0 + 1 }
+            }
+            location = SourceLocation(file: file.path, line: keyLine ?? file.fileLine(forSource: finding.sourceLine) ?? 1)
         } else {
             location = SourceLocation(file: files.last?.path ?? document.metadata.source, line: 1)
         }

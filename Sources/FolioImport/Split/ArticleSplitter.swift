@@ -183,6 +183,9 @@ struct ArticleSplitter: Sendable {
             let afterTitle = (start.titleLines.last ?? (start.index - 1)) + 1
             if tocCompanies || start.caseStudy == false {
                 let byline = parser.parse(lines, from: afterTitle, limit: end)
+                // The byline's own line (never the blank line after the title) is where its findings point.
+                let bylineLine = byline.consumed.sorted().first { !lines[$0].text.allSatisfy(\.isWhitespace) }.map { lines[$0].number }
+                    ?? lines[min(afterTitle, lines.count - 1)].number
                 if tocCompanies || byline.company != nil || !byline.authors.isEmpty {
                     if tocCompanies {
                         for i in byline.consumed { removed[i] = true }
@@ -192,14 +195,14 @@ struct ArticleSplitter: Sendable {
                                 ImportFinding(
                                     code: "IMP041", severity: .info,
                                     message: "the table of contents names `\(start.tocCompany ?? tocCompany)`, the byline `\(bylineCompany)`; using `\(tocCompany)`",
-                                    sourceLine: lines[min(afterTitle, lines.count - 1)].number, articleIndex: n))
+                                    sourceLine: bylineLine, articleIndex: n, frontMatterKey: "company"))
                         }
                         company = company ?? byline.company
                         if authors.isEmpty {
                             findings.append(
                                 ImportFinding(
                                     code: "IMP040", severity: .warning, message: "the byline names no person\(company.map { ", only the company \($0)" } ?? "")",
-                                    sourceLine: lines[min(afterTitle, lines.count - 1)].number, articleIndex: n))
+                                    sourceLine: bylineLine, articleIndex: n, frontMatterKey: "company"))
                         }
                     }
                 }

@@ -65,7 +65,12 @@ struct ArticleWriter: Sendable {
         fm.order = article.order
         fm.company = article.company
         fm.authors = article.authors
-        fm.source = SourceRange(file: document.metadata.source, lines: [article.sourceLines.lowerBound, article.sourceLines.upperBound])
+        // Body line 1 is the blank line after the closing `---`; body[i] is body line i + 2.
+        let exact = body.enumerated().compactMap { index, line in
+            line.number > 0 && !line.text.allSatisfy(\.isWhitespace) ? "\(index + 2):\(line.number)" : nil
+        }
+        fm.source = SourceRange(
+            file: document.metadata.source, lines: [article.sourceLines.lowerBound, article.sourceLines.upperBound], map: exact.isEmpty ? nil : exact.joined(separator: " "))
         var companies = tagged.tags.companies
         if let company = article.company, !companies.contains(company) { companies.insert(company, at: 0) }
         fm.companies = companies

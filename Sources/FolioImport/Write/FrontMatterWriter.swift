@@ -52,6 +52,7 @@ enum FrontMatterWriter {
             out.append("source:")
             out.append("  file: \(quote(source.file))")
             out.append("  lines: [\(source.lines.map(String.init).joined(separator: ", "))]")
+            if let map = source.map { out.append("  map: \(quote(map))") }
         }
         if let companies = fm.companies { out.append("companies: \(list(companies))") }
         if let cities = fm.cities { out.append("cities: \(list(cities))") }
