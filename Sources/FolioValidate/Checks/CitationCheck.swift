@@ -74,6 +74,15 @@ enum CitationCheck {
         }
         // FN004: gaps in the sequence of first references, continuing across articles; a
         // number at or below the previous one starts a new (per-article) sequence.
+        // What became of a missing number: a definition without a marker (the marker was lost),
+        // a note kept as plain text (`⁽4⁾ …`, also without a marker), or nothing at all.
+        var defined = Set<Int>()
+        for article in articles {
+            for definition in article.definitions { if let n = Int(definition.label) { defined.insert(n) } }
+            for line in article.lines {
+                if let match = line.prefixMatch(of: /⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾/), let n = Int(String(match.1.map { Self.superscriptDigit[$0] ?? "?" })) { defined.insert(n) }
+            }
+        }
         var previous = 0
         for article in articles {
             var seen = Set<String>()
@@ -83,7 +92,13 @@ enum CitationCheck {
                     let missing = ((previous + 1)..<n).filter { !known.contains($0) }
                     if !missing.isEmpty {
                         let list = missing.count > 5 ? "\(missing[0])–\(missing[missing.count - 1])" : missing.map(String.init).joined(separator: ", ")
-                        found.append(CheckCatalog.make("FN004", "footnote numbering jumps from \(previous) to \(n): \(missing.count == 1 ? "note" : "notes") \(list) \(missing.count == 1 ? "is" : "are") never referenced in this document", at: article.location(bodyLine: mark.bodyLine, column: mark.column), hint: "a marker was probably lost in conversion; restore it where the note belongs"))
+                        let note = missing.count == 1 ? "note \(list)" : "notes \(list)"
+                        let (what, hint) = missing.allSatisfy(defined.contains)
+                            ? ("\(note) \(missing.count == 1 ? "is" : "are") defined but never referenced: the marker is missing", "the marker was probably lost in conversion; restore `[^\(missing[0])]` where the note belongs")
+                            : missing.contains(where: defined.contains)
+                                ? ("\(note) \(missing.count == 1 ? "is" : "are") never referenced, and some are not defined either", "restore the lost markers and definitions from the original publication")
+                                : ("no `[^\(missing[0])]` marker\(missing.count == 1 ? "" : " (or later ones)") and no definition of \(note) in this document", "a marker left as plain text is reported by the import as FN101; restore the note from the original publication, or renumber if the original skips the number")
+                        found.append(CheckCatalog.make("FN004", "footnote numbering jumps from \(previous) to \(n): \(what)", at: article.location(bodyLine: mark.bodyLine, column: mark.column), hint: hint))
                     }
                 }
                 if n > previous || n == 1 { previous = n }
@@ -127,4 +142,9 @@ enum CitationCheck {
         }
         return found
     }
+
+    /// Superscript digits as digits, for notes kept as plain text (`⁽¹²⁾`).
+    static let superscriptDigit: [Character: Character] = [
+        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+    ]
 }
