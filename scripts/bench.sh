@@ -71,3 +71,8 @@ python3 scripts/bench-hugo.py "$bin" "$runs" "$out" 1 10
 # connections, bounded to 60 s; p50/p99/max latency and errors, beside `hugo server` on a
 # one-page site. Fails the benchmark when any request failed.
 python3 Benchmarks/serve_load.py --folio "$bin" --root . --clients 500 --requests 4 --deadline 60 --hugo
+
+# Precision of the findings per code on the labelled audit set (Tests/FolioCLITests/Audit).
+echo
+echo "== findings: precision on the labelled audit set"
+python3 scripts/audit-findings.py "$bin"

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// Precision of Folio's findings on the corpus, measured on a labelled audit set
+/// (`Audit/findings.tsv`: every error and warning with an empty baseline, read against the
+/// article and the source). A finding counts as right only when it is a defect at the stated
+/// place. The floor is the current precision: a change that adds wrong findings, or loses a
+/// true one, fails here until the audit is re-read.
+@Suite struct FindingAuditTests {
+    struct Label {
+        var fingerprint: String
+        var code: String
+        var place: String
+        var verdict: String
+    }
+
+    static func labels() throws -> [Label] {
+        let url = FolioProcess.repository.appendingPathComponent("Tests/FolioCLITests/Audit/findings.tsv")
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return Label(fingerprint: columns[0], code: columns[1], place: columns[2], verdict: columns[3])
+        }
+    }
+
+    @Test func precisionOnTheAuditSetKeepsItsFloorAndNoTrueFindingIsLost() throws {
+        let labels = try Self.labels()
+        #expect(labels.count >= 80)
+        #expect(Set(labels.map(\.verdict)).isSubset(of: ["true", "wrong-place", "not-a-defect"]))
+        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-audit-baseline-\(UUID().uuidString).json")
+        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
+        defer { try? FileManager.default.removeItem(at: baseline) }
+        let run = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--baseline", baseline.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        let found = Set((object["diagnostics"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String != "info" }.compactMap { $0["fingerprint"] as? String })
+        let present = labels.filter { found.contains($0.fingerprint) }
+        let right = present.filter { $0.verdict == "true" }.count
+        let precision = Double(right) / Double(max(1, present.count))
+        #expect(precision >= 0.83, "precision \(right)/\(present.count)")
+        let lost = labels.filter { $0.verdict == "true" && !found.contains($0.fingerprint) }
+        #expect(lost.isEmpty, "true findings no longer reported: \(lost.map { "\($0.code) \($0.place)" })")
+        let unlabelled = found.subtracting(labels.map(\.fingerprint))
+        #expect(unlabelled.isEmpty, "\(unlabelled.count) errors or warnings are not in the audit yet: read and label them")
+    }
+}
