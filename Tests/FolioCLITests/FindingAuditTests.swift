@@ -35,7 +35,7 @@ import Testing
         let present = labels.filter { found.contains($0.fingerprint) }
         let right = present.filter { $0.verdict == "true" }.count
         let precision = Double(right) / Double(max(1, present.count))
-        #expect(precision >= 0.84, "precision \(right)/\(present.count)")
+        #expect(precision >= 0.97, "precision \(right)/\(present.count)")
         let lost = labels.filter { $0.verdict == "true" && !found.contains($0.fingerprint) }
         #expect(lost.isEmpty, "true findings no longer reported: \(lost.map { "\($0.code) \($0.place)" })")
         let unlabelled = found.subtracting(labels.map(\.fingerprint))
