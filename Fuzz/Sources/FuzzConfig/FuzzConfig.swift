@@ -10,7 +10,8 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let text = String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self) else { return 0 }
-    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines as Folio counts them, at line feeds (a Swift `Character` "\r\n" is not "\n").
+    let lineCount = text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     func checkLine(_ line: Int?, _ what: String) {
         if let line, line < 1 || line > lineCount + 1 {
             fatalError("\(what) reported line \(line) of a \(lineCount)-line file")

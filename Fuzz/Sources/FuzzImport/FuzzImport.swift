@@ -34,7 +34,7 @@ public func fuzzImport(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var lineCounts: [String: Int] = [:]
     for file in files {
         if !file.text.hasPrefix("---\n") { fatalError("\(file.path) does not start with front matter") }
-        lineCounts[file.path] = file.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        lineCounts[file.path] = file.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
     for diagnostic in diagnostics {
         guard let location = diagnostic.location, let count = lineCounts[location.file] else {
