@@ -222,7 +222,8 @@ struct ArticleSplitter: Sendable {
             }
             var body: [SourceLine] = []
             var last = start.index
-            for i in start.index..<end where !removed[i] {
+            // A back cover or next start found before this start (damaged input) leaves the unit empty.
+            for i in start.index..<max(start.index, end) where !removed[i] {
                 if i == start.themeLine {
                     body.append(SourceLine("## " + TextNormalizer.stripMarkup(lines[i].text), number: lines[i].number))
                 } else {
