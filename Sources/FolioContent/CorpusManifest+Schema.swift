@@ -63,6 +63,25 @@ extension CorpusManifest {
                         line: value.mark?.line ?? line, message: "`\(k)` of \(name) must be a single text value",
                         hint: "write it as `\(k): \"…\"`, quoted if it contains a colon")
                 }
+                if k == "conventions" {
+                    guard let stated = value.mapping else {
+                        return SchemaProblem(
+                            line: value.mark?.line ?? line, message: "`conventions` of \(name) must be a mapping",
+                            hint: "write it as `conventions: {figures_numbered: true, figures_referenced: false, citations_repeat: true}`")
+                    }
+                    for (conventionKey, flag) in stated {
+                        let known = ["figures_numbered", "figures_referenced", "citations_repeat"]
+                        guard let ck = conventionKey.string, known.contains(ck) else {
+                            return SchemaProblem(
+                                line: conventionKey.mark?.line ?? line, message: "`conventions` of \(name) has the unknown key `\(conventionKey.string ?? "?")`",
+                                hint: "the conventions are \(known.joined(separator: ", "))")
+                        }
+                        if flag.bool == nil {
+                            return SchemaProblem(
+                                line: flag.mark?.line ?? line, message: "`\(ck)` of \(name) must be true or false", hint: "write `\(ck): true` or `\(ck): false`")
+                        }
+                    }
+                }
                 if k == "authors", value.sequence == nil || value.sequence?.contains(where: { $0.scalar == nil }) == true {
                     return SchemaProblem(
                         line: value.mark?.line ?? line, message: "`authors` of \(name) must be a list of names", hint: "write it as `authors: [\"First Author\", \"Second Author\"]`")

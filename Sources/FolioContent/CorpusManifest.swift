@@ -68,9 +68,11 @@ public struct CorpusDocument: Sendable, Equatable, Codable {
     public var provenance: String?
     /// One paragraph describing the document.
     public var description: String?
+    /// Conventions the entry states, overriding what the checks learn from the text.
+    public var conventions: DocumentConventions?
 
     enum CodingKeys: String, CodingKey {
-        case slug, title, subtitle, publisher, authors, date, language, source, provenance, description
+        case slug, title, subtitle, publisher, authors, date, language, source, provenance, description, conventions
         case shortTitle = "short_title"
     }
 
@@ -86,5 +88,30 @@ public struct CorpusDocument: Sendable, Equatable, Codable {
         self.source = source
         self.provenance = provenance
         self.description = description
+    }
+}
+
+/// How a document writes its figures and citations, as its corpus entry states them
+/// (`conventions:`). The checks learn each convention from the text; a stated one wins.
+public struct DocumentConventions: Sendable, Equatable, Codable {
+    /// Whether the document numbers its figure and table captions (`FIG002` for one without).
+    public var figuresNumbered: Bool?
+    /// Whether the text refers to its figures and tables by number (`FIG007`, `FIG108` for one
+    /// it never refers to).
+    public var figuresReferenced: Bool?
+    /// Whether the document cites a work again in a new note rather than referring back, so a
+    /// repeated note text or URL is its style (`FN006`, `FN007` are not reported).
+    public var citationsRepeat: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case figuresNumbered = "figures_numbered"
+        case figuresReferenced = "figures_referenced"
+        case citationsRepeat = "citations_repeat"
+    }
+
+    public init(figuresNumbered: Bool? = nil, figuresReferenced: Bool? = nil, citationsRepeat: Bool? = nil) {
+        self.figuresNumbered = figuresNumbered
+        self.figuresReferenced = figuresReferenced
+        self.citationsRepeat = citationsRepeat
     }
 }

@@ -124,7 +124,8 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
-        let contentFindings = ContentValidator(projectRoot: root).validate(published)
+        let stated = (content.manifest?.documents ?? []).reduce(into: [String: DocumentConventions]()) { $0[$1.slug] = $1.conventions }
+        let contentFindings = ContentValidator(projectRoot: root, conventions: stated).validate(published)
         diagnostics += contentFindings.diagnostics
         lap("check content")
 

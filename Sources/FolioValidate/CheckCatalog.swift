@@ -138,7 +138,7 @@ extension CheckCatalog {
     IMP001|info|cover-to-metadata|A cover, title or imprint block was turned into metadata.
     IMP003|info|back-cover-to-metadata|A back-cover block was turned into metadata.
     IMP010|info|title-merged|A title split over two lines was merged.
-    IMP011|info|heading-promoted|A bold line or known label was promoted to a heading.
+    IMP011|info|heading-promoted-doubtful|A bold line that reads like a sentence (long, lower-case start, "Second, …") was promoted to a heading.
     IMP012|info|title-repeat-removed|A repeated title (and its byline) was removed.
     IMP013|info|heading-demoted|A caption, sentence or salutation written as a heading was demoted.
     IMP014|info|section-dots-restored|Section-number dots were restored from the table of contents.
@@ -147,6 +147,7 @@ extension CheckCatalog {
     IMP017|info|title-marker-moved|A footnote marker was moved out of a title.
     IMP018|info|outline-removed|An outline was removed.
     IMP019|info|heading-rejoined|A heading split by a footnote block was rejoined.
+    IMP022|info|heading-promoted|A known section label or a short bold title line was promoted to a heading.
     IMP020|info|paragraph-rejoined|A paragraph was rejoined across a page break.
     IMP021|info|hyphenation-rejoined|A hyphenated word was rejoined.
     IMP030|info|stray-markup-removed|Stray <b>, <u> or <i> markup was removed.

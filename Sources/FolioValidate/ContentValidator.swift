@@ -13,12 +13,16 @@ public struct ContentValidator: Sendable {
     public var projectRoot: URL
     /// Maps article lines back to raw source lines.
     public var sourceMapper: SourceLineMapper
+    /// Conventions the corpus entries state, by document slug; they win over what is learnt.
+    public var conventions: [String: DocumentConventions]
 
     /// - Parameter projectRoot: the directory holding `Content/`.
     /// - Parameter sourceMapper: defaults to one that reads the sources the pages name.
-    public init(projectRoot: URL, sourceMapper: SourceLineMapper? = nil) {
+    /// - Parameter conventions: stated conventions by document slug (from `corpus.yml`).
+    public init(projectRoot: URL, sourceMapper: SourceLineMapper? = nil, conventions: [String: DocumentConventions] = [:]) {
         self.projectRoot = projectRoot
         self.sourceMapper = sourceMapper ?? SourceLineMapper(projectRoot: projectRoot)
+        self.conventions = conventions
     }
 
     /// What validation found.
@@ -42,7 +46,8 @@ public struct ContentValidator: Sendable {
                 chunk.map { diagnostic in
                     var d = diagnostic
                     if d.source == nil, let loc = d.location, let source = pages[loc.file] {
-                        d.source = mapper.sourceLocation(for: source.page, bodyLine: source.bodyLine(loc.line), bodyLines: source.lines)
+                        let bodyLine = source.bodyLine(loc.line)
+                        d.source = mapper.sourceLocation(for: source.page, bodyLine: bodyLine, bodyLines: source.lines, note: ContentValidator.note(named: d.message, on: source.lines, bodyLine))
                     }
                     return d
                 }
@@ -59,10 +64,11 @@ public struct ContentValidator: Sendable {
         _ = ConcurrentMap.map(sourceFiles) { mapper.preload($0) }
         var byPath: [String: PageSource] = [:]
         for source in sources { byPath[source.page.path] = source }
-        let context = CheckContext(projectRoot: projectRoot, pagesByPath: byPath)
+        let context = CheckContext(projectRoot: projectRoot, pagesByPath: byPath, conventions: conventions)
         var perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
             var found: [Diagnostic] = []
-            found += CitationCheck.page(source)
+            let repeatsCitations = context.conventions(of: source)?.citationsRepeat == true
+            found += CitationCheck.page(source).filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
             let (figures, images) = FigureCheck.page(source, context: context)
             found += figures
             found += StructureCheck.page(source)
@@ -84,8 +90,9 @@ public struct ContentValidator: Sendable {
         for slug in order {
             let members = documents[slug] ?? []
             let articles = members.filter { $0.page.kind == .article }
-            diagnostics += CitationCheck.document(articles)
-            diagnostics += FigureCheck.document(articles)
+            let repeatsCitations = conventions[slug]?.citationsRepeat == true
+            diagnostics += CitationCheck.document(articles).filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
+            diagnostics += FigureCheck.document(articles, stated: conventions[slug])
             if let index = members.first(where: { $0.page.kind == .documentIndex }) {
                 diagnostics += StructureCheck.tableOfContents(index, articles: articles)
             }
@@ -100,5 +107,24 @@ public struct ContentValidator: Sendable {
 struct CheckContext: Sendable {
     let projectRoot: URL
     let pagesByPath: [String: PageSource]
+    let conventions: [String: DocumentConventions]
+
+    /// The conventions the corpus entry of `source`'s document states, if any.
+    func conventions(of source: PageSource) -> DocumentConventions? {
+        source.page.documentSlug.flatMap { conventions[$0] }
+    }
 }
 
+
+extension ContentValidator {
+    /// The first footnote the message names (`[^7]`) whose reference is in the text of the
+    /// finding's line (not a definition): the marker its source line must hold.
+    static func note(named message: String, on lines: [Substring], _ bodyLine: Int) -> Int? {
+        guard message.contains("[^"), bodyLine >= 1, bodyLine <= lines.count, !lines[bodyLine - 1].hasPrefix("[^") else { return nil }
+        let line = lines[bodyLine - 1]
+        for match in message.matches(of: /\[\^(\d+)\]/) where line.contains(match.output.0) {
+            return Int(match.output.1)
+        }
+        return nil
+    }
+}

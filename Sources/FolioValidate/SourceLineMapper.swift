@@ -32,14 +32,21 @@ public struct SourceLineMapper: Sendable {
     }
 
     /// The source location of body line `bodyLine` of `page`, or `nil` for pages without `source`.
-    /// - Parameter bodyLines: the page's body split into lines (passed in to avoid splitting again).
-    public func sourceLocation(for page: Page, bodyLine: Int, bodyLines: [Substring]? = nil) -> SourceLocation? {
+    /// - Parameters:
+    ///   - bodyLines: the page's body split into lines (passed in to avoid splitting again).
+    ///   - note: the footnote label the finding is about; when the import moved its marker (out of
+    ///     a heading, across a page break), the nearby source line that holds the marker is named.
+    public func sourceLocation(for page: Page, bodyLine: Int, bodyLines: [Substring]? = nil, note: Int? = nil) -> SourceLocation? {
         guard let range = page.frontMatter.source, range.lines.count == 2 else { return nil }
         let first = range.lines[0], last = max(range.lines[0], range.lines[1])
         guard first >= 1 else { return nil }
         let lines = bodyLines ?? TextLines.split(page.body)
         // The importer's exact map: the line's own source line, else that of the block it is in.
         if range.map != nil, let exact = Self.exactLine(range.exactLines, bodyLine: bodyLine, lines: lines) {
+            if let note, let raw = cache.raw(of: range.file, root: projectRoot), exact <= raw.count,
+               !Self.holds(note: note, raw[exact - 1]), let moved = Self.nearestLine(holding: note, in: raw, near: exact) {
+                return SourceLocation(file: range.file, line: moved)
+            }
             return SourceLocation(file: range.file, line: exact)
         }
         let total = max(1, lines.count)
@@ -75,6 +82,30 @@ public struct SourceLineMapper: Sendable {
             if let source = map[line] { return source }
             if lines[line - 1].allSatisfy(\.isWhitespace) { return nil }
             line -= 1
+        }
+        return nil
+    }
+
+    /// Whether a raw source line writes a marker of footnote `label` in any form the sources use:
+    /// `<sup>7</sup>`, `<sup>[7]</sup>`, `[^7]`, `[7]`, `^7` or superscript digits.
+    static func holds(note label: Int, _ line: [UInt8]) -> Bool {
+        let digits = String(label)
+        let text = String(decoding: line, as: UTF8.self)
+        let forms = ["<sup>\(digits)<", "<sup>[\(digits)]", "[^\(digits)]", "[\(digits)]", "^\(digits)"]
+        if forms.contains(where: { text.contains($0) }) { return true }
+        let superscript = String(digits.map { Self.superscriptDigits[Int(String($0)) ?? 0] })
+        return text.contains(superscript)
+    }
+
+    private static let superscriptDigits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+
+    /// The source line nearest `line` (a few lines above it first: a heading or page break the
+    /// marker was moved from, then below) that holds a marker of `label`.
+    static func nearestLine(holding label: Int, in raw: [[UInt8]], near line: Int) -> Int? {
+        for distance in 1...12 {
+            for candidate in [line - distance, line + distance] where candidate >= 1 && candidate <= raw.count {
+                if holds(note: label, raw[candidate - 1]) { return candidate }
+            }
         }
         return nil
     }
@@ -186,9 +217,29 @@ public struct SourceLineMapper: Sendable {
 
 /// Normalised lines of raw source files, read once per file and shared between threads.
 final class SourceCache: @unchecked Sendable {
-    // Proof of Sendable: `files` is only read and written under `lock`; values are immutable arrays.
+    // Proof of Sendable: `files` and `rawFiles` are only read and written under `lock`; values are immutable arrays.
     private var files: [String: [[UInt8]]?] = [:]
     private let lock = NSLock()
+
+    private var rawFiles: [String: [[UInt8]]?] = [:]
+
+    /// The file's lines as they are (for finding a marker the normalised text drops).
+    func raw(of file: String, root: URL) -> [[UInt8]]? {
+        lock.lock()
+        if let cached = rawFiles[file] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        var loaded: [[UInt8]]?
+        if case let .success(data) = InputFile.contents(atPath: root.appendingPathComponent(file).path) {
+            loaded = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        }
+        lock.lock()
+        rawFiles[file] = .some(loaded)
+        lock.unlock()
+        return loaded
+    }
 
     func lines(of file: String, root: URL) -> [[UInt8]]? {
         lock.lock()

@@ -4,7 +4,10 @@ import Testing
 /// Every finding on the corpus points at a line that holds text: never at a blank line.
 @Suite struct FindingPlacesTests {
     @Test func noFindingOnTheCorpusPointsAtABlankLine() throws {
-        let result = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info"])
+        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-baseline-\(UUID().uuidString).json")
+        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
+        defer { try? FileManager.default.removeItem(at: baseline) }
+        let result = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
         var checked = 0
@@ -24,7 +27,7 @@ import Testing
             checked += 1
             if lines[line - 1].allSatisfy(\.isWhitespace) { blank.append("\(file):\(line) \(diagnostic["code"] ?? "")") }
         }
-        #expect(checked > 100, "the corpus has findings to place")
+        #expect(checked > 80, "the corpus has findings to place")
         #expect(blank.isEmpty, "findings on blank lines: \(blank.prefix(10))")
     }
 
@@ -78,24 +81,76 @@ import Testing
             let lines = cache[file] ?? []
             return number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
         }
+        let superscripts: [Character: Character] = ["⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"]
         func words(_ text: String) -> [String] {
-            let plain = text.replacing(/\[\^\d+\]:?|\(\.\.\/[^)]*\)|<[^>]+>/, with: " ").lowercased()
+            let plain = String(text.replacing(/\[\^\d+\]:?|\(\.\.\/[^)]*\)|<[^>]+>|&[a-z]+;/, with: " ").lowercased().map { superscripts[$0] ?? $0 })
             return plain.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        /// Whether three words in a row from the first six of one line are in the other.
+        func shareText(_ a: [String], _ b: [String]) -> Bool {
+            let joined = " " + b.joined(separator: " ") + " "
+            for start in 0..<max(1, min(4, a.count - 2)) where start + 3 <= a.count {
+                if joined.contains(" " + a[start..<start + 3].joined(separator: " ") + " ") { return true }
+            }
+            return a.count < 3 && !a.isEmpty && joined.contains(" " + a.joined(separator: " ") + " ")
         }
         var placed = 0
         var misplaced: [String] = []
         for d in diagnostics {
             guard let file = d["file"] as? String, file.hasSuffix(".md"), let number = d["line"] as? Int,
                   let source = d["source"] as? [String: Any], let sourceFile = source["file"] as? String, let sourceLine = source["line"] as? Int else { continue }
+            // A finding on a front matter key (a byline became `company:`) has its text reshaped.
+            if d["code"] as? String == "IMP040" || d["code"] as? String == "IMP041" { continue }
             let article = words(try line(file, number)), raw = words(try line(sourceFile, sourceLine))
-            let a = article.prefix(3).joined(separator: " "), r = raw.prefix(3).joined(separator: " ")
-            if (!a.isEmpty && raw.joined(separator: " ").contains(a)) || (!r.isEmpty && article.joined(separator: " ").contains(r)) {
+            if shareText(article, raw) || shareText(raw, article) {
                 placed += 1
             } else {
                 misplaced.append("\(d["code"] ?? "") \(file):\(number) ← \(sourceFile):\(sourceLine)")
             }
         }
         #expect(placed + misplaced.count > 100)
-        #expect(Double(placed) >= 0.95 * Double(placed + misplaced.count), "\(misplaced.count) misplaced: \(misplaced.prefix(10))")
+        #expect(Double(placed) >= 0.97 * Double(placed + misplaced.count), "\(misplaced.count) misplaced: \(misplaced.prefix(10))")
+    }
+
+    /// A finding about a footnote points at the article line that holds that note (its reference,
+    /// its definition or its marker kept as text), and at the source line that writes its marker,
+    /// even where import split a glued pair of notes or moved a marker out of a heading.
+    @Test func aNoteFindingPointsAtLinesThatHoldTheNote() throws {
+        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-baseline-\(UUID().uuidString).json")
+        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
+        defer { try? FileManager.default.removeItem(at: baseline) }
+        let run = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        var cache: [String: [Substring]] = [:]
+        func line(_ file: String, _ number: Int) throws -> String {
+            if cache[file] == nil {
+                cache[file] = try String(contentsOf: FolioProcess.repository.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            let lines = cache[file] ?? []
+            return number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
+        }
+        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+        var checked = 0
+        var wrong: [String] = []
+        for d in object["diagnostics"] as? [[String: Any]] ?? [] {
+            guard let code = d["code"] as? String, code.hasPrefix("FN"), let message = d["message"] as? String,
+                  let file = d["file"] as? String, file.hasSuffix(".md"), let number = d["line"] as? Int,
+                  let source = d["source"] as? [String: Any], let sourceFile = source["file"] as? String, let sourceLine = source["line"] as? Int else { continue }
+            let labels = message.matches(of: /\d+/).map { String($0.output) }
+            guard !labels.isEmpty, message.localizedCaseInsensitiveContains("note") else { continue }
+            checked += 1
+            let article = try line(file, number), raw = try line(sourceFile, sourceLine)
+            let quoted = message.matches(of: /“([^”]+)”/).map { String($0.output.1) }
+            let inArticle = quoted.contains { article.contains($0) } || labels.contains { label in
+                article.contains("[^\(label)]") || article.contains("\\[\(label)\\]")
+                    || article.contains("⁽" + String(label.compactMap { superscripts[$0] }) + "⁾")
+            }
+            let inSource = quoted.contains { raw.contains($0) } || labels.contains { label in
+                raw.contains(label) || raw.contains(String(label.compactMap { superscripts[$0] }))
+            }
+            if !inArticle || !inSource { wrong.append("\(code) \(file):\(number) ← \(sourceLine): \(message)") }
+        }
+        #expect(checked > 50, "the corpus has note findings")
+        #expect(wrong.isEmpty, "\(wrong.count) of \(checked) note findings off their note: \(wrong.prefix(8))")
     }
 }

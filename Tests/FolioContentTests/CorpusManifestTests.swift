@@ -50,6 +50,33 @@ import Testing
         #expect(try CorpusManifest.schemaProblem(in: "title: x\n")?.message == "the corpus manifest has no `documents:` list")
     }
 
+    @Test func statedConventionsAreReadAndAWrongOneIsNamedOnItsLine() throws {
+        let entry = """
+        documents:
+          - slug: r
+            title: "R"
+            publisher: "P"
+            date: "2024"
+            language: en
+            source: Content/sources/r.txt
+            conventions: {figures_numbered: false, citations_repeat: true}
+
+        """
+        let manifest = try load(entry)
+        #expect(manifest.documents[0].conventions == DocumentConventions(figuresNumbered: false, citationsRepeat: true))
+        #expect {
+            _ = try load(entry.replacingOccurrences(of: "citations_repeat: true", with: "citations_repeat: sometimes"))
+        } throws: { error in
+            let d = (error as? ContentError)?.diagnostic
+            return d?.location?.line == 8 && d?.message == "`citations_repeat` of document `r` must be true or false"
+        }
+        #expect {
+            _ = try load(entry.replacingOccurrences(of: "citations_repeat", with: "figures_cited"))
+        } throws: { error in
+            (error as? ContentError)?.diagnostic.message == "`conventions` of document `r` has the unknown key `figures_cited`"
+        }
+    }
+
     @Test func theRepositoryCorpusHasNoSchemaProblem() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: repository.appendingPathComponent("Content/corpus.yml"), encoding: .utf8)

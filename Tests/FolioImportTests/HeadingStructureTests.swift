@@ -49,7 +49,18 @@ import Testing
         let lines = try Fixtures.sourceLines("giz-ccid-2022-digital-business-models.txt", 376, 384)
         let (out, findings) = apply(lines)
         #expect(out.filter { $0.hasPrefix("#") } == ["## Detailed description of the technology", "## Results"])
-        #expect(findings.filter { $0.code == "IMP011" }.map(\.sourceLine) == [378, 382])
+        // Known labels are routine promotions (IMP022), not doubtful ones (IMP011).
+        #expect(findings.filter { $0.code == "IMP022" }.map(\.sourceLine) == [378, 382])
+        #expect(!findings.contains { $0.code == "IMP011" })
+    }
+
+    @Test func aBoldSentencePromotedToAHeadingIsDoubtful() {
+        #expect(HeadingStructure.isDoubtfulHeading("Second, actively promote localization and improve the quality and resilience of supply"))
+        #expect(HeadingStructure.isDoubtfulHeading("3.2.6 facilitate cross-border capital transactions as such other cities' practices as Beijing"))
+        #expect(HeadingStructure.isDoubtfulHeading("(1) Development and operation of highly transparent trade and investment systems to expand economic cooperation with ASEAN"))
+        #expect(!HeadingStructure.isDoubtfulHeading("Case 3 Integrated solutions for the Volvo's automobile plants"))
+        #expect(!HeadingStructure.isDoubtfulHeading("② Advanced Hydrogen Energy Chain Association for Technology Development (AHEAD)"))
+        #expect(!HeadingStructure.isDoubtfulHeading("Outcomes"))
     }
 
     @Test func noSkippedLevelsAndOneH1() {

@@ -23,8 +23,8 @@ enum Fixture {
     }
 
     /// Findings of the content checks over `pages`.
-    static func check(_ pages: [PublishedPage], root: URL = repositoryRoot) -> [Diagnostic] {
-        ContentValidator(projectRoot: root).validate(pages).diagnostics
+    static func check(_ pages: [PublishedPage], root: URL = repositoryRoot, conventions: [String: DocumentConventions] = [:]) -> [Diagnostic] {
+        ContentValidator(projectRoot: root, conventions: conventions).validate(pages).diagnostics
     }
 
     /// `(code, line)` pairs, sorted, for compact assertions.

@@ -1,3 +1,4 @@
+import FolioContent
 import FolioCore
 import Foundation
 
@@ -31,6 +32,7 @@ public struct FigureAnchorer: DocumentStep {
     public func apply(to document: inout DocumentDraft, findings: inout [ImportFinding]) {
         for index in document.articles.indices {
             var article = FigureArticle(lines: document.articles[index].lines, article: index, tableDistance: tableDistance, deicticWindow: deicticWindow)
+            article.statedReferenced = document.metadata.conventions?.figuresReferenced
             document.articles[index].lines = article.anchor(findings: &findings)
         }
     }
@@ -54,6 +56,8 @@ struct FigureArticle {
     var article: Int
     var tableDistance: Int
     var deicticWindow: Int
+    /// Whether the corpus entry states that the text refers to figures by number (else learnt).
+    var statedReferenced: Bool?
 
     mutating func anchor(findings: inout [ImportFinding]) -> [SourceLine] {
         var captions = findCaptions()
@@ -146,7 +150,11 @@ struct FigureArticle {
             }
             out.append(SourceLine(text, number: line.number))
         }
-        for (k, placed) in captions.enumerated() where !linker.linked.contains(k) && !placed.unnumbered {
+        // An article that refers to fewer than half of its numbered figures does not refer to
+        // figures by number at all (a convention of the document): an unreferenced one is no finding.
+        let numbered = captions.indices.filter { !captions[$0].unnumbered }
+        let refersByNumber = statedReferenced ?? (numbered.filter { linker.linked.contains($0) }.count * 2 >= numbered.count)
+        for (k, placed) in captions.enumerated() where refersByNumber && !linker.linked.contains(k) && !placed.unnumbered {
             findings.append(
                 ImportFinding(
                     code: "FIG108", severity: .info, message: "\(placed.caption.label) is never referenced in the text.",

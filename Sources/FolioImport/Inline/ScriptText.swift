@@ -22,6 +22,12 @@ enum ScriptText {
         return "(" + label + ")"
     }
 
+    /// The ways an article writes note `label`, most specific first: its definition, its
+    /// visible marker (a note kept as text), its reference.
+    static func noteMarkers(_ label: Int) -> [String] {
+        ["[^\(label)]:", visibleMarker(String(label)), "[^\(label)]"]
+    }
+
     private static func map(_ text: String, _ table: [Character: Character]) -> String? {
         if text.isEmpty { return nil }
         var out = ""

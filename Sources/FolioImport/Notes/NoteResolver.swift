@@ -341,7 +341,7 @@ struct NoteRun {
                             code: "FN103", severity: .warning,
                             message: "Footnote \(label) is defined twice; the second definition is read as the missing note \(label + 1).",
                             hint: "Check the label in the source and correct it in corrections.yml.",
-                            sourceLine: definitions[second].sourceLine, articleIndex: a))
+                            sourceLine: definitions[second].sourceLine, articleIndex: a, markers: ScriptText.noteMarkers(label + 1)))
                 } else if label > 1, referenced.contains(label - 1), !defined.contains(label - 1) {
                     definitions[first].label = label - 1
                     findings.append(
@@ -349,7 +349,7 @@ struct NoteRun {
                             code: "FN103", severity: .warning,
                             message: "Footnote \(label) is defined twice; the first definition is read as the missing note \(label - 1).",
                             hint: "Check the label in the source and correct it in corrections.yml.",
-                            sourceLine: definitions[first].sourceLine, articleIndex: a))
+                            sourceLine: definitions[first].sourceLine, articleIndex: a, markers: ScriptText.noteMarkers(label - 1)))
                 } else if normalized(definitions[first].text) == normalized(definitions[second].text) {
                     definitions[second].mergedInto = first
                     findings.append(
@@ -364,7 +364,7 @@ struct NoteRun {
                             message:
                                 "Footnote \(label) is defined \(sorted.count) times with different text; each reference uses the nearest definition after it.",
                             hint: "Check which definition belongs to which reference.",
-                            sourceLine: definitions[second].sourceLine, articleIndex: a))
+                            sourceLine: definitions[second].sourceLine, articleIndex: a, markers: ScriptText.noteMarkers(label)))
                 }
             }
         }
@@ -474,7 +474,7 @@ struct NoteRun {
                     code: "FN104", severity: .warning,
                     message: "Footnote numbering jumps from \(highest) to \(label); note \(missing) is never cited.",
                     hint: "A marker was probably lost in conversion; restore it with a correction.",
-                    sourceLine: ref.sourceLine, articleIndex: ref.article))
+                    sourceLine: ref.sourceLine, articleIndex: ref.article, markers: ["[^\(label)]"]))
         } else if label < highest {
             findings.append(
                 ImportFinding(
@@ -493,7 +493,7 @@ struct NoteRun {
                 findings.append(
                     ImportFinding(
                         code: "FN105", severity: .info, message: "Repaired garbled marker of footnote definition \(def.label).",
-                        hint: nil, sourceLine: def.sourceLine, articleIndex: def.article))
+                        hint: nil, sourceLine: def.sourceLine, articleIndex: def.article, markers: ScriptText.noteMarkers(def.label)))
             }
             if text.count < 4 || text.hasSuffix(":") || text.hasSuffix("(") || text.hasSuffix("[") {
                 findings.append(
@@ -501,7 +501,7 @@ struct NoteRun {
                         code: "FN115", severity: .warning,
                         message: "Footnote \(def.label) looks truncated: “\(String(text.suffix(60)))”.",
                         hint: "The rest of the citation was lost in conversion; complete it with a correction.",
-                        sourceLine: def.sourceLine, articleIndex: def.article))
+                        sourceLine: def.sourceLine, articleIndex: def.article, markers: ScriptText.noteMarkers(def.label)))
             }
             if text.localizedCaseInsensitiveContains("(link)") {
                 findings.append(
@@ -509,7 +509,7 @@ struct NoteRun {
                         code: "FN107", severity: .warning,
                         message: "Footnote \(def.label) has a “(link)” placeholder where the URL was lost.",
                         hint: "Add the URL with a correction.",
-                        sourceLine: def.sourceLine, articleIndex: def.article))
+                        sourceLine: def.sourceLine, articleIndex: def.article, markers: ScriptText.noteMarkers(def.label)))
             }
             let key = text.utf8.count >= 30 ? normalized(text) : ""
             if key.count >= 30 {
@@ -519,7 +519,8 @@ struct NoteRun {
                             code: "FN106", severity: .info,
                             message: "Footnote \(def.label) repeats the text of footnote \(definitions[other].label).",
                             hint: "If the label is wrong, correct it; otherwise this is a repeated citation.",
-                            sourceLine: def.sourceLine, articleIndex: def.article))
+                            sourceLine: def.sourceLine, articleIndex: def.article,
+                            markers: ScriptText.noteMarkers(def.label) + ScriptText.noteMarkers(definitions[other].label)))
                 } else if firstByText[key] == nil {
                     firstByText[key] = id
                 }

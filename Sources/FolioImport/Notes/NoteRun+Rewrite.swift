@@ -35,7 +35,7 @@ extension NoteRun {
                         ImportFinding(
                             code: "FN110", severity: .info,
                             message: "Footnote label \(def.label) is used for two different notes in one article; this one is [^\(label)].",
-                            hint: nil, sourceLine: def.sourceLine, articleIndex: article))
+                            hint: nil, sourceLine: def.sourceLine, articleIndex: article, markers: ScriptText.noteMarkers(def.label)))
                 }
                 taken.insert(label)
                 outLabel[article, default: [:]][id] = label
@@ -44,7 +44,7 @@ extension NoteRun {
                         ImportFinding(
                             code: "FN109", severity: .info,
                             message: "Definition of footnote \(def.label) was found in another article and moved to the article that cites it.",
-                            hint: nil, sourceLine: def.sourceLine, articleIndex: article))
+                            hint: nil, sourceLine: def.sourceLine, articleIndex: article, markers: ScriptText.noteMarkers(def.label)))
                 }
             }
         }
@@ -75,7 +75,7 @@ extension NoteRun {
                             code: "FN102", severity: .warning,
                             message: "Footnote \(def.label) is defined but never cited; it is kept as a plain note at the end of the article.",
                             hint: "A marker was probably lost in conversion; restore it with a correction.",
-                            sourceLine: def.sourceLine, articleIndex: a))
+                            sourceLine: def.sourceLine, articleIndex: a, markers: ScriptText.noteMarkers(def.label)))
                 }
             }
             if bracketEntries > 0, let line = firstBracketLine {
@@ -160,7 +160,7 @@ extension NoteRun {
                             code: "FN101", severity: .warning,
                             message: "Footnote \(label) is cited but has no definition; the marker is kept as text.",
                             hint: "Add the missing definition with a correction, or remove the marker.",
-                            sourceLine: ref.sourceLine, articleIndex: ref.article))
+                            sourceLine: ref.sourceLine, articleIndex: ref.article, markers: [ref.bracketed ? "\\[\(label)\\]" : ScriptText.visibleMarker(String(label))]))
                 }
             }
             if ref.garbled || ref.droppedRemnant {

@@ -71,9 +71,14 @@ public struct ImportFinding: Sendable, Equatable {
     /// The front matter key the source text became (a byline becomes `company` and `authors`):
     /// the finding points at that key's line, where the text now is.
     public var frontMatterKey: String?
+    /// Text the finding is about as the article writes it (a note's marker, in order of
+    /// preference): when one source line became several article lines, the finding points at
+    /// the line that holds it.
+    public var markers: [String]
 
-    public init(code: String, severity: Severity, message: String, hint: String? = nil, sourceLine: Int, articleIndex: Int? = nil, frontMatterKey: String? = nil) {
+    public init(code: String, severity: Severity, message: String, hint: String? = nil, sourceLine: Int, articleIndex: Int? = nil, frontMatterKey: String? = nil, markers: [String] = []) {
         self.frontMatterKey = frontMatterKey
+        self.markers = markers
         self.code = code
         self.severity = severity
         self.message = message

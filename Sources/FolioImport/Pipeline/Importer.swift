@@ -303,7 +303,7 @@ public struct Importer: Sendable {
             let keyLine = finding.frontMatterKey.flatMap { key in
                 file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\(key):") }.map { $0 + 1 }
             }
-            location = SourceLocation(file: file.path, line: keyLine ?? file.fileLine(forSource: finding.sourceLine) ?? 1)
+            location = SourceLocation(file: file.path, line: keyLine ?? file.fileLine(forSource: finding.sourceLine, holding: finding.markers) ?? 1)
         } else {
             location = SourceLocation(file: files.last?.path ?? document.metadata.source, line: 1)
         }

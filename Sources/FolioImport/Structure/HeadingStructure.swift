@@ -26,6 +26,19 @@ struct HeadingStructure: Sendable {
             "Concluding Remarks", "Preface", "Foreword", "Appendix", "Bibliography", "Notes", "References:",
         ].map(TextNormalizer.key))
 
+    /// Whether a bold-only line promoted to a heading reads more like a sentence than a title,
+    /// so a person should look: longer than 14 words, starting in lower case, or opening with an
+    /// enumerating adverb and a comma ("Second, actively promote …").
+    static func isDoubtfulHeading(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        if words.count > 14 { return true }
+        // The first word after a section number or bullet.
+        let first = words.first { word in word.contains { $0.isLetter } && !(word.count <= 4 && word.last.map { ")。.、".contains($0) } == true) }
+        if let letter = first?.first(where: \.isLetter), letter.isLowercase { return true }
+        if let first, first.hasSuffix(","), words.count > 4 { return true }
+        return false
+    }
+
     func apply(to article: inout ArticleDraft, articleIndex: Int, findings: inout [ImportFinding]) {
         let titleKey = TextNormalizer.key(article.title)
         var out: [SourceLine] = []
@@ -47,16 +60,21 @@ struct HeadingStructure: Sendable {
                     let inner = TextNormalizer.stripMarkup(text)
                     if inner.utf8.count <= 160 && !TextNormalizer.endsSentence(inner) && !Self.isCaption(inner) {
                         headingText = inner
+                        let doubtful = Self.isDoubtfulHeading(inner)
                         findings.append(
                             ImportFinding(
-                                code: "IMP011", severity: .info, message: "promoted the bold-only line `\(inner)` to a heading", sourceLine: line.number, articleIndex: articleIndex
+                                code: doubtful ? "IMP011" : "IMP022", severity: .info,
+                                message: doubtful
+                                    ? "promoted the bold-only line `\(inner)` to a heading, though it reads like a sentence"
+                                    : "promoted the bold-only line `\(inner)` to a heading",
+                                sourceLine: line.number, articleIndex: articleIndex
                             ))
                     }
                 } else if text.utf8.count <= 80, labels.contains(TextNormalizer.key(text)) {
                     headingText = TextNormalizer.stripMarkup(text)
                     findings.append(
                         ImportFinding(
-                            code: "IMP011", severity: .info, message: "promoted the label `\(headingText ?? "")` to a heading", sourceLine: line.number, articleIndex: articleIndex)
+                            code: "IMP022", severity: .info, message: "promoted the label `\(headingText ?? "")` to a heading", sourceLine: line.number, articleIndex: articleIndex)
                     )
                 }
             }

@@ -16,6 +16,20 @@ public struct GeneratedFile: Sendable, Equatable {
     /// Names it found but did not accept (for the review file).
     public var candidates: [FoundOrganisation] = []
 
+    /// The file line a finding about `markers` at `sourceLine` belongs on: the line from that
+    /// source line that holds the first marker found, else any line that holds it, else
+    /// ``fileLine(forSource:)``.
+    public func fileLine(forSource sourceLine: Int, holding markers: [String]) -> Int? {
+        guard !markers.isEmpty else { return fileLine(forSource: sourceLine) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for marker in markers {
+            // A line that came from this source line and holds the marker, else any line that holds it.
+            let fromSource = lines.indices.first { $0 < sourceLineOfFileLine.count && sourceLineOfFileLine[$0] == sourceLine && lines[$0].contains(marker) }
+            if let found = fromSource ?? lines.indices.first(where: { lines[$0].contains(marker) }) { return found + 1 }
+        }
+        return fileLine(forSource: sourceLine)
+    }
+
     /// The first file line carrying `sourceLine` exactly; else the line of the block the source
     /// line falls in, the one starting nearest before it (a rejoined paragraph carries the source
     /// line of its first line only); else the first carrying a later one.

@@ -71,8 +71,14 @@ enum FigureCheck {
                 found.append(CheckCatalog.make("FIG006", "image `\(url)` does not exist", at: source.location(fileLine: link.line, column: link.column), hint: "add the image file next to the article or fix the path"))
             }
         }
-        // FIG007: numbered captions never referenced.
-        for caption in captions {
+        // FIG007: numbered captions never referenced, in an article that refers to at least half
+        // of its numbered figures of that kind (one that refers to fewer does not refer by number).
+        let numberedByKind = Dictionary(grouping: captions.filter { $0.number != nil }, by: \.kind)
+        let stated = context.conventions(of: source)?.figuresReferenced
+        let refersByNumber = numberedByKind.filter { kind, numbered in
+            stated ?? (numbered.filter { referenced[kind]?.contains($0.number ?? 0) ?? false }.count * 2 >= numbered.count)
+        }
+        for caption in captions where refersByNumber[caption.kind] != nil {
             guard let number = caption.number, !(referenced[caption.kind]?.contains(number) ?? false) else { continue }
             found.append(CheckCatalog.make("FIG007", "\(caption.kind.capitalized) \(number) is never referenced in the text", at: source.location(bodyLine: caption.bodyLine), hint: "refer to it where the text discusses it, e.g. “(see \(caption.kind.capitalized) \(number))”"))
         }
@@ -81,8 +87,9 @@ enum FigureCheck {
 
     /// FIG004: numbering gaps per kind, continuing across the articles of a document; a number
     /// at or below the previous one starts a new (per-article) sequence.
-    static func document(_ articles: [PageSource]) -> [Diagnostic] {
-        var found: [Diagnostic] = unnumberedCaptions(articles)
+    /// - Parameter stated: the conventions the document's corpus entry states.
+    static func document(_ articles: [PageSource], stated: DocumentConventions? = nil) -> [Diagnostic] {
+        var found: [Diagnostic] = unnumberedCaptions(articles, stated: stated?.figuresNumbered)
         var previous: [String: Int] = [:]
         for article in articles {
             for caption in captions(article) {
@@ -120,7 +127,9 @@ enum FigureCheck {
     /// of the kind numbers them all; an article with no numbered caption of the kind follows its
     /// document, which numbers them when at least two thirds of its captions of the kind carry a
     /// number. A report that never numbers its figures, or writes "(Figure)" once, gets no FIG002.
-    static func unnumberedCaptions(_ articles: [PageSource]) -> [Diagnostic] {
+    /// A convention the corpus entry states (`figures_numbered`) wins over the learnt one.
+    static func unnumberedCaptions(_ articles: [PageSource], stated: Bool? = nil) -> [Diagnostic] {
+        if stated == false { return [] }
         var documentTotal: [String: Int] = [:]
         var documentNumbered: [String: Int] = [:]
         for article in articles {
@@ -137,7 +146,9 @@ enum FigureCheck {
                 let total = documentTotal[caption.kind] ?? 0
                 let numbered = documentNumbered[caption.kind] ?? 0
                 let convention: String
-                if numberedKinds.contains(caption.kind) {
+                if stated == true {
+                    convention = "the corpus entry states that this document numbers its captions"
+                } else if numberedKinds.contains(caption.kind) {
                     convention = "the other \(caption.kind) captions of this article are numbered"
                 } else if numbered * 3 >= total * 2, numbered > 0 {
                     convention = "\(numbered) of the \(total) \(caption.kind) captions of this document are numbered"
