@@ -37,6 +37,9 @@ public struct FrontMatter: Sendable, Equatable, Codable {
     public var slug: String?
     /// Hide the page from lists and the sitemap.
     public var draft: Bool?
+    /// Routine repairs the import made in the document, counted by code (a document's
+    /// `index.md` only); the validation report shows them folded.
+    public var repairs: [String: Int]?
 
     public init(title: String) {
         self.title = title
@@ -45,7 +48,7 @@ public struct FrontMatter: Sendable, Equatable, Codable {
     /// Every key the front matter understands.
     public static let knownKeys: Set<String> = [
         "title", "document", "order", "company", "authors", "source", "companies", "cities", "sdgs",
-        "technologies", "generated", "hash", "summary", "subtitle", "language", "slug", "draft",
+        "technologies", "generated", "hash", "summary", "subtitle", "language", "slug", "draft", "repairs",
     ]
 }
 

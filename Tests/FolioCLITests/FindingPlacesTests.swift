@@ -60,6 +60,16 @@ import Testing
         let codes = Set((object["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
         #expect(codes.isDisjoint(with: ["IMP020", "IMP030", "FN113", "INL004", "INL002"]), "\(codes.sorted())")
         #expect(codes.contains("IMP011"), "a doubtful heading promotion still needs a person")
+
+        // The validation report counts them per document in a folded section, as many as the log.
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("folio-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let built = try FolioProcess.run(["build", "--quiet", "--root", FolioProcess.repository.path, "--output", site.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        let report = try String(contentsOf: site.appendingPathComponent("report/index.html"), encoding: .utf8)
+        #expect(report.contains("<details class=\"report__repairs\">"))
+        #expect(report.contains("Routine repairs at import (\(entries.count))"), "the report counts what the log lists")
+        #expect(!report.contains("<code>IMP020</code> <a"), "a repair is never listed as a finding")
     }
 
     /// Source lines come from the import's exact line map: the source line of a finding holds

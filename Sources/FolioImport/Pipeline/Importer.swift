@@ -288,7 +288,8 @@ public struct Importer: Sendable {
             let marker = CJKBlockMarker()
             for index in document.articles.indices { marker.apply(to: &document.articles[index]) }
             files = document.articles.map { writer.write(article: $0, document: document) }
-            files.append(writer.writeIndex(document: document, imprint: split.imprint, lineCount: lineCount))
+            let repairs = findings.filter { $0.severity == .info && RepairLog.codes.contains($0.code) }.reduce(into: [String: Int]()) { $0[$1.code, default: 0] += 1 }
+            files.append(writer.writeIndex(document: document, imprint: split.imprint, lineCount: lineCount, repairs: repairs))
         }
         let diagnostics = findings.map { diagnostic(for: $0, document: document, files: files) }
         return DocumentOutput(files: files, diagnostics: diagnostics, document: document)

@@ -104,9 +104,11 @@ struct ArticleWriter: Sendable {
     }
 
     /// The document's `index.md`: metadata, contributors, imprint and a generated table of contents.
-    func writeIndex(document: DocumentDraft, imprint: [SourceLine], lineCount: Int) -> GeneratedFile {
+    /// - Parameter repairs: routine repairs made in the document, counted by code.
+    func writeIndex(document: DocumentDraft, imprint: [SourceLine], lineCount: Int, repairs: [String: Int] = [:]) -> GeneratedFile {
         let meta = document.metadata
         var fm = FrontMatter(title: meta.title)
+        fm.repairs = repairs.isEmpty ? nil : repairs
         fm.subtitle = meta.subtitle
         fm.document = meta.slug
         fm.order = 0

@@ -58,6 +58,9 @@ enum FrontMatterWriter {
         if let cities = fm.cities { out.append("cities: \(list(cities))") }
         if let sdgs = fm.sdgs { out.append("sdgs: [\(sdgs.map(String.init).joined(separator: ", "))]") }
         if let technologies = fm.technologies { out.append("technologies: \(list(technologies))") }
+        if let repairs = fm.repairs, !repairs.isEmpty {
+            out.append("repairs: {" + repairs.keys.sorted().map { "\($0): \(repairs[$0] ?? 0)" }.joined(separator: ", ") + "}")
+        }
         if let summary = fm.summary { out.append("summary: \(quote(summary))") }
         if let language = fm.language { out.append("language: \(quote(language))") }
         if let generated = fm.generated { out.append("generated: \(generated)") }

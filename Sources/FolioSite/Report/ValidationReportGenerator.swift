@@ -90,8 +90,21 @@ public struct ValidationReportGenerator: SiteGenerator {
             let descriptor = CheckCatalog.descriptor(code)
             return ["code": code, "count": counts[code] ?? 0, "name": descriptor?.summary ?? "", "severity": findings.first { $0.code == code }?.severity.rawValue ?? ""]
         }
+        // Routine repairs of the import, counted per document (from each index page), folded.
+        let repairs: [[String: Any]] = site.content.documents.compactMap { document in
+            guard let counted = document.index?.frontMatter.repairs, !counted.isEmpty else { return nil }
+            return [
+                "title": document.title,
+                "total": counted.values.reduce(0, +),
+                "codes": counted.keys.sorted().map { code in
+                    ["code": code, "count": counted[code] ?? 0, "name": CheckCatalog.descriptor(code)?.summary ?? ""] as [String: Any]
+                },
+            ]
+        }
         let summary = DiagnosticSummary(findings)
         try writer.writePage(urlPath: urlPath, template: "report", context: [
+            "repairs": repairs,
+            "repairTotal": repairs.reduce(0) { $0 + ($1["total"] as? Int ?? 0) },
             "pageTitle": "Validation report",
             "title": "Validation report",
             "description": "Findings of Folio's citation, figure, structure and link checks.",

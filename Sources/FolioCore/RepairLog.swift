@@ -1,4 +1,3 @@
-import FolioCore
 import Foundation
 
 /// Routine repairs are not findings. The importer reports every repair it makes (a paragraph
