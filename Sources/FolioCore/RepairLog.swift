@@ -12,7 +12,7 @@ public enum RepairLog {
         "COR002", "FIG106", "FIG107", "FIG111", "FIG112", "FN105", "FN111", "FN112", "FN113",
         "IMP001", "IMP003", "IMP010", "IMP012", "IMP013", "IMP014", "IMP015", "IMP016", "IMP017", "IMP018",
         "IMP019", "IMP020", "IMP021", "IMP022", "IMP032", "IMP030", "IMP031", "IMP033", "IMP034", "IMP035",
-        "INL001", "INL002", "INL003", "INL004", "INL005", "INL007",
+        "INL001", "INL002", "INL003", "INL004", "INL005", "INL006", "INL007", "INL008",
     ]
 
     /// Whether `diagnostic` is a routine repair (an info of one of ``codes``).

@@ -204,6 +204,7 @@ extension CheckCatalog {
     INL004|info|escapes-removed|Backslash escapes were removed from links and URLs.
     INL005|info|url-rejoined|A URL broken by a space was rejoined.
     INL006|info|markup-repaired|Entity-mangled markup was repaired.
+    INL008|info|placeholder-escaped|A placeholder in angle brackets that is not HTML (<pid>) was escaped so it shows as text.
     REF001|warning|citation-unresolved|A citation has no entry in the reference list.
     REF002|warning|reference-uncited|A reference entry is listed but never cited.
     REF003|warning|reference-duplicate|A reference entry appears twice.

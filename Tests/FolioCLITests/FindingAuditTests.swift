@@ -47,4 +47,43 @@ import Testing
         let audited = Set(present.map(\.code))
         #expect(firing.isSubset(of: audited), "codes that fire but are not audited: \(firing.subtracting(audited).sorted())")
     }
+
+    /// The same audit on the foreign fixtures (`Audit/foreign-findings.tsv`): each fixture is
+    /// added to a new project with no rules and checked with an empty baseline; the findings on
+    /// its own document (not the new project's example) must all be labelled when they are errors
+    /// or warnings, and precision on the labelled ones keeps its floor.
+    @Test func precisionOnTheForeignFixturesKeepsItsFloor() throws {
+        let url = FolioProcess.repository.appendingPathComponent("Tests/FolioCLITests/Audit/foreign-findings.tsv")
+        let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(rows.count >= 30)
+        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-foreign-baseline-\(UUID().uuidString).json")
+        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
+        defer { try? FileManager.default.removeItem(at: baseline) }
+        var present: [[String]] = []
+        var unlabelled: [String] = []
+        var lost: [String] = []
+        for fixture in Set(rows.map { $0[0] }).sorted() {
+            let file = try #require(try FileManager.default.contentsOfDirectory(atPath: ForeignReportTests.directory.path).first { $0.hasPrefix(fixture + ".") && !$0.hasSuffix(".yml") })
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-foreign-audit-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            _ = try FolioProcess.run(["init", "--quiet", root.path])
+            let added = try FolioProcess.run(["add", "--quiet", "--root", root.path, ForeignReportTests.directory.appendingPathComponent(file).path])
+            #expect(added.status == 0, "\(added.stderr)")
+            let run = try FolioProcess.run(["check", "--root", root.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+            let own = (object["diagnostics"] as? [[String: Any]] ?? []).filter { ($0["file"] as? String)?.hasPrefix("Content/articles/example/") != true }
+            let found = Set(own.compactMap { $0["fingerprint"] as? String })
+            let labelled = rows.filter { $0[0] == fixture }
+            present += labelled.filter { found.contains($0[1]) }
+            lost += labelled.filter { $0[4] == "true" && !found.contains($0[1]) }.map { "\(fixture) \($0[2]) \($0[3])" }
+            let serious = own.filter { $0["severity"] as? String != "info" }.compactMap { $0["fingerprint"] as? String }
+            unlabelled += serious.filter { fingerprint in !labelled.contains { $0[1] == fingerprint } }.map { "\(fixture) \($0)" }
+        }
+        let right = present.filter { $0[4] == "true" }.count
+        #expect(Double(right) >= 0.9 * Double(present.count), "precision \(right)/\(present.count)")
+        #expect(lost.isEmpty, "true findings no longer reported: \(lost)")
+        #expect(unlabelled.isEmpty, "errors or warnings not in the audit yet: \(unlabelled)")
+    }
 }

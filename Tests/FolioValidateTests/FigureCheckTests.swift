@@ -95,6 +95,25 @@ struct FigureCheckTests {
         #expect(found.first?.severity == .info)
     }
 
+    /// sandwich-paper (a foreign fixture): “Table 14.1 in Greene (1993)” and “his Table 15.1”
+    /// name another publication's tables, not missing ones of the article.
+    @Test func anotherPublicationsTableIsNoMissingTable() {
+        let page = Fixture.article("""
+        # A
+
+        The data for the 51 US states is given in Table 14.1 in Greene (1993). Greene also analyzes a model: his Table 15.1 provides data on GNP.
+
+        As Table 2 shows, this one is missing.
+        """)
+        #expect(Fixture.codes(Fixture.check([page])) == ["FIG001@12"])
+    }
+
+    /// crc-paper (a foreign fixture): “tables 7 and 6” refers to both tables.
+    @Test func aPluralMentionRefersToEveryNumberOfItsList() {
+        let mentions = TextPatterns.captionMentions(in: "As demonstrated in tables 7 and 6, and in Figures 1–3, 5, and 9.")
+        #expect(mentions.map { "\($0.kind) \($0.number)" } == ["table 7", "table 6", "figure 1", "figure 2", "figure 3", "figure 5", "figure 9"])
+    }
+
     /// An article that refers to fewer than half of its figures by number does not refer to
     /// figures by number (Corning and Nomura in the corpus): its unreferenced figures are its
     /// convention, not findings, unless the corpus entry states otherwise.

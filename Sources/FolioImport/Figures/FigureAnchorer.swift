@@ -174,6 +174,13 @@ struct FigureArticle {
                 i += 1
                 continue
             }
+            // A bare label ("Figure 1.") after a sentence that is not finished ("… the single
+            // panel plot in") is that sentence's end, wrapped onto its own line, not a caption.
+            if caption.text.isEmpty, let previous = lines[..<i].last(where: { !LineShape.isBlank($0.text) }),
+               previous.text.last.map({ $0.isLetter || $0 == "," }) == true, !LineShape.isHeading(previous.text) {
+                i += 1
+                continue
+            }
             var placed = PlacedCaption(index: i, caption: caption)
             // A bold caption continued on the next line after a hard break.
             if text.components(separatedBy: "**").count % 2 == 0, i + 1 < lines.count, !LineShape.isBlank(lines[i + 1].text),

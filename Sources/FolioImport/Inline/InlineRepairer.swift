@@ -52,6 +52,7 @@ struct InlineRepair {
             renderEmphasisTags()
             renderUnderline()
             renderURLAnchors()
+            escapePlaceholderTags()
         }
         if TextSearch.contains(text, byte: 0x5C) { fixLinkEscapes() }
         if TextSearch.contains(text, "://") { rejoinBrokenURLs() }
@@ -268,6 +269,53 @@ struct InlineRepair {
     }
 
     /// `https://example.org/some- path` (a URL cut at a line end and rejoined with a space).
+    // MARK: Placeholders in angle brackets
+
+    /// Element names a converter may leave in text as real HTML; any other `<name>` is a
+    /// placeholder of the document (`cachegrind.out.<pid>`, `<file>`) that must stay text.
+    static let htmlElements: Set<String> = [
+        "a", "abbr", "b", "big", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del",
+        "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+        "i", "img", "ins", "kbd", "li", "mark", "nobr", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span",
+        "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt",
+        "u", "ul", "var", "wbr",
+    ]
+
+    /// Escapes `<name>` where `name` is no HTML element, outside code spans and HTML blocks, so
+    /// the renderer shows it instead of removing it as unknown markup.
+    private mutating func escapePlaceholderTags() {
+        guard !isHTMLBlock else { return }
+        var out = ""
+        var changed = false
+        var inCode = false
+        var rest = Substring(text)
+        while let ch = rest.first {
+            if ch == "`" { inCode.toggle() }
+            if ch == "<", !inCode, !out.hasSuffix("\\") {
+                let afterBracket = rest.dropFirst()
+                let slash = afterBracket.first == "/"
+                let nameStart = slash ? afterBracket.dropFirst() : afterBracket
+                let name = nameStart.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+                // `<pid>`, `</file>`, or words without attributes (`<line size>`).
+                let tail = nameStart.dropFirst(name.count).prefix { $0 != ">" && $0 != "<" && $0 != "\n" }
+                let closes = nameStart.dropFirst(name.count + tail.count).first == ">"
+                let plainWords = tail.allSatisfy { $0 == " " || ($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")) } && tail.count <= 40
+                if let first = name.first, first.isLetter, closes, plainWords, !Self.htmlElements.contains(name.lowercased()) {
+                    out += "\\<"
+                    rest = afterBracket
+                    changed = true
+                    continue
+                }
+            }
+            out.append(ch)
+            rest = rest.dropFirst()
+        }
+        if changed {
+            text = out
+            notes.append(("INL008", "Escaped a placeholder in angle brackets that is not HTML (e.g. <pid>), so it shows as text."))
+        }
+    }
+
     private mutating func rejoinBrokenURLs() {
         var changed = false
         var attempts = 0
@@ -285,8 +333,13 @@ struct InlineRepair {
             guard let space = text[scheme.upperBound...].firstIndex(where: { $0 == " " || $0 == ">" || $0 == ")" }) else { return nil }
             search = text.index(after: space)
             guard text[space] == " " else { continue }
-            guard let last = text[text.startIndex..<space].last, "-/_=".contains(last) else { continue }
+            guard let last = text[text.startIndex..<space].last else { continue }
             let token = text[text.index(after: space)...].prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != ")" })
+            // A host broken after a dot ("www.cl.cam.ac. uk/research/…"): the next token starts
+            // with a top-level domain and a path.
+            let domainTail = token.prefix { $0 != "/" }
+            let brokenHost = last == "." && token.contains("/") && (2...6).contains(domainTail.count) && domainTail.allSatisfy { $0.isASCII && $0.isLowercase }
+            guard "-/_=".contains(last) || brokenHost else { continue }
             guard token.count >= 3, let first = token.first, first.isLowercase || first.isASCIIDigit,
                 token.contains("/") || token.contains(".htm") || token.contains(".pdf") || token.filter({ $0 == "-" }).count >= 2
             else { continue }

@@ -36,10 +36,34 @@ enum NoteScanner {
             if rest.hasPrefix("\\") { rest = rest.dropFirst() }
             guard rest.hasPrefix(" ") else { return nil }
             let body = rest.trimmingCharacters(in: .whitespaces)
-            guard !body.isEmpty else { return nil }
+            guard !body.isEmpty, !isConsoleOutput(body) else { return nil }
             return (MarkerPayload(labels: [n], bracketed: true, leadingLetters: "", garbled: false), body, .bracket)
         }
         return nil
+    }
+
+    /// Whether the text after a `[n]` is the printed value of a statistics console (R prints
+    /// `[1] 4`, `[1] "zooreg" "zoo"`, `[6] 0.74 -0.29 NA`): only numbers, quoted strings and
+    /// constants, never words of a citation.
+    static func isConsoleOutput(_ body: String) -> Bool {
+        var tokens: [Substring] = []
+        var rest = Substring(body)
+        while let first = rest.first {
+            if first == " " { rest = rest.dropFirst(); continue }
+            if first == "\"" {
+                guard let close = rest.dropFirst().firstIndex(of: "\"") else { return false }
+                tokens.append(rest[...close])
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            let token = rest.prefix { $0 != " " }
+            tokens.append(token)
+            rest = rest.dropFirst(token.count)
+        }
+        let constants: Set<Substring> = ["NA", "TRUE", "FALSE", "NULL", "NaN", "Inf", "-Inf", "<NA>"]
+        return !tokens.isEmpty && tokens.allSatisfy { token in
+            token.hasPrefix("\"") || constants.contains(token) || Double(token) != nil
+        }
     }
 
     /// `7 Text`: a plain-number line that may be a footnote definition (decided by context).

@@ -305,8 +305,14 @@ public struct Importer: Sendable {
                 file.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\(key):") }.map { $0 + 1 }
             }
             location = SourceLocation(file: file.path, line: keyLine ?? file.fileLine(forSource: finding.sourceLine, holding: finding.markers) ?? 1)
+        } else if let index = files.last {
+            // A finding about the whole document (its contents, cover, imprint) points at the
+            // index page's contents list, else its title: lines that hold text.
+            let lines = index.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = lines.firstIndex { $0 == "## Contents" } ?? lines.firstIndex { $0.hasPrefix("# ") }
+            location = SourceLocation(file: index.path, line: (line ?? 0) + 1)
         } else {
-            location = SourceLocation(file: files.last?.path ?? document.metadata.source, line: 1)
+            location = SourceLocation(file: document.metadata.source, line: 1)
         }
         return Diagnostic(
             code: finding.code, severity: finding.severity, message: finding.message, location: location,

@@ -30,9 +30,21 @@ enum StructureCheck {
         for mark in source.references where headingLines.contains(source.fileLine(mark.bodyLine)) {
             found.append(CheckCatalog.make("STR004", "heading contains footnote reference [^\(mark.label)]", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "move the reference to the first sentence of the section, so it stays out of the table of contents and the heading id"))
         }
-        // STR007
-        for heading in headings {
+        // STR007: a heading that repeats an earlier one under the same parent heading (its link
+        // target is ambiguous there). "Synopsis" under each function of a manual, or
+        // "Conclusion" closing each of two sections, is the document's structure, not a finding.
+        var parentOf: [Int: String] = [:]
+        var open: [(level: Int, id: String)] = []
+        for (index, heading) in headings.enumerated() {
+            while let last = open.last, last.level >= heading.level { open.removeLast() }
+            parentOf[index] = open.last?.id ?? ""
+            open.append((heading.level, heading.id))
+        }
+        var seenUnder: Set<String> = []
+        for (index, heading) in headings.enumerated() {
             let base = Slug.make(heading.text)
+            let key = "\(parentOf[index] ?? "")\u{1F}\(base)"
+            guard seenUnder.insert(key).inserted == false else { continue }
             if heading.id != base, heading.id.hasPrefix(base + "-"), Int(heading.id.dropFirst(base.count + 1)) != nil {
                 found.append(CheckCatalog.make("STR007", "heading “\(heading.text.prefix(60))” repeats an earlier heading; its id is `\(heading.id)`", at: source.location(fileLine: heading.line), hint: "make the heading more specific so its link target is stable"))
             }

@@ -164,18 +164,32 @@ enum TextPatterns {
     }
 
     private static let mentionRegex = try! NSRegularExpression(
-        pattern: #"\b(Figures?|figures?|Fig\.?|fig\.|Tables?|tables?|Graphs?|Charts?|Exhibits?|Displays?)\s?(\d{1,3})\b(\s+of\b)?"#)
+        pattern: #"\b((?:his|her|their|its)\s+)?(Figures?|figures?|Fig\.?|fig\.|Tables?|tables?|Graphs?|Charts?|Exhibits?|Displays?)\s?(\d{1,3})\b(\s+of\b|(?:\.\d+)?\s+in\s+(?=[A-Z\[]))?"#)
 
-    /// In-text mentions like “Figure 3”, “see Table 1”, “Fig. 2” (not “Figure 8 of the plan”,
-    /// which names another publication's figure).
+    /// In-text mentions like “Figure 3”, “see Table 1”, “Fig. 2”; not those that name another
+    /// publication's figure: “Figure 8 of the plan”, “Table 14.1 in Greene (1993)”, “his Table 15.1”.
+    /// A plural mention names every number of its list: “tables 7 and 6”, “Figures 2, 3 and 5”,
+    /// “Figures 1–3”.
     static func captionMentions(in text: String) -> [(kind: String, number: Int)] {
         guard text.has("ig") || text.has("able") || text.has("raph") || text.has("hart") || text.has("xhibit") || text.has("isplay") || text.has("IG") || text.has("ABLE") else { return [] }
         let ns = text as NSString
-        return mentionRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
-            guard m.range(at: 3).location == NSNotFound else { return nil }
-            let word = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
-            guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
-            return (kind, number)
+        return mentionRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).flatMap { m -> [(kind: String, number: Int)] in
+            guard m.range(at: 1).location == NSNotFound, m.range(at: 4).location == NSNotFound else { return [] }
+            let word = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 3))) else { return [] }
+            var numbers = [number]
+            if word.hasSuffix("s") {
+                var previous = number
+                let rest = ns.substring(from: m.range(at: 3).location + m.range(at: 3).length)
+                var tail = Substring(rest)
+                while let item = tail.firstMatch(of: /^\s*(,\s*and|,|and|&|–|-|to)\s*(\d{1,3})\b/), let next = Int(item.output.2) {
+                    let range = item.output.1 == "–" || item.output.1 == "-" || item.output.1 == "to"
+                    numbers += range && next > previous && next - previous <= 20 ? Array((previous + 1)...next) : [next]
+                    previous = next
+                    tail = tail[item.range.upperBound...]
+                }
+            }
+            return numbers.map { (kind, $0) }
         }
     }
 
@@ -188,6 +202,8 @@ enum TextPatterns {
         guard let first = text.first(where: { $0 != "*" && $0 != " " && $0 != "[" }), "FTGCED".contains(first) else { return nil }
         let ns = text as NSString
         guard let m = plainCaptionRegex.firstMatch(in: text, range: NSRange(location: 0, length: min(ns.length, 40))) else { return nil }
+        // A bare label ("Figure 1.") names a figure, it does not caption one.
+        guard ns.substring(from: m.range.location + m.range.length).contains(where: \.isLetter) else { return nil }
         let delimited = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces).last.map { ":.：–—-]".contains($0) } ?? false
         if !delimited && (ns.length > 200 || text.hasSuffix(".")) { return nil }
         let word = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
