@@ -42,7 +42,7 @@ public struct SourceLineMapper: Sendable {
         guard first >= 1 else { return nil }
         let lines = bodyLines ?? TextLines.split(page.body)
         // The importer's exact map: the line's own source line, else that of the block it is in.
-        if range.map != nil, let exact = Self.exactLine(range.exactLines, bodyLine: bodyLine, lines: lines) {
+        if range.map != nil, let exact = cache.exactMap(for: page.path, range: range, lines: lines).flatMap({ Self.walk($0, bodyLine: bodyLine, lines: lines) }) {
             if let note, let raw = cache.raw(of: range.file, root: projectRoot), exact <= raw.count,
                !Self.holds(note: note, raw[exact - 1]), let moved = Self.nearestLine(holding: note, in: raw, near: exact) {
                 return SourceLocation(file: range.file, line: moved)
@@ -75,8 +75,18 @@ public struct SourceLineMapper: Sendable {
     /// the same block (no blank line between); `nil` when the map does not cover the line or no
     /// longer fits the body (a hand edit moved the lines: a mapped line is now blank).
     static func exactLine(_ map: [Int: Int], bodyLine: Int, lines: [Substring]) -> Int? {
-        guard !map.isEmpty, let lastMapped = map.keys.max(), lastMapped <= lines.count,
-              map.keys.allSatisfy({ !lines[$0 - 1].allSatisfy(\.isWhitespace) }) else { return nil }
+        guard fits(map, lines: lines) else { return nil }
+        return walk(map, bodyLine: bodyLine, lines: lines)
+    }
+
+    /// Whether the map still describes the body: every mapped line exists and holds text.
+    static func fits(_ map: [Int: Int], lines: [Substring]) -> Bool {
+        guard !map.isEmpty, let lastMapped = map.keys.max(), lastMapped <= lines.count else { return false }
+        return map.keys.allSatisfy { !lines[$0 - 1].allSatisfy(\.isWhitespace) }
+    }
+
+    /// The source line of `bodyLine` or of the nearest mapped line above it in its block.
+    static func walk(_ map: [Int: Int], bodyLine: Int, lines: [Substring]) -> Int? {
         var line = bodyLine
         while line >= 1, line <= lines.count {
             if let source = map[line] { return source }
@@ -217,11 +227,28 @@ public struct SourceLineMapper: Sendable {
 
 /// Normalised lines of raw source files, read once per file and shared between threads.
 final class SourceCache: @unchecked Sendable {
-    // Proof of Sendable: `files` and `rawFiles` are only read and written under `lock`; values are immutable arrays.
+    // Proof of Sendable: `files`, `rawFiles` and `maps` are only read and written under `lock`; values are immutable arrays.
     private var files: [String: [[UInt8]]?] = [:]
     private let lock = NSLock()
 
     private var rawFiles: [String: [[UInt8]]?] = [:]
+    private var maps: [String: [Int: Int]?] = [:]
+
+    /// A page's exact line map, parsed once; `nil` when it no longer fits the body (a hand edit).
+    func exactMap(for path: String, range: SourceRange, lines: [Substring]) -> [Int: Int]? {
+        lock.lock()
+        if let cached = maps[path] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let parsed = range.exactLines
+        let map: [Int: Int]? = SourceLineMapper.fits(parsed, lines: lines) ? parsed : nil
+        lock.lock()
+        maps[path] = .some(map)
+        lock.unlock()
+        return map
+    }
 
     /// The file's lines as they are (for finding a marker the normalised text drops).
     func raw(of file: String, root: URL) -> [[UInt8]]? {

@@ -79,7 +79,7 @@ enum CitationCheck {
         var defined = Set<Int>()
         for article in articles {
             for definition in article.definitions { if let n = Int(definition.label) { defined.insert(n) } }
-            for line in article.lines {
+            for line in article.lines where line.hasPrefix("⁽") {
                 if let match = line.prefixMatch(of: /⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾/), let n = Int(String(match.1.map { Self.superscriptDigit[$0] ?? "?" })) { defined.insert(n) }
             }
         }
