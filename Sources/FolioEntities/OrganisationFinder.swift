@@ -83,7 +83,33 @@ struct OrganisationFinder: Sendable {
         "bank": (.company, false), "fund": (.company, false), "exchange": (.company, true),
         "foundation": (.ngo, false), "centre": (.researchInstitute, true), "center": (.researchInstitute, true),
         "organisation": (.internationalOrganisation, false), "organization": (.internationalOrganisation, false),
+        // The same heads in the languages whose names reports leave untranslated.
+        "universität": (.researchInstitute, false), "universitat": (.researchInstitute, false), "université": (.researchInstitute, false),
+        "universidad": (.researchInstitute, false), "università": (.researchInstitute, false), "universiteit": (.researchInstitute, false),
+        "universitet": (.researchInstitute, false), "hochschule": (.researchInstitute, false), "institut": (.researchInstitute, false),
+        "instituto": (.researchInstitute, false), "istituto": (.researchInstitute, false), "akademie": (.researchInstitute, false),
+        "académie": (.researchInstitute, false), "stiftung": (.ngo, false), "fundación": (.ngo, false), "fondation": (.ngo, false),
+        "fondazione": (.ngo, false), "verband": (.association, false), "verein": (.association, false),
+        "ministerium": (.governmentBody, false), "ministère": (.governmentBody, false), "ministerio": (.governmentBody, false),
+        "ministero": (.governmentBody, false), "bundesamt": (.governmentBody, false), "kommission": (.governmentBody, false),
     ]
+
+    /// Heads that languages such as German join to the word before them (`Montanuniversität`,
+    /// `Fachhochschule`, `Bundesministerium`): one capitalised word that ends in one of these is
+    /// a name of that type by itself.
+    static let compoundHeads: [String] = ["universität", "hochschule", "akademie", "ministerium", "institut", "stiftung", "verband"]
+
+    /// Heads after which German names give the seat (`Montanuniversität Leoben`).
+    static let seatAfterHeads: [String] = ["universität", "hochschule", "akademie", "institut"]
+
+    /// The head of a word: itself, or the head a compound ends with.
+    static func head(of lower: String) -> (type: OrganisationType, needsOf: Bool, compound: Bool)? {
+        if let head = heads[lower] { return (head.type, head.needsOf, false) }
+        for suffix in compoundHeads where lower.count >= suffix.count + 3 && lower.hasSuffix(suffix) {
+            if let head = heads[suffix] { return (head.type, false, true) }
+        }
+        return nil
+    }
 
     /// Words that make a government-like or financial body international.
     static let internationalWords: Set<String> = ["international", "world", "global", "united", "nations", "asian", "european", "african", "inter-american", "g20"]
@@ -99,7 +125,7 @@ struct OrganisationFinder: Sendable {
     ]
 
     /// Words that may join capitalised words inside a name.
-    static let connectors: Set<String> = ["of", "and", "&", "for", "de", "du", "des", "von", "für"]
+    static let connectors: Set<String> = ["of", "and", "&", "for", "de", "du", "des", "von", "für", "di", "der", "del", "della"]
 
     /// Function words that are dropped from the start of a run (sentence-initial capitals).
     static let leadingStopWords: Set<String> = [
@@ -229,18 +255,22 @@ struct OrganisationFinder: Sendable {
         }
         // Head noun: the last one in the run, with or without an `of …` complement.
         for k in stride(from: lowers.count - 1, through: 0, by: -1) {
-            guard let head = Self.heads[lowers[k]], words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
-            let hasOf = k + 1 < lowers.count && (lowers[k + 1] == "of" || lowers[k + 1] == "for" || lowers[k + 1] == "on")
+            guard let head = Self.head(of: lowers[k]), words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
+            let complements: Set<String> = ["of", "for", "on", "de", "di", "du", "des", "der", "del", "della", "für", "von"]
+            let hasOf = k + 1 < lowers.count && complements.contains(lowers[k + 1])
             if head.needsOf && !hasOf { return nil }
             // `Right Bank`, `South Bank`: a river bank.
             if k >= 1, ["right", "left", "north", "south", "east", "west"].contains(lowers[k - 1]) { return nil }
             let before = lowers[0..<k]
-            let distinctive = before.contains { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }
+            // German names put the seat after the head: `Technische Universität Darmstadt`.
+            let seat = !hasOf && Self.seatAfterHeads.contains(where: { lowers[k].hasSuffix($0) }) && k + 1 < lowers.count
+                && words[run.lowerBound + k + 1].capitalised && !Self.connectors.contains(lowers[k + 1])
+            let distinctive = head.compound || seat || before.contains { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }
                 || (hasOf && lowers[(k + 1)...].contains { !Self.connectors.contains($0) && !Self.genericModifiers.contains($0) })
                 || (lowers[k] == "council" && before.contains("state"))
             guard distinctive else { return nil }
             // The name ends with the head, or with its complement.
-            let end = hasOf ? last.end : words[run.lowerBound + k].end
+            let end = hasOf ? last.end : seat ? words[run.lowerBound + k + 1].end : words[run.lowerBound + k].end
             let name = Self.spell(text, words.first!.start, end)
             var type = head.type
             if [.governmentBody, .company, .association].contains(type), lowers.contains(where: Self.internationalWords.contains) {

@@ -29,6 +29,18 @@ struct OrganisationFinderTests {
         #expect(found("The Central Government and the Municipal Government met.").isEmpty)
     }
 
+    /// Names left in their own language: the head in German, French or Spanish, and German
+    /// compounds that join the head to the word before it.
+    @Test func headNounsInOtherLanguagesAndCompoundsGiveTheType() {
+        let names = found("Partners include Montanuniversität Leoben, the Fraunhofer Institut für Lasertechnik, the Universidad de Chile and the Heinrich Böll Stiftung.")
+        #expect(names["Montanuniversität Leoben"]?.type == .researchInstitute, "\(names.keys.sorted())")
+        #expect(found("Prof Dr-Ing Reiner Anderl, Technische Universität Darmstadt")["Technische Universität Darmstadt"] != nil)
+        #expect(names["Universidad de Chile"]?.type == .researchInstitute, "\(names.keys.sorted())")
+        #expect(names["Heinrich Böll Stiftung"]?.type == .ngo, "\(names.keys.sorted())")
+        // A common English word that ends like a head is no compound (`Constitution` ≠ `…institut`).
+        #expect(found("The Constitution was amended.").isEmpty)
+    }
+
     @Test func appositivesAndAbbreviationsCountEveryMention() throws {
         // cmia-2021 line 2819: "… assured for bp-xiaoju by CTI, an accredited third-party verification service provider."
         let cti = try #require(found(Fixtures.lines("cmia-2021", 2819, 2819))["CTI"])
