@@ -11,7 +11,7 @@ public enum RepairLog {
     public static let codes: Set<String> = [
         "COR002", "FIG106", "FIG107", "FIG111", "FIG112", "FN105", "FN111", "FN112", "FN113",
         "IMP001", "IMP003", "IMP010", "IMP012", "IMP013", "IMP014", "IMP015", "IMP016", "IMP017", "IMP018",
-        "IMP019", "IMP020", "IMP021", "IMP022", "IMP032", "IMP030", "IMP031", "IMP033", "IMP034", "IMP035",
+        "IMP019", "IMP020", "IMP021", "IMP022", "IMP023", "IMP032", "IMP030", "IMP031", "IMP033", "IMP034", "IMP035",
         "INL001", "INL002", "INL003", "INL004", "INL005", "INL006", "INL007", "INL008",
     ]
 

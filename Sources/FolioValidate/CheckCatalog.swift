@@ -147,6 +147,7 @@ extension CheckCatalog {
     IMP017|info|title-marker-moved|A footnote marker was moved out of a title.
     IMP018|info|outline-removed|An outline was removed.
     IMP019|info|heading-rejoined|A heading split by a footnote block was rejoined.
+    IMP023|info|cjk-fragment-removed|A stray CJK fragment before a Latin heading was removed.
     IMP022|info|heading-promoted|A known section label or a short bold title line was promoted to a heading.
     IMP020|info|paragraph-rejoined|A paragraph was rejoined across a page break.
     IMP021|info|hyphenation-rejoined|A hyphenated word was rejoined.
@@ -163,6 +164,7 @@ extension CheckCatalog {
     IMP051|info|articles-from-toc|Articles start at the top-level contents entries (no articles: given).
     IMP052|info|articles-from-headings|No contents: articles start at chapter headings, or the document is one article.
     IMP060|info|converted-text-read|Converted text (layout-converter Markdown or pdftotext -layout) was read into paragraphs and headings.
+    IMP070|warning|name-misspelt|A capitalised word is one letter away from a name the document writes many times (`Chongging` / `Chongqing`).
     IMP090|error|article-stale|A generated file is stale: import would change it.
     IMP091|error|article-hand-edited|A hand-edited or foreign file was not overwritten.
     TOC001|warning|toc-title-differs|A table-of-contents title differs from the body title.

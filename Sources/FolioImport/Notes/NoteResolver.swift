@@ -166,14 +166,22 @@ struct NoteRun {
             let bracketLabels = Set(definitions.filter { $0.article == a && $0.style == .bracket }.map(\.label))
             for (i, line) in articles[a].enumerated() {
                 if claimed[a].contains(i) { continue }
-                for span in NoteMarkup.spans(of: "sup", in: line.text) where NoteScanner.isUnreadableMarker(span.payload) {
+                let inHeading = LineShape.isHeading(line.text)
+                var cleaned = line.text
+                for span in NoteMarkup.spans(of: "sup", in: line.text).reversed() where NoteScanner.isUnreadableMarker(span.payload) {
+                    // In a heading it would glue to the last word (`reference121/31`) and enter
+                    // the heading's id and the contents: it goes, and the finding keeps it.
+                    if inHeading { cleaned.removeSubrange(span.range) }
                     unreadable.append(
                         ImportFinding(
                             code: "FN105", severity: .warning,
-                            message: "Unreadable footnote marker “\(span.payload)” is kept as text.",
+                            message: inHeading
+                                ? "Unreadable footnote marker “\(span.payload)” was removed from a heading."
+                                : "Unreadable footnote marker “\(span.payload)” is kept as text.",
                             hint: "Replace the marker with the right note number in corrections.yml.",
                             sourceLine: line.number, articleIndex: a))
                 }
+                if cleaned != line.text { articles[a][i].text = cleaned.trimmingCharacters(in: .whitespaces) }
                 for found in NoteScanner.references(in: line.text, skipLeadingMarker: false, definedLabels: definedLabels) {
                     references.append(
                         NoteReference(

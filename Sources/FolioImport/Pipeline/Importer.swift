@@ -60,9 +60,9 @@ public struct Importer: Sendable {
     public var tagger: EntityTagger?
 
     /// The document steps of a standard import, in order: citations, notes, then figures and
-    /// tables, then inline repairs.
+    /// tables, then inline repairs, then the check for misspelt names.
     public static var standardSteps: [any DocumentStep] {
-        [CitationLinker(), NoteResolver(), FigureAnchorer(), InlineRepairer()]
+        [CitationLinker(), NoteResolver(), FigureAnchorer(), InlineRepairer(), NameSpellingCheck()]
     }
 
     public init(steps: [any DocumentStep] = Importer.standardSteps, tagger: EntityTagger? = nil) {

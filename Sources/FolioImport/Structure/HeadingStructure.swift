@@ -88,6 +88,13 @@ struct HeadingStructure: Sendable {
             }
             skippingTOC = false
             while heading.hasPrefix("•") || heading.hasPrefix("·") { heading = String(heading.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if let latin = Self.droppingCJKFragment(heading) {
+                findings.append(
+                    ImportFinding(
+                        code: "IMP023", severity: .info, message: "removed the stray CJK fragment before the heading `\(latin)`",
+                        sourceLine: line.number, articleIndex: articleIndex))
+                heading = latin
+            }
             heading = Self.normaliseNumbering(heading)
             let key = TextNormalizer.key(heading)
             if key.isEmpty { continue }
@@ -152,6 +159,34 @@ struct HeadingStructure: Sendable {
 
     /// Removes outlines that repeat the article's own headings (an internal table of contents
     /// written as headings and lists, or as lines with leader dots and page numbers).
+    /// `省 Policy Overview` → `Policy Overview`: one to three CJK characters left before a Latin
+    /// heading by the converter (a fragment of the Chinese original beside it); nil otherwise.
+    static func droppingCJKFragment(_ heading: String) -> String? {
+        let scalars = Array(heading.unicodeScalars)
+        var cjk = 0
+        while cjk < scalars.count, Self.isCJK(scalars[cjk]) { cjk += 1 }
+        guard (1...3).contains(cjk), cjk < scalars.count, scalars[cjk] == " " else { return nil }
+        let rest = String(String.UnicodeScalarView(scalars[(cjk + 1)...])).trimmingCharacters(in: .whitespaces)
+        let latinLetters = rest.unicodeScalars.filter { $0.properties.isAlphabetic && $0.value < 0x250 }.count
+        guard latinLetters >= 4, !rest.unicodeScalars.contains(where: Self.isCJK) else { return nil }
+        return rest
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+    }
+
+    /// A heading's key for finding it again after an outline: `Chapter 4.Recommendation` and
+    /// `4. Recommendations` are one heading (a leading Chapter/Section/Part and a plural dropped).
+    static func outlineKey(_ text: String) -> String {
+        var key = Substring(TextNormalizer.key(text))
+        for word in ["chapter", "section", "part"] where key.hasPrefix(word) && key.dropFirst(word.count).first?.isNumber == true {
+            key = key.dropFirst(word.count)
+        }
+        if key.hasSuffix("s") { key = key.dropLast() }
+        return String(key)
+    }
+
     func removeOutlines(_ lines: [SourceLine], articleIndex: Int, findings: inout [ImportFinding]) -> [SourceLine] {
         var drop = [Bool](repeating: false, count: lines.count)
         // Lines with leader dots and a page number, three or more in a row.
@@ -174,7 +209,7 @@ struct HeadingStructure: Sendable {
         // Headings repeated later whose first occurrence holds only a list or short lines.
         var headingKeys: [(index: Int, key: String)] = []
         for (i, line) in lines.enumerated() where !drop[i] && (TextNormalizer.headingLevel(line.text) != nil || TextNormalizer.isBoldOnly(line.text)) {
-            headingKeys.append((i, TextNormalizer.key(line.text)))
+            headingKeys.append((i, Self.outlineKey(line.text)))
         }
         var lastIndexOfKey: [String: Int] = [:]
         for (n, h) in headingKeys.enumerated() { lastIndexOfKey[h.key] = n }
