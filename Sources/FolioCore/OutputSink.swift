@@ -46,10 +46,11 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 /// committing) leaves the previous output byte for byte as it was.
 public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     // Proof of Sendable: the URLs are immutable; `createdDirectories` is only touched while
-    // holding `lock`; FileManager calls are thread-safe for distinct paths, and directory
+    // holding `lock`, and so is `linkedFiles`; FileManager calls are thread-safe for distinct paths, and directory
     // creation tolerates races.
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
+    private var linkedFiles: Set<String> = []
     /// The final output directory.
     public let destination: URL
     /// The staging directory written to until ``commit()``.
@@ -77,6 +78,16 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             if !isCreated(directory.path) {
                 try makeDirectories(directory)
                 markCreated(directory.path)
+            }
+            // A file the build wrote before (a second write to one path) may be a link into the
+            // previous output: it is replaced, never written through.
+            if wasLinked(url.path) { unlink(url.path) }
+            // A file equal to the previous output's is linked to it, not written again: no new
+            // inode, no data written, and removing the old tree after the swap frees nothing.
+            let previous = destination.appendingPathComponent(path).path
+            if Self.sameContents(data, atPath: previous), link(previous, url.path) == 0 {
+                markLinked(url.path)
+                return
             }
             try Self.writeFile(data, at: url.path)
         } catch {
@@ -112,6 +123,26 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
                 throw FolioError.io(path: current, message: String(cString: strerror(errno)))
             }
         }
+    }
+
+    /// Whether the file at `path` holds exactly `data` (its size first, then its bytes).
+    static func sameContents(_ data: Data, atPath path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing == data
+    }
+
+    private func wasLinked(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return linkedFiles.contains(path)
+    }
+
+    private func markLinked(_ path: String) {
+        lock.lock()
+        linkedFiles.insert(path)
+        lock.unlock()
     }
 
     private func isCreated(_ directory: String) -> Bool {

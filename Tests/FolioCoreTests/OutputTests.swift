@@ -25,6 +25,41 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// An unchanged file is linked to the previous output's (same inode, nothing written); a
+    /// changed one is written anew; a second write to a linked path never writes through into
+    /// the live tree; after the swap every file holds exactly what this build wrote.
+    @Test func unchangedFilesAreLinkedNotWrittenAndTheLiveTreeIsNeverWrittenThrough() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("Site")
+        let first = try StagedDirectoryOutput(destination: site)
+        try first.write("same", to: "a/index.html")
+        try first.write("before", to: "b/index.html")
+        try first.write("kept", to: "c.txt")
+        try first.commit()
+        func inode(_ path: String) throws -> UInt64 {
+            try (FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let (sameBefore, changedBefore, keptBefore) = (try inode("a/index.html"), try inode("b/index.html"), try inode("c.txt"))
+
+        let second = try StagedDirectoryOutput(destination: site)
+        try second.write("same", to: "a/index.html")
+        try second.write("after", to: "b/index.html")
+        try second.write("kept", to: "c.txt")
+        // Linked first, then written again with other bytes: the live file must not change.
+        try second.write("kept, then changed", to: "c.txt")
+        #expect(try String(contentsOf: site.appendingPathComponent("c.txt"), encoding: .utf8) == "kept")
+        try second.commit()
+        #expect(try inode("a/index.html") == sameBefore, "an unchanged file is the same file")
+        #expect(try inode("b/index.html") != changedBefore)
+        #expect(try inode("c.txt") != keptBefore)
+        #expect(try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8) == "same")
+        #expect(try String(contentsOf: site.appendingPathComponent("b/index.html"), encoding: .utf8) == "after")
+        #expect(try String(contentsOf: site.appendingPathComponent("c.txt"), encoding: .utf8) == "kept, then changed")
+        let links = try (FileManager.default.attributesOfItem(atPath: site.appendingPathComponent("a/index.html").path)[.referenceCount] as? NSNumber)?.intValue
+        #expect(links == 1, "the old tree is gone, so nothing else shares the file")
+    }
+
     @Test func discardLeavesTheOldTreeByteForByte() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

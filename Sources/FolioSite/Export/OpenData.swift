@@ -213,12 +213,21 @@ struct OpenData {
 
     /// Writes every file under `data/` through `writer`.
     func write(to writer: PageWriter) throws {
-        for table in tables {
-            try writer.write(csv(table), to: "\(Self.folder)/\(table.name).csv")
-            try writer.write(json(table), to: "\(Self.folder)/\(table.name).json")
+        // The tables' files and the database are independent: all cores build them.
+        let jobs = tables.indices.flatMap { [($0, true), ($0, false)] }.map(Optional.some) + [nil]
+        _ = try ConcurrentMap.tryMap(jobs) { job in
+            guard let (index, asCSV) = job else {
+                try writer.write(try database().serialized(), to: "\(Self.folder)/\(Self.databaseFile)")
+                return
+            }
+            let table = tables[index]
+            if asCSV {
+                try writer.write(csv(table), to: "\(Self.folder)/\(table.name).csv")
+            } else {
+                try writer.write(json(table), to: "\(Self.folder)/\(table.name).json")
+            }
         }
         try writer.write(datapackage(), to: "\(Self.folder)/datapackage.json")
-        try writer.write(try database().serialized(), to: "\(Self.folder)/\(Self.databaseFile)")
     }
 
     /// RFC 4180 CSV with a header row; empty cells are missing values.
@@ -231,7 +240,7 @@ struct OpenData {
                 case let .integer(i): return String(i)
                 case let .real(d): return Self.number(d)
                 case let .text(s):
-                    let needsQuotes = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.hasPrefix(" ") || s.hasSuffix(" ")
+                    let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || s.hasPrefix(" ") || s.hasSuffix(" ")
                     return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
                 }
             }.joined(separator: ",") + "\r\n"
@@ -313,6 +322,8 @@ struct OpenData {
     }
 
     static func jsonString(_ s: String) -> String {
+        // Most values need no escape: copy them whole.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
