@@ -56,7 +56,12 @@ struct BuildCommand: AsyncParsableCommand {
             var options = SiteBuilder.Options(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL, drafts: drafts)
             options.progress = { phase, elapsed in progress.update(phase, elapsed) }
             defer { progress.clear() }
-            return try SiteBuilder().build(options)
+            do {
+                return try SiteBuilder().build(options)
+            } catch {
+                InterruptCleanup.stopping.yieldToSignalHandler()
+                throw error
+            }
         }
         let diagnostics = Diagnostic.sortedForOutput(configDiagnostics + result.diagnostics)
         reporter.report(diagnostics)

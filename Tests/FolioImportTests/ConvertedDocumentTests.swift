@@ -203,6 +203,43 @@ import Testing
         #expect(diagnostics.contains { $0.code == "IMP060" && $0.message.hasPrefix("read as plain text from a PDF converter") })
     }
 
+    /// bzip2 manual (a foreign fixture): a heading the contents lists is a heading whatever its
+    /// shape, also when it starts in lower case (`3.6. zlib compatibility functions`) and when it
+    /// wraps onto a second line (`2.6. RECOVERING DATA FROM DAMAGED` / `FILES`); glpk report:
+    /// a section number alone on its line, then a routine's name, is that routine's heading.
+    @Test func contentsEntriesAndLoneSectionNumbersMakeHeadings() {
+        let text = """
+        bzip2 and libbzip2
+
+        Contents
+
+        2.6. RECOVERING DATA FROM DAMAGED FILES . . . . . . . . . 6
+        2.7. LIMITATIONS OF THE COMPRESSED FILE FORMAT . . . . . 7
+        3.6. zlib compatibility functions . . . . . . . . . . . . 28
+        3.7. Using the library in a stdio-free environment . . . . 28
+
+        2.6. RECOVERING DATA FROM DAMAGED
+        FILES
+        bzip2 compresses files in blocks, usually 900kbytes long.
+
+        BZ_OK otherwise
+        3.6. zlib compatibility functions
+        Yoshioka Tsuneo has contributed some functions to give better zlib compatibility.
+
+        3.6.1
+
+        glp_read_cnfsat — read CNF-SAT problem data in DIMACS format
+
+        Synopsis
+        """
+        var findings: [ImportFinding] = []
+        let lines = Fixtures.lines(text)
+        let out = ConvertedTextNormalizer(flavour: .plainText).normalize(lines, findings: &findings).map(\.text).filter { $0.hasPrefix("#") }
+        #expect(out.contains("### 2.6. RECOVERING DATA FROM DAMAGED FILES"), "\(out)")
+        #expect(out.contains("### 3.6. zlib compatibility functions"), "\(out)")
+        #expect(out.contains("#### 3.6.1 glp_read_cnfsat — read CNF-SAT problem data in DIMACS format"), "\(out)")
+    }
+
     // MARK: Author–year citations
 
     static let authorYearPaper = """

@@ -90,6 +90,9 @@ struct ConvertedTextNormalizer: Sendable {
         // The current chapter number: numbered headings go forward, one chapter at a time.
         var chapter = 0
         var inReferences = false
+        // Keys of the contents entries (number and title): a body line that is one of them is a
+        // heading whatever its shape (`3.6. zlib compatibility functions`).
+        var contents: Set<String> = []
         // The document title: the first short lines of the first page.
         while i < lines.count, TextNormalizer.trim(lines[i].text).isEmpty { i += 1 }
         if i < lines.count, TextNormalizer.headingLevel(lines[i].text) == nil {
@@ -126,6 +129,7 @@ struct ConvertedTextNormalizer: Sendable {
                     continue
                 }
                 tocDone = true
+                contents = Set(entries.map { Self.contentsKey($0.text) }.filter { $0.count >= 4 })
                 if out.last?.text.isEmpty == false { out.append(SourceLine("", number: lines[i].number)) }
                 out.append(SourceLine("## " + TextNormalizer.stripMarkup(text), number: lines[i].number))
                 out.append(SourceLine("", number: lines[i].number))
@@ -135,7 +139,7 @@ struct ConvertedTextNormalizer: Sendable {
                 i = end
                 continue
             }
-            if let (heading, consumed) = heading(lines, at: i, chapter: chapter) {
+            if let (heading, consumed) = heading(lines, at: i, chapter: chapter, contents: contents) {
                 inReferences = ReferenceListParser.titles.contains(TextNormalizer.key(heading))
                 if let number = SectionNumbering.leadingNumber(TextNormalizer.stripMarkup(heading)), let major = number.split(separator: ".").first.flatMap({ Int($0) }) {
                     chapter = major
@@ -160,7 +164,7 @@ struct ConvertedTextNormalizer: Sendable {
             while j < lines.count {
                 let next = lines[j].text
                 let nextText = TextNormalizer.trim(next)
-                if nextText.isEmpty || isStructural(nextText) || heading(lines, at: j, chapter: chapter) != nil || startsBlock(nextText) { break }
+                if nextText.isEmpty || isStructural(nextText) || heading(lines, at: j, chapter: chapter, contents: contents) != nil || startsBlock(nextText) { break }
                 if nextText.utf8.count <= 60 && AutoHints.contentsTitles.contains(TextNormalizer.key(nextText)) { break }
                 if Self.isCaption(nextText) { break }
                 let nextIndent = TableOfContents.indentation(next)
@@ -421,10 +425,22 @@ struct ConvertedTextNormalizer: Sendable {
     // MARK: Headings and paragraphs
 
     /// The heading starting at `index` (Markdown line) and how many lines it takes.
-    func heading(_ lines: [SourceLine], at index: Int, chapter: Int) -> (String, Int)? {
+    func heading(_ lines: [SourceLine], at index: Int, chapter: Int, contents: Set<String> = []) -> (String, Int)? {
         let raw = lines[index].text
         let text = TextNormalizer.trim(raw)
         guard !text.isEmpty, text.utf8.count <= Self.maximumHeadingLength + 10 else { return nil }
+        // A numbered line the contents lists, whole or wrapped onto the next line.
+        if !contents.isEmpty, SectionNumbering.leadingNumber(TextNormalizer.stripMarkup(text)) != nil, !TextNormalizer.endsSentence(text) {
+            let plain = Self.collapseSpaces(TextNormalizer.stripMarkup(text))
+            let level = Self.level(for: plain) ?? 2
+            if contents.contains(Self.contentsKey(plain)) { return (String(repeating: "#", count: level) + " " + plain, 1) }
+            if index + 1 < lines.count {
+                let next = Self.collapseSpaces(TextNormalizer.stripMarkup(TextNormalizer.trim(lines[index + 1].text)))
+                if !next.isEmpty, next.utf8.count <= 60, contents.contains(Self.contentsKey(plain + " " + next)) {
+                    return (String(repeating: "#", count: level) + " " + plain + " " + next, 2)
+                }
+            }
+        }
         // A line that starts in lower case continues a sentence: the common case, decided first.
         if let first = text.unicodeScalars.first, first.value >= 97 && first.value <= 122 { return nil }
         let blankBefore = index == 0 || TextNormalizer.trim(lines[index - 1].text).isEmpty
@@ -439,14 +455,21 @@ struct ConvertedTextNormalizer: Sendable {
         let bold = TextNormalizer.isBoldOnly(text)
         let plain = TextNormalizer.stripMarkup(text)
         guard !plain.isEmpty, plain.split(separator: " ").count <= Self.maximumHeadingWords, plain.utf8.count <= Self.maximumHeadingLength else { return nil }
-        // `1` alone, then the title after a blank (pdftotext without -layout).
-        if plain.allSatisfy(\.isNumber), plain.count <= 2, blankBefore {
+        // `1` or `2.1` alone, then the title after a blank (pdftotext without -layout). Under a
+        // section number the title may start in lower case: a routine's name (`glp_read_cnfsat`).
+        let loneNumber = plain.allSatisfy(\.isNumber) && plain.count <= 2
+        let loneSection = !loneNumber && plain.firstMatch(of: /^\d{1,2}(\.\d{1,2}){1,3}\.?$/) != nil
+        if loneNumber || loneSection, blankBefore {
             var j = index + 1
             while j < lines.count && j <= index + 2 && TextNormalizer.trim(lines[j].text).isEmpty { j += 1 }
             if j < lines.count {
-                let title = TextNormalizer.stripMarkup(TextNormalizer.trim(lines[j].text))
-                if isTitleShaped(title), let first = title.first, first.isUppercase, Self.followsNumbering(plain + " " + title, chapter: chapter) {
-                    return ("## " + plain + " " + title, j - index + 1)
+                let title = Self.collapseSpaces(TextNormalizer.stripMarkup(TextNormalizer.trim(lines[j].text)))
+                let number = plain.hasSuffix(".") ? String(plain.dropLast()) : plain
+                let shaped = isTitleShaped(title)
+                    || (loneSection && title.first?.isLowercase == true && isTitleShaped(title.prefix(1).uppercased() + title.dropFirst()))
+                if shaped, let first = title.first, first.isUppercase || loneSection, Self.followsNumbering(number + " " + title, chapter: chapter) {
+                    let level = loneSection ? (Self.level(for: number + " " + title) ?? 3) : 2
+                    return (String(repeating: "#", count: level) + " " + number + " " + title, j - index + 1)
                 }
             }
             return nil
@@ -480,6 +503,14 @@ struct ConvertedTextNormalizer: Sendable {
             return ("## " + plain, 1)
         }
         return nil
+    }
+
+    /// A contents entry or a heading line reduced to compare them: its letters and digits,
+    /// without the page number a contents entry ends with (`2.6. RECOVERING … FILES\t6`).
+    static func contentsKey(_ text: String) -> String {
+        var title = text.trimmingCharacters(in: .whitespaces)
+        if let tab = title.lastIndex(of: "\t") { title = String(title[..<tab]) }
+        return TextNormalizer.key(title)
     }
 
     /// The heading level of a numbered title (`3` → 2, `3.1` → 3), or nil when unnumbered.
