@@ -57,7 +57,12 @@ extension CorpusManifest {
             }
             for (key, value) in fields {
                 guard let k = key.string else { continue }
-                let scalarKeys = requiredKeys + ["subtitle", "short_title", "provenance", "description"]
+                let scalarKeys = requiredKeys + ["subtitle", "short_title", "provenance", "description", "url"]
+                if k == "url", let url = value.string, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                    return SchemaProblem(
+                        line: value.mark?.line ?? line, message: "`url` of \(name) must be an absolute http(s) address, not `\(url)`",
+                        hint: "give the publisher's PDF or page, e.g. `url: \"https://example.org/report.pdf\"`")
+                }
                 if scalarKeys.contains(k), value.scalar == nil {
                     return SchemaProblem(
                         line: value.mark?.line ?? line, message: "`\(k)` of \(name) must be a single text value",

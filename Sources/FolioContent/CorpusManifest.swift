@@ -68,11 +68,13 @@ public struct CorpusDocument: Sendable, Equatable, Codable {
     public var provenance: String?
     /// One paragraph describing the document.
     public var description: String?
+    /// Where readers find the original: the publisher's PDF or page (`https://…`).
+    public var url: String?
     /// Conventions the entry states, overriding what the checks learn from the text.
     public var conventions: DocumentConventions?
 
     enum CodingKeys: String, CodingKey {
-        case slug, title, subtitle, publisher, authors, date, language, source, provenance, description, conventions
+        case slug, title, subtitle, publisher, authors, date, language, source, provenance, description, url, conventions
         case shortTitle = "short_title"
     }
 

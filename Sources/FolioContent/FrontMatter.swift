@@ -74,11 +74,14 @@ public struct SourceRange: Sendable, Equatable, Codable {
     /// closing `---`. A hand edit that moves lines makes it stale; readers then fall back to
     /// matching the text.
     public var map: String?
+    /// The page of the printed report the article starts on (`37`, `iv`), from its contents.
+    public var page: String?
 
-    public init(file: String, lines: [Int], map: String? = nil) {
+    public init(file: String, lines: [Int], map: String? = nil, page: String? = nil) {
         self.file = file
         self.lines = lines
         self.map = map
+        self.page = page
     }
 
     /// The pairs of ``map`` as body line → source line.

@@ -93,6 +93,8 @@ struct ContentPageWriter {
             context["description"] = meta.description ?? ""
             context["source"] = meta.source
             context["provenance"] = meta.provenance ?? ""
+            context["originalURL"] = meta.url ?? ""
+            context["originalIsPDF"] = meta.url.map { $0.lowercased().hasSuffix(".pdf") } ?? false
         }
         var diagnostics: [Diagnostic] = []
         context["titleHTML"] = ""
@@ -161,7 +163,12 @@ struct ContentPageWriter {
             }
         }
         if let language = fm.language { context["articleLanguage"] = language }
+        if let url = document.metadata?.url {
+            context["originalURL"] = url
+            context["originalIsPDF"] = url.lowercased().hasSuffix(".pdf")
+        }
         if let source = fm.source {
+            context["printedPage"] = source.page ?? ""
             context["sourceFile"] = source.file
             if source.lines.count == 2 { context["sourceLines"] = "\(source.lines[0])–\(source.lines[1])" }
         }

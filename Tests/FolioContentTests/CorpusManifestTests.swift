@@ -77,6 +77,27 @@ import Testing
         }
     }
 
+    @Test func theOriginalsAddressMustBeAbsolute() throws {
+        let entry = """
+        documents:
+          - slug: r
+            title: "R"
+            publisher: "P"
+            date: "2024"
+            language: en
+            source: Content/sources/r.txt
+            url: "https://example.org/r.pdf"
+
+        """
+        #expect(try load(entry).documents[0].url == "https://example.org/r.pdf")
+        #expect {
+            _ = try load(entry.replacingOccurrences(of: "https://example.org/r.pdf", with: "r.pdf"))
+        } throws: { error in
+            let d = (error as? ContentError)?.diagnostic
+            return d?.location?.line == 8 && d?.message == "`url` of document `r` must be an absolute http(s) address, not `r.pdf`"
+        }
+    }
+
     @Test func theRepositoryCorpusHasNoSchemaProblem() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: repository.appendingPathComponent("Content/corpus.yml"), encoding: .utf8)

@@ -28,6 +28,8 @@ public struct ArticleDraft: Sendable, Equatable {
     public var lines: [SourceLine]
     /// Inclusive source line range the article was cut from.
     public var sourceLines: ClosedRange<Int>
+    /// The page of the printed report the article starts on, as its contents entry gives it.
+    public var printedPage: String?
 
     public init(title: String, slug: String, order: Int, company: String? = nil, authors: [Author] = [], subtitle: String? = nil, lines: [SourceLine], sourceLines: ClosedRange<Int>) {
         self.title = title

@@ -22,6 +22,8 @@ struct ArticleSplitter: Sendable {
         var company: String?
         /// Company text as the table of contents gives it, for cross-checking.
         var tocCompany: String?
+        /// The printed page the table of contents gives for the unit.
+        var page: String?
         var caseStudy = false
         /// A theme line above a case, rewritten as a section heading of that case.
         var themeLine: Int?
@@ -81,7 +83,7 @@ struct ArticleSplitter: Sendable {
                 if let toc, let previous = starts.last, previous.index < toc.range.lowerBound,
                     let first = (toc.range.upperBound + 1..<lines.count).first(where: { !lines[$0].text.isEmpty })
                 {
-                    starts.append(Start(index: first, titleLines: [], title: entry.title))
+                    starts.append(Start(index: first, titleLines: [], title: entry.title, page: entry.page))
                     findings.append(
                         ImportFinding(
                             code: "TOC002", severity: .warning,
@@ -253,6 +255,7 @@ struct ArticleSplitter: Sendable {
                     title: title, slug: slugger.unique(slugBase), order: n + 1, company: company, authors: authors,
                     subtitle: start.subtitle, lines: body, sourceLines: lines[start.index].number...lines[max(last, start.index)].number
                 ))
+            articles[articles.count - 1].printedPage = start.page.flatMap { Int($0) != nil || $0.allSatisfy({ "ivxlcdm".contains($0.lowercased()) }) ? $0 : nil }
         }
         // A study by one author: every chapter is theirs.
         if let only = metadata.authors, only.count == 1 {
@@ -282,7 +285,7 @@ struct ArticleSplitter: Sendable {
         let en = TextNormalizer.key(entry.fullText)
         func makeStart() -> Start {
             let tocCompany = entry.company.flatMap { companies.exact($0) ?? companies.mentioned(in: $0) }
-            return Start(index: c, titleLines: [c], title: ctext, company: tocCompany, tocCompany: entry.company)
+            return Start(index: c, titleLines: [c], title: ctext, company: tocCompany, tocCompany: entry.company, page: entry.page)
         }
         if ck == ek || ck == en { return makeStart() }
         // A title split over two lines: heading + heading (merged) or heading + plain subtitle.

@@ -84,7 +84,7 @@ struct ArticleWriter: Sendable {
             line.number > 0 && !line.text.allSatisfy(\.isWhitespace) ? "\(index + 2):\(line.number)" : nil
         }
         fm.source = SourceRange(
-            file: document.metadata.source, lines: [article.sourceLines.lowerBound, article.sourceLines.upperBound], map: exact.isEmpty ? nil : exact.joined(separator: " "))
+            file: document.metadata.source, lines: [article.sourceLines.lowerBound, article.sourceLines.upperBound], map: exact.isEmpty ? nil : exact.joined(separator: " "), page: article.printedPage)
         var companies = tagged.tags.companies
         if let company = article.company, !companies.contains(company) { companies.insert(company, at: 0) }
         fm.companies = companies

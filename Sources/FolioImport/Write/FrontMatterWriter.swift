@@ -53,6 +53,7 @@ enum FrontMatterWriter {
             out.append("  file: \(quote(source.file))")
             out.append("  lines: [\(source.lines.map(String.init).joined(separator: ", "))]")
             if let map = source.map { out.append("  map: \(quote(map))") }
+            if let page = source.page { out.append("  page: \(quote(page))") }
         }
         if let companies = fm.companies { out.append("companies: \(list(companies))") }
         if let cities = fm.cities { out.append("cities: \(list(cities))") }

@@ -12,7 +12,7 @@ extension Citation {
         var fields: [String?] = ["  author = {\(author)}", field("title", title)]
         switch kind {
         case .article:
-            fields += [field("booktitle", containerTitle), field("publisher", publisher)]
+            fields += [field("booktitle", containerTitle), field("publisher", publisher), field("pages", firstPage)]
         case .report:
             fields += [field("institution", publisher), field("type", "Report")]
         }
@@ -34,6 +34,7 @@ extension Citation {
         }
         lines.append("TI  - \(title)")
         if let containerTitle { lines.append("T2  - \(containerTitle)") }
+        if let firstPage { lines.append("SP  - \(firstPage)") }
         if !publisher.isEmpty { lines.append("PB  - \(publisher)") }
         if year != "n.d." { lines.append("PY  - \(year)") }
         if let language { lines.append("LA  - \(language)") }
@@ -54,6 +55,7 @@ extension Citation {
             }
         }
         if let containerTitle { item["container-title"] = containerTitle }
+        if let firstPage { item["page-first"] = firstPage }
         if !publisher.isEmpty { item["publisher"] = publisher }
         if year != "n.d.", let y = Int(year) {
             item["issued"] = ["date-parts": [month.map { [y, $0] } ?? [y]]]
@@ -73,7 +75,7 @@ extension Citation {
         }
         let who = names.count > 1 ? names.dropLast().joined(separator: ", ") + ", & " + names.last! : names[0]
         var text = "\(who) (\(year)). \(title)."
-        if let containerTitle { text += " In \(containerTitle)." }
+        if let containerTitle { text += " In \(containerTitle)" + (firstPage.map { " (p. \($0))." } ?? ".") }
         if !publisher.isEmpty, publisher != names.first { text += " \(publisher)." }
         if let url { text += " \(url)" }
         return text
@@ -92,7 +94,7 @@ extension Citation {
         }
         var text = "\(who). "
         if let containerTitle {
-            text += "“\(title).” In \(containerTitle)."
+            text += "“\(title).” In \(containerTitle)" + (firstPage.map { ", \($0)." } ?? ".")
         } else {
             text += "\(title)."
         }
@@ -107,6 +109,7 @@ extension Citation {
         tags += creditedNames.map { ("citation_author", $0) }
         if year != "n.d." { tags.append(("citation_publication_date", month.map { String(format: "%@/%02d", year, $0) } ?? year)) }
         if let containerTitle { tags.append(("citation_inbook_title", containerTitle)) }
+        if let firstPage { tags.append(("citation_firstpage", firstPage)) }
         if !publisher.isEmpty { tags.append(("citation_technical_report_institution", publisher)) }
         if let language { tags.append(("citation_language", language)) }
         if let url { tags.append(("citation_abstract_html_url", url)) }

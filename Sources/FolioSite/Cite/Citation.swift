@@ -31,6 +31,8 @@ struct Citation: Sendable, Equatable {
     var url: String?
     /// 1-based position in the document, for an article.
     var position: Int?
+    /// The printed page an article starts on, from the report's contents.
+    var firstPage: String? = nil
 
     /// The year of ``date`` (its first four digits), or `n.d.`.
     var year: String {
@@ -59,7 +61,8 @@ struct Citation: Sendable, Equatable {
             kind: .article, key: "\(document.slug)-\(slug)", title: fm.title,
             authors: (fm.authors ?? []).map(\.name).filter { !$0.isEmpty }, organisation: fm.company,
             containerTitle: meta?.title ?? document.title, publisher: meta?.publisher ?? "",
-            date: meta?.date ?? "", language: fm.language ?? meta?.language, url: url, position: position)
+            date: meta?.date ?? "", language: fm.language ?? meta?.language, url: url, position: position,
+            firstPage: fm.source?.page)
     }
 
     static func report(_ document: DocumentContent, url: String?) -> Citation {
