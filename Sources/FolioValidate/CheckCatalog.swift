@@ -198,6 +198,7 @@ extension CheckCatalog {
     FIG106|info|caption-moved|A caption that cut a sentence was moved after the rejoined paragraph.
     FIG107|info|caption-kind-corrected|A Figure caption labels a table; it was anchored as a table.
     FIG108|info|figure-unreferenced-import|A figure or table is never referenced.
+    FIG113|warning|chart-read-as-text|A table whose cells are mostly bullet marks is a chart read as text; it was removed.
     FIG111|info|table-converted|A tab-separated table was converted to a GFM table.
     FIG112|info|table-rows-merged|Wrapped table rows were merged, or a split table rejoined.
     INL001|info|superscript-as-text|A superscript that is not a footnote was rendered as text.

@@ -63,4 +63,20 @@ import Testing
         #expect(finding.message == "Unreadable footnote marker “121/31” was removed from a heading.")
         #expect(finding.sourceLine == 1766)
     }
+
+    /// cmia-2024 lines 1850–1875 (Corning): Figure 8, a chart of dots, came out as 18 tab-separated
+    /// rows of bullets; the rows go, the caption stays as a lost figure's, and FIG113 says so.
+    @Test func aTableOfBulletsIsAChartReadAsText() throws {
+        let lines = try CorpusExcerpt.lines(CorpusExcerpt.cmia2024, 1850...1875)
+        var findings: [ImportFinding] = []
+        let out = FigureAnchorer.droppingChartTables(lines, article: 0, findings: &findings)
+        #expect(!out.contains { $0.text.contains("••") })
+        #expect(out.contains { $0.text.contains("Figure 8: Improvement of business indicators") })
+        let finding = try #require(findings.first { $0.code == "FIG113" })
+        #expect(finding.sourceLine == 1854)
+        #expect(finding.markers == ["Figure 8</span>"])
+        // A table of words and numbers stays.
+        let table = Fixtures.lines("Region\tOutput\tShare\nChongqing\t12\t30%\nChengdu\t10\t25%\nXi'an\t8\t20%\nWuhan\t9\t25%")
+        #expect(FigureAnchorer.droppingChartTables(table, article: 0, findings: &findings).count == table.count)
+    }
 }

@@ -31,10 +31,56 @@ public struct FigureAnchorer: DocumentStep {
 
     public func apply(to document: inout DocumentDraft, findings: inout [ImportFinding]) {
         for index in document.articles.indices {
+            document.articles[index].lines = Self.droppingChartTables(document.articles[index].lines, article: index, findings: &findings)
             var article = FigureArticle(lines: document.articles[index].lines, article: index, tableDistance: tableDistance, deicticWindow: deicticWindow)
             article.statedReferenced = document.metadata.conventions?.figuresReferenced
             document.articles[index].lines = article.anchor(findings: &findings)
         }
+    }
+}
+
+extension FigureAnchorer {
+    /// Marks that stand for values in a chart: bullets, dots, stars.
+    static let chartMarks: Set<Character> = ["•", "·", "●", "○", "◦", "٠", "*", "‧", "∙", "⋅", "▪", "■", "□"]
+
+    /// A Markdown table whose cells are mostly runs of bullets is a chart the converter read as
+    /// text (dots standing for values): its numbers are lost, and as a table it only misleads.
+    /// It is removed, so its caption becomes that of a lost figure, and reported (`FIG113`).
+    static func droppingChartTables(_ lines: [SourceLine], article: Int, findings: inout [ImportFinding]) -> [SourceLine] {
+        var out: [SourceLine] = []
+        var i = 0
+        // A row: a Markdown table row, or a line of tab-separated cells.
+        func isRow(_ text: String) -> Bool { text.hasPrefix("|") || text.utf8.count(where: { $0 == 0x09 }) >= 2 }
+        func cells(_ text: String) -> [String] {
+            text.split(separator: text.hasPrefix("|") ? "|" : "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.allSatisfy { "-: ".contains($0) } }
+        }
+        while i < lines.count {
+            guard isRow(lines[i].text) else {
+                out.append(lines[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < lines.count, isRow(lines[end].text) { end += 1 }
+            let cells = lines[i..<end].flatMap { cells($0.text) }
+            let marks = cells.filter { cell in cell.allSatisfy { chartMarks.contains($0) || $0 == " " } }
+            if end - i >= 3, cells.count >= 12, marks.count * 2 >= cells.count {
+                // The finding stands on the caption the chart had, when there is one.
+                let caption = out.last(where: { !$0.text.isEmpty }).flatMap { Caption.parse($0.text) }
+                    ?? lines[end...].first(where: { !$0.text.isEmpty }).flatMap { Caption.parse($0.text) }
+                findings.append(ImportFinding(
+                    code: "FIG113", severity: .warning,
+                    message: "a table of \(end - i) rows whose cells are mostly bullet marks (\(marks.count) of \(cells.count)) is a chart read as text; it was removed and its values are lost",
+                    hint: "add the chart as an image (Content/media/) or its values as a table with a correction",
+                    sourceLine: lines[i].number, articleIndex: article, markers: caption.map { ["\($0.label)</span>"] } ?? []))
+                i = end
+                continue
+            }
+            out += lines[i..<end]
+            i = end
+        }
+        return out
     }
 }
 
