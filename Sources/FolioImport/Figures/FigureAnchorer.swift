@@ -275,7 +275,10 @@ struct FigureArticle {
             let before = lines[p].text
             let after = lines[n].text
             let length = text.utf8.count
-            guard length >= 15, length <= 400, text.count <= 200, let first = text.first, first.isUppercase,
+            // A caption names what the picture shows in a few words at least ("NA handling", a
+            // group label of a function table, is no caption).
+            let words = TextNormalizer.stripMarkup(text).split(separator: " ").count
+            guard length >= 15, length <= 400, words >= 3, text.count <= 200, let first = text.first, first.isUppercase,
                 !LineShape.endsClause(text), !text.hasSuffix("."), !LineShape.isHeading(text), !LineShape.isListItem(text),
                 !text.hasPrefix("<"), !text.hasPrefix("|"), !text.hasPrefix("**"), !TextSearch.contains(text, byte: 0x09),
                 before.count >= 60, !LineShape.isHeading(before), !LineShape.isListItem(before), !before.hasPrefix("<"), !before.hasPrefix("|"),
