@@ -88,21 +88,31 @@ public struct ContentLoader: Sendable {
             let ia = manifestOrder.firstIndex(of: a) ?? Int.max, ib = manifestOrder.firstIndex(of: b) ?? Int.max
             return ia != ib ? ia < ib : a < b
         }
-        for folder in orderedFolders {
+        // Every file is read and its front matter parsed on all cores; results keep file order.
+        struct Job: Sendable { var folder: String; var name: String; var url: URL; var relative: String }
+        let jobs = orderedFolders.flatMap { folder -> [Job] in
             let dirURL = articlesURL.appendingPathComponent(folder, isDirectory: true)
+            return ((try? fm.contentsOfDirectory(atPath: dirURL.path)) ?? []).sorted().filter { $0.hasSuffix(".md") }.map { name in
+                Job(folder: folder, name: name, url: dirURL.appendingPathComponent(name), relative: "\(contentDirectory)/articles/\(folder)/\(name)")
+            }
+        }
+        let loaded = ConcurrentMap.map(jobs) { job -> Result<(Page, [Diagnostic]), any Error> in
+            Result { try loadPage(at: job.url, relativePath: job.relative, kind: job.name == "index.md" ? .documentIndex : .article, documentSlug: job.folder) }
+        }
+        var loadedByFolder: [String: [Result<(Page, [Diagnostic]), any Error>]] = [:]
+        for (job, result) in zip(jobs, loaded) { loadedByFolder[job.folder, default: []].append(result) }
+        for folder in orderedFolders {
             var index: Page?
             var articles: [Page] = []
-            for name in ((try? fm.contentsOfDirectory(atPath: dirURL.path)) ?? []).sorted() where name.hasSuffix(".md") {
-                let relative = "\(contentDirectory)/articles/\(folder)/\(name)"
-                do {
-                    let (page, found) = try loadPage(
-                        at: dirURL.appendingPathComponent(name), relativePath: relative,
-                        kind: name == "index.md" ? .documentIndex : .article, documentSlug: folder
-                    )
+            for result in loadedByFolder[folder] ?? [] {
+                switch result {
+                case let .success((page, found)):
                     diagnostics += found
                     if page.kind == .documentIndex { index = page } else if includeDrafts || page.frontMatter.draft != true { articles.append(page) }
-                } catch let error as ContentError {
+                case let .failure(error as ContentError):
                     diagnostics.append(error.diagnostic)
+                case let .failure(error):
+                    throw error
                 }
             }
             articles.sort { ($0.frontMatter.order ?? Int.max, $0.path) < ($1.frontMatter.order ?? Int.max, $1.path) }
