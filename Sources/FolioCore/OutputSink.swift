@@ -56,9 +56,14 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// The staging directory written to until ``commit()``.
     public let staging: URL
 
+    /// Whether files equal to the previous output's are linked from it (else all are written).
+    public let reusingUnchanged: Bool
+
     /// Creates the staging directory beside `destination`.
+    /// - Parameter reusingUnchanged: link files equal to the previous output's instead of writing them.
     /// - Throws: ``FolioError/io(path:message:)`` when the parent directory is not writable.
-    public init(destination: URL) throws {
+    public init(destination: URL, reusingUnchanged: Bool = true) throws {
+        self.reusingUnchanged = reusingUnchanged
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -85,7 +90,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             // A file equal to the previous output's is linked to it, not written again: no new
             // inode, no data written, and removing the old tree after the swap frees nothing.
             let previous = destination.appendingPathComponent(path).path
-            if Self.sameContents(data, atPath: previous), link(previous, url.path) == 0 {
+            if reusingUnchanged, Self.sameContents(data, atPath: previous), link(previous, url.path) == 0 {
                 markLinked(url.path)
                 return
             }

@@ -26,6 +26,8 @@ public struct SiteBuilder: Sendable {
         public var sink: (any OutputSink)?
         /// Publish pages marked `draft: true` too.
         public var drafts: Bool
+        /// Write every file anew instead of linking those equal to the previous output's.
+        public var clean = false
         /// Called after each phase with its name and the seconds since the build started (for a
         /// progress line on a terminal).
         public var progress: (@Sendable (_ phase: String, _ elapsed: Double) -> Void)?
@@ -130,7 +132,7 @@ public struct SiteBuilder: Sendable {
         lap("check content")
 
         // Write pages.
-        let staged: StagedDirectoryOutput? = toDisk ? try StagedDirectoryOutput(destination: output) : nil
+        let staged: StagedDirectoryOutput? = toDisk ? try StagedDirectoryOutput(destination: output, reusingUnchanged: !options.clean) : nil
         let sink: any OutputSink = options.writeOutput ? (options.sink ?? staged ?? DiscardingOutput()) : DiscardingOutput()
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)

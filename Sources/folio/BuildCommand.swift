@@ -28,6 +28,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Publish pages marked `draft: true` too.")
     var drafts = false
 
+    @Flag(help: "Write every file anew, instead of reusing the files of the previous output that did not change.")
+    var clean = false
+
     @Option(help: "Least severe finding printed: info, warning or error (default: validation.min_severity, else warning for text and info for json).")
     var minSeverity: Severity?
 
@@ -54,6 +57,7 @@ struct BuildCommand: AsyncParsableCommand {
         let progress = ProgressLine(label: "folio build", quiet: global.quiet)
         let result = try await reporter.guarding {
             var options = SiteBuilder.Options(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL, drafts: drafts)
+            options.clean = clean
             options.progress = { phase, elapsed in progress.update(phase, elapsed) }
             defer { progress.clear() }
             do {

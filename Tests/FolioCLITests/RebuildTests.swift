@@ -29,6 +29,12 @@ import Testing
         let site = root.appendingPathComponent("Site")
         let first = try FolioProcess.run(["build", "--quiet", "--root", root.path, "--output", site.path])
         #expect(first.status == 0, "\(first.stderr)")
+        // A page the edit below does not touch.
+        let untouched = site.appendingPathComponent("cmia-2021/index.html").path
+        func inode() throws -> UInt64 {
+            try (FileManager.default.attributesOfItem(atPath: untouched)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let firstInode = try inode()
 
         // Edit one article's text, as an editor would.
         let article = root.appendingPathComponent("Content/articles/leiden-2023/01-introduction.md")
@@ -38,6 +44,7 @@ import Testing
 
         let rebuilt = try FolioProcess.run(["build", "--quiet", "--root", root.path, "--output", site.path])
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try inode() == firstInode, "an unchanged page is reused, not written again")
         let clean = root.appendingPathComponent("Clean")
         let cleanRun = try FolioProcess.run(["build", "--quiet", "--root", root.path, "--output", clean.path])
         #expect(cleanRun.status == 0, "\(cleanRun.stderr)")
@@ -49,5 +56,11 @@ import Testing
         #expect(different.isEmpty, "files that differ from a clean build: \(different.prefix(5))")
         let page = try #require(incremental["leiden-2023/introduction/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(page.contains("The expansion of the"), "the edited article is rebuilt")
+
+        // `--clean` writes every file anew, with the same result.
+        let cleaned = try FolioProcess.run(["build", "--quiet", "--clean", "--root", root.path, "--output", site.path])
+        #expect(cleaned.status == 0, "\(cleaned.stderr)")
+        #expect(try inode() != firstInode)
+        #expect(try Self.files(site) == fresh)
     }
 }
