@@ -71,21 +71,14 @@ public struct SourceLineMapper: Sendable {
         return SourceLocation(file: range.file, line: min(proportional, max(first, upper)))
     }
 
-    /// The source line the importer recorded for `bodyLine`, or for the nearest line above it in
-    /// the same block (no blank line between); `nil` when the map does not cover the line or no
-    /// longer fits the body (a hand edit moved the lines: a mapped line is now blank).
-    static func exactLine(_ map: [Int: Int], bodyLine: Int, lines: [Substring]) -> Int? {
-        guard fits(map, lines: lines) else { return nil }
-        return walk(map, bodyLine: bodyLine, lines: lines)
-    }
-
     /// Whether the map still describes the body: every mapped line exists and holds text.
     static func fits(_ map: [Int: Int], lines: [Substring]) -> Bool {
         guard !map.isEmpty, let lastMapped = map.keys.max(), lastMapped <= lines.count else { return false }
         return map.keys.allSatisfy { !lines[$0 - 1].allSatisfy(\.isWhitespace) }
     }
 
-    /// The source line of `bodyLine` or of the nearest mapped line above it in its block.
+    /// The source line the importer recorded for `bodyLine`, or for the nearest line above it in
+    /// the same block (no blank line between); `nil` when the map does not cover the line.
     static func walk(_ map: [Int: Int], bodyLine: Int, lines: [Substring]) -> Int? {
         var line = bodyLine
         while line >= 1, line <= lines.count {
@@ -225,64 +218,50 @@ public struct SourceLineMapper: Sendable {
     }
 }
 
-/// Normalised lines of raw source files, read once per file and shared between threads.
+/// Raw source files, read once per file, their normalised lines, and the pages' exact line
+/// maps, each worked out once and shared between threads.
 final class SourceCache: @unchecked Sendable {
-    // Proof of Sendable: `files`, `rawFiles` and `maps` are only read and written under `lock`; values are immutable arrays.
-    private var files: [String: [[UInt8]]?] = [:]
+    // Proof of Sendable: the tables are only read and written under `lock`; values are immutable.
     private let lock = NSLock()
-
     private var rawFiles: [String: [[UInt8]]?] = [:]
+    private var files: [String: [[UInt8]]?] = [:]
     private var maps: [String: [Int: Int]?] = [:]
 
-    /// A page's exact line map, parsed once; `nil` when it no longer fits the body (a hand edit).
-    func exactMap(for path: String, range: SourceRange, lines: [Substring]) -> [Int: Int]? {
+    /// The value cached under `key` in `table`, else `make()`'s, stored for the next caller.
+    private func memoized<Value>(_ table: ReferenceWritableKeyPath<SourceCache, [String: Value?]>, _ key: String, _ make: () -> Value?) -> Value? {
         lock.lock()
-        if let cached = maps[path] {
+        if let cached = self[keyPath: table][key] {
             lock.unlock()
             return cached
         }
         lock.unlock()
-        let parsed = range.exactLines
-        let map: [Int: Int]? = SourceLineMapper.fits(parsed, lines: lines) ? parsed : nil
+        let made = make()
         lock.lock()
-        maps[path] = .some(map)
+        self[keyPath: table][key] = .some(made)
         lock.unlock()
-        return map
+        return made
+    }
+
+    /// A page's exact line map, parsed once; `nil` when it no longer fits the body (a hand edit).
+    func exactMap(for path: String, range: SourceRange, lines: [Substring]) -> [Int: Int]? {
+        memoized(\.maps, path) {
+            let parsed = range.exactLines
+            return SourceLineMapper.fits(parsed, lines: lines) ? parsed : nil
+        }
     }
 
     /// The file's lines as they are (for finding a marker the normalised text drops).
     func raw(of file: String, root: URL) -> [[UInt8]]? {
-        lock.lock()
-        if let cached = rawFiles[file] {
-            lock.unlock()
-            return cached
+        memoized(\.rawFiles, file) {
+            guard case let .success(data) = InputFile.contents(atPath: root.appendingPathComponent(file).path) else { return nil }
+            return [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         }
-        lock.unlock()
-        var loaded: [[UInt8]]?
-        if case let .success(data) = InputFile.contents(atPath: root.appendingPathComponent(file).path) {
-            loaded = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
-        }
-        lock.lock()
-        rawFiles[file] = .some(loaded)
-        lock.unlock()
-        return loaded
     }
 
+    /// The file's lines normalised for matching (``SourceLineMapper/normalise(bytes:)``).
     func lines(of file: String, root: URL) -> [[UInt8]]? {
-        lock.lock()
-        if let cached = files[file] {
-            lock.unlock()
-            return cached
+        memoized(\.files, file) {
+            raw(of: file, root: root)?.map { SourceLineMapper.normalise(bytes: $0[...]) }
         }
-        lock.unlock()
-        var loaded: [[UInt8]]?
-        if case let .success(data) = InputFile.contents(atPath: root.appendingPathComponent(file).path) {
-            let bytes = [UInt8](data)
-            loaded = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { SourceLineMapper.normalise(bytes: $0) }
-        }
-        lock.lock()
-        files[file] = .some(loaded)
-        lock.unlock()
-        return loaded
     }
 }

@@ -35,6 +35,34 @@ struct FolioProcess {
     }
 }
 
+/// Every finding `folio check` reports on the project at `root`, infos included, against an
+/// empty baseline so that none is hidden.
+func findingsWithEmptyBaseline(root: URL = FolioProcess.repository) throws -> [[String: Any]] {
+    let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-baseline-\(UUID().uuidString).json")
+    try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
+    defer { try? FileManager.default.removeItem(at: baseline) }
+    let run = try FolioProcess.run(["check", "--root", root.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+    return try #require(object["diagnostics"] as? [[String: Any]], "\(run.stdout.prefix(200))")
+}
+
+/// Lines of files under a root, each file read once.
+final class FileLines {
+    private let root: URL
+    private var cache: [String: [Substring]] = [:]
+
+    init(root: URL = FolioProcess.repository) { self.root = root }
+
+    /// Line `number` (1-based) of `file`, or nil past its end.
+    func line(_ file: String, _ number: Int) throws -> String? {
+        if cache[file] == nil {
+            cache[file] = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        let lines = cache[file] ?? []
+        return number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
+    }
+}
+
 @Suite struct CommandLineTests {
     @Test func helpListsEveryCommand() throws {
         let result = try FolioProcess.run(["--help"])

@@ -26,12 +26,7 @@ import Testing
         let labels = try Self.labels()
         #expect(labels.count >= 80)
         #expect(Set(labels.map(\.verdict)).isSubset(of: ["true", "wrong-place", "not-a-defect"]))
-        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-audit-baseline-\(UUID().uuidString).json")
-        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
-        defer { try? FileManager.default.removeItem(at: baseline) }
-        let run = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
-        let diagnostics = object["diagnostics"] as? [[String: Any]] ?? []
+        let diagnostics = try findingsWithEmptyBaseline()
         let found = Set(diagnostics.compactMap { $0["fingerprint"] as? String })
         let serious = Set(diagnostics.filter { $0["severity"] as? String != "info" }.compactMap { $0["fingerprint"] as? String })
         let present = labels.filter { found.contains($0.fingerprint) }
@@ -58,9 +53,6 @@ import Testing
             $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         }
         #expect(rows.count >= 20)
-        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-foreign-baseline-\(UUID().uuidString).json")
-        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
-        defer { try? FileManager.default.removeItem(at: baseline) }
         var present: [[String]] = []
         var unlabelled: [String] = []
         var lost: [String] = []
@@ -71,9 +63,7 @@ import Testing
             _ = try FolioProcess.run(["init", "--quiet", root.path])
             let added = try FolioProcess.run(["add", "--quiet", "--root", root.path, ForeignReportTests.directory.appendingPathComponent(file).path])
             #expect(added.status == 0, "\(added.stderr)")
-            let run = try FolioProcess.run(["check", "--root", root.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
-            let own = (object["diagnostics"] as? [[String: Any]] ?? []).filter { ($0["file"] as? String)?.hasPrefix("Content/articles/example/") != true }
+            let own = try findingsWithEmptyBaseline(root: root).filter { ($0["file"] as? String)?.hasPrefix("Content/articles/example/") != true }
             let found = Set(own.compactMap { $0["fingerprint"] as? String })
             let labelled = rows.filter { $0[0] == fixture }
             present += labelled.filter { found.contains($0[1]) }

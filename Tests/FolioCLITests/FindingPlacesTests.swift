@@ -4,28 +4,18 @@ import Testing
 /// Every finding on the corpus points at a line that holds text: never at a blank line.
 @Suite struct FindingPlacesTests {
     @Test func noFindingOnTheCorpusPointsAtABlankLine() throws {
-        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-baseline-\(UUID().uuidString).json")
-        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
-        defer { try? FileManager.default.removeItem(at: baseline) }
-        let result = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
-        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let diagnostics = try findingsWithEmptyBaseline()
         var checked = 0
         var blank: [String] = []
-        var cache: [String: [Substring]] = [:]
+        let files = FileLines()
         for diagnostic in diagnostics {
             guard let file = diagnostic["file"] as? String, file.hasSuffix(".md"), let line = diagnostic["line"] as? Int else { continue }
-            if cache[file] == nil {
-                let text = try String(contentsOf: FolioProcess.repository.appendingPathComponent(file), encoding: .utf8)
-                cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
-            }
-            let lines = cache[file] ?? []
-            guard line >= 1, line <= lines.count else {
+            guard let text = try files.line(file, line) else {
                 blank.append("\(file):\(line) is past the end (\(diagnostic["code"] ?? ""))")
                 continue
             }
             checked += 1
-            if lines[line - 1].allSatisfy(\.isWhitespace) { blank.append("\(file):\(line) \(diagnostic["code"] ?? "")") }
+            if text.allSatisfy(\.isWhitespace) { blank.append("\(file):\(line) \(diagnostic["code"] ?? "")") }
         }
         #expect(checked > 80, "the corpus has findings to place")
         #expect(blank.isEmpty, "findings on blank lines: \(blank.prefix(10))")
@@ -76,21 +66,9 @@ import Testing
     /// the text of its article line (markup, links and note markers aside). The few exceptions
     /// are text that changed shape on import (a heading's number, a caption's label).
     @Test func aFindingsSourceLineHoldsTheTextOfItsArticleLine() throws {
-        // An empty baseline, so every finding is listed.
-        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-baseline-\(UUID().uuidString).json")
-        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
-        defer { try? FileManager.default.removeItem(at: baseline) }
-        let run = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
-        let diagnostics = object["diagnostics"] as? [[String: Any]] ?? []
-        var cache: [String: [Substring]] = [:]
-        func line(_ file: String, _ number: Int) throws -> String {
-            if cache[file] == nil {
-                cache[file] = try String(contentsOf: FolioProcess.repository.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            }
-            let lines = cache[file] ?? []
-            return number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
-        }
+        let diagnostics = try findingsWithEmptyBaseline()
+        let files = FileLines()
+        func line(_ file: String, _ number: Int) throws -> String { try files.line(file, number) ?? "" }
         let superscripts: [Character: Character] = ["⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"]
         func words(_ text: String) -> [String] {
             let plain = String(text.replacing(/\[\^\d+\]:?|\(\.\.\/[^)]*\)|<[^>]+>|&[a-z]+;/, with: " ").lowercased().map { superscripts[$0] ?? $0 })
@@ -126,23 +104,13 @@ import Testing
     /// its definition or its marker kept as text), and at the source line that writes its marker,
     /// even where import split a glued pair of notes or moved a marker out of a heading.
     @Test func aNoteFindingPointsAtLinesThatHoldTheNote() throws {
-        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-baseline-\(UUID().uuidString).json")
-        try Data(#"{"version":2,"entries":[]}"#.utf8).write(to: baseline)
-        defer { try? FileManager.default.removeItem(at: baseline) }
-        let run = try FolioProcess.run(["check", "--root", FolioProcess.repository.path, "--format", "json", "--min-severity", "info", "--baseline", baseline.path])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
-        var cache: [String: [Substring]] = [:]
-        func line(_ file: String, _ number: Int) throws -> String {
-            if cache[file] == nil {
-                cache[file] = try String(contentsOf: FolioProcess.repository.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            }
-            let lines = cache[file] ?? []
-            return number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
-        }
+        let diagnostics = try findingsWithEmptyBaseline()
+        let files = FileLines()
+        func line(_ file: String, _ number: Int) throws -> String { try files.line(file, number) ?? "" }
         let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
         var checked = 0
         var wrong: [String] = []
-        for d in object["diagnostics"] as? [[String: Any]] ?? [] {
+        for d in diagnostics {
             guard let code = d["code"] as? String, code.hasPrefix("FN"), let message = d["message"] as? String,
                   let file = d["file"] as? String, file.hasSuffix(".md"), let number = d["line"] as? Int,
                   let source = d["source"] as? [String: Any], let sourceFile = source["file"] as? String, let sourceLine = source["line"] as? Int else { continue }

@@ -50,8 +50,9 @@ import Testing
         #expect(try CorpusManifest.schemaProblem(in: "title: x\n")?.message == "the corpus manifest has no `documents:` list")
     }
 
-    @Test func statedConventionsAreReadAndAWrongOneIsNamedOnItsLine() throws {
-        let entry = """
+    /// A complete entry for document `r` whose last key, on line 8, is `key`.
+    static func entry(_ key: String) -> String {
+        """
         documents:
           - slug: r
             title: "R"
@@ -59,9 +60,13 @@ import Testing
             date: "2024"
             language: en
             source: Content/sources/r.txt
-            conventions: {figures_numbered: false, citations_repeat: true}
+            \(key)
 
         """
+    }
+
+    @Test func statedConventionsAreReadAndAWrongOneIsNamedOnItsLine() throws {
+        let entry = Self.entry("conventions: {figures_numbered: false, citations_repeat: true}")
         let manifest = try load(entry)
         #expect(manifest.documents[0].conventions == DocumentConventions(figuresNumbered: false, citationsRepeat: true))
         #expect {
@@ -78,17 +83,7 @@ import Testing
     }
 
     @Test func theOriginalsAddressMustBeAbsolute() throws {
-        let entry = """
-        documents:
-          - slug: r
-            title: "R"
-            publisher: "P"
-            date: "2024"
-            language: en
-            source: Content/sources/r.txt
-            url: "https://example.org/r.pdf"
-
-        """
+        let entry = Self.entry(#"url: "https://example.org/r.pdf""#)
         #expect(try load(entry).documents[0].url == "https://example.org/r.pdf")
         #expect {
             _ = try load(entry.replacingOccurrences(of: "https://example.org/r.pdf", with: "r.pdf"))

@@ -52,8 +52,8 @@ extension FigureAnchorer {
         // A row: a Markdown table row, or a line of tab-separated cells.
         func isRow(_ text: String) -> Bool { text.hasPrefix("|") || text.utf8.count(where: { $0 == 0x09 }) >= 2 }
         func cells(_ text: String) -> [String] {
-            text.split(separator: text.hasPrefix("|") ? "|" : "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.allSatisfy { "-: ".contains($0) } }
+            let all = text.hasPrefix("|") ? text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } : TableBlock.cells(text)
+            return all.filter { !$0.isEmpty && !$0.allSatisfy { "-: ".contains($0) } }
         }
         while i < lines.count {
             guard isRow(lines[i].text) else {

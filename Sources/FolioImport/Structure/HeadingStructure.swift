@@ -164,16 +164,12 @@ struct HeadingStructure: Sendable {
     static func droppingCJKFragment(_ heading: String) -> String? {
         let scalars = Array(heading.unicodeScalars)
         var cjk = 0
-        while cjk < scalars.count, Self.isCJK(scalars[cjk]) { cjk += 1 }
+        while cjk < scalars.count, TextNormalizer.isCJK(scalars[cjk]) { cjk += 1 }
         guard (1...3).contains(cjk), cjk < scalars.count, scalars[cjk] == " " else { return nil }
         let rest = String(String.UnicodeScalarView(scalars[(cjk + 1)...])).trimmingCharacters(in: .whitespaces)
         let latinLetters = rest.unicodeScalars.filter { $0.properties.isAlphabetic && $0.value < 0x250 }.count
-        guard latinLetters >= 4, !rest.unicodeScalars.contains(where: Self.isCJK) else { return nil }
+        guard latinLetters >= 4, !rest.unicodeScalars.contains(where: TextNormalizer.isCJK) else { return nil }
         return rest
-    }
-
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
     }
 
     /// A heading's key for finding it again after an outline: `Chapter 4.Recommendation` and
