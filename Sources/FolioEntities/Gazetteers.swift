@@ -349,7 +349,7 @@ extension Gazetteers {
             guard let lat = c["lat"]?.float, let lon = c["lon"]?.float, (-90...90).contains(lat), (-180...180).contains(lon) else {
                 throw EntitiesError.malformed(file: file, line: c.line, message: "`coordinates` needs `lat` and `lon` in degrees")
             }
-            coordinates = Coordinates(latitude: lat, longitude: lon, source: c["source"]?.string ?? "unknown", geonamesID: c["geonames_id"]?.int)
+            coordinates = Coordinates(latitude: lat, longitude: lon, source: c["source"]?.string ?? "unknown", geonamesID: c["geonames_id"]?.int, basis: c["basis"]?.string)
         }
         return Term(
             id: TermID(kind: kind, slug: slug), name: name, aliases: aliases,

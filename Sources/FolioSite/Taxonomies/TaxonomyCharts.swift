@@ -25,15 +25,49 @@ public enum TaxonomyCharts {
         return svg + "</svg>"
     }
 
-    /// Circles at company × technology crossings, sized by the articles that name both.
-    public static func companyTechnologyMatrix(_ index: TaxonomyIndex, companies: Int = 20, technologies: Int = 14, link: (TermID) -> String) -> String {
-        func top(_ kind: EntityKind, _ n: Int) -> [Term] {
-            Array(index.terms(of: kind).sorted { index.articles(for: $0.id).count > index.articles(for: $1.id).count }.prefix(n))
+    /// Circles at organisation × technology crossings, sized by the articles that name both: one
+    /// matrix per organisation type (companies first and open, the others folded), each with a
+    /// legend and room for its full labels.
+    public static func companyTechnologyMatrix(_ index: TaxonomyIndex, rows rowCount: Int = 16, technologies: Int = 14, link: (TermID) -> String) -> String {
+        func byArticles(_ terms: [Term]) -> [Term] {
+            terms.map { ($0, index.articles(for: $0.id).count) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }.map(\.0)
         }
-        let rows = top(.company, companies), columns = top(.technology, technologies)
-        guard !rows.isEmpty, !columns.isEmpty else { return "" }
-        let cell = 30, left = 220, headerHeight = 170
-        let width = left + columns.count * cell + 20, height = headerHeight + rows.count * cell + 10
+        let columns = Array(byArticles(index.terms(of: .technology)).prefix(technologies))
+        guard !columns.isEmpty else { return "" }
+        var groups: [String: [Term]] = [:]
+        for term in index.terms(of: .company) { groups[term.type ?? "organisation", default: []].append(term) }
+        let types = groups.keys.sorted { a, b in
+            (a == "company" ? 0 : 1, -groups[a]!.count, a) < (b == "company" ? 0 : 1, -groups[b]!.count, b)
+        }
+        var html = ""
+        for (position, type) in types.enumerated() {
+            let rows = Array(byArticles(groups[type]!).prefix(rowCount))
+            guard !rows.isEmpty else { continue }
+            let title = plural(type).prefix(1).uppercased() + plural(type).dropFirst()
+            let svg = matrix(index, rows: rows, columns: columns, title: "\(title) and the technologies their articles mention", link: link)
+            html += "<details class=\"matrix\"\(position == 0 ? " open" : "")><summary>\(escape(String(title))) — the \(rows.count) named in most articles</summary>\(svg)</details>"
+        }
+        return html
+    }
+
+    /// "company" → "companies", "government body" → "government bodies", "media" stays.
+    static func plural(_ noun: String) -> String {
+        if noun.hasSuffix("media") || noun.hasSuffix("s") { return noun }
+        if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) { return noun.dropLast() + "ies" }
+        return noun + "s"
+    }
+
+    private static func matrix(_ index: TaxonomyIndex, rows: [Term], columns: [Term], title: String, link: (TermID) -> String) -> String {
+        let cell = 30.0, fontSize = 12.0, slant = 55.0 * .pi / 180
+        let left = (rows.map { LabelPlacer.textWidth($0.name, fontSize: fontSize) }.max() ?? 100) + 16
+        let headerHeight = max((columns.map { LabelPlacer.textWidth($0.name, fontSize: fontSize) }.max() ?? 100) * sin(slant) + 16, 90)
+        let gridRight = left + Double(columns.count) * cell
+        var overhang = 0.0
+        for (c, column) in columns.enumerated() {
+            let labelEnd: Double = left + Double(c) * cell + cell / 2 + 4 + LabelPlacer.textWidth(column.name, fontSize: fontSize) * cos(slant)
+            overhang = max(overhang, labelEnd - gridRight)
+        }
+        let width = Int((gridRight + overhang + 12).rounded(.up)), height = Int((headerHeight + Double(rows.count) * cell + 10).rounded(.up))
         var cells: [[Int]] = []
         var maxValue = 1
         for row in rows {
@@ -41,58 +75,31 @@ public enum TaxonomyCharts {
             maxValue = max(maxValue, line.max() ?? 0)
             cells.append(line)
         }
-        var svg = header(width: width, height: height, title: "Companies and the technologies their articles mention")
+        func radius(_ value: Int) -> Double { 2.5 + 10.5 * (Double(value) / Double(maxValue)).squareRoot() }
+        var svg = header(width: width, height: height, title: title)
+        // Legend, in the empty corner above the row labels.
+        let samples = Array(Set([1, max(1, maxValue / 2), maxValue])).sorted()
+        svg += "<g class=\"chart-legend\"><text x=\"8\" y=\"18\" class=\"chart-value\">Articles naming both</text>"
+        var x = 16.0
+        for value in samples {
+            let r = radius(value)
+            svg += "<circle cx=\"\(format(x + r))\" cy=\"40\" r=\"\(format(r))\" class=\"chart-dot\"/><text x=\"\(format(x + 2 * r + 4))\" y=\"44\" class=\"chart-value\">\(value)</text>"
+            x += 2 * r + 14 + LabelPlacer.textWidth(String(value), fontSize: 11)
+        }
+        svg += "</g>"
         for (c, column) in columns.enumerated() {
-            let x = left + c * cell + cell / 2
-            svg += "<a href=\"\(escape(link(column.id)))\"><text transform=\"translate(\(x + 4),\(headerHeight - 6)) rotate(-55)\" class=\"chart-label\">\(escape(column.name))</text></a>"
-            svg += "<line x1=\"\(x)\" y1=\"\(headerHeight)\" x2=\"\(x)\" y2=\"\(headerHeight + rows.count * cell)\" class=\"chart-grid\"/>"
+            let x = left + Double(c) * cell + cell / 2
+            svg += "<a href=\"\(escape(link(column.id)))\"><text transform=\"translate(\(format(x + 4)),\(format(headerHeight - 6))) rotate(-55)\" class=\"chart-label\">\(escape(column.name))</text></a>"
+            svg += "<line x1=\"\(format(x))\" y1=\"\(format(headerHeight))\" x2=\"\(format(x))\" y2=\"\(format(headerHeight + Double(rows.count) * cell))\" class=\"chart-grid\"/>"
         }
         for (r, row) in rows.enumerated() {
-            let y = headerHeight + r * cell + cell / 2
-            svg += "<a href=\"\(escape(link(row.id)))\"><text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\" class=\"chart-label\">\(escape(row.name))</text></a>"
-            svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + columns.count * cell)\" y2=\"\(y)\" class=\"chart-grid\"/>"
+            let y = headerHeight + Double(r) * cell + cell / 2
+            svg += "<a href=\"\(escape(link(row.id)))\"><text x=\"\(format(left - 8))\" y=\"\(format(y + 4))\" text-anchor=\"end\" class=\"chart-label\">\(escape(row.name))</text></a>"
+            svg += "<line x1=\"\(format(left))\" y1=\"\(format(y))\" x2=\"\(format(gridRight))\" y2=\"\(format(y))\" class=\"chart-grid\"/>"
             for (c, value) in cells[r].enumerated() where value > 0 {
-                let x = left + c * cell + cell / 2
-                let radius = 2.5 + 10.5 * (Double(value) / Double(maxValue)).squareRoot()
-                svg += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"\(format(radius))\" class=\"chart-dot\"><title>\(escape(row.name)) × \(escape(columns[c].name)): \(value) article\(value == 1 ? "" : "s")</title></circle>"
+                let x = left + Double(c) * cell + cell / 2
+                svg += "<circle cx=\"\(format(x))\" cy=\"\(format(y))\" r=\"\(format(radius(value)))\" class=\"chart-dot\"><title>\(escape(row.name)) × \(escape(columns[c].name)): \(value) article\(value == 1 ? "" : "s")</title></circle>"
             }
-        }
-        return svg + "</svg>"
-    }
-
-    /// The places with coordinates inside the China region, on an equirectangular projection
-    /// (longitude 97–123° E, latitude 18–42° N), labelled, sized by article count.
-    public static func cityMap(_ index: TaxonomyIndex, link: (TermID) -> String) -> String {
-        let minLon = 97.0, maxLon = 123.0, minLat = 18.0, maxLat = 42.0
-        let scale = 26.0
-        let width = Int((maxLon - minLon) * scale), height = Int((maxLat - minLat) * scale)
-        func x(_ lon: Double) -> Double { (lon - minLon) * scale }
-        func y(_ lat: Double) -> Double { (maxLat - lat) * scale }
-        let places = index.terms(of: .place).compactMap { term -> (Term, Coordinates, Int)? in
-            guard let c = term.coordinates, (minLon...maxLon).contains(c.longitude), (minLat...maxLat).contains(c.latitude) else { return nil }
-            return (term, c, index.articles(for: term.id).count)
-        }.sorted { $0.2 > $1.2 }
-        let maxCount = max(places.first?.2 ?? 1, 1)
-        var svg = header(width: width, height: height, title: "Places in China named in the reports (coordinates from GeoNames)")
-        svg += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" class=\"map-sea\"/>"
-        var lon = 100.0
-        while lon <= 120 {
-            svg += "<line x1=\"\(format(x(lon)))\" y1=\"0\" x2=\"\(format(x(lon)))\" y2=\"\(height)\" class=\"chart-grid\"/><text x=\"\(format(x(lon) + 3))\" y=\"\(height - 4)\" class=\"map-axis\">\(Int(lon))°E</text>"
-            lon += 5
-        }
-        var lat = 20.0
-        while lat <= 40 {
-            svg += "<line x1=\"0\" y1=\"\(format(y(lat)))\" x2=\"\(width)\" y2=\"\(format(y(lat)))\" class=\"chart-grid\"/><text x=\"3\" y=\"\(format(y(lat) - 3))\" class=\"map-axis\">\(Int(lat))°N</text>"
-            lat += 5
-        }
-        // Labels for the most-mentioned places; the rest are dots with a tooltip.
-        for (rank, (term, c, count)) in places.enumerated().reversed() {
-            let radius = 3 + 9 * (Double(count) / Double(maxCount)).squareRoot()
-            svg += "<a href=\"\(escape(link(term.id)))\"><circle cx=\"\(format(x(c.longitude)))\" cy=\"\(format(y(c.latitude)))\" r=\"\(format(radius))\" class=\"map-dot\"><title>\(escape(term.name)): \(count) article\(count == 1 ? "" : "s")</title></circle>"
-            if rank < 24 {
-                svg += "<text x=\"\(format(x(c.longitude) + radius + 2))\" y=\"\(format(y(c.latitude) + 4))\" class=\"map-label\">\(escape(term.name))</text>"
-            }
-            svg += "</a>"
         }
         return svg + "</svg>"
     }

@@ -38,21 +38,27 @@ public struct TaxonomyGenerator: SiteGenerator {
 
     public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
         let gazetteers: Gazetteers
+        var baseMap: BaseMap?
+        let data = site.projectRoot?.appendingPathComponent(site.config.content).appendingPathComponent("data")
         if let given = self.gazetteers {
             gazetteers = given
         } else {
-            guard let root = site.projectRoot, hasGazetteers(site) else { return [] }
+            guard let data, hasGazetteers(site) else { return [] }
             do {
-                gazetteers = try Gazetteers.load(
-                    from: root.appendingPathComponent(site.config.content).appendingPathComponent("data"),
-                    displayDirectory: "\(site.config.content)/data"
-                )
+                gazetteers = try Gazetteers.load(from: data, displayDirectory: "\(site.config.content)/data")
             } catch let error as EntitiesError {
                 return [error.diagnostic]
             }
         }
+        if let data {
+            do {
+                baseMap = try BaseMap.load(from: data, displayDirectory: "\(site.config.content)/data")
+            } catch {
+                return [error.diagnostic]
+            }
+        }
         let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers)
-        let pages = TaxonomyPages(index: index, writer: writer)
+        let pages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap), writer: writer)
         try pages.writeAll()
         try OpenData(index: index, pages: site.pages, mapper: site.projectRoot.map { SourceLineMapper(projectRoot: $0) }).write(to: writer)
         return try pages.writeRedirects(for: site.pages)
@@ -62,6 +68,7 @@ public struct TaxonomyGenerator: SiteGenerator {
 /// Renders the taxonomy templates for one ``TaxonomyIndex``.
 struct TaxonomyPages: Sendable {
     let index: TaxonomyIndex
+    let maps: PlaceMaps
     let writer: PageWriter
     /// The first term of each kind and canonical name, for links between term pages.
     private let byName: [EntityKind: [String: Term]]
@@ -70,8 +77,9 @@ struct TaxonomyPages: Sendable {
     /// Names of the terms that list the key as related (same kind), in gazetteer order.
     private let relatedBy: [TermID: [String]]
 
-    init(index: TaxonomyIndex, writer: PageWriter) {
+    init(index: TaxonomyIndex, maps: PlaceMaps, writer: PageWriter) {
         self.index = index
+        self.maps = maps
         self.writer = writer
         var byName: [EntityKind: [String: Term]] = [:]
         var children: [TermID: [String]] = [:]
@@ -177,7 +185,7 @@ struct TaxonomyPages: Sendable {
         switch kind {
         case .sdg: chart = TaxonomyCharts.sdgCoverage(index) { SiteURL.link(from: urlPath, to: "sdgs/\($0)/") }
         case .company, .technology: chart = TaxonomyCharts.companyTechnologyMatrix(index) { SiteURL.link(from: urlPath, to: $0.path) }
-        case .place: chart = TaxonomyCharts.cityMap(index) { SiteURL.link(from: urlPath, to: $0.path) }
+        case .place: chart = maps.overview { SiteURL.link(from: urlPath, to: $0.path) }
         }
         let table = kind == .company ? "organisations" : kind == .place ? "places" : kind.section
         let data = "../\(OpenData.folder)/"
@@ -236,7 +244,8 @@ struct TaxonomyPages: Sendable {
         if let foundBy = term.foundBy { facts.append(("Found by", foundBy)) }
         if let domain = term.domain { facts.append(("Field", domain)) }
         if let c = term.coordinates {
-            facts.append(("Coordinates", String(format: "%.3f° %@, %.3f° %@ (%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", c.source, c.geonamesID.map { " \($0)" } ?? "")))
+            let origin = c.basis.map { "\($0); " } ?? ""
+            facts.append(("Coordinates", String(format: "%.3f° %@, %.3f° %@ (%@%@%@)", abs(c.latitude), c.latitude >= 0 ? "N" : "S", abs(c.longitude), c.longitude >= 0 ? "E" : "W", origin, c.source, c.geonamesID.map { " \($0)" } ?? "")))
         }
         let threshold = "\(index.gazetteers.sdgMinimumOccurrences) occurrences of at least \(index.gazetteers.sdgMinimumDistinctPhrases) different phrases"
         let factsHTML = TaxonomyHTML.facts(
@@ -249,6 +258,7 @@ struct TaxonomyPages: Sendable {
             "kindTitle": term.id.kind.title,
             "kindURL": "../index.html",
             "factsHTML": factsHTML,
+            "mapHTML": term.id.kind == .place ? maps.locator(for: term) ?? "" : "",
             "hasAuthored": !authoredHTML.isEmpty,
             "authoredHTML": authoredHTML,
             "hasArticles": !articlesHTML.isEmpty,

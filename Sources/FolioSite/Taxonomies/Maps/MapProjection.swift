@@ -1,0 +1,166 @@
+import Foundation
+
+/// A map projection from longitude/latitude to plane coordinates (unit sphere, y up).
+public enum MapProjection: Sendable, Equatable {
+    /// Equal Earth (Šavrič, Patterson and Jenny, 2018): an equal-area world map.
+    case equalEarth
+    /// Lambert azimuthal equal-area, centred on a point: true shapes and areas around it, for
+    /// regional and locator maps.
+    case azimuthal(centre: MapPoint)
+
+    /// The plane point of `p`.
+    public func project(_ p: MapPoint) -> (x: Double, y: Double) {
+        let lambda = p.longitude * .pi / 180, phi = p.latitude * .pi / 180
+        switch self {
+        case .equalEarth:
+            let a1 = 1.340264, a2 = -0.081106, a3 = 0.000893, a4 = 0.003796
+            let theta = asin(3.0.squareRoot() / 2 * sin(phi))
+            let t2 = theta * theta, t6 = t2 * t2 * t2
+            let x = 2 * 3.0.squareRoot() * lambda * cos(theta) / (3 * (9 * a4 * t6 * t2 + 7 * a3 * t6 + 3 * a2 * t2 + a1))
+            let y = theta * (a4 * t6 * t2 + a3 * t6 + a2 * t2 + a1)
+            return (x, y)
+        case let .azimuthal(centre):
+            let lambda0 = centre.longitude * .pi / 180, phi1 = centre.latitude * .pi / 180
+            let cosC = sin(phi1) * sin(phi) + cos(phi1) * cos(phi) * cos(lambda - lambda0)
+            let k = (2 / max(1 + cosC, 1e-9)).squareRoot()
+            return (k * cos(phi) * sin(lambda - lambda0), k * (cos(phi1) * sin(phi) - sin(phi1) * cos(phi) * cos(lambda - lambda0)))
+        }
+    }
+}
+
+/// A projection fitted to a picture: a longitude/latitude window drawn `width` pixels wide.
+/// Outlines are clipped to a box somewhat larger than the window before they are projected, so
+/// land reaches the picture's edges, which crop it.
+public struct MapFrame: Sendable {
+    public let projection: MapProjection
+    public let window: GeoBox
+    /// What outlines are clipped to: the window and a margin around it.
+    public let clipBox: GeoBox
+    public let width: Double
+    public let height: Double
+    private let minX: Double, maxY: Double, scale: Double
+
+    public init(projection: MapProjection, window: GeoBox, width: Double) {
+        self.projection = projection
+        self.window = window
+        self.width = width
+        switch projection {
+        case .equalEarth:
+            clipBox = window
+        case let .azimuthal(centre):
+            // Far from the centre an azimuthal projection bends land around the picture; the
+            // margin stays within 75° of it.
+            let marginX = max((window.east - window.west) / 2, 10), marginY = max((window.north - window.south) / 2, 10)
+            clipBox = GeoBox(
+                west: max(window.west - marginX, centre.longitude - 75, -180), south: max(window.south - marginY, centre.latitude - 75, -89),
+                east: min(window.east + marginX, centre.longitude + 75, 180), north: min(window.north + marginY, centre.latitude + 75, 89))
+        }
+        // The window's edge, sampled, bounds the projected picture.
+        var xs: [Double] = [], ys: [Double] = []
+        let steps = 24
+        for i in 0...steps {
+            let t = Double(i) / Double(steps)
+            let lon = window.west + (window.east - window.west) * t, lat = window.south + (window.north - window.south) * t
+            for p in [MapPoint(longitude: lon, latitude: window.south), MapPoint(longitude: lon, latitude: window.north),
+                      MapPoint(longitude: window.west, latitude: lat), MapPoint(longitude: window.east, latitude: lat)] {
+                let q = projection.project(p)
+                xs.append(q.x); ys.append(q.y)
+            }
+        }
+        minX = xs.min() ?? 0
+        maxY = ys.max() ?? 0
+        let spanX = max((xs.max() ?? 1) - minX, 1e-9), spanY = max(maxY - (ys.min() ?? 0), 1e-9)
+        scale = width / spanX
+        height = (spanY * scale).rounded()
+    }
+
+    /// The picture position of `p` (y grows downwards).
+    public func point(_ p: MapPoint) -> (x: Double, y: Double) {
+        let q = projection.project(p)
+        return ((q.x - minX) * scale, (maxY - q.y) * scale)
+    }
+
+    /// An SVG path of the rings, clipped to the window; empty when nothing is inside.
+    public func path(_ rings: [[MapPoint]]) -> String {
+        var d = ""
+        for ring in rings {
+            let clipped = Self.clip(ring, to: clipBox)
+            guard clipped.count >= 3 else { continue }
+            var last = ""
+            var count = 0
+            for (i, p) in clipped.enumerated() {
+                let q = point(p)
+                let text = "\(Self.format(q.x)) \(Self.format(q.y))"
+                guard text != last else { continue }
+                d += (i == 0 ? "M" : "L") + text
+                last = text
+                count += 1
+            }
+            if count >= 3 { d += "Z" }
+        }
+        return d
+    }
+
+    /// A line of constant longitude or latitude across the window, as an SVG path.
+    public func graticule(longitude: Double? = nil, latitude: Double? = nil) -> String {
+        var points: [MapPoint] = []
+        let box = clipBox
+        if let longitude, (box.west...box.east).contains(longitude) {
+            points = stride(from: box.south, through: box.north, by: 1).map { MapPoint(longitude: longitude, latitude: $0) }
+        } else if let latitude, (box.south...box.north).contains(latitude) {
+            points = stride(from: box.west, through: box.east, by: 1).map { MapPoint(longitude: $0, latitude: latitude) }
+        }
+        return points.enumerated().map { i, p in
+            let q = point(p)
+            return (i == 0 ? "M" : "L") + "\(Self.format(q.x)) \(Self.format(q.y))"
+        }.joined()
+    }
+
+    /// Sutherland–Hodgman clipping of a ring to a longitude/latitude box.
+    static func clip(_ ring: [MapPoint], to box: GeoBox) -> [MapPoint] {
+        if let bounds = GeoBox(enclosing: ring), box.west <= bounds.west, bounds.east <= box.east, box.south <= bounds.south, bounds.north <= box.north {
+            return ring
+        }
+        typealias Edge = (inside: (MapPoint) -> Bool, cross: (MapPoint, MapPoint) -> MapPoint)
+        func atLongitude(_ lon: Double) -> (MapPoint, MapPoint) -> MapPoint {
+            { a, b in
+                let t = (lon - a.longitude) / (b.longitude - a.longitude)
+                return MapPoint(longitude: lon, latitude: a.latitude + t * (b.latitude - a.latitude))
+            }
+        }
+        func atLatitude(_ lat: Double) -> (MapPoint, MapPoint) -> MapPoint {
+            { a, b in
+                let t = (lat - a.latitude) / (b.latitude - a.latitude)
+                return MapPoint(longitude: a.longitude + t * (b.longitude - a.longitude), latitude: lat)
+            }
+        }
+        let edges: [Edge] = [
+            ({ $0.longitude >= box.west }, atLongitude(box.west)),
+            ({ $0.longitude <= box.east }, atLongitude(box.east)),
+            ({ $0.latitude >= box.south }, atLatitude(box.south)),
+            ({ $0.latitude <= box.north }, atLatitude(box.north)),
+        ]
+        var output = ring
+        for edge in edges {
+            guard let last = output.last else { break }
+            let input = output
+            output = []
+            var previous = last
+            for current in input {
+                if edge.inside(current) {
+                    if !edge.inside(previous) { output.append(edge.cross(previous, current)) }
+                    output.append(current)
+                } else if edge.inside(previous) {
+                    output.append(edge.cross(previous, current))
+                }
+                previous = current
+            }
+        }
+        return output
+    }
+
+    static func format(_ value: Double) -> String {
+        let tenths = (value * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", value)
+    }
+}
