@@ -74,7 +74,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioMarkdown", "FolioModel", "FolioCore"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioModel", "FolioCore"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioSite", "FolioCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioBundleTests",

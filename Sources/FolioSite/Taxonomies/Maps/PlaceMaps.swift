@@ -80,7 +80,7 @@ public struct PlaceMaps: Sendable {
             frame = MapFrame(projection: .azimuthal(centre: point), window: window, width: 360)
         }
         let focus = [countryName(of: term)].compactMap { $0 }
-        var svg = header(frame, title: "Where \(term.name) is")
+        var svg = header(frame, title: "Where \(term.name) is", picture: true)
         svg += land(frame, focus: focus)
         let q = frame.point(point)
         svg += "<circle cx=\"\(MapFrame.format(q.x))\" cy=\"\(MapFrame.format(q.y))\" r=\"5\" class=\"map-dot map-dot--here\"/>"
@@ -102,9 +102,11 @@ public struct PlaceMaps: Sendable {
         return nil
     }
 
-    private func header(_ frame: MapFrame, title: String) -> String {
+    /// An overview map links its dots, so it keeps the SVG's own role; a locator map holds no
+    /// link and is one picture (`role="img"`).
+    private func header(_ frame: MapFrame, title: String, picture: Bool = false) -> String {
         let w = Int(frame.width), h = Int(frame.height)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-label=\"\(TaxonomyCharts.escape(title))\"><title>\(TaxonomyCharts.escape(title))</title>"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart map\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\"\(picture ? " role=\"img\"" : "") aria-label=\"\(TaxonomyCharts.escape(title))\"><title>\(TaxonomyCharts.escape(title))</title>"
             + "<rect width=\"\(w)\" height=\"\(h)\" class=\"map-sea\"/>"
     }
 

@@ -1,0 +1,128 @@
+import FolioCore
+import FolioEntities
+@testable import FolioSite
+import Foundation
+import Testing
+
+/// The maps of the places index: projections, clipping, label placement, the base map file and
+/// the maps on the site built from the repository's corpus.
+@Suite struct PlaceMapsTests {
+    static let repository = SiteFixture.repository
+    static let data = repository.appendingPathComponent("Content/data")
+
+    @Test func equalEarthAndAzimuthalProjectionsGiveTheirKnownValues() {
+        let origin = MapProjection.equalEarth.project(MapPoint(longitude: 0, latitude: 0))
+        #expect(abs(origin.x) < 1e-12 && abs(origin.y) < 1e-12)
+        // The equator's end: 2√3π / (3·A1) on the unit sphere.
+        let east = MapProjection.equalEarth.project(MapPoint(longitude: 180, latitude: 0))
+        #expect(abs(east.x - 2 * 3.0.squareRoot() * .pi / (3 * 1.340264)) < 1e-9)
+        let north = MapProjection.equalEarth.project(MapPoint(longitude: 0, latitude: 90))
+        #expect(abs(north.y - 1.3173627591574) < 1e-6)
+        // Lambert azimuthal: the centre at the origin, a point 90° away at √2.
+        let centre = MapPoint(longitude: 105, latitude: 35)
+        let here = MapProjection.azimuthal(centre: centre).project(centre)
+        #expect(abs(here.x) < 1e-12 && abs(here.y) < 1e-12)
+        let pole = MapProjection.azimuthal(centre: MapPoint(longitude: 0, latitude: 0)).project(MapPoint(longitude: 0, latitude: 90))
+        #expect(abs(pole.y - 2.0.squareRoot()) < 1e-9 && abs(pole.x) < 1e-12)
+    }
+
+    @Test func ringsAreClippedToTheBoxBeforeProjection() {
+        let box = GeoBox(west: 0, south: 0, east: 10, north: 10)
+        let ring = [MapPoint(longitude: -5, latitude: 2), MapPoint(longitude: 5, latitude: 2), MapPoint(longitude: 5, latitude: 20), MapPoint(longitude: -5, latitude: 20)]
+        let clipped = MapFrame.clip(ring, to: box)
+        #expect(clipped.allSatisfy { box.contains($0) })
+        let corners = Set(clipped.map { "\($0.longitude),\($0.latitude)" })
+        #expect(corners == ["0.0,2.0", "5.0,2.0", "5.0,10.0", "0.0,10.0"])
+        // A ring wholly outside leaves nothing to draw.
+        let frame = MapFrame(projection: .equalEarth, window: box, width: 100)
+        #expect(frame.path([[MapPoint(longitude: 40, latitude: 40), MapPoint(longitude: 41, latitude: 40), MapPoint(longitude: 41, latitude: 41)]]).isEmpty)
+        #expect(frame.path([ring]).hasPrefix("M"))
+    }
+
+    @Test func placedLabelsNeverOverlapEachOtherADotOrTheEdge() {
+        // 300 dots spread over a crowded 400 × 300 picture on a fixed pattern.
+        var dots: [(x: Double, y: Double)] = []
+        for i in 0..<300 {
+            let x = (i * 137) % 400, y = (i * 91 + i / 7) % 300
+            dots.append((Double(x), Double(y)))
+        }
+        let boxes = dots.map { LabelPlacer.Box(x0: $0.x - 3, y0: $0.y - 3, x1: $0.x + 3, y1: $0.y + 3) }
+        var placer = LabelPlacer(width: 400, height: 300, taken: boxes)
+        var placed: [(dot: Int, box: LabelPlacer.Box)] = []
+        for (i, dot) in dots.enumerated() where placer.place("Place \(i)", x: dot.x, y: dot.y, radius: 3, fontSize: 11) != nil {
+            placed.append((i, placer.labels.last!))
+        }
+        #expect(placed.count > 20 && placed.count < 300)
+        for (n, label) in placed.enumerated() {
+            let a = label.box
+            #expect(a.x0 >= 0 && a.y0 >= 0 && a.x1 <= 400 && a.y1 <= 300)
+            for other in placed[(n + 1)...] { #expect(!a.overlaps(other.box)) }
+            for (j, dot) in boxes.enumerated() where j != label.dot && a.overlaps(dot) {
+                Issue.record("the label of dot \(label.dot) covers dot \(j)")
+            }
+        }
+    }
+
+    @Test func theBaseMapHoldsTheWorldsCountries() throws {
+        let map = try #require(try BaseMap.load(from: Self.data, displayDirectory: "Content/data"))
+        #expect(map.countries.count >= 170)
+        let china = try #require(map.country(named: "China"))
+        #expect(china.bounds.contains(MapPoint(longitude: 106.55771, latitude: 29.56026)))
+        #expect(map.source.contains("Natural Earth"))
+    }
+
+    @Test func aBrokenBaseMapIsAnErrorThatNamesTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-basemap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try BaseMap.load(from: folder, displayDirectory: "Content/data") == nil)
+        try Data("{\"countries\": [{\"name\": 3}]}".utf8).write(to: folder.appendingPathComponent(BaseMap.fileName))
+        #expect {
+            _ = try BaseMap.load(from: folder, displayDirectory: "Content/data")
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticError)?.diagnostic
+            return diagnostic?.code == "EN001" && diagnostic?.location?.file == "Content/data/basemap.json" && diagnostic?.hint?.contains("make_basemap.py") == true
+        }
+    }
+
+    /// Every place an article of the corpus names can be drawn, and a point that is not the
+    /// place's own says what it is.
+    @Test func everyPlaceTheCorpusNamesHasAPoint() throws {
+        let gazetteers = try Gazetteers.load(from: Self.data)
+        var named: Set<String> = []
+        let articles = Self.repository.appendingPathComponent("Content/articles")
+        for case let url as URL in FileManager.default.enumerator(at: articles, includingPropertiesForKeys: nil)! where url.pathExtension == "md" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cities: [") }) else { continue }
+            for match in line.matches(of: /"([^"]+)"/) { named.insert(String(match.1)) }
+        }
+        #expect(named.count > 100)
+        for name in named {
+            let term = try #require(gazetteers.term(kind: .place, named: name), "\(name)")
+            let c = try #require(term.coordinates, "\(name) has no coordinates")
+            // A province's point is a city's: its capital or, abroad, its principal city.
+            if term.type == "province" && c.source == "GeoNames" {
+                #expect(c.basis.map { $0.hasPrefix("capital, ") || $0.hasPrefix("principal city, ") } == true, "\(name): \(c.basis ?? "own point")")
+            }
+        }
+    }
+
+    /// The maps of the corpus site: two overview maps with land and a dot per place, and a
+    /// locator map on every place page.
+    @Test func theCorpusSiteDrawsItsMaps() throws {
+        let site = try OpenDataTests.built.get().deletingLastPathComponent()
+        let overview = try String(contentsOf: site.appendingPathComponent("cities/index.html"), encoding: .utf8)
+        #expect(overview.components(separatedBy: "class=\"chart map\"").count - 1 == 2)
+        #expect(overview.components(separatedBy: "class=\"map-dot\"").count - 1 > 150)
+        #expect(overview.contains("class=\"map-land\"") && overview.contains("map-labels--narrow"))
+        let places = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("cities").path).filter { !$0.contains(".") }
+        #expect(places.count > 100)
+        for place in places {
+            let page = try String(contentsOf: site.appendingPathComponent("cities/\(place)/index.html"), encoding: .utf8)
+            guard page.contains("term__header") else { continue } // a redirect
+            #expect(page.contains("<figure class=\"term__map\">"), "\(place) has no locator map")
+        }
+        let sichuan = try String(contentsOf: site.appendingPathComponent("cities/sichuan/index.html"), encoding: .utf8)
+        #expect(sichuan.contains("Sichuan is drawn at the point of its capital, Chengdu (China shaded)."))
+    }
+}
