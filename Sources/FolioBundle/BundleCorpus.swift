@@ -29,9 +29,13 @@ struct BundleDocument: Sendable {
 /// between `Content/` files.
 struct BundleCorpus: Sendable {
     var config: FolioConfig
+    /// The project, for reading the images pages show.
+    var projectRoot: URL
     var documents: [BundleDocument]
     /// (document slug, article slug) by `Content/` path; the article slug is `nil` for a document's `index.md`.
     var targets: [String: (document: String, article: String?)]
+    /// The images the pages show, by `Content/` path.
+    var images: [String: Image] = [:]
 
     /// Where a link in content goes.
     enum LinkTarget: Equatable {
@@ -59,6 +63,42 @@ struct BundleCorpus: Sendable {
             return .elsewhere
         }
         return .content(document: target.document, article: target.article, fragment: fragment.map { $0.removingPercentEncoding ?? $0 })
+    }
+
+    /// An image a bundle carries: its `Content/` path, media type and bytes.
+    struct Image: Sendable {
+        var path: String
+        var file: ImageFile
+        var data: Data
+        /// Its name inside a bundle: the path below the content folder (`media/x.png`).
+        var bundlePath: String { path.split(separator: "/").dropFirst().joined(separator: "/") }
+    }
+
+    /// The image a `src` written in the content file at `from` shows, if the bundles carry it.
+    func image(_ source: String, from: String) -> Image? {
+        imagePath(source, from: from).flatMap { images[$0] }
+    }
+
+    /// The images (`<img src>` inside the project) that the pages show, by `Content/` path; an
+    /// image that is missing or not of a known format is left out (the page keeps its alt text).
+    func images(in pages: [(path: String, html: String)]) -> [String: Image] {
+        var found: [String: Image] = [:]
+        for page in pages {
+            for match in page.html.matches(of: /<img [^>]*src="([^"]+)"/) {
+                guard let path = imagePath(String(match.1), from: page.path), found[path] == nil else { continue }
+                let url = projectRoot.appendingPathComponent(path)
+                guard let data = try? Data(contentsOf: url), let file = ImageFile.parse(data) else { continue }
+                found[path] = Image(path: path, file: file, data: data)
+            }
+        }
+        return found
+    }
+
+    /// The `Content/` path an image `src` written in the content file at `from` points at.
+    func imagePath(_ source: String, from: String) -> String? {
+        let decoded = source.removingPercentEncoding ?? source
+        guard SiteLink.isInternal(decoded), !decoded.hasPrefix("#"), !decoded.hasPrefix("data:") else { return nil }
+        return SiteLink.resolve(decoded, from: from)
     }
 
     /// The rendered article, or `nil`.
@@ -130,7 +170,11 @@ extension BundleCorpus {
             }
             documents.append(BundleDocument(slug: document.slug, metadata: metadata, about: about, articles: articles, date: date))
         }
-        return (BundleCorpus(config: config, documents: documents, targets: targets), diagnostics)
+        var corpus = BundleCorpus(config: config, projectRoot: projectRoot, documents: documents, targets: targets)
+        corpus.images = corpus.images(in: documents.flatMap { document in
+            (document.about.map { [($0.page.path, $0.rendered.html)] } ?? []) + document.articles.map { ($0.page.path, $0.rendered.html) }
+        })
+        return (corpus, diagnostics)
     }
 }
 

@@ -73,6 +73,17 @@ struct EPUBBuilder: Sendable {
             items.append(Item(id: id, href: href, mediaType: type, properties: properties, data: Data(text.utf8), inSpine: spine))
         }
         add("css", "style.css", "text/css", EPUBStyle.css, spine: false)
+        // The images these documents' pages show, each once, under its content path.
+        var carried: Set<String> = []
+        for document in documents {
+            let pages = (document.about.map { [($0.page.path, $0.rendered.html)] } ?? []) + document.articles.map { ($0.page.path, $0.rendered.html) }
+            for (path, html) in pages {
+                for match in html.matches(of: /<img [^>]*src="([^"]+)"/) {
+                    guard let image = corpus.image(String(match.1), from: path), carried.insert(image.path).inserted else { continue }
+                    items.append(Item(id: "img-" + XMLID.make(image.bundlePath), href: image.bundlePath, mediaType: image.file.mediaType, properties: nil, data: image.data, inSpine: false))
+                }
+            }
+        }
         add("cover-image", "cover.svg", "image/svg+xml", CoverArt.svg(title: metadata.title, subtitle: metadata.subtitle, publisher: documents.count > 1 ? Self.corpusImprint(documents) : metadata.publisher, date: metadata.date, seed: metadata.identifier), properties: "cover-image", spine: false)
         add("cover", "cover.xhtml", "application/xhtml+xml", page(title: "Cover", language: metadata.language, bodyType: nil, body: """
         <section class="cover" epub:type="cover"><img src="cover.svg" alt="\(esc(metadata.title))"/></section>
@@ -245,6 +256,8 @@ struct EPUBBuilder: Sendable {
         var rewriter = HTMLRewriter()
         rewriter.epubFootnotes = true
         rewriter.mapID = { XMLID.make($0) }
+        // Pages sit at the package root, beside the images' folders.
+        rewriter.mapImage = { source in corpus.image(source, from: page)?.bundlePath }
         let fileName = fileName
         rewriter.mapLink = { href in
             switch corpus.resolve(href, from: page) {

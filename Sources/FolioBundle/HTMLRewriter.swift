@@ -19,6 +19,8 @@ struct HTMLRewriter: Sendable {
     var mapID: @Sendable (String) -> String = { $0 }
     /// Decides what an `href` becomes. Fragment-only links are passed after ``mapID`` was applied.
     var mapLink: @Sendable (String) -> LinkDecision = { .keep($0) }
+    /// The bundle's own URL for an image's `src`, or nil when the bundle does not carry it.
+    var mapImage: @Sendable (String) -> String? = { _ in nil }
     /// Turn cmark-gfm footnotes into EPUB footnotes (`<aside epub:type="footnote">`, `epub:type="noteref"`).
     var epubFootnotes = false
 
@@ -141,11 +143,15 @@ struct HTMLRewriter: Sendable {
             }
             // A link inside a link (an autolink in the text of a raw HTML `<a>`) is not allowed: keep the outer one.
             if name == "a" && stack.contains(where: { $0.output == "a" }) { keep = false }
-            // Images are never fetched from outside the bundle: they become their alt text.
+            // An image the bundle carries points at its copy; any other is never fetched from
+            // outside the bundle and becomes its alt text.
             if name == "img" {
                 let alt = attributes.first { $0.0 == "alt" }?.1 ?? ""
-                out += "<span class=\"image-missing\">\(Self.escapeAttribute(alt))</span>"
-                continue
+                guard let source = mapImage(attributes.first { $0.0 == "src" }?.1 ?? "") else {
+                    out += "<span class=\"image-missing\">\(Self.escapeAttribute(alt))</span>"
+                    continue
+                }
+                attributes = [("src", source), ("alt", alt)] + attributes.filter { ["width", "height", "class"].contains($0.0) }
             }
             // `align` is obsolete in HTML5 (and invalid in EPUB): use a style.
             if let index = attributes.firstIndex(where: { $0.0 == "align" }) {

@@ -118,6 +118,10 @@ struct SingleFileHTMLBuilder: Sendable {
         let published = published
         var rewriter = HTMLRewriter()
         rewriter.mapID = { prefix + $0 }
+        // The file stands alone: an image travels inside it as a data URL.
+        rewriter.mapImage = { source in
+            corpus.image(source, from: page).map { "data:\($0.file.mediaType);base64,\($0.data.base64EncodedString())" }
+        }
         rewriter.mapLink = { href in
             switch corpus.resolve(href, from: page) {
             case let .external(url): return .keep(url)

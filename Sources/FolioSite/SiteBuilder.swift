@@ -146,6 +146,7 @@ public struct SiteBuilder: Sendable {
             let contentWriter = ContentPageWriter(snapshot: snapshot, writer: writer, sections: sections)
             diagnostics += try contentWriter.writeAll()
             try AssetCopier.copy(from: root.appendingPathComponent(config.templates, isDirectory: true), displayDirectory: config.templates, to: "assets", writer: writer)
+            try AssetCopier.copyMedia(from: root.appendingPathComponent(config.content, isDirectory: true), writer: writer)
             lap("pages")
 
             // The search generator collects and tokenizes the content pages on another thread

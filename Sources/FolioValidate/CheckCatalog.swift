@@ -176,6 +176,7 @@ extension CheckCatalog {
     SPL002|error|no-articles|No article start was found in the document.
     COR001|warning|correction-unmatched|A correction in corrections.yml no longer matches the source (or matches a different number of times).
     COR002|info|correction-applied|A correction was applied.
+    COR003|warning|figure-image-unmatched|An image supplied for a lost figure in corrections.yml matched no figure of its article.
     FN101|warning|note-undefined|A footnote is cited without a definition; the marker stays visible as text.
     FN102|warning|note-uncited|A footnote definition is never cited; it is kept as a plain note.
     FN103|warning|note-defined-twice|One label is defined twice; resolved as the missing neighbour or merged.

@@ -32,9 +32,12 @@ public struct Correction: Sendable, Equatable {
 public struct CorrectionSet: Sendable, Equatable {
     /// Entries in file order.
     public var corrections: [Correction]
+    /// Images supplied for figures the sources lost (`figures:`), in file order.
+    public var figures: [FigureImage]
 
-    public init(corrections: [Correction] = []) {
+    public init(corrections: [Correction] = [], figures: [FigureImage] = []) {
         self.corrections = corrections
+        self.figures = figures
     }
 
     /// Parses `corrections.yml`.
@@ -69,7 +72,7 @@ public struct CorrectionSet: Sendable, Equatable {
                     reason: try field("reason"), count: map["count"]?.int, entryLine: line
                 ))
         }
-        return CorrectionSet(corrections: list)
+        return CorrectionSet(corrections: list, figures: try FigureImage.parseList(root?.mapping?["figures"], file: file))
     }
 
     /// Applies the corrections for `document` to its lines and reports each application

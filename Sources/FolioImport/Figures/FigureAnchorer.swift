@@ -34,7 +34,22 @@ public struct FigureAnchorer: DocumentStep {
             document.articles[index].lines = Self.droppingChartTables(document.articles[index].lines, article: index, findings: &findings)
             var article = FigureArticle(lines: document.articles[index].lines, article: index, tableDistance: tableDistance, deicticWindow: deicticWindow)
             article.statedReferenced = document.metadata.conventions?.figuresReferenced
+            let slug = document.articles[index].slug
+            article.images = Dictionary(
+                document.figureImages.filter { $0.article == slug }.map { (FigureImage.key($0.figure), $0) }, uniquingKeysWith: { first, _ in first })
             document.articles[index].lines = article.anchor(findings: &findings)
+            for image in document.figureImages where image.article == slug && !article.usedImages.contains(FigureImage.key(image.figure)) {
+                findings.append(ImportFinding(
+                    code: "COR003", severity: .warning,
+                    message: "the image `\(image.image)` (corrections.yml:\(image.entryLine)) matched no lost “\(image.figure)” in this article",
+                    hint: "name a figure whose image the source lost by its printed label, e.g. `figure: \"Figure 2\"`", sourceLine: document.articles[index].sourceLines.lowerBound, articleIndex: index))
+            }
+        }
+        for image in document.figureImages where !document.articles.contains(where: { $0.slug == image.article }) {
+            findings.append(ImportFinding(
+                code: "COR003", severity: .warning,
+                message: "the image `\(image.image)` (corrections.yml:\(image.entryLine)) names no article `\(image.article)` of this document",
+                hint: "use the article's slug, as in its front matter", sourceLine: 1))
         }
     }
 }
@@ -104,6 +119,10 @@ struct FigureArticle {
     var deicticWindow: Int
     /// Whether the corpus entry states that the text refers to figures by number (else learnt).
     var statedReferenced: Bool?
+    /// Images supplied for this article's lost figures, by ``FigureImage/key(_:)`` of their label.
+    var images: [String: FigureImage] = [:]
+    /// The keys of the images placed.
+    private(set) var usedImages: Set<String> = []
 
     mutating func anchor(findings: inout [ImportFinding]) -> [SourceLine] {
         var captions = findCaptions()
@@ -179,7 +198,16 @@ struct FigureArticle {
                 appendBlank(&out, number: line.number)
                 let body = nextContentLine(after: placed.extraLines.last ?? i)
                 let hasBody = body.map { LineShape.isListItem(lines[$0].text) } ?? false
-                out.append(SourceLine(hasBody ? Self.captionParagraph(placed) : Self.figureBlock(placed), number: line.number))
+                let block: String
+                if hasBody {
+                    block = Self.captionParagraph(placed)
+                } else if let image = images[FigureImage.key(placed.caption.label)] {
+                    block = image.block(id: placed.id, label: placed.caption.label, caption: Self.captionText(placed))
+                    usedImages.insert(FigureImage.key(placed.caption.label))
+                } else {
+                    block = Self.figureBlock(placed)
+                }
+                out.append(SourceLine(block, number: line.number))
                 out.append(SourceLine("", number: line.number))
                 if let notes = placed.notes {
                     out.append(SourceLine(notes, number: line.number))
@@ -470,7 +498,7 @@ struct FigureArticle {
         "<p id=\"\(placed.id)\" class=\"table-caption\"><span class=\"table-label\">\(html(placed.caption.label))</span>" + captionText(placed) + "</p>"
     }
 
-    private static func captionText(_ placed: PlacedCaption) -> String {
+    static func captionText(_ placed: PlacedCaption) -> String {
         let (text, _) = NoteRun.extractFootnoteReferences(placed.caption.text)
         var result = text.isEmpty ? "" : " " + html(unescape(text))
         if let zh = placed.chineseSubcaption {

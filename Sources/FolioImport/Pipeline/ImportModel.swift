@@ -51,6 +51,8 @@ public struct DocumentDraft: Sendable, Equatable {
     public var contents: [TOCEntry] = []
     /// Whether citations are linked to the reference list (``CitationLinker``).
     public var linkCitations = true
+    /// Images supplied in `corrections.yml` for this document's lost figures.
+    public var figureImages: [FigureImage] = []
 
     public init(metadata: CorpusDocument, articles: [ArticleDraft]) {
         self.metadata = metadata

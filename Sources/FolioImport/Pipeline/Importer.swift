@@ -176,13 +176,32 @@ public struct Importer: Sendable {
         let hints = try ImportHints.parse(manifestText, file: manifestPath)
         let correctionsPath = "\(contentDirectory)/corrections.yml"
         let correctionsURL = content.appendingPathComponent("corrections.yml")
-        let corrections =
+        var corrections =
             FileManager.default.fileExists(atPath: correctionsURL.path)
             ? try CorrectionSet.parse(try Self.read(correctionsURL, display: correctionsPath), file: correctionsPath)
             : CorrectionSet()
         for c in corrections.corrections where manifest.document(c.document) == nil {
             throw ImportError.configuration(file: correctionsPath, line: c.entryLine, message: "correction names unknown document `\(c.document)`")
         }
+        for index in corrections.figures.indices {
+            let figure = corrections.figures[index]
+            guard manifest.document(figure.document) != nil else {
+                throw ImportError.configuration(file: correctionsPath, line: figure.entryLine, message: "figure image names unknown document `\(figure.document)`")
+            }
+            let url = content.appendingPathComponent(figure.image)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ImportError.configuration(
+                    file: correctionsPath, line: figure.entryLine, message: "figure image `\(contentDirectory)/\(figure.image)` does not exist",
+                    hint: "add the file, or correct the `image` path (relative to \(contentDirectory)/)")
+            }
+            guard let file = ImageFile.read(url) else {
+                throw ImportError.configuration(
+                    file: correctionsPath, line: figure.entryLine, message: "`\(contentDirectory)/\(figure.image)` is not a PNG, JPEG, GIF, WebP or SVG image whose size can be read",
+                    hint: "export the figure as PNG or SVG (an SVG needs width and height or a viewBox)")
+            }
+            corrections.figures[index].file = file
+        }
+        let measuredCorrections = corrections
         var sources: [String] = []
         for doc in manifest.documents {
             sources.append(try Self.read(projectRoot.appendingPathComponent(doc.source), display: doc.source))
@@ -202,7 +221,7 @@ public struct Importer: Sendable {
             let (doc, source) = jobs[index]
             var clock = StepClock()
             let output = importDocument(
-                doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath,
+                doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: measuredCorrections, correctionsPath: correctionsPath,
                 writer: writer, clock: &clock)
             outputs.withLock { $0[index] = (output, clock.timings) }
         }
@@ -265,6 +284,7 @@ public struct Importer: Sendable {
             return ArticleSplitter(hints: hints, companies: companies, metadata: meta, labels: labelSet).split(lines, findings: &findings)
         }
         var document = DocumentDraft(metadata: meta, articles: split.articles)
+        document.figureImages = corrections.figures.filter { $0.document == meta.slug }
         document.contents = split.toc?.entries ?? []
         document.linkCitations = hints.linksCitations
         // Notes and figures run before paragraphs are rejoined: the joiner would otherwise glue

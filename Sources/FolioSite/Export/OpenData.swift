@@ -83,6 +83,7 @@ struct OpenData {
                 Field(name: "parent", type: "string", description: "The place it belongs to"),
                 Field(name: "latitude", type: "number", description: "Decimal degrees, WGS84"),
                 Field(name: "longitude", type: "number", description: "Decimal degrees, WGS84"),
+                Field(name: "point_basis", type: "string", description: "Empty when the coordinates are the place's own; else how the point was chosen (its capital, principal city, the centre of its members, its parent)"),
                 Field(name: "geonames_id", type: "integer", description: "GeoNames feature id"),
                 Field(name: "population", type: "integer", description: "Inhabitants (GeoNames)"),
                 Field(name: "members", type: "string", description: "For an economic zone: the places it covers, separated by `; `"),
@@ -92,7 +93,7 @@ struct OpenData {
             let c = term.coordinates
             places.rows.append([
                 .text(term.id.slug), .text(term.name), text(term.type), text(term.parent),
-                c.map { .real($0.latitude) } ?? .null, c.map { .real($0.longitude) } ?? .null, int(c?.geonamesID), int(term.population),
+                c.map { .real($0.latitude) } ?? .null, c.map { .real($0.longitude) } ?? .null, text(c?.basis), int(c?.geonamesID), int(term.population),
                 text(term.members.joined(separator: "; ")),
             ] + counts(term))
         }
