@@ -109,6 +109,7 @@ enum NoteScanner {
             }
             if isStructural(line) { break }
             if sawBlank && !expectsContinuation(current) { break }
+            if startsBodyText(line, after: current, sawBlank: sawBlank) { break }
             result.append(j)
             current = joinFragments(current, line)
             sawBlank = false
@@ -116,6 +117,26 @@ enum NoteScanner {
             j += 1
         }
         return result
+    }
+
+    /// A line that cannot continue the definition `current` because it is running text of the
+    /// page: prose after a short, finished note (`Source: Deloitte (link)` followed by a whole
+    /// paragraph), or words after a blank line where the note's URL ended (`…icdp-ta.com/` and
+    /// then `also one of a challenges as …`). Pages printed their notes just before such text,
+    /// and the conversion put them on adjacent lines.
+    static func startsBodyText(_ line: String, after current: String, sawBlank: Bool) -> Bool {
+        let words = line.split(separator: " ")
+        let noteWords = current.split(separator: " ").count
+        let trimmedNote = current.trimmingCharacters(in: .whitespaces)
+        if noteWords <= 8, let last = trimmedNote.last, ".)".contains(last), words.count >= 15,
+           line.first?.isUppercase == true, let end = line.trimmingCharacters(in: .whitespaces).last, ".!?".contains(end) {
+            return true
+        }
+        if sawBlank, let lastToken = trimmedNote.split(separator: " ").last, lastToken.contains("://") || lastToken.hasPrefix("www."),
+           words.count >= 6, let first = words.first, first.allSatisfy(\.isLetter), first.first?.isLowercase == true {
+            return true
+        }
+        return false
     }
 
     static func isStructural(_ line: String) -> Bool {

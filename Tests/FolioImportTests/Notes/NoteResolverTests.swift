@@ -180,3 +180,56 @@ import Testing
         #expect(!findings.contains { $0.code == "FN101" })
     }
 }
+
+/// A note printed just before running text must not take that text in: the page's paragraph
+/// stays in the body, where the reader expects it.
+@Suite("Notes and the text after them") struct NoteBoundaryTests {
+    private func resolve(_ texts: [String]) -> DocumentDraft {
+        let lines = texts.enumerated().map { SourceLine($1, number: $0 + 1) }
+        return CorpusExcerpt.run(CorpusExcerpt.document([lines]), [NoteResolver()]).0
+    }
+
+    @Test func aWholeParagraphAfterAShortFinishedNoteStaysInTheBody() {
+        let doc = resolve([
+            "Several challenges remain, as surveys show.<sup>2</sup>",
+            "",
+            "<sup>2</sup> Source: Deloitte (link)",
+            "By addressing these obstacles and building on its strengths, the city can pave the way for a more robust manufacturing landscape.",
+            "",
+        ])
+        let body = doc.articles[0].body
+        #expect(body.contains("[^2]: Source: Deloitte (link)\n") || body.hasSuffix("[^2]: Source: Deloitte (link)"))
+        #expect(!body.contains("(link) By addressing"))
+        #expect(body.contains("\nBy addressing these obstacles"))
+    }
+
+    @Test func wordsAfterANoteThatEndsWithAURLAreNotPartOfTheURL() {
+        let doc = resolve([
+            "The platform was launched in 2023.<sup>10</sup> In addition, inconsistent disclosure is",
+            "",
+            "<sup>10</sup> Official website: https://www.example.org/",
+            "",
+            "also one of the challenges as some products disclose data on emissions from raw materials only.",
+            "",
+        ])
+        let body = doc.articles[0].body
+        #expect(body.contains("[^10]: Official website: https://www.example.org/"))
+        #expect(!body.contains("example.org/also"))
+        #expect(body.contains("also one of the challenges"))
+    }
+
+    @Test func aNoteWrappedAtItsURLStillContinues() {
+        let doc = resolve([
+            "As reported.<sup>3</sup>",
+            "",
+            "<sup>3</sup> Report: https://www.example.org/reports/",
+            "",
+            "2023/annual-report.pdf",
+            "",
+            "<sup>4</sup> Second note, a wrapped definition that",
+            "goes on to a second line.",
+        ])
+        let body = doc.articles[0].body
+        #expect(body.contains("https://www.example.org/reports/2023/annual-report.pdf"))
+    }
+}
