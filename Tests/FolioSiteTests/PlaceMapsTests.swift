@@ -123,6 +123,8 @@ import Testing
             #expect(page.contains("<figure class=\"term__map\">"), "\(place) has no locator map")
         }
         let sichuan = try String(contentsOf: site.appendingPathComponent("cities/sichuan/index.html"), encoding: .utf8)
-        #expect(sichuan.contains("Sichuan is drawn at the point of its capital, Chengdu (China shaded)."))
+        #expect(sichuan.contains("Sichuan, drawn at its capital, Chengdu (dot), in China (shaded)."))
+        let germany = try String(contentsOf: site.appendingPathComponent("cities/germany/index.html"), encoding: .utf8)
+        #expect(germany.contains("Germany (shaded) and its neighbours."))
     }
 }

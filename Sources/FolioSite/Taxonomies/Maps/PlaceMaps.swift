@@ -85,9 +85,14 @@ public struct PlaceMaps: Sendable {
         let q = frame.point(point)
         svg += "<circle cx=\"\(MapFrame.format(q.x))\" cy=\"\(MapFrame.format(q.y))\" r=\"5\" class=\"map-dot map-dot--here\"/>"
         svg += "</svg>"
-        var caption = "\(TaxonomyCharts.escape(term.name))"
-        if let basis = c.basis { caption += " is drawn at the point of its \(TaxonomyCharts.escape(basis))" }
-        caption += focus.isEmpty ? "." : " (\(TaxonomyCharts.escape(focus[0])) shaded)."
+        let name = TaxonomyCharts.escape(term.name)
+        let caption: String
+        if focus.first == term.name {
+            caption = "\(name) (shaded) and its neighbours."
+        } else {
+            let point = c.basis.map { ", drawn at its \(TaxonomyCharts.escape($0)) (dot)" } ?? " (dot)"
+            caption = name + point + (focus.first.map { ", in \(TaxonomyCharts.escape($0)) (shaded)." } ?? ".")
+        }
         return "<figure class=\"term__map\">\(svg)<figcaption>\(caption)</figcaption></figure>"
     }
 
