@@ -127,7 +127,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += Self.urlCollisions(published)
         lap("render")
         let stated = (content.manifest?.documents ?? []).reduce(into: [String: DocumentConventions]()) { $0[$1.slug] = $1.conventions }
-        let contentFindings = ContentValidator(projectRoot: root, conventions: stated).validate(published)
+        let sourceMapper = SourceLineMapper(projectRoot: root)
+        let contentFindings = ContentValidator(projectRoot: root, sourceMapper: sourceMapper, conventions: stated).validate(published)
         diagnostics += contentFindings.diagnostics
         lap("check content")
 
@@ -137,6 +138,7 @@ public struct SiteBuilder: Sendable {
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
             snapshot.projectRoot = root
+            snapshot.sourceMapper = sourceMapper
             let navigation = generators.flatMap { $0.navigationEntries(for: snapshot) }
             let footer = generators.flatMap { $0.footerEntries(for: snapshot) }
             let layout = Self.layoutContext(config: config, snapshot: snapshot, navigation: navigation, footer: footer)

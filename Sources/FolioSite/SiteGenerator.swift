@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioModel
+import FolioValidate
 import Foundation
 
 /// A named part of the site produced after the content pages: index pages, search, reports.
@@ -46,6 +47,9 @@ public struct SiteSnapshot: Sendable {
     public var diagnostics: [Diagnostic]
     /// The project root, for generators that read data files (`Content/data`).
     public var projectRoot: URL?
+    /// The build's map from article lines to source lines (sources read once per build), for
+    /// generators that cite the source behind a page (open data).
+    public var sourceMapper: SourceLineMapper?
 
     public init(config: FolioConfig, content: ContentSet, pages: [PublishedPage], diagnostics: [Diagnostic]) {
         self.config = config

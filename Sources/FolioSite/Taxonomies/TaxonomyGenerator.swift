@@ -60,7 +60,7 @@ public struct TaxonomyGenerator: SiteGenerator {
         let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers)
         let pages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap), writer: writer)
         try pages.writeAll()
-        try OpenData(index: index, pages: site.pages, mapper: site.projectRoot.map { SourceLineMapper(projectRoot: $0) }).write(to: writer)
+        try OpenData(index: index, pages: site.pages, mapper: site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }).write(to: writer)
         return try pages.writeRedirects(for: site.pages)
     }
 }
