@@ -23,55 +23,30 @@ struct ChartGeometryTests {
     ]
 
     static func measure(width: Int) throws -> [Chart] {
-        let site = try LayoutTests.site.get()
-        let harness = site.appendingPathComponent("chart-harness-\(width).html")
-        defer { try? FileManager.default.removeItem(at: harness) }
-        let list = String(decoding: try JSONEncoder().encode(pages), as: UTF8.self)
-        let html = """
-            <!DOCTYPE html><html><head><title>charts</title><style>body{margin:0}iframe{border:0;display:block}</style></head><body>
-            <iframe id="f" title="page" width="\(width)" height="900"></iframe><pre id="out"></pre>
-            <script>
-            var pages = \(list), results = [], i = -1, frame = document.getElementById("f");
-            function measure() {
-              var d = frame.contentDocument;
-              d.querySelectorAll("details").forEach(function (x) { x.open = true; });
-              d.querySelectorAll("svg.chart").forEach(function (svg, n) {
-                var s = svg.getBoundingClientRect(), outside = [], overlapping = [], boxes = [], count = 0, smallest = 1e9;
-                svg.querySelectorAll("text").forEach(function (t) {
-                  if (t.getClientRects().length === 0) return;
-                  var b = t.getBoundingClientRect();
-                  if (b.width === 0) return;
-                  count += 1;
-                  if (b.left < s.left - 1 || b.right > s.right + 1 || b.top < s.top - 1 || b.bottom > s.bottom + 1) outside.push(t.textContent);
-                  if (t.classList.contains("map-label")) {
-                    smallest = Math.min(smallest, b.height);
-                    boxes.forEach(function (o) {
-                      if (b.left < o.b.right - 0.5 && o.b.left < b.right - 0.5 && b.top < o.b.bottom - 0.5 && o.b.top < b.bottom - 0.5) overlapping.push(o.name + " / " + t.textContent);
-                    });
-                    boxes.push({ b: b, name: t.textContent });
-                  }
-                });
-                results.push({ page: pages[i] + " #" + n, outside: outside, overlapping: overlapping, labels: count, smallestLabel: smallest === 1e9 ? 0 : smallest });
+        let data = try Chromium.measure(site: try LayoutTests.site.get(), pages: pages, width: width, height: 900, measure: """
+            var found = [];
+            d.querySelectorAll("details").forEach(function (x) { x.open = true; });
+            d.querySelectorAll("svg.chart").forEach(function (svg, n) {
+              var s = svg.getBoundingClientRect(), outside = [], overlapping = [], boxes = [], count = 0, smallest = 1e9;
+              svg.querySelectorAll("text").forEach(function (t) {
+                if (t.getClientRects().length === 0) return;
+                var b = t.getBoundingClientRect();
+                if (b.width === 0) return;
+                count += 1;
+                if (b.left < s.left - 1 || b.right > s.right + 1 || b.top < s.top - 1 || b.bottom > s.bottom + 1) outside.push(t.textContent);
+                if (t.classList.contains("map-label")) {
+                  smallest = Math.min(smallest, b.height);
+                  boxes.forEach(function (o) {
+                    if (b.left < o.b.right - 0.5 && o.b.left < b.right - 0.5 && b.top < o.b.bottom - 0.5 && o.b.top < b.bottom - 0.5) overlapping.push(o.name + " / " + t.textContent);
+                  });
+                  boxes.push({ b: b, name: t.textContent });
+                }
               });
-              next();
-            }
-            function next() {
-              i += 1;
-              if (i >= pages.length) { document.getElementById("out").textContent = JSON.stringify(results); return; }
-              frame.src = pages[i];
-            }
-            frame.onload = function () { setTimeout(measure, 0); };
-            next();
-            </script></body></html>
-            """
-        try html.write(to: harness, atomically: true, encoding: .utf8)
-        let dom = try Chromium.dumpDOM(harness.absoluteString, extraArguments: [
-            "--allow-file-access-from-files", "--window-size=\(width + 40),1000", "--hide-scrollbars",
-        ], virtualTimeBudget: 60_000, limit: 120)
-        let start = try #require(dom.range(of: "<pre id=\"out\">")), end = try #require(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
-        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        return try JSONDecoder().decode([Chart].self, from: Data(json.utf8))
+              found.push({ page: page + " #" + n, outside: outside, overlapping: overlapping, labels: count, smallestLabel: smallest === 1e9 ? 0 : smallest });
+            });
+            return found;
+            """)
+        return try JSONDecoder().decode([Chart].self, from: data)
     }
 
     @Test(arguments: [1280, 390])

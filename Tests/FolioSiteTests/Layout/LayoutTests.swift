@@ -67,17 +67,8 @@ struct LayoutTests {
     static func measure(width: Int) throws -> [Measure] {
         let site = try site.get()
         let pages = try pages(in: site)
-        let harness = site.appendingPathComponent("layout-harness-\(width).html")
-        defer { try? FileManager.default.removeItem(at: harness) }
-        let list = String(decoding: try JSONEncoder().encode(pages), as: UTF8.self)
-        let html = """
-            <!DOCTYPE html><html><head><style>body{margin:0}iframe{border:0;display:block}</style></head><body>
-            <iframe id="f" width="\(width)" height="\(width < 600 ? 844 : 900)"></iframe><pre id="out"></pre>
-            <script>
-            var pages = \(list), results = [], i = 0, frame = document.getElementById("f");
-            function box(el) { return el ? el.getBoundingClientRect() : null; }
-            function measure() {
-              var d = frame.contentDocument, w = frame.contentWindow;
+        let data = try Chromium.measure(site: site, pages: pages, width: width, height: width < 600 ? 844 : 900, measure: """
+              function box(el) { return el ? el.getBoundingClientRect() : null; }
               d.documentElement.style.scrollBehavior = "auto";
               var text = d.querySelector(".article__body") || d.querySelector("main");
               var header = d.querySelector(".site-header");
@@ -92,7 +83,7 @@ struct LayoutTests {
                 if (b.bottom <= t.top || b.top >= t.bottom) return;
                 overlap = Math.max(overlap, Math.min(b.right, t.right) - Math.max(b.left, t.left));
               });
-              var m = { path: pages[i], viewport: w.innerWidth, textWidth: t.width, textLeft: t.left,
+              var m = { path: page, viewport: w.innerWidth, textWidth: t.width, textLeft: t.left,
                 panelsBeside: beside, panelOverlap: overlap,
                 documentWidth: d.documentElement.scrollWidth, headerHeight: h ? h.height : 0, headerSticky: !!sticky, jumps: [] };
               var ids = [];
@@ -105,25 +96,9 @@ struct LayoutTests {
                 m.jumps.push({ id: id, top: el.getBoundingClientRect().top, clearOf: sticky ? hb.bottom : 0 });
               });
               w.scrollTo(0, 0);
-              results.push(m);
-              next();
-            }
-            function next() {
-              i += 1;
-              if (i >= pages.length) { document.getElementById("out").textContent = JSON.stringify(results); return; }
-              frame.src = pages[i];
-            }
-            frame.onload = function () { setTimeout(measure, 0); };
-            i = -1; next();
-            </script></body></html>
-            """
-        try html.write(to: harness, atomically: true, encoding: .utf8)
-        let dom = try Chromium.dumpDOM(harness.absoluteString, extraArguments: [
-            "--allow-file-access-from-files", "--window-size=\(width + 40),1000", "--hide-scrollbars",
-        ], virtualTimeBudget: 120_000, limit: 300)
-        let start = try #require(dom.range(of: "<pre id=\"out\">")), end = try #require(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
-        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-        let measures = try JSONDecoder().decode([Measure].self, from: Data(json.utf8))
+              return [m];
+            """, budget: 120_000, limit: 300)
+        let measures = try JSONDecoder().decode([Measure].self, from: data)
         #expect(measures.count == pages.count, "measured \(measures.count) of \(pages.count) pages")
         return measures
     }

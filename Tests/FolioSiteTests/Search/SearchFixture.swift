@@ -135,7 +135,49 @@ enum Chromium {
         return String(decoding: data, as: UTF8.self)
     }
 
-    enum ChromiumError: Error { case missing }
+    /// Opens each of `pages` (paths relative to `site`) in turn in a `width` × `height` frame of a
+    /// harness page and runs `measure`, the body of a JavaScript function of `d` (the page's
+    /// document), `w` (its window) and `page` (its path) that returns an array of results. The
+    /// results of all pages, as a JSON array.
+    static func measure(site: URL, pages: [String], width: Int, height: Int, measure: String, budget: Int = 60_000, limit: TimeInterval = 120) throws -> Data {
+        let harness = site.appendingPathComponent("harness-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: harness) }
+        let list = String(decoding: try JSONEncoder().encode(pages), as: UTF8.self)
+        let html = """
+            <!DOCTYPE html><html><head><title>harness</title><style>body{margin:0}iframe{border:0;display:block}</style></head><body>
+            <iframe id="f" title="page" width="\(width)" height="\(height)"></iframe><pre id="out"></pre>
+            <script>
+            var pages = \(list), results = [], i = -1, frame = document.getElementById("f");
+            function measure(d, w, page) {
+            \(measure)
+            }
+            function next() {
+              i += 1;
+              if (i >= pages.length) { document.getElementById("out").textContent = JSON.stringify(results); return; }
+              frame.src = pages[i];
+            }
+            frame.onload = function () {
+              setTimeout(function () {
+                results = results.concat(measure(frame.contentDocument, frame.contentWindow, pages[i]));
+                next();
+              }, 0);
+            };
+            next();
+            </script></body></html>
+            """
+        try html.write(to: harness, atomically: true, encoding: .utf8)
+        let dom = try dumpDOM(harness.absoluteString, extraArguments: [
+            "--allow-file-access-from-files", "--window-size=\(width + 40),\(height + 100)", "--hide-scrollbars",
+        ], virtualTimeBudget: budget, limit: limit)
+        guard let start = dom.range(of: "<pre id=\"out\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
+            throw ChromiumError.noResults(String(dom.prefix(300)))
+        }
+        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return Data(json.utf8)
+    }
+
+    enum ChromiumError: Error { case missing, noResults(String) }
 }
 
 /// What the search page shows, read from its DOM.
