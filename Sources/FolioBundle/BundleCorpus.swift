@@ -23,6 +23,11 @@ struct BundleDocument: Sendable {
     var articles: [BundleArticle]
     /// The modification time of every file of the bundle: the document's publication date, at midnight UTC.
     var date: Date
+
+    /// The `Content/` path and rendered HTML of every page: the index page, then the articles.
+    var renderedPages: [(path: String, html: String)] {
+        (about.map { [($0.page.path, $0.rendered.html)] } ?? []) + articles.map { ($0.page.path, $0.rendered.html) }
+    }
 }
 
 /// Everything the bundles are made from: configuration, documents, and a link resolver
@@ -79,17 +84,27 @@ struct BundleCorpus: Sendable {
         imagePath(source, from: from).flatMap { images[$0] }
     }
 
-    /// The images (`<img src>` inside the project) that the pages show, by `Content/` path; an
-    /// image that is missing or not of a known format is left out (the page keeps its alt text).
-    func images(in pages: [(path: String, html: String)]) -> [String: Image] {
-        var found: [String: Image] = [:]
+    /// The `Content/` paths of the images (`<img src>` inside the project) that `pages` show,
+    /// each once, in order of first use.
+    func imagePaths(shownBy pages: [(path: String, html: String)]) -> [String] {
+        var seen: Set<String> = []
+        var paths: [String] = []
         for page in pages {
             for match in page.html.matches(of: /<img [^>]*src="([^"]+)"/) {
-                guard let path = imagePath(String(match.1), from: page.path), found[path] == nil else { continue }
-                let url = projectRoot.appendingPathComponent(path)
-                guard let data = try? Data(contentsOf: url), let file = ImageFile.parse(data) else { continue }
-                found[path] = Image(path: path, file: file, data: data)
+                guard let path = imagePath(String(match.1), from: page.path), seen.insert(path).inserted else { continue }
+                paths.append(path)
             }
+        }
+        return paths
+    }
+
+    /// Reads the images at `paths`; one that is missing or not of a known format is left out
+    /// (its page keeps the alt text).
+    func readImages(_ paths: [String]) -> [String: Image] {
+        var found: [String: Image] = [:]
+        for path in paths {
+            guard let data = try? Data(contentsOf: projectRoot.appendingPathComponent(path)), let file = ImageFile.parse(data) else { continue }
+            found[path] = Image(path: path, file: file, data: data)
         }
         return found
     }
@@ -171,9 +186,7 @@ extension BundleCorpus {
             documents.append(BundleDocument(slug: document.slug, metadata: metadata, about: about, articles: articles, date: date))
         }
         var corpus = BundleCorpus(config: config, projectRoot: projectRoot, documents: documents, targets: targets)
-        corpus.images = corpus.images(in: documents.flatMap { document in
-            (document.about.map { [($0.page.path, $0.rendered.html)] } ?? []) + document.articles.map { ($0.page.path, $0.rendered.html) }
-        })
+        corpus.images = corpus.readImages(corpus.imagePaths(shownBy: documents.flatMap(\.renderedPages)))
         return (corpus, diagnostics)
     }
 }

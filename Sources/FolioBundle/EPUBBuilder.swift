@@ -74,15 +74,8 @@ struct EPUBBuilder: Sendable {
         }
         add("css", "style.css", "text/css", EPUBStyle.css, spine: false)
         // The images these documents' pages show, each once, under its content path.
-        var carried: Set<String> = []
-        for document in documents {
-            let pages = (document.about.map { [($0.page.path, $0.rendered.html)] } ?? []) + document.articles.map { ($0.page.path, $0.rendered.html) }
-            for (path, html) in pages {
-                for match in html.matches(of: /<img [^>]*src="([^"]+)"/) {
-                    guard let image = corpus.image(String(match.1), from: path), carried.insert(image.path).inserted else { continue }
-                    items.append(Item(id: "img-" + XMLID.make(image.bundlePath), href: image.bundlePath, mediaType: image.file.mediaType, properties: nil, data: image.data, inSpine: false))
-                }
-            }
+        for image in corpus.imagePaths(shownBy: documents.flatMap(\.renderedPages)).compactMap({ corpus.images[$0] }) {
+            items.append(Item(id: "img-" + XMLID.make(image.bundlePath), href: image.bundlePath, mediaType: image.file.mediaType, properties: nil, data: image.data, inSpine: false))
         }
         add("cover-image", "cover.svg", "image/svg+xml", CoverArt.svg(title: metadata.title, subtitle: metadata.subtitle, publisher: documents.count > 1 ? Self.corpusImprint(documents) : metadata.publisher, date: metadata.date, seed: metadata.identifier), properties: "cover-image", spine: false)
         add("cover", "cover.xhtml", "application/xhtml+xml", page(title: "Cover", language: metadata.language, bodyType: nil, body: """
