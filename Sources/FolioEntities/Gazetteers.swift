@@ -15,7 +15,7 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unreadable(file, message):
             Diagnostic(code: "EN001", severity: .error, message: message, location: SourceLocation(file: file, line: 1))
         case let .malformed(file, line, message):
-            Diagnostic(code: "EN001", severity: .error, message: message, location: SourceLocation(file: file, line: line), hint: "see Content/data/README.md for the gazetteer format")
+            Diagnostic(code: "EN001", severity: .error, message: message, location: SourceLocation(file: file, line: line), hint: "see the `data/` section of the README for the gazetteer format")
         }
     }
 
