@@ -154,7 +154,7 @@ struct TaxonomyPages: Sendable {
 
     private static let intros: [EntityKind: String] = [
         .company: "Companies, government bodies and other organisations named in the reports. Authors of papers are marked; the matrix shows which technologies each company's articles discuss.",
-        .place: "Cities, districts, provinces, countries and economic regions named in the reports, on maps of China and the world. Coordinates come from GeoNames, country outlines from Natural Earth.",
+        .place: "Cities, districts, provinces, countries and economic regions named in the reports, on maps of the country they name most and of the world. Coordinates come from GeoNames, country outlines from Natural Earth.",
         .sdg: "The 17 UN Sustainable Development Goals. An article is listed under a goal when it names the goal or when enough of the goal's target language appears in it.",
         .technology: "Technologies the reports discuss, with their abbreviations, grouped by broader category.",
     ]

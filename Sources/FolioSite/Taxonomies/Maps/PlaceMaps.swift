@@ -34,17 +34,18 @@ public struct PlaceMaps: Sendable {
         }.sorted { ($0.count, $1.term.name) > ($1.count, $0.term.name) }
     }
 
-    /// The overview: China and its neighbours on an azimuthal equal-area map, then the world on
-    /// Equal Earth, each place linked to its page.
+    /// The overview: the country the reports name most, with its neighbours, on an azimuthal
+    /// equal-area map, then the world on Equal Earth, each place linked to its page.
     /// - Parameter link: the relative link to a place's page.
     public func overview(link: (TermID) -> String) -> String {
         let marks = marks()
         guard !marks.isEmpty else { return "" }
-        let china = MapFrame(projection: .azimuthal(centre: MapPoint(longitude: 105, latitude: 35)),
-                             window: GeoBox(west: 72, south: 16, east: 136, north: 54), width: 760)
         let world = MapFrame(projection: .equalEarth, window: GeoBox(west: -180, south: -58, east: 180, north: 84), width: 900)
-        let inChina = marks.filter { china.window.contains($0.point) }
-        var html = drawing(frame: china, marks: inChina, title: "Places in and around China named in the reports", focus: ["China", "Taiwan"], link: link)
+        var html = ""
+        if let (country, frame) = regionalFrame(marks) {
+            let inside = marks.filter { frame.window.contains($0.point) }
+            html += drawing(frame: frame, marks: inside, title: "Places in and around \(country) named in the reports", focus: [country], link: link)
+        }
         html += drawing(frame: world, marks: marks, title: "Places around the world named in the reports", focus: [], link: link)
         let borrowed = index.terms(of: .place).filter { $0.coordinates?.basis != nil && !index.articles(for: $0.id).isEmpty }.count
         html += "<figcaption>Dots are sized by the number of articles; hover or focus one for its name and count. "
@@ -94,6 +95,25 @@ public struct PlaceMaps: Sendable {
             caption = name + point + (focus.first.map { ", in \(TaxonomyCharts.escape($0)) (shaded)." } ?? ".")
         }
         return "<figure class=\"term__map\">\(svg)<figcaption>\(caption)</figcaption></figure>"
+    }
+
+    /// The country whose places the articles name most (each place weighted by its articles), and
+    /// a frame around its outline; nil without a base map or when no named place lies in a country.
+    func regionalFrame(_ marks: [Mark]) -> (String, MapFrame)? {
+        var weight: [String: Int] = [:]
+        for mark in marks {
+            if let country = countryName(of: mark.term) { weight[country, default: 0] += mark.count }
+        }
+        guard let (name, _) = weight.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+              let outline = baseMap?.country(named: name)?.bounds else { return nil }
+        // The outline and a margin (a tenth of its span, at least 4°) so neighbours show.
+        let marginX = max((outline.east - outline.west) * 0.1, 4), marginY = max((outline.north - outline.south) * 0.1, 4)
+        let window = GeoBox(west: max(outline.west - marginX, -180), south: max(outline.south - marginY, -85),
+                            east: min(outline.east + marginX, 180), north: min(outline.north + marginY, 85))
+        // A country across the antimeridian (Russia, Fiji) has no useful box: the world map serves.
+        guard window.east - window.west < 120 else { return nil }
+        let centre = MapPoint(longitude: (window.west + window.east) / 2, latitude: (window.south + window.north) / 2)
+        return (name, MapFrame(projection: .azimuthal(centre: centre), window: window, width: 760))
     }
 
     /// The country a place lies in, following parents; the place itself when it is a country.
