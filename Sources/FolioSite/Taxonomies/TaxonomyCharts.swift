@@ -110,7 +110,7 @@ public enum TaxonomyCharts {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
     }
 
-    private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    private static func format(_ value: Double) -> String { MapFrame.format(value) }
 
     /// Escapes text for SVG/XML content and attributes.
     static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }

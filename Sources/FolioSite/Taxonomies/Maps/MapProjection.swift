@@ -50,7 +50,7 @@ public struct MapFrame: Sendable {
         case let .azimuthal(centre):
             // Far from the centre an azimuthal projection bends land around the picture; the
             // margin stays within 75° of it.
-            let marginX = max((window.east - window.west) / 2, 10), marginY = max((window.north - window.south) / 2, 10)
+            let marginX = max((window.east - window.west) / 3, 4), marginY = max((window.north - window.south) / 3, 4)
             clipBox = GeoBox(
                 west: max(window.west - marginX, centre.longitude - 75, -180), south: max(window.south - marginY, centre.latitude - 75, -89),
                 east: min(window.east + marginX, centre.longitude + 75, 180), north: min(window.north + marginY, centre.latitude + 75, 89))
@@ -80,23 +80,29 @@ public struct MapFrame: Sendable {
         return ((q.x - minX) * scale, (maxY - q.y) * scale)
     }
 
+    /// The smallest step drawn, in pixels: a point closer than this to the last one drawn is
+    /// skipped. Small pictures need far fewer points (and whole pixels) than large ones.
+    var step: Double { width <= 400 ? 1.5 : 0.6 }
+
     /// An SVG path of the rings, clipped to the window; empty when nothing is inside.
     public func path(_ rings: [[MapPoint]]) -> String {
         var d = ""
+        let step = self.step, whole = width <= 400
         for ring in rings {
             let clipped = Self.clip(ring, to: clipBox)
             guard clipped.count >= 3 else { continue }
-            var last = ""
+            var part = ""
             var count = 0
-            for (i, p) in clipped.enumerated() {
+            var last = (x: Double.infinity, y: Double.infinity)
+            for p in clipped {
                 let q = point(p)
-                let text = "\(Self.format(q.x)) \(Self.format(q.y))"
-                guard text != last else { continue }
-                d += (i == 0 ? "M" : "L") + text
-                last = text
+                guard abs(q.x - last.x) >= step || abs(q.y - last.y) >= step else { continue }
+                part += (count == 0 ? "M" : "L") + (whole ? "\(Int(q.x.rounded())) \(Int(q.y.rounded()))" : "\(Self.format(q.x)) \(Self.format(q.y))")
+                last = q
                 count += 1
             }
-            if count >= 3 { d += "Z" }
+            // A ring smaller than a few pixels is not drawn.
+            if count >= 3 { d += part + "Z" }
         }
         return d
     }
@@ -106,13 +112,13 @@ public struct MapFrame: Sendable {
         var points: [MapPoint] = []
         let box = clipBox
         if let longitude, (box.west...box.east).contains(longitude) {
-            points = stride(from: box.south, through: box.north, by: 1).map { MapPoint(longitude: longitude, latitude: $0) }
+            points = stride(from: box.south, through: box.north, by: 2).map { MapPoint(longitude: longitude, latitude: $0) }
         } else if let latitude, (box.south...box.north).contains(latitude) {
-            points = stride(from: box.west, through: box.east, by: 1).map { MapPoint(longitude: $0, latitude: latitude) }
+            points = stride(from: box.west, through: box.east, by: 2).map { MapPoint(longitude: $0, latitude: latitude) }
         }
         return points.enumerated().map { i, p in
             let q = point(p)
-            return (i == 0 ? "M" : "L") + "\(Self.format(q.x)) \(Self.format(q.y))"
+            return (i == 0 ? "M" : "L") + (width <= 400 ? "\(Int(q.x.rounded())) \(Int(q.y.rounded()))" : "\(Self.format(q.x)) \(Self.format(q.y))")
         }.joined()
     }
 
@@ -159,8 +165,12 @@ public struct MapFrame: Sendable {
         return output
     }
 
+    /// A coordinate to one decimal (`12.5`, `-3`, `40`), without Foundation's `String(format:)`,
+    /// which dominates the cost of drawing maps.
     static func format(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(format: "%.1f", value)
+        let tenths = Int((value * 10).rounded())
+        let whole = String(abs(tenths) / 10), fraction = abs(tenths) % 10
+        let sign = tenths < 0 ? "-" : ""
+        return fraction == 0 ? sign + whole : sign + whole + "." + String(fraction)
     }
 }
