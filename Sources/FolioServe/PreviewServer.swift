@@ -14,7 +14,8 @@ public struct PreviewOptions: Sendable {
     public var port: UInt16
     /// Fail builds on warnings too.
     public var strict: Bool
-    /// Overrides the configured output directory.
+    /// A directory to also write each good build into; nil serves from memory only and writes
+    /// nothing to disk.
     public var outputDirectory: URL?
     /// How often the watched files are checked, in milliseconds.
     public var pollMilliseconds: Int
@@ -97,8 +98,7 @@ public actor PreviewServer {
         // Read the sources before the first build, so an edit made while it runs is not missed.
         let watcher = ChangeWatcher(root: options.projectRoot, relativePaths: builder.watchedPaths)
         let initial = watcher.fingerprint()
-        let output = builder.outputDirectory
-        let handler = SiteFileHandler(root: output, state: state, broadcaster: broadcaster)
+        let handler = SiteFileHandler(files: builder.files, state: state, broadcaster: broadcaster)
         let server = PreviewHTTPServer(address: address, limits: options.limits, handler: handler)
         self.server = server
         let startError = ErrorSlot()
@@ -253,8 +253,9 @@ actor Rebuilder {
     let state: BuildState
     let broadcaster: EventBroadcaster
     let onEvent: @Sendable (PreviewEvent) -> Void
-    nonisolated let outputDirectory: URL
     nonisolated let watchedPaths: [String]
+    /// The last good build, which the server answers from.
+    nonisolated let files = SiteFiles()
 
     init(options: PreviewOptions, state: BuildState, broadcaster: EventBroadcaster, onEvent: @escaping @Sendable (PreviewEvent) -> Void) {
         self.options = options
@@ -262,20 +263,35 @@ actor Rebuilder {
         self.broadcaster = broadcaster
         self.onEvent = onEvent
         let config = (try? FolioConfig.load(from: options.projectRoot.appendingPathComponent("folio.yml").path).0) ?? FolioConfig()
-        outputDirectory = (options.outputDirectory ?? options.projectRoot.appendingPathComponent(config.output, isDirectory: true)).standardizedFileURL
         watchedPaths = [config.content, config.templates, "folio.yml"]
     }
 
-    /// Builds the site and tells open pages.
+    /// Builds the site into memory (and into `--output` when given), and tells open pages.
     func rebuild() async {
         let options = self.options
-        let output = outputDirectory
+        let files = self.files
         let start = Date()
         let outcome: Result<(SiteBuilder.Result, [Diagnostic]), any Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(returning: Result {
                     let (config, configDiagnostics) = try FolioConfig.load(from: options.projectRoot.appendingPathComponent("folio.yml").path)
-                    let result = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: config, strict: options.strict, writeOutput: true, outputDirectory: output))
+                    let memory = MemoryOutput()
+                    let disk = try options.outputDirectory.map { try StagedDirectoryOutput(destination: $0) }
+                    let sink: any OutputSink = disk.map { TeeOutput(first: memory, second: $0) } ?? memory
+                    let result: SiteBuilder.Result
+                    do {
+                        result = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: config, strict: options.strict, writeOutput: true, sink: sink))
+                    } catch {
+                        disk?.discard()
+                        throw error
+                    }
+                    if result.failed {
+                        disk?.discard()
+                    } else {
+                        // The new site replaces the old one whole, in memory and on disk.
+                        files.replace(with: memory.contents)
+                        try disk?.commit(preserving: [DownloadCatalog.directory])
+                    }
                     return (result, configDiagnostics)
                 })
             }

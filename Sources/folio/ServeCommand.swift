@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site, serve it on 127.0.0.1 and rebuild and reload pages on every change.",
-        discussion: "Watches Content/, Templates/ and folio.yml. A failed rebuild keeps serving the last good site and shows the diagnostics in the browser and here. Stop with Ctrl-C."
+        discussion: "Watches Content/, Templates/ and folio.yml. The site is built into memory and served from there. A failed rebuild keeps serving the last good site and shows the diagnostics in the browser and here. Stop with Ctrl-C."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on. Anything but loopback exposes the preview to the network.")
     var host: String = "127.0.0.1"
 
-    @Option(name: .shortAndLong, help: "Output directory (default: `output` from folio.yml, usually Site).")
+    @Option(name: .shortAndLong, help: "Also write each good build to this directory (by default the site is served from memory and nothing is written).")
     var output: String?
 
     @Flag(help: "Fail builds on warnings as well as errors.")

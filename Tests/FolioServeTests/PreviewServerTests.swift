@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    static func start(limits: ConnectionLimits = ConnectionLimits()) async throws -> Running {
+    static func start(limits: ConnectionLimits = ConnectionLimits(), writingTo output: String? = nil) async throws -> Running {
         let fm = FileManager.default
         let project = fm.temporaryDirectory.appendingPathComponent("folio-serve-\(UUID().uuidString)", isDirectory: true)
         try fm.createDirectory(at: project.appendingPathComponent("Content/pages"), withIntermediateDirectories: true)
@@ -47,7 +47,8 @@ import Testing
         try "title: \"Preview\"\n".write(to: project.appendingPathComponent("folio.yml"), atomically: true, encoding: .utf8)
         try page.write(to: project.appendingPathComponent("Content/pages/chongqing.md"), atomically: true, encoding: .utf8)
 
-        let server = PreviewServer(options: PreviewOptions(projectRoot: project, port: 0, pollMilliseconds: 20, limits: limits))
+        let server = PreviewServer(options: PreviewOptions(
+            projectRoot: project, port: 0, outputDirectory: output.map { project.appendingPathComponent($0) }, pollMilliseconds: 20, limits: limits))
         let (events, continuation) = AsyncStream<PreviewEvent>.makeStream()
         let task = Task { try await server.run { continuation.yield($0) } }
         var iterator = events.makeAsyncIterator()
@@ -70,8 +71,8 @@ import Testing
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
         #expect(home.body.contains("data-folio-live-reload"))
         #expect(home.body.contains("/__folio/events"))
-        let onDisk = try String(contentsOf: running.project.appendingPathComponent("Site/index.html"), encoding: .utf8)
-        #expect(!onDisk.contains("data-folio-live-reload"))
+        // The site is served from memory: nothing is written to disk unless asked.
+        #expect(!FileManager.default.fileExists(atPath: running.project.appendingPathComponent("Site").path))
 
         let page = try await LoopbackHTTP.get("/chongqing/", port: running.port)
         #expect(page.status == 200)
@@ -111,25 +112,27 @@ import Testing
         try await running.stop()
     }
 
-    /// A symbolic link inside the site that leads out of it is never followed, whether it names a
-    /// file or a folder; a link that stays inside the site still works.
-    @Test func neverFollowsASymbolicLinkOutOfTheSite() async throws {
-        let running = try await Self.start()
+    /// With `--output`, each good build is also written to disk, without the reload script; what
+    /// the server answers still comes from memory, so a file put into that folder (or a symbolic
+    /// link out of it) is never served.
+    @Test func writesGoodBuildsToTheOutputFolderOnlyWhenAskedAndNeverServesFromIt() async throws {
+        let running = try await Self.start(writingTo: "Site")
         let fm = FileManager.default
         let site = running.project.appendingPathComponent("Site")
+        let onDisk = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(onDisk.contains("Why Chongqing?") || onDisk.contains("chongqing"))
+        #expect(!onDisk.contains("data-folio-live-reload"))
         let secret = running.project.appendingPathComponent("secret.txt")
         try "root:x:0:0 secret\n".write(to: secret, atomically: true, encoding: .utf8)
         try fm.createSymbolicLink(atPath: site.appendingPathComponent("leak.txt").path, withDestinationPath: secret.path)
-        try fm.createSymbolicLink(atPath: site.appendingPathComponent("outside").path, withDestinationPath: running.project.path)
-        try fm.createSymbolicLink(atPath: site.appendingPathComponent("home.html").path, withDestinationPath: "index.html")
-        for path in ["/leak.txt", "/outside/secret.txt", "/outside/folio.yml"] {
+        try "planted\n".write(to: site.appendingPathComponent("planted.txt"), atomically: true, encoding: .utf8)
+        for path in ["/leak.txt", "/planted.txt"] {
             let response = try await LoopbackHTTP.get(path, port: running.port)
             #expect(response.status == 404, "\(path)")
-            #expect(!response.body.contains("secret") && !response.body.contains("title:"), "\(path)")
+            #expect(!response.body.contains("secret") && !response.body.contains("planted"), "\(path)")
         }
-        let inside = try await LoopbackHTTP.get("/home.html", port: running.port)
-        #expect(inside.status == 200)
-        #expect(inside.headers["cache-control"] == "no-store")
+        let home = try await LoopbackHTTP.get("/", port: running.port)
+        #expect(home.status == 200 && home.headers["cache-control"] == "no-store")
         try await running.stop()
     }
 
