@@ -127,4 +127,59 @@ import Testing
         let germany = try String(contentsOf: site.appendingPathComponent("cities/germany/index.html"), encoding: .utf8)
         #expect(germany.contains("Germany (shaded) and its neighbours."))
     }
+
+    /// The regional map follows the reports, not this corpus: a report about Germany gets Germany
+    /// and its neighbours, even beside articles that name China.
+    @Test func theRegionalMapShowsTheCountryTheArticlesNameMost() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let fm = FileManager.default
+        let data = fixture.root.appendingPathComponent("Content/data")
+        try fm.createDirectory(at: data, withIntermediateDirectories: true)
+        for file in ["companies.yml", "sdgs.yml", "technologies.yml", BaseMap.fileName] {
+            try fm.copyItem(at: Self.data.appendingPathComponent(file), to: data.appendingPathComponent(file))
+        }
+        try fixture.write("""
+            - name: "China"
+              type: country
+              coordinates: {lat: 36.61, lon: 103.87, source: Natural Earth}
+            - name: "Germany"
+              type: country
+              coordinates: {lat: 51.13, lon: 10.29, source: Natural Earth}
+            - name: "Berlin"
+              type: city
+              parent: "Germany"
+              coordinates: {lat: 52.52437, lon: 13.41053, source: GeoNames, geonames_id: 2950159}
+            - name: "Munich"
+              type: city
+              parent: "Germany"
+              coordinates: {lat: 48.13743, lon: 11.57549, source: GeoNames, geonames_id: 2867714}
+            - name: "Hamburg"
+              type: city
+              parent: "Germany"
+              coordinates: {lat: 53.57532, lon: 10.01534, source: GeoNames, geonames_id: 2911298}
+
+            """, to: "Content/data/cities.yml")
+        try fixture.write("""
+            ---
+            title: "Factories in Germany"
+            document: leiden-2023
+            order: 3
+            cities: ["Germany", "Berlin", "Munich", "Hamburg"]
+            ---
+
+            # Factories in Germany
+
+            Plants in Berlin, Munich and Hamburg run connected machines across Germany.
+
+            """, to: "Content/articles/leiden-2023/03-germany.md")
+        let (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        let result = try SiteBuilder().build(.init(projectRoot: fixture.root, config: config))
+        #expect(!result.failed, "\(result.diagnostics.filter { $0.severity == .error })")
+        let overview = try fixture.read("cities/index.html")
+        #expect(overview.contains("aria-label=\"Places in and around Germany named in the reports\""))
+        #expect(!overview.contains("Places in and around China"))
+        let berlin = try fixture.read("cities/berlin/index.html")
+        #expect(berlin.contains("Berlin (dot), in Germany (shaded)."))
+    }
 }
