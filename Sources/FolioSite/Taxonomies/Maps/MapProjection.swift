@@ -80,14 +80,22 @@ public struct MapFrame: Sendable {
         return ((q.x - minX) * scale, (maxY - q.y) * scale)
     }
 
+    /// A small picture (a locator map) needs far fewer points, and whole pixels.
+    private var isSmall: Bool { width <= 400 }
+
     /// The smallest step drawn, in pixels: a point closer than this to the last one drawn is
-    /// skipped. Small pictures need far fewer points (and whole pixels) than large ones.
-    var step: Double { width <= 400 ? 1.5 : 0.6 }
+    /// skipped.
+    var step: Double { isSmall ? 1.5 : 0.6 }
+
+    /// A picture position as path coordinates: whole pixels on a small picture, else tenths.
+    private func coordinates(_ q: (x: Double, y: Double)) -> String {
+        isSmall ? "\(Int(q.x.rounded())) \(Int(q.y.rounded()))" : "\(Self.format(q.x)) \(Self.format(q.y))"
+    }
 
     /// An SVG path of the rings, clipped to the window; empty when nothing is inside.
     public func path(_ rings: [[MapPoint]]) -> String {
         var d = ""
-        let step = self.step, whole = width <= 400
+        let step = self.step
         for ring in rings {
             let clipped = Self.clip(ring, to: clipBox)
             guard clipped.count >= 3 else { continue }
@@ -97,7 +105,7 @@ public struct MapFrame: Sendable {
             for p in clipped {
                 let q = point(p)
                 guard abs(q.x - last.x) >= step || abs(q.y - last.y) >= step else { continue }
-                part += (count == 0 ? "M" : "L") + (whole ? "\(Int(q.x.rounded())) \(Int(q.y.rounded()))" : "\(Self.format(q.x)) \(Self.format(q.y))")
+                part += (count == 0 ? "M" : "L") + coordinates(q)
                 last = q
                 count += 1
             }
@@ -116,10 +124,7 @@ public struct MapFrame: Sendable {
         } else if let latitude, (box.south...box.north).contains(latitude) {
             points = stride(from: box.west, through: box.east, by: 2).map { MapPoint(longitude: $0, latitude: latitude) }
         }
-        return points.enumerated().map { i, p in
-            let q = point(p)
-            return (i == 0 ? "M" : "L") + (width <= 400 ? "\(Int(q.x.rounded())) \(Int(q.y.rounded()))" : "\(Self.format(q.x)) \(Self.format(q.y))")
-        }.joined()
+        return points.enumerated().map { i, p in (i == 0 ? "M" : "L") + coordinates(point(p)) }.joined()
     }
 
     /// Sutherland–Hodgman clipping of a ring to a longitude/latitude box.

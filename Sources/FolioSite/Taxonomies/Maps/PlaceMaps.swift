@@ -16,6 +16,8 @@ public struct PlaceMaps: Sendable {
 
     /// The width phones give a map, in CSS pixels, for the phone label set.
     static let phoneWidth = 320.0
+    /// The world as the maps show it: every longitude, and the latitudes people live at.
+    static let world = GeoBox(west: -180, south: -58, east: 180, north: 84)
 
     /// A place that is drawn: its own point (not a capital's or a parent's) and its articles.
     struct Mark {
@@ -40,7 +42,7 @@ public struct PlaceMaps: Sendable {
     public func overview(link: (TermID) -> String) -> String {
         let marks = marks()
         guard !marks.isEmpty else { return "" }
-        let world = MapFrame(projection: .equalEarth, window: GeoBox(west: -180, south: -58, east: 180, north: 84), width: 900)
+        let world = MapFrame(projection: .equalEarth, window: Self.world, width: 900)
         var html = ""
         if let (country, frame) = regionalFrame(marks) {
             let inside = marks.filter { frame.window.contains($0.point) }
@@ -74,7 +76,7 @@ public struct PlaceMaps: Sendable {
         }
         let frame: MapFrame
         if span.lon >= 60 {
-            frame = MapFrame(projection: .equalEarth, window: GeoBox(west: -180, south: -58, east: 180, north: 84), width: 360)
+            frame = MapFrame(projection: .equalEarth, window: Self.world, width: 360)
         } else {
             let window = GeoBox(west: max(point.longitude - span.lon, -180), south: max(point.latitude - span.lat, -85),
                                 east: min(point.longitude + span.lon, 180), north: min(point.latitude + span.lat, 85))
@@ -135,7 +137,7 @@ public struct PlaceMaps: Sendable {
             + "<rect width=\"\(w)\" height=\"\(h)\" class=\"map-sea\"/>"
     }
 
-    /// Graticule every 10° (15° on world maps) and the countries, the focused ones shaded.
+    /// Graticule every 10° (30° on world maps) and the countries, the focused ones shaded.
     private func land(_ frame: MapFrame, focus: [String]) -> String {
         var svg = ""
         let step = frame.window.east - frame.window.west > 120 ? 30.0 : 10.0
@@ -181,7 +183,7 @@ public struct PlaceMaps: Sendable {
             svg += "<g class=\"map-labels map-labels--\(variant)\" style=\"font-size:\(MapFrame.format(fontSize))px\">"
             for item in placed {
                 guard let at = placer.place(item.mark.term.name, x: item.x, y: item.y, radius: item.r, fontSize: fontSize) else { continue }
-                svg += "<text x=\"\(MapFrame.format(at.x))\" y=\"\(MapFrame.format(at.y))\" text-anchor=\"\(at.anchor)\" class=\"map-label\">\(TaxonomyCharts.escape(item.mark.term.name))</text>"
+                svg += "<text x=\"\(MapFrame.format(at.x))\" y=\"\(MapFrame.format(at.y))\" class=\"map-label\">\(TaxonomyCharts.escape(item.mark.term.name))</text>"
             }
             svg += "</g>"
         }
@@ -193,7 +195,7 @@ public struct PlaceMaps: Sendable {
 /// overlaps no dot, no placed label and stays inside the picture; a label that fits nowhere is left
 /// out (its dot keeps its tooltip).
 struct LabelPlacer {
-    struct Box {
+    struct Box: Equatable {
         var x0: Double, y0: Double, x1: Double, y1: Double
         func overlaps(_ other: Box) -> Bool { x0 < other.x1 && other.x0 < x1 && y0 < other.y1 && other.y0 < y1 }
     }
@@ -217,10 +219,10 @@ struct LabelPlacer {
         text.reduce(0) { sum, c in sum + (c.isUppercase ? 0.72 : c == " " ? 0.32 : 0.6) } * fontSize
     }
 
-    /// Where to write `text` beside the dot at (x, y): the baseline position and anchor, or nil.
-    mutating func place(_ text: String, x: Double, y: Double, radius: Double, fontSize: Double) -> (x: Double, y: Double, anchor: String)? {
+    /// Where to write `text` (left-aligned) beside the dot at (x, y): the start of its baseline, or nil.
+    mutating func place(_ text: String, x: Double, y: Double, radius: Double, fontSize: Double) -> (x: Double, y: Double)? {
         let w = Self.textWidth(text, fontSize: fontSize), h = fontSize, gap = radius + 2
-        // (left edge, top edge, anchor x, anchor)
+        // The label's left and top edges: right, left, above, below, then the four diagonals.
         let spots: [(Double, Double)] = [
             (x + gap, y - h / 2), (x - gap - w, y - h / 2), (x - w / 2, y - gap - h), (x - w / 2, y + gap),
             (x + gap * 0.7, y - gap * 0.7 - h), (x + gap * 0.7, y + gap * 0.7), (x - gap * 0.7 - w, y - gap * 0.7 - h), (x - gap * 0.7 - w, y + gap * 0.7),
@@ -229,10 +231,10 @@ struct LabelPlacer {
         for (left, top) in spots {
             let box = Box(x0: left - 1, y0: top - 1, x1: left + w + 1, y1: top + h + 1)
             guard box.x0 >= 0, box.y0 >= 0, box.x1 <= width, box.y1 <= height else { continue }
-            guard !taken.contains(where: { $0.overlaps(box) && !($0.x0 == own.x0 && $0.y0 == own.y0 && $0.x1 == own.x1) }) else { continue }
+            guard !taken.contains(where: { $0 != own && $0.overlaps(box) }) else { continue }
             taken.append(box)
             labels.append(box)
-            return (left, top + h * 0.8, "start")
+            return (left, top + h * 0.8)
         }
         return nil
     }
