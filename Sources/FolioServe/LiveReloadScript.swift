@@ -1,8 +1,8 @@
 import Foundation
 
 /// The script `folio serve` injects into the HTML it serves (never into files on disk): it listens
-/// to `/__folio/events`, reloads the page after a successful rebuild and shows the diagnostics of a
-/// failed one in an overlay.
+/// to `/__folio/events`, reloads the page when a rebuild (or the re-rendering of an edited page)
+/// changed its file, and shows the diagnostics of a failed build in an overlay.
 public enum LiveReloadScript {
     /// Path of the server-sent events stream.
     public static let eventsPath = "/__folio/events"
@@ -49,7 +49,9 @@ public enum LiveReloadScript {
     if(!window.EventSource)return;
     var source=new EventSource("/__folio/events");
     source.addEventListener("hello",function(e){var s=JSON.parse(e.data);if(s.generation!==generation)location.reload();else if(s.failure)show(s.failure);});
-    source.addEventListener("reload",function(){location.reload();});
+    var here=decodeURIComponent(location.pathname).replace(/^\/+/,"");
+    if(here===""||here.slice(-1)==="/")here+="index.html";
+    source.addEventListener("reload",function(e){var s=JSON.parse(e.data);if(!s.paths||s.paths.indexOf(here)>=0)location.reload();else generation=s.generation;});
     source.addEventListener("failure",function(e){show(JSON.parse(e.data));});
     """#
 }

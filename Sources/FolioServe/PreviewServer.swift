@@ -47,7 +47,10 @@ public enum PreviewEvent: Sendable {
     case listening(url: String)
     /// Files changed; a rebuild starts.
     case changed(paths: [String])
-    /// A build succeeded and open pages were told to reload.
+    /// The edited pages were re-rendered alone and open copies of them told to reload; the full
+    /// rebuild follows.
+    case refreshed(paths: [String], milliseconds: Int)
+    /// A build succeeded and open pages whose files changed were told to reload.
     case built(generation: Int, pageCount: Int, milliseconds: Int, diagnostics: [Diagnostic])
     /// A build failed; the last good site is still served and pages show `diagnostics` (or `message`
     /// for a configuration or I/O error) in an overlay.
@@ -98,6 +101,7 @@ public actor PreviewServer {
         // Read the sources before the first build, so an edit made while it runs is not missed.
         let watcher = ChangeWatcher(root: options.projectRoot, relativePaths: builder.watchedPaths)
         let initial = watcher.fingerprint()
+        let waiter = FileEventWaiter(paths: watcher.paths)
         let handler = SiteFileHandler(files: builder.files, state: state, broadcaster: broadcaster)
         let server = PreviewHTTPServer(address: address, limits: options.limits, handler: handler)
         self.server = server
@@ -127,21 +131,36 @@ public actor PreviewServer {
         let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
         onEvent(.listening(url: "http://\(shownHost):\(boundPort)/"))
         let interval = max(10, options.pollMilliseconds)
+        // The kernel's reports wake the loop at once; a slow poll stays as a safety net.
+        let idle = waiter.isAvailable ? max(interval, 500) : interval
+        let waiting = DispatchQueue(label: "folio.serve.watch")
+        @Sendable func wait(_ milliseconds: Int) async -> Bool {
+            await withCheckedContinuation { continuation in
+                waiting.async { continuation.resume(returning: waiter.wait(milliseconds: milliseconds)) }
+            }
+        }
         watchTask = Task.detached(priority: .userInitiated) {
             var last = initial
             while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(interval))
+                _ = await wait(idle)
                 var now = watcher.fingerprint()
                 guard now != last else { continue }
-                // Let an editor finish writing (several files, or write-then-rename).
-                try? await Task.sleep(for: .milliseconds(10))
+                // Let an editor finish writing (several files, or write-then-rename): with kernel
+                // reports, until they stop for 5 ms; otherwise 10 ms.
+                if waiter.isAvailable {
+                    var rounds = 0
+                    while await wait(5), rounds < 20 { rounds += 1 }
+                } else {
+                    try? await Task.sleep(for: .milliseconds(10))
+                }
                 let settled = watcher.fingerprint()
                 if settled != now { now = settled }
                 let changed = now.changes(since: last)
                 last = now
                 if Task.isCancelled { break }
+                waiting.async { waiter.watch(watcher.paths) }
                 onEvent(.changed(paths: changed))
-                await builder.rebuild()
+                await builder.rebuild(changed: changed)
             }
         }
         if stopped {
@@ -233,6 +252,14 @@ final class BuildState: @unchecked Sendable {
         return generationValue
     }
 
+    /// The served files changed without a build (a page re-rendered alone, or taken back).
+    func advanced() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        generationValue += 1
+        return generationValue
+    }
+
     func failed(_ json: String) {
         lock.lock()
         failureValue = json
@@ -266,19 +293,34 @@ actor Rebuilder {
         watchedPaths = [config.content, config.templates, "folio.yml"]
     }
 
+    /// The last good build's page refresher.
+    private var refresher: PageRefresher?
+
+    /// After an edit, first re-renders the edited pages alone and reloads their open copies
+    /// (milliseconds), then rebuilds the whole site.
+    func rebuild(changed: [String]) async {
+        let start = Date()
+        if let refresher, let fresh = refresher.refresh(changed).map(files.refresh), !fresh.isEmpty {
+            let generation = state.advanced()
+            broadcaster.send(EventBroadcaster.encode(event: "reload", data: Self.reloadJSON(generation: generation, paths: fresh)))
+            onEvent(.refreshed(paths: fresh, milliseconds: Int(Date().timeIntervalSince(start) * 1000)))
+        }
+        await rebuild()
+    }
+
     /// Builds the site into memory (and into `--output` when given), and tells open pages.
     func rebuild() async {
         let options = self.options
         let files = self.files
         let start = Date()
-        let outcome: Result<(SiteBuilder.Result, [Diagnostic]), any Error> = await withCheckedContinuation { continuation in
+        let outcome: Result<(SiteBuilder.Result, [Diagnostic], MemoryOutput), any Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(returning: Result {
                     let (config, configDiagnostics) = try FolioConfig.load(from: options.projectRoot.appendingPathComponent("folio.yml").path)
                     let memory = MemoryOutput()
                     let disk = try options.outputDirectory.map { try StagedDirectoryOutput(destination: $0) }
                     let sink: any OutputSink = disk.map { TeeOutput(first: memory, second: $0) } ?? memory
-                    let result: SiteBuilder.Result
+                    var result: SiteBuilder.Result
                     do {
                         result = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: config, strict: options.strict, writeOutput: true, sink: sink))
                     } catch {
@@ -287,24 +329,31 @@ actor Rebuilder {
                     }
                     if result.failed {
                         disk?.discard()
+                        result.refresher = nil
                     } else {
-                        // The new site replaces the old one whole, in memory and on disk.
-                        files.replace(with: memory.contents)
                         try disk?.commit(preserving: [DownloadCatalog.directory])
                     }
-                    return (result, configDiagnostics)
+                    return (result, configDiagnostics, memory)
                 })
             }
         }
         let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
         switch outcome {
-        case let .success((result, configDiagnostics)):
+        case let .success((result, configDiagnostics, memory)):
             let diagnostics = Diagnostic.sortedForOutput(configDiagnostics + result.diagnostics)
             if result.failed {
                 report(failure: diagnostics, message: nil)
             } else {
+                // The new site replaces the old one whole.
+                let changed = files.replace(with: memory.contents)
+                refresher = result.refresher
+                let showedFailure = state.failure != nil
                 let generation = state.succeeded()
-                broadcaster.send(EventBroadcaster.encode(event: "reload", data: "{\"generation\":\(generation)}"))
+                // Pages whose files did not change stay as they are; an overlay goes away by reloading.
+                let paths: [String]? = showedFailure || changed.count > Self.mostPathsNamed ? nil : changed
+                if paths.map({ !$0.isEmpty }) ?? true {
+                    broadcaster.send(EventBroadcaster.encode(event: "reload", data: Self.reloadJSON(generation: generation, paths: paths)))
+                }
                 onEvent(.built(generation: generation, pageCount: result.pageCount, milliseconds: milliseconds, diagnostics: diagnostics))
             }
         case let .failure(error):
@@ -312,7 +361,17 @@ actor Rebuilder {
         }
     }
 
+    /// Beyond this many changed files, a reload event tells every page to reload.
+    static let mostPathsNamed = 200
+
+    /// The data of a `reload` event: the new generation and the site paths that changed (`null`: all).
+    static func reloadJSON(generation: Int, paths: [String]?) -> String {
+        "{\"generation\":\(generation),\"paths\":\(paths.map { "[" + $0.map(json).joined(separator: ",") + "]" } ?? "null")}"
+    }
+
     private func report(failure diagnostics: [Diagnostic], message: String?) {
+        // Pages re-rendered alone go back to the last good build.
+        if !files.revert().isEmpty { _ = state.advanced() }
         var text = ""
         let shown = diagnostics.filter { $0.severity != .info }
         if !shown.isEmpty { text += DiagnosticFormatter.text(shown, color: false) }

@@ -14,7 +14,7 @@ struct ContentPageWriter {
 
     /// Writes every content page on all cores; returns link problems found while rewriting.
     func writeAll() throws -> [Diagnostic] {
-        let rewriter = LinkRewriter(urlByContentPath: Dictionary(snapshot.pages.map { ($0.page.path, $0.urlPath) }, uniquingKeysWith: { a, _ in a }))
+        let rewriter = linkRewriter()
         try writeHome()
         try writer.write(AtomFeed.xml(siteTitle: snapshot.config.title, baseURL: snapshot.config.baseURL, documents: snapshot.content.documents), to: "feed.xml")
         var documentDiagnostics: [Diagnostic] = []
@@ -22,21 +22,42 @@ struct ContentPageWriter {
             documentDiagnostics += try writeDocument(document, rewriter: rewriter)
         }
         let articles = snapshot.content.documents.flatMap { doc in doc.articles.map { (doc, $0) } }
-        let pages = snapshot.pages
-        let byPath = Dictionary(pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let found = try ConcurrentMap.tryMap(Array(articles.indices)) { index -> [Diagnostic] in
-            let (document, page) = articles[index]
+        let byPath = Dictionary(snapshot.pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let found = try ConcurrentMap.tryMap(articles) { item -> [Diagnostic] in
+            let (document, page) = item
             guard let published = byPath[page.path] else { return [] }
-            let previous = index > 0 && articles[index - 1].0.slug == document.slug ? byPath[articles[index - 1].1.path] : nil
-            let next = index + 1 < articles.count && articles[index + 1].0.slug == document.slug ? byPath[articles[index + 1].1.path] : nil
-            return try writeArticle(published, document: document, previous: previous, next: next, rewriter: rewriter)
+            return try writeArticle(published, in: document, pages: byPath, rewriter: rewriter)
         }
         var diagnostics = documentDiagnostics + found.flatMap { $0 }
-        for page in pages where page.page.kind == .page {
+        for page in snapshot.pages where page.page.kind == .page {
             diagnostics += try writePlainPage(page, rewriter: rewriter)
         }
         try writer.writeHTML(path: "404.html", root: "", template: "404", context: ["pageTitle": "Page not found"])
         return diagnostics
+    }
+
+    /// Writes one article or hand-written page of the snapshot, as ``writeAll()`` writes it.
+    func write(_ published: PublishedPage) throws {
+        let rewriter = linkRewriter()
+        if published.page.kind == .page {
+            _ = try writePlainPage(published, rewriter: rewriter)
+        } else if let document = snapshot.content.documents.first(where: { $0.slug == published.page.documentSlug }) {
+            let byPath = Dictionary(snapshot.pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
+            _ = try writeArticle(published, in: document, pages: byPath, rewriter: rewriter)
+        }
+    }
+
+    private func linkRewriter() -> LinkRewriter {
+        LinkRewriter(urlByContentPath: Dictionary(snapshot.pages.map { ($0.page.path, $0.urlPath) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Writes an article with links to its neighbours in `document`.
+    private func writeArticle(_ published: PublishedPage, in document: DocumentContent, pages: [String: PublishedPage], rewriter: LinkRewriter) throws -> [Diagnostic] {
+        let articles = document.articles
+        guard let position = articles.firstIndex(where: { $0.path == published.page.path }) else { return [] }
+        let previous = position > 0 ? pages[articles[position - 1].path] : nil
+        let next = position + 1 < articles.count ? pages[articles[position + 1].path] : nil
+        return try writeArticle(published, document: document, previous: previous, next: next, rewriter: rewriter)
     }
 
     func writeHome() throws {

@@ -64,6 +64,8 @@ public struct SiteBuilder: Sendable {
         public var output: URL
         /// Whether the build failed (errors, or warnings under strict).
         public var failed: Bool
+        /// Re-renders one edited page of this build alone (for `folio serve`); nil when nothing was written.
+        public var refresher: PageRefresher?
     }
 
     /// The generators run after the content pages, in order.
@@ -194,7 +196,11 @@ public struct SiteBuilder: Sendable {
                 }
             }
             lap("publish")
-            return Result(diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: options.writeOutput && !failed, output: output, failed: failed)
+            let refresher = options.writeOutput ? PageRefresher(snapshot: snapshot, templates: templates, layout: layout, sections: sections, includeDrafts: options.drafts) : nil
+            return Result(
+                diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: options.writeOutput && !failed, output: output, failed: failed,
+                refresher: refresher
+            )
         } catch {
             staged?.discard()
             throw error

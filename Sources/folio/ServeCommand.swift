@@ -52,9 +52,11 @@ struct ServeCommand: AsyncParsableCommand {
                     if open { Self.openInBrowser(url, reporter: reporter) }
                 case let .changed(paths):
                     reporter.status("Changed: \(paths.prefix(3).joined(separator: ", "))\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
+                case let .refreshed(paths, milliseconds):
+                    reporter.status("Refreshed \(paths.filter { $0.hasSuffix(".html") }.joined(separator: ", ")) in \(milliseconds) ms; rebuilding the site.")
                 case let .built(generation, pageCount, milliseconds, diagnostics):
                     reporter.report(diagnostics)
-                    reporter.status("Build \(generation): \(pageCount) pages in \(milliseconds) ms — \(DiagnosticFormatter.summaryLine(DiagnosticSummary(diagnostics))); pages reloaded.")
+                    reporter.status("Build \(generation): \(pageCount) pages in \(milliseconds) ms — \(DiagnosticFormatter.summaryLine(DiagnosticSummary(diagnostics))); changed pages reloaded.")
                 case let .failed(diagnostics, message):
                     reporter.report(diagnostics)
                     if let message { reporter.status(message) }

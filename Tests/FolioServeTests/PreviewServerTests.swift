@@ -147,12 +147,19 @@ import Testing
         #expect(hello.contains("text/event-stream"))
         #expect(hello.contains(#"{"generation":1,"failure":null}"#))
 
-        // An edit reaches open pages as a reload, and the page serves the new text.
+        // An edit reaches open pages as a reload naming the edited page, which is re-rendered
+        // alone before the full rebuild, and the page serves the new text.
         try (Self.page + "Chongqing has also established industrial clusters based on display.\n").write(to: running.pageFile, atomically: true, encoding: .utf8)
         let reload = try await LoopbackHTTP.offPool { try events.read(until: "event: reload\n") + events.read(until: "\n\n") }
-        #expect(reload.contains(#"data: {"generation":2}"#))
+        #expect(reload.contains(#"data: {"generation":2,"paths":["chongqing/index.html"]}"#))
         let edited = try await LoopbackHTTP.get("/chongqing/", port: running.port)
         #expect(edited.body.contains("industrial clusters based on display"))
+        // The full rebuild that follows names the files it changed (the search index); the page
+        // rendered alone is byte-identical to the rebuild's, so it is not named again.
+        let rebuilt = try await LoopbackHTTP.offPool { try events.read(until: "event: reload\n") + events.read(until: "\n\n") }
+        #expect(rebuilt.contains(#"data: {"generation":3,"paths":["#))
+        #expect(rebuilt.contains("search/"))
+        #expect(!rebuilt.contains("chongqing/index.html"))
 
         // Broken front matter: the overlay event names the file; the last good page stays.
         try "---\ntitle: [Why Chongqing\n---\n\nBroken.\n".write(to: running.pageFile, atomically: true, encoding: .utf8)
@@ -168,12 +175,15 @@ import Testing
             connection.send("GET /__folio/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             return try connection.read(until: "event: hello\n") + connection.read(until: "\n\n")
         }
-        #expect(late.contains(#""generation":2,"failure":{"text":"#))
+        #expect(late.contains(#""generation":3,"failure":{"text":"#))
 
-        // Fixing the file recovers.
+        // Fixing the file recovers: the page is re-rendered at once, and the rebuild that clears
+        // the overlay reloads every page.
         try Self.page.write(to: running.pageFile, atomically: true, encoding: .utf8)
+        let refreshed = try await LoopbackHTTP.offPool { try events.read(until: "event: reload\n") + events.read(until: "\n\n") }
+        #expect(refreshed.contains(#"data: {"generation":4,"paths":["chongqing/index.html"]}"#))
         let recovered = try await LoopbackHTTP.offPool { try events.read(until: "event: reload\n") + events.read(until: "\n\n") }
-        #expect(recovered.contains(#"data: {"generation":3}"#))
+        #expect(recovered.contains(#"data: {"generation":5,"paths":null}"#))
 
         // Stopping ends the event stream and returns from run().
         try await running.stop()
