@@ -295,6 +295,8 @@ actor Rebuilder {
 
     /// The last good build's page refresher.
     private var refresher: PageRefresher?
+    /// Results of earlier rebuilds (pages rendered from the same template and context), in memory.
+    nonisolated let cache = BuildCache(directory: nil)
 
     /// After an edit, first re-renders the edited pages alone and reloads their open copies
     /// (milliseconds), then rebuilds the whole site.
@@ -311,7 +313,7 @@ actor Rebuilder {
     /// Builds the site into memory (and into `--output` when given), and tells open pages.
     func rebuild() async {
         let options = self.options
-        let files = self.files
+        let cache = self.cache
         let start = Date()
         let outcome: Result<(SiteBuilder.Result, [Diagnostic], MemoryOutput), any Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
@@ -322,7 +324,9 @@ actor Rebuilder {
                     let sink: any OutputSink = disk.map { TeeOutput(first: memory, second: $0) } ?? memory
                     var result: SiteBuilder.Result
                     do {
-                        result = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: config, strict: options.strict, writeOutput: true, sink: sink))
+                        var build = SiteBuilder.Options(projectRoot: options.projectRoot, config: config, strict: options.strict, writeOutput: true, sink: sink)
+                        build.cache = cache
+                        result = try SiteBuilder().build(build)
                     } catch {
                         disk?.discard()
                         throw error

@@ -13,14 +13,17 @@ public final class PageWriter: @unchecked Sendable {
     public let templates: TemplateLibrary
     private let sink: any OutputSink
     private let layout: [String: any Sendable]
+    /// Pages rendered by earlier builds, by the digest of their template and context.
+    private let cache: BuildCache?
     private let lock = NSLock()
     private var facts: [OutputFileFacts] = []
     private var paths: Set<String> = []
 
-    init(templates: TemplateLibrary, sink: any OutputSink, layout: [String: any Sendable]) {
+    init(templates: TemplateLibrary, sink: any OutputSink, layout: [String: any Sendable], cache: BuildCache? = nil) {
         self.templates = templates
         self.sink = sink
         self.layout = layout
+        self.cache = cache
     }
 
     /// Renders `template` for the page published at `urlPath` and writes `urlPath/index.html`.
@@ -39,9 +42,27 @@ public final class PageWriter: @unchecked Sendable {
             full["canonicalURL"] = (base.hasSuffix("/") ? base : base + "/") + page
         }
         for (key, value) in context { full[key] = value }
-        let html = try templates.render(template, Self.droppingEmptyStrings(full))
-        try write(Data(html.utf8), to: path, contentPath: contentPath)
+        // The same template and context always render the same page: an earlier build's is reused.
+        var key: BuildCache.Key?
+        if let cache, let fingerprint = templates.fingerprint {
+            var builder = CacheKeyBuilder("page")
+            builder.add(fingerprint)
+            builder.add(template)
+            if TemplateContextKey.add(full, to: &builder) {
+                key = builder.key()
+                if let key, let html = cache.value(Self.cacheNamespace, key) {
+                    try write(html, to: path, contentPath: contentPath)
+                    return
+                }
+            }
+        }
+        let html = Data(try templates.render(template, Self.droppingEmptyStrings(full)).utf8)
+        if let cache, let key { cache.store(Self.cacheNamespace, key, html) }
+        try write(html, to: path, contentPath: contentPath)
     }
+
+    /// The build cache's namespace of rendered pages.
+    static let cacheNamespace = "pages"
 
     /// Turns empty-string values into ``EmptyValue`` at every depth: in Mustache an empty string is
     /// still "true", and templates use `{{#key}}` to mean "present and not empty". The key stays, so
@@ -91,6 +112,57 @@ public final class PageWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return paths
+    }
+}
+
+/// Describes a template context to a cache key: dictionary keys in order, every value tagged
+/// with its type, so two contexts give the same key only when they render the same page.
+enum TemplateContextKey {
+    /// Adds `value`; false when it holds a value this cannot describe (the page is then rendered
+    /// without the cache).
+    static func add(_ value: Any, to key: inout CacheKeyBuilder) -> Bool {
+        switch value {
+        case let string as String:
+            key.add(1)
+            key.add(string)
+        case let flag as Bool:
+            key.add(flag ? 3 : 2)
+        case let number as Int:
+            key.add(4)
+            key.add(number)
+        case let number as Double:
+            key.add(5)
+            key.add(String(number))
+        case is EmptyValue:
+            key.add(6)
+        case let strings as [String: String]:
+            key.add(7)
+            key.add(strings.count)
+            for name in strings.keys.sorted() {
+                key.add(name)
+                key.add(strings[name] ?? "")
+            }
+        case let dictionary as [String: Any]:
+            key.add(8)
+            key.add(dictionary.count)
+            for name in dictionary.keys.sorted() {
+                key.add(name)
+                guard let item = dictionary[name], add(item, to: &key) else { return false }
+            }
+        case let strings as [String]:
+            key.add(9)
+            key.add(strings.count)
+            for string in strings { key.add(string) }
+        case let list as [Any]:
+            key.add(10)
+            key.add(list.count)
+            for item in list {
+                guard add(item, to: &key) else { return false }
+            }
+        default:
+            return false
+        }
+        return true
     }
 }
 

@@ -28,6 +28,9 @@ public struct SiteBuilder: Sendable {
         public var drafts: Bool
         /// Write every file anew instead of linking those equal to the previous output's.
         public var clean = false
+        /// Results of earlier builds to reuse (`.folio-cache/`, or memory under `folio serve`);
+        /// nil computes everything.
+        public var cache: BuildCache?
         /// Called after each phase with its name and the seconds since the build started (for a
         /// progress line on a terminal).
         public var progress: (@Sendable (_ phase: String, _ elapsed: Double) -> Void)?
@@ -94,6 +97,7 @@ public struct SiteBuilder: Sendable {
         }
         let root = options.projectRoot
         let config = options.config
+        options.cache?.beginBuild()
         let contentURL = root.appendingPathComponent(config.content, isDirectory: true)
         let output = options.output.standardizedFileURL
         let toDisk = options.writeOutput && options.sink == nil
@@ -144,7 +148,7 @@ public struct SiteBuilder: Sendable {
             let navigation = generators.flatMap { $0.navigationEntries(for: snapshot) }
             let footer = generators.flatMap { $0.footerEntries(for: snapshot) }
             let layout = Self.layoutContext(config: config, snapshot: snapshot, navigation: navigation, footer: footer)
-            let writer = PageWriter(templates: templates, sink: sink, layout: layout)
+            let writer = PageWriter(templates: templates, sink: sink, layout: layout, cache: options.cache)
             // Top-level sections the generators publish (`companies`, `search`…); pages link only to these.
             let sections = Set((navigation + footer).compactMap { $0.path.split(separator: "/").first.map(String.init) })
             let contentWriter = ContentPageWriter(snapshot: snapshot, writer: writer, sections: sections)
@@ -195,6 +199,7 @@ public struct SiteBuilder: Sendable {
                     try staged.commit(preserving: [DownloadCatalog.directory])
                 }
             }
+            if !failed { options.cache?.save() }
             lap("publish")
             let refresher = options.writeOutput ? PageRefresher(snapshot: snapshot, templates: templates, layout: layout, sections: sections, includeDrafts: options.drafts) : nil
             return Result(

@@ -10,6 +10,9 @@ public struct TemplateLibrary: Sendable {
     private let library: MustacheLibrary
     /// Names of the loaded templates (file names without `.mustache`).
     public let names: Set<String>
+    /// A digest of every template's name and text, for cached pages; nil when built from parsed
+    /// templates, whose text is unknown (pages are then never cached).
+    public private(set) var fingerprint: Data?
 
     /// One template's text before parsing: its name (the file name without `.mustache`), its
     /// text and the path shown in messages.
@@ -48,6 +51,12 @@ public struct TemplateLibrary: Sendable {
         }
         try Self.checkInclusionCycles(texts)
         self.init(templates: templates)
+        var key = CacheKeyBuilder("templates")
+        for name in texts.keys.sorted() {
+            key.add(name)
+            key.add(texts[name]?.text ?? "")
+        }
+        fingerprint = key.key().bytes
     }
 
     /// Builds a library from already parsed templates (tests, embedded defaults).

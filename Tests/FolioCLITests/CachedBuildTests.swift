@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// `folio build` reuses the results of earlier builds (`.folio-cache/`) and the previous
+/// output's unchanged files. Property: after any sequence of edits — article text, templates,
+/// gazetteer entries — the site it builds is byte-identical, file for file, to a clean build of
+/// the same sources in a fresh copy of the project with no cache at all.
+@Suite(.serialized) struct CachedBuildTests {
+    /// A small seeded generator, so a failing sequence can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func copyProject(to root: URL) throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for item in ["Content", "Templates", "folio.yml", ".folio-baseline.json"] {
+            try FileManager.default.copyItem(at: FolioProcess.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+    }
+
+    /// Replaces the first `old` in the file at `path` under `root`; false when it is not there.
+    static func replace(_ old: String, with new: String, in path: String, under root: URL) throws -> Bool {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard let range = text.range(of: old) else { return false }
+        try text.replacingCharacters(in: range, with: new).write(to: url, atomically: true, encoding: .utf8)
+        return true
+    }
+
+    /// One random edit of the kinds an editor makes; returns what it did.
+    static func edit(_ root: URL, round: Int, random: inout SplitMix) throws -> String {
+        let articles = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("Content/articles").path)
+            .filter { $0.hasSuffix(".md") && !$0.hasSuffix("index.md") }.sorted().map { "Content/articles/\($0)" }
+        for _ in 0..<20 {
+            let article = articles[Int(random.next() % UInt64(articles.count))]
+            switch random.next() % 5 {
+            case 0:
+                if try replace(" the ", with: " the revised \(round) ", in: article, under: root) { return "text of \(article)" }
+            case 1:
+                // A technology the text names, newly listed: its mentions become index entries.
+                let url = root.appendingPathComponent(article)
+                try (String(contentsOf: url, encoding: .utf8) + "\nThe quantum annealer \(round) is named here.\n").write(to: url, atomically: true, encoding: .utf8)
+                let added = "  - name: Quantum annealer \(round)\n    aliases: [quantum annealer \(round)]\n"
+                if try replace("  - name: Machine learning\n", with: added + "  - name: Machine learning\n", in: "Content/data/technologies.yml", under: root) {
+                    return "technology gazetteer and \(article)"
+                }
+            case 2:
+                if try replace("{{/main}}", with: "<p class=\"edited\">Template edit \(round)</p>{{/main}}", in: "Templates/article.mustache", under: root) {
+                    return "article template"
+                }
+            case 3:
+                if try replace("aliases: [AIR PRODUCTS,", with: "aliases: [Air Products Group \(round), AIR PRODUCTS,", in: "Content/data/companies.yml", under: root) {
+                    return "company alias"
+                }
+            default:
+                if try replace("\ntitle: \"", with: "\ntitle: \"Revised \(round): ", in: article, under: root) { return "title of \(article)" }
+            }
+        }
+        return "nothing"
+    }
+
+    @Test func aCachedBuildAfterRandomEditsEqualsACleanBuildOfAFreshCopy() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cached-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let root = base.appendingPathComponent("project")
+        try Self.copyProject(to: root)
+        let site = root.appendingPathComponent("Site")
+        let first = try FolioProcess.run(["build", "--quiet", "--root", root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".folio-cache/pages.cache").path))
+
+        var random = SplitMix(state: 1205)
+        for round in 1...3 {
+            let edits = try (0..<2).map { _ in try Self.edit(root, round: round, random: &random) }
+            let cached = try FolioProcess.run(["build", "--quiet", "--root", root.path])
+            #expect(cached.status == 0, "round \(round) (\(edits)): \(cached.stderr)")
+
+            // The same sources, copied without cache or output, built clean.
+            let fresh = base.appendingPathComponent("fresh-\(round)")
+            try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
+            for item in ["Content", "Templates", "folio.yml", ".folio-baseline.json"] {
+                try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: fresh.appendingPathComponent(item))
+            }
+            let clean = try FolioProcess.run(["build", "--quiet", "--clean", "--root", fresh.path])
+            #expect(clean.status == 0, "round \(round): \(clean.stderr)")
+
+            let incremental = try RebuildTests.files(site), expected = try RebuildTests.files(fresh.appendingPathComponent("Site"))
+            #expect(incremental.count > 1000)
+            #expect(Set(incremental.keys) == Set(expected.keys), "round \(round) (\(edits)): \(Set(incremental.keys).symmetricDifference(expected.keys).sorted().prefix(5))")
+            let different = incremental.keys.filter { incremental[$0] != expected[$0] }.sorted()
+            #expect(different.isEmpty, "round \(round) (\(edits)): files that differ from a clean build: \(different.prefix(5))")
+        }
+        // What the edits did reached the site (so the comparison is not of two stale sites).
+        let all = try RebuildTests.files(site).values.map { String(decoding: $0, as: UTF8.self) }
+        #expect(all.contains { $0.contains("revised") || $0.contains("Revised") || $0.contains("Template edit") || $0.contains("Quantum annealer") || $0.contains("Air Products Group") })
+    }
+
+    @Test func theCacheKeepsOnlyWhatTheLastBuildUsedAndCleanRewritesIt() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cache-size-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.copyProject(to: root)
+        let cacheFile = root.appendingPathComponent(".folio-cache/pages.cache")
+        func size() throws -> Int { try (FileManager.default.attributesOfItem(atPath: cacheFile.path)[.size] as? NSNumber)?.intValue ?? 0 }
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        let firstSize = try size()
+        #expect(firstSize > 1_000_000)
+        // Editing a template changes every article page: the old pages leave the cache.
+        #expect(try Self.replace("{{/main}}", with: "<p>Edited.</p>{{/main}}", in: "Templates/article.mustache", under: root))
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        let secondSize = try size()
+        #expect(secondSize < firstSize + 100_000, "the cache grew by \(secondSize - firstSize) bytes")
+        // A damaged cache is only slower: the build ignores what it cannot read.
+        try Data("folio-cache 1\ngarbage".utf8).write(to: cacheFile)
+        let damaged = try FolioProcess.run(["build", "--quiet", "--root", root.path])
+        #expect(damaged.status == 0, "\(damaged.stderr)")
+        #expect(try size() > 1_000_000)
+    }
+}
