@@ -106,6 +106,13 @@ public struct SiteBuilder: Sendable {
             try OutputGuard.check(output: output, projectRoot: root, contentDirectory: contentURL)
         }
 
+        // Generators' own data files are read on another thread while the content loads.
+        let preparing = generators.map { generator in
+            let job = BackgroundJob<(any Sendable)?>()
+            job.start { generator.prepare(projectRoot: root, config: config) }
+            return job
+        }
+
         // Load
         var diagnostics: [Diagnostic] = []
         let content: ContentSet
@@ -160,15 +167,16 @@ public struct SiteBuilder: Sendable {
             // The search generator collects and tokenizes the content pages on another thread
             // while the earlier generators write; it then only adds the pages they wrote.
             let searchIndex = generators.firstIndex { $0 is SearchGenerator }
-            let preparing = BackgroundJob<SearchGenerator.Prepared>()
+            let tokenizing = BackgroundJob<SearchGenerator.Prepared>()
             if let searchIndex, let search = generators[searchIndex] as? SearchGenerator {
                 let site = snapshot
-                preparing.start { search.prepare(site) }
+                tokenizing.start { search.prepare(site) }
             }
             for (index, generator) in generators.enumerated() {
                 snapshot.diagnostics = diagnostics
+                snapshot.prepared = try preparing[index].result() ?? nil
                 if index == searchIndex, let search = generator as? SearchGenerator {
-                    diagnostics += try search.generate(snapshot, writer: writer, prepared: preparing.result())
+                    diagnostics += try search.generate(snapshot, writer: writer, prepared: tokenizing.result())
                 } else {
                     diagnostics += try generator.generate(snapshot, writer: writer)
                 }
@@ -200,6 +208,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             if !failed { options.cache?.save() }
+            snapshot.prepared = nil
             lap("publish")
             let refresher = options.writeOutput ? PageRefresher(snapshot: snapshot, templates: templates, layout: layout, sections: sections, includeDrafts: options.drafts) : nil
             return Result(

@@ -13,6 +13,9 @@ public protocol SiteGenerator: Sendable {
     func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry]
     /// Links this generator adds to the footer.
     func footerEntries(for site: SiteSnapshot) -> [NavigationEntry]
+    /// Work that needs only the project's own files (data to parse), run on another thread from
+    /// the start of the build; its result reaches ``generate(_:writer:)`` as `site.prepared`.
+    func prepare(projectRoot: URL, config: FolioConfig) -> (any Sendable)?
     /// Writes the generator's pages.
     func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic]
 }
@@ -20,6 +23,7 @@ public protocol SiteGenerator: Sendable {
 extension SiteGenerator {
     public func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry] { [] }
     public func footerEntries(for site: SiteSnapshot) -> [NavigationEntry] { [] }
+    public func prepare(projectRoot: URL, config: FolioConfig) -> (any Sendable)? { nil }
 }
 
 /// A link in the site navigation.
@@ -50,6 +54,8 @@ public struct SiteSnapshot: Sendable {
     /// The build's map from article lines to source lines (sources read once per build), for
     /// generators that cite the source behind a page (open data).
     public var sourceMapper: SourceLineMapper?
+    /// What the running generator's ``SiteGenerator/prepare(projectRoot:config:)`` returned.
+    public var prepared: (any Sendable)?
 
     public init(config: FolioConfig, content: ContentSet, pages: [PublishedPage], diagnostics: [Diagnostic]) {
         self.config = config

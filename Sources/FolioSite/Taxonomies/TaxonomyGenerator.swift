@@ -20,9 +20,13 @@ public struct TaxonomyGenerator: SiteGenerator {
 
     /// Whether there is anything to index: gazetteers given, or `Content/data/companies.yml` present.
     private func hasGazetteers(_ site: SiteSnapshot) -> Bool {
+        hasGazetteers(projectRoot: site.projectRoot, content: site.config.content)
+    }
+
+    private func hasGazetteers(projectRoot: URL?, content: String) -> Bool {
         if gazetteers != nil { return true }
-        guard let root = site.projectRoot else { return false }
-        let file = root.appendingPathComponent(site.config.content).appendingPathComponent("data/companies.yml")
+        guard let projectRoot else { return false }
+        let file = projectRoot.appendingPathComponent(content).appendingPathComponent("data/companies.yml")
         return FileManager.default.fileExists(atPath: file.path)
     }
 
@@ -36,27 +40,52 @@ public struct TaxonomyGenerator: SiteGenerator {
         ]
     }
 
-    public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
-        let gazetteers: Gazetteers
+    /// The data files the indexes are made of, read while the content loads.
+    struct DataFiles: Sendable {
+        var gazetteers: Gazetteers?
         var baseMap: BaseMap?
-        let data = site.projectRoot?.appendingPathComponent(site.config.content).appendingPathComponent("data")
+        /// Why a data file could not be read; the indexes are then left out.
+        var problem: Diagnostic?
+        /// An error that stops the build (thrown again by ``generate(_:writer:)``).
+        var failure: (any Error)?
+    }
+
+    public func prepare(projectRoot: URL, config: FolioConfig) -> (any Sendable)? {
+        readDataFiles(projectRoot: projectRoot, content: config.content)
+    }
+
+    func readDataFiles(projectRoot: URL?, content: String) -> DataFiles {
+        var files = DataFiles()
+        let data = projectRoot?.appendingPathComponent(content).appendingPathComponent("data")
         if let given = self.gazetteers {
-            gazetteers = given
-        } else {
-            guard let data, hasGazetteers(site) else { return [] }
+            files.gazetteers = given
+        } else if let data, hasGazetteers(projectRoot: projectRoot, content: content) {
             do {
-                gazetteers = try Gazetteers.load(from: data, displayDirectory: "\(site.config.content)/data")
+                files.gazetteers = try Gazetteers.load(from: data, displayDirectory: "\(content)/data")
             } catch let error as EntitiesError {
-                return [error.diagnostic]
+                files.problem = error.diagnostic
+                return files
+            } catch {
+                files.failure = error
+                return files
             }
         }
         if let data {
             do {
-                baseMap = try BaseMap.load(from: data, displayDirectory: "\(site.config.content)/data")
+                files.baseMap = try BaseMap.load(from: data, displayDirectory: "\(content)/data")
             } catch {
-                return [error.diagnostic]
+                files.problem = error.diagnostic
             }
         }
+        return files
+    }
+
+    public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
+        let files = site.prepared as? DataFiles ?? readDataFiles(projectRoot: site.projectRoot, content: site.config.content)
+        if let failure = files.failure { throw failure }
+        if let problem = files.problem { return [problem] }
+        guard let gazetteers = files.gazetteers else { return [] }
+        let baseMap = files.baseMap
         let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers)
         let pages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap), writer: writer)
         try pages.writeAll()
