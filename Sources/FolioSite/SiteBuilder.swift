@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
         /// Write every file anew instead of linking those equal to the previous output's.
         public var clean = false
         /// Results of earlier builds to reuse (`.folio-cache/`, or memory under `folio serve`);
-        /// nil computes everything.
+        /// nil computes everything. Saved after a successful build that writes its output.
         public var cache: BuildCache?
         /// Called after each phase with its name and the seconds since the build started (for a
         /// progress line on a terminal).
@@ -207,7 +207,8 @@ public struct SiteBuilder: Sendable {
                     try staged.commit(preserving: [DownloadCatalog.directory])
                 }
             }
-            if !failed { options.cache?.save() }
+            // Only a build that publishes keeps its results: a check reads the cache, never prunes it.
+            if !failed && options.writeOutput { options.cache?.save() }
             snapshot.prepared = nil
             lap("publish")
             let refresher = options.writeOutput ? PageRefresher(snapshot: snapshot, templates: templates, layout: layout, sections: sections, includeDrafts: options.drafts) : nil

@@ -71,7 +71,10 @@ public struct SiteCheck: Sendable {
         }
         var buildConfig = options.config
         buildConfig.validation.baseline = ""
-        let built = try SiteBuilder().build(.init(projectRoot: options.projectRoot, config: buildConfig, strict: options.strict, writeOutput: false))
+        // Pages the last `folio build` rendered are reused; the check itself leaves the cache as it is.
+        var build = SiteBuilder.Options(projectRoot: options.projectRoot, config: buildConfig, strict: options.strict, writeOutput: false)
+        build.cache = BuildCache(directory: BuildCache.directory(in: options.projectRoot))
+        let built = try SiteBuilder().build(build)
         var timings = built.timings
         var diagnostics = options.extraDiagnostics + built.diagnostics
         var externalCount = 0
