@@ -1,5 +1,6 @@
 import FolioContent
 import FolioCore
+import FolioEntities
 import FolioMarkdown
 import FolioModel
 import Foundation
@@ -17,6 +18,7 @@ public struct PageRefresher: Sendable {
     let templates: TemplateLibrary
     let layout: [String: any Sendable]
     let sections: Set<String>
+    let linker: TermLinker?
     let includeDrafts: Bool
 
     /// The most files one refresh re-renders; a larger change waits for the full rebuild.
@@ -38,9 +40,11 @@ public struct PageRefresher: Sendable {
             else { return nil }
             // A new order moves the page among its neighbours: only the full build can place it.
             guard page.frontMatter.order == old.page.frontMatter.order else { return nil }
-            let rendered = MarkdownRenderer().render(page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
+            let analysis = linker.flatMap { TermLinker.tags(page) ? $0.analyze(page) : nil }
+            let rendered = MarkdownRenderer().render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
             let published = PublishedPage(page: page, urlPath: old.urlPath, rendered: rendered)
             site.replace(published)
+            site.entities[path] = analysis
             changed.append(published)
         }
         let memory = MemoryOutput()

@@ -1,5 +1,6 @@
 import FolioContent
 import FolioCore
+import FolioEntities
 import FolioMarkdown
 import FolioModel
 import FolioValidate
@@ -126,16 +127,21 @@ public struct SiteBuilder: Sendable {
         let templates = try TemplateLibrary(directory: root.appendingPathComponent(config.templates, isDirectory: true), displayDirectory: config.templates)
         lap("load")
 
-        // Render Markdown (both cores).
+        // Tag each article once (its first mentions of indexed terms linked to their pages) and
+        // render the Markdown, on all cores.
+        let linker = try termLinker(preparing)
         let allPages = content.allPages
         let renderer = MarkdownRenderer()
-        let rendered = ConcurrentMap.map(allPages) { page in
-            renderer.render(page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
+        let rendered = ConcurrentMap.map(allPages) { page -> (RenderedPage, ArticleEntities?) in
+            let analysis = linker.flatMap { TermLinker.tags(page) ? $0.analyze(page) : nil }
+            return (renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine)), analysis)
         }
         var published: [PublishedPage] = []
-        for (page, result) in zip(allPages, rendered) {
+        var entities: [String: ArticleEntities] = [:]
+        for (page, (result, analysis)) in zip(allPages, rendered) {
             published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result))
             diagnostics += result.diagnostics
+            if let analysis { entities[page.path] = analysis }
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
@@ -152,6 +158,7 @@ public struct SiteBuilder: Sendable {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
             snapshot.projectRoot = root
             snapshot.sourceMapper = sourceMapper
+            snapshot.entities = entities
             let navigation = generators.flatMap { $0.navigationEntries(for: snapshot) }
             let footer = generators.flatMap { $0.footerEntries(for: snapshot) }
             let layout = Self.layoutContext(config: config, snapshot: snapshot, navigation: navigation, footer: footer)
@@ -211,7 +218,8 @@ public struct SiteBuilder: Sendable {
             if !failed && options.writeOutput { options.cache?.save() }
             snapshot.prepared = nil
             lap("publish")
-            let refresher = options.writeOutput ? PageRefresher(snapshot: snapshot, templates: templates, layout: layout, sections: sections, includeDrafts: options.drafts) : nil
+            let refresher = options.writeOutput
+                ? PageRefresher(snapshot: snapshot, templates: templates, layout: layout, sections: sections, linker: linker, includeDrafts: options.drafts) : nil
             return Result(
                 diagnostics: diagnostics, pageCount: published.count, fileCount: fileCount, timings: timings, published: options.writeOutput && !failed, output: output, failed: failed,
                 refresher: refresher
@@ -220,6 +228,15 @@ public struct SiteBuilder: Sendable {
             staged?.discard()
             throw error
         }
+    }
+
+    /// The term linker of the taxonomy generator, once its gazetteers are read; nil without one.
+    private func termLinker(_ preparing: [BackgroundJob<(any Sendable)?>]) throws -> TermLinker? {
+        guard let index = generators.firstIndex(where: { $0 is TaxonomyGenerator }),
+              let files = try preparing[index].result() as? TaxonomyGenerator.DataFiles,
+              files.problem == nil, files.failure == nil, let gazetteers = files.gazetteers
+        else { return nil }
+        return TermLinker(gazetteers: gazetteers)
     }
 
     /// Two pages that would be written to the same URL.

@@ -1,5 +1,6 @@
 import FolioContent
 import FolioCore
+import FolioEntities
 import FolioModel
 import FolioValidate
 import Foundation
@@ -54,6 +55,8 @@ public struct SiteSnapshot: Sendable {
     /// The build's map from article lines to source lines (sources read once per build), for
     /// generators that cite the source behind a page (open data).
     public var sourceMapper: SourceLineMapper?
+    /// Each tagged page's entities by `Content/` path, from the build's one tagging pass.
+    public var entities: [String: ArticleEntities] = [:]
     /// What the running generator's ``SiteGenerator/prepare(projectRoot:config:)`` returned.
     public var prepared: (any Sendable)?
 

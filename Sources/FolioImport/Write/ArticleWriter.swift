@@ -70,9 +70,10 @@ struct ArticleWriter: Sendable {
         }
         while body.last?.text.isEmpty == true { body.removeLast() }
         let markdown = body.map(\.text).joined(separator: "\n") + "\n"
-        let tagged = tagger.analyze(markdown: markdown)
-        // Tagging links mentions in place; it never changes the line structure the diagnostics map relies on.
-        let bodyText = tagged.markdown == markdown || tagged.markdown.utf8.count(where: { $0 == 10 }) == markdown.utf8.count(where: { $0 == 10 }) ? tagged.markdown : markdown
+        // The tags go into the front matter; the text stays as written: the build links first
+        // mentions to the index pages, so no site URL is baked into the Markdown.
+        let tagged = tagger.analyze(markdown: markdown, linking: false)
+        let bodyText = markdown
         var fm = FrontMatter(title: article.title)
         fm.subtitle = article.subtitle
         fm.document = document.metadata.slug

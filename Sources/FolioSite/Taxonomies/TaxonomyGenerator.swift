@@ -86,7 +86,7 @@ public struct TaxonomyGenerator: SiteGenerator {
         if let problem = files.problem { return [problem] }
         guard let gazetteers = files.gazetteers else { return [] }
         let baseMap = files.baseMap
-        let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers)
+        let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers, analyses: site.entities)
         let pages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap), writer: writer)
         try pages.writeAll()
         try OpenData(index: index, pages: site.pages, mapper: site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }).write(to: writer)

@@ -30,14 +30,15 @@ public struct TaxonomyIndex: Sendable {
     /// Terms per article URL path, for the company × technology matrix.
     public var termsByPage: [String: Set<TermID>]
 
-    /// Tags every page (one pass per page, on all cores) and groups the results by term.
-    /// Pages' front matter terms are included even when the text does not name them.
-    public static func build(pages: [PublishedPage], gazetteers: Gazetteers) -> TaxonomyIndex {
-        // Found organisations come from `organisations-found.yml` (import found them once).
-        let tagger = EntityTagger(gazetteers: gazetteers, findsOrganisations: false)
-        let candidates = pages.filter { $0.page.kind == .article || $0.page.kind == .page }
+    /// Groups the tagging of every article and hand-written page by term. Pages' front matter
+    /// terms are included even when the text does not name them.
+    /// - Parameter analyses: the build's tagging by `Content/` path; a page missing from it is
+    ///   tagged here (on all cores).
+    public static func build(pages: [PublishedPage], gazetteers: Gazetteers, analyses known: [String: ArticleEntities] = [:]) -> TaxonomyIndex {
+        let candidates = pages.filter { TermLinker.tags($0.page) }
+        let linker = TermLinker(gazetteers: gazetteers)
         let analyses = ConcurrentMap.map(candidates) { page in
-            tagger.analyze(markdown: page.page.body, linking: false)
+            known[page.page.path] ?? linker.analyze(page.page)
         }
         // Organisations found by their shape in the text become company terms of their own.
         let gazetteers = gazetteers.adding(organisations: analyses.flatMap(\.organisations))

@@ -1,0 +1,26 @@
+import FolioContent
+import FolioEntities
+
+/// Tags every article once per build, before it is rendered: the first mention of each indexed
+/// term is linked to the term's index page, and the same tagging feeds the index pages. The
+/// Markdown in `Content/` holds no site URLs, so links follow the gazetteers and the URL scheme
+/// of the build that renders them.
+struct TermLinker: Sendable {
+    let tagger: EntityTagger
+
+    init(gazetteers: Gazetteers) {
+        // Organisations found by their shape come from `organisations-found.yml` (import found them once).
+        tagger = EntityTagger(gazetteers: gazetteers, findsOrganisations: false)
+    }
+
+    /// Whether pages of this kind are tagged: articles and hand-written pages.
+    static func tags(_ page: Page) -> Bool {
+        page.kind == .article || page.kind == .page
+    }
+
+    /// The tagging of `page`; an article's Markdown comes back with first mentions linked,
+    /// relative to the page's URL (hand-written pages are counted, not linked).
+    func analyze(_ page: Page) -> ArticleEntities {
+        tagger.analyze(markdown: page.body, linkPrefix: SiteURL.root(from: page.urlPath), linking: page.kind == .article)
+    }
+}
