@@ -1,4 +1,4 @@
-/// One mention of a term, with its keyword-in-context snippet and where to link to.
+/// One mention of a term, with its keyword-in-context snippet and where it is.
 public struct Mention: Sendable, Equatable {
     /// The text as written in the article (`SCHNEIDER-ELECTRIC`, `SDG 7`, `renewable energy`).
     public var text: String
@@ -9,22 +9,16 @@ public struct Mention: Sendable, Equatable {
     public var region: MentionRegion
     /// 1-based line in the article Markdown that was tagged.
     public var line: Int
-    /// The `id` of the nearest heading at or above the mention, or `nil` before the first heading.
-    public var anchor: String?
-    /// Running number of the block (paragraph, list item, heading, footnote) from 1.
-    public var block: Int
     /// UTF-8 offset of the mention in the tagged Markdown.
     public var offset: Int
 
-    public init(text: String, before: String, after: String, region: MentionRegion, line: Int, anchor: String?, block: Int, offset: Int = 0) {
+    public init(text: String, before: String, after: String, region: MentionRegion, line: Int, offset: Int = 0) {
         self.offset = offset
         self.text = text
         self.before = before
         self.after = after
         self.region = region
         self.line = line
-        self.anchor = anchor
-        self.block = block
     }
 }
 

@@ -277,13 +277,12 @@ public struct EntityTagger: Sendable {
         let segment = layout.segments[hit.segment]
         let (lineStart, lineEnd) = layout.lineBounds[segment.line - 1]
         let from = Snippets.contentStart(of: text, line: lineStart, before: hit.start)
-        let block = layout.blocks.isEmpty ? nil : layout.blocks[min(segment.block, layout.blocks.count - 1)]
         return Mention(
             text: String(decoding: text[hit.start..<hit.end], as: UTF8.self),
             before: Snippets.left(text[from..<hit.start]),
             after: Snippets.right(text[hit.end..<lineEnd]),
             region: segment.region, line: segment.line,
-            anchor: block?.anchor, block: block?.number ?? 1, offset: hit.start
+            offset: hit.start
         )
     }
 

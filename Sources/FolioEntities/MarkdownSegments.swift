@@ -19,26 +19,14 @@ struct TextSegment: Sendable {
     var linkable: Bool
     /// 1-based line in the Markdown.
     var line: Int
-    /// Index into ``MarkdownSegments/blocks``.
-    var block: Int
     /// The line is written in capitals (a shouted heading or table of contents line).
     var shouting: Bool
-}
-
-/// One block (heading, paragraph, list item, table, footnote) with its nearest anchor.
-struct TextBlock: Sendable {
-    /// The `id` of the nearest heading at or above the block, as the renderer makes it.
-    var anchor: String?
-    /// Running number of the block in the article, from 1.
-    var number: Int
-    var line: Int
 }
 
 /// Cuts article Markdown into the segments the matcher reads, leaving out front matter,
 /// code, raw HTML, link destinations, URLs, images and footnote references.
 struct MarkdownSegments: Sendable {
     var segments: [TextSegment] = []
-    var blocks: [TextBlock] = []
     /// Each line's first byte and its end (the offset of its line feed, or the text's end),
     /// by 1-based line number minus one.
     var lineBounds: [(start: Int, end: Int)] = []
@@ -51,9 +39,6 @@ struct MarkdownSegments: Sendable {
         var inFrontMatter = text.starts(with: Array("---\n".utf8)) || text.starts(with: Array("---\r\n".utf8))
         var inFootnote = false
         var previousBlank = true
-        var anchors = UniqueSlugger()
-        var currentAnchor: String?
-        var blockNumber = 0
         while lineStart < text.count {
             lineNumber += 1
             var lineEnd = lineStart
@@ -108,10 +93,6 @@ struct MarkdownSegments: Sendable {
                 while start < contentEnd, text[start] == 0x20 { start += 1 }
                 var end = contentEnd
                 while end > start, text[end - 1] == 0x23 || text[end - 1] == 0x20 { end -= 1 }
-                let plain = Snippets.plain(text[start..<end])
-                currentAnchor = anchors.unique(Self.asciiSlug(plain) ?? Slug.make(plain))
-                blockNumber += 1
-                blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
                 inFootnote = false
                 previousBlank = true
                 appendInline(text, start, end, region: .heading, linkable: false, line: lineNumber)
@@ -125,8 +106,6 @@ struct MarkdownSegments: Sendable {
                 if close + 1 < contentEnd, text[close + 1] == 0x3A {
                     inFootnote = true
                     bodyStart = close + 2
-                    blockNumber += 1
-                    blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
                     appendInline(text, bodyStart, contentEnd, region: .footnote, linkable: false, line: lineNumber)
                     previousBlank = false
                     continue
@@ -140,46 +119,9 @@ struct MarkdownSegments: Sendable {
             inFootnote = false
             // Table delimiter rows carry no text.
             if Self.isTableDelimiter(text[first..<contentEnd]) { previousBlank = false; continue }
-            if previousBlank || Self.startsListItem(text, first, contentEnd) || text[first] == 0x7C {
-                blockNumber += 1
-                blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
-            }
-            if blocks.isEmpty {
-                blockNumber += 1
-                blocks.append(TextBlock(anchor: currentAnchor, number: blockNumber, line: lineNumber))
-            }
             previousBlank = false
             appendInline(text, bodyStart, contentEnd, region: .body, linkable: true, line: lineNumber)
         }
-    }
-
-    /// `Slug.make` for ASCII headings, without Foundation's folding: lower-case letters and
-    /// digits, words joined by single hyphens, apostrophes dropped, at most 80 characters cut at
-    /// a word, `section` when empty. `nil` for text with non-ASCII characters.
-    static func asciiSlug(_ text: String) -> String? {
-        let maxLength = 80
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var words: [[UInt8]] = []
-        var current: [UInt8] = []
-        for b in text.utf8 {
-            if ByteClass.isWordByte(b) {
-                current.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            } else if b == 0x27 {
-                continue
-            } else if !current.isEmpty {
-                words.append(current)
-                current = []
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        var slug: [UInt8] = []
-        for word in words {
-            let length = slug.isEmpty ? word.count : slug.count + 1 + word.count
-            if length > maxLength, !slug.isEmpty { break }
-            if !slug.isEmpty { slug.append(0x2D) }
-            slug += word
-        }
-        return slug.isEmpty ? "section" : String(decoding: slug.prefix(maxLength), as: UTF8.self)
     }
 
     private static func isBlockTag(_ text: [UInt8], _ at: Int) -> Bool {
@@ -197,24 +139,15 @@ struct MarkdownSegments: Sendable {
         return line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
     }
 
-    private static func startsListItem(_ text: [UInt8], _ first: Int, _ end: Int) -> Bool {
-        let b = text[first]
-        if b == 0x2D || b == 0x2A || b == 0x2B { return first + 1 < end && text[first + 1] == 0x20 }
-        var i = first
-        while i < end, i - first < 3, text[i] >= 0x30, text[i] <= 0x39 { i += 1 }
-        return i > first && i + 1 < end && (text[i] == 0x2E || text[i] == 0x29) && text[i + 1] == 0x20
-    }
-
     /// Splits one line's inline content into segments, skipping code spans, link destinations,
     /// images, footnote references, raw HTML tags and bare URLs.
     private mutating func appendInline(_ text: [UInt8], _ start: Int, _ end: Int, region: MentionRegion, linkable: Bool, line: Int) {
         let shouting = Self.isShouting(text, start, end)
-        let block = max(blocks.count - 1, 0)
         var segStart = start
         var i = start
         func flush(_ upTo: Int, linkable: Bool) {
             if upTo > segStart {
-                segments.append(TextSegment(start: segStart, end: upTo, region: region, linkable: linkable, line: line, block: block, shouting: shouting))
+                segments.append(TextSegment(start: segStart, end: upTo, region: region, linkable: linkable, line: line, shouting: shouting))
             }
         }
         while i < end {
@@ -254,7 +187,7 @@ struct MarkdownSegments: Sendable {
                 } else if let (closeBracket, after) = Self.linkExtent(text, i, end) {
                     flush(i, linkable: linkable)
                     // Link text is read but never linked again.
-                    segments.append(TextSegment(start: i + 1, end: closeBracket, region: region, linkable: false, line: line, block: block, shouting: shouting))
+                    segments.append(TextSegment(start: i + 1, end: closeBracket, region: region, linkable: false, line: line, shouting: shouting))
                     i = after
                     segStart = i
                 } else { i += 1 }
