@@ -62,7 +62,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FolioCLITests", dependencies: ["folio", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // Helpers shared by the test targets (a seeded random number generator).
+        .target(name: "FolioTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio", "FolioTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioImportTests", dependencies: ["FolioImport", "FolioContent", "FolioEntities"], swiftSettings: swiftSettings),
@@ -71,11 +73,11 @@ let package = Package(
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioValidateTests",
-            dependencies: ["FolioValidate", "FolioModel", "FolioSite", "FolioContent", "FolioMarkdown", "FolioCore"],
+            dependencies: ["FolioValidate", "FolioModel", "FolioSite", "FolioContent", "FolioMarkdown", "FolioCore", "FolioTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioModel", "FolioCore"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite", "FolioContent", "FolioEntities", "FolioMarkdown", "FolioModel", "FolioCore", "FolioTestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", "FolioSite", "FolioCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FolioBundleTests",

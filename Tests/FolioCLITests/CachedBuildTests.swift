@@ -1,4 +1,5 @@
 import Foundation
+import FolioTestSupport
 import Testing
 
 /// `folio build` reuses the results of earlier builds (`.folio-cache/`) and the previous
@@ -6,18 +7,6 @@ import Testing
 /// gazetteer entries — the site it builds is byte-identical, file for file, to a clean build of
 /// the same sources in a fresh copy of the project with no cache at all.
 @Suite(.serialized) struct CachedBuildTests {
-    /// A small seeded generator, so a failing sequence can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func copyProject(to root: URL) throws {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for item in ["Content", "Templates", "folio.yml", ".folio-baseline.json"] {
@@ -35,7 +24,7 @@ import Testing
     }
 
     /// One random edit of the kinds an editor makes; returns what it did.
-    static func edit(_ root: URL, round: Int, random: inout SplitMix) throws -> String {
+    static func edit(_ root: URL, round: Int, random: inout SeededGenerator) throws -> String {
         let articles = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("Content/articles").path)
             .filter { $0.hasSuffix(".md") && !$0.hasSuffix("index.md") }.sorted().map { "Content/articles/\($0)" }
         for _ in 0..<20 {
@@ -76,7 +65,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".folio-cache/pages.cache").path))
 
-        var random = SplitMix(state: 1205)
+        var random = SeededGenerator(seed: 1205)
         for round in 1...3 {
             let edits = try (0..<2).map { _ in try Self.edit(root, round: round, random: &random) }
             let cached = try FolioProcess.run(["build", "--quiet", "--root", root.path])

@@ -1,6 +1,7 @@
 import FolioCore
 import FolioSite
 import Foundation
+import FolioTestSupport
 import Testing
 
 /// `folio serve` re-renders an edited page alone before the full rebuild. On the repository's own
@@ -24,18 +25,6 @@ import Testing
         let memory = MemoryOutput()
         let result = try SiteBuilder().build(.init(projectRoot: root, config: config, sink: memory))
         return (result, memory.contents)
-    }
-
-    /// A small seeded generator, so a failing case can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// One edit an author might save: returns the new text, or nil when it does not apply.
@@ -64,7 +53,7 @@ import Testing
         let articles = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("Content/articles").path)
             .filter { $0.hasSuffix(".md") && !$0.hasSuffix("index.md") }.sorted().map { "Content/articles/\($0)" }
         #expect(articles.count > 90)
-        var random = SplitMix(state: 20261205)
+        var random = SeededGenerator(seed: 20261205)
         // Four rounds of one edited article, then one round of three at once.
         for (trial, count) in [1, 1, 1, 1, 3].enumerated() {
             var edited: [String] = []

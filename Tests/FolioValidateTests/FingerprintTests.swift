@@ -1,5 +1,6 @@
 import FolioCore
 import Foundation
+import FolioTestSupport
 import Testing
 @testable import FolioValidate
 
@@ -33,7 +34,7 @@ struct FingerprintTests {
         // Block boundaries: a new paragraph can go before any line that follows a blank one.
         let boundaries = lines.indices.filter { $0 == 0 || lines[$0 - 1].isEmpty }
         #expect(boundaries.count > 20)
-        var generator = SplitMix(seed: 14)
+        var generator = SeededGenerator(seed: 14)
         for trial in 0..<6 {
             var edited = lines
             let count = 1 + Int(generator.next() % 3)
@@ -88,19 +89,6 @@ struct FingerprintTests {
         let baseline = try Baseline.load(from: Fixture.repositoryRoot.appendingPathComponent(".folio-baseline.json"), displayPath: ".folio-baseline.json")
         #expect(!baseline.needsMigration)
         #expect(baseline.entries.allSatisfy { $0.message.range(of: #"\.md:\d"#, options: .regularExpression) == nil })
-    }
-}
-
-/// A small deterministic generator, so a failing trial can be repeated.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
