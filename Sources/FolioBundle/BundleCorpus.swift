@@ -23,6 +23,8 @@ struct BundleDocument: Sendable {
     var articles: [BundleArticle]
     /// The modification time of every file of the bundle: the document's publication date, at midnight UTC.
     var date: Date
+    /// The `Content/` paths of the images its pages show, each once, in order of first use.
+    var imagePaths: [String] = []
 
     /// The `Content/` path and rendered HTML of every page: the index page, then the articles.
     var renderedPages: [(path: String, html: String)] {
@@ -87,23 +89,33 @@ struct BundleCorpus: Sendable {
     /// The `Content/` paths of the images (`<img src>` inside the project) that `pages` show,
     /// each once, in order of first use.
     func imagePaths(shownBy pages: [(path: String, html: String)]) -> [String] {
-        var seen: Set<String> = []
         var paths: [String] = []
         for page in pages {
             for match in page.html.matches(of: /<img [^>]*src="([^"]+)"/) {
-                guard let path = imagePath(String(match.1), from: page.path), seen.insert(path).inserted else { continue }
-                paths.append(path)
+                if let path = imagePath(String(match.1), from: page.path) { paths.append(path) }
             }
         }
-        return paths
+        return Self.firstOfEach(paths)
+    }
+
+    /// The images `documents` show, each once, in order of first use (read when the corpus loaded).
+    func images(shownBy documents: [BundleDocument]) -> [Image] {
+        Self.firstOfEach(documents.flatMap(\.imagePaths)).compactMap { images[$0] }
+    }
+
+    static func firstOfEach(_ paths: [String]) -> [String] {
+        var seen: Set<String> = []
+        return paths.filter { seen.insert($0).inserted }
     }
 
     /// Reads the images at `paths`; one that is missing or not of a known format is left out
     /// (its page keeps the alt text).
     func readImages(_ paths: [String]) -> [String: Image] {
         var found: [String: Image] = [:]
-        for path in paths {
-            guard let data = try? Data(contentsOf: projectRoot.appendingPathComponent(path)), let file = ImageFile.parse(data) else { continue }
+        for path in Self.firstOfEach(paths) {
+            guard case let .success(data) = InputFile.contents(atPath: projectRoot.appendingPathComponent(path).path, maxBytes: InputFile.maxMediaBytes),
+                  let file = ImageFile.parse(data)
+            else { continue }
             found[path] = Image(path: path, file: file, data: data)
         }
         return found
@@ -186,7 +198,10 @@ extension BundleCorpus {
             documents.append(BundleDocument(slug: document.slug, metadata: metadata, about: about, articles: articles, date: date))
         }
         var corpus = BundleCorpus(config: config, projectRoot: projectRoot, documents: documents, targets: targets)
-        corpus.images = corpus.readImages(corpus.imagePaths(shownBy: documents.flatMap(\.renderedPages)))
+        for index in corpus.documents.indices {
+            corpus.documents[index].imagePaths = corpus.imagePaths(shownBy: corpus.documents[index].renderedPages)
+        }
+        corpus.images = corpus.readImages(corpus.documents.flatMap(\.imagePaths))
         return (corpus, diagnostics)
     }
 }

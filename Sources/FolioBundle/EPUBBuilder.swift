@@ -74,7 +74,7 @@ struct EPUBBuilder: Sendable {
         }
         add("css", "style.css", "text/css", EPUBStyle.css, spine: false)
         // The images these documents' pages show, each once, under its content path.
-        for image in corpus.imagePaths(shownBy: documents.flatMap(\.renderedPages)).compactMap({ corpus.images[$0] }) {
+        for image in corpus.images(shownBy: documents) {
             items.append(Item(id: "img-" + XMLID.make(image.bundlePath), href: image.bundlePath, mediaType: image.file.mediaType, properties: nil, data: image.data, inSpine: false))
         }
         add("cover-image", "cover.svg", "image/svg+xml", CoverArt.svg(title: metadata.title, subtitle: metadata.subtitle, publisher: documents.count > 1 ? Self.corpusImprint(documents) : metadata.publisher, date: metadata.date, seed: metadata.identifier), properties: "cover-image", spine: false)

@@ -6,6 +6,8 @@ import Foundation
 public enum InputFile {
     /// Largest text file Folio reads: 32 MiB, about 40 times the largest source in its corpus.
     public static let maxBytes = 32 * 1024 * 1024
+    /// Largest image or other media file Folio copies into a site or a bundle: 256 MiB.
+    public static let maxMediaBytes = 256 * 1024 * 1024
 
     /// Why a file was not read.
     public struct Problem: Error, Equatable, Sendable {

@@ -27,10 +27,9 @@ enum AssetCopier {
         for relative in relatives.sorted() {
             let url = media.appendingPathComponent(relative)
             let data: Data
-            do {
-                data = try Data(contentsOf: url)
-            } catch {
-                throw FolioError.io(path: url.path, message: "cannot read the image: \(error.localizedDescription)")
+            switch InputFile.contents(atPath: url.path, maxBytes: InputFile.maxMediaBytes) {
+            case let .success(contents): data = contents
+            case let .failure(problem): throw FolioError.io(path: url.path, message: "cannot read the media file: \(problem.reason)")
             }
             try writer.write(data, to: "\(mediaFolder)/\(relative)")
         }

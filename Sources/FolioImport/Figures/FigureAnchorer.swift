@@ -201,11 +201,10 @@ struct FigureArticle {
                 let block: String
                 if hasBody {
                     block = Self.captionParagraph(placed)
-                } else if let image = images[FigureImage.key(placed.caption.label)] {
-                    block = image.block(id: placed.id, label: placed.caption.label, caption: Self.captionText(placed))
-                    usedImages.insert(FigureImage.key(placed.caption.label))
                 } else {
-                    block = Self.figureBlock(placed)
+                    let image = images[FigureImage.key(placed.caption.label)]
+                    if image != nil { usedImages.insert(FigureImage.key(placed.caption.label)) }
+                    block = Self.figureBlock(placed, image: image)
                 }
                 out.append(SourceLine(block, number: line.number))
                 out.append(SourceLine("", number: line.number))
@@ -477,10 +476,13 @@ struct FigureArticle {
         return result
     }
 
-    /// A figure whose image the source lost: its caption alone, saying so once, with no empty frame.
-    static func figureBlock(_ placed: PlacedCaption) -> String {
-        "<figure id=\"\(placed.id)\" class=\"figure-missing\"><figcaption><span class=\"figure-label\">\(html(placed.caption.label))</span>"
-            + captionText(placed) + " <span class=\"figure-note\">(image not included in the source)</span></figcaption></figure>"
+    /// A figure with its caption: the editor's image when `corrections.yml` gives one (with its
+    /// credit), else the caption alone, saying once that the source lost the image (no empty frame).
+    static func figureBlock(_ placed: PlacedCaption, image: FigureImage? = nil) -> String {
+        let note = image.map { $0.credit.map { " <span class=\"figure-note\">(\(html($0)))</span>" } ?? "" }
+            ?? " <span class=\"figure-note\">(image not included in the source)</span>"
+        return "<figure id=\"\(placed.id)\" class=\"\(image == nil ? "figure-missing" : "figure")\">\(image?.imageTag ?? "")"
+            + "<figcaption><span class=\"figure-label\">\(html(placed.caption.label))</span>" + captionText(placed) + note + "</figcaption></figure>"
     }
 
     /// A caption whose content (a list) is in the source: an anchored caption paragraph.

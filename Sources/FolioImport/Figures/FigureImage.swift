@@ -66,14 +66,12 @@ public struct FigureImage: Sendable, Equatable {
         return list
     }
 
-    /// The `<figure>` that shows the image with its caption, for an article file two folders
-    /// below the content directory (`articles/<document>/<file>.md`), whose pages are two folders
-    /// below the site root: the same relative path reaches `media/` in both.
-    func block(id: String, label: String, caption: String) -> String {
+    /// The `<img>` of the figure, for an article file two folders below the content directory
+    /// (`articles/<document>/<file>.md`), whose pages are two folders below the site root: the
+    /// same relative path reaches `media/` in both.
+    var imageTag: String {
         var img = "<img src=\"../../\(HTMLEscaping.escape(image))\" alt=\"\(HTMLEscaping.escape(alt))\""
         if let file { img += " width=\"\(file.width)\" height=\"\(file.height)\"" }
-        img += " loading=\"lazy\">"
-        let note = credit.map { " <span class=\"figure-note\">(\(HTMLEscaping.escape($0)))</span>" } ?? ""
-        return "<figure id=\"\(id)\" class=\"figure\">\(img)<figcaption><span class=\"figure-label\">\(HTMLEscaping.escape(label))</span>\(caption)\(note)</figcaption></figure>"
+        return img + " loading=\"lazy\">"
     }
 }
