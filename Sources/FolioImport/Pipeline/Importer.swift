@@ -175,33 +175,7 @@ public struct Importer: Sendable {
         }
         let hints = try ImportHints.parse(manifestText, file: manifestPath)
         let correctionsPath = "\(contentDirectory)/corrections.yml"
-        let correctionsURL = content.appendingPathComponent("corrections.yml")
-        var corrections =
-            FileManager.default.fileExists(atPath: correctionsURL.path)
-            ? try CorrectionSet.parse(try Self.read(correctionsURL, display: correctionsPath), file: correctionsPath)
-            : CorrectionSet()
-        for c in corrections.corrections where manifest.document(c.document) == nil {
-            throw ImportError.configuration(file: correctionsPath, line: c.entryLine, message: "correction names unknown document `\(c.document)`")
-        }
-        for index in corrections.figures.indices {
-            let figure = corrections.figures[index]
-            guard manifest.document(figure.document) != nil else {
-                throw ImportError.configuration(file: correctionsPath, line: figure.entryLine, message: "figure image names unknown document `\(figure.document)`")
-            }
-            let url = content.appendingPathComponent(figure.image)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw ImportError.configuration(
-                    file: correctionsPath, line: figure.entryLine, message: "figure image `\(contentDirectory)/\(figure.image)` does not exist",
-                    hint: "add the file, or correct the `image` path (relative to \(contentDirectory)/)")
-            }
-            guard let file = ImageFile.read(url) else {
-                throw ImportError.configuration(
-                    file: correctionsPath, line: figure.entryLine, message: "`\(contentDirectory)/\(figure.image)` is not a PNG, JPEG, GIF, WebP or SVG image whose size can be read",
-                    hint: "export the figure as PNG or SVG (an SVG needs width and height or a viewBox)")
-            }
-            corrections.figures[index].file = file
-        }
-        let measuredCorrections = corrections
+        let corrections = try loadCorrections(content: content, contentDirectory: contentDirectory, manifest: manifest)
         var sources: [String] = []
         for doc in manifest.documents {
             sources.append(try Self.read(projectRoot.appendingPathComponent(doc.source), display: doc.source))
@@ -221,7 +195,7 @@ public struct Importer: Sendable {
             let (doc, source) = jobs[index]
             var clock = StepClock()
             let output = importDocument(
-                doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: measuredCorrections, correctionsPath: correctionsPath,
+                doc, source: source, hints: hints.documents[doc.slug] ?? ImportHints.Document(), companies: companies, corrections: corrections, correctionsPath: correctionsPath,
                 writer: writer, clock: &clock)
             outputs.withLock { $0[index] = (output, clock.timings) }
         }
@@ -374,6 +348,39 @@ public struct Importer: Sendable {
             let d = error.diagnostic
             throw ImportError.configuration(file: d.location?.file ?? "\(contentDirectory)/data", line: d.location?.line ?? 1, message: d.message)
         }
+    }
+
+    /// `corrections.yml`, checked against the manifest, with the size of every figure image read
+    /// from its file (an unknown document, a missing or unreadable image stops the import at the entry).
+    private func loadCorrections(content: URL, contentDirectory: String, manifest: CorpusManifest) throws -> CorrectionSet {
+        let correctionsPath = "\(contentDirectory)/corrections.yml"
+        let correctionsURL = content.appendingPathComponent("corrections.yml")
+        var corrections =
+            FileManager.default.fileExists(atPath: correctionsURL.path)
+            ? try CorrectionSet.parse(try Self.read(correctionsURL, display: correctionsPath), file: correctionsPath)
+            : CorrectionSet()
+        for c in corrections.corrections where manifest.document(c.document) == nil {
+            throw ImportError.configuration(file: correctionsPath, line: c.entryLine, message: "correction names unknown document `\(c.document)`")
+        }
+        for index in corrections.figures.indices {
+            let figure = corrections.figures[index]
+            guard manifest.document(figure.document) != nil else {
+                throw ImportError.configuration(file: correctionsPath, line: figure.entryLine, message: "figure image names unknown document `\(figure.document)`")
+            }
+            let url = content.appendingPathComponent(figure.image)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ImportError.configuration(
+                    file: correctionsPath, line: figure.entryLine, message: "figure image `\(contentDirectory)/\(figure.image)` does not exist",
+                    hint: "add the file, or correct the `image` path (relative to \(contentDirectory)/)")
+            }
+            guard let file = ImageFile.read(url) else {
+                throw ImportError.configuration(
+                    file: correctionsPath, line: figure.entryLine, message: "`\(contentDirectory)/\(figure.image)` is not a PNG, JPEG, GIF, WebP or SVG image whose size can be read",
+                    hint: "export the figure as PNG or SVG (an SVG needs width and height or a viewBox)")
+            }
+            corrections.figures[index].file = file
+        }
+        return corrections
     }
 
     /// The text of an input file.
