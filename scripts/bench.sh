@@ -72,6 +72,11 @@ python3 scripts/bench-hugo.py "$bin" "$runs" "$out" 1 10
 # one-page site. Fails the benchmark when any request failed.
 python3 Benchmarks/serve_load.py --folio "$bin" --root . --clients 500 --requests 4 --deadline 60 --hugo
 
+# `folio serve` edit → reload: a saved edit to an article reaches its open page (budget: p50
+# under 50 ms, p95 under 100 ms), then the full rebuild follows.
+python3 Benchmarks/serve_reload.py --folio "$bin" --root . --runs 15 \
+    --file Content/articles/leiden-2023/01-introduction.md --page leiden-2023/introduction/index.html
+
 # Precision of the findings per code on the labelled audit set (Tests/FolioCLITests/Audit).
 echo
 echo "== findings: precision on the labelled audit set"
