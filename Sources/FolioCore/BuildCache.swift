@@ -6,34 +6,48 @@ import Foundation
 /// in memory across the rebuilds of `folio serve`.
 ///
 /// A value is found only under the digest of its exact inputs, so a stale entry can never be
-/// used: it is simply never asked for again. ``save()`` keeps the entries the last build asked
-/// for or stored and drops the rest, so the cache does not grow with old versions. Thread-safe.
+/// used: it is simply never asked for again. On disk each value is one file,
+/// `<namespace>/<digest>`, read only when asked for (memory stays flat however large the site)
+/// and written through a temporary file, with a SHA-256 of its bytes that is checked on reading:
+/// a damaged entry is a miss, never a wrong page. ``save()`` removes the entries the last build
+/// did not use, so the cache does not grow with old versions. Thread-safe.
 public final class BuildCache: @unchecked Sendable {
-    // Proof of Sendable: `entries`, `used`, `loaded` and `changed` are only touched under `lock`.
+    // Proof of Sendable: `memory` and `used` are only touched under `lock`; the files of one key
+    // always hold the same bytes, and each is written to a unique temporary name, then renamed.
     private let lock = NSLock()
     /// The cache folder, or nil for a cache held in memory only.
     public let directory: URL?
-    private var entries: [String: [Key: Data]] = [:]
+    /// Values of a memory-only cache.
+    private var memory: [String: [Key: Data]] = [:]
+    /// The keys this build asked for or stored, by namespace.
     private var used: [String: Set<Key>] = [:]
-    private var loaded: Set<String> = []
-    private var changed: Set<String> = []
+    /// Whether the cache is only read: nothing is stored or removed (`folio check`).
+    private let readOnly: Bool
+    /// Namespace folders known to exist.
+    private var folders: Set<String> = []
 
     /// A digest of a value's inputs.
     public struct Key: Hashable, Sendable {
         public let bytes: Data
+
+        /// The digest in lower-case hexadecimal: the entry's file name.
+        var name: String {
+            let digits = Array("0123456789abcdef".utf8)
+            var hex: [UInt8] = []
+            hex.reserveCapacity(bytes.count * 2)
+            for byte in bytes {
+                hex.append(digits[Int(byte >> 4)])
+                hex.append(digits[Int(byte & 0x0F)])
+            }
+            return String(decoding: hex, as: UTF8.self)
+        }
     }
 
-    /// The file format's first bytes; a file that does not start with them is ignored.
-    static let magic = Data("folio-cache 1\n".utf8)
-
-    /// Whether the files already in `directory` are ignored (and replaced by ``save()``).
-    private let ignoresSaved: Bool
-
-    /// Opens the cache in `directory` (read lazily, one file per namespace); nil keeps it in
-    /// memory. With `clean`, what is saved there is ignored and rewritten.
-    public init(directory: URL?, clean: Bool = false) {
+    /// Opens the cache in `directory`; nil keeps it in memory. With `readOnly`, it is read and
+    /// never changed.
+    public init(directory: URL?, readOnly: Bool = false) {
         self.directory = directory
-        ignoresSaved = clean
+        self.readOnly = readOnly
     }
 
     /// The cache folder of a project.
@@ -41,26 +55,37 @@ public final class BuildCache: @unchecked Sendable {
         projectRoot.appendingPathComponent(".folio-cache", isDirectory: true)
     }
 
-    /// The value stored under `key` in `namespace` (one kind of result, one file on disk).
+    /// The value stored under `key` in `namespace` (one kind of result, one folder on disk).
     public func value(_ namespace: String, _ key: Key) -> Data? {
         lock.lock()
-        defer { lock.unlock() }
-        load(namespace)
-        guard let value = entries[namespace]?[key] else { return nil }
-        used[namespace, default: []].insert(key)
+        let found = directory == nil ? memory[namespace]?[key] : nil
+        lock.unlock()
+        var value = found
+        if let directory {
+            value = Self.read(directory.appendingPathComponent(namespace).appendingPathComponent(key.name))
+        }
+        if value != nil {
+            lock.lock()
+            used[namespace, default: []].insert(key)
+            lock.unlock()
+        }
         return value
     }
 
     /// Stores `value` under `key` in `namespace`.
     public func store(_ namespace: String, _ key: Key, _ value: Data) {
+        guard !readOnly else { return }
         lock.lock()
-        defer { lock.unlock() }
-        load(namespace)
-        if entries[namespace]?[key] != value {
-            entries[namespace, default: [:]][key] = value
-            changed.insert(namespace)
-        }
         used[namespace, default: []].insert(key)
+        if directory == nil { memory[namespace, default: [:]][key] = value }
+        let folderExists = !folders.insert(namespace).inserted
+        lock.unlock()
+        if let directory {
+            let folder = directory.appendingPathComponent(namespace)
+            if !folderExists { try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            // A cache that cannot be written is only slower next time.
+            Self.writeEntry(value, to: folder.appendingPathComponent(key.name).path)
+        }
     }
 
     /// Starts the next build: what it does not ask for is dropped by ``save()``.
@@ -70,54 +95,46 @@ public final class BuildCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Keeps only the entries this build used and writes the namespaces that changed
-    /// (each to a temporary file renamed into place). A cache that cannot be written is only
-    /// slower next time, so failures are ignored.
+    /// Removes the entries of every namespace this build used that it did not ask for or store.
     public func save() {
+        guard !readOnly else { return }
         lock.lock()
         defer { lock.unlock() }
-        for namespace in loaded {
-            let keep = used[namespace] ?? []
-            if let all = entries[namespace], all.count != keep.count {
-                entries[namespace] = all.filter { keep.contains($0.key) }
-                changed.insert(namespace)
-            }
-        }
         guard let directory else {
-            changed = []
+            for (namespace, values) in memory {
+                let keep = used[namespace] ?? []
+                memory[namespace] = values.filter { keep.contains($0.key) }
+            }
             return
         }
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for namespace in changed.sorted() {
-            var data = Self.magic
-            for (key, value) in (entries[namespace] ?? [:]).sorted(by: { $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }) {
-                data.append(key.bytes)
-                var count = UInt32(value.count).littleEndian
-                withUnsafeBytes(of: &count) { data.append(contentsOf: $0) }
-                data.append(value)
+        for (namespace, keys) in used {
+            let folder = directory.appendingPathComponent(namespace)
+            let keep = Set(keys.map(\.name))
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !keep.contains(name) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
-            try? data.write(to: directory.appendingPathComponent("\(namespace).cache"), options: .atomic)
         }
-        changed = []
     }
 
-    /// Reads a namespace's file once; a missing, foreign or truncated file gives what it holds up to the damage.
-    private func load(_ namespace: String) {
-        guard loaded.insert(namespace).inserted else { return }
-        guard !ignoresSaved, let directory, let data = try? Data(contentsOf: directory.appendingPathComponent("\(namespace).cache")),
-              data.starts(with: Self.magic)
-        else { return }
-        var found: [Key: Data] = [:]
-        var offset = data.startIndex + Self.magic.count
-        while offset + 36 <= data.endIndex {
-            let key = Key(bytes: Data(data[offset ..< offset + 32]))
-            let count = data[offset + 32 ..< offset + 36].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-            let start = offset + 36
-            guard start + count <= data.endIndex else { break }
-            found[key] = data[start ..< start + count]
-            offset = start + count
-        }
-        entries[namespace] = found
+    /// An entry's bytes, when its file exists and its checksum matches.
+    private static func read(_ url: URL) -> Data? {
+        guard case let .success(data) = InputFile.contents(atPath: url.path, maxBytes: InputFile.maxMediaBytes), data.count >= 32 else { return nil }
+        let value = data.prefix(data.count - 32)
+        guard Data(SHA256.hash(data: value)) == data.suffix(32) else { return nil }
+        return Data(value)
+    }
+
+    /// Writes an entry (its bytes, then their SHA-256) under a temporary name and renames it
+    /// into place, so a reader never sees half an entry.
+    private static func writeEntry(_ value: Data, to path: String) {
+        var data = value
+        data.append(Data(SHA256.hash(data: value)))
+        let temporary = path + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        if written != data.count || rename(temporary, path) != 0 { unlink(temporary) }
     }
 }
 

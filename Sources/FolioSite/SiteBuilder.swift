@@ -214,7 +214,7 @@ public struct SiteBuilder: Sendable {
                     try staged.commit(preserving: [DownloadCatalog.directory])
                 }
             }
-            // Only a build that publishes keeps its results: a check reads the cache, never prunes it.
+            // A build that publishes prunes what it did not use (a check reads the cache only).
             if !failed && options.writeOutput { options.cache?.save() }
             snapshot.prepared = nil
             lap("publish")

@@ -73,7 +73,7 @@ public struct SiteCheck: Sendable {
         buildConfig.validation.baseline = ""
         // Pages the last `folio build` rendered are reused; the check itself leaves the cache as it is.
         var build = SiteBuilder.Options(projectRoot: options.projectRoot, config: buildConfig, strict: options.strict, writeOutput: false)
-        build.cache = BuildCache(directory: BuildCache.directory(in: options.projectRoot))
+        build.cache = BuildCache(directory: BuildCache.directory(in: options.projectRoot), readOnly: true)
         let built = try SiteBuilder().build(build)
         var timings = built.timings
         var diagnostics = options.extraDiagnostics + built.diagnostics
