@@ -133,8 +133,11 @@ public struct SiteBuilder: Sendable {
         let allPages = content.allPages
         let renderer = MarkdownRenderer()
         let rendered = ConcurrentMap.map(allPages) { page -> (RenderedPage, ArticleEntities?) in
-            let analysis = linker.flatMap { TermLinker.tags(page) ? $0.analyze(page) : nil }
-            return (renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine)), analysis)
+            var analysis = linker.flatMap { TermLinker.tags(page) ? $0.analyze(page) : nil }
+            let html = renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
+            // The linked Markdown is rendered; only the tagging is kept for the index pages.
+            analysis?.markdown = ""
+            return (html, analysis)
         }
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
