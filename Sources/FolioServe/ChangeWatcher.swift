@@ -32,8 +32,9 @@ public struct ChangeWatcher: Sendable {
         paths = relativePaths.map { root.appendingPathComponent($0).standardizedFileURL }
     }
 
-    /// Reads the current modification times and sizes.
-    public func fingerprint() -> Fingerprint {
+    /// Reads the current modification times and sizes; nil when a folder could not be listed
+    /// (out of file descriptors, say), so a glitch never passes for files that vanished.
+    public func fingerprint() -> Fingerprint? {
         let fm = FileManager.default
         var files: [String: FileStamp] = [:]
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
@@ -50,8 +51,13 @@ public struct ChangeWatcher: Sendable {
                 record(path)
                 continue
             }
-            guard let enumerator = fm.enumerator(at: path, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
+            let failure = FailureFlag()
+            guard let enumerator = fm.enumerator(at: path, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles], errorHandler: { _, _ in
+                failure.raise()
+                return true
+            }) else { return nil }
             for case let url as URL in enumerator { record(url) }
+            if failure.raised { return nil }
         }
         return Fingerprint(files: files)
     }
@@ -61,4 +67,11 @@ public struct ChangeWatcher: Sendable {
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
+}
+
+/// Set by an enumerator's error handler, read after the enumeration.
+private final class FailureFlag: @unchecked Sendable {
+    // Proof of Sendable: the enumerator calls its handler on the enumerating thread only.
+    private(set) var raised = false
+    func raise() { raised = true }
 }

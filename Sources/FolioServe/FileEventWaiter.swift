@@ -5,30 +5,86 @@ import Glibc
 
 /// Wakes the change watcher as soon as the kernel reports a change in a watched folder (Linux
 /// inotify), so an edit is seen within a millisecond instead of at the next poll. Where inotify is
-/// missing (other systems, or no watch left), ``wait(milliseconds:)`` just waits, and the watcher
-/// falls back to polling. Used from one thread only.
+/// missing (other systems, or no watch left), a wait just sleeps, and the watcher falls back to
+/// polling.
+///
+/// The waits block a thread of the waiter's own, never one of Dispatch's workers: Dispatch watches
+/// its blocked workers through `/proc`, which a server out of file descriptors cannot open.
 final class FileEventWaiter: @unchecked Sendable {
-    // Proof of Sendable: the waiter is created on one thread and then used only by the watch thread.
+    // Proof of Sendable: `descriptor` and `watched` are only touched by the waiter's thread (and
+    // by init before it starts); `jobs` only under `lock`.
     private var descriptor: Int32 = -1
     private var watched: Set<String> = []
+    private let lock = NSLock()
+    private var jobs: [@Sendable () -> Void] = []
+    private let signal = DispatchSemaphore(value: 0)
+    private var finished = false
 
-    /// Whether the kernel reports changes; false means the caller must poll.
-    var isAvailable: Bool { descriptor >= 0 }
+    /// Whether the kernel reported changes when the waiter started; false means the caller must poll.
+    let isAvailable: Bool
 
     /// Watches the folders among `paths`, recursively, and the folder of each plain file.
     init(paths: [URL]) {
         #if os(Linux)
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         #endif
-        watch(paths)
+        isAvailable = descriptor >= 0
+        addWatches(paths)
+        // The thread holds the waiter until ``finish()``.
+        let thread = Thread { self.run() }
+        thread.name = "folio.serve.watch"
+        thread.start()
     }
 
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
+    /// Waits on the waiter's thread until the kernel reports a change or `milliseconds` pass.
+    /// - Returns: whether a change was reported.
+    func wait(milliseconds: Int) async -> Bool {
+        await withCheckedContinuation { continuation in
+            submit { continuation.resume(returning: self.waitHere(milliseconds: milliseconds)) }
+        }
     }
 
-    /// Adds folders created since the last call (a new document folder, say).
+    /// Adds, on the waiter's thread, the folders created since the last call (a new document folder).
     func watch(_ paths: [URL]) {
+        submit { self.addWatches(paths) }
+    }
+
+    /// Ends the waiter's thread and closes the kernel's event queue.
+    func finish() {
+        lock.lock()
+        finished = true
+        lock.unlock()
+        signal.signal()
+    }
+
+    private func submit(_ job: @escaping @Sendable () -> Void) {
+        lock.lock()
+        jobs.append(job)
+        lock.unlock()
+        signal.signal()
+    }
+
+    private func run() {
+        while true {
+            signal.wait()
+            lock.lock()
+            let done = finished
+            let job = jobs.isEmpty ? nil : jobs.removeFirst()
+            lock.unlock()
+            if done { break }
+            job?()
+        }
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        // Waits asked for after the end return at once, so no caller is left suspended.
+        lock.lock()
+        let rest = jobs
+        jobs = []
+        lock.unlock()
+        for job in rest { job() }
+    }
+
+    private func addWatches(_ paths: [URL]) {
         #if os(Linux)
         guard descriptor >= 0 else { return }
         let fm = FileManager.default
@@ -63,10 +119,12 @@ final class FileEventWaiter: @unchecked Sendable {
         #endif
     }
 
-    /// Waits until the kernel reports a change or `milliseconds` pass, then drains what it reported.
-    /// - Returns: whether a change was reported.
-    @discardableResult
-    func wait(milliseconds: Int) -> Bool {
+    /// Blocks until the kernel reports a change or `milliseconds` pass, then drains what it reported.
+    private func waitHere(milliseconds: Int) -> Bool {
+        lock.lock()
+        let done = finished
+        lock.unlock()
+        if done { return false }
         #if os(Linux)
         guard descriptor >= 0 else {
             usleep(useconds_t(max(0, milliseconds)) * 1000)

@@ -23,13 +23,17 @@ final class PreviewHTTPServer: @unchecked Sendable {
     private var listener: Socket?
     private var runTask: Task<Void, any Error>?
     private var open = 0
+    /// Connections being answered 503 and closed.
+    private var refusing = 0
     private var stopped = false
 
     init(address: any SocketAddress, limits: ConnectionLimits, handler: any HTTPHandler) {
         self.address = address
         self.limits = limits
         self.handler = handler
-        maxConnections = max(1, min(limits.maxConnections, Self.openFileLimit() / 2))
+        let descriptors = Self.openFileLimit()
+        maxConnections = max(1, min(limits.maxConnections, descriptors / 2))
+        maxAccepted = max(maxConnections + 1, min(limits.maxConnections * 2, descriptors - 24))
     }
 
     /// The bound address once listening.
@@ -118,6 +122,14 @@ final class PreviewHTTPServer: @unchecked Sendable {
     private func accept(from listener: AsyncSocket) async throws {
         try await withThrowingDiscardingTaskGroup { group in
             while !Task.isCancelled {
+                // Past the descriptors the process can spare, later connections wait in the
+                // kernel's queue instead of being accepted: the runtime itself needs a few
+                // descriptors (Dispatch reads `/proc` to watch its threads) and must never run out.
+                if !hasRoomToAccept() {
+                    if isStopped { return }
+                    try await Task.sleep(for: .milliseconds(5))
+                    continue
+                }
                 let client: AsyncSocket
                 do {
                     client = try await listener.accept()
@@ -135,7 +147,11 @@ final class PreviewHTTPServer: @unchecked Sendable {
                         self.release()
                     }
                 } else {
-                    group.addTask { await self.refuse(client) }
+                    startRefusing()
+                    group.addTask {
+                        await self.refuse(client)
+                        self.stopRefusing()
+                    }
                 }
             }
         }
@@ -144,6 +160,28 @@ final class PreviewHTTPServer: @unchecked Sendable {
     /// The connection cap: the configured one, but never more than half the descriptors the
     /// process may open, so builds and file reads always have some left.
     let maxConnections: Int
+
+    /// Most connections accepted at once, served or being refused: the descriptors the process
+    /// may open, less a reserve for the runtime, the build and the files it reads.
+    let maxAccepted: Int
+
+    private func hasRoomToAccept() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return open + refusing < maxAccepted
+    }
+
+    private func startRefusing() {
+        lock.lock()
+        refusing += 1
+        lock.unlock()
+    }
+
+    private func stopRefusing() {
+        lock.lock()
+        refusing -= 1
+        lock.unlock()
+    }
 
     private func reserve() -> Bool {
         lock.lock()

@@ -80,6 +80,7 @@ public actor PreviewServer {
     private let state = BuildState()
     private var server: PreviewHTTPServer?
     private var watchTask: Task<Void, Never>?
+    private var waiter: FileEventWaiter?
     private var stopped = false
 
     public init(options: PreviewOptions) {
@@ -100,8 +101,9 @@ public actor PreviewServer {
         let builder = Rebuilder(options: options, state: state, broadcaster: broadcaster, onEvent: onEvent)
         // Read the sources before the first build, so an edit made while it runs is not missed.
         let watcher = ChangeWatcher(root: options.projectRoot, relativePaths: builder.watchedPaths)
-        let initial = watcher.fingerprint()
+        let initial = watcher.fingerprint() ?? ChangeWatcher.Fingerprint(files: [:])
         let waiter = FileEventWaiter(paths: watcher.paths)
+        self.waiter = waiter
         let handler = SiteFileHandler(files: builder.files, state: state, broadcaster: broadcaster)
         let server = PreviewHTTPServer(address: address, limits: options.limits, handler: handler)
         self.server = server
@@ -133,18 +135,14 @@ public actor PreviewServer {
         let interval = max(10, options.pollMilliseconds)
         // The kernel's reports wake the loop at once; a slow poll stays as a safety net.
         let idle = waiter.isAvailable ? max(interval, 500) : interval
-        let waiting = DispatchQueue(label: "folio.serve.watch")
         @Sendable func wait(_ milliseconds: Int) async -> Bool {
-            await withCheckedContinuation { continuation in
-                waiting.async { continuation.resume(returning: waiter.wait(milliseconds: milliseconds)) }
-            }
+            await waiter.wait(milliseconds: milliseconds)
         }
         watchTask = Task.detached(priority: .userInitiated) {
             var last = initial
             while !Task.isCancelled {
                 _ = await wait(idle)
-                var now = watcher.fingerprint()
-                guard now != last else { continue }
+                guard var now = watcher.fingerprint(), now != last else { continue }
                 // Let an editor finish writing (several files, or write-then-rename): with kernel
                 // reports, until they stop for 5 ms; otherwise 10 ms.
                 if waiter.isAvailable {
@@ -153,12 +151,11 @@ public actor PreviewServer {
                 } else {
                     try? await Task.sleep(for: .milliseconds(10))
                 }
-                let settled = watcher.fingerprint()
-                if settled != now { now = settled }
+                if let settled = watcher.fingerprint() { now = settled }
                 let changed = now.changes(since: last)
                 last = now
                 if Task.isCancelled { break }
-                waiting.async { waiter.watch(watcher.paths) }
+                waiter.watch(watcher.paths)
                 onEvent(.changed(paths: changed))
                 await builder.rebuild(changed: changed)
             }
@@ -173,6 +170,7 @@ public actor PreviewServer {
     public func stop() async {
         stopped = true
         watchTask?.cancel()
+        waiter?.finish()
         broadcaster.finishAll()
         server?.stop()
     }
