@@ -135,19 +135,16 @@ public actor PreviewServer {
         let interval = max(10, options.pollMilliseconds)
         // The kernel's reports wake the loop at once; a slow poll stays as a safety net.
         let idle = waiter.isAvailable ? max(interval, 500) : interval
-        @Sendable func wait(_ milliseconds: Int) async -> Bool {
-            await waiter.wait(milliseconds: milliseconds)
-        }
         watchTask = Task.detached(priority: .userInitiated) {
             var last = initial
             while !Task.isCancelled {
-                _ = await wait(idle)
+                _ = await waiter.wait(milliseconds: idle)
                 guard var now = watcher.fingerprint(), now != last else { continue }
                 // Let an editor finish writing (several files, or write-then-rename): with kernel
                 // reports, until they stop for 5 ms; otherwise 10 ms.
                 if waiter.isAvailable {
                     var rounds = 0
-                    while await wait(5), rounds < 20 { rounds += 1 }
+                    while await waiter.wait(milliseconds: 5), rounds < 20 { rounds += 1 }
                 } else {
                     try? await Task.sleep(for: .milliseconds(10))
                 }

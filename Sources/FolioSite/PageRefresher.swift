@@ -40,8 +40,7 @@ public struct PageRefresher: Sendable {
             else { return nil }
             // A new order moves the page among its neighbours: only the full build can place it.
             guard page.frontMatter.order == old.page.frontMatter.order else { return nil }
-            let analysis = linker.flatMap { TermLinker.tags(page) ? $0.analyze(page) : nil }
-            let rendered = MarkdownRenderer().render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
+            let (rendered, analysis) = TermLinker.render(page, linker: linker, renderer: MarkdownRenderer())
             let published = PublishedPage(page: page, urlPath: old.urlPath, rendered: rendered)
             site.replace(published)
             site.entities[path] = analysis

@@ -132,13 +132,7 @@ public struct SiteBuilder: Sendable {
         let linker = try termLinker(preparing)
         let allPages = content.allPages
         let renderer = MarkdownRenderer()
-        let rendered = ConcurrentMap.map(allPages) { page -> (RenderedPage, ArticleEntities?) in
-            var analysis = linker.flatMap { TermLinker.tags(page) ? $0.analyze(page) : nil }
-            let html = renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
-            // The linked Markdown is rendered; only the tagging is kept for the index pages.
-            analysis?.markdown = ""
-            return (html, analysis)
-        }
+        let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer) }
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
         for (page, (result, analysis)) in zip(allPages, rendered) {

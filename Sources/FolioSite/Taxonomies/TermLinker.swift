@@ -1,5 +1,6 @@
 import FolioContent
 import FolioEntities
+import FolioMarkdown
 
 /// Tags every article once per build, before it is rendered: the first mention of each indexed
 /// term is linked to the term's index page, and the same tagging feeds the index pages. The
@@ -22,5 +23,14 @@ struct TermLinker: Sendable {
     /// relative to the page's URL (hand-written pages are counted, not linked).
     func analyze(_ page: Page) -> ArticleEntities {
         tagger.analyze(markdown: page.body, linkPrefix: SiteURL.root(from: page.urlPath), linking: page.kind == .article)
+    }
+
+    /// Renders `page` as the build does: tagged and linked by `linker` when there is one. The
+    /// tagging comes back without its linked Markdown, which is only needed for rendering.
+    static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer) -> (RenderedPage, ArticleEntities?) {
+        var analysis = linker.flatMap { tags(page) ? $0.analyze(page) : nil }
+        let rendered = renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
+        analysis?.markdown = ""
+        return (rendered, analysis)
     }
 }
