@@ -10,21 +10,25 @@ public enum ExtractionBenchmark {
         case organisation, place, technology
     }
 
-    /// One labelled passage: a line of a raw source and the entities a reader found in it.
+    /// One labelled passage: a line of a raw source, or a paragraph of hard-wrapped lines, and the
+    /// entities a reader found in it.
     public struct Passage: Sendable, Equatable {
-        /// `cmia-2021:125`.
+        /// `cmia-2021:125`, or `crc-paper:63-72` for a paragraph of several lines.
         public var id: String
         public var source: String
         public var line: Int
+        /// The paragraph's last line (`line` for a one-line passage).
+        public var lastLine: Int
         /// `tuning` or `held-out`.
         public var split: String
         /// Per kind, one entry per entity: the forms the passage writes it in.
         public var labels: [Kind: [[String]]]
 
-        public init(id: String, source: String, line: Int, split: String, labels: [Kind: [[String]]]) {
+        public init(id: String, source: String, line: Int, lastLine: Int? = nil, split: String, labels: [Kind: [[String]]]) {
             self.id = id
             self.source = source
             self.line = line
+            self.lastLine = lastLine ?? line
             self.split = split
             self.labels = labels
         }
@@ -56,17 +60,35 @@ public enum ExtractionBenchmark {
         return try list.map { item in
             let line = item.mark?.line ?? 1
             guard let map = item.mapping, let id = map["passage"]?.string, let colon = id.lastIndex(of: ":"),
-                  let number = Int(id[id.index(after: colon)...]), let split = map["split"]?.string
+                  let lines = Self.lineRange(id[id.index(after: colon)...]), let split = map["split"]?.string
             else {
-                throw EntitiesError.malformed(file: display, line: line, message: "every passage needs `passage: \"<source>:<line>\"` and `split`")
+                throw EntitiesError.malformed(file: display, line: line, message: "every passage needs `passage: \"<source>:<line>\"` (or `<source>:<first>-<last>`) and `split`")
             }
             var labels: [Kind: [[String]]] = [:]
             for kind in Kind.allCases {
                 let key = kind == .organisation ? "organisations" : kind == .place ? "places" : "technologies"
                 labels[kind] = (map[key]?.sequence ?? []).compactMap(\.string).map { $0.components(separatedBy: " | ") }
             }
-            return Passage(id: id, source: String(id[..<colon]), line: number, split: split, labels: labels)
+            return Passage(id: id, source: String(id[..<colon]), line: lines.lowerBound, lastLine: lines.upperBound, split: split, labels: labels)
         }
+    }
+
+    /// `125` or `63-72` as a line range; nil when malformed or backwards.
+    static func lineRange(_ text: Substring) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let first = Int(parts[0]), first >= 1 else { return nil }
+        guard parts.count == 2 else { return first...first }
+        guard let last = Int(parts[1]), last >= first else { return nil }
+        return first...last
+    }
+
+    /// The text of a passage. One line is taken as written; a paragraph of several lines (as a
+    /// converter wrapped it) is read as one line, every run of white space made a single space.
+    public static func text(of passage: Passage, in lines: [Substring]) -> String {
+        guard passage.lastLine > passage.line else { return String(lines[passage.line - 1]) }
+        return lines[(passage.line - 1)..<passage.lastLine]
+            .flatMap { $0.split(whereSeparator: \.isWhitespace) }
+            .joined(separator: " ")
     }
 
     /// Folio's outermost mentions in `text`, per kind (companies are organisations).

@@ -121,4 +121,24 @@ struct HeldOutBenchmarkTests {
         #expect(result.scores[.place]?.truePositives == 1)
         #expect(result.scores[.place]?.falsePositives == 1)
     }
+
+    /// A fixture paragraph is named by its first and last line and read as one line.
+    @Test func readsParagraphPassagesByLineRange() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("passages-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("""
+        - {passage: "paper:2-4", split: tuning, technologies: ["Cyclic Redundancy Check | CRC"]}
+        - {passage: "paper:7", split: held-out}
+        """.utf8).write(to: file)
+        let passages = try ExtractionBenchmark.passages(from: file, display: "passages.yml")
+        #expect(passages.map(\.line) == [2, 7])
+        #expect(passages.map(\.lastLine) == [4, 7])
+        let lines: [Substring] = ["Title", "  A Cyclic Redundancy", "Check   (CRC) is", "a checksum.", "", "", "One line  as written."]
+        #expect(ExtractionBenchmark.text(of: passages[0], in: lines) == "A Cyclic Redundancy Check (CRC) is a checksum.")
+        #expect(ExtractionBenchmark.text(of: passages[1], in: lines) == "One line  as written.")
+        for bad in ["paper:4-2", "paper:0", "paper:2-", "paper:a"] {
+            try Data("- {passage: \"\(bad)\", split: tuning}\n".utf8).write(to: file)
+            #expect(throws: EntitiesError.self) { try ExtractionBenchmark.passages(from: file, display: "passages.yml") }
+        }
+    }
 }

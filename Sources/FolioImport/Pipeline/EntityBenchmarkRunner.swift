@@ -54,10 +54,10 @@ public struct EntityBenchmarkRunner: Sendable {
                     sources[passage.source] = try Importer.read(projectRoot.appendingPathComponent(doc.source), display: doc.source).split(separator: "\n", omittingEmptySubsequences: false)
                 }
                 let lines = sources[passage.source]!
-                guard passage.line >= 1, passage.line <= lines.count else {
+                guard passage.line >= 1, passage.lastLine <= lines.count else {
                     throw ImportError.configuration(file: passagesFile, line: 1, message: "passage \(passage.id) is past the end of its source")
                 }
-                found[passage.id] = ExtractionBenchmark.spans(tagger, text: String(lines[passage.line - 1]) + "\n")
+                found[passage.id] = ExtractionBenchmark.spans(tagger, text: ExtractionBenchmark.text(of: passage, in: lines) + "\n")
             }
         }
         return ExtractionBenchmark.score(passages, found: found)

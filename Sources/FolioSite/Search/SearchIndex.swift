@@ -133,7 +133,7 @@ public struct SearchIndex: Sendable, Equatable {
         for (pair, count) in pairCounts where count >= minimumPairCount {
             guard let list = pairSections[pair] else { continue }
             let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-            if list.count < Self.sharedSections(postings[a], postings[b]) {
+            if Self.sharedSections(postings[a], postings[b], exceed: list.count) {
                 byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: $0, weight: 1) }
             }
         }
@@ -161,20 +161,35 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The number of sections two section-ordered posting lists share.
-    static func sharedSections(_ a: [Posting], _ b: [Posting]) -> Int {
-        var i = 0, j = 0, count = 0
-        while i < a.count && j < b.count {
-            if a[i].section == b[j].section {
+    /// Whether more than `limit` sections hold both terms. Both lists are in section order; the
+    /// shorter is walked and each section looked up in the longer by galloping search, so a
+    /// common word's long list costs a logarithm per lookup, not a walk per pair.
+    static func sharedSections(_ a: [Posting], _ b: [Posting], exceed limit: Int) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count > limit else { return false }
+        var count = 0, low = 0
+        for (done, posting) in short.enumerated() {
+            // Even if every remaining section were shared, the count could not pass the limit.
+            if count + (short.count - done) <= limit { return false }
+            let section = posting.section
+            var step = 1, high = low
+            while high < long.count && long[high].section < section {
+                low = high + 1
+                high += step
+                step *= 2
+            }
+            high = min(high + 1, long.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if long[middle].section < section { low = middle + 1 } else { high = middle }
+            }
+            if low < long.count && long[low].section == section {
                 count += 1
-                i += 1
-                j += 1
-            } else if a[i].section < b[j].section {
-                i += 1
-            } else {
-                j += 1
+                if count > limit { return true }
+                low += 1
             }
         }
-        return count
+        return false
     }
 }
 

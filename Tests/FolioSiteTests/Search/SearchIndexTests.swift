@@ -1,5 +1,6 @@
 @testable import FolioSite
 import FolioMarkdown
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -77,6 +78,26 @@ import Testing
         #expect(index.postings["digit tool"] == nil)
         // "anoth digit" occurs three times but only where both words are anyway.
         #expect(index.postings["anoth digit"] == nil)
+    }
+
+    /// The pair rule asks whether two terms share more sections than the pair's own; the galloping
+    /// count must agree with a plain merge of the two lists on random lists of every shape.
+    @Test func countsSharedSectionsAsAPlainMergeWould() {
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<2000 {
+            func list() -> [SearchIndex.Posting] {
+                let density = Double.random(in: 0.01...1, using: &random)
+                let length = Int.random(in: 0...300, using: &random)
+                return (0..<length).filter { _ in Double.random(in: 0..<1, using: &random) < density }.map { .init(section: $0, weight: 1) }
+            }
+            let a = list(), b = list()
+            var i = 0, j = 0, shared = 0
+            while i < a.count && j < b.count {
+                if a[i].section == b[j].section { shared += 1; i += 1; j += 1 } else if a[i].section < b[j].section { i += 1 } else { j += 1 }
+            }
+            let limit = Int.random(in: 0...max(0, shared + 2), using: &random)
+            #expect(SearchIndex.sharedSections(a, b, exceed: limit) == (shared > limit), "a=\(a.map(\.section)) b=\(b.map(\.section)) limit=\(limit)")
+        }
     }
 
     @Test func shardsRoundTripThroughTheirEncoding() throws {
