@@ -49,15 +49,19 @@ let package = Package(
         // Folio's own theme, embedded at build time: `Templates/` is this target's folder, and the
         // ThemeEmbedder plugin turns its files into a generated Swift source.
         .target(name: "FolioTheme", path: "Templates", sources: ["FolioTheme.swift"], swiftSettings: swiftSettings, plugins: ["ThemeEmbedder"]),
-        // Build-time tool and plugin that embed `Templates/` into FolioSite (the built-in theme).
-        .executableTarget(name: "folio-embed-theme", path: "Sources/folio-embed-theme", swiftSettings: swiftSettings),
-        .plugin(name: "ThemeEmbedder", capability: .buildTool(), dependencies: ["folio-embed-theme"]),
+        // Folio's field vocabularies (technologies, places, goals, base map) from `Content/data/`,
+        // embedded at build time by the VocabularyEmbedder plugin; `folio init` writes them out.
+        .target(name: "FolioVocabulary", swiftSettings: swiftSettings, plugins: ["VocabularyEmbedder"]),
+        // Build-time tool and plugins that embed files into the binary (the theme, the vocabularies).
+        .executableTarget(name: "folio-embed", path: "Sources/folio-embed", swiftSettings: swiftSettings),
+        .plugin(name: "ThemeEmbedder", capability: .buildTool(), dependencies: ["folio-embed"]),
+        .plugin(name: "VocabularyEmbedder", capability: .buildTool(), dependencies: ["folio-embed"]),
         .target(name: "FolioBundle", dependencies: ["FolioCore", "FolioContent", "FolioMarkdown", "FolioModel", "FolioSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .target(name: "FolioServe", dependencies: ["FolioCore", "FolioSite", .product(name: "FlyingFox", package: "FlyingFox")], swiftSettings: swiftSettings),
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioContent", "FolioEntities", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe",
+                "FolioCore", "FolioContent", "FolioEntities", "FolioImport", "FolioSite", "FolioValidate", "FolioBundle", "FolioServe", "FolioVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -3,6 +3,8 @@
 # (Benchmarks/entities/passages.yml), Folio beside spaCy's small English model on the same
 # passages and the same scoring. spaCy runs in a venv of its own (.build/bench-python), for the
 # comparison only.
+# Then the same on the fixture documents of Tests/ForeignReports (fixture-passages.yml), in a
+# project made by `folio init` and `folio add`, and the primary goals of the articles (goals.yml).
 #   scripts/bench-entities.sh [tuning|held-out|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,3 +31,19 @@ for kind in ("organisation", "place", "technology"):
         return "—" if none else f"{x['precision']*100:5.1f} % / {x['recall']*100:5.1f} %"
     print(f"{kind:14}{cell(f):>24}{cell(s, kind == 'technology'):>26}")
 PY
+
+# Reports from elsewhere: a new project with the fixture documents added, no rules written.
+project=$(mktemp -d)
+trap 'rm -rf "$project"' EXIT
+"$bin" init --quiet "$project/p"
+for file in Tests/ForeignReports/*.txt Tests/ForeignReports/*.md; do
+  [[ "$(basename "$file")" == SOURCES.md ]] && continue
+  "$bin" add --quiet --root "$project/p" "$file" >/dev/null
+done
+cp Benchmarks/entities/fixture-passages.yml "$project/p/"
+echo
+echo "Fixture documents (Tests/ForeignReports), $split half, in a new project:"
+"$bin" entities --root "$project/p" --evaluate fixture-passages.yml --split "$split" | tail -n 3
+echo
+echo "Primary goals of the articles (Benchmarks/entities/goals.yml):"
+"$bin" entities --evaluate-goals Benchmarks/entities/goals.yml --split "$split"

@@ -25,8 +25,8 @@ struct ThemeEmbedder: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Embedding the theme folder into \(target.name)",
-                executable: try context.tool(named: "folio-embed-theme").url,
-                arguments: [templates.path, output.path],
+                executable: try context.tool(named: "folio-embed").url,
+                arguments: [templates.path, output.path, "EmbeddedTheme"],
                 inputFiles: inputs,
                 outputFiles: [output]
             )

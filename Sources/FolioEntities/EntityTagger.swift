@@ -207,6 +207,16 @@ public struct EntityTagger: Sendable {
         // Aggregate.
         var byTerm: [Int: [Hit]] = [:]
         for hit in hits { byTerm[hit.term, default: []].append(hit) }
+        // Technologies mentioned in the body, by vocabulary group: evidence for the goals they
+        // serve, so a goal with no phrase of its own in the text is still weighed.
+        var technologiesByGroup: [String: [Hit]] = [:]
+        for (index, termHits) in byTerm where terms[index].id.kind == .technology {
+            guard let group = terms[index].type else { continue }
+            technologiesByGroup[group, default: []] += termHits.filter { !$0.nested && layout.segments[$0.segment].region != .footnote }
+        }
+        for (index, term) in terms.enumerated() where byTerm[index] == nil {
+            if let goal = term.goal, goal.technologyGroups.contains(where: { technologiesByGroup[$0] != nil }) { byTerm[index] = [] }
+        }
         var occurrences: [TermOccurrence] = []
         var goalEvidence: [Int: GoalEvidence] = [:]
         var links: [(start: Int, end: Int, path: String)] = []
@@ -216,15 +226,28 @@ public struct EntityTagger: Sendable {
             if let goal = term.goal {
                 let explicit = termHits.filter { $0.pattern == -1 }
                 var phraseCounts: [String: Int] = [:]
-                for h in termHits where h.phrase != nil { phraseCounts[h.phrase!.lowercased(), default: 0] += 1 }
+                let phraseHits = termHits.filter { $0.phrase != nil }
+                for h in phraseHits { phraseCounts[h.phrase!.lowercased(), default: 0] += 1 }
+                // A technology named where a phrase already matched ("wind power") counts once.
+                var technologyHits: [Hit] = []
+                for group in goal.technologyGroups {
+                    for hit in technologiesByGroup[group] ?? [] where !phraseHits.contains(where: { $0.start < hit.end && hit.start < $0.end }) {
+                        technologyHits.append(hit)
+                        phraseCounts[terms[hit.term].name.lowercased(), default: 0] += 1
+                    }
+                }
                 let phrases = phraseCounts.map { PhraseCount(phrase: $0.key, count: $0.value) }
                     .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
-                let occurrencesOfPhrases = phrases.reduce(0) { $0 + $1.count }
+                let targetPhrases = Set(phraseHits.map { $0.phrase!.lowercased() })
+                let occurrencesOfPhrases = phraseHits.count
                 let tagged = !explicit.isEmpty
-                    || (occurrencesOfPhrases >= gazetteers.sdgMinimumOccurrences && phrases.count >= gazetteers.sdgMinimumDistinctPhrases)
+                    || (occurrencesOfPhrases >= gazetteers.sdgMinimumOccurrences && targetPhrases.count >= gazetteers.sdgMinimumDistinctPhrases)
+                    || (!technologyHits.isEmpty && occurrencesOfPhrases + technologyHits.count >= gazetteers.sdgMinimumOccurrencesWithTechnologies
+                        && phrases.count >= gazetteers.sdgMinimumDistinctWithTechnologies
+                        && Set((phraseHits + technologyHits).map(\.segment)).count >= gazetteers.sdgMinimumParagraphsWithTechnologies)
                 goalEvidence[goal.number] = GoalEvidence(explicitMentions: explicit.count, phrases: phrases, tagged: tagged)
                 guard tagged else { continue }
-                counted = explicit + termHits.filter { $0.phrase != nil }
+                counted = explicit + phraseHits + technologyHits
             }
             let body = counted.filter { layout.segments[$0.segment].region != .footnote }
             let notes = counted.filter { layout.segments[$0.segment].region == .footnote }

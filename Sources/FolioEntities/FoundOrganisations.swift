@@ -74,6 +74,8 @@ public enum FoundOrganisations {
                 out += "  evidence: {article: \(quote(entry.article)), line: \(e.line), text: \(quote("\(e.before)\(e.text)\(e.after)".trimmingCharacters(in: .whitespaces)))}\n"
             }
         }
+        // A file of comments alone is no YAML document: an empty list keeps it readable.
+        if entries.isEmpty { out += "[]\n" }
         return out
     }
 

@@ -31,6 +31,13 @@ public struct Gazetteers: Sendable, Equatable {
     public var sdgMinimumOccurrences: Int
     /// Minimum number of different evidence phrases among those occurrences.
     public var sdgMinimumDistinctPhrases: Int
+    /// The same two minimums when the evidence includes technologies of the goal's groups
+    /// (`threshold.with_technologies`): a single paragraph that names three digital
+    /// technologies does not make an article about industry and innovation.
+    public var sdgMinimumOccurrencesWithTechnologies: Int = 6
+    public var sdgMinimumDistinctWithTechnologies: Int = 3
+    /// …found in at least this many different paragraphs.
+    public var sdgMinimumParagraphsWithTechnologies: Int = 1
 
     /// Reviewed decisions on found organisation names, by slug (from `entity-review.yml`).
     public var review: [String: ReviewDecision] = [:]
@@ -58,6 +65,8 @@ public struct Gazetteers: Sendable, Equatable {
 
     public static func == (a: Gazetteers, b: Gazetteers) -> Bool {
         a.terms == b.terms && a.review == b.review && a.sdgMinimumOccurrences == b.sdgMinimumOccurrences && a.sdgMinimumDistinctPhrases == b.sdgMinimumDistinctPhrases
+            && a.sdgMinimumOccurrencesWithTechnologies == b.sdgMinimumOccurrencesWithTechnologies && a.sdgMinimumDistinctWithTechnologies == b.sdgMinimumDistinctWithTechnologies
+            && a.sdgMinimumParagraphsWithTechnologies == b.sdgMinimumParagraphsWithTechnologies
     }
 
     /// No terms at all: a tagger built from it finds nothing.
@@ -196,6 +205,11 @@ extension Gazetteers {
             sdgMinimumOccurrences: threshold?["occurrences"]?.int ?? 3,
             sdgMinimumDistinctPhrases: threshold?["distinct"]?.int ?? 2
         )
+        if let withTechnologies = threshold?["with_technologies"].map(fields) {
+            gazetteers.sdgMinimumOccurrencesWithTechnologies = withTechnologies["occurrences"]?.int ?? gazetteers.sdgMinimumOccurrencesWithTechnologies
+            gazetteers.sdgMinimumDistinctWithTechnologies = withTechnologies["distinct"]?.int ?? gazetteers.sdgMinimumDistinctWithTechnologies
+            gazetteers.sdgMinimumParagraphsWithTechnologies = withTechnologies["paragraphs"]?.int ?? gazetteers.sdgMinimumParagraphsWithTechnologies
+        }
         gazetteers.review = review
         return gazetteers
     }
@@ -372,7 +386,8 @@ extension Gazetteers {
             throw EntitiesError.malformed(file: file, line: node.line, message: "every goal needs `number` (1–17), `short`, `title` and `colour`")
         }
         let phrases = try strings(node["phrases"], file: file)
-        let info = GoalInfo(number: number, shortTitle: short, title: title, colour: colour, phrases: phrases)
+        let groups = try strings(node["technologies"], file: file)
+        let info = GoalInfo(number: number, shortTitle: short, title: title, colour: colour, phrases: phrases, technologyGroups: groups)
         return Term(id: TermID(kind: .sdg, slug: String(number)), name: "SDG \(number): \(short)", type: "goal", goal: info)
     }
 }

@@ -89,13 +89,18 @@ public struct GoalInfo: Sendable, Equatable {
     public var colour: String
     /// Evidence phrases drawn from the goal's targets.
     public var phrases: [String]
+    /// Groups of the technology vocabulary whose technologies serve the goal's targets
+    /// (`Renewable energy` for goal 7): each mention of one of their technologies is evidence,
+    /// counted under the technology's name like a phrase.
+    public var technologyGroups: [String]
 
-    public init(number: Int, shortTitle: String, title: String, colour: String, phrases: [String]) {
+    public init(number: Int, shortTitle: String, title: String, colour: String, phrases: [String], technologyGroups: [String] = []) {
         self.number = number
         self.shortTitle = shortTitle
         self.title = title
         self.colour = colour
         self.phrases = phrases
+        self.technologyGroups = technologyGroups
     }
 }
 

@@ -156,8 +156,14 @@ public struct SiteBuilder: Sendable {
             snapshot.projectRoot = root
             snapshot.sourceMapper = sourceMapper
             snapshot.entities = entities
-            let navigation = generators.flatMap { $0.navigationEntries(for: snapshot) }
-            let footer = generators.flatMap { $0.footerEntries(for: snapshot) }
+            // Each generator sees what it prepared, so one whose data files failed links nowhere.
+            var navigation: [NavigationEntry] = [], footer: [NavigationEntry] = []
+            for (index, generator) in generators.enumerated() {
+                var site = snapshot
+                site.prepared = try preparing[index].result() ?? nil
+                navigation += generator.navigationEntries(for: site)
+                footer += generator.footerEntries(for: site)
+            }
             let layout = Self.layoutContext(config: config, snapshot: snapshot, navigation: navigation, footer: footer)
             let writer = PageWriter(templates: templates, sink: sink, layout: layout, cache: options.cache)
             // Top-level sections the generators publish (`companies`, `search`…); pages link only to these.

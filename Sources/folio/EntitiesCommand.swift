@@ -22,7 +22,10 @@ struct EntitiesCommand: AsyncParsableCommand {
     @Option(help: "Instead: measure extraction against a labelled passages file (e.g. Benchmarks/entities/passages.yml) and print precision and recall per kind.")
     var evaluate: String?
 
-    @Option(help: "With --evaluate: the passages to score: tuning, held-out or all.")
+    @Option(name: .customLong("evaluate-goals"), help: "Score the articles' goals (front matter `sdgs:`) against the primary goals labelled in this YAML file, and print recall.")
+    var evaluateGoals: String?
+
+    @Option(help: "With --evaluate or --evaluate-goals: the passages or articles to score: tuning, held-out or all.")
     var split = "held-out"
 
     @Option(help: "With --evaluate: score the spans in this JSON file (another system's output) instead of Folio's.")
@@ -34,6 +37,10 @@ struct EntitiesCommand: AsyncParsableCommand {
     func run() async throws {
         if let evaluate {
             try runEvaluation(evaluate)
+            return
+        }
+        if let evaluateGoals {
+            try runGoalEvaluation(evaluateGoals)
             return
         }
         let result: EntityReviewUpdater.Result
@@ -53,6 +60,29 @@ struct EntitiesCommand: AsyncParsableCommand {
             out += "entities: \(open.count) candidate\(open.count == 1 ? "" : "s") to review, \(decided) decided; "
             out += dryRun ? "nothing written\n" : (result.changed ? "wrote \(result.path)\n" : "\(result.path) is up to date\n")
             out += "Set `decision: accept` or `reject` in \(result.path), then run `folio import`.\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    private func runGoalEvaluation(_ file: String) throws {
+        let result: GoalBenchmark.Result
+        do {
+            result = try EntityBenchmarkRunner().runGoals(projectRoot: global.projectRoot, labelsFile: file, split: split == "all" ? nil : split)
+        } catch let error as ImportError {
+            throw error.folioError
+        }
+        var out = ""
+        if format == "json" {
+            let object: [String: Any] = [
+                "articles": result.articles, "split": split, "primary": result.primaryGoals, "found": result.found,
+                "recall": result.recall, "goals_per_article": result.goalsPerArticle,
+            ]
+            out = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self) + "\n"
+        } else {
+            if global.verbose, !result.differences.isEmpty { out += result.differences.joined(separator: "\n") + "\n" }
+            out += "\(result.articles) articles (\(split))\n"
+            out += "  primary goals found  \(String(format: "%5.1f", result.recall * 100)) %  (\(result.found) of \(result.primaryGoals))\n"
+            out += "  goals per article    \(String(format: "%5.2f", result.goalsPerArticle))\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

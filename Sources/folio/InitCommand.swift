@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioCore
 import FolioImport
+import FolioVocabulary
 import Foundation
 
 /// `folio init [DIR]`: a new project that builds at once.
@@ -24,7 +25,7 @@ struct InitCommand: AsyncParsableCommand {
         let target = URL(fileURLWithPath: directory ?? ".", isDirectory: true, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL
         let result: ProjectScaffold.Result
         do {
-            result = try ProjectScaffold().create(at: target, title: title)
+            result = try ProjectScaffold().create(at: target, title: title, vocabulary: BuiltinVocabulary.files)
         } catch let error as ImportError {
             throw error.folioError
         }

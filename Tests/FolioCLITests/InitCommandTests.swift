@@ -27,6 +27,29 @@ import Testing
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    /// A new project carries Folio's field vocabularies, so the indexes find what the first
+    /// report names: here a place in a statistics paper that no one listed for it.
+    @Test func aNewProjectIndexesItsFirstReport() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try FolioProcess.run(["init", "--quiet", root.path]).status == 0)
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for file in ["technologies.yml", "cities.yml", "sdgs.yml", "basemap.json"] {
+            let written = try Data(contentsOf: root.appendingPathComponent("Content/data/\(file)"))
+            #expect(written == (try Data(contentsOf: repository.appendingPathComponent("Content/data/\(file)"))), "\(file) differs from Folio's vocabulary")
+        }
+        let report = repository.appendingPathComponent("Tests/ForeignReports/sandwich-paper.txt")
+        let added = try FolioProcess.run(["add", "--quiet", "--root", root.path, report.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        let built = try FolioProcess.run(["build", "--root", root.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        for index in ["companies", "cities", "sdgs", "technologies"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Site/\(index)/index.html").path), "no \(index) index")
+        }
+        let place = try String(contentsOf: root.appendingPathComponent("Site/cities/alaska/index.html"), encoding: .utf8)
+        #expect(place.contains("sandwich-paper/"), "the place page lists no article of the new report")
+    }
+
     @Test func initRefusesAnExistingProject() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("folio-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -62,4 +62,35 @@ public struct EntityBenchmarkRunner: Sendable {
         }
         return ExtractionBenchmark.score(passages, found: found)
     }
+
+    /// Scores the goals the articles' front matter lists against hand-labelled primary goals.
+    /// - Parameters:
+    ///   - labelsFile: the labels, relative to the project root.
+    ///   - split: `tuning`, `held-out`, or `nil` for all.
+    /// - Throws: ``ImportError`` for unreadable or malformed inputs, or a labelled article that
+    ///   does not exist.
+    public func runGoals(projectRoot: URL, contentDirectory: String = "Content", labelsFile: String, split: String?) throws -> GoalBenchmark.Result {
+        let labels: [GoalBenchmark.Label]
+        do {
+            labels = try GoalBenchmark.labels(from: projectRoot.appendingPathComponent(labelsFile), display: labelsFile)
+                .filter { split == nil || $0.split == split }
+        } catch let error as EntitiesError {
+            let d = error.diagnostic
+            throw ImportError.configuration(file: d.location?.file ?? labelsFile, line: d.location?.line ?? 1, message: d.message)
+        }
+        var listed: [String: [Int]] = [:]
+        for label in labels {
+            let path = "\(contentDirectory)/articles/\(label.article).md"
+            let text = try Importer.read(projectRoot.appendingPathComponent(path), display: path)
+            do {
+                let parts = try FrontMatterParser.split(text, file: path)
+                guard let yaml = parts.yaml else { throw ImportError.configuration(file: path, line: 1, message: "the article has no front matter") }
+                listed[label.article] = try FrontMatterParser.decode(yaml, file: path, firstLine: parts.yamlStartLine).0.sdgs ?? []
+            } catch let error as ContentError {
+                let d = error.diagnostic
+                throw ImportError.configuration(file: path, line: d.location?.line ?? 1, message: d.message)
+            }
+        }
+        return GoalBenchmark.score(labels, listed: listed)
+    }
 }

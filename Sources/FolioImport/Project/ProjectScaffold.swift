@@ -3,7 +3,8 @@ import Foundation
 
 /// `folio init`: writes a new project that builds at once — `folio.yml`, `.gitignore`,
 /// `Content/corpus.yml` with one short example report in `Content/sources/`, a hand-written
-/// page — and imports the example so `Content/articles/` is ready for `folio build`.
+/// page, and the vocabularies the indexes match against in `Content/data/` — and imports the
+/// example so `Content/articles/` is ready for `folio build`.
 ///
 /// The project has no `Templates/`: the site uses Folio's built-in theme until a file placed in
 /// `Templates/` overrides its built-in twin.
@@ -17,11 +18,16 @@ public struct ProjectScaffold: Sendable {
     public init() {}
 
     /// Creates the project in `directory` (made when missing).
-    /// - Parameter title: the site title written to `folio.yml`.
+    /// - Parameters:
+    ///   - title: the site title written to `folio.yml`.
+    ///   - vocabulary: files for `Content/data/`, by name (`technologies.yml`, `cities.yml`,
+    ///     `sdgs.yml`, `basemap.json`: Folio's built-in field vocabularies). With any, the project
+    ///     also gets an empty `companies.yml`, so its indexes are built from the first report on:
+    ///     organisations are found in the text, places and technologies matched against the lists.
     /// - Throws: ``ImportError/configuration(file:line:message:hint:)`` when `directory` already
     ///   holds a project (`folio.yml` or `Content/`), ``ImportError/io(path:message:)`` when a
     ///   file cannot be written.
-    public func create(at directory: URL, title: String = "My Reports") throws -> Result {
+    public func create(at directory: URL, title: String = "My Reports", vocabulary: [String: Data] = [:]) throws -> Result {
         let fm = FileManager.default
         for existing in ["folio.yml", "Content"] where fm.fileExists(atPath: directory.appendingPathComponent(existing).path) {
             throw ImportError.configuration(
@@ -29,11 +35,16 @@ public struct ProjectScaffold: Sendable {
                 hint: "choose an empty or new directory: `folio init NEW-DIR`")
         }
         var created: [String] = []
-        for (path, text) in Self.files(title: title) {
+        var files = Self.files(title: title).map { ($0.0, Data($0.1.utf8)) }
+        if !vocabulary.isEmpty {
+            files += vocabulary.sorted { $0.key < $1.key }.map { ("Content/data/\($0.key)", $0.value) }
+            files.append(("Content/data/companies.yml", Data(Self.companiesHeader.utf8)))
+        }
+        for (path, data) in files {
             let url = directory.appendingPathComponent(path)
             do {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .atomic)
+                try data.write(to: url, options: .atomic)
             } catch {
                 throw ImportError.io(path: url.path, message: "cannot write the file: \(error.localizedDescription)")
             }
@@ -93,6 +104,27 @@ public struct ProjectScaffold: Sendable {
             """),
         ]
     }
+
+    /// A new project's organisation list: empty, since import finds organisations in the text
+    /// (`organisations-found.yml`) and `folio entities` lists the candidates to review.
+    static let companiesHeader = """
+    # Companies and other organisations, reviewed by hand. Import also finds organisations in the
+    # text by itself (legal forms, head nouns such as University or Ministry, definitions with an
+    # abbreviation) and writes them to organisations-found.yml; `folio entities` lists the names
+    # it found but did not accept, for review. List an organisation here to give it a type,
+    # aliases or a parent, or to index a name the text gives no clue about.
+    #
+    # Each entry: `name` (canonical), optional `slug`, `type` (company | government body |
+    # international organisation | research institute | association | media | NGO), `country`,
+    # `parent`, `aliases`, `former_names`, `related`, `author_of` (document slugs).
+    #
+    # - name: Example Corporation
+    #   type: company
+    #   country: Germany
+    #   aliases: [Example Corp., EXAMPLE]
+    []
+
+    """
 
     static let exampleSource = """
     # An Example Report

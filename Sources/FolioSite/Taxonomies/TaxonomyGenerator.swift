@@ -32,6 +32,8 @@ public struct TaxonomyGenerator: SiteGenerator {
 
     public func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry] {
         guard hasGazetteers(site) else { return [] }
+        // Data files that could not be read give no index pages: the build reports why.
+        if let files = site.prepared as? DataFiles, files.problem != nil || files.failure != nil { return [] }
         return [
             NavigationEntry(title: "Companies", path: "companies/index.html", summary: "Every company and organisation the reports name"),
             NavigationEntry(title: "Places", path: "cities/index.html", summary: "Cities, provinces, countries and regions, on a map"),
