@@ -223,6 +223,8 @@ public struct EntityTagger: Sendable {
         for (index, termHits) in byTerm {
             let term = terms[index]
             var counted = termHits
+            // A goal links only where the text names it; its phrases and technologies are evidence.
+            var linkable = termHits
             if let goal = term.goal {
                 let explicit = termHits.filter { $0.pattern == -1 }
                 var phraseCounts: [String: Int] = [:]
@@ -236,6 +238,8 @@ public struct EntityTagger: Sendable {
                         phraseCounts[terms[hit.term].name.lowercased(), default: 0] += 1
                     }
                 }
+                // In text order: the groups were filled in dictionary order, which differs per run.
+                technologyHits.sort { ($0.start, $0.term) < ($1.start, $1.term) }
                 let phrases = phraseCounts.map { PhraseCount(phrase: $0.key, count: $0.value) }
                     .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
                 let targetPhrases = Set(phraseHits.map { $0.phrase!.lowercased() })
@@ -248,6 +252,7 @@ public struct EntityTagger: Sendable {
                 goalEvidence[goal.number] = GoalEvidence(explicitMentions: explicit.count, phrases: phrases, tagged: tagged)
                 guard tagged else { continue }
                 counted = explicit + phraseHits + technologyHits
+                linkable = explicit
             }
             let body = counted.filter { layout.segments[$0.segment].region != .footnote }
             let notes = counted.filter { layout.segments[$0.segment].region == .footnote }
@@ -256,7 +261,7 @@ public struct EntityTagger: Sendable {
                 term: term.id, name: term.name, bodyCount: body.count, footnoteCount: notes.count,
                 mentions: Array(shown), evidence: term.goal.flatMap { goalEvidence[$0.number] }
             ))
-            if linking, let first = counted.first(where: { hit in
+            if linking, let first = linkable.first(where: { hit in
                 !hit.nested && hit.phrase == nil && layout.segments[hit.segment].linkable
             }) {
                 links.append((first.start, first.end, linkPrefix + term.id.path))
