@@ -145,6 +145,12 @@ struct MarkdownSegments: Sendable {
         let shouting = Self.isShouting(text, start, end)
         var segStart = start
         var i = start
+        // Each scan below runs ahead to a closing byte; what was once found missing stays missing
+        // for every later start, and brackets are matched once, so a line of 10^5 unclosed marks
+        // costs a pass, not a pass per mark.
+        let brackets = BracketMatches(text, start, end)
+        var noGreaterFrom = Int.max, noBracketFrom = Int.max
+        var noBacktickRunFrom: [Int: Int] = [:]
         func flush(_ upTo: Int, linkable: Bool) {
             if upTo > segStart {
                 segments.append(TextSegment(start: segStart, end: upTo, region: region, linkable: linkable, line: line, shouting: shouting))
@@ -158,7 +164,7 @@ struct MarkdownSegments: Sendable {
                 while i + n < end, text[i + n] == 0x60 { n += 1 }
                 var j = i + n
                 var closed = -1
-                while j < end {
+                while j < end, j < noBacktickRunFrom[n, default: Int.max] {
                     if text[j] == 0x60 {
                         var m = 0
                         while j + m < end, text[j + m] == 0x60 { m += 1 }
@@ -166,13 +172,14 @@ struct MarkdownSegments: Sendable {
                         j += m
                     } else { j += 1 }
                 }
+                if closed < 0 { noBacktickRunFrom[n] = i + n }
                 if closed >= 0 {
                     flush(i, linkable: linkable)
                     i = closed
                     segStart = i
                 } else { i += n }
             case 0x21 where i + 1 < end && text[i + 1] == 0x5B: // image
-                if let (_, after) = Self.linkExtent(text, i + 1, end) {
+                if let (_, after) = brackets.linkExtent(i + 1) {
                     flush(i, linkable: linkable)
                     i = after
                     segStart = i
@@ -180,11 +187,13 @@ struct MarkdownSegments: Sendable {
             case 0x5B: // link or footnote reference
                 if i + 1 < end, text[i + 1] == 0x5E {
                     var j = i + 2
-                    while j < end, text[j] != 0x5D { j += 1 }
+                    while j < end, j < noBracketFrom, text[j] != 0x5D { j += 1 }
+                    if j >= noBracketFrom { j = end }
+                    if j == end { noBracketFrom = min(noBracketFrom, i + 2) }
                     flush(i, linkable: linkable)
                     i = min(j + 1, end)
                     segStart = i
-                } else if let (closeBracket, after) = Self.linkExtent(text, i, end) {
+                } else if let (closeBracket, after) = brackets.linkExtent(i) {
                     flush(i, linkable: linkable)
                     // Link text is read but never linked again.
                     segments.append(TextSegment(start: i + 1, end: closeBracket, region: region, linkable: false, line: line, shouting: shouting))
@@ -194,7 +203,9 @@ struct MarkdownSegments: Sendable {
             case 0x3C: // autolink or raw HTML tag
                 if i + 1 < end, ByteClass.isWordByte(text[i + 1]) || text[i + 1] == 0x2F || text[i + 1] == 0x21 {
                     var j = i + 1
-                    while j < end, text[j] != 0x3E { j += 1 }
+                    while j < end, j < noGreaterFrom, text[j] != 0x3E { j += 1 }
+                    if j >= noGreaterFrom { j = end }
+                    if j == end { noGreaterFrom = min(noGreaterFrom, i + 1) }
                     if j < end {
                         flush(i, linkable: linkable)
                         i = j + 1
@@ -225,37 +236,6 @@ struct MarkdownSegments: Sendable {
         return true
     }
 
-    /// For `[text](destination)` or `[text][ref]` starting at `open`: the index of `]` and the
-    /// index after the whole link. `nil` when the bracket does not start a link.
-    static func linkExtent(_ text: [UInt8], _ open: Int, _ end: Int) -> (Int, Int)? {
-        var depth = 0
-        var j = open
-        var close = -1
-        while j < end {
-            if text[j] == 0x5C { j += 2; continue }
-            if text[j] == 0x5B { depth += 1 } else if text[j] == 0x5D {
-                depth -= 1
-                if depth == 0 { close = j; break }
-            }
-            j += 1
-        }
-        guard close >= 0, close + 1 < end else { return nil }
-        let opener = text[close + 1]
-        guard opener == 0x28 || opener == 0x5B else { return nil }
-        let closer: UInt8 = opener == 0x28 ? 0x29 : 0x5D
-        var k = close + 2
-        var nest = 1
-        while k < end {
-            if text[k] == 0x5C { k += 2; continue }
-            if text[k] == opener { nest += 1 } else if text[k] == closer {
-                nest -= 1
-                if nest == 0 { return (close, k + 1) }
-            }
-            k += 1
-        }
-        return nil
-    }
-
     /// A line with at least twelve letters of which more than 70 % are capitals.
     private static func isShouting(_ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
         var upper = 0, lower = 0
@@ -268,5 +248,48 @@ struct MarkdownSegments: Sendable {
             if i & 63 == 0, (upper + end - i) * 3 <= lower * 7 { return false }
         }
         return upper + lower >= 12 && upper * 10 > (upper + lower) * 7
+    }
+}
+
+/// The brackets and parentheses of one line matched once, with backslash escapes skipped, for
+/// finding where a link `[text](destination)` or `[text][ref]` ends.
+struct BracketMatches {
+    private let start: Int
+    private let end: Int
+    private let text: [UInt8]
+    /// By offset from `start`: the index of the matching `]` (for a `[`) or `)` (for a `(`); -1 for none.
+    private var match: [Int32] = []
+
+    init(_ text: [UInt8], _ start: Int, _ end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+        var hasBracket = false
+        for i in start..<end where text[i] == 0x5B { hasBracket = true; break }
+        guard hasBracket else { return }
+        match = [Int32](repeating: -1, count: end - start)
+        var squares: [Int] = [], rounds: [Int] = []
+        var i = start
+        while i < end {
+            switch text[i] {
+            case 0x5C: i += 2; continue
+            case 0x5B: squares.append(i)
+            case 0x5D: if let open = squares.popLast() { match[open - start] = Int32(i) }
+            case 0x28: rounds.append(i)
+            case 0x29: if let open = rounds.popLast() { match[open - start] = Int32(i) }
+            default: break
+            }
+            i += 1
+        }
+    }
+
+    /// For the `[` at `open`: the index of its `]` and the index after the whole link, when a
+    /// destination `(…)` or a reference `[…]` follows and is closed; `nil` otherwise.
+    func linkExtent(_ open: Int) -> (Int, Int)? {
+        guard !match.isEmpty, open >= start, open < end else { return nil }
+        let close = Int(match[open - start])
+        guard close >= 0, close + 1 < end, text[close + 1] == 0x28 || text[close + 1] == 0x5B else { return nil }
+        let after = Int(match[close + 1 - start])
+        return after >= 0 ? (close, after + 1) : nil
     }
 }
