@@ -15,7 +15,11 @@ site: deps release
 
 ## test: install what is missing, run the whole test suite, check the committed articles and links.
 test: test-deps debug
-	$(SWIFT) test --parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	# The in-process preview server's tests run apart: the command-line tests wait for child
+	# processes on the shared concurrency threads, and a server queued behind them misses its
+	# clients' time limits.
+	$(SWIFT) test --parallel --skip FolioServeTests 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	$(SWIFT) test --parallel --filter FolioServeTests 2>&1 | tee -a .build/test-output.txt; exit $${PIPESTATUS[0]}
 	$(DEBUG_BIN) import --check
 	$(DEBUG_BIN) build --output .build/test-site
 	$(DEBUG_BIN) bundle --output .build/test-site/downloads
