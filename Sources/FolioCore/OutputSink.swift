@@ -5,12 +5,27 @@ import Foundation
 public protocol OutputSink: Sendable {
     /// Writes `data` at `path`, a relative path such as `cmia-2021/index.html`.
     func write(_ data: Data, to path: String) throws
+
+    /// Writes a file at `path` that `produce` creates at the URL it is given, piece by piece,
+    /// so a large file (open data, a database) never has to be held in memory whole.
+    func writeFile(to path: String, producing produce: (URL) throws -> Void) throws
 }
 
 extension OutputSink {
     /// Writes UTF-8 text at `path`.
     public func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// Produces the file in a temporary folder and writes its bytes through ``write(_:to:)``;
+    /// sinks with a folder of their own write it in place.
+    public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-file-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent((path as NSString).lastPathComponent)
+        try produce(url)
+        try write(try Data(contentsOf: url), to: path)
     }
 }
 
@@ -95,6 +110,23 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
                 return
             }
             try Self.writeFile(data, at: url.path)
+        } catch {
+            throw FolioError.io(path: destination.appendingPathComponent(path).path, message: Self.writeFailure(error, staging: staging))
+        }
+    }
+
+    /// Lets `produce` create the file in the staging folder itself: nothing of it is held in
+    /// memory, and it is never linked to the previous output.
+    public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {
+        let url = staging.appendingPathComponent(path)
+        do {
+            let directory = url.deletingLastPathComponent()
+            if !isCreated(directory.path) {
+                try makeDirectories(directory)
+                markCreated(directory.path)
+            }
+            if wasLinked(url.path) { unlink(url.path) }
+            try produce(url)
         } catch {
             throw FolioError.io(path: destination.appendingPathComponent(path).path, message: Self.writeFailure(error, staging: staging))
         }

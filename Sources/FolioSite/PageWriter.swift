@@ -95,6 +95,14 @@ public final class PageWriter: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Writes a file (not HTML) that `produce` creates piece by piece at the URL it is given.
+    public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {
+        try sink.writeFile(to: path, producing: produce)
+        lock.lock()
+        paths.insert(path)
+        lock.unlock()
+    }
+
     /// Writes UTF-8 text.
     public func write(_ text: String, to path: String, contentPath: String? = nil) throws {
         try write(Data(text.utf8), to: path, contentPath: contentPath)
@@ -176,4 +184,5 @@ struct EmptyValue: MustacheCustomRenderable {
 public struct DiscardingOutput: OutputSink {
     public init() {}
     public func write(_ data: Data, to path: String) throws {}
+    public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {}
 }

@@ -94,6 +94,37 @@ import Testing
         try OutputGuard.check(output: project.appendingPathComponent("Site"), projectRoot: project, contentDirectory: content)
     }
 
+    /// A produced file is made in the staging folder itself, where it is published on commit and
+    /// never written through into the live tree (even where the previous build linked that path);
+    /// the memory sink gets the same bytes.
+    @Test func producedFilesAreWrittenInPlaceAndReachEverySink() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("Site")
+        let first = try StagedDirectoryOutput(destination: site)
+        try first.write("old rows", to: "data/mentions.csv")
+        try first.commit()
+        let live = site.appendingPathComponent("data/mentions.csv")
+        let output = try StagedDirectoryOutput(destination: site)
+        try output.write("old rows", to: "data/mentions.csv")  // linked to the live file
+        var producedAt: URL?
+        try output.writeFile(to: "data/mentions.csv") { url in
+            producedAt = url
+            try Data("id,text\r\n1,hydrogen\r\n".utf8).write(to: url)
+        }
+        #expect(producedAt?.path.hasPrefix(output.staging.path) == true)
+        #expect(try String(contentsOf: live, encoding: .utf8) == "old rows")
+        try output.commit()
+        #expect(try String(contentsOf: live, encoding: .utf8) == "id,text\r\n1,hydrogen\r\n")
+
+        let memory = MemoryOutput()
+        try memory.writeFile(to: "data/x.csv") { url in try Data("a,b\r\n".utf8).write(to: url) }
+        #expect(memory.text(at: "data/x.csv") == "a,b\r\n")
+        // A producer that fails leaves no file behind in the sink.
+        #expect(throws: (any Error).self) { try memory.writeFile(to: "data/y.csv") { _ in throw CocoaError(.fileWriteUnknown) } }
+        #expect(memory.text(at: "data/y.csv") == nil)
+    }
+
     @Test func memoryOutputKeepsWrites() throws {
         let memory = MemoryOutput()
         try memory.write("x", to: "a.html")

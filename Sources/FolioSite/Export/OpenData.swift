@@ -212,20 +212,21 @@ struct OpenData {
         urlPath.hasSuffix("/") ? String(urlPath.dropLast()) : urlPath
     }
 
-    /// Writes every file under `data/` through `writer`.
+    /// Writes every file under `data/` through `writer`, each piece by piece: at 10,000 articles
+    /// the mentions alone are hundreds of megabytes, never held whole in memory.
     func write(to writer: PageWriter) throws {
         // The tables' files and the database are independent: all cores build them.
         let jobs = tables.indices.flatMap { [($0, true), ($0, false)] }.map(Optional.some) + [nil]
         _ = try ConcurrentMap.tryMap(jobs) { job in
             guard let (index, asCSV) = job else {
-                try writer.write(try database().serialized(), to: "\(Self.folder)/\(Self.databaseFile)")
+                try writer.writeFile(to: "\(Self.folder)/\(Self.databaseFile)") { url in _ = try database(file: url) }
                 return
             }
             let table = tables[index]
-            if asCSV {
-                try writer.write(csv(table), to: "\(Self.folder)/\(table.name).csv")
-            } else {
-                try writer.write(json(table), to: "\(Self.folder)/\(table.name).json")
+            try writer.writeFile(to: "\(Self.folder)/\(table.name).\(asCSV ? "csv" : "json")") { url in
+                let file = try ChunkedTextFile(url)
+                if asCSV { csv(table) { file.append($0) } } else { json(table) { file.append($0) } }
+                try file.close()
             }
         }
         try writer.write(datapackage(), to: "\(Self.folder)/datapackage.json")
@@ -233,9 +234,16 @@ struct OpenData {
 
     /// RFC 4180 CSV with a header row; empty cells are missing values.
     func csv(_ table: Table) -> String {
-        var out = table.fields.map(\.name).joined(separator: ",") + "\r\n"
+        var out = ""
+        csv(table) { out += $0 }
+        return out
+    }
+
+    /// The CSV of `table`, handed to `emit` one row at a time.
+    func csv(_ table: Table, emit: (String) -> Void) {
+        emit(table.fields.map(\.name).joined(separator: ",") + "\r\n")
         for row in table.rows {
-            out += row.map { value -> String in
+            emit(row.map { value -> String in
                 switch value {
                 case .null: return ""
                 case let .integer(i): return String(i)
@@ -244,16 +252,22 @@ struct OpenData {
                     let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || s.hasPrefix(" ") || s.hasSuffix(" ")
                     return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
                 }
-            }.joined(separator: ",") + "\r\n"
+            }.joined(separator: ",") + "\r\n")
         }
-        return out
     }
 
     /// An array of objects, one per row; missing values are `null`.
     func json(_ table: Table) -> String {
-        var out = "[\n"
+        var out = ""
+        json(table) { out += $0 }
+        return out
+    }
+
+    /// The JSON of `table`, handed to `emit` one row at a time.
+    func json(_ table: Table, emit: (String) -> Void) {
+        emit("[\n")
         for (r, row) in table.rows.enumerated() {
-            out += "  {"
+            var out = "  {"
             for (i, value) in row.enumerated() {
                 out += (i == 0 ? "" : ", ") + Self.jsonString(table.fields[i].name) + ": "
                 switch value {
@@ -263,9 +277,9 @@ struct OpenData {
                 case let .text(s): out += Self.jsonString(s)
                 }
             }
-            out += r == table.rows.count - 1 ? "}\n" : "},\n"
+            emit(out + (r == table.rows.count - 1 ? "}\n" : "},\n"))
         }
-        return out + "]\n"
+        emit("]\n")
     }
 
     /// The Frictionless data package descriptor for the CSV files.
@@ -300,8 +314,9 @@ struct OpenData {
     }
 
     /// The tables in SQLite, with primary and foreign keys.
-    func database() throws -> SQLiteDatabase {
-        let db = try SQLiteDatabase()
+    /// The tables with their keys, in memory or written to `file`.
+    func database(file: URL? = nil) throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase(file: file)
         for table in tables {
             var columns: [String] = []
             for f in table.fields {
@@ -338,5 +353,40 @@ struct OpenData {
             }
         }
         return out + "\""
+    }
+}
+
+/// A text file written in pieces of about a megabyte, so a long export holds only the current
+/// piece in memory.
+final class ChunkedTextFile {
+    private let handle: FileHandle
+    private var buffer = ""
+    private var failure: (any Error)?
+    private static let pieceSize = 1 << 20
+
+    /// Creates (or empties) the file at `url`.
+    init(_ url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw FolioError.io(path: url.path, message: "cannot create the file")
+        }
+        handle = try FileHandle(forWritingTo: url)
+    }
+
+    func append(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= Self.pieceSize { flush() }
+    }
+
+    /// Writes what is left and closes the file; throws the first write error.
+    func close() throws {
+        flush()
+        try? handle.close()
+        if let failure { throw failure }
+    }
+
+    private func flush() {
+        guard failure == nil, !buffer.isEmpty else { buffer = ""; return }
+        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = error }
+        buffer = ""
     }
 }

@@ -1,8 +1,8 @@
 import CSQLite
 import Foundation
 
-/// An in-memory SQLite database, filled with prepared inserts and handed out as the bytes of a
-/// database file. The only file that touches the SQLite C library.
+/// A SQLite database, in memory or in a file, filled with prepared inserts. The only file that
+/// touches the SQLite C library.
 ///
 /// A class because it owns the `sqlite3` connection, which is closed on `deinit`. Not
 /// `Sendable`: one export uses it on one thread.
@@ -24,12 +24,17 @@ final class SQLiteDatabase {
 
     private var db: OpaquePointer?
 
-    /// Opens an empty in-memory database with foreign keys enforced.
-    init() throws {
-        guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open an in-memory database"
+    /// Opens an empty database with foreign keys enforced: in memory, or a new file at `file`
+    /// (written without a journal: an interrupted export leaves a file the build discards).
+    init(file: URL? = nil) throws {
+        guard sqlite3_open_v2(file?.path ?? ":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open the database"
             sqlite3_close(db)
             throw Failure(message: message, sql: "open")
+        }
+        if file != nil {
+            try execute("PRAGMA journal_mode = OFF")
+            try execute("PRAGMA synchronous = OFF")
         }
         try execute("PRAGMA foreign_keys = ON")
     }
