@@ -62,7 +62,7 @@ struct AddCommand: AsyncParsableCommand {
         out += s.contentsEntries > 0 ? " (\(s.contentsEntries - s.contentsUnmatched) matched, \(s.contentsUnmatched) unmatched)\n" : "\n"
         out += "Notes: \(s.notes); citations linked: \(s.citations); references: \(s.references)\n"
         out += "Figures: \(s.figures); tables: \(s.tables)\n"
-        out += "Findings: \(s.errors) errors, \(s.warnings) warnings\n"
+        out += "Findings: \(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")\n"
         out += s.errors > 0 ? "Next: fix the errors above (or add `import:` overrides to the entry), then run `folio import`.\n" : "Next: review the entry in Content/corpus.yml, then run `folio build`.\n"
         return out
     }
