@@ -92,6 +92,27 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ data: Data, to path: String) throws {
+        try writing(path) { url in
+            // A file equal to the previous output's is linked to it, not written again: no new
+            // inode, no data written, and removing the old tree after the swap frees nothing.
+            let previous = destination.appendingPathComponent(path).path
+            if reusingUnchanged, Self.sameContents(data, atPath: previous), link(previous, url.path) == 0 {
+                markLinked(url.path)
+                return
+            }
+            try Self.writeFile(data, at: url.path)
+        }
+    }
+
+    /// Lets `produce` create the file in the staging folder itself: nothing of it is held in
+    /// memory, and it is never linked to the previous output.
+    public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {
+        try writing(path, produce)
+    }
+
+    /// Runs `body` with the staging URL of `path`, its folders made and any earlier link at that
+    /// path removed; a failure names the output path and says the previous output is unchanged.
+    private func writing(_ path: String, _ body: (URL) throws -> Void) throws {
         let url = staging.appendingPathComponent(path)
         do {
             let directory = url.deletingLastPathComponent()
@@ -102,31 +123,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             // A file the build wrote before (a second write to one path) may be a link into the
             // previous output: it is replaced, never written through.
             if wasLinked(url.path) { unlink(url.path) }
-            // A file equal to the previous output's is linked to it, not written again: no new
-            // inode, no data written, and removing the old tree after the swap frees nothing.
-            let previous = destination.appendingPathComponent(path).path
-            if reusingUnchanged, Self.sameContents(data, atPath: previous), link(previous, url.path) == 0 {
-                markLinked(url.path)
-                return
-            }
-            try Self.writeFile(data, at: url.path)
-        } catch {
-            throw FolioError.io(path: destination.appendingPathComponent(path).path, message: Self.writeFailure(error, staging: staging))
-        }
-    }
-
-    /// Lets `produce` create the file in the staging folder itself: nothing of it is held in
-    /// memory, and it is never linked to the previous output.
-    public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {
-        let url = staging.appendingPathComponent(path)
-        do {
-            let directory = url.deletingLastPathComponent()
-            if !isCreated(directory.path) {
-                try makeDirectories(directory)
-                markCreated(directory.path)
-            }
-            if wasLinked(url.path) { unlink(url.path) }
-            try produce(url)
+            try body(url)
         } catch {
             throw FolioError.io(path: destination.appendingPathComponent(path).path, message: Self.writeFailure(error, staging: staging))
         }
