@@ -7,6 +7,13 @@ public enum Slug {
     ///
     /// `Slug.make("Chengdu-Chongqing Economic Circle: 2021")` is `chengdu-chongqing-economic-circle-2021`.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
+        // Most names and headings are ASCII, where folding changes nothing but the case.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return join(asciiWords(text), maxLength: maxLength) }
+        return makeFolding(text, maxLength: maxLength)
+    }
+
+    /// The rule for any text: Unicode folding first, then the words.
+    static func makeFolding(_ text: String, maxLength: Int) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""
@@ -23,6 +30,31 @@ public enum Slug {
             }
         }
         if !current.isEmpty { words.append(current) }
+        return join(words, maxLength: maxLength)
+    }
+
+    /// The words of ASCII text, lower-cased: runs of letters and digits; apostrophes join.
+    private static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A: current.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39: current.append(byte)
+            case 0x27: continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// Words joined by hyphens, cut at a word boundary to `maxLength` characters.
+    private static func join(_ words: [String], maxLength: Int) -> String {
         var slug = ""
         for word in words {
             let candidate = slug.isEmpty ? word : slug + "-" + word

@@ -1,4 +1,4 @@
-import FolioCore
+@testable import FolioCore
 import Testing
 
 @Suite struct SlugTests {
@@ -24,5 +24,21 @@ import Testing
         #expect(slugger.unique("background") == "background-2")
         #expect(slugger.unique("background") == "background-3")
         #expect(slugger.unique("main") == "main-2")
+    }
+
+    /// ASCII text takes a short path; it must give exactly what the folding rule gives, on
+    /// random text of letters, digits, apostrophes, spaces and punctuation, at any length limit.
+    @Test func asciiTextSlugsAsTheFoldingRuleDoes() {
+        var state: UInt64 = 0xC0FFEE
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let alphabet = Array("aZq09 -'&.:()/_,\t\u{7F}\u{1}Mm")
+        for _ in 0..<5000 {
+            let text = String((0..<next(60)).map { _ in alphabet[next(alphabet.count)] })
+            let limit = [80, 20, 5, 1][next(4)]
+            #expect(Slug.make(text, maxLength: limit) == Slug.makeFolding(text, maxLength: limit), "\(text.debugDescription) at \(limit)")
+        }
     }
 }
