@@ -230,16 +230,24 @@ public struct EntityTagger: Sendable {
                 var phraseCounts: [String: Int] = [:]
                 let phraseHits = termHits.filter { $0.phrase != nil }
                 for h in phraseHits { phraseCounts[h.phrase!.lowercased(), default: 0] += 1 }
-                // A technology named where a phrase already matched ("wind power") counts once.
-                var technologyHits: [Hit] = []
-                for group in goal.technologyGroups {
-                    for hit in technologiesByGroup[group] ?? [] where !phraseHits.contains(where: { $0.start < hit.end && hit.start < $0.end }) {
-                        technologyHits.append(hit)
-                        phraseCounts[terms[hit.term].name.lowercased(), default: 0] += 1
-                    }
-                }
                 // In text order: the groups were filled in dictionary order, which differs per run.
-                technologyHits.sort { ($0.start, $0.term) < ($1.start, $1.term) }
+                let candidates = goal.technologyGroups.flatMap { technologiesByGroup[$0] ?? [] }
+                    .sorted { ($0.start, $0.term) < ($1.start, $1.term) }
+                // A technology named where a phrase already matched ("wind power") counts once.
+                // Both lists are in text order, so one sweep finds the overlaps.
+                var technologyHits: [Hit] = []
+                var first = 0
+                for hit in candidates {
+                    while first < phraseHits.count, phraseHits[first].end <= hit.start { first += 1 }
+                    var next = first, overlaps = false
+                    while next < phraseHits.count, phraseHits[next].start < hit.end {
+                        if phraseHits[next].end > hit.start { overlaps = true; break }
+                        next += 1
+                    }
+                    guard !overlaps else { continue }
+                    technologyHits.append(hit)
+                    phraseCounts[terms[hit.term].name.lowercased(), default: 0] += 1
+                }
                 let phrases = phraseCounts.map { PhraseCount(phrase: $0.key, count: $0.value) }
                     .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
                 let targetPhrases = Set(phraseHits.map { $0.phrase!.lowercased() })
