@@ -72,6 +72,31 @@ import Yams
         }
     }
 
+    /// The indexes of a new project with all seven documents added, scored on the labelled
+    /// paragraphs of `Benchmarks/entities/fixture-passages.yml` (held-out half): the documents
+    /// name almost nothing an index of digital industry lists, so what is measured is that
+    /// nothing else is taken for an entry — at most one extra — and that the one place is found.
+    @Test func aNewProjectTakesNothingElseForAnEntry() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-foreign-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try FolioProcess.run(["init", "--quiet", root.path]).status == 0)
+        for name in Self.fixtures {
+            let added = try FolioProcess.run(["add", "--quiet", "--root", root.path, Self.directory.appendingPathComponent(name).path])
+            #expect(added.status == 0, "\(name): \(added.stderr)")
+        }
+        try FileManager.default.copyItem(
+            at: FolioProcess.repository.appendingPathComponent("Benchmarks/entities/fixture-passages.yml"),
+            to: root.appendingPathComponent("fixture-passages.yml"))
+        let scored = try FolioProcess.run(["entities", "--root", root.path, "--evaluate", "fixture-passages.yml", "--split", "held-out", "--format", "json"])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as? [String: Any])
+        let scores = try #require(result["scores"] as? [String: [String: Double]])
+        #expect((result["passages"] as? Int) == 28)
+        let extras = scores.values.reduce(0) { $0 + ($1["fp"] ?? 0) }
+        #expect(extras <= 1, "\(scores)")
+        #expect(scores["place"]?["tp"] == 1, "\(scores)")
+    }
+
     /// Runs `folio init` and `folio add` in a temporary project and reads what was written.
     static func add(_ name: String) throws -> Output {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-foreign-\(UUID().uuidString)")
