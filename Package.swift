@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "FolioTheme", path: "Templates", sources: ["FolioTheme.swift"], swiftSettings: swiftSettings, plugins: ["ThemeEmbedder"]),
         // Folio's field vocabularies (technologies, places, goals, base map) from `Content/data/`,
         // embedded at build time by the VocabularyEmbedder plugin; `folio init` writes them out.
-        .target(name: "FolioVocabulary", swiftSettings: swiftSettings, plugins: ["VocabularyEmbedder"]),
+        .target(name: "FolioVocabulary", dependencies: ["FolioCore"], swiftSettings: swiftSettings, plugins: ["VocabularyEmbedder"]),
         // Build-time tool and plugins that embed files into the binary (the theme, the vocabularies).
         .executableTarget(name: "folio-embed", path: "Sources/folio-embed", swiftSettings: swiftSettings),
         .plugin(name: "ThemeEmbedder", capability: .buildTool(), dependencies: ["folio-embed"]),

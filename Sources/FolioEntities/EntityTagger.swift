@@ -214,8 +214,8 @@ public struct EntityTagger: Sendable {
             guard let group = terms[index].type else { continue }
             technologiesByGroup[group, default: []] += termHits.filter { !$0.nested && layout.segments[$0.segment].region != .footnote }
         }
-        for (index, term) in terms.enumerated() where byTerm[index] == nil {
-            if let goal = term.goal, goal.technologyGroups.contains(where: { technologiesByGroup[$0] != nil }) { byTerm[index] = [] }
+        for index in goalTerms.values where byTerm[index] == nil {
+            if terms[index].goal?.technologyGroups.contains(where: { technologiesByGroup[$0] != nil }) == true { byTerm[index] = [] }
         }
         var occurrences: [TermOccurrence] = []
         var goalEvidence: [Int: GoalEvidence] = [:]
@@ -230,6 +230,7 @@ public struct EntityTagger: Sendable {
                 var phraseCounts: [String: Int] = [:]
                 let phraseHits = termHits.filter { $0.phrase != nil }
                 for h in phraseHits { phraseCounts[h.phrase!.lowercased(), default: 0] += 1 }
+                let distinctPhrases = phraseCounts.count
                 // In text order: the groups were filled in dictionary order, which differs per run.
                 let candidates = goal.technologyGroups.flatMap { technologiesByGroup[$0] ?? [] }
                     .sorted { ($0.start, $0.term) < ($1.start, $1.term) }
@@ -250,10 +251,9 @@ public struct EntityTagger: Sendable {
                 }
                 let phrases = phraseCounts.map { PhraseCount(phrase: $0.key, count: $0.value) }
                     .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
-                let targetPhrases = Set(phraseHits.map { $0.phrase!.lowercased() })
                 let occurrencesOfPhrases = phraseHits.count
                 let tagged = !explicit.isEmpty
-                    || (occurrencesOfPhrases >= gazetteers.sdgMinimumOccurrences && targetPhrases.count >= gazetteers.sdgMinimumDistinctPhrases)
+                    || (occurrencesOfPhrases >= gazetteers.sdgMinimumOccurrences && distinctPhrases >= gazetteers.sdgMinimumDistinctPhrases)
                     || (!technologyHits.isEmpty && occurrencesOfPhrases + technologyHits.count >= gazetteers.sdgMinimumOccurrencesWithTechnologies
                         && phrases.count >= gazetteers.sdgMinimumDistinctWithTechnologies
                         && Set((phraseHits + technologyHits).map(\.segment)).count >= gazetteers.sdgMinimumParagraphsWithTechnologies)

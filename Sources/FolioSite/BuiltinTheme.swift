@@ -10,15 +10,7 @@ import Foundation
 public enum BuiltinTheme {
     /// Every built-in file, keyed by its path relative to `Templates/` (`base.mustache`,
     /// `assets/folio.css`).
-    public static let files: [String: Data] = {
-        var result: [String: Data] = [:]
-        for entry in EmbeddedTheme.files {
-            // The generator writes valid base64; an undecodable entry would be a build defect.
-            guard let data = Data(base64Encoded: entry.base64) else { preconditionFailure("embedded theme file \(entry.path) is not base64") }
-            result[entry.path] = data
-        }
-        return result
-    }()
+    public static let files: [String: Data] = EmbeddedFiles.decode(EmbeddedTheme.files)
 
     /// The built-in file at `path` (relative to `Templates/`), if there is one.
     public static func file(_ path: String) -> Data? { files[path] }

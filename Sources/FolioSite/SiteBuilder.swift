@@ -157,10 +157,11 @@ public struct SiteBuilder: Sendable {
             snapshot.sourceMapper = sourceMapper
             snapshot.entities = entities
             // Each generator sees what it prepared, so one whose data files failed links nowhere.
+            let prepared = try preparing.map { try $0.result() ?? nil }
             var navigation: [NavigationEntry] = [], footer: [NavigationEntry] = []
             for (index, generator) in generators.enumerated() {
                 var site = snapshot
-                site.prepared = try preparing[index].result() ?? nil
+                site.prepared = prepared[index]
                 navigation += generator.navigationEntries(for: site)
                 footer += generator.footerEntries(for: site)
             }
@@ -184,7 +185,7 @@ public struct SiteBuilder: Sendable {
             }
             for (index, generator) in generators.enumerated() {
                 snapshot.diagnostics = diagnostics
-                snapshot.prepared = try preparing[index].result() ?? nil
+                snapshot.prepared = prepared[index]
                 if index == searchIndex, let search = generator as? SearchGenerator {
                     diagnostics += try search.generate(snapshot, writer: writer, prepared: tokenizing.result())
                 } else {

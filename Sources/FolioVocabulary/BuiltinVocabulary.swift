@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// Folio's field vocabularies, built into the binary from `Content/data/` at build time (the
@@ -6,13 +7,5 @@ import Foundation
 /// where they are the project's own to edit.
 public enum BuiltinVocabulary {
     /// Every embedded file, keyed by its path relative to `Content/data/` (`technologies.yml`).
-    public static let files: [String: Data] = {
-        var result: [String: Data] = [:]
-        for entry in EmbeddedVocabulary.files {
-            // The generator writes valid base64; an undecodable entry would be a build defect.
-            guard let data = Data(base64Encoded: entry.base64) else { preconditionFailure("embedded vocabulary file \(entry.path) is not base64") }
-            result[entry.path] = data
-        }
-        return result
-    }()
+    public static let files: [String: Data] = EmbeddedFiles.decode(EmbeddedVocabulary.files)
 }

@@ -21,8 +21,7 @@ public struct EntityBenchmarkRunner: Sendable {
             passages = try ExtractionBenchmark.passages(from: projectRoot.appendingPathComponent(passagesFile), display: passagesFile)
                 .filter { split == nil || $0.split == split }
         } catch let error as EntitiesError {
-            let d = error.diagnostic
-            throw ImportError.configuration(file: d.location?.file ?? passagesFile, line: d.location?.line ?? 1, message: d.message)
+            throw ImportError.malformedInput(error.diagnostic, file: passagesFile)
         }
         var found: [String: [ExtractionBenchmark.Kind: [String]]] = [:]
         if let spansFile {
@@ -41,8 +40,7 @@ public struct EntityBenchmarkRunner: Sendable {
             do {
                 manifest = try CorpusManifest.load(from: content.appendingPathComponent("corpus.yml"), displayPath: "\(contentDirectory)/corpus.yml")
             } catch let error as ContentError {
-                let d = error.diagnostic
-                throw ImportError.configuration(file: "\(contentDirectory)/corpus.yml", line: d.location?.line ?? 1, message: d.message)
+                throw ImportError.malformedInput(error.diagnostic, file: "\(contentDirectory)/corpus.yml")
             }
             let tagger = try Importer.loadTagger(content, contentDirectory: contentDirectory)
             var sources: [String: [Substring]] = [:]
@@ -75,20 +73,18 @@ public struct EntityBenchmarkRunner: Sendable {
             labels = try GoalBenchmark.labels(from: projectRoot.appendingPathComponent(labelsFile), display: labelsFile)
                 .filter { split == nil || $0.split == split }
         } catch let error as EntitiesError {
-            let d = error.diagnostic
-            throw ImportError.configuration(file: d.location?.file ?? labelsFile, line: d.location?.line ?? 1, message: d.message)
+            throw ImportError.malformedInput(error.diagnostic, file: labelsFile)
         }
+        // Articles are read as the build reads them.
+        let loader = ContentLoader(projectRoot: projectRoot, contentDirectory: contentDirectory)
         var listed: [String: [Int]] = [:]
         for label in labels {
             let path = "\(contentDirectory)/articles/\(label.article).md"
-            let text = try Importer.read(projectRoot.appendingPathComponent(path), display: path)
             do {
-                let parts = try FrontMatterParser.split(text, file: path)
-                guard let yaml = parts.yaml else { throw ImportError.configuration(file: path, line: 1, message: "the article has no front matter") }
-                listed[label.article] = try FrontMatterParser.decode(yaml, file: path, firstLine: parts.yamlStartLine).0.sdgs ?? []
+                let (page, _) = try loader.loadPage(at: projectRoot.appendingPathComponent(path), relativePath: path, kind: .article, documentSlug: nil)
+                listed[label.article] = page.frontMatter.sdgs ?? []
             } catch let error as ContentError {
-                let d = error.diagnostic
-                throw ImportError.configuration(file: path, line: d.location?.line ?? 1, message: d.message)
+                throw ImportError.malformedInput(error.diagnostic, file: path)
             }
         }
         return GoalBenchmark.score(labels, listed: listed)

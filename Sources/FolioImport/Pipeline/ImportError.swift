@@ -16,4 +16,10 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { folioError.description }
+
+    /// A malformed input another stage reported as a diagnostic, at the diagnostic's file and
+    /// line (`file` when it names none).
+    static func malformedInput(_ diagnostic: Diagnostic, file: String) -> ImportError {
+        .configuration(file: diagnostic.location?.file ?? file, line: diagnostic.location?.line ?? 1, message: diagnostic.message)
+    }
 }

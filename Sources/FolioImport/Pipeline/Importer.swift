@@ -345,8 +345,7 @@ public struct Importer: Sendable {
         do {
             return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data", includeFound: false))
         } catch let error as EntitiesError {
-            let d = error.diagnostic
-            throw ImportError.configuration(file: d.location?.file ?? "\(contentDirectory)/data", line: d.location?.line ?? 1, message: d.message)
+            throw ImportError.malformedInput(error.diagnostic, file: "\(contentDirectory)/data")
         }
     }
 

@@ -219,7 +219,7 @@ struct OpenData {
         let jobs = tables.indices.flatMap { [($0, true), ($0, false)] }.map(Optional.some) + [nil]
         _ = try ConcurrentMap.tryMap(jobs) { job in
             guard let (index, asCSV) = job else {
-                try writer.writeFile(to: "\(Self.folder)/\(Self.databaseFile)") { url in _ = try database(file: url) }
+                try writer.writeFile(to: "\(Self.folder)/\(Self.databaseFile)") { url in try writeDatabase(to: url) }
                 return
             }
             let table = tables[index]
@@ -232,14 +232,8 @@ struct OpenData {
         try writer.write(datapackage(), to: "\(Self.folder)/datapackage.json")
     }
 
-    /// RFC 4180 CSV with a header row; empty cells are missing values.
-    func csv(_ table: Table) -> String {
-        var out = ""
-        csv(table) { out += $0 }
-        return out
-    }
-
-    /// The CSV of `table`, handed to `emit` one row at a time.
+    /// RFC 4180 CSV with a header row (empty cells are missing values), handed to `emit` one row
+    /// at a time.
     func csv(_ table: Table, emit: (String) -> Void) {
         emit(table.fields.map(\.name).joined(separator: ",") + "\r\n")
         for row in table.rows {
@@ -256,14 +250,8 @@ struct OpenData {
         }
     }
 
-    /// An array of objects, one per row; missing values are `null`.
-    func json(_ table: Table) -> String {
-        var out = ""
-        json(table) { out += $0 }
-        return out
-    }
-
-    /// The JSON of `table`, handed to `emit` one row at a time.
+    /// An array of objects, one per row (missing values are `null`), handed to `emit` one row at
+    /// a time.
     func json(_ table: Table, emit: (String) -> Void) {
         emit("[\n")
         for (r, row) in table.rows.enumerated() {
@@ -314,8 +302,8 @@ struct OpenData {
     }
 
     /// The tables in SQLite, with primary and foreign keys.
-    /// The tables with their keys, in memory or written to `file`.
-    func database(file: URL? = nil) throws -> SQLiteDatabase {
+    /// Writes the tables with their keys to a new database file at `file`.
+    func writeDatabase(to file: URL) throws {
         let db = try SQLiteDatabase(file: file)
         for table in tables {
             var columns: [String] = []
@@ -330,7 +318,6 @@ struct OpenData {
             try db.insert(into: table.name, columns: table.fields.map(\.name), rows: table.rows)
         }
         try db.execute("CREATE INDEX mentions_by_article ON mentions (article_id)")
-        return db
     }
 
     static func number(_ d: Double) -> String {

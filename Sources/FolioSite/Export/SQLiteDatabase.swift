@@ -1,8 +1,8 @@
 import CSQLite
 import Foundation
 
-/// A SQLite database, in memory or in a file, filled with prepared inserts. The only file that
-/// touches the SQLite C library.
+/// A SQLite database file, filled with prepared inserts. The only file that touches the SQLite C
+/// library.
 ///
 /// A class because it owns the `sqlite3` connection, which is closed on `deinit`. Not
 /// `Sendable`: one export uses it on one thread.
@@ -24,18 +24,17 @@ final class SQLiteDatabase {
 
     private var db: OpaquePointer?
 
-    /// Opens an empty database with foreign keys enforced: in memory, or a new file at `file`
-    /// (written without a journal: an interrupted export leaves a file the build discards).
-    init(file: URL? = nil) throws {
-        guard sqlite3_open_v2(file?.path ?? ":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
+    /// Opens a new database file at `file` with foreign keys enforced, written without a journal
+    /// (an interrupted export leaves a file the build discards). The file is complete once the
+    /// database is released.
+    init(file: URL) throws {
+        guard sqlite3_open_v2(file.path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open the database"
             sqlite3_close(db)
             throw Failure(message: message, sql: "open")
         }
-        if file != nil {
-            try execute("PRAGMA journal_mode = OFF")
-            try execute("PRAGMA synchronous = OFF")
-        }
+        try execute("PRAGMA journal_mode = OFF")
+        try execute("PRAGMA synchronous = OFF")
         try execute("PRAGMA foreign_keys = ON")
     }
 
@@ -79,31 +78,6 @@ final class SQLiteDatabase {
             sqlite3_clear_bindings(statement)
         }
         try execute("COMMIT")
-    }
-
-    /// Rows of a query, each column as text (`nil` for NULL); for checks and tests.
-    func query(_ sql: String) throws -> [[String?]] {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw failure(sql) }
-        defer { sqlite3_finalize(statement) }
-        var rows: [[String?]] = []
-        while true {
-            let step = sqlite3_step(statement)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else { throw failure(sql) }
-            rows.append((0..<sqlite3_column_count(statement)).map { column in
-                sqlite3_column_text(statement, column).map { String(cString: $0) }
-            })
-        }
-        return rows
-    }
-
-    /// The database as the bytes of a file.
-    func serialized() throws -> Data {
-        var size: sqlite3_int64 = 0
-        guard let bytes = sqlite3_serialize(db, "main", &size, 0) else { throw failure("serialize") }
-        defer { sqlite3_free(bytes) }
-        return Data(bytes: bytes, count: Int(size))
     }
 
     private func failure(_ sql: String) -> Failure {
