@@ -37,6 +37,10 @@ public struct EntityTagger: Sendable {
     private let goalTerms: [Int: Int]
     /// For each place, the places that may be counted inside its name: its members and parent.
     private let placesWithin: [Int: Set<Int>]
+    /// Technologies named in coordinations that share words ("solar and wind power").
+    private let coordinations: Coordinations
+    /// The vocabulary domain of each technology, by term index (nil for other kinds).
+    private let technologyDomains: [String?]
 
     /// A tagger that knows no terms (finds nothing).
     public init() {
@@ -86,6 +90,8 @@ public struct EntityTagger: Sendable {
             within[index] = Set(names.compactMap { placeIndex[$0] })
         }
         placesWithin = within
+        coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
+        technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
     }
 
     private static func pattern(term: Int, alias: Alias) -> Pattern {
@@ -200,6 +206,7 @@ public struct EntityTagger: Sendable {
         }
         hits = resolveAbbreviations(hits, text)
         hits = applyRequirements(hits, text)
+        hits += coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains) { (layout.segments[$0].start, layout.segments[$0].end) }
         hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
         hits.sort { ($0.start, $0.term) < ($1.start, $1.term) }

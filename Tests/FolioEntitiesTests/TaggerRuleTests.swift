@@ -103,3 +103,49 @@ struct TaggerRuleTests {
         #expect(result.occurrence(of: TermID(kind: .sdg, slug: "7"))?.evidence == evidence)
     }
 }
+
+/// Technologies named in coordinations that share words, on the corpus and on made-up lines.
+@Suite struct CoordinationTests {
+    let tagger = Fixtures.tagger
+
+    private func technologies(_ text: String) -> Set<String> {
+        Set(tagger.analyze(markdown: text, linking: false).occurrences.filter { $0.term.kind == .technology }.map(\.term.slug))
+    }
+
+    /// The mention texts of one technology.
+    private func mentions(of slug: String, in text: String) -> [String] {
+        tagger.analyze(markdown: text, linking: false).occurrences.first { $0.term == TermID(kind: .technology, slug: slug) }?.mentions.map(\.text) ?? []
+    }
+
+    @Test func aSharedHeadNamesEveryItem() {
+        // "the industrial and energy Internet", "hybrid and electric vehicles", "energy and carbon management platform".
+        #expect(technologies(Fixtures.lines("cmia-2021", 2760, 2760)).contains("industrial-internet-of-things"))
+        #expect(technologies(Fixtures.lines("cmia-2021", 3406, 3406)).contains("plug-in-hybrid-vehicles"))
+        #expect(technologies(Fixtures.lines("cmia-2024", 1985, 1985)).contains("energy-management-systems"))
+        #expect(mentions(of: "solar-photovoltaics", in: "Wind and solar power grew, and so did solar and wind power.") == ["solar power", "solar"])
+        #expect(mentions(of: "wind-power", in: "Wind and solar power grew, and so did solar and wind power.") == ["Wind", "wind power"])
+        #expect(technologies("We need flow, sodium-ion and solid-state batteries.").isSuperset(of: ["flow-batteries", "sodium-ion-batteries", "solid-state-batteries"]))
+    }
+
+    @Test func bareEnergySourcesInAListWithOne() {
+        // "renewable energy (e.g., solar, wind, geothermal, biomass, hydro and nuclear)".
+        let engie = technologies(Fixtures.lines("giz-ccid-2022", 364, 364))
+        #expect(engie.isSuperset(of: ["solar-photovoltaics", "wind-power", "hydropower", "nuclear-power", "geothermal-energy", "bioenergy"]))
+        #expect(technologies("Sources such as solar, wind, and hydropower matter.").isSuperset(of: ["solar-photovoltaics", "wind-power", "hydropower"]))
+        #expect(technologies("Hydropower, solar and wind.").isSuperset(of: ["solar-photovoltaics", "wind-power"]))
+    }
+
+    @Test func takesNothingTheVocabularyDoesNotSpell() {
+        // "cloud, AI, computing, and 5G": "computing power" is a digital term, and a bare item
+        // counts only in a list of energy sources.
+        #expect(!technologies(Fixtures.lines("cmia-2021", 1320, 1320)).contains("high-performance-computing"))
+        // A capitalised word inside a sentence is a name, not a shared modifier.
+        #expect(!technologies("The firm Solar and wind power makers met.").contains("solar-photovoltaics"))
+        #expect(!technologies("The solar system and wind power.").contains("solar-photovoltaics"))
+        #expect(!technologies("Coal, gas and wind power.").contains("gas-fired-power"))
+        // "solar" ahead of "panels" is no bare list item.
+        #expect(!technologies("Hydropower, solar roofing and wind.").contains("solar-photovoltaics"))
+        // One coordination naming one term is one mention of it.
+        #expect(mentions(of: "led-lighting", in: "From traditional manufacturing to intelligent and interconnected lighting.").count == 1)
+    }
+}
