@@ -71,6 +71,22 @@ extension EntityTagger {
                     }
                     continue
                 }
+                // `Japan's industry alliance (ICV)`: the abbreviation names the body the text describes,
+                // in this article even where the vocabulary gives it to a technology.
+                if let type = OrganisationFinder.describedBody(endingAt: definition.long, in: text),
+                   !OrganisationFinder.isPluralAbbreviation(definition.abbreviation) {
+                    var open = definition.long.upperBound
+                    while open < text.count, text[open] == 0x20 { open += 1 }
+                    let span = (open + 1)..<(open + 1 + definition.abbreviation.utf8.count)
+                    let namedElsewise = named.contains { kinds[$0.term] != .technology && $0.start < span.upperBound && span.lowerBound < $0.end }
+                    if !namedElsewise {
+                        add(OrganisationCandidate(
+                            name: definition.abbreviation, fullName: definition.abbreviation, acronym: nil, type: type, rule: .acronymDefinition,
+                            confidence: OrganisationFinder.describedBodyConfidence, spans: [span]
+                        ))
+                    }
+                    continue
+                }
                 // A capitalised long form whose initials are the abbreviation: a candidate for review.
                 let tokens = OrganisationFinder.tokens(text, ranges)
                 guard let end = tokens.firstIndex(where: { $0.end == definition.long.upperBound }) else { continue }

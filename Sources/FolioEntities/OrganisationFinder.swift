@@ -58,6 +58,9 @@ struct OrganisationFinder: Sendable {
     /// media and appositive rules clear it; a bare acronym definition (which also defines
     /// programmes and technologies) does not and goes to the review file.
     static let acceptance = 0.7
+    /// An abbreviation defined right after a described body (`the industry alliance (ICV)`):
+    /// accepted, since the parenthesis defines the body's own name.
+    static let describedBodyConfidence = 0.75
 
     /// Legal forms and corporate suffixes that end a company name. Those marked as dropped are
     /// removed from the index name (`Co., Ltd.`); `Group` or `Corporation` stay part of it.
@@ -222,9 +225,13 @@ struct OrganisationFinder: Sendable {
                 break
             }
         }
-        // `Siemens and Tsinghua University`: a known name before `and` is another name.
+        // `Siemens and Tsinghua University`: a known name before `and` is another name. So is
+        // `Schneider Electric and GE`, where one word follows (`Finance and Leasing Company` is one name).
         if end - start >= 3, tokens[start + 1].lower == "and" || tokens[start + 1].lower == "&", known(tokens[start].start..<tokens[start].end) {
             return start..<(start + 1)
+        }
+        if end - start >= 4, tokens[end - 2].lower == "and" || tokens[end - 2].lower == "&", known(tokens[start].start..<tokens[end - 3].end) {
+            return start..<(end - 2)
         }
         return start..<end
     }
@@ -321,16 +328,26 @@ struct OrganisationFinder: Sendable {
             let words = tokens[run]
             let lowers = words.map(\.lower)
             guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) && !Self.demonyms.contains($0) }) else { continue }
+            // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
+            guard !(words.count == 1 && Self.isPluralAbbreviation(first.text)) else { continue }
             let name = Self.spell(text, first.start, last.end)
             out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: .appositive, confidence: 0.85, spans: [first.start..<last.end]))
         }
         return out
     }
 
+    /// Whether `word` is an upper-case abbreviation with a plural `s` (`SMEs`, `NGOs`).
+    static func isPluralAbbreviation(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 3, scalars.last == "s" else { return false }
+        return scalars.dropLast().allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
+    }
+
     /// Plural nouns that introduce a list of companies.
     static let companyListNouns: Set<String> = [
         "companies", "firms", "manufacturers", "makers", "carmakers", "automakers", "suppliers", "providers", "vendors",
         "giants", "corporations", "multinationals", "groups", "brands", "producers", "operators", "banks", "insurers",
+        "enterprises", "subsidiaries", "factories", "partners", "customers", "clients", "startups", "start-ups", "conglomerates",
     ]
     /// Longest list, in names, that the enumeration rule follows.
     static let enumerationReach = 8
@@ -349,11 +366,14 @@ struct OrganisationFinder: Sendable {
                 if t.lower == "as", j >= 1, tokens[j - 1].lower != "such" { return false }
                 return k >= 0 && companyListNouns.contains(tokens[k].lower)
             }
-            // `firms (SAP, …`: the list opens with a parenthesis right after the noun.
+            // `firms (SAP, …`: the list opens with a parenthesis right after the noun, and the
+            // name is inside it.
             if companyListNouns.contains(t.lower), t.end + 1 < text.count,
                text[t.end] == 0x28 || (text[t.end] == 0x20 && text[t.end + 1] == 0x28) {
-                return true
+                return !text[t.end..<tokens[index].start].contains(0x29)
             }
+            // A sentence ended between the noun and the name.
+            if t.next == 0x2E, !t.text.hasSuffix(".") { return false }
             guard t.capitalised || t.lower == "and" || t.lower == "&" || t.lower == "or" || t.lower == "well" || t.lower == "as" else { return false }
             if t.capitalised { names += 1 }
             j -= 1
@@ -377,6 +397,17 @@ struct OrganisationFinder: Sendable {
             out.append((tokens[j].start..<tokens[j].end, token.text))
         }
         return out
+    }
+
+    /// The type of the body an abbreviation is defined for when the text only describes it, with
+    /// a lower-case head noun right before the parenthesis: `Japan's IIoT industry alliance (ICV)`,
+    /// `the national standards body's research institute (CESI)`. Heads that need an `of …`
+    /// complement (`centre`, `office`) describe too much to count.
+    static func describedBody(endingAt long: Range<Int>, in text: [UInt8]) -> OrganisationType? {
+        let word = String(decoding: text[long], as: UTF8.self)
+        guard let first = word.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
+              let head = heads[word], !head.needsOf else { return nil }
+        return head.type
     }
 
     /// Whether the capital letters of `abbreviation` are the initials of `name`'s words, in

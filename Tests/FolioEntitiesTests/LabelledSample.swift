@@ -74,7 +74,7 @@ enum LabelledSample {
         LabelledPassage(source: "cmia-2021", first: 39, last: 39,
                         companies: ["hitachi-energy"], places: ["chengdu-chongqing-economic-circle", "chengdu", "chongqing"]),
         LabelledPassage(source: "cmia-2021", first: 2073, last: 2073,
-                        companies: ["qualcomm", "tencent", "lenovo"], places: ["chengdu", "chongqing"],
+                        companies: ["qualcomm", "tencent", "lenovo", "china-mobile"], places: ["chengdu", "chongqing"],
                         technologies: ["5g", "c-v2x", "satellite-navigation", "autonomous-driving", "intelligent-connected-vehicles"]),
         LabelledPassage(source: "cmia-2021", first: 2798, last: 2798,
                         companies: ["bp"], places: ["teesside", "united-kingdom"],

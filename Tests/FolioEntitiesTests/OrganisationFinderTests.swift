@@ -84,4 +84,37 @@ struct OrganisationFinderTests {
         let accepted = EntityTagger(gazetteers: gazetteers).analyze(markdown: "The Lamp Unit Institute (LUI) said so.", linking: false)
         #expect(accepted.organisations.first?.type == .association)
     }
+
+    /// Tags of one text: the companies of the gazetteer and those found.
+    private func companies(_ text: String) -> Set<String> {
+        Set(tagger.analyze(markdown: text, linking: false).tags.companies)
+    }
+
+    @Test func aNameListedAfterAKnownNameIsItsOwn() {
+        // leiden-2023 line 532: "only four foreign firms (SAP, Siemens, Schneider Electric and GE)".
+        #expect(companies(Fixtures.lines("leiden-2023", 532, 532)).isSuperset(of: ["SAP", "Siemens", "Schneider Electric", "GE"]))
+        // cmia-2021 line 2976: "Sumitomo Mitsui Finance and Leasing Company (SMFL)" stays one name.
+        #expect(!companies(Fixtures.lines("cmia-2021", 2976, 2976)).contains("Leasing Company"))
+        // cmia-2024 line 926: "Leading enterprises, such as CHANGAN AUTO, Tech-Front Computer, …".
+        #expect(companies(Fixtures.lines("cmia-2024", 926, 926)).contains("Tech-Front Computer"))
+    }
+
+    @Test func anAbbreviationDefinedForADescribedBodyNamesIt() {
+        // leiden-2023 line 418: "Japan's IIoT industry alliance (ICV)", which the vocabulary
+        // otherwise reads as intelligent connected vehicles.
+        let result = tagger.analyze(markdown: Fixtures.lines("leiden-2023", 418, 418), linking: false)
+        #expect(result.organisations.first { $0.name == "ICV" }?.type == .association)
+        #expect(!result.tags.technologies.contains("Intelligent connected vehicles"))
+        // cmia-2024 line 860: "non-governmental organization (NGOs)" names a class of bodies.
+        #expect(!companies(Fixtures.lines("cmia-2024", 860, 860)).contains("NGOs"))
+        #expect(found("Standards come from the national standards body (SAC). SAC also certifies.")["SAC"]?.type == nil)
+        #expect(found("Members of the national industry association (CNIA) met; CNIA said so.")["CNIA"]?.count == 2)
+    }
+
+    @Test func aListBeforeAClosedParenthesisOrASentenceEndIsNotFollowed() {
+        // A citation: the parenthesis after "Enterprises" closed before the next sentence.
+        #expect(found("'Cultivation of \"Little Giant\" Enterprises (小巨人企业). Retrieved from: https://example.org").isEmpty)
+        #expect(found("He visited partners. Retrieved letters were read.").isEmpty)
+        #expect(found("Companies (SMEs, SOEs and startups) joined.").isEmpty)
+    }
 }
