@@ -1,8 +1,10 @@
 import Foundation
 
 /// The spellings of a technology alias that are matched by rule rather than listed:
-/// the other number of its last word, its hyphen and space spellings, and the plural of an
-/// upper-case abbreviation.
+/// the other number of its last word, its hyphen and space spellings, its British or American
+/// spelling ("fibre" / "fiber", "electrolyser" / "electrolyzer"), "smart" and "intelligent" as
+/// each other's first word ("smart grid" / "intelligent grid"), and the plural of an upper-case
+/// abbreviation.
 enum TermVariants {
     /// Longest upper-case abbreviation that also matches with a plural `s` (`EV` → `EVs`,
     /// `AGV` → `AGVs`); longer codes are names, not countable things.
@@ -27,6 +29,12 @@ enum TermVariants {
         let words = text.split(separator: " ")
         if words.count == 2, words.allSatisfy({ $0.allSatisfy { $0.isLowercase || $0.isNumber } }) {
             spellings.append(words.joined(separator: "-"))
+        }
+        for spelling in spellings {
+            if let other = otherSpelling(spelling) { spellings.append(other) }
+        }
+        for spelling in spellings {
+            if let other = otherLead(spelling) { spellings.append(other) }
         }
         for spelling in spellings {
             if spelling != text { out.append(spelling) }
@@ -65,5 +73,74 @@ enum TermVariants {
             other = word + "s"
         }
         return String(head) + other
+    }
+
+    /// Whole words spelled differently in British and American English.
+    static let spellingPairs: [(String, String)] = [
+        ("aluminium", "aluminum"), ("sulphur", "sulfur"), ("tyre", "tire"), ("tyres", "tires"), ("mould", "mold"),
+        ("moulding", "molding"), ("programme", "program"), ("programmes", "programs"), ("catalogue", "catalog"),
+        ("grey", "gray"), ("defence", "defense"), ("licence", "license"), ("colour", "color"), ("labour", "labor"),
+        ("harbour", "harbor"), ("behaviour", "behavior"), ("vapour", "vapor"), ("neighbourhood", "neighborhood"),
+        ("centre", "center"), ("centres", "centers"), ("fibre", "fiber"), ("fibres", "fibers"), ("litre", "liter"),
+        ("litres", "liters"), ("metre", "meter"), ("metres", "meters"), ("theatre", "theater"), ("calibre", "caliber"),
+    ]
+
+    /// Word endings spelled differently, British first.
+    static let endingPairs: [(String, String)] = [
+        ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("iser", "izer"), ("isers", "izers"),
+        ("yse", "yze"), ("ysed", "yzed"), ("yser", "yzer"), ("ysers", "yzers"), ("ysing", "yzing"),
+        ("elling", "eling"), ("elled", "eled"), ("eller", "eler"), ("ellers", "elers"),
+    ]
+
+    /// The phrase with every word that has one in its other national spelling, or `nil` when no
+    /// word has one.
+    static func otherSpelling(_ phrase: String) -> String? {
+        var changed = false
+        let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            guard let other = otherSpelling(word: String(word)) else { return String(word) }
+            changed = true
+            return other
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    /// One lower-case word in its other national spelling, or `nil`. Hyphenated words are
+    /// spelled part by part ("fibre-optic" → "fiber-optic").
+    static func otherSpelling(word: String) -> String? {
+        if word.contains("-") {
+            var changed = false
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
+                guard let other = otherSpelling(word: String(part)) else { return String(part) }
+                changed = true
+                return other
+            }
+            return changed ? parts.joined(separator: "-") : nil
+        }
+        guard word.count >= 4, word.allSatisfy({ $0.isLowercase && $0.isASCII }) else { return nil }
+        for (british, american) in spellingPairs {
+            if word == british { return american }
+            if word == american { return british }
+        }
+        // Endings need a stem of three letters: "rise", "size" and "selling" have none to respell.
+        for (british, american) in endingPairs.sorted(by: { $0.0.count > $1.0.count }) {
+            if word.hasSuffix(british), word.count - british.count >= 3 {
+                return String(word.dropLast(british.count)) + american
+            }
+            if word.hasSuffix(american), word.count - american.count >= 3 {
+                return String(word.dropLast(american.count)) + british
+            }
+        }
+        return nil
+    }
+
+    /// The phrase with "smart" and "intelligent" swapped as its first word; `nil` otherwise.
+    static func otherLead(_ phrase: String) -> String? {
+        guard let space = phrase.firstIndex(of: " ") else { return nil }
+        let rest = phrase[space...]
+        switch phrase[..<space] {
+        case "smart": return "intelligent" + rest
+        case "intelligent": return "smart" + rest
+        default: return nil
+        }
     }
 }
