@@ -109,8 +109,8 @@ extension EntityTagger {
 
         var discovery = Discovery()
         var claimed: [Range<Int>] = named.filter { kinds[$0.term] == .company }.map { $0.start..<$0.end }
-        for slug in order {
-            var candidate = bySlug[slug]!
+        for var candidate in OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }) {
+            let slug = Slug.make(candidate.name)
             // A gazetteer company under a legal name: its hits, not a new entry.
             if let index = gazetteers.companyTermIndex(exactly: candidate.name) ?? gazetteers.companyTermIndex(exactly: candidate.fullName)
                 ?? OrganisationFinder.withoutDemonym(candidate.name).flatMap(gazetteers.companyTermIndex(exactly:)) {
@@ -127,7 +127,7 @@ extension EntityTagger {
             let accepted = decision?.accepted == true || candidate.confidence >= OrganisationFinder.acceptance
             // Every mention: the spans the rules saw, then each spelling anywhere in the article.
             var spans = candidate.spans
-            for form in Set([candidate.name, candidate.fullName] + (candidate.acronym.map { [$0] } ?? [])) {
+            for form in Set([candidate.name, candidate.fullName] + candidate.otherNames + (candidate.acronym.map { [$0] } ?? [])) {
                 spans += occurrences(of: form, in: text, layout)
             }
             spans = spans.sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
@@ -139,9 +139,10 @@ extension EntityTagger {
                 segmentIndex(layout, span.lowerBound).map { Hit(term: -1, pattern: -4, start: span.lowerBound, end: span.upperBound, segment: $0, nested: false) }
             }
             guard !mentionHits.isEmpty else { continue }
-            var variants = [candidate.fullName]
-            if let acronym = candidate.acronym { variants.append(acronym) }
-            variants = variants.filter { $0 != candidate.name }
+            var variants: [String] = []
+            for variant in [candidate.fullName] + candidate.otherNames + (candidate.acronym.map { [$0] } ?? []) where variant != candidate.name && !variants.contains(variant) {
+                variants.append(variant)
+            }
             let found = FoundOrganisation(
                 name: candidate.name, slug: slug, variants: variants, type: candidate.type,
                 rule: decision?.accepted == true && candidate.confidence < OrganisationFinder.acceptance ? .reviewed : candidate.rule,

@@ -45,6 +45,8 @@ public struct OrganisationCandidate: Sendable, Equatable {
     public var confidence: Double
     /// Byte ranges of every mention in the article text.
     public var spans: [Range<Int>]
+    /// Other names of the same body in the article (`Iwatani` beside `Iwatani Corporation`).
+    public var otherNames: [String] = []
 }
 
 /// Finds organisation names that no gazetteer lists, by the shape of the text around them.
@@ -334,6 +336,36 @@ struct OrganisationFinder: Sendable {
             out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: .appositive, confidence: 0.85, spans: [first.start..<last.end]))
         }
         return out
+    }
+
+    /// `Iwatani Corp.` (indexed as `Iwatani`) and `Iwatani Corporation` in one article: one body,
+    /// under the name with the kept legal form; the shorter name becomes another name of it.
+    static func mergingLegalFormVariants(_ candidates: [OrganisationCandidate]) -> [OrganisationCandidate] {
+        var indexByName: [String: Int] = [:]
+        for (index, candidate) in candidates.enumerated() where indexByName[candidate.name] == nil { indexByName[candidate.name] = index }
+        var absorbedInto: [Int: Int] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            guard let space = candidate.name.lastIndex(of: " "),
+                  keptLegalForms.contains(candidate.name[candidate.name.index(after: space)...].lowercased()),
+                  let short = indexByName[String(candidate.name[..<space])], short != index, absorbedInto[index] == nil else { continue }
+            absorbedInto[short] = index
+        }
+        guard !absorbedInto.isEmpty else { return candidates }
+        var merged = candidates
+        for (short, long) in absorbedInto.sorted(by: { $0.key < $1.key }) {
+            let absorbed = candidates[short]
+            merged[long].spans += absorbed.spans
+            for name in [absorbed.name, absorbed.fullName] + absorbed.otherNames where name != merged[long].name && !merged[long].otherNames.contains(name) {
+                merged[long].otherNames.append(name)
+            }
+            merged[long].acronym = merged[long].acronym ?? absorbed.acronym
+            if absorbed.confidence > merged[long].confidence {
+                merged[long].confidence = absorbed.confidence
+                merged[long].rule = absorbed.rule
+                merged[long].type = absorbed.type
+            }
+        }
+        return merged.indices.filter { absorbedInto[$0] == nil }.map { merged[$0] }
     }
 
     /// Whether `word` is an upper-case abbreviation with a plural `s` (`SMEs`, `NGOs`).

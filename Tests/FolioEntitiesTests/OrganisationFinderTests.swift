@@ -117,4 +117,15 @@ struct OrganisationFinderTests {
         #expect(found("He visited partners. Retrieved letters were read.").isEmpty)
         #expect(found("Companies (SMEs, SOEs and startups) joined.").isEmpty)
     }
+
+    @Test func aShortLegalFormAndAKeptOneNameOneBody() {
+        // cmia-2021 lines 2952–3029: "Iwatani Corporation" in the text, "Iwatani Corp." in a table.
+        let result = tagger.analyze(markdown: Fixtures.lines("cmia-2021", 2952, 3029), linking: false)
+        let iwatani = result.organisations.filter { $0.name.hasPrefix("Iwatani") }
+        #expect(iwatani.map(\.name) == ["Iwatani Corporation"])
+        #expect(iwatani.first?.variants.contains("Iwatani Corp.") == true)
+        #expect((iwatani.first?.count ?? 0) >= 4)
+        // Only the name with the kept form absorbs the same name without it.
+        #expect(Set(found("Zorvex Group and Zorvex Hydrogen Group both grew. Zorvex Hydrogen Co., Ltd. is listed.").keys) == ["Zorvex Group", "Zorvex Hydrogen Group"])
+    }
 }
