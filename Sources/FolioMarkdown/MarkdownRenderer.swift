@@ -38,8 +38,11 @@ public struct MarkdownRenderer: Sendable {
     private static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
     /// Renders `markdown`.
-    /// - Parameter origin: used only for diagnostic locations.
-    public func render(_ markdown: String, origin: Origin = Origin(file: "")) -> RenderedPage {
+    /// - Parameters:
+    ///   - origin: used only for diagnostic locations.
+    ///   - written: the Markdown as its file has it, when `markdown` is a rewrite of it on the same
+    ///     lines (index links inserted): footnotes are read from it, so their columns are the file's.
+    public func render(_ markdown: String, origin: Origin = Origin(file: ""), written: String? = nil) -> RenderedPage {
         _ = Self.registration
         guard let parser = cmark_parser_new(Self.parseOptions) else {
             preconditionFailure("cmark_parser_new failed: out of memory")
@@ -73,15 +76,15 @@ public struct MarkdownRenderer: Sendable {
         free(rendered)
         html = Self.tightenHeadings(html, collector.headings)
 
-        let definitions = Self.footnoteDefinitions(in: markdown).map { FootnoteMark(label: $0.label, line: $0.line + origin.firstLine - 1) }
+        let lines = TextLines.split(written ?? markdown)
+        let footnotes = Footnotes.scan(lines, fenced: TextLines.fenced(lines), firstLine: origin.firstLine)
         return RenderedPage(
             html: html,
             headings: collector.headings,
             anchorIDs: Self.ids(in: html),
             links: collector.links,
-            footnoteReferences: collector.footnoteReferences,
-            footnoteDefinitions: definitions,
-            danglingFootnotes: collector.dangling,
+            footnoteDefinitions: footnotes.definitions,
+            footnoteReferences: footnotes.references,
             textBlocks: collector.blocks,
             diagnostics: collector.diagnostics
         )
@@ -120,24 +123,6 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Finds `[^label]:` definition lines in the source, since cmark drops unreferenced ones.
-    static func footnoteDefinitions(in markdown: String) -> [FootnoteMark] {
-        var marks: [FootnoteMark] = []
-        var lineNumber = 0
-        var inFence = false
-        for line in TextLines.split(markdown) {
-            lineNumber += 1
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]") else { continue }
-            let after = trimmed.index(after: close)
-            guard after < trimmed.endIndex, trimmed[after] == ":" else { continue }
-            let label = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
-            if !label.isEmpty { marks.append(FootnoteMark(label: String(label), line: lineNumber)) }
-        }
-        return marks
-    }
-
     /// Every `id="…"` value in `html`, in one linear scan.
     static func ids(in html: String) -> Set<String> {
         var ids = Set<String>()
@@ -159,13 +144,11 @@ public struct MarkdownRenderer: Sendable {
 }
 
 /// Walks a parsed cmark tree once: assigns heading ids, sanitizes raw HTML, neutralises unsafe
-/// URLs and records headings, links, footnotes and text blocks.
+/// URLs and records headings, links and text blocks.
 private struct FactCollector {
     let origin: MarkdownRenderer.Origin
     var headings: [RenderedHeading] = []
     var links: [RenderedLink] = []
-    var footnoteReferences: [FootnoteMark] = []
-    var dangling: [FootnoteMark] = []
     var blocks: [TextBlock] = []
     var diagnostics: [Diagnostic] = []
     var slugger = UniqueSlugger()
@@ -209,18 +192,6 @@ private struct FactCollector {
                 if !URLSafety.isSafe(url, allowDataImages: type == CMARK_NODE_IMAGE) {
                     cmark_node_set_url(node, "#")
                     diagnostics.append(Diagnostic(code: "MD002", severity: .warning, message: "unsafe link URL `\(url.prefix(40))` removed", location: loc, hint: "use an http(s) or relative URL"))
-                }
-            case CMARK_NODE_FOOTNOTE_REFERENCE:
-                let label = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                footnoteReferences.append(FootnoteMark(label: label, line: location(node).line))
-            case CMARK_NODE_TEXT:
-                if let literal = cmark_node_get_literal(node) {
-                    let text = String(cString: literal)
-                    if text.contains("[^") {
-                        for label in Self.danglingLabels(in: text) {
-                            dangling.append(FootnoteMark(label: label, line: location(node).line))
-                        }
-                    }
                 }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_CODE_BLOCK:
                 pendingBlocks.append((node, currentHeadingIndex))
@@ -318,16 +289,4 @@ private struct FactCollector {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Labels of `[^label]` patterns left as text (references whose definition does not exist).
-    static func danglingLabels(in text: String) -> [String] {
-        var labels: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "[^") {
-            guard let close = rest[open.upperBound...].firstIndex(of: "]") else { break }
-            let label = rest[open.upperBound..<close]
-            if !label.isEmpty, !label.contains(" ") { labels.append(String(label)) }
-            rest = rest[rest.index(after: close)...]
-        }
-        return labels
-    }
 }

@@ -14,27 +14,32 @@ public struct RenderedPage: Sendable, Equatable {
     public var anchorIDs: Set<String>
     /// Links and images in document order.
     public var links: [RenderedLink]
-    /// Labels of footnote references that resolved to a definition, with their lines.
-    public var footnoteReferences: [FootnoteMark]
-    /// Footnote definitions found in the Markdown source (including ones never referenced).
-    public var footnoteDefinitions: [FootnoteMark]
-    /// `[^label]` texts left in the output because no definition exists.
-    public var danglingFootnotes: [FootnoteMark]
+    /// Footnote definitions as written, in order (including ones never referenced).
+    public var footnoteDefinitions: [FootnoteDefinition]
+    /// Footnote references as written, in order, each with whether its label is defined.
+    public var footnoteReferences: [FootnoteReference]
     /// Plain text of each block, for search and snippets, with the anchor of the heading above it.
     public var textBlocks: [TextBlock]
     /// Problems found while rendering (unsafe HTML removed, dangerous URLs neutralised).
     public var diagnostics: [Diagnostic]
 
-    public init(html: String, headings: [RenderedHeading], anchorIDs: Set<String>, links: [RenderedLink], footnoteReferences: [FootnoteMark], footnoteDefinitions: [FootnoteMark], danglingFootnotes: [FootnoteMark], textBlocks: [TextBlock], diagnostics: [Diagnostic]) {
+    public init(html: String, headings: [RenderedHeading], anchorIDs: Set<String>, links: [RenderedLink], footnoteDefinitions: [FootnoteDefinition], footnoteReferences: [FootnoteReference], textBlocks: [TextBlock], diagnostics: [Diagnostic]) {
         self.html = html
         self.headings = headings
         self.anchorIDs = anchorIDs
         self.links = links
-        self.footnoteReferences = footnoteReferences
         self.footnoteDefinitions = footnoteDefinitions
-        self.danglingFootnotes = danglingFootnotes
+        self.footnoteReferences = footnoteReferences
         self.textBlocks = textBlocks
         self.diagnostics = diagnostics
+    }
+
+    /// References whose label has no definition: cmark-gfm leaves them as text.
+    public var danglingFootnotes: [FootnoteReference] { footnoteReferences.filter { !$0.defined } }
+
+    /// The definition covering a Markdown file line, if any.
+    public func footnoteDefinition(atLine line: Int) -> FootnoteDefinition? {
+        footnoteDefinitions.first { $0.lines.contains(line) }
     }
 
     /// The first level-1 heading, which is the page title in generated articles.
@@ -77,17 +82,6 @@ public struct RenderedLink: Sendable, Equatable {
         self.text = text
         self.line = line
         self.column = column
-    }
-}
-
-/// A footnote label at a Markdown line.
-public struct FootnoteMark: Sendable, Equatable {
-    public var label: String
-    public var line: Int
-
-    public init(label: String, line: Int) {
-        self.label = label
-        self.line = line
     }
 }
 

@@ -8,24 +8,14 @@ import FolioModel
 public struct AnchorLocator: Sendable {
     private let page: PublishedPage
     private let lines: [Substring]
-    private let definitions: [PageSource.FootnoteDefinition]
-    private let references: [PageSource.FootnoteReference]
     /// cmark-gfm numbers notes in order of first reference: their ids are `fn-<n>` and `fnref-<n>`.
     private let ordinal: [String: Int]
 
     public init(_ page: PublishedPage) {
         self.page = page
         lines = TextLines.split(page.page.body)
-        var fenced: [Bool] = []
-        var inFence = false
-        for line in lines {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); fenced.append(true) } else { fenced.append(inFence) }
-        }
-        definitions = PageSource.scanDefinitions(lines, fenced: fenced)
-        references = PageSource.scanReferences(lines, fenced: fenced, defined: Set(definitions.map { $0.label.lowercased() })).filter(\.defined)
         var ordinal: [String: Int] = [:]
-        for reference in references where ordinal[reference.label.lowercased()] == nil {
+        for reference in page.rendered.footnoteReferences where reference.defined && ordinal[reference.label.lowercased()] == nil {
             ordinal[reference.label.lowercased()] = ordinal.count + 1
         }
         self.ordinal = ordinal
@@ -35,14 +25,14 @@ public struct AnchorLocator: Sendable {
     public func anchor(forFileLine fileLine: Int) -> String? {
         let rendered = page.rendered
         let bodyLine = fileLine - page.page.bodyStartLine + 1
-        if let definition = definitions.first(where: { $0.bodyLines.contains(bodyLine) }), let n = ordinal[definition.label.lowercased()], rendered.anchorIDs.contains("fn-\(n)") {
+        if let definition = rendered.footnoteDefinition(atLine: fileLine), let n = ordinal[definition.label.lowercased()], rendered.anchorIDs.contains("fn-\(n)") {
             return "fn-\(n)"
         }
         if bodyLine >= 1, bodyLine <= lines.count,
            let id = PageSource.attributeValues("id", in: String(lines[bodyLine - 1])).first, rendered.anchorIDs.contains(id) {
             return id
         }
-        if let reference = references.first(where: { $0.bodyLine == bodyLine }), let n = ordinal[reference.label.lowercased()], rendered.anchorIDs.contains("fnref-\(n)") {
+        if let reference = rendered.footnoteReferences.first(where: { $0.defined && $0.line == fileLine }), let n = ordinal[reference.label.lowercased()], rendered.anchorIDs.contains("fnref-\(n)") {
             return "fnref-\(n)"
         }
         return rendered.headings.last { $0.line <= fileLine }?.id

@@ -4,51 +4,29 @@ import FolioMarkdown
 import FolioModel
 import Foundation
 
-/// The Markdown lines of one published page with the facts validation reads from them:
-/// footnote definitions with their text, captions, raw HTML ids. Built once per page.
+/// The Markdown lines of one published page with the facts validation reads from them beyond
+/// the rendered page's own: captions and raw HTML ids. Built once per page.
 struct PageSource: Sendable {
     let published: PublishedPage
     /// Body lines (1-based body line `n` is `lines[n - 1]`).
     let lines: [Substring]
     /// Whether each body line is inside a fenced code block.
     let fenced: [Bool]
-    /// Footnote definitions in body order, with their text.
-    let definitions: [FootnoteDefinition]
     /// Figure and table captions in body order (caption markup and `Figure N:` paragraphs).
     let captions: [Caption]
     /// File lines of paragraphs that are captions themselves.
     let plainCaptionLines: Set<Int>
     /// `id="…"` values written in raw HTML, with their body lines.
     let rawIDs: [(id: String, bodyLine: Int)]
-    /// Footnote references `[^label]` in body order, whether or not a definition exists.
-    /// (cmark-gfm replaces a reference's label by its ordinal, so labels are read here.)
-    let references: [FootnoteReference]
-
-    /// A `[^label]` reference in the text.
-    struct FootnoteReference: Sendable {
-        var label: String
-        var bodyLine: Int
-        /// 1-based UTF-8 column.
-        var column: Int
-        /// Whether a definition with this label exists in the page.
-        var defined: Bool
-    }
-
-    /// References with a definition, as the renderer numbers them.
-    var resolvedReferences: [FootnoteReference] { references.filter(\.defined) }
-    /// References without a definition (left as text by the renderer).
-    var danglingReferences: [FootnoteReference] { references.filter { !$0.defined } }
 
     var page: Page { published.page }
     var rendered: RenderedPage { published.rendered }
-
-    /// A footnote definition: `[^label]: text` plus its continuation lines.
-    struct FootnoteDefinition: Sendable {
-        var label: String
-        var text: String
-        /// Body lines covered, first to last.
-        var bodyLines: ClosedRange<Int>
-    }
+    /// Footnote definitions in file order, with their text and file lines.
+    var definitions: [FootnoteDefinition] { rendered.footnoteDefinitions }
+    /// Footnote references in file order, whether or not a definition exists.
+    var references: [FootnoteReference] { rendered.footnoteReferences }
+    /// References without a definition (left as text by the renderer).
+    var danglingReferences: [FootnoteReference] { rendered.danglingFootnotes }
 
     /// A figure or table caption.
     struct Caption: Sendable {
@@ -65,21 +43,8 @@ struct PageSource: Sendable {
         self.published = published
         let lines = TextLines.split(published.page.body)
         self.lines = lines
-        var fenced: [Bool] = []
-        fenced.reserveCapacity(lines.count)
-        var inFence = false
-        for line in lines {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                fenced.append(true)
-            } else {
-                fenced.append(inFence)
-            }
-        }
+        let fenced = TextLines.fenced(lines)
         self.fenced = fenced
-        let definitions = Self.scanDefinitions(lines, fenced: fenced)
-        self.definitions = definitions
         var (captions, rawIDs) = Self.scanHTML(lines, fenced: fenced)
         // Paragraphs that are captions themselves (`Figure 3: …`), where content has no caption markup.
         let firstLine = published.page.bodyStartLine
@@ -96,34 +61,6 @@ struct PageSource: Sendable {
         self.captions = captions
         self.rawIDs = rawIDs
         self.plainCaptionLines = plainCaptionLines
-        references = Self.scanReferences(lines, fenced: fenced, defined: Set(definitions.map { $0.label.lowercased() }))
-    }
-
-    /// `[^label]` tokens outside code, except a definition's own label at the start of its line.
-    static func scanReferences(_ lines: [Substring], fenced: [Bool], defined: Set<String>) -> [FootnoteReference] {
-        var result: [FootnoteReference] = []
-        for (offset, line) in lines.enumerated() where !fenced[offset] && line.has("[^") {
-            let bytes = Array(line.utf8)
-            var i = 0
-            var backticks = 0
-            while i + 2 < bytes.count {
-                if bytes[i] == 0x60 { backticks += 1 }
-                if bytes[i] == 0x5B, bytes[i + 1] == 0x5E, backticks % 2 == 0, i == 0 || bytes[i - 1] != 0x5C {
-                    var j = i + 2
-                    while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x20, bytes[j] != 0x5B { j += 1 }
-                    if j < bytes.count, bytes[j] == 0x5D, j > i + 2 {
-                        let isDefinition = i == 0 && j + 1 < bytes.count && bytes[j + 1] == 0x3A
-                        if !isDefinition {
-                            let label = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
-                            result.append(FootnoteReference(label: label, bodyLine: offset + 1, column: i + 1, defined: defined.contains(label.lowercased())))
-                        }
-                        i = j
-                    }
-                }
-                i += 1
-            }
-        }
-        return result
     }
 
     /// File line of a body line.
@@ -145,58 +82,20 @@ struct PageSource: Sendable {
     /// Whether a rendered text block belongs to a footnote definition (cmark may report such
     /// blocks without a usable line, so their text is matched too).
     func isInDefinition(_ block: TextBlock) -> Bool {
-        let line = bodyLine(block.line)
-        if line >= 1, definition(atBodyLine: line) != nil { return true }
+        if block.line >= page.bodyStartLine, rendered.footnoteDefinition(atLine: block.line) != nil { return true }
         guard !definitions.isEmpty else { return false }
         let probe = String(block.text.prefix(40))
-        return line < 1 || definitions.contains { $0.text.has(probe) }
+        return block.line < page.bodyStartLine || definitions.contains { $0.text.has(probe) }
     }
 
     /// The file line of a rendered link. cmark-gfm reports no usable line for links inside
     /// footnote definitions; those are placed on the line of the definition that contains them.
     func fileLine(of link: RenderedLink) -> (line: Int, inDefinition: Bool) {
         if link.line >= page.bodyStartLine {
-            return (link.line, definition(atBodyLine: bodyLine(link.line)) != nil)
+            return (link.line, rendered.footnoteDefinition(atLine: link.line) != nil)
         }
         let match = definitions.first { $0.text.has(link.destination) } ?? definitions.first { !link.text.isEmpty && $0.text.has(link.text) }
-        return (match.map { fileLine($0.bodyLines.lowerBound) } ?? page.bodyStartLine, true)
-    }
-
-    /// The definition covering a body line, if any.
-    func definition(atBodyLine line: Int) -> FootnoteDefinition? {
-        definitions.first { $0.bodyLines.contains(line) }
-    }
-
-    static func scanDefinitions(_ lines: [Substring], fenced: [Bool]) -> [FootnoteDefinition] {
-        var result: [FootnoteDefinition] = []
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            guard !fenced[index], line.hasPrefix("[^"), let close = line.firstIndex(of: "]") else {
-                index += 1
-                continue
-            }
-            let after = line.index(after: close)
-            guard after < line.endIndex, line[after] == ":" else {
-                index += 1
-                continue
-            }
-            let label = String(line[line.index(line.startIndex, offsetBy: 2)..<close])
-            var text = String(line[line.index(after: after)...]).trimmingSpaces
-            let first = index + 1
-            var last = first
-            index += 1
-            // Continuation: indented lines, or lazy lines up to a blank line or the next definition.
-            while index < lines.count, !fenced[index] {
-                let next = lines[index]
-                if next.allSatisfy({ $0 == " " || $0 == "\t" }) || next.hasPrefix("[^") { break }
-                text += " " + String(next).trimmingSpaces
-                index += 1
-                last = index
-            }
-            if !label.isEmpty { result.append(FootnoteDefinition(label: label, text: text, bodyLines: first...last)) }
-        }
-        return result
+        return (match.map { $0.lines.lowerBound } ?? page.bodyStartLine, true)
     }
 
     static func scanHTML(_ lines: [Substring], fenced: [Bool]) -> ([Caption], [(id: String, bodyLine: Int)]) {

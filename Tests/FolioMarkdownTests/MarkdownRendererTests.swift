@@ -24,16 +24,25 @@ import Testing
         #expect(page.html.contains("href=\"#fn-1\""))
         #expect(page.anchorIDs.contains("fn-1"))
         #expect(page.anchorIDs.contains("fnref-1"))
-        #expect(page.footnoteReferences == [FootnoteMark(label: "1", line: 1)])
-        #expect(page.footnoteDefinitions == [FootnoteMark(label: "1", line: 3)])
+        #expect(page.footnoteReferences == [FootnoteReference(label: "1", line: 1, column: 24, defined: true)])
+        #expect(page.footnoteDefinitions == [FootnoteDefinition(label: "1", text: "State Council, 2017.", lines: 3...3)])
         #expect(page.danglingFootnotes.isEmpty)
     }
 
     @Test func reportsDanglingAndUnreferencedFootnotes() {
-        let page = renderer.render("Text.[^2]\n\n[^3]: Never cited.\n")
-        #expect(page.danglingFootnotes == [FootnoteMark(label: "2", line: 1)])
-        #expect(page.footnoteDefinitions.map(\.label) == ["3"])
-        #expect(page.footnoteReferences.isEmpty)
+        let page = renderer.render("Text.[^2]\n\n[^3]: Never cited.\n    Second line.\n\n```\n[^4]: in code\n```\n", origin: .init(file: "a.md", firstLine: 5))
+        #expect(page.danglingFootnotes == [FootnoteReference(label: "2", line: 5, column: 6, defined: false)])
+        #expect(page.footnoteDefinitions == [FootnoteDefinition(label: "3", text: "Never cited. Second line.", lines: 7...8)])
+        #expect(page.footnoteDefinition(atLine: 8)?.label == "3")
+    }
+
+    @Test func readsFootnotesFromTheWrittenTextWhenTheRenderedOneIsRewritten() {
+        // Index links inserted before a reference move it to the right; its column is the file's.
+        let written = "Solar power grows.[^1]\n\n[^1]: IEA.\n"
+        let linked = "[Solar power](../../technologies/solar/) grows.[^1]\n\n[^1]: IEA.\n"
+        let page = renderer.render(linked, written: written)
+        #expect(page.footnoteReferences.map(\.column) == [19])
+        #expect(page.anchorIDs.contains("fn-1"))
     }
 
     @Test func givesHeadingsStableUniqueIDs() {

@@ -29,7 +29,7 @@ struct TermLinker: Sendable {
     /// tagging comes back without its linked Markdown, which is only needed for rendering.
     static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer) -> (RenderedPage, ArticleEntities?) {
         var analysis = linker.flatMap { tags(page) ? $0.analyze(page) : nil }
-        let rendered = renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine))
+        let rendered = renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine), written: analysis == nil ? nil : page.body)
         analysis?.markdown = ""
         return (rendered, analysis)
     }

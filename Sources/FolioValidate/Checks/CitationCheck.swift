@@ -12,22 +12,22 @@ enum CitationCheck {
         let rendered = source.rendered
         // FN001: references left as text because no definition exists.
         for mark in source.danglingReferences {
-            found.append(CheckCatalog.make("FN001", "footnote reference [^\(mark.label)] has no definition", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "add a `[^\(mark.label)]: …` definition to this article, or remove the reference"))
+            found.append(CheckCatalog.make("FN001", "footnote reference [^\(mark.label)] has no definition", at: source.location(fileLine: mark.line, column: mark.column), hint: "add a `[^\(mark.label)]: …` definition to this article, or remove the reference"))
         }
         // FN003: one label defined twice.
         var firstDefinition: [String: Int] = [:]
         for definition in source.definitions {
             if let earlier = firstDefinition[definition.label] {
-                found.append(CheckCatalog.make("FN003", "footnote [^\(definition.label)] is defined twice (first at line \(source.fileLine(earlier)))", at: source.location(bodyLine: definition.bodyLines.lowerBound), hint: "give the second definition its own label, or remove it; only the first is shown"))
+                found.append(CheckCatalog.make("FN003", "footnote [^\(definition.label)] is defined twice (first at line \(earlier))", at: source.location(fileLine: definition.lines.lowerBound), hint: "give the second definition its own label, or remove it; only the first is shown"))
             } else {
-                firstDefinition[definition.label] = definition.bodyLines.lowerBound
+                firstDefinition[definition.label] = definition.lines.lowerBound
             }
         }
         // FN002: definitions never referenced.
         let referenced = Set(source.references.map { $0.label.lowercased() })
         var reportedUnreferenced = Set<String>()
         for definition in source.definitions where !referenced.contains(definition.label.lowercased()) && reportedUnreferenced.insert(definition.label).inserted {
-            found.append(CheckCatalog.make("FN002", "footnote [^\(definition.label)] is defined but never referenced", at: source.location(bodyLine: definition.bodyLines.lowerBound), hint: "add the missing `[^\(definition.label)]` where the note belongs (the marker was probably lost), or remove the definition"))
+            found.append(CheckCatalog.make("FN002", "footnote [^\(definition.label)] is defined but never referenced", at: source.location(fileLine: definition.lines.lowerBound), hint: "add the missing `[^\(definition.label)]` where the note belongs (the marker was probably lost), or remove the definition"))
         }
         // FN005: out-of-order first references.
         var highest = 0
@@ -35,13 +35,13 @@ enum CitationCheck {
         for mark in source.references where seen.insert(mark.label).inserted {
             guard let n = Int(mark.label) else { continue }
             if n < highest {
-                found.append(CheckCatalog.make("FN005", "footnote [^\(n)] is first referenced after [^\(highest)]", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "renumber the notes in order of first reference, or check for a misplaced marker"))
+                found.append(CheckCatalog.make("FN005", "footnote [^\(n)] is first referenced after [^\(highest)]", at: source.location(fileLine: mark.line, column: mark.column), hint: "renumber the notes in order of first reference, or check for a misplaced marker"))
             }
             highest = max(highest, n)
         }
         // FN008, FN009 in definitions.
         for definition in source.definitions {
-            let at = source.location(bodyLine: definition.bodyLines.lowerBound)
+            let at = source.location(fileLine: definition.lines.lowerBound)
             for problem in URLText.problems(in: definition.text) {
                 found.append(CheckCatalog.make("FN008", "footnote [^\(definition.label)]: \(problem.message)", at: at, hint: problem.hint))
             }
@@ -98,7 +98,7 @@ enum CitationCheck {
                             : missing.contains(where: defined.contains)
                                 ? ("\(note) \(missing.count == 1 ? "is" : "are") never referenced, and some are not defined either", "restore the lost markers and definitions from the original publication")
                                 : ("no `[^\(missing[0])]` marker\(missing.count == 1 ? "" : " (or later ones)") and no definition of \(note) in this document", "a marker left as plain text is reported by the import as FN101; restore the note from the original publication, or renumber if the original skips the number")
-                        found.append(CheckCatalog.make("FN004", "footnote numbering jumps from \(previous) to \(n): \(what)", at: article.location(bodyLine: mark.bodyLine, column: mark.column), hint: hint))
+                        found.append(CheckCatalog.make("FN004", "footnote numbering jumps from \(previous) to \(n): \(what)", at: article.location(fileLine: mark.line, column: mark.column), hint: hint))
                     }
                 }
                 if n > previous || n == 1 { previous = n }
@@ -110,15 +110,15 @@ enum CitationCheck {
         for article in articles {
             for definition in article.definitions {
                 let key = TextPatterns.normalisedText(definition.text)
-                let line = definition.bodyLines.lowerBound
+                let line = definition.lines.lowerBound
                 let urls = URLText.urls(in: definition.text)
                 // Notes identical only because their URLs were lost ("Source: (link)") are the
                 // placeholder's problem (FN009), not a copied note.
                 if key.count >= 30 || !urls.isEmpty, TextPatterns.placeholder(in: definition.text) == nil {
                     if let other = byText[key] {
                         if other.label != definition.label {
-                            var d = CheckCatalog.make("FN006", "footnote [^\(definition.label)] repeats the text of [^\(other.label)]", at: article.location(bodyLine: line), hint: "reference the first note again, or correct the copied text")
-                            d.related = [RelatedLocation(file: other.source.page.path, line: other.source.fileLine(other.line), message: "footnote [^\(other.label)]")]
+                            var d = CheckCatalog.make("FN006", "footnote [^\(definition.label)] repeats the text of [^\(other.label)]", at: article.location(fileLine: line), hint: "reference the first note again, or correct the copied text")
+                            d.related = [RelatedLocation(file: other.source.page.path, line: other.line, message: "footnote [^\(other.label)]")]
                             found.append(d)
                         }
                         continue
@@ -130,8 +130,8 @@ enum CitationCheck {
                     if let other = byURL[urlKey] {
                         if other.label != definition.label && TextPatterns.normalisedText(other.text) != key
                             && !TextPatterns.citeSameWork(other.text, definition.text) {
-                            var d = CheckCatalog.make("FN007", "footnote [^\(definition.label)] cites the same URL as [^\(other.label)] with a different text", at: article.location(bodyLine: line), hint: "one of the two URLs is probably wrong; check it against the cited work")
-                            d.related = [RelatedLocation(file: other.source.page.path, line: other.source.fileLine(other.line), message: "footnote [^\(other.label)]")]
+                            var d = CheckCatalog.make("FN007", "footnote [^\(definition.label)] cites the same URL as [^\(other.label)] with a different text", at: article.location(fileLine: line), hint: "one of the two URLs is probably wrong; check it against the cited work")
+                            d.related = [RelatedLocation(file: other.source.page.path, line: other.line, message: "footnote [^\(other.label)]")]
                             found.append(d)
                         }
                     } else {

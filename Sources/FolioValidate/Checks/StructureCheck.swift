@@ -27,8 +27,8 @@ enum StructureCheck {
         }
         // STR004
         let headingLines = Set(headings.map(\.line))
-        for mark in source.references where headingLines.contains(source.fileLine(mark.bodyLine)) {
-            found.append(CheckCatalog.make("STR004", "heading contains footnote reference [^\(mark.label)]", at: source.location(bodyLine: mark.bodyLine, column: mark.column), hint: "move the reference to the first sentence of the section, so it stays out of the table of contents and the heading id"))
+        for mark in source.references where headingLines.contains(mark.line) {
+            found.append(CheckCatalog.make("STR004", "heading contains footnote reference [^\(mark.label)]", at: source.location(fileLine: mark.line, column: mark.column), hint: "move the reference to the first sentence of the section, so it stays out of the table of contents and the heading id"))
         }
         // STR007: a heading that repeats an earlier one under the same parent heading (its link
         // target is ambiguous there). "Synopsis" under each function of a manual, or
