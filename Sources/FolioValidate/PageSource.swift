@@ -172,26 +172,9 @@ struct PageSource: Sendable {
     /// Splits `Figure 3`, `Fig. 2`, `Table 1`, `Graph 10` into a normalised kind and a number.
     static func parseLabel(_ label: String) -> (String?, Int?) {
         let letters = label.prefix { $0.isLetter }
-        let kind = CaptionKind.normalise(String(letters))
+        let kind = CaptionKind.from(word: String(letters))?.numbering
         let digits = label.drop { !$0.isNumber }.prefix { $0.isNumber }
         return (kind, Int(digits))
-    }
-}
-
-/// Caption kinds and their spellings.
-enum CaptionKind {
-    /// `Fig`/`figure` → `figure`; `Table` → `table`; `nil` when the word is no caption kind.
-    static func normalise(_ word: String) -> String? {
-        switch word.lowercased() {
-        case "figure", "figures", "fig", "figs": "figure"
-        case "table", "tables": "table"
-        case "graph", "graphs": "graph"
-        case "chart", "charts": "chart"
-        case "exhibit", "exhibits": "exhibit"
-        case "display", "displays": "display"
-        case "diagram", "diagrams": "figure"
-        default: nil
-        }
     }
 }
 

@@ -1,26 +1,5 @@
+import FolioContent
 import Foundation
-
-/// What a caption labels; its raw value is the id prefix (`figure-3`, `table-1`).
-enum CaptionKind: String, CaseIterable {
-    case figure, table, chart, graph, display, exhibit, diagram
-
-    /// The label word shown to readers.
-    var word: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
-
-    /// Reads the label word of a caption or an in-text reference.
-    static func from(word: String) -> CaptionKind? {
-        switch word.lowercased() {
-        case "figure", "fig", "fig.", "figures", "图": .figure
-        case "table", "tables", "attached table", "表": .table
-        case "chart", "charts": .chart
-        case "graph", "graphs": .graph
-        case "display", "displays": .display
-        case "exhibit", "exhibits": .exhibit
-        case "diagram", "diagrams": .diagram
-        default: nil
-        }
-    }
-}
 
 /// A caption line read from the source: `Figure 1: Text`, `**Table 2 Text**`, `[Figure 5: Text]`,
 /// `#### Display 1: Text`, `Fig.2 Text`, `(Figure) Text`, `图3 Text`.

@@ -73,7 +73,7 @@ enum LinkCheck {
     static func captionAnchor(_ id: String) -> (String, Int)? {
         guard let dash = id.lastIndex(of: "-"), let number = Int(id[id.index(after: dash)...]) else { return nil }
         let word = String(id[..<dash]).split(separator: "-").last.map(String.init) ?? ""
-        guard let kind = CaptionKind.normalise(word) else { return nil }
+        guard let kind = CaptionKind.from(word: word)?.numbering else { return nil }
         return (kind, number)
     }
 }

@@ -176,7 +176,7 @@ enum TextPatterns {
         return mentionRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).flatMap { m -> [(kind: String, number: Int)] in
             guard m.range(at: 1).location == NSNotFound, m.range(at: 4).location == NSNotFound else { return [] }
             let word = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
-            guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 3))) else { return [] }
+            guard let kind = CaptionKind.from(word: word)?.numbering, let number = Int(ns.substring(with: m.range(at: 3))) else { return [] }
             var numbers = [number]
             if word.hasSuffix("s") {
                 var previous = number
@@ -207,7 +207,7 @@ enum TextPatterns {
         let delimited = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces).last.map { ":.：–—-]".contains($0) } ?? false
         if !delimited && (ns.length > 200 || text.hasSuffix(".")) { return nil }
         let word = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        guard let kind = CaptionKind.normalise(word), let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
+        guard let kind = CaptionKind.from(word: word)?.numbering, let number = Int(ns.substring(with: m.range(at: 2))) else { return nil }
         return (kind, number)
     }
 }
