@@ -1,4 +1,5 @@
 import FolioCore
+import FolioContent
 import Foundation
 
 /// Repairs inline markup left by the PDF conversion, line by line: superscripts and subscripts
@@ -69,7 +70,7 @@ struct InlineRepair {
             // `220 km <sup>2</sup> ;`: the space before a unit's power goes.
             let payload = span.payload.trimmingCharacters(in: .whitespaces)
             if payload == "2" || payload == "3", before.hasSuffix(" "), let unit = before.dropLast().split(separator: " ").last,
-                Self.units.contains(String(unit.split(separator: "/").last ?? unit))
+                ExponentBases.words.contains(String(unit.split(separator: "/").last ?? unit))
             {
                 range = text.index(before: range.lowerBound)..<range.upperBound
             }
@@ -95,8 +96,6 @@ struct InlineRepair {
         if changedSup { notes.append(("INL001", "Rendered superscript markup that is not a footnote as text (ordinal, unit, power or trademark).")) }
         if changedSub { notes.append(("INL002", "Rendered subscript markup as text (e.g. CO₂).")) }
     }
-
-    private static let units: Set<String> = ["m", "cm", "mm", "km", "dm", "Nm", "nm", "ft", "yd", "mi"]
 
     /// `th` after a number stays `th`; digits become superscript digits; trademarks their sign.
     static func superscriptText(_ raw: String, after before: Substring) -> String {

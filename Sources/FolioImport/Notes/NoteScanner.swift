@@ -1,3 +1,4 @@
+import FolioContent
 import Foundation
 
 /// Finds footnote definitions and references in article lines.
@@ -205,8 +206,6 @@ enum NoteScanner {
         return !payload.hasPrefix("^") && !payload.contains("&")
     }
 
-    private static let units: Set<String> = ["m", "cm", "mm", "km", "dm", "Nm", "nm", "µm", "μm", "ft", "yd", "mi", "in", "m/s", "s", "sq"]
-
     /// Superscript markers in one line that read as footnote references, skipping ordinals,
     /// trademarks, units (`km<sup>2</sup>`) and powers of ten (`10<sup>60</sup>`, unless a
     /// definition with that label exists).
@@ -247,7 +246,7 @@ enum NoteScanner {
         let token = s.reversed().prefix(while: { $0.isLetter || $0 == "/" || $0 == "µ" })
         let word = String(token.reversed())
         let unit = word.split(separator: "/").last.map(String.init) ?? word
-        guard units.contains(unit) else { return false }
+        guard ExponentBases.words.contains(unit) else { return false }
         let head = s.dropLast(word.count)
         guard let prev = head.last else { return true }
         return prev == " " || prev.isASCIIDigit || prev == "/" || prev == "("

@@ -56,8 +56,6 @@ enum TextPatterns {
         return ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Units after which a superscript number is an exponent, not a note.
-    static let units: Set<String> = ["m", "km", "cm", "mm", "nm", "Nm", "µm", "ft", "in", "yd", "mi", "s", "ha", "kg", "g", "x", "y", "n", "e", "sq", "mt"]
     /// Superscript texts that are not notes: ordinals, trademarks.
     static let nonNoteSuperscripts: Set<String> = ["st", "nd", "rd", "th", "er", "e", "re", "tm", "®", "©", "™", "sm", "o", "a"]
 
@@ -99,7 +97,7 @@ enum TextPatterns {
                     let isYear = digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
                     if !isYear || inner.count > 2 { continue }
                 }
-                if units.contains(word) { continue }
+                if ExponentBases.words.contains(word) { continue }
                 problems.append(TextProblem(message: "footnote marker `<sup>\(inner)</sup>` was not converted to a reference", hint: "write it as `[^\(inner)]` with a matching definition", column: column(open.lowerBound)))
             } else if inner.contains(where: { $0.isNumber }) {
                 problems.append(TextProblem(message: "garbled footnote marker `<sup>\(inner)</sup>`", hint: "separate the note number from the text, e.g. `[^27] to` for `<sup>t27</sup>o`", column: column(open.lowerBound)))
@@ -133,7 +131,7 @@ enum TextPatterns {
                     let word = String(previous.reversed().prefix { $0.isLetter }.reversed())
                     let before = previous.last
                     let afterPunctuation = before.map { ".,;:”\")".contains($0) } ?? false
-                    if (word.count >= 3 && !units.contains(word) && !(before?.isUppercase ?? false)) || afterPunctuation {
+                    if (word.count >= 3 && !ExponentBases.words.contains(word) && !(before?.isUppercase ?? false)) || afterPunctuation {
                         problems.append(TextProblem(message: "superscript digit after “\(word.isEmpty ? String(before ?? " ") : word)” looks like a footnote marker left as text", hint: "write it as a `[^n]` reference", column: column(index)))
                         break
                     }
