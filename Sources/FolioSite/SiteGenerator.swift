@@ -2,7 +2,6 @@ import FolioContent
 import FolioCore
 import FolioEntities
 import FolioModel
-import FolioValidate
 import Foundation
 
 /// A named part of the site produced after the content pages: index pages, search, reports.

@@ -3,7 +3,6 @@ import FolioCore
 import FolioEntities
 import FolioMarkdown
 import FolioModel
-import FolioValidate
 import Foundation
 
 /// The indexes as open data: six tables (organisations, places, technologies, SDGs, articles,

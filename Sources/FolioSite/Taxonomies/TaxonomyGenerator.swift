@@ -3,7 +3,6 @@ import FolioCore
 import FolioEntities
 import FolioMarkdown
 import FolioModel
-import FolioValidate
 import Foundation
 
 /// Writes the index pages: `companies/`, `cities/`, `sdgs/`, `technologies/` overviews and one
