@@ -41,7 +41,8 @@ public struct MarkdownRenderer: Sendable {
     /// - Parameters:
     ///   - origin: used only for diagnostic locations.
     ///   - written: the Markdown as its file has it, when `markdown` is a rewrite of it on the same
-    ///     lines (index links inserted): footnotes are read from it, so their columns are the file's.
+    ///     lines (index links inserted): footnotes and caption markup are read from it, so their
+    ///     columns are the file's.
     public func render(_ markdown: String, origin: Origin = Origin(file: ""), written: String? = nil) -> RenderedPage {
         _ = Self.registration
         guard let parser = cmark_parser_new(Self.parseOptions) else {
@@ -77,7 +78,9 @@ public struct MarkdownRenderer: Sendable {
         html = Self.tightenHeadings(html, collector.headings)
 
         let lines = TextLines.split(written ?? markdown)
-        let footnotes = Footnotes.scan(lines, fenced: TextLines.fenced(lines), firstLine: origin.firstLine)
+        let fenced = TextLines.fenced(lines)
+        let footnotes = Footnotes.scan(lines, fenced: fenced, firstLine: origin.firstLine)
+        let markup = CaptionMarkup.scan(lines, fenced: fenced, firstLine: origin.firstLine)
         return RenderedPage(
             html: html,
             headings: collector.headings,
@@ -85,6 +88,8 @@ public struct MarkdownRenderer: Sendable {
             links: collector.links,
             footnoteDefinitions: footnotes.definitions,
             footnoteReferences: footnotes.references,
+            captions: markup.captions,
+            rawAnchors: markup.anchors,
             textBlocks: collector.blocks,
             diagnostics: collector.diagnostics
         )

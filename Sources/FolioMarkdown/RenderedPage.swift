@@ -18,18 +18,24 @@ public struct RenderedPage: Sendable, Equatable {
     public var footnoteDefinitions: [FootnoteDefinition]
     /// Footnote references as written, in order, each with whether its label is defined.
     public var footnoteReferences: [FootnoteReference]
+    /// Figure and table captions as the importer marks them up, in order.
+    public var captions: [MarkedCaption]
+    /// `id="…"` values written in raw HTML, in order.
+    public var rawAnchors: [RawAnchor]
     /// Plain text of each block, for search and snippets, with the anchor of the heading above it.
     public var textBlocks: [TextBlock]
     /// Problems found while rendering (unsafe HTML removed, dangerous URLs neutralised).
     public var diagnostics: [Diagnostic]
 
-    public init(html: String, headings: [RenderedHeading], anchorIDs: Set<String>, links: [RenderedLink], footnoteDefinitions: [FootnoteDefinition], footnoteReferences: [FootnoteReference], textBlocks: [TextBlock], diagnostics: [Diagnostic]) {
+    public init(html: String, headings: [RenderedHeading], anchorIDs: Set<String>, links: [RenderedLink], footnoteDefinitions: [FootnoteDefinition], footnoteReferences: [FootnoteReference], captions: [MarkedCaption] = [], rawAnchors: [RawAnchor] = [], textBlocks: [TextBlock], diagnostics: [Diagnostic]) {
         self.html = html
         self.headings = headings
         self.anchorIDs = anchorIDs
         self.links = links
         self.footnoteDefinitions = footnoteDefinitions
         self.footnoteReferences = footnoteReferences
+        self.captions = captions
+        self.rawAnchors = rawAnchors
         self.textBlocks = textBlocks
         self.diagnostics = diagnostics
     }

@@ -7,13 +7,11 @@ import FolioModel
 /// and reuse it for all of the page's findings.
 public struct AnchorLocator: Sendable {
     private let page: PublishedPage
-    private let lines: [Substring]
     /// cmark-gfm numbers notes in order of first reference: their ids are `fn-<n>` and `fnref-<n>`.
     private let ordinal: [String: Int]
 
     public init(_ page: PublishedPage) {
         self.page = page
-        lines = TextLines.split(page.page.body)
         var ordinal: [String: Int] = [:]
         for reference in page.rendered.footnoteReferences where reference.defined && ordinal[reference.label.lowercased()] == nil {
             ordinal[reference.label.lowercased()] = ordinal.count + 1
@@ -24,12 +22,10 @@ public struct AnchorLocator: Sendable {
     /// The id to link to for `fileLine`, or `nil` when the line is above every anchor.
     public func anchor(forFileLine fileLine: Int) -> String? {
         let rendered = page.rendered
-        let bodyLine = fileLine - page.page.bodyStartLine + 1
         if let definition = rendered.footnoteDefinition(atLine: fileLine), let n = ordinal[definition.label.lowercased()], rendered.anchorIDs.contains("fn-\(n)") {
             return "fn-\(n)"
         }
-        if bodyLine >= 1, bodyLine <= lines.count,
-           let id = PageSource.attributeValues("id", in: String(lines[bodyLine - 1])).first, rendered.anchorIDs.contains(id) {
+        if let id = rendered.rawAnchors.first(where: { $0.line == fileLine })?.id, rendered.anchorIDs.contains(id) {
             return id
         }
         if let reference = rendered.footnoteReferences.first(where: { $0.defined && $0.line == fileLine }), let n = ordinal[reference.label.lowercased()], rendered.anchorIDs.contains("fnref-\(n)") {

@@ -45,9 +45,13 @@ struct PageSource: Sendable {
         self.lines = lines
         let fenced = TextLines.fenced(lines)
         self.fenced = fenced
-        var (captions, rawIDs) = Self.scanHTML(lines, fenced: fenced)
-        // Paragraphs that are captions themselves (`Figure 3: …`), where content has no caption markup.
         let firstLine = published.page.bodyStartLine
+        var captions = published.rendered.captions.map { marked -> Caption in
+            let (kind, number) = Self.parseLabel(marked.label)
+            return Caption(kind: kind ?? (marked.table ? "table" : "figure"), number: number, id: marked.id, label: marked.label, bodyLine: marked.line - firstLine + 1)
+        }
+        let rawIDs = published.rendered.rawAnchors.map { (id: $0.id, bodyLine: $0.line - firstLine + 1) }
+        // Paragraphs that are captions themselves (`Figure 3: …`), where content has no caption markup.
         var plainCaptionLines = Set<Int>()
         for block in published.rendered.textBlocks {
             guard let (kind, number) = TextPatterns.plainCaption(block.text) else { continue }
@@ -98,72 +102,6 @@ struct PageSource: Sendable {
         return (match.map { $0.lines.lowerBound } ?? page.bodyStartLine, true)
     }
 
-    static func scanHTML(_ lines: [Substring], fenced: [Bool]) -> ([Caption], [(id: String, bodyLine: Int)]) {
-        var captions: [Caption] = []
-        var ids: [(String, Int)] = []
-        var openFigure: (id: String?, line: Int, labelled: Bool)?
-        for (offset, line) in lines.enumerated() where !fenced[offset] && line.has("<") {
-            let bodyLine = offset + 1
-            let text = String(line)
-            for id in attributeValues("id", in: text) { ids.append((id, bodyLine)) }
-            if let start = text.utf8Range(of: "<figure") {
-                let tag = String(text[start.lowerBound...].prefix { $0 != ">" })
-                openFigure = (attributeValues("id", in: tag).first, bodyLine, false)
-            }
-            for label in spanTexts(class: "figure-label", in: text) + spanTexts(class: "table-label", in: text) {
-                var id: String?
-                if text.has("table-label"), let pid = captionElementID(in: text, cls: "table-caption") {
-                    id = pid
-                } else if let figure = openFigure {
-                    id = figure.id
-                    openFigure?.labelled = true
-                }
-                let (kind, number) = parseLabel(label)
-                captions.append(Caption(kind: kind ?? (text.has("table-label") ? "table" : "figure"), number: number, id: id, label: label, bodyLine: bodyLine))
-            }
-            if text.has("</figure>"), let figure = openFigure {
-                if !figure.labelled {
-                    captions.append(Caption(kind: "figure", number: nil, id: figure.id, label: "", bodyLine: figure.line))
-                }
-                openFigure = nil
-            }
-        }
-        return (captions, ids)
-    }
-
-    /// Values of `name="…"` attributes in `text`.
-    static func attributeValues(_ name: String, in text: String) -> [String] {
-        var values: [String] = []
-        var rest = text[...]
-        let needle = " \(name)=\""
-        while let range = rest.utf8Range(of: needle) {
-            guard let end = rest[range.upperBound...].firstIndex(of: "\"") else { break }
-            values.append(String(rest[range.upperBound..<end]))
-            rest = rest[rest.index(after: end)...]
-        }
-        return values
-    }
-
-    /// Inner text of `<span class="cls">…</span>` elements.
-    static func spanTexts(class cls: String, in text: String) -> [String] {
-        var values: [String] = []
-        var rest = text[...]
-        while let range = rest.utf8Range(of: "class=\"\(cls)\"") {
-            guard let gt = rest[range.upperBound...].firstIndex(of: ">"),
-                  let end = rest[gt...].utf8Range(of: "</span>") else { break }
-            values.append(String(rest[rest.index(after: gt)..<end.lowerBound]).trimmingSpaces)
-            rest = rest[end.upperBound...]
-        }
-        return values
-    }
-
-    static func captionElementID(in text: String, cls: String) -> String? {
-        guard let range = text.utf8Range(of: "class=\"\(cls)\"") else { return nil }
-        let start = text[..<range.lowerBound].lastIndex(of: "<") ?? text.startIndex
-        let tag = String(text[start...].prefix { $0 != ">" })
-        return attributeValues("id", in: tag).first
-    }
-
     static func numberFromID(_ id: String) -> Int? {
         guard let dash = id.lastIndex(of: "-") else { return nil }
         return Int(id[id.index(after: dash)...])
@@ -175,15 +113,5 @@ struct PageSource: Sendable {
         let kind = CaptionKind.from(word: String(letters))?.numbering
         let digits = label.drop { !$0.isNumber }.prefix { $0.isNumber }
         return (kind, Int(digits))
-    }
-}
-
-extension StringProtocol {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
     }
 }

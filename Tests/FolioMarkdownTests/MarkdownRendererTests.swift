@@ -45,6 +45,31 @@ import Testing
         #expect(page.anchorIDs.contains("fn-1"))
     }
 
+    @Test func readsTheCaptionMarkupTheImporterWrites() {
+        let markdown = """
+            <figure id="figure-3">
+            <img src="a.png" alt="">
+            <figcaption><span class="figure-label">Figure 3</span> Output</figcaption>
+            </figure>
+
+            <p id="table-1" class="table-caption"><span class="table-label">Table 1</span> Costs</p>
+
+            <figure id="figure-x"><img src="b.png" alt=""></figure>
+
+            ```
+            <span class="figure-label">Figure 9</span>
+            ```
+            """
+        let page = renderer.render(markdown, origin: .init(file: "a.md", firstLine: 10))
+        #expect(page.captions == [
+            MarkedCaption(label: "Figure 3", id: "figure-3", table: false, line: 12),
+            MarkedCaption(label: "Table 1", id: "table-1", table: true, line: 15),
+            MarkedCaption(label: "", id: "figure-x", table: false, line: 17),
+        ])
+        #expect(page.rawAnchors.map(\.id) == ["figure-3", "table-1", "figure-x"])
+        #expect(page.rawAnchors.map(\.line) == [10, 15, 17])
+    }
+
     @Test func givesHeadingsStableUniqueIDs() {
         let page = renderer.render("# Introduction\n\n## Background\n\n## Background\n\n### Scope {#custom-scope}\n")
         #expect(page.headings.map(\.id) == ["introduction", "background", "background-2", "custom-scope"])

@@ -7,7 +7,7 @@ import Darwin
 extension StringProtocol {
     /// The first range of `needle`, found by comparing UTF-8 bytes (no Foundation bridging, no
     /// Unicode normalisation, which validation does not need and which costs much time).
-    func utf8Range(of needle: String, from start: Index? = nil) -> Range<Index>? {
+    public func utf8Range(of needle: String, from start: Index? = nil) -> Range<Index>? {
         let view = utf8
         let begin = start ?? view.startIndex
         let offset = view.distance(from: view.startIndex, to: begin)
@@ -21,7 +21,7 @@ extension StringProtocol {
     }
 
     /// Whether `needle` occurs, comparing UTF-8 bytes.
-    func has(_ needle: some StringProtocol) -> Bool {
+    public func has(_ needle: some StringProtocol) -> Bool {
         utf8Range(of: String(needle)) != nil
     }
 
