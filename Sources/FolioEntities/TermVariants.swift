@@ -23,24 +23,32 @@ enum TermVariants {
             }
             return out.map { Alias(text: $0, caseSensitive: true, rule: alias.rule) }
         }
-        var spellings = [text]
-        // Hyphen ↔ space between lower-case words: "lithium-ion" / "lithium ion".
-        if text.contains("-") { spellings.append(text.replacingOccurrences(of: "-", with: " ")) }
-        let words = text.split(separator: " ")
-        if words.count == 2, words.allSatisfy({ $0.allSatisfy { $0.isLowercase || $0.isNumber } }) {
-            spellings.append(words.joined(separator: "-"))
-        }
+        // Matched in any case, so the rules read it in lower case ("Industrial Internet" →
+        // "industrial-internet", "Blockchain" → "blockchains"); but a capitalised plural name
+        // ("Displays", "Internet of Things") gives no singular: it need not be a common noun's plural.
+        let lower = text.lowercased()
+        let last = text.split(whereSeparator: { $0 == " " || $0 == "-" }).last ?? ""
+        let countable = last.allSatisfy { !$0.isUppercase } || !last.hasSuffix("s")
+        var spellings = [lower]
         for spelling in spellings {
             if let other = otherSpelling(spelling) { spellings.append(other) }
         }
         for spelling in spellings {
             if let other = otherLead(spelling) { spellings.append(other) }
         }
+        // Hyphen ↔ space between words: "lithium-ion" / "lithium ion", "smart grid" / "smart-grid".
         for spelling in spellings {
-            if spelling != text { out.append(spelling) }
-            if let other = otherNumber(spelling) { out.append(other) }
+            if spelling.contains("-") { spellings.append(spelling.replacingOccurrences(of: "-", with: " ")) }
+            let words = spelling.split(separator: " ")
+            if words.count == 2, words.allSatisfy({ $0.allSatisfy { $0.isLowercase || $0.isNumber } }) {
+                spellings.append(words.joined(separator: "-"))
+            }
         }
-        var seen: Set<String> = [text.lowercased()]
+        for spelling in spellings {
+            if spelling != lower { out.append(spelling) }
+            if countable, let other = otherNumber(spelling) { out.append(other) }
+        }
+        var seen: Set<String> = [lower]
         return out.filter { seen.insert($0.lowercased()).inserted }.map { Alias(text: $0, caseSensitive: false, rule: alias.rule) }
     }
 
@@ -48,7 +56,7 @@ enum TermVariants {
     /// last word is not a plain lower-case English noun form the rule understands.
     static func otherNumber(_ phrase: String) -> String? {
         let head: Substring, word: String
-        if let space = phrase.lastIndex(of: " ") {
+        if let space = phrase.lastIndex(where: { $0 == " " || $0 == "-" }) {
             head = phrase[...space]
             word = String(phrase[phrase.index(after: space)...])
         } else {
