@@ -33,7 +33,8 @@ public struct ContentValidator: Sendable {
         /// report them a second time: `Content/path#fragment` for missing anchors and
         /// `Content/path url` for missing images.
         public var reportedLinks: Set<String>
-        let pages: [String: PageSource]
+        /// Each page's Markdown lines, by `Content/` path (the pages' rendering is not kept).
+        let pages: [String: PageLines]
         let mapper: SourceLineMapper
 
         /// Adds the raw source line to findings of other stages (rendering, page writing) that
@@ -46,7 +47,7 @@ public struct ContentValidator: Sendable {
                 chunk.map { diagnostic in
                     var d = diagnostic
                     if d.source == nil, let loc = d.location, let source = pages[loc.file] {
-                        let bodyLine = source.bodyLine(loc.line)
+                        let bodyLine = loc.line - source.page.bodyStartLine + 1
                         d.source = mapper.sourceLocation(for: source.page, bodyLine: bodyLine, bodyLines: source.lines, note: ContentValidator.note(named: d.message, on: source.lines, bodyLine))
                     }
                     return d
@@ -97,10 +98,16 @@ public struct ContentValidator: Sendable {
                 diagnostics += StructureCheck.tableOfContents(index, articles: articles)
             }
         }
-        var result = Result(diagnostics: [], reportedLinks: fragments, pages: byPath, mapper: sourceMapper)
+        var result = Result(diagnostics: [], reportedLinks: fragments, pages: byPath.mapValues { PageLines(page: $0.page, lines: $0.lines) }, mapper: sourceMapper)
         result.diagnostics = result.attachingSources(diagnostics)
         return result
     }
+}
+
+/// A page and its Markdown body lines: what mapping a finding to its source line needs.
+struct PageLines: Sendable {
+    let page: Page
+    let lines: [Substring]
 }
 
 /// What checks may look up beyond their own page.
