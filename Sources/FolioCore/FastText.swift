@@ -27,20 +27,28 @@ extension StringProtocol {
 
     private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int) -> Int? {
         var needle = needle
-        return needle.withUTF8 { key -> Int? in
-            let n = key.count
-            guard n > 0 else { return start }
-            guard let h = haystack.baseAddress, let k = key.baseAddress, haystack.count - start >= n else { return nil }
-            let first = Int32(k.pointee)
-            var offset = start
-            let last = haystack.count - n
-            while offset <= last {
-                guard let hit = memchr(h + offset, first, last - offset + 1) else { return nil }
-                let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - h
-                if memcmp(h + position, k, n) == 0 { return position }
-                offset = position + 1
-            }
-            return nil
+        return needle.withUTF8 { ByteSearch.firstIndex(of: $0, in: haystack, from: start) }
+    }
+}
+
+/// Finds bytes in bytes with `memchr` and `memcmp`: the one substring search behind
+/// ``Swift/StringProtocol/utf8Range(of:from:)`` and the source-line matching.
+public enum ByteSearch {
+    /// The offset of the first occurrence of `needle` in `haystack` at or after `start`; `start`
+    /// itself for an empty needle.
+    public static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        let n = needle.count
+        guard n > 0 else { return start }
+        guard let h = haystack.baseAddress, let k = needle.baseAddress, haystack.count - start >= n else { return nil }
+        let first = Int32(k.pointee)
+        var offset = start
+        let last = haystack.count - n
+        while offset <= last {
+            guard let hit = memchr(h + offset, first, last - offset + 1) else { return nil }
+            let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - h
+            if memcmp(h + position, k, n) == 0 { return position }
+            offset = position + 1
         }
+        return nil
     }
 }

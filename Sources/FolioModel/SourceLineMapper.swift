@@ -135,23 +135,8 @@ public struct SourceLineMapper: Sendable {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: ArraySlice<UInt8>) -> Bool {
-        let n = needle.count
-        guard n > 0, haystack.count >= n else { return false }
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { k in
-                guard let hBase = h.baseAddress, let kBase = k.baseAddress else { return false }
-                let first = Int32(kBase.pointee)
-                var offset = 0
-                let last = h.count - n
-                while offset <= last {
-                    guard let hit = memchr(hBase + offset, first, last - offset + 1) else { return false }
-                    let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - hBase
-                    if memcmp(hBase + position, kBase, n) == 0 { return true }
-                    offset = position + 1
-                }
-                return false
-            }
-        }
+        guard !needle.isEmpty else { return false }
+        return haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: h) != nil } }
     }
 
     /// Letters and digits of a line, lower-cased, as UTF-8; footnote markers (`[^n]`,
