@@ -14,8 +14,16 @@ import Foundation
 public struct SearchIndex: Sendable, Equatable {
     /// One section that contains a term, with the term's weight there.
     public struct Posting: Sendable, Equatable {
-        public var section: Int
-        public var weight: Int
+        // Stored in 32 bits: the postings are most of the index, and no site has 2^31 sections.
+        private let storedSection: Int32
+        private let storedWeight: Int32
+        public var section: Int { Int(storedSection) }
+        public var weight: Int { Int(storedWeight) }
+
+        public init(section: Int, weight: Int) {
+            storedSection = Int32(clamping: section)
+            storedWeight = Int32(clamping: weight)
+        }
     }
 
     /// Extra weight per occurrence of a term in the page title (counted in the page's first section).
@@ -99,7 +107,7 @@ public struct SearchIndex: Sendable, Equatable {
         //    heading or title.
         var postings = [[Posting]](repeating: [], count: terms.count)
         var pairCounts: [Int64: Int] = [:]
-        var pairSections: [Int64: [Int]] = [:]
+        var pairSections: [Int64: [Int32]] = [:]
         var lengths: [Int] = []
         var weights: [Int32: Int] = [:]
         var pairs: Set<Int64> = []
@@ -121,7 +129,7 @@ public struct SearchIndex: Sendable, Equatable {
                     pairs.insert(pair)
                 }
             }
-            for pair in pairs { pairSections[pair, default: []].append(index) }
+            for pair in pairs { pairSections[pair, default: []].append(Int32(index)) }
             lengths.append(max(1, length))
         }
         var byTerm: [String: [Posting]] = [:]
@@ -134,7 +142,7 @@ public struct SearchIndex: Sendable, Equatable {
             guard let list = pairSections[pair] else { continue }
             let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
             if Self.sharedSections(postings[a], postings[b], exceed: list.count) {
-                byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: $0, weight: 1) }
+                byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: Int($0), weight: 1) }
             }
         }
         // A page's whole title, as `^ term term…`: a query made of exactly those words puts the
