@@ -18,6 +18,9 @@ public final class PageWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var facts: [OutputFileFacts] = []
     private var paths: Set<String> = []
+    /// One copy of each link and id string kept for validation: most pages repeat the layout's
+    /// links, and the build holds every page's until the end.
+    private var strings: Set<String> = []
 
     init(templates: TemplateLibrary, sink: any OutputSink, layout: [String: any Sendable], cache: BuildCache? = nil) {
         self.templates = templates
@@ -88,11 +91,24 @@ public final class PageWriter: @unchecked Sendable {
     /// Writes any file. HTML files are scanned for ids and links.
     public func write(_ data: Data, to path: String, contentPath: String? = nil) throws {
         try sink.write(data, to: path)
-        let fileFacts = path.hasSuffix(".html") ? OutputFileFacts(path: path, facts: HTMLFacts.scan(String(decoding: data, as: UTF8.self)), contentPath: contentPath) : nil
+        let scanned = path.hasSuffix(".html") ? HTMLFacts.scan(String(decoding: data, as: UTF8.self)) : nil
         lock.lock()
         paths.insert(path)
-        if let fileFacts { facts.append(fileFacts) }
+        if var scanned {
+            scanned.references = scanned.references.map { HTMLFacts.Reference(url: shared($0.url), line: $0.line) }
+            scanned.ids = Set(scanned.ids.map(shared))
+            facts.append(OutputFileFacts(path: path, facts: scanned, contentPath: contentPath))
+        }
         lock.unlock()
+    }
+
+    /// The kept copy of `text` (call with `lock` held). Strings of up to 15 bytes are stored
+    /// inline and need none.
+    private func shared(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        if let index = strings.firstIndex(of: text) { return strings[index] }
+        strings.insert(text)
+        return text
     }
 
     /// Writes a file (not HTML) that `produce` creates piece by piece at the URL it is given.
