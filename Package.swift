@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioImportTests", dependencies: ["FolioImport", "FolioContent", "FolioEntities"], swiftSettings: swiftSettings),
-        .testTarget(name: "FolioEntitiesTests", dependencies: ["FolioEntities", "FolioContent"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioEntitiesTests", dependencies: ["FolioEntities", "FolioContent", "FolioTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"], swiftSettings: swiftSettings),
         .testTarget(

@@ -37,6 +37,7 @@ struct Coordinations: Sendable {
     ///   - segmentBounds: the start and end of each segment, by segment index.
     func hits(around hits: [EntityTagger.Hit], in text: [UInt8], patterns: [Pattern], domains: [String?], segmentBounds: (Int) -> (Int, Int)) -> [EntityTagger.Hit] {
         var taken = Set(hits.filter { $0.pattern >= 0 }.map(\.start))
+        let covered = CoveredBytes(hits.map { $0.start..<$0.end })
         var added: [EntityTagger.Hit] = []
         for hit in hits where hit.pattern >= 0 && !hit.nested {
             guard let domain = domains[hit.term] else { continue }
@@ -45,7 +46,7 @@ struct Coordinations: Sendable {
             let after = Self.itemsAfter(hit.end, in: text, to: high)
             guard !before.isEmpty || !after.isEmpty else { continue }
             let words = Self.words(of: Array(text[hit.start..<hit.end]))
-            for item in before + after where !taken.contains(item.start) && !hits.contains(where: { $0.start <= item.start && item.start < $0.end }) {
+            for item in before + after where !taken.contains(item.start) && !covered.contains(item.start) {
                 var found: Int?
                 // "solar and wind power": the item takes the term's last words, longest first.
                 if words.count >= 2 {
@@ -66,6 +67,32 @@ struct Coordinations: Sendable {
             }
         }
         return added
+    }
+
+    /// Which bytes lie inside one of a set of ranges, answered by binary search: the ranges
+    /// sorted by start, with the furthest end reached so far.
+    struct CoveredBytes {
+        private let starts: [Int]
+        private let furthestEnds: [Int]
+
+        init(_ ranges: [Range<Int>]) {
+            let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+            starts = sorted.map(\.lowerBound)
+            var furthest = Int.min
+            furthestEnds = sorted.map { range in
+                furthest = max(furthest, range.upperBound)
+                return furthest
+            }
+        }
+
+        func contains(_ offset: Int) -> Bool {
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 && furthestEnds[low - 1] > offset
+        }
     }
 
     /// The words of a matched text, folded to lower case, split at spaces.

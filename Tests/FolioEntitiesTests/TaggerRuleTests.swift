@@ -1,4 +1,5 @@
-import FolioEntities
+@testable import FolioEntities
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -147,5 +148,22 @@ struct TaggerRuleTests {
         #expect(!technologies("Hydropower, solar roofing and wind.").contains("solar-photovoltaics"))
         // One coordination naming one term is one mention of it.
         #expect(mentions(of: "led-lighting", in: "From traditional manufacturing to intelligent and interconnected lighting.").count == 1)
+    }
+}
+
+/// The coverage lookup the coordination rule uses instead of scanning every hit.
+struct CoveredBytesTests {
+    @Test func answersAsAScanOfEveryRangeWould() {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<500 {
+            let ranges = (0..<Int.random(in: 0...12, using: &generator)).map { _ -> Range<Int> in
+                let start = Int.random(in: 0...60, using: &generator)
+                return start..<(start + Int.random(in: 1...15, using: &generator))
+            }
+            let covered = Coordinations.CoveredBytes(ranges)
+            for offset in 0...80 {
+                #expect(covered.contains(offset) == ranges.contains { $0.contains(offset) }, "\(ranges) \(offset)")
+            }
+        }
     }
 }
