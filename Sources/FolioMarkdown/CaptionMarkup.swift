@@ -70,7 +70,7 @@ public enum CaptionMarkup {
     }
 
     /// Values of `name="…"` attributes in `text`, in order.
-    public static func attributeValues(_ name: String, in text: String) -> [String] {
+    static func attributeValues(_ name: String, in text: String) -> [String] {
         var values: [String] = []
         var rest = text[...]
         let needle = " \(name)=\""

@@ -102,11 +102,6 @@ struct PageSource: Sendable {
         return (match.map { $0.lines.lowerBound } ?? page.bodyStartLine, true)
     }
 
-    static func numberFromID(_ id: String) -> Int? {
-        guard let dash = id.lastIndex(of: "-") else { return nil }
-        return Int(id[id.index(after: dash)...])
-    }
-
     /// Splits `Figure 3`, `Fig. 2`, `Table 1`, `Graph 10` into a normalised kind and a number.
     static func parseLabel(_ label: String) -> (String?, Int?) {
         let letters = label.prefix { $0.isLetter }
