@@ -4,8 +4,9 @@ import FolioMarkdown
 import FolioModel
 import Foundation
 
-/// The Markdown lines of one published page with the facts validation reads from them beyond
-/// the rendered page's own: captions and raw HTML ids. Built once per page.
+/// One published page as the checks read it: its Markdown lines (for the line-based checks),
+/// and the rendered page's captions and raw ids in the terms the checks use (kind and number,
+/// body lines). Built once per page.
 struct PageSource: Sendable {
     let published: PublishedPage
     /// Body lines (1-based body line `n` is `lines[n - 1]`).
