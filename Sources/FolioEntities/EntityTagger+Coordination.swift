@@ -36,8 +36,9 @@ struct Coordinations: Sendable {
     ///   - domains: the vocabulary domain of each term, by term index (nil for other kinds).
     ///   - segmentBounds: the start and end of each segment, by segment index.
     func hits(around hits: [EntityTagger.Hit], in text: [UInt8], patterns: [Pattern], domains: [String?], segmentBounds: (Int) -> (Int, Int)) -> [EntityTagger.Hit] {
-        var taken = Set(hits.filter { $0.pattern >= 0 }.map(\.start))
         let covered = CoveredBytes(hits.map { $0.start..<$0.end })
+        // Items already given to a term by an earlier coordination.
+        var taken: Set<Int> = []
         var added: [EntityTagger.Hit] = []
         for hit in hits where hit.pattern >= 0 && !hit.nested {
             guard let domain = domains[hit.term] else { continue }

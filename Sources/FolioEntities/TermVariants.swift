@@ -93,44 +93,51 @@ enum TermVariants {
         ("litres", "liters"), ("metre", "meter"), ("metres", "meters"), ("theatre", "theater"), ("calibre", "caliber"),
     ]
 
-    /// Word endings spelled differently, British first.
+    /// Each of those words mapped to its other spelling, both ways.
+    static let otherWholeWord: [String: String] = spellingPairs.reduce(into: [:]) { map, pair in
+        map[pair.0] = pair.1
+        map[pair.1] = pair.0
+    }
+
+    /// Word endings spelled differently, British first; longer endings first, so "isations" is
+    /// tried before "isation".
     static let endingPairs: [(String, String)] = [
         ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("iser", "izer"), ("isers", "izers"),
         ("yse", "yze"), ("ysed", "yzed"), ("yser", "yzer"), ("ysers", "yzers"), ("ysing", "yzing"),
         ("elling", "eling"), ("elled", "eled"), ("eller", "eler"), ("ellers", "elers"),
-    ]
+    ].sorted { $0.0.count > $1.0.count }
 
-    /// The phrase with every word that has one in its other national spelling, or `nil` when no
-    /// word has one.
+    /// The phrase with every word, and every part of a hyphenated word ("fibre-optic" →
+    /// "fiber-optic"), that has one in its other national spelling; `nil` when none has one.
     static func otherSpelling(_ phrase: String) -> String? {
-        var changed = false
-        let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            guard let other = otherSpelling(word: String(word)) else { return String(word) }
-            changed = true
-            return other
+        var out = "", part = "", changed = false
+        func flush() {
+            if let other = otherSpelling(word: part) {
+                out += other
+                changed = true
+            } else {
+                out += part
+            }
+            part = ""
         }
-        return changed ? words.joined(separator: " ") : nil
+        for character in phrase {
+            if character == " " || character == "-" {
+                flush()
+                out.append(character)
+            } else {
+                part.append(character)
+            }
+        }
+        flush()
+        return changed ? out : nil
     }
 
-    /// One lower-case word in its other national spelling, or `nil`. Hyphenated words are
-    /// spelled part by part ("fibre-optic" → "fiber-optic").
+    /// One lower-case word (no space or hyphen) in its other national spelling, or `nil`.
     static func otherSpelling(word: String) -> String? {
-        if word.contains("-") {
-            var changed = false
-            let parts = word.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
-                guard let other = otherSpelling(word: String(part)) else { return String(part) }
-                changed = true
-                return other
-            }
-            return changed ? parts.joined(separator: "-") : nil
-        }
         guard word.count >= 4, word.allSatisfy({ $0.isLowercase && $0.isASCII }) else { return nil }
-        for (british, american) in spellingPairs {
-            if word == british { return american }
-            if word == american { return british }
-        }
+        if let other = otherWholeWord[word] { return other }
         // Endings need a stem of three letters: "rise", "size" and "selling" have none to respell.
-        for (british, american) in endingPairs.sorted(by: { $0.0.count > $1.0.count }) {
+        for (british, american) in endingPairs {
             if word.hasSuffix(british), word.count - british.count >= 3 {
                 return String(word.dropLast(british.count)) + american
             }
