@@ -75,9 +75,7 @@ extension EntityTagger {
                 // in this article even where the vocabulary gives it to a technology.
                 if let type = OrganisationFinder.describedBody(endingAt: definition.long, in: text),
                    !OrganisationFinder.isPluralAbbreviation(definition.abbreviation) {
-                    var open = definition.long.upperBound
-                    while open < text.count, text[open] == 0x20 { open += 1 }
-                    let span = (open + 1)..<(open + 1 + definition.abbreviation.utf8.count)
+                    let span = definition.span
                     let namedElsewise = named.contains { kinds[$0.term] != .technology && $0.start < span.upperBound && span.lowerBound < $0.end }
                     if !namedElsewise {
                         add(OrganisationCandidate(

@@ -413,10 +413,10 @@ struct OrganisationFinder: Sendable {
         return false
     }
 
-    /// `Long Name (ABBR)` pairs in a line: the long form's span and the abbreviation.
-    static func definitions(in text: [UInt8], ranges: [Range<Int>]) -> [(long: Range<Int>, abbreviation: String)] {
+    /// `Long Name (ABBR)` pairs in a line: the long form's span, the abbreviation and its span.
+    static func definitions(in text: [UInt8], ranges: [Range<Int>]) -> [(long: Range<Int>, abbreviation: String, span: Range<Int>)] {
         let tokens = Self.tokens(text, ranges)
-        var out: [(Range<Int>, String)] = []
+        var out: [(Range<Int>, String, Range<Int>)] = []
         for (index, token) in tokens.enumerated() where index > 0 {
             guard token.start >= 1, text[token.start - 1] == 0x28, token.end < text.count, text[token.end] == 0x29,
                   token.text.count >= 2, token.text.count <= 10,
@@ -426,7 +426,7 @@ struct OrganisationFinder: Sendable {
             var j = index - 1
             while j >= 0, tokens[j].end > token.start - 2 { j -= 1 }
             guard j >= 0 else { continue }
-            out.append((tokens[j].start..<tokens[j].end, token.text))
+            out.append((tokens[j].start..<tokens[j].end, token.text, token.start..<token.end))
         }
         return out
     }
