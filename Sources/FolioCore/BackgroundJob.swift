@@ -26,4 +26,12 @@ public final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         group.wait()
         return try outcome?.get()
     }
+
+    /// Like ``result()``, and lets go of the result: the caller becomes its only owner, so a large
+    /// value is freed as soon as the caller is done with it.
+    public func takeResult() throws -> Value? {
+        group.wait()
+        defer { outcome = nil }
+        return try outcome?.get()
+    }
 }

@@ -195,7 +195,7 @@ public struct SiteBuilder: Sendable {
                 snapshot.diagnostics = diagnostics
                 snapshot.prepared = prepared[index]
                 if index == searchIndex, let search = generator as? SearchGenerator {
-                    diagnostics += try search.generate(snapshot, writer: writer, prepared: tokenizing.result())
+                    diagnostics += try search.generate(snapshot, writer: writer, prepared: tokenizing.takeResult())
                 } else {
                     diagnostics += try generator.generate(snapshot, writer: writer)
                 }

@@ -30,11 +30,19 @@ public struct SearchGenerator: SiteGenerator {
 
     /// Adds the taxonomy pages found in `writer.writtenPaths` to the prepared content sections and
     /// writes the index and the search page.
-    func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: Prepared?) throws -> [Diagnostic] {
-        let content = prepared ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
+    /// The prepared tokens are consumed: the index releases them as it numbers their terms.
+    func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: consuming Prepared?) throws -> [Diagnostic] {
+        var content = (consume prepared) ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
         let extra = Self.taxonomySections(of: site, writtenPaths: writer.writtenPaths, firstPage: Self.pageCount(content.sections))
         let sections = content.sections + extra
-        let index = content.tokens.map { SearchIndex.build(sections, tokenized: $0 + SearchIndex.tokenize(extra)) } ?? SearchIndex.build(sections)
+        let index: SearchIndex
+        if var tokens = content.tokens {
+            content.tokens = nil
+            tokens += SearchIndex.tokenize(extra)
+            index = SearchIndex.build(sections, tokenized: consume tokens)
+        } else {
+            index = SearchIndex.build(sections)
+        }
         for file in index.files() {
             try writer.write(file.text, to: "search/\(file.path)")
         }

@@ -64,7 +64,7 @@ public struct SearchIndex: Sendable, Equatable {
             var items: [SectionTokens] = []
             for index in range {
                 let section = sections[index]
-                let sentences = ExcerptPicker.sentences(section.text)
+                let sentences = section.blocks.flatMap(ExcerptPicker.sentences)
                 let isFirstOfPage = index == 0 || sections[index - 1].page != section.page
                 items.append(SectionTokens(
                     sentences: sentences,
@@ -78,7 +78,9 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// Builds the index of `sections` from their tokens (``tokenize(_:)`` of consecutive runs of them).
-    static func build(_ sections: [SearchSection], tokenized chunks: [TokenizedChunk]) -> SearchIndex {
+    /// Each chunk is released once its terms are renumbered, so the tokens are never held twice.
+    static func build(_ sections: [SearchSection], tokenized: consuming [TokenizedChunk]) -> SearchIndex {
+        var chunks = tokenized
         let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
 
@@ -87,7 +89,9 @@ public struct SearchIndex: Sendable, Equatable {
         var numbers: [String: Int32] = [:]
         var tokens: [SectionTokens] = []
         tokens.reserveCapacity(sections.count)
-        for chunk in chunks {
+        for position in chunks.indices {
+            let chunk = chunks[position]
+            chunks[position] = TokenizedChunk(terms: [], sections: [])
             let map = chunk.terms.map { term -> Int32 in
                 if let known = numbers[term] { return known }
                 let id = Int32(terms.count)
@@ -210,7 +214,7 @@ struct TermTable {
     private(set) var terms: [String] = []
 
     /// The term numbers of `text`, in order, without stop words.
-    mutating func ids(_ text: String) -> [Int32] {
+    mutating func ids(_ text: some StringProtocol) -> [Int32] {
         var out: [Int32] = []
         for word in SearchTokenizer.words(text) {
             let id: Int32
@@ -240,7 +244,7 @@ struct TermTable {
 /// The sentences of one section and the numbers of their terms, of its heading and (for the
 /// first section of a page) of the page title.
 struct SectionTokens: Sendable {
-    var sentences: [String]
+    var sentences: [Substring]
     var sentenceTerms: [[Int32]]
     var heading: [Int32]
     var title: [Int32]
@@ -285,17 +289,21 @@ struct ExcerptPicker: Sendable {
         return chosen.sorted().map { Self.clip(sentences[$0], to: SearchIndex.excerptLength) }.joined(separator: " … ")
     }
 
-    /// Splits text into sentences at `.`, `?`, `!` followed by a space, and at line ends.
+    /// Splits text into sentences at `.`, `?`, `!` followed by a space, and at line ends. The
+    /// sentences are slices of `text`, not copies: the index holds the site's text once.
     /// Scans UTF-8 bytes: the separators are ASCII, so no multi-byte character is cut.
-    static func sentences(_ text: String) -> [String] {
-        var result: [String] = []
-        let bytes = Array(text.utf8)
+    static func sentences(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        let bytes = Array(utf8)
         var start = 0
         func emit(_ end: Int) {
             var a = start, b = end
             while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
             while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9 || bytes[b - 1] == 13) { b -= 1 }
-            if a < b { result.append(String(decoding: bytes[a..<b], as: UTF8.self)) }
+            guard a < b else { return }
+            let lower = utf8.index(utf8.startIndex, offsetBy: a), upper = utf8.index(lower, offsetBy: b - a)
+            result.append(Substring(text.unicodeScalars[lower..<upper]))
         }
         var i = 0
         while i < bytes.count {
@@ -314,8 +322,8 @@ struct ExcerptPicker: Sendable {
     }
 
     /// Cuts `text` at a word boundary before `limit` characters, adding `…`.
-    static func clip(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
+    static func clip(_ text: Substring, to limit: Int) -> String {
+        guard text.count > limit else { return String(text) }
         let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"

@@ -13,19 +13,27 @@ public struct SearchSection: Sendable, Equatable {
     public var heading: String?
     /// What the page belongs to, shown with results: a document's short title, `Companies`…
     public var group: String
-    /// The plain text of the section's paragraphs and table cells.
-    public var text: String
+    /// The plain text of the section's paragraphs and table cells, one string each: the strings
+    /// the renderer collected, shared, not copied.
+    public var blocks: [String]
     /// Index of the page in the list of indexed pages; sections of one page are contiguous.
     public var page: Int
 
-    public init(url: String, title: String, heading: String?, group: String, text: String, page: Int) {
+    public init(url: String, title: String, heading: String?, group: String, blocks: [String], page: Int) {
         self.url = url
         self.title = title
         self.heading = heading
         self.group = group
-        self.text = text
+        self.blocks = blocks
         self.page = page
     }
+
+    public init(url: String, title: String, heading: String?, group: String, text: String, page: Int) {
+        self.init(url: url, title: title, heading: heading, group: group, blocks: [text], page: page)
+    }
+
+    /// The section's text, a line per block.
+    public var text: String { blocks.joined(separator: "\n") }
 }
 
 extension SearchSection {
@@ -61,9 +69,11 @@ extension SearchSection {
         // next section: "Part I › Corning is a leader…", linked at the sub-heading.
         var pendingHeadings: [String] = []
         for (position, key) in order.enumerated() {
-            let body = (texts[key] ?? []).joined(separator: "\n")
+            let blocks = texts[key] ?? []
             let heading = key.flatMap { headingText[$0] }
-            if body.isEmpty && position + 1 < order.count {
+            // No text at all (the blocks joined would be empty).
+            let textless = blocks.count <= 1 && blocks.first?.isEmpty != false
+            if textless && position + 1 < order.count {
                 if let heading { pendingHeadings.append(heading) }
                 continue
             }
@@ -74,7 +84,7 @@ extension SearchSection {
                 title: title,
                 heading: shown.isEmpty ? nil : shown,
                 group: group,
-                text: body,
+                blocks: blocks,
                 page: page
             ))
         }

@@ -9,7 +9,7 @@ public enum SearchTokenizer {
 
     /// The words of `text` in order, lower-cased and accent-free, before stop-word removal and
     /// stemming. One-letter words are dropped unless they are digits.
-    public static func words(_ text: String) -> [String] {
+    public static func words(_ text: some StringProtocol) -> [String] {
         if let ascii = asciiWords(text) { return ascii }
         var words: [String] = []
         var current = String.UnicodeScalarView()
@@ -41,37 +41,42 @@ public enum SearchTokenizer {
 
     /// ``words(_:)`` of ASCII text, scanning bytes and lower-casing them on the way; `nil` when
     /// `text` has a byte outside ASCII.
-    static func asciiWords(_ text: String) -> [String]? {
-        var text = text
-        return text.withUTF8 { bytes -> [String]? in
-            var words: [String] = []
-            var start = 0
-            var i = 0
-            func flush() {
-                let length = i - start
-                if length > 0 && length <= maximumWordLength && (length > 1 || (bytes[start] >= 48 && bytes[start] <= 57)) {
-                    words.append(String(unsafeUninitializedCapacity: length) { buffer in
-                        for k in 0..<length {
-                            let c = bytes[start + k]
-                            buffer[k] = c >= 65 && c <= 90 ? c + 32 : c
-                        }
-                        return length
-                    })
-                }
+    static func asciiWords(_ text: some StringProtocol) -> [String]? {
+        // Native strings and their slices are contiguous UTF-8; anything else is copied once.
+        if let words = text.utf8.withContiguousStorageIfAvailable({ asciiWords(bytes: $0) }) { return words }
+        var copy = String(text)
+        return copy.withUTF8 { asciiWords(bytes: $0) }
+    }
+
+    /// ``asciiWords(_:)`` of UTF-8 bytes.
+    private static func asciiWords(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var words: [String] = []
+        var start = 0
+        var i = 0
+        func flush() {
+            let length = i - start
+            if length > 0 && length <= maximumWordLength && (length > 1 || (bytes[start] >= 48 && bytes[start] <= 57)) {
+                words.append(String(unsafeUninitializedCapacity: length) { buffer in
+                    for k in 0..<length {
+                        let c = bytes[start + k]
+                        buffer[k] = c >= 65 && c <= 90 ? c + 32 : c
+                    }
+                    return length
+                })
             }
-            while i < bytes.count {
-                let c = bytes[i]
-                if c >= 0x80 { return nil }
-                let isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
-                if !isWord {
-                    flush()
-                    start = i + 1
-                }
-                i += 1
-            }
-            flush()
-            return words
         }
+        while i < bytes.count {
+            let c = bytes[i]
+            if c >= 0x80 { return nil }
+            let isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+            if !isWord {
+                flush()
+                start = i + 1
+            }
+            i += 1
+        }
+        flush()
+        return words
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
