@@ -30,7 +30,66 @@ struct OpenData {
         var description: String
         var fields: [Field]
         var foreignKeys: [ForeignKey] = []
-        var rows: [[SQLiteDatabase.Value]] = []
+        var rows = Rows()
+    }
+
+    /// A table's rows, in order. Most are held as values; a mention is held as a ``MentionRow``
+    /// that shares its strings with the tagging and becomes values only while it is written, since
+    /// mentions outnumber every other row many times over.
+    struct Rows: Sequence {
+        private var values: [[SQLiteDatabase.Value]] = []
+        private var mentions: [MentionRow] = []
+
+        var count: Int { values.count + mentions.count }
+
+        mutating func append(_ row: [SQLiteDatabase.Value]) {
+            precondition(mentions.isEmpty, "a table holds values or mentions, not both")
+            values.append(row)
+        }
+
+        mutating func append(_ mention: MentionRow) {
+            precondition(values.isEmpty, "a table holds values or mentions, not both")
+            mentions.append(mention)
+        }
+
+        func makeIterator() -> AnyIterator<[SQLiteDatabase.Value]> {
+            if mentions.isEmpty { return AnyIterator(values.makeIterator()) }
+            var position = 0
+            let mentions = self.mentions
+            return AnyIterator {
+                guard position < mentions.count else { return nil }
+                position += 1
+                return mentions[position - 1].values(id: position)
+            }
+        }
+    }
+
+    /// One row of the mentions table, as the tagging found it.
+    struct MentionRow {
+        var articleID: String
+        var term: TermID
+        var mention: Mention
+        var sourceFile: String?
+        var sourceLine: Int?
+        /// How often the article names the entry in all.
+        var count: Int
+
+        /// The row's cells, in the order of the table's fields; `id` is its row number.
+        func values(id: Int) -> [SQLiteDatabase.Value] {
+            let kind: String
+            var keys: [SQLiteDatabase.Value] = [.null, .null, .null, .null]
+            switch term.kind {
+            case .company: kind = "organisation"; keys[0] = .text(term.slug)
+            case .place: kind = "place"; keys[1] = .text(term.slug)
+            case .technology: kind = "technology"; keys[2] = .text(term.slug)
+            case .sdg: kind = "sdg"; keys[3] = Int(term.slug).map { .integer($0) } ?? .null
+            }
+            let snippet = "\(mention.before)\(mention.text)\(mention.after)".trimmingCharacters(in: .whitespaces)
+            return [.integer(id), .text(articleID), .text(kind)] + keys + [
+                .text(mention.text), .text(snippet), .text(mention.region.rawValue), .integer(mention.line),
+                sourceFile.map { $0.isEmpty ? .null : .text($0) } ?? .null, sourceLine.map { .integer($0) } ?? .null, .integer(count),
+            ]
+        }
     }
 
     /// The site folder the files go to.
@@ -187,19 +246,7 @@ struct OpenData {
             for (termID, occurrence) in (byPage[page.urlPath] ?? []).sorted(by: { $0.0 < $1.0 }) {
                 for mention in occurrence.mentions {
                     let source = range == nil ? nil : mapper?.sourceLocation(for: page.page, bodyLine: mention.line, bodyLines: bodyLines)
-                    let kind: String
-                    var keys: [SQLiteDatabase.Value] = [.null, .null, .null, .null]
-                    switch termID.kind {
-                    case .company: kind = "organisation"; keys[0] = .text(termID.slug)
-                    case .place: kind = "place"; keys[1] = .text(termID.slug)
-                    case .technology: kind = "technology"; keys[2] = .text(termID.slug)
-                    case .sdg: kind = "sdg"; keys[3] = int(Int(termID.slug))
-                    }
-                    let snippet = "\(mention.before)\(mention.text)\(mention.after)".trimmingCharacters(in: .whitespaces)
-                    mentions.rows.append([.integer(mentions.rows.count + 1), .text(articleID), .text(kind)] + keys + [
-                        .text(mention.text), .text(snippet), .text(mention.region.rawValue), .integer(mention.line),
-                        text(source?.file), int(source?.line), .integer(occurrence.count),
-                    ])
+                    mentions.rows.append(MentionRow(articleID: articleID, term: termID, mention: mention, sourceFile: source?.file, sourceLine: source?.line, count: occurrence.count))
                 }
             }
         }

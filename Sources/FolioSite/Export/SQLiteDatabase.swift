@@ -51,7 +51,7 @@ final class SQLiteDatabase {
     }
 
     /// Inserts `rows` with one prepared statement inside one transaction.
-    func insert(into table: String, columns: [String], rows: [[Value]]) throws {
+    func insert(into table: String, columns: [String], rows: some Sequence<[Value]>) throws {
         let sql = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw failure(sql) }
