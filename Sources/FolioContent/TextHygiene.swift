@@ -9,8 +9,7 @@ import Foundation
 public enum TextHygiene {
     /// The cleaned text and one `CNT002` warning per line that lost a character.
     public static func clean(_ text: String, file: String) -> (String, [Diagnostic]) {
-        let needsWork = text.utf8.contains { $0 == 0x0D || $0 == 0x00 || $0 == 0xE2 }
-        guard needsWork else { return (text, []) }
+        guard needsCleaning(text) else { return (text, []) }
         var scalars = String.UnicodeScalarView()
         var diagnostics: [Diagnostic] = []
         var line = 1
@@ -52,6 +51,29 @@ public enum TextHygiene {
         }
         flushLine()
         return (String(scalars), diagnostics)
+    }
+
+    /// Whether `text` holds a carriage return, a NUL or a bidirectional control. Scans bytes:
+    /// the controls are `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9` in UTF-8, so the dashes
+    /// and quotation marks that share their first byte do not send a file down the slow path.
+    static func needsCleaning(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x0D, 0x00:
+                    return true
+                case 0xE2 where i + 2 < bytes.count:
+                    let second = bytes[i + 1], third = bytes[i + 2]
+                    if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The 1-based line holding the first byte that is not valid UTF-8 (1 when every byte is valid).
