@@ -69,7 +69,7 @@ let package = Package(
         // Helpers shared by the test targets (a seeded random number generator).
         .target(name: "FolioTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
         .testTarget(name: "FolioCLITests", dependencies: ["folio", "FolioTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioImportTests", dependencies: ["FolioImport", "FolioContent", "FolioEntities"], swiftSettings: swiftSettings),
         .testTarget(name: "FolioEntitiesTests", dependencies: ["FolioEntities", "FolioContent", "FolioTestSupport"], swiftSettings: swiftSettings),

@@ -20,6 +20,29 @@ extension StringProtocol {
         return lower..<upper
     }
 
+    /// The text without the spaces at either end: what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` gives (Unicode space separators and the tab), without
+    /// its bridging to `NSString`, which dominated the cost of writing the open data.
+    public func trimmingSpaces() -> String {
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let last = scalars.index(before: end)
+            guard Self.isSpace(scalars[last]) else { break }
+            end = last
+        }
+        return String(scalars[start..<end])
+    }
+
+    /// A character of Foundation's `.whitespaces`: a space separator (Unicode category Zs), the
+    /// tab, and the zero-width space (U+200B), which Foundation counts among them.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || scalar.value == 0x09 }
+        return scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
+    }
+
     /// Whether `needle` occurs, comparing UTF-8 bytes.
     public func has(_ needle: some StringProtocol) -> Bool {
         utf8Range(of: String(needle)) != nil

@@ -84,7 +84,7 @@ struct OpenData {
             case .technology: kind = "technology"; keys[2] = .text(term.slug)
             case .sdg: kind = "sdg"; keys[3] = Int(term.slug).map { .integer($0) } ?? .null
             }
-            let snippet = "\(mention.before)\(mention.text)\(mention.after)".trimmingCharacters(in: .whitespaces)
+            let snippet = "\(mention.before)\(mention.text)\(mention.after)".trimmingSpaces()
             return [.integer(id), .text(articleID), .text(kind)] + keys + [
                 .text(mention.text), .text(snippet), .text(mention.region.rawValue), .integer(mention.line),
                 sourceFile.map { $0.isEmpty ? .null : .text($0) } ?? .null, sourceLine.map { .integer($0) } ?? .null, .integer(count),
