@@ -41,6 +41,8 @@ extension EntityTagger {
         }
         // Candidates by slug, best rule first; abbreviations defined after a long form.
         var bySlug: [String: OrganisationCandidate] = [:]
+        // Abbreviations the article defines for something other than a body.
+        var definedAsNoBody: Set<String> = []
         var order: [String] = []
         func add(_ candidate: OrganisationCandidate) {
             let slug = Slug.make(candidate.name)
@@ -66,10 +68,20 @@ extension EntityTagger {
             for candidate in found where !candidate.spans.contains(where: known) { add(candidate) }
             for definition in OrganisationFinder.definitions(in: text, ranges: ranges) {
                 if let slug = order.last(where: { bySlug[$0]!.spans.contains { $0.upperBound == definition.long.upperBound } }) {
-                    if OrganisationFinder.initialsMatch(definition.abbreviation, bySlug[slug]!.name) || definition.abbreviation.first == bySlug[slug]!.name.first {
+                    // `US Federal Communications Commission (FCC)`: the initials may leave out a nationality.
+                    let name = bySlug[slug]!.name
+                    if OrganisationFinder.initialsMatch(definition.abbreviation, name) || definition.abbreviation.first == name.first
+                        || OrganisationFinder.withoutDemonym(name).map({ OrganisationFinder.initialsMatch(definition.abbreviation, $0) }) == true {
                         bySlug[slug]!.acronym = bySlug[slug]!.acronym ?? definition.abbreviation
                     }
                     continue
+                }
+                // `the Sino-German Industry 4.0 Cooperation initiative (SGIC)`: an abbreviation defined
+                // for a thing that is no body (an initiative, a standard) is no company, whatever it does.
+                if let word = definition.long.first.map({ text[$0] }), word >= 0x61, word <= 0x7A,
+                   OrganisationFinder.describedBody(endingAt: definition.long, in: text) == nil,
+                   !OrganisationFinder.companyNouns.contains(String(decoding: text[definition.long], as: UTF8.self)) {
+                    definedAsNoBody.insert(definition.abbreviation)
                 }
                 // `Japan's industry alliance (ICV)`: the abbreviation names the body the text describes,
                 // in this article even where the vocabulary gives it to a technology.
@@ -121,6 +133,7 @@ extension EntityTagger {
             }
             let decision = gazetteers.review[slug]
             if decision?.accepted == false { continue }
+            if candidate.rule == .companyContext, definedAsNoBody.contains(candidate.name), decision?.accepted != true { continue }
             if let type = decision?.type { candidate.type = type }
             let accepted = decision?.accepted == true || candidate.confidence >= OrganisationFinder.acceptance
             // Every mention: the spans the rules saw, then each spelling anywhere in the article.

@@ -25,6 +25,8 @@ public enum DiscoveryRule: String, Sendable, Codable, Equatable {
     case media
     /// Described as one: `X, a French company`, `its subsidiary X`, `X is a … manufacturer`.
     case appositive
+    /// A name written in capitals that acts as a company: `KUKA announced`, `DURR's plant`.
+    case companyContext = "company context"
     /// A capitalised name defined with an abbreviation whose letters are its initials.
     case acronymDefinition = "acronym definition"
     /// Accepted in the review file.
@@ -326,6 +328,11 @@ struct OrganisationFinder: Sendable {
             // `automotive giants such as Daimler Group and Porsche`, `firms (SAP, Siemens and GE)`:
             // every name listed after a plural company noun.
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true }
+            var rule = DiscoveryRule.appositive
+            if !described, Self.actsAsCompany(tokens, run, text) {
+                described = true
+                rule = .companyContext
+            }
             guard described else { continue }
             let words = tokens[run]
             let lowers = words.map(\.lower)
@@ -333,9 +340,63 @@ struct OrganisationFinder: Sendable {
             // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
             guard !(words.count == 1 && Self.isPluralAbbreviation(first.text)) else { continue }
             let name = Self.spell(text, first.start, last.end)
-            out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: .appositive, confidence: 0.85, spans: [first.start..<last.end]))
+            out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [first.start..<last.end]))
         }
         return out
+    }
+
+    /// Verbs that, right after a name written in capitals, make it a company acting: `KUKA
+    /// announced`, `CATL supplies`. Past forms that also read as participles after a noun
+    /// (`energy produced by …`) count only after `has` or `have`.
+    static let companyVerbs: Set<String> = [
+        "announced", "announces", "acquired", "acquires", "signed", "signs", "launched", "launches", "invested", "invests",
+        "unveiled", "unveils", "opened", "opens", "manufactures", "produces", "supplies", "operates", "employs", "develops",
+        "offers", "provides", "exports", "partnered", "partners",
+    ]
+    static let companyPerfectVerbs: Set<String> = [
+        "produced", "developed", "built", "supplied", "established", "delivered", "manufactured", "completed", "installed",
+    ]
+    /// Nouns that, after a possessive name written in capitals, belong to a company: `DURR's plant`.
+    static let companyPossessions: Set<String> = [
+        "plant", "plants", "factory", "factories", "subsidiary", "subsidiaries", "headquarters", "products", "customers",
+        "shares", "shareholders", "revenue", "revenues", "ceo", "chairman", "employees", "workforce", "facility", "facilities",
+        "brand", "brands", "branch", "stake", "portfolio",
+    ]
+
+    /// Whether `word` is a name written in capitals: two or more upper-case letters, perhaps
+    /// joined by `&` (`DURR`, `AT&S`). Codes with digits or hyphens (`FH2R`, `I-REC`) more often
+    /// name standards, models or sites, and plurals (`SMEs`) name classes: neither is one.
+    static func isCapitalsName(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.filter({ $0.value >= 0x41 && $0.value <= 0x5A }).count >= 2 else { return false }
+        return scalars.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == "&" }
+    }
+
+    /// Whether a run of names written in capitals acts as a company: the subject of a company
+    /// verb (`KUKA announced`, `AT&S has developed`) or the owner of a company's possession
+    /// (`DURR's plant`, `BASF's new products`).
+    static func actsAsCompany(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+        guard run.count <= 3, tokens[run].allSatisfy({ isCapitalsName($0.text) }) else { return false }
+        let last = tokens[run.upperBound - 1]
+        let k = run.upperBound
+        // A possessive: `'s` or `’s` right after the name.
+        if last.end + 1 < text.count, text[last.end] == 0x27 || (last.end + 3 < text.count && text[last.end] == 0xE2 && text[last.end + 1] == 0x80 && text[last.end + 2] == 0x99) {
+            var m = k
+            // The tokenizer keeps `’s` apart; skip it.
+            if m < tokens.count, tokens[m].lower == "s", tokens[m].start <= last.end + 4 { m += 1 }
+            for offset in 0..<2 where m + offset < tokens.count {
+                if companyPossessions.contains(tokens[m + offset].lower) { return true }
+                if tokens[m + offset].capitalised || tokens[m + offset].next == 0x2C { break }
+            }
+            return false
+        }
+        guard last.spaceAfter, k < tokens.count else { return false }
+        if companyVerbs.contains(tokens[k].lower) { return true }
+        if ["has", "have"].contains(tokens[k].lower), tokens[k].spaceAfter, k + 1 < tokens.count {
+            let verb = tokens[k + 1].lower
+            return companyVerbs.contains(verb) || companyPerfectVerbs.contains(verb)
+        }
+        return false
     }
 
     /// `Iwatani Corp.` (indexed as `Iwatani`) and `Iwatani Corporation` in one article: one body,

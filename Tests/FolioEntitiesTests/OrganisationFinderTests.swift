@@ -128,4 +128,43 @@ struct OrganisationFinderTests {
         // Only the name with the kept form absorbs the same name without it.
         #expect(Set(found("Zorvex Group and Zorvex Hydrogen Group both grew. Zorvex Hydrogen Co., Ltd. is listed.").keys) == ["Zorvex Group", "Zorvex Hydrogen Group"])
     }
+
+    @Test func aNameInCapitalsThatActsAsACompanyIsOne() throws {
+        // cmia-2024 line 2689: "… Infineon, and NXP have established branches for production …".
+        #expect(found(Fixtures.lines("cmia-2024", 2689, 2689))["NXP"]?.rule == .companyContext)
+        // cmia-2024 line 3231: "… Siemens and FREYR (a Norwegian lithium-ion battery manufacturing startup) …";
+        // a later sentence with a company verb decides the name for every mention.
+        let freyr = try #require(found("In 2023, Siemens and FREYR (a Norwegian startup) signed a deal. FREYR announced a plant.")["FREYR"])
+        #expect(freyr.count == 2)
+        #expect(found("KUKA announced a plant in Augsburg.")["KUKA"]?.type == .company)
+        #expect(found("Orders rose because DURR's plant in Shanghai opened.")["DURR"] != nil)
+        #expect(found("The ZORVEX’s customers were served.")["ZORVEX"] != nil)
+        #expect(found("ZT&K has developed new substrates.")["ZT&K"] != nil)
+        // Not: a name in capitals with no company verb or possession, a code with digits or a
+        // hyphen, a word in title case, a plural abbreviation, or a participle after a noun.
+        #expect(found("The DURR paint line was modern; DURR's new approach worked.").isEmpty)
+        #expect(found("FH2R produces hydrogen and I-REC offers certificates.").isEmpty)
+        #expect(found("Smith announced a plan. SMEs announced plans.").isEmpty)
+        #expect(found("The HVAC produced by local firms is cheap.").isEmpty)
+    }
+
+    @Test func anAbbreviationDefinedForNoBodyIsNoCompany() {
+        // leiden-2023 lines 420–422: "the Sino-German Industry 4.0 Cooperation initiative (SGIC)",
+        // then "The SGIC provides a framework …".
+        #expect(found(Fixtures.lines("leiden-2023", 420, 422))["SGIC"] == nil)
+        #expect(found("It runs through the Sino-German Cooperation initiative (SGIC). The SGIC provides a framework.")["SGIC"] == nil)
+        // The same verb after an abbreviation defined for a body, or defined nowhere, finds it.
+        #expect(found("It runs through the Sino-German trade association (SGTA). The SGTA provides a framework.")["SGTA"] != nil)
+        #expect(found("The SGTA provides a framework.")["SGTA"] != nil)
+    }
+
+    @Test func anAbbreviationMayLeaveOutTheNationalityOfTheName() throws {
+        // cmia-2021 line 2158: "the US Federal Communications Commission (FCC) established a 5G fund …
+        // In 2019, FCC announced …": one body, not two.
+        let names = found(Fixtures.lines("cmia-2021", 2158, 2158))
+        #expect(names["FCC"] == nil)
+        let fcc = try #require(names["US Federal Communications Commission"])
+        #expect(fcc.variants.contains("FCC"))
+        #expect(fcc.count >= 2)
+    }
 }
