@@ -196,10 +196,22 @@ struct OrganisationFinder: Sendable {
             }
             // `Fraunhofer and Aachen University`, `Grain and Oil Co.`: one unknown word before `and`
             // may be another name or part of this one; neither is certain enough.
-            if run.count >= 3, tokens[run.lowerBound + 1].lower == "and" || tokens[run.lowerBound + 1].lower == "&" { continue }
+            // An adjective there is part of the name: `Industrial and Commercial Bank of China`.
+            if run.count >= 3, tokens[run.lowerBound + 1].lower == "and" || tokens[run.lowerBound + 1].lower == "&",
+               !Self.isAdjective(tokens[run.lowerBound].lower) { continue }
             if let candidate = classify(tokens, run, text) { out.append(candidate) }
         }
         return out
+    }
+
+    /// Endings of English adjectives that name a field (`Industrial`, `Economic`, `Medical`,
+    /// `Agricultural`, `Cooperative`): such a word is no name by itself. Shorter endings
+    /// (`-al`, `-ic`) would take nouns too (`Metal`, `Capital`, `Clinic`).
+    static let adjectiveEndings = ["ial", "ical", "ional", "ural", "omic", "ific", "ative", "ental"]
+
+    /// Whether a lower-cased word has an adjective's ending and is long enough to be one.
+    static func isAdjective(_ lower: String) -> Bool {
+        lower.count >= 5 && lower.allSatisfy(\.isLetter) && adjectiveEndings.contains { lower.hasSuffix($0) }
     }
 
     /// The longest name-like run from `start`: capitalised tokens joined by connectors, and

@@ -167,4 +167,15 @@ struct OrganisationFinderTests {
         #expect(fcc.variants.contains("FCC"))
         #expect(fcc.count >= 2)
     }
+
+    @Test func anAdjectiveBeforeAndIsPartOfTheName() {
+        // cmia-2021 line 867: "… a meeting of the Central Financial and Economic Affairs Commission …".
+        #expect(found(Fixtures.lines("cmia-2021", 867, 867))["Central Financial and Economic Affairs Commission"] != nil)
+        // Starting the name, the adjective is no other name before `and`.
+        #expect(found("Loans came from the Industrial and Commercial Bank of China.")["Industrial and Commercial Bank of China"]?.type == .company)
+        #expect(found("The Economic and Social Council met.")["Economic and Social Council"] != nil)
+        // A name or a noun before `and` (also one ending like an adjective) still leaves the rest uncertain.
+        #expect(found("Fraunhofer and Aachen University signed.").isEmpty)
+        #expect(found("Grain and Oil Co., Ltd. was founded; Metal and Oil Co., Ltd. too.").isEmpty)
+    }
 }
