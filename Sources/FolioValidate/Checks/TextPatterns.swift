@@ -161,7 +161,7 @@ enum TextPatterns {
         }
     }
 
-    private static let mentionRegex = try! NSRegularExpression(
+    static let mentionRegex = try! NSRegularExpression(
         pattern: #"\b((?:his|her|their|its)\s+)?(Figures?|figures?|Fig\.?|fig\.|Tables?|tables?|Graphs?|Charts?|Exhibits?|Displays?)\s?(\d{1,3})\b(\s+of\b|(?:\.\d+)?\s+in\s+(?=[A-Z\[]))?"#)
 
     /// In-text mentions like “Figure 3”, “see Table 1”, “Fig. 2”; not those that name another
@@ -169,7 +169,7 @@ enum TextPatterns {
     /// A plural mention names every number of its list: “tables 7 and 6”, “Figures 2, 3 and 5”,
     /// “Figures 1–3”.
     static func captionMentions(in text: String) -> [(kind: String, number: Int)] {
-        guard text.has("ig") || text.has("able") || text.has("raph") || text.has("hart") || text.has("xhibit") || text.has("isplay") || text.has("IG") || text.has("ABLE") else { return [] }
+        guard mayMentionCaption(text) else { return [] }
         let ns = text as NSString
         return mentionRegex.matches(in: text, range: NSRange(location: 0, length: ns.length)).flatMap { m -> [(kind: String, number: Int)] in
             guard m.range(at: 1).location == NSNotFound, m.range(at: 4).location == NSNotFound else { return [] }
@@ -188,6 +188,47 @@ enum TextPatterns {
                 }
             }
             return numbers.map { (kind, $0) }
+        }
+    }
+
+    /// The words ``mentionRegex`` starts with, as bytes.
+    private static let mentionStems: [[UInt8]] = ["Fig", "fig", "Table", "table", "Graph", "Chart", "Exhibit", "Display"].map { Array($0.utf8) }
+
+    /// Whether `text` may hold a caption mention: a caption word at the start of a word, then a
+    /// digit within a few bytes. Every text ``mentionRegex`` matches passes (a byte outside ASCII
+    /// counts as a possible word boundary or space), and the scan is bytes only, so the
+    /// expression runs on the few paragraphs that need it.
+    static func mayMentionCaption(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+            }
+            var i = 0
+            while i < bytes.count {
+                let first = bytes[i]
+                if first == 0x46 || first == 0x66 || first == 0x54 || first == 0x74 || first == 0x47 || first == 0x43 || first == 0x45 || first == 0x44,
+                   i == 0 || !isWordByte(bytes[i - 1]) {
+                    for stem in mentionStems where stem[0] == first && i + stem.count <= bytes.count
+                        && (1..<stem.count).allSatisfy({ bytes[i + $0] == stem[$0] }) {
+                        // The rest of the word (`ure`, `ures`, `s`, `.`), one space, then a digit.
+                        var j = i + stem.count
+                        var letters = 0
+                        while j < bytes.count, letters < 4, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || bytes[j] == 0x2E {
+                            j += 1
+                            letters += 1
+                        }
+                        var spaces = 0
+                        while j < bytes.count, spaces < 3, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] >= 0x80 {
+                            j += 1
+                            spaces += 1
+                        }
+                        if j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
         }
     }
 
