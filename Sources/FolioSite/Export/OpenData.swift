@@ -290,7 +290,10 @@ struct OpenData {
                 case let .real(d): return Self.number(d)
                 case let .text(s):
                     let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || s.hasPrefix(" ") || s.hasSuffix(" ")
-                    return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+                    guard needsQuotes else { return s }
+                    // Quotes are doubled; most quoted cells (a comma in a snippet) have none.
+                    let doubled = s.utf8.contains(0x22) ? s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") : s
+                    return "\"" + doubled + "\""
                 }
             }.joined(separator: ",") + "\r\n")
         }
