@@ -74,7 +74,9 @@ struct LinkRewriter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `&` and `"` escaped for an attribute value; most URLs have neither and come back as they are.
     private func escape(_ url: String) -> String {
-        url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        guard url.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 }) else { return url }
+        return url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -128,7 +128,8 @@ extension Citation {
         if let containerTitle { item["isPartOf"] = ["@type": "Report", "name": containerTitle] }
         let data = (try? JSONSerialization.data(withJSONObject: item, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         // Safe inside <script>: no "</" sequence can close the element.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        let json = String(decoding: data, as: UTF8.self)
+        return json.has("</") ? json.replacingOccurrences(of: "</", with: "<\\/") : json
     }
 
     /// Braces balanced and BibTeX's special characters escaped.
