@@ -130,4 +130,32 @@ struct CitationCheckTests {
         let found = Fixture.check([page]).filter { $0.code == "FN010" }
         #expect(found.isEmpty)
     }
+
+    @Test func theBytePreCheckLetsThroughEveryLineThePlaceholderExpressionMatches() throws {
+        var lines = [
+            "See (link)", "[ URL ]", "Available at:", "retrieved from", "Accessed at :  ", "the URL", "URL:\u{A0}",
+            "The world is early", "think about it", "Retrieved from the archive", "url: https://a.example",
+        ]
+        let root = Fixture.repositoryRoot
+        for folder in ["Content/articles", "Content/sources"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard ["md", "txt"].contains(url.pathExtension) else { continue }
+                lines += try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            }
+        }
+        var matched = 0, passed = 0
+        for line in lines {
+            let match = TextPatterns.placeholderRegex.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil
+            let may = TextPatterns.mayHavePlaceholder(line)
+            if match {
+                matched += 1
+                #expect(may, "\(line)")
+            }
+            if may { passed += 1 }
+        }
+        #expect(matched >= 6)
+        #expect(passed < lines.count / 2)
+        #expect(!TextPatterns.mayHavePlaceholder("The world is early; think of the website"))
+    }
 }

@@ -44,16 +44,31 @@ enum TextPatterns {
         return words
     }
 
-    private static let placeholderRegex = try! NSRegularExpression(
+    static let placeholderRegex = try! NSRegularExpression(
         pattern: #"[(\[]\s*(?:link|url|hyperlink|website|web link|source link)\s*[)\]]|\b(?:available at|retrieved from|accessed at|url)\s*:?\s*$"#,
         options: [.caseInsensitive])
 
     /// The first placeholder like `(link)` in `text`, if any.
     static func placeholder(in text: String) -> String? {
         let ns = text as NSString
-        guard text.has("ink") || text.has("INK") || text.has("rl") || text.has("RL") || text.has("ebsite") || text.has("vailable") || text.has("etrieved") || text.has("ccessed"),
+        guard mayHavePlaceholder(text),
               let match = placeholderRegex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether ``placeholderRegex`` can match `text`: a bracket opens its first form, and its
+    /// second ends the text (`… available at:`). Decided on bytes; a byte outside ASCII at the
+    /// end (perhaps a Unicode space) lets the expression decide.
+    static func mayHavePlaceholder(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 == 0x28 || $0 == 0x5B }) { return true }
+        var tail = Array(text.utf8.suffix(48))
+        func dropSpaces() { while let last = tail.last, last == 0x20 || (last >= 0x09 && last <= 0x0D) { tail.removeLast() } }
+        dropSpaces()
+        if tail.last == 0x3A { tail.removeLast() }
+        dropSpaces()
+        if let last = tail.last, last >= 0x80 { return true }
+        let lower = tail.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        return ["available at", "retrieved from", "accessed at", "url"].contains { lower.suffix($0.utf8.count).elementsEqual($0.utf8) }
     }
 
     /// Superscript texts that are not notes: ordinals, trademarks.
