@@ -242,7 +242,18 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             if hadOld && !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: aside, to: destination) }
             throw FolioError.io(path: destination.path, message: "cannot swap in the new output: \(error.localizedDescription)")
         }
-        if hadOld { try? fm.removeItem(at: aside) }
+        if hadOld { Self.removeTree(aside) }
+    }
+
+    /// Removes a folder and everything in it, its top-level entries on all cores: the previous
+    /// output holds a file and a folder per page, and removing them one by one came last on the
+    /// build's path.
+    static func removeTree(_ folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        _ = ConcurrentMap.map(names) { name in
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// The prefix of every staging (and set-aside) folder name for `destination`; the process id follows.
