@@ -104,11 +104,19 @@ public struct ArticleEntities: Sendable, Equatable {
     /// Names found but not accepted (below the confidence threshold and not reviewed): the
     /// material of the review file.
     public var candidates: [FoundOrganisation]
+    /// Technologies the vocabulary does not list, found and accepted in this article (also in
+    /// ``occurrences`` and ``tags``), with their evidence.
+    public var technologies: [FoundTechnology] = []
+    /// Technologies found but not accepted: material of the review file.
+    public var technologyCandidates: [FoundTechnology] = []
 
     public init(
         tags: EntityTags, markdown: String, occurrences: [TermOccurrence], goalEvidence: [Int: GoalEvidence],
-        organisations: [FoundOrganisation] = [], candidates: [FoundOrganisation] = []
+        organisations: [FoundOrganisation] = [], candidates: [FoundOrganisation] = [],
+        technologies: [FoundTechnology] = [], technologyCandidates: [FoundTechnology] = []
     ) {
+        self.technologies = technologies
+        self.technologyCandidates = technologyCandidates
         self.tags = tags
         self.markdown = markdown
         self.occurrences = occurrences

@@ -27,6 +27,9 @@ public enum EntityReview {
         public var contexts: [String]
         /// Other spellings (full legal name, abbreviation).
         public var variants: [String]
+        /// `.company` for an organisation (the `organisations` list), `.technology` for a
+        /// technology (the `technologies` list).
+        public var kind: EntityKind = .company
 
         public init(
             name: String, slug: String, decision: Bool?, type: OrganisationType, rule: String, confidence: Double,
@@ -47,10 +50,26 @@ public enum EntityReview {
 
     /// Reads the file's entries.
     /// - Throws: ``EntitiesError`` naming the line of a malformed entry.
-    public static func entries(_ node: Node, file: String) throws -> [Entry] {
+    /// - Parameter kind: `.company` reads the `organisations` list, `.technology` the
+    ///   `technologies` list (absent: none).
+    public static func entries(_ node: Node, file: String, kind: EntityKind = .company) throws -> [Entry] {
+        if kind == .technology {
+            guard let mapping = node.mapping else { return [] }
+            guard let list = mapping["technologies"] else { return [] }
+            if list.null != nil { return [] }
+            guard let items = list.sequence else {
+                throw EntitiesError.malformed(file: file, line: list.mark?.line ?? 1, message: "expected a `technologies` list")
+            }
+            return try entries(Array(items), file: file).map { var e = $0; e.kind = .technology; return e }
+        }
         guard let list = node.mapping?["organisations"]?.sequence ?? node.sequence else {
             throw EntitiesError.malformed(file: file, line: 1, message: "expected an `organisations` list")
         }
+        return try entries(Array(list), file: file)
+    }
+
+    /// The entries of one list of the file.
+    private static func entries(_ list: [Node], file: String) throws -> [Entry] {
         return try list.map { item in
             let line = item.mark?.line ?? 1
             guard let map = item.mapping, let name = map["name"]?.string, !name.isEmpty else {
@@ -82,9 +101,10 @@ public enum EntityReview {
     }
 
     /// The decided entries by slug.
-    public static func decisions(_ node: Node, file: String) throws -> [String: ReviewDecision] {
+    /// - Parameter kind: `.company` or `.technology` (see ``entries(_:file:kind:)``).
+    public static func decisions(_ node: Node, file: String, kind: EntityKind = .company) throws -> [String: ReviewDecision] {
         var out: [String: ReviewDecision] = [:]
-        for entry in try entries(node, file: file) {
+        for entry in try entries(node, file: file, kind: kind) {
             if let accepted = entry.decision { out[entry.slug] = ReviewDecision(accepted: accepted, type: entry.type, name: entry.name, variants: entry.variants) }
         }
         return out
@@ -101,13 +121,25 @@ public enum EntityReview {
             organisations:
 
             """
+        out += section(entries.filter { $0.kind != .technology }, technologies: false)
+        let technologies = entries.filter { $0.kind == .technology }
+        if !technologies.isEmpty {
+            out += "\ntechnologies:\n\n" + section(technologies, technologies: true)
+        }
+        return out
+    }
+
+    /// One list of the file: decided entries first (by name), then candidates by mentions.
+    /// Technologies have no organisation `type`.
+    private static func section(_ entries: [Entry], technologies: Bool) -> String {
+        var out = ""
         let decided = entries.filter { $0.decision != nil }.sorted { $0.name < $1.name }
         let open = entries.filter { $0.decision == nil }.sorted { ($1.mentions, $0.name) < ($0.mentions, $1.name) }
         for e in decided + open {
             out += "- name: \(FoundOrganisations.quote(e.name))\n"
             out += "  slug: \(e.slug)\n"
             out += "  decision: \(e.decision.map { $0 ? "accept" : "reject" } ?? "~")\n"
-            out += "  type: \(e.type.rawValue)\n"
+            if !technologies { out += "  type: \(e.type.rawValue)\n" }
             out += "  rule: \(FoundOrganisations.quote(e.rule))\n"
             out += "  confidence: \(FoundOrganisations.format(e.confidence))\n"
             out += "  mentions: \(e.mentions)\n"

@@ -209,6 +209,9 @@ public struct EntityTagger: Sendable {
         hits += coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains) { (layout.segments[$0].start, layout.segments[$0].end) }
         hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
+        let technologyDiscovery = findsOrganisations
+            ? discoverTechnologies(text, layout, hits: hits, claimed: discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } })
+            : TechnologyDiscovery()
         hits.sort { ($0.start, $0.term) < ($1.start, $1.term) }
 
         // Aggregate.
@@ -293,6 +296,17 @@ public struct EntityTagger: Sendable {
                 links.append((first.start, first.end, linkPrefix + id.path))
             }
         }
+        for technology in technologyDiscovery.accepted {
+            let id = TermID(kind: .technology, slug: technology.found.slug)
+            let found = technology.hits
+            let body = found.filter { layout.segments[$0.segment].region != .footnote }
+            let notes = found.filter { layout.segments[$0.segment].region == .footnote }
+            let shown = (body + notes).prefix(Self.snippetLimit).map { mention(for: $0, text, layout) }
+            occurrences.append(TermOccurrence(term: id, name: technology.found.name, bodyCount: body.count, footnoteCount: notes.count, mentions: Array(shown)))
+            if linking, let first = found.first(where: { layout.segments[$0.segment].linkable }) {
+                links.append((first.start, first.end, linkPrefix + id.path))
+            }
+        }
         occurrences.sort { $0.term < $1.term }
 
         var tags = EntityTags()
@@ -312,7 +326,8 @@ public struct EntityTagger: Sendable {
         let output = links.isEmpty ? markdown : Self.insertLinks(links, into: text)
         return ArticleEntities(
             tags: tags, markdown: output, occurrences: occurrences, goalEvidence: goalEvidence,
-            organisations: discovery.accepted.map(\.found), candidates: discovery.pending.map(\.found)
+            organisations: discovery.accepted.map(\.found), candidates: discovery.pending.map(\.found),
+            technologies: technologyDiscovery.accepted.map(\.found), technologyCandidates: technologyDiscovery.pending.map(\.found)
         )
     }
 

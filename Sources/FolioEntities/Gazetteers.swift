@@ -41,6 +41,8 @@ public struct Gazetteers: Sendable, Equatable {
 
     /// Reviewed decisions on found organisation names, by slug (from `entity-review.yml`).
     public var review: [String: ReviewDecision] = [:]
+    /// Reviewed decisions on found technologies, by slug (the `technologies` list of `entity-review.yml`).
+    public var technologyReview: [String: ReviewDecision] = [:]
 
     /// Term positions by id, and company positions by normalised alias, built once.
     private let byID: [TermID: Int]
@@ -64,7 +66,7 @@ public struct Gazetteers: Sendable, Equatable {
     }
 
     public static func == (a: Gazetteers, b: Gazetteers) -> Bool {
-        a.terms == b.terms && a.review == b.review && a.sdgMinimumOccurrences == b.sdgMinimumOccurrences && a.sdgMinimumDistinctPhrases == b.sdgMinimumDistinctPhrases
+        a.terms == b.terms && a.review == b.review && a.technologyReview == b.technologyReview && a.sdgMinimumOccurrences == b.sdgMinimumOccurrences && a.sdgMinimumDistinctPhrases == b.sdgMinimumDistinctPhrases
             && a.sdgMinimumOccurrencesWithTechnologies == b.sdgMinimumOccurrencesWithTechnologies && a.sdgMinimumDistinctWithTechnologies == b.sdgMinimumDistinctWithTechnologies
             && a.sdgMinimumParagraphsWithTechnologies == b.sdgMinimumParagraphsWithTechnologies
     }
@@ -124,6 +126,39 @@ public struct Gazetteers: Sendable, Equatable {
         return out
     }
 
+    /// The gazetteers with one technology term per found technology that no technology term
+    /// already has (by slug or name), filed under its group; the first finding of a slug wins.
+    public func adding(technologies found: [FoundTechnology]) -> Gazetteers {
+        var extra: [Term] = []
+        var slugs = Set(terms.filter { $0.id.kind == .technology }.map(\.id.slug))
+        for technology in found where term(kind: .technology, named: technology.name) == nil {
+            guard slugs.insert(technology.slug).inserted else { continue }
+            extra.append(Self.technologyTerm(technology))
+        }
+        guard !extra.isEmpty else { return self }
+        var all = terms
+        let insertAt = all.lastIndex { $0.id.kind == .technology }.map { $0 + 1 } ?? all.lastIndex { $0.id.kind <= .technology }.map { $0 + 1 } ?? 0
+        all.insert(contentsOf: extra, at: insertAt)
+        var out = Gazetteers(terms: all, sdgMinimumOccurrences: sdgMinimumOccurrences, sdgMinimumDistinctPhrases: sdgMinimumDistinctPhrases)
+        out.sdgMinimumOccurrencesWithTechnologies = sdgMinimumOccurrencesWithTechnologies
+        out.sdgMinimumDistinctWithTechnologies = sdgMinimumDistinctWithTechnologies
+        out.sdgMinimumParagraphsWithTechnologies = sdgMinimumParagraphsWithTechnologies
+        out.review = review
+        out.technologyReview = technologyReview
+        return out
+    }
+
+    /// The technology term of a found technology: its name, plural and abbreviation matched
+    /// (the abbreviation in exact case), filed under its group and domain.
+    static func technologyTerm(_ technology: FoundTechnology) -> Term {
+        Term(
+            id: TermID(kind: .technology, slug: technology.slug), name: technology.name,
+            aliases: ([technology.name] + technology.variants).map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) },
+            type: technology.group, domain: technology.domain,
+            foundBy: "\(technology.rule.rawValue), confidence \(FoundOrganisations.format(technology.confidence))"
+        )
+    }
+
     /// The position in ``terms`` of the company whose name, alias or former name is exactly
     /// `text` (any case, spaces collapsed).
     func companyTermIndex(exactly text: String) -> Int? { companyByAlias[Self.normalized(text)] }
@@ -162,9 +197,10 @@ extension Gazetteers {
             }
         }
         let reviewFile = directory.appendingPathComponent(EntityReview.fileName)
-        let review = FileManager.default.fileExists(atPath: reviewFile.path)
-            ? try EntityReview.decisions(try compose(reviewFile, file: "\(displayDirectory)/\(EntityReview.fileName)"), file: "\(displayDirectory)/\(EntityReview.fileName)")
-            : [:]
+        let reviewNode = FileManager.default.fileExists(atPath: reviewFile.path)
+            ? try compose(reviewFile, file: "\(displayDirectory)/\(EntityReview.fileName)") : nil
+        let review = try reviewNode.map { try EntityReview.decisions($0, file: "\(displayDirectory)/\(EntityReview.fileName)") } ?? [:]
+        let technologyReview = try reviewNode.map { try EntityReview.decisions($0, file: "\(displayDirectory)/\(EntityReview.fileName)", kind: .technology) } ?? [:]
         // Accepted names are companies like any other: matched in every article.
         for (slug, decision) in review.sorted(by: { $0.key < $1.key }) where decision.accepted && !decision.name.isEmpty {
             let id = TermID(kind: .company, slug: slug)
@@ -185,6 +221,30 @@ extension Gazetteers {
                 guard !used.contains(term.id), review[term.id.slug]?.accepted != false else { continue }
                 term.foundBy = fields(entry)["found_by"]?.string
                 term.aliases = term.aliases.map { Alias(text: $0.text, caseSensitive: true) }
+                try add(term, file: file, line: line(entry))
+            }
+        }
+        // Technologies found by their shape: a term each, under the group the import gave it.
+        for (slug, decision) in technologyReview.sorted(by: { $0.key < $1.key }) where decision.accepted && !decision.name.isEmpty {
+            let id = TermID(kind: .technology, slug: slug)
+            guard !used.contains(id) else { continue }
+            used.insert(id)
+            terms.append(Term(
+                id: id, name: decision.name, aliases: ([decision.name] + decision.variants).map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) },
+                type: TechnologyFinder.otherGroup, domain: "Manufacturing", foundBy: "accepted in review"
+            ))
+        }
+        let technologiesFile = directory.appendingPathComponent(FoundTechnologies.fileName)
+        if includeFound, FileManager.default.fileExists(atPath: technologiesFile.path) {
+            let file = "\(displayDirectory)/\(FoundTechnologies.fileName)"
+            let node = try compose(technologiesFile, file: file)
+            for entry in node.sequence ?? [] {
+                var term = try term(from: entry, kind: .technology, file: file)
+                guard !used.contains(term.id), technologyReview[term.id.slug]?.accepted != false else { continue }
+                let f = fields(entry)
+                term.foundBy = f["found_by"]?.string
+                term.domain = f["domain"]?.string ?? "Manufacturing"
+                term.type = term.type ?? TechnologyFinder.otherGroup
                 try add(term, file: file, line: line(entry))
             }
         }
@@ -211,6 +271,7 @@ extension Gazetteers {
             gazetteers.sdgMinimumParagraphsWithTechnologies = withTechnologies["paragraphs"]?.int ?? gazetteers.sdgMinimumParagraphsWithTechnologies
         }
         gazetteers.review = review
+        gazetteers.technologyReview = technologyReview
         return gazetteers
     }
 

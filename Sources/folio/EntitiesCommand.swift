@@ -53,7 +53,7 @@ struct EntitiesCommand: AsyncParsableCommand {
         let decided = result.entries.count - open.count
         var out = ""
         for entry in open.prefix(limit) {
-            out += "\(entry.name)  [\(entry.type.rawValue); \(entry.rule), confidence \(String(format: "%.2f", entry.confidence))] ×\(entry.mentions) in \(entry.articles.count) article\(entry.articles.count == 1 ? "" : "s")\n"
+            out += "\(entry.name)  [\(entry.kind == .technology ? "technology" : entry.type.rawValue); \(entry.rule), confidence \(String(format: "%.2f", entry.confidence))] ×\(entry.mentions) in \(entry.articles.count) article\(entry.articles.count == 1 ? "" : "s")\n"
             for context in entry.contexts { out += "    \(context)\n" }
         }
         if !global.quiet {

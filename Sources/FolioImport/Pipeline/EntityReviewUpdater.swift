@@ -34,6 +34,7 @@ public struct EntityReviewUpdater: Sendable {
             do {
                 if let node = try Yams.compose(yaml: YAMLText.prepared(oldText)) {
                     decided = try EntityReview.entries(node, file: path).filter { $0.decision != nil }
+                        + EntityReview.entries(node, file: path, kind: .technology).filter { $0.decision != nil }
                 }
             } catch let error as EntitiesError {
                 let d = error.diagnostic
@@ -62,8 +63,32 @@ public struct EntityReviewUpdater: Sendable {
                 }
             }
         }
-        let decidedSlugs = Set(decided.map(\.slug))
+        // Technologies found but not indexed: the second list of the file.
+        var technologies: [String: EntityReview.Entry] = [:]
+        for file in files {
+            for candidate in file.technologyCandidates {
+                let context = candidate.evidence.map { "\(file.path):\($0.line): \($0.before)[\($0.text)]\($0.after)" }
+                if var entry = technologies[candidate.slug] {
+                    entry.mentions += candidate.count
+                    if !entry.articles.contains(file.path) { entry.articles.append(file.path) }
+                    if let context, entry.contexts.count < Self.contextLimit { entry.contexts.append(context) }
+                    for v in candidate.variants where !entry.variants.contains(v) { entry.variants.append(v) }
+                    technologies[candidate.slug] = entry
+                } else {
+                    var entry = EntityReview.Entry(
+                        name: candidate.name, slug: candidate.slug, decision: nil, type: .company, rule: candidate.rule.rawValue,
+                        confidence: candidate.confidence, mentions: candidate.count, articles: [file.path],
+                        contexts: context.map { [$0] } ?? [], variants: candidate.variants
+                    )
+                    entry.kind = .technology
+                    technologies[candidate.slug] = entry
+                }
+            }
+        }
+        let decidedSlugs = Set(decided.filter { $0.kind != .technology }.map(\.slug))
+        let decidedTechnologies = Set(decided.filter { $0.kind == .technology }.map(\.slug))
         let entries = decided + bySlug.values.filter { !decidedSlugs.contains($0.slug) }
+            + technologies.values.filter { !decidedTechnologies.contains($0.slug) }
         let text = EntityReview.yaml(entries)
         let changed = text != oldText
         if write, changed {

@@ -102,6 +102,13 @@ public struct Importer: Sendable {
         let oldFound = FileManager.default.contents(atPath: foundURL.path).flatMap { String(data: $0, encoding: .utf8) }
         let foundStale = hasGazetteers && oldFound != foundText
         if foundStale { stale.append(foundPath) }
+        // The technologies found by their shape, likewise.
+        let technologiesPath = "\(options.contentDirectory)/data/\(FoundTechnologies.fileName)"
+        let technologiesURL = options.projectRoot.appendingPathComponent(technologiesPath)
+        let technologiesText = FoundTechnologies.yaml(FoundTechnologies.merge(files.filter { !$0.technologies.isEmpty }.map { ($0.path, $0.technologies) }))
+        let oldTechnologies = FileManager.default.contents(atPath: technologiesURL.path).flatMap { String(data: $0, encoding: .utf8) }
+        let technologiesStale = hasGazetteers && oldTechnologies != technologiesText
+        if technologiesStale { stale.append(technologiesPath) }
         stale.sort()
         refused.sort()
         var written: [String] = []
@@ -110,9 +117,9 @@ public struct Importer: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         code: "IMP090", severity: .error,
-                        message: (path == foundPath ? oldFound == nil : existing[path] == nil)
+                        message: (path == foundPath ? oldFound == nil : path == technologiesPath ? oldTechnologies == nil : existing[path] == nil)
                             ? "missing: import would create this file"
-                            : (generatedPaths.contains(path) || path == foundPath ? "stale: import would change this file" : "stale: import no longer generates this file"),
+                            : (generatedPaths.contains(path) || path == foundPath || path == technologiesPath ? "stale: import would change this file" : "stale: import no longer generates this file"),
                         location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
                     ))
             }
@@ -150,6 +157,14 @@ public struct Importer: Sendable {
                 written.append(foundPath)
             } catch {
                 throw ImportError.io(path: foundPath, message: "\(error)")
+            }
+        }
+        if technologiesStale, !options.check, refused.isEmpty || options.force {
+            do {
+                try Data(technologiesText.utf8).write(to: technologiesURL, options: .atomic)
+                written.append(technologiesPath)
+            } catch {
+                throw ImportError.io(path: technologiesPath, message: "\(error)")
             }
         }
         return ImportResult(

@@ -15,6 +15,10 @@ public struct GeneratedFile: Sendable, Equatable {
     public var organisations: [FoundOrganisation] = []
     /// Names it found but did not accept (for the review file).
     public var candidates: [FoundOrganisation] = []
+    /// Technologies the tagger found by their shape and accepted in this article.
+    public var technologies: [FoundTechnology] = []
+    /// Technologies it found but did not accept (for the review file).
+    public var technologyCandidates: [FoundTechnology] = []
 
     /// The file line a finding about `markers` at `sourceLine` belongs on: the line from that
     /// source line that holds the first marker found, else any line that holds it, else
@@ -101,6 +105,8 @@ struct ArticleWriter: Sendable {
         var file = GeneratedFile(path: articlePath(document.metadata.slug, article), text: text, sourceLineOfFileLine: map)
         file.organisations = tagged.organisations
         file.candidates = tagged.candidates
+        file.technologies = tagged.technologies
+        file.technologyCandidates = tagged.technologyCandidates
         return file
     }
 

@@ -42,6 +42,7 @@ public struct TaxonomyIndex: Sendable {
         }
         // Organisations found by their shape in the text become company terms of their own.
         let gazetteers = gazetteers.adding(organisations: analyses.flatMap(\.organisations))
+            .adding(technologies: analyses.flatMap(\.technologies))
         var articles: [TermID: [TermArticle]] = [:]
         var termsByPage: [String: Set<TermID>] = [:]
         var order: [String: Int] = [:]

@@ -1,0 +1,242 @@
+import FolioCore
+
+/// How a technology no vocabulary lists was recognised in the text.
+public enum TechnologyRule: String, Sendable, Codable, Equatable {
+    /// A lower-case phrase with a technology head noun, defined with an abbreviation of its
+    /// initials: `battery management system (BMS)`.
+    case abbreviation = "abbreviation definition"
+    /// Nouns named as a technology: `membrane filtration technology`, written more than once in
+    /// the article or listed beside a known technology.
+    case namedTechnology = "named technology"
+    /// Accepted in the review file.
+    case reviewed
+}
+
+/// A technology found by its shape in the text, as the index and the review file show it.
+public struct FoundTechnology: Sendable, Equatable {
+    /// Index name: the phrase in the singular, as written (`battery management system`).
+    public var name: String
+    public var slug: String
+    /// Other spellings seen in the article: the defined abbreviation, the plural.
+    public var variants: [String]
+    /// The vocabulary group it is filed under (see ``TechnologyFinder/otherGroup``).
+    public var group: String
+    /// The domain of that group (`Energy`, `Digital`, `Manufacturing` …).
+    public var domain: String
+    public var rule: TechnologyRule
+    public var confidence: Double
+    /// Mentions in the article.
+    public var count: Int
+    /// The first mention, with its context and line.
+    public var evidence: Mention?
+
+    public init(
+        name: String, slug: String, variants: [String], group: String, domain: String, rule: TechnologyRule,
+        confidence: Double, count: Int, evidence: Mention?
+    ) {
+        self.name = name
+        self.slug = slug
+        self.variants = variants
+        self.group = group
+        self.domain = domain
+        self.rule = rule
+        self.confidence = confidence
+        self.count = count
+        self.evidence = evidence
+    }
+}
+
+/// One phrase a rule of ``TechnologyFinder`` proposes in one line.
+struct TechnologyCandidate: Equatable {
+    /// The phrase in the singular (`battery management system`).
+    var name: String
+    /// The phrase as written (`battery management systems`).
+    var written: String
+    /// The abbreviation the article defines for it.
+    var abbreviation: String?
+    /// The phrase's last word in the singular (`system`).
+    var head: String
+    var rule: TechnologyRule
+    var confidence: Double
+    /// Byte range of the phrase where the rule saw it.
+    var span: Range<Int>
+    /// End of the words before the head (`membrane filtration` in `membrane filtration technology`).
+    var modifiersEnd: Int
+}
+
+/// Finds technologies that the vocabulary does not list, by the shape of the text: general
+/// rules on lower-case noun phrases, never lists of names. Precision comes first: a phrase must
+/// end with a technology head noun and carry no word of quality, number or determiner.
+enum TechnologyFinder {
+    /// Minimum confidence to index a phrase without review (the same bar as organisations).
+    static let acceptance = OrganisationFinder.acceptance
+    /// An abbreviation defined for a technology phrase.
+    static let abbreviationConfidence = 0.85
+    /// `… technology` written twice or more in one article.
+    static let recurringConfidence = 0.8
+    /// `… technology` listed beside a known technology.
+    static let listedConfidence = 0.75
+    /// `… technology` written once, alone: kept for review.
+    static let singleConfidence = 0.5
+
+    /// Last words (singular) of phrases that name a technology or a technical system.
+    static let heads: Set<String> = [
+        "system", "technology", "platform", "network", "sensor", "robot", "printing", "manufacturing", "computing",
+        "storage", "battery", "engine", "vehicle", "cell", "chip", "algorithm", "software", "model", "fusion", "reactor",
+        "turbine", "pump", "device", "module", "controller", "drive", "grid", "capture", "sequestration", "inverter",
+        "electrolyser", "electrolyzer", "processor", "semiconductor", "display", "laser", "machining", "welding",
+        "lithography", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
+    ]
+
+    /// Heads whose phrases go to the Digital domain when no known technology stands beside them;
+    /// every other head goes to Manufacturing (see ``otherGroup``).
+    static let digitalHeads: Set<String> = [
+        "platform", "network", "computing", "chip", "algorithm", "software", "model", "processor", "semiconductor",
+        "display", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
+    ]
+
+    /// The group of a found technology that stands beside no known one.
+    static let otherGroup = "Other"
+
+    /// Words that make a phrase generic (`new technology`, `key technologies`) or name no
+    /// technology (`special purpose vehicle`, `emissions trading system`): determiners, words of
+    /// quality or degree, and the nouns of finance and policy.
+    static let genericWords: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "our", "its", "their", "his", "her", "such", "other", "own",
+        "new", "advanced", "key", "core", "emerging", "innovative", "smart", "green", "modern", "latest", "cutting-edge",
+        "leading", "high", "low", "next", "current", "existing", "relevant", "related", "various", "different", "more",
+        "most", "many", "several", "some", "all", "any", "every", "each", "future", "traditional", "conventional", "novel",
+        "state-of-the-art", "frontier", "digital", "intelligent", "high-tech", "hi-tech", "clean", "efficient", "important",
+        "major", "main", "basic", "general", "specific", "similar", "best", "better", "good", "great", "big", "small", "large",
+        "applied", "available", "proven", "mature", "disruptive", "breakthrough", "critical", "strategic", "common", "open",
+        "enabling", "underlying", "same", "first", "second", "third", "last", "only", "whole", "entire", "total", "overall",
+        "and", "or", "of", "for", "in", "on", "with", "by", "to", "from", "as", "at", "via", "into", "through", "is", "are",
+        "was", "were", "be", "been", "has", "have", "had", "which", "who", "what", "including", "like", "not", "no", "also",
+        "use", "using", "used", "adopt", "adopting", "adopted", "apply", "applying", "develop", "developing", "developed",
+        "introduce", "introducing", "introduced", "deploy", "deploying", "deployed", "promote", "promoting", "provide",
+        "providing", "improve", "improving", "upgrade", "upgrading", "support", "supporting", "based", "driven", "related",
+        "trading", "purpose", "special", "credit", "quality", "responsibility", "accounting", "tax", "financial", "finance",
+        "investment", "payment", "social", "political", "legal", "education", "governance", "planning", "policy", "value",
+        "business", "management-level", "industry", "sector", "market", "economic", "economy", "cooperation", "innovation",
+        "science", "research", "development", "production", "application", "information", "operating", "operation",
+        "next-generation", "new-generation", "high-end", "low-carbon", "high-quality", "world-class", "reduction", "saving",
+        "protection", "conservation",
+    ]
+
+    /// Endings of adjectives of quality or kind (`professional`, `various`, `sustainable`,
+    /// `innovative`): such a word ends a run of modifier nouns.
+    static let adjectiveEndings = ["ous", "ful", "able", "ible", "ive", "less", "est"]
+
+    /// Whether `lower` is a plain lower-case noun that may modify a technology head: letters and
+    /// inner hyphens only, not generic, not an adjective.
+    static func isModifier(_ lower: String, _ original: String) -> Bool {
+        guard let first = original.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
+              lower.count >= 2, lower.allSatisfy({ $0.isLetter || $0 == "-" }), !lower.hasSuffix("-"),
+              !genericWords.contains(lower), !OrganisationFinder.isAdjective(lower),
+              !adjectiveEndings.contains(where: { lower.hasSuffix($0) && lower.count > $0.count + 2 })
+        else { return false }
+        return true
+    }
+
+    /// The singular of a head word, if it is a technology head (`systems` → `system`,
+    /// `batteries` → `battery`, `technologies` → `technology`).
+    static func singularHead(_ lower: String) -> String? {
+        if heads.contains(lower) { return lower }
+        if lower.hasSuffix("ies"), heads.contains(String(lower.dropLast(3)) + "y") { return String(lower.dropLast(3)) + "y" }
+        if lower.hasSuffix("s"), heads.contains(String(lower.dropLast())) { return String(lower.dropLast()) }
+        return nil
+    }
+
+    /// `words` with the last one in the singular form `head`.
+    static func singularName(_ words: [String], head: String) -> String {
+        (words.dropLast() + [head]).joined(separator: " ")
+    }
+
+    /// The plural of a singular phrase (`battery` → `batteries`, `system` → `systems`).
+    static func plural(_ name: String) -> String {
+        if name.hasSuffix("y"), let before = name.dropLast().last, !"aeiou".contains(before) { return String(name.dropLast()) + "ies" }
+        if name.hasSuffix("s") || name.hasSuffix("x") || name.hasSuffix("ch") || name.hasSuffix("sh") { return name + "es" }
+        return name + "s"
+    }
+
+    /// Abbreviations defined for a lower-case technology phrase in one line: `battery management
+    /// system (BMS)`, `laser powder bed fusion (LPBF)`, `battery electric vehicles (BEVs)`. The
+    /// shortest run of modifier nouns before the head whose initials are the abbreviation's letters.
+    static func abbreviations(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        var out: [TechnologyCandidate] = []
+        for definition in OrganisationFinder.definitions(in: text, ranges: ranges) {
+            guard let end = tokens.firstIndex(where: { $0.end == definition.long.upperBound }),
+                  let first = tokens[end].text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
+                  let head = singularHead(tokens[end].lower) else { continue }
+            // `BEVs` for `battery electric vehicles`: the letters without the plural `s`.
+            var letters = definition.abbreviation
+            if OrganisationFinder.isPluralAbbreviation(letters) { letters.removeLast() }
+            guard letters.count >= 2, letters.count <= 6 else { continue }
+            var start = end
+            var match: Int?
+            while start > 0, end - start + 1 < letters.count + 2 {
+                let previous = tokens[start - 1]
+                guard previous.spaceAfter, isModifier(previous.lower, previous.text) || previous.lower == "and" else { break }
+                start -= 1
+                let words = tokens[start...end].map(\.text)
+                if tokens[start].lower != "and", OrganisationFinder.initialsMatch(letters, words.joined(separator: " ")) {
+                    match = start
+                    break
+                }
+            }
+            guard let from = match else { continue }
+            let words = tokens[from...end].map(\.text)
+            // A word written in capitals before the phrase makes it part of a name (`Honeywell operating system`).
+            if from > 0, tokens[from - 1].capitalised, tokens[from - 1].spaceAfter, !OrganisationFinder.leadingStopWords.contains(tokens[from - 1].lower) { continue }
+            out.append(TechnologyCandidate(
+                name: singularName(words, head: head), written: words.joined(separator: " "), abbreviation: letters,
+                head: head, rule: .abbreviation, confidence: abbreviationConfidence, span: tokens[from].start..<tokens[end].end,
+                modifiersEnd: tokens[end - 1].end
+            ))
+        }
+        return out
+    }
+
+    /// Phrases named as a technology in one line: two or three lower-case modifier nouns before
+    /// `technology` or `technologies` (`membrane filtration technology`, `oil pollution treatment
+    /// technologies`). Confidence is set later from how the article uses them.
+    static func namedTechnologies(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        var out: [TechnologyCandidate] = []
+        for (index, token) in tokens.enumerated() where token.text == "technology" || token.text == "technologies" {
+            var start = index
+            while start > 0, index - start < 3, tokens[start - 1].spaceAfter, isModifier(tokens[start - 1].lower, tokens[start - 1].text) {
+                start -= 1
+            }
+            guard index - start >= 2 else { continue }
+            // `Luoxiang software technology`, `technology Co.`: part of a company's name.
+            if start > 0, tokens[start - 1].capitalised, tokens[start - 1].spaceAfter { continue }
+            if index + 1 < tokens.count, token.spaceAfter, tokens[index + 1].capitalised || ["co", "co.", "company", "ltd", "ltd."].contains(tokens[index + 1].lower) { continue }
+            let words = tokens[start...index].map(\.text)
+            out.append(TechnologyCandidate(
+                name: singularName(words, head: "technology"), written: words.joined(separator: " "), abbreviation: nil,
+                head: "technology", rule: .namedTechnology, confidence: singleConfidence, span: tokens[start].start..<token.end,
+                modifiersEnd: tokens[index - 1].end
+            ))
+        }
+        return out
+    }
+
+    /// Whether the known technology `known` is a whole item of a list that `phrase` is an item
+    /// of: only a separator (`, `, ` and `, ` or `, `, and `) between them, and after a known
+    /// item that follows the phrase, the end of the item (`4G+ broadband network` is no item `4G`).
+    static func listedBeside(_ known: Range<Int>, _ phrase: Range<Int>, in text: [UInt8]) -> Bool {
+        let gap = phrase.upperBound <= known.lowerBound ? phrase.upperBound..<known.lowerBound : known.upperBound <= phrase.lowerBound ? known.upperBound..<phrase.lowerBound : nil
+        guard let gap, gap.count <= 7 else { return false }
+        let between = String(decoding: text[gap], as: UTF8.self)
+        guard [", ", " and ", " or ", ", and ", ", or "].contains(between) else { return false }
+        if known.lowerBound > phrase.lowerBound, known.upperBound < text.count {
+            let next = text[known.upperBound]
+            if [0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x0A].contains(next) { return true }
+            let rest = String(decoding: text[known.upperBound..<min(text.count, known.upperBound + 5)], as: UTF8.self)
+            return rest.hasPrefix(" and ") || rest.hasPrefix(" or ")
+        }
+        return true
+    }
+}

@@ -1,0 +1,131 @@
+import FolioEntities
+import Foundation
+import Testing
+import Yams
+
+/// Technologies found by their shape in the text (``TechnologyFinder``): abbreviations defined
+/// for a technology phrase, phrases named as a technology, and the found-terms file.
+@Suite("Technology discovery")
+struct TechnologyDiscoveryTests {
+    private func found(_ text: String) -> ArticleEntities { Fixtures.tagger.analyze(markdown: text, linking: false) }
+
+    @Test func abbreviationDefinedForATechnologyPhraseIsFoundWithItsAbbreviation() {
+        // cmia-2024, Hitachi Energy.
+        let line = "For example, shared battery energy storage systems (BESS) could be an option during times of dwindling hydro power.\n\nA BESS on site keeps the plant running."
+        let result = found(line)
+        let technology = result.technologies.first { $0.name == "Battery energy storage system" }
+        #expect(technology != nil)
+        #expect(technology?.rule == .abbreviation)
+        #expect(technology?.variants.contains("BESS") == true)
+        #expect(technology?.count == 3)
+        #expect(result.tags.technologies.contains("Battery energy storage system"))
+    }
+
+    @Test func madeUpAbbreviationWithAKnownTechnologyInsideTakesItsGroup() {
+        let result = found("Parts made by laser powder bed fusion (LPBF) need little finishing. LPBF suits titanium.")
+        let technology = result.technologies.first { $0.slug == "laser-powder-bed-fusion" }
+        #expect(technology?.count == 3)
+        #expect(technology?.group != nil)
+    }
+
+    @Test func abbreviationsOfPolicyFinanceOrQualityPhrasesAreNotTechnologies() {
+        // cmia-2021, Ford; cmia-2024, Isuzu.
+        let lines = [
+            "China has lifted restrictions on foreign investment in special purpose vehicles (SPVs) and NEVs in 2018, and in commercial vehicles in 2020.",
+            "… for the collection, governance and circulation of carbon dioxide emissions trading system (ETS), carbon credits and other means.",
+            "The plant uses advanced manufacturing technologies (AMT) in every hall.",
+            "Our new operating system (NOS) is ready.",
+        ]
+        for line in lines {
+            let result = found(line)
+            #expect(result.technologies.isEmpty, "\(line)")
+        }
+    }
+
+    @Test func phraseNamedAsATechnologyTwiceIsIndexedOnceIsLeftForReview() {
+        let twice = found("The plant uses membrane filtration technology.\n\nMembrane filtration technology also cleans the rinse water.")
+        #expect(twice.technologies.map(\.name) == ["Membrane filtration technology"])
+        #expect(twice.technologies.first?.count == 2)
+        #expect(twice.technologies.first?.rule == .namedTechnology)
+        let once = found("The plant uses membrane filtration technology.")
+        #expect(once.technologies.isEmpty)
+        #expect(once.technologyCandidates.map(\.name) == ["Membrane filtration technology"])
+    }
+
+    @Test func corpusPhraseNamedAsATechnologyInTwoPlacesIsFound() {
+        // cmia-2021, SMBC Group: two sentences of one article.
+        let text = """
+            J-POWER provides lignite gasification technology, and Shell Japan provide liquefied hydrogen long-distance, large-capacity transport technology and liquefied hydrogen desorption technology, therefore improving the supply chain.
+
+            At present, lignite gasification technology, liquified hydrogen long-distance large- capacity transportation technology, and liquefied hydrogen desorption technology are in the experimental research and demonstration stages.
+            """
+        let result = found(text)
+        #expect(result.technologies.contains { $0.name == "Liquefied hydrogen desorption technology" })
+    }
+
+    @Test func genericOrNamedPhrasesWithTechnologyAreNotFound() {
+        let lines = [
+            "The new technology and the new technology again.",
+            "Key technologies and key technologies again.",
+            "We value innovative lighting technologies and innovative lighting technologies.",
+            "Suzhou Luoxiang software technology and Suzhou Luoxiang software technology.",
+            "Next-generation display technology and next-generation display technology.",
+            // A known technology named as a technology is that technology.
+            "Energy storage technology and energy storage technology.",
+        ]
+        for line in lines {
+            #expect(found(line).technologies.isEmpty, "\(line)")
+        }
+    }
+
+    @Test func listedBesideAKnownTechnologyOnlyWhenItIsAWholeItem() {
+        // cmia-2021, Qualcomm: `4G` is part of the next item, not an item.
+        let qualcomm = found("pilots projects committed to building transparent demonstrative road around video technology, 4G+ broadband mobile test network and intelligent parking.")
+        #expect(qualcomm.technologies.isEmpty)
+        let listed = found("The farm combines precision seeding technology, drones and satellite imagery.")
+        #expect(listed.technologies.first?.name == "Precision seeding technology")
+        #expect(listed.technologies.first?.confidence == 0.75)
+    }
+
+    @Test func foundFileIsEmptyListWithoutFindingsAndListsEvidenceOtherwise() throws {
+        #expect(FoundTechnologies.yaml([]).hasSuffix("[]\n"))
+        let a = FoundTechnology(name: "Plant lighting technology", slug: "plant-lighting-technology", variants: ["plant lighting technologies"], group: "Other", domain: "Manufacturing", rule: .namedTechnology, confidence: 0.8, count: 2, evidence: nil)
+        var b = a
+        b.group = "Agricultural technologies"
+        b.domain = "Agriculture"
+        b.count = 1
+        let merged = FoundTechnologies.merge([("x.md", [a]), ("y.md", [b])])
+        #expect(merged.count == 1)
+        #expect(merged[0].technology.count == 3)
+        #expect(merged[0].articles == 2)
+        #expect(merged[0].technology.group == "Agricultural technologies")
+        let yaml = FoundTechnologies.yaml(merged)
+        let node = try #require(try Yams.compose(yaml: yaml))
+        #expect(node.sequence?.count == 1)
+    }
+
+    @Test func buildLoadsFoundTechnologiesAndRespectsRejections() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-found-technologies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["companies.yml", "cities.yml", "sdgs.yml", "technologies.yml"] {
+            try FileManager.default.copyItem(at: Fixtures.dataDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        let entry = FoundTechnology(name: "Plant lighting technology", slug: "plant-lighting-technology", variants: [], group: "Other", domain: "Manufacturing", rule: .namedTechnology, confidence: 0.8, count: 2, evidence: nil)
+        let other = FoundTechnology(name: "Membrane filtration technology", slug: "membrane-filtration-technology", variants: [], group: "Other", domain: "Environment", rule: .namedTechnology, confidence: 0.8, count: 2, evidence: nil)
+        try FoundTechnologies.yaml(FoundTechnologies.merge([("x.md", [entry, other])])).write(to: directory.appendingPathComponent(FoundTechnologies.fileName), atomically: true, encoding: .utf8)
+        try "organisations: []\ntechnologies:\n- name: Membrane filtration technology\n  slug: membrane-filtration-technology\n  decision: reject\n"
+            .write(to: directory.appendingPathComponent(EntityReview.fileName), atomically: true, encoding: .utf8)
+        let gazetteers = try Gazetteers.load(from: directory)
+        let term = try #require(gazetteers.term(kind: .technology, named: "Plant lighting technology"))
+        #expect(term.type == "Other")
+        #expect(term.domain == "Manufacturing")
+        #expect(gazetteers.term(kind: .technology, named: "Membrane filtration technology") == nil)
+        #expect(gazetteers.technologyReview["membrane-filtration-technology"]?.accepted == false)
+        // A rejected technology is not found in the text either.
+        let tagger = EntityTagger(gazetteers: try Gazetteers.load(from: directory, includeFound: false))
+        let result = tagger.analyze(markdown: "Membrane filtration technology here. Membrane filtration technology there.", linking: false)
+        #expect(result.technologies.isEmpty)
+        #expect(result.technologyCandidates.isEmpty)
+    }
+}
