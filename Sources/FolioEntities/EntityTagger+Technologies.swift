@@ -56,6 +56,8 @@ extension EntityTagger {
                 if technologies.contains(where: { $0.start <= span.lowerBound && $0.end >= span.upperBound }) { continue }
                 // `energy storage technology`: a known technology named as one is that technology.
                 if technologies.contains(where: { $0.start <= span.lowerBound && $0.end >= candidate.modifiersEnd }) { continue }
+                // `(BESS)` where the vocabulary knows `BESS`: the phrase is that technology.
+                if candidate.abbreviation != nil, technologies.contains(where: { $0.start > span.upperBound && $0.start <= span.upperBound + 3 }) { continue }
                 if others.contains(where: { $0.overlaps(span) }) { continue }
                 let slug = Slug.make(candidate.name)
                 guard !slug.isEmpty, gazetteers.term(TermID(kind: .technology, slug: slug)) == nil,
@@ -78,13 +80,8 @@ extension EntityTagger {
         var claimed: [Range<Int>] = []
         for slug in order {
             var candidate = bySlug[slug]!
-            // `… technology` written in two places of the article is named as one.
-            if candidate.rule == .namedTechnology, candidate.confidence < TechnologyFinder.recurringConfidence, Set(mentions[slug]!.map(\.lowerBound)).count >= 2 {
-                candidate.confidence = TechnologyFinder.recurringConfidence
-            }
             let decision = gazetteers.technologyReview[slug]
             if decision?.accepted == false { continue }
-            let accepted = decision?.accepted == true || candidate.confidence >= TechnologyFinder.acceptance
             var forms = [candidate.name, TechnologyFinder.plural(candidate.name), candidate.written]
             forms += forms.map { $0.prefix(1).uppercased() + $0.dropFirst() }
             if let abbreviation = candidate.abbreviation { forms += [abbreviation, abbreviation + "s"] }
@@ -96,10 +93,15 @@ extension EntityTagger {
                 && !taken.contains(where: { $0.lowerBound <= span.lowerBound && $0.upperBound >= span.upperBound }) && !others.contains(where: { $0.overlaps(span) }) {
                 kept.append(span)
             }
+            // `… technology` written in two places of the article is named as one.
+            if candidate.rule == .namedTechnology, candidate.confidence < TechnologyFinder.recurringConfidence, kept.count >= 2 {
+                candidate.confidence = TechnologyFinder.recurringConfidence
+            }
             let mentionHits = kept.compactMap { span -> Hit? in
                 segmentIndex(layout, span.lowerBound).map { Hit(term: -1, pattern: -6, start: span.lowerBound, end: span.upperBound, segment: $0, nested: false) }
             }
             guard !mentionHits.isEmpty else { continue }
+            let accepted = decision?.accepted == true || candidate.confidence >= TechnologyFinder.acceptance
             var variants: [String] = []
             for variant in [candidate.written, TechnologyFinder.plural(candidate.name)] + (candidate.abbreviation.map { [$0] } ?? [])
                 where variant != candidate.name && !variants.contains(variant) {

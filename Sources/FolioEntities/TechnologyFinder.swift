@@ -133,6 +133,8 @@ enum TechnologyFinder {
         guard let first = original.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
               lower.count >= 2, lower.allSatisfy({ $0.isLetter || $0 == "-" }), !lower.hasSuffix("-"),
               !genericWords.contains(lower), !OrganisationFinder.isAdjective(lower),
+              // A noun that modifies another is singular; `uses`, `combines` are verbs.
+              !(lower.hasSuffix("s") && !lower.hasSuffix("ss") && !lower.hasSuffix("us") && !lower.hasSuffix("is") && !lower.hasSuffix("as")),
               !adjectiveEndings.contains(where: { lower.hasSuffix($0) && lower.count > $0.count + 2 })
         else { return false }
         return true
