@@ -285,27 +285,21 @@ public struct EntityTagger: Sendable {
                 links.append((first.start, first.end, linkPrefix + term.id.path))
             }
         }
-        for organisation in discovery.accepted {
-            let id = TermID(kind: .company, slug: organisation.slug)
-            let found = organisation.hits
+        // Names and technologies found by their shape: counted, shown and linked like listed terms.
+        func addFound(_ id: TermID, name: String, hits found: [Hit]) {
             let body = found.filter { layout.segments[$0.segment].region != .footnote }
             let notes = found.filter { layout.segments[$0.segment].region == .footnote }
             let shown = (body + notes).prefix(Self.snippetLimit).map { mention(for: $0, text, layout) }
-            occurrences.append(TermOccurrence(term: id, name: organisation.candidate.name, bodyCount: body.count, footnoteCount: notes.count, mentions: Array(shown)))
+            occurrences.append(TermOccurrence(term: id, name: name, bodyCount: body.count, footnoteCount: notes.count, mentions: Array(shown)))
             if linking, let first = found.first(where: { layout.segments[$0.segment].linkable }) {
                 links.append((first.start, first.end, linkPrefix + id.path))
             }
         }
+        for organisation in discovery.accepted {
+            addFound(TermID(kind: .company, slug: organisation.slug), name: organisation.candidate.name, hits: organisation.hits)
+        }
         for technology in technologyDiscovery.accepted {
-            let id = TermID(kind: .technology, slug: technology.found.slug)
-            let found = technology.hits
-            let body = found.filter { layout.segments[$0.segment].region != .footnote }
-            let notes = found.filter { layout.segments[$0.segment].region == .footnote }
-            let shown = (body + notes).prefix(Self.snippetLimit).map { mention(for: $0, text, layout) }
-            occurrences.append(TermOccurrence(term: id, name: technology.found.name, bodyCount: body.count, footnoteCount: notes.count, mentions: Array(shown)))
-            if linking, let first = found.first(where: { layout.segments[$0.segment].linkable }) {
-                links.append((first.start, first.end, linkPrefix + id.path))
-            }
+            addFound(TermID(kind: .technology, slug: technology.found.slug), name: technology.found.name, hits: technology.hits)
         }
         occurrences.sort { $0.term < $1.term }
 

@@ -45,43 +45,25 @@ public struct EntityReviewUpdater: Sendable {
         }
         let files = try Importer().generate(projectRoot: projectRoot, contentDirectory: contentDirectory).files
         var bySlug: [String: EntityReview.Entry] = [:]
-        for file in files {
-            for candidate in file.candidates {
-                let context = candidate.evidence.map { "\(file.path):\($0.line): \($0.before)[\($0.text)]\($0.after)" }
-                if var entry = bySlug[candidate.slug] {
-                    entry.mentions += candidate.count
-                    if !entry.articles.contains(file.path) { entry.articles.append(file.path) }
-                    if let context, entry.contexts.count < Self.contextLimit { entry.contexts.append(context) }
-                    for v in candidate.variants where !entry.variants.contains(v) { entry.variants.append(v) }
-                    bySlug[candidate.slug] = entry
-                } else {
-                    bySlug[candidate.slug] = EntityReview.Entry(
-                        name: candidate.name, slug: candidate.slug, decision: nil, type: candidate.type, rule: candidate.rule.rawValue,
-                        confidence: candidate.confidence, mentions: candidate.count, articles: [file.path],
-                        contexts: context.map { [$0] } ?? [], variants: candidate.variants
-                    )
-                }
-            }
-        }
         // Technologies found but not indexed: the second list of the file.
         var technologies: [String: EntityReview.Entry] = [:]
         for file in files {
+            for candidate in file.candidates {
+                Self.gather(into: &bySlug, file: file.path, evidence: candidate.evidence, slug: candidate.slug, count: candidate.count, variants: candidate.variants) {
+                    EntityReview.Entry(
+                        name: candidate.name, slug: candidate.slug, decision: nil, type: candidate.type, rule: candidate.rule.rawValue,
+                        confidence: candidate.confidence, mentions: 0, articles: [], contexts: [], variants: []
+                    )
+                }
+            }
             for candidate in file.technologyCandidates {
-                let context = candidate.evidence.map { "\(file.path):\($0.line): \($0.before)[\($0.text)]\($0.after)" }
-                if var entry = technologies[candidate.slug] {
-                    entry.mentions += candidate.count
-                    if !entry.articles.contains(file.path) { entry.articles.append(file.path) }
-                    if let context, entry.contexts.count < Self.contextLimit { entry.contexts.append(context) }
-                    for v in candidate.variants where !entry.variants.contains(v) { entry.variants.append(v) }
-                    technologies[candidate.slug] = entry
-                } else {
+                Self.gather(into: &technologies, file: file.path, evidence: candidate.evidence, slug: candidate.slug, count: candidate.count, variants: candidate.variants) {
                     var entry = EntityReview.Entry(
                         name: candidate.name, slug: candidate.slug, decision: nil, type: .company, rule: candidate.rule.rawValue,
-                        confidence: candidate.confidence, mentions: candidate.count, articles: [file.path],
-                        contexts: context.map { [$0] } ?? [], variants: candidate.variants
+                        confidence: candidate.confidence, mentions: 0, articles: [], contexts: [], variants: []
                     )
                     entry.kind = .technology
-                    technologies[candidate.slug] = entry
+                    return entry
                 }
             }
         }
@@ -99,5 +81,20 @@ public struct EntityReviewUpdater: Sendable {
             }
         }
         return Result(entries: entries.sorted { ($0.decision == nil ? 1 : 0, -$0.mentions, $0.name) < ($1.decision == nil ? 1 : 0, -$1.mentions, $1.name) }, path: path, changed: changed)
+    }
+
+    /// Adds one article's finding to the review entry of its slug, made by `make` the first time:
+    /// mentions add up, and the article, its evidence (up to ``contextLimit``) and new spellings
+    /// are appended.
+    static func gather(
+        into entries: inout [String: EntityReview.Entry], file: String, evidence: Mention?, slug: String, count: Int, variants: [String],
+        make: () -> EntityReview.Entry
+    ) {
+        var entry = entries[slug] ?? make()
+        entry.mentions += count
+        if !entry.articles.contains(file) { entry.articles.append(file) }
+        if let e = evidence, entry.contexts.count < contextLimit { entry.contexts.append("\(file):\(e.line): \(e.before)[\(e.text)]\(e.after)") }
+        for v in variants where !entry.variants.contains(v) { entry.variants.append(v) }
+        entries[slug] = entry
     }
 }
