@@ -4,11 +4,11 @@ import FolioEntities
 import FolioImport
 import Foundation
 
-/// `folio entities`: organisation names found but not indexed, for review.
+/// `folio entities`: organisation names and technologies found but not indexed, for review.
 struct EntitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
-        abstract: "List organisation names found but not indexed, and write them to Content/data/entity-review.yml."
+        abstract: "List organisation names and technologies found but not indexed, and write them to Content/data/entity-review.yml."
     )
 
     @OptionGroup var global: GlobalOptions

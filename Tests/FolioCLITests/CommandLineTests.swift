@@ -85,8 +85,9 @@ final class FileLines {
                                   entry and import it.
           import                  Import the raw sources listed in Content/corpus.yml
                                   into Content/articles.
-          entities                List organisation names found but not indexed, and
-                                  write them to Content/data/entity-review.yml.
+          entities                List organisation names and technologies found but
+                                  not indexed, and write them to
+                                  Content/data/entity-review.yml.
           build                   Render Content/ into a static site, validating it on
                                   the way.
           check                   Validate citations, figures, structure and links
