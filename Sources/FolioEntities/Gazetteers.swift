@@ -26,23 +26,28 @@ public enum EntitiesError: Error, Sendable, Equatable, CustomStringConvertible {
 /// `technologies.yml`) as one list of terms.
 public struct Gazetteers: Sendable, Equatable {
     /// Every term, companies first, then places, goals and technologies, each in file order.
-    public var terms: [Term]
+    public var terms: [Term] { didSet { sourceDigest = nil } }
     /// Minimum body occurrences of a goal's evidence phrases to tag an article with the goal.
-    public var sdgMinimumOccurrences: Int
+    public var sdgMinimumOccurrences: Int { didSet { sourceDigest = nil } }
     /// Minimum number of different evidence phrases among those occurrences.
-    public var sdgMinimumDistinctPhrases: Int
+    public var sdgMinimumDistinctPhrases: Int { didSet { sourceDigest = nil } }
     /// The same two minimums when the evidence includes technologies of the goal's groups
     /// (`threshold.with_technologies`): a single paragraph that names three digital
     /// technologies does not make an article about industry and innovation.
-    public var sdgMinimumOccurrencesWithTechnologies: Int = 6
-    public var sdgMinimumDistinctWithTechnologies: Int = 3
+    public var sdgMinimumOccurrencesWithTechnologies: Int = 6 { didSet { sourceDigest = nil } }
+    public var sdgMinimumDistinctWithTechnologies: Int = 3 { didSet { sourceDigest = nil } }
     /// …found in at least this many different paragraphs.
-    public var sdgMinimumParagraphsWithTechnologies: Int = 1
+    public var sdgMinimumParagraphsWithTechnologies: Int = 1 { didSet { sourceDigest = nil } }
 
     /// Reviewed decisions on found organisation names, by slug (from `entity-review.yml`).
-    public var review: [String: ReviewDecision] = [:]
+    public var review: [String: ReviewDecision] = [:] { didSet { sourceDigest = nil } }
     /// Reviewed decisions on found technologies, by slug (the `technologies` list of `entity-review.yml`).
-    public var technologyReview: [String: ReviewDecision] = [:]
+    public var technologyReview: [String: ReviewDecision] = [:] { didSet { sourceDigest = nil } }
+
+    /// A digest of the files ``load(from:displayDirectory:includeFound:)`` read, so results made
+    /// from these gazetteers can be cached under it; nil for gazetteers made in code or changed
+    /// after loading.
+    public private(set) var sourceDigest: Data?
 
     /// Term positions by id, and company positions by normalised alias, built once.
     private let byID: [TermID: Int]
@@ -178,6 +183,7 @@ extension Gazetteers {
     public static func load(from directory: URL, displayDirectory: String = "Content/data", includeFound: Bool = true) throws -> Gazetteers {
         var terms: [Term] = []
         var used: Set<TermID> = []
+        var digest = CacheKeyBuilder("gazetteers")
         func add(_ term: Term, file: String, line: Int) throws {
             guard used.insert(term.id).inserted else {
                 throw EntitiesError.malformed(file: file, line: line, message: "two entries share the slug `\(term.id.slug)`")
@@ -186,7 +192,7 @@ extension Gazetteers {
         }
         for kind in [EntityKind.company, .place, .technology] {
             let file = "\(displayDirectory)/\(kind.section).yml"
-            let node = try compose(directory.appendingPathComponent("\(kind.section).yml"), file: file)
+            let node = try compose(directory.appendingPathComponent("\(kind.section).yml"), file: file, digest: &digest)
             for (entry, group) in try entries(of: node, file: file) {
                 var term = try term(from: entry, kind: kind, file: file)
                 if let group {
@@ -198,7 +204,7 @@ extension Gazetteers {
         }
         let reviewFile = directory.appendingPathComponent(EntityReview.fileName)
         let reviewNode = FileManager.default.fileExists(atPath: reviewFile.path)
-            ? try compose(reviewFile, file: "\(displayDirectory)/\(EntityReview.fileName)") : nil
+            ? try compose(reviewFile, file: "\(displayDirectory)/\(EntityReview.fileName)", digest: &digest) : nil
         let review = try reviewNode.map { try EntityReview.decisions($0, file: "\(displayDirectory)/\(EntityReview.fileName)") } ?? [:]
         let technologyReview = try reviewNode.map { try EntityReview.decisions($0, file: "\(displayDirectory)/\(EntityReview.fileName)", kind: .technology) } ?? [:]
         // Accepted names are companies like any other: matched in every article.
@@ -214,7 +220,7 @@ extension Gazetteers {
         let foundFile = directory.appendingPathComponent(FoundOrganisations.fileName)
         if includeFound, FileManager.default.fileExists(atPath: foundFile.path) {
             let file = "\(displayDirectory)/\(FoundOrganisations.fileName)"
-            let node = try compose(foundFile, file: file)
+            let node = try compose(foundFile, file: file, digest: &digest)
             for entry in node.sequence ?? [] {
                 var term = try term(from: entry, kind: .company, file: file)
                 // A name a gazetteer gained since, or one the review rejected, stays out.
@@ -237,7 +243,7 @@ extension Gazetteers {
         let technologiesFile = directory.appendingPathComponent(FoundTechnologies.fileName)
         if includeFound, FileManager.default.fileExists(atPath: technologiesFile.path) {
             let file = "\(displayDirectory)/\(FoundTechnologies.fileName)"
-            let node = try compose(technologiesFile, file: file)
+            let node = try compose(technologiesFile, file: file, digest: &digest)
             for entry in node.sequence ?? [] {
                 var term = try term(from: entry, kind: .technology, file: file)
                 guard !used.contains(term.id), technologyReview[term.id.slug]?.accepted != false else { continue }
@@ -249,7 +255,7 @@ extension Gazetteers {
             }
         }
         let file = "\(displayDirectory)/sdgs.yml"
-        let node = try compose(directory.appendingPathComponent("sdgs.yml"), file: file)
+        let node = try compose(directory.appendingPathComponent("sdgs.yml"), file: file, digest: &digest)
         let root = fields(node)
         guard let goals = root["goals"]?.sequence else {
             throw EntitiesError.malformed(file: file, line: 1, message: "expected a `goals` list")
@@ -272,13 +278,22 @@ extension Gazetteers {
         }
         gazetteers.review = review
         gazetteers.technologyReview = technologyReview
+        gazetteers.sourceDigest = digest.key().bytes
         return gazetteers
     }
 
     static func compose(_ url: URL, file: String) throws -> Node {
+        var ignored = CacheKeyBuilder("gazetteer")
+        return try compose(url, file: file, digest: &ignored)
+    }
+
+    /// Reads and composes one gazetteer file, adding its name and bytes to `digest`.
+    static func compose(_ url: URL, file: String, digest: inout CacheKeyBuilder) throws -> Node {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw EntitiesError.unreadable(file: file, message: "cannot read the gazetteer")
         }
+        digest.add(file)
+        digest.add(data)
         if let line = YAMLAliasKeys.firstLine(in: text) {
             throw EntitiesError.malformed(file: file, line: line, message: YAMLAliasKeys.message)
         }

@@ -132,7 +132,8 @@ public struct SiteBuilder: Sendable {
         let linker = try termLinker(preparing)
         let allPages = content.allPages
         let renderer = MarkdownRenderer()
-        let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer) }
+        let cache = options.cache
+        let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer, cache: cache) }
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
         for (page, (result, analysis)) in zip(allPages, rendered) {

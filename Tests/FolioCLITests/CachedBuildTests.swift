@@ -117,12 +117,17 @@ import Testing
 
         // A damaged entry is a miss, never a wrong page: the site is the same as before.
         let before = try RebuildTests.files(root.appendingPathComponent("Site"))
-        let folder = root.appendingPathComponent(".folio-cache/pages")
-        for name in second {
-            let url = folder.appendingPathComponent(name)
-            var data = try Data(contentsOf: url)
-            data[data.count / 2] ^= 0xFF
-            try data.write(to: url)
+        // Rendered pages and the pages' renderings and taggings alike.
+        for namespace in ["pages", "rendered"] {
+            let folder = root.appendingPathComponent(".folio-cache/\(namespace)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(names.count > 90, "\(namespace)")
+            for name in names {
+                let url = folder.appendingPathComponent(name)
+                var data = try Data(contentsOf: url)
+                data[data.count / 2] ^= 0xFF
+                try data.write(to: url)
+            }
         }
         let rebuilt = try FolioProcess.run(["build", "--quiet", "--root", root.path])
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")

@@ -1,6 +1,8 @@
 import FolioContent
+import FolioCore
 import FolioEntities
 import FolioMarkdown
+import Foundation
 
 /// Tags every article once per build, before it is rendered: the first mention of each indexed
 /// term is linked to the term's index page, and the same tagging feeds the index pages. The
@@ -8,10 +10,14 @@ import FolioMarkdown
 /// of the build that renders them.
 struct TermLinker: Sendable {
     let tagger: EntityTagger
+    /// The digest of the gazetteer files the tagger was made from; nil for gazetteers made in
+    /// code, whose taggings are not cached.
+    let fingerprint: Data?
 
     init(gazetteers: Gazetteers) {
         // Organisations found by their shape come from `organisations-found.yml` (import found them once).
         tagger = EntityTagger(gazetteers: gazetteers, findsOrganisations: false)
+        fingerprint = gazetteers.sourceDigest
     }
 
     /// Whether pages of this kind are tagged: articles and hand-written pages.
@@ -27,10 +33,65 @@ struct TermLinker: Sendable {
 
     /// Renders `page` as the build does: tagged and linked by `linker` when there is one. The
     /// tagging comes back without its linked Markdown, which is only needed for rendering.
-    static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer) -> (RenderedPage, ArticleEntities?) {
+    ///
+    /// With a `cache`, a page whose text, place and gazetteers are unchanged since an earlier
+    /// build comes back from that build's archive instead of being tagged and rendered again.
+    static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer, cache: BuildCache? = nil) -> (RenderedPage, ArticleEntities?) {
+        guard let cache, let key = cacheKey(page, linker: linker) else { return render(page, linker: linker, renderer: renderer) }
+        if let data = cache.value(cacheNamespace, key), let cached = CachedRendering.unarchived(data) {
+            return (cached.rendered, cached.entities)
+        }
+        let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
+        cache.store(cacheNamespace, key, CachedRendering(rendered: rendered, entities: analysis).archived)
+        return (rendered, analysis)
+    }
+
+    /// The build cache's namespace of rendered and tagged pages.
+    static let cacheNamespace = "rendered"
+
+    /// The digest of everything rendering and tagging `page` reads; nil when the gazetteers have
+    /// no digest.
+    static func cacheKey(_ page: Page, linker: TermLinker?) -> BuildCache.Key? {
+        var builder = CacheKeyBuilder(cacheNamespace)
+        if let linker {
+            guard let fingerprint = linker.fingerprint else { return nil }
+            builder.add(fingerprint)
+        } else {
+            builder.add("untagged")
+        }
+        builder.add(page.kind.rawValue)
+        builder.add(page.path)
+        builder.add(page.urlPath)
+        builder.add(page.bodyStartLine)
+        builder.add(page.body)
+        return builder.key()
+    }
+
+    private static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer) -> (RenderedPage, ArticleEntities?) {
         var analysis = linker.flatMap { tags(page) ? $0.analyze(page) : nil }
         let rendered = renderer.render(analysis?.markdown ?? page.body, origin: .init(file: page.path, firstLine: page.bodyStartLine), written: analysis == nil ? nil : page.body)
         analysis?.markdown = ""
         return (rendered, analysis)
+    }
+}
+
+/// A page's rendering and tagging as the build cache keeps them.
+struct CachedRendering: BinaryArchivable {
+    var rendered: RenderedPage
+    var entities: ArticleEntities?
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(rendered)
+        archive.write(entities)
+    }
+
+    init(rendered: RenderedPage, entities: ArticleEntities?) {
+        self.rendered = rendered
+        self.entities = entities
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        rendered = try archive.read()
+        entities = try archive.readOptional()
     }
 }
