@@ -56,33 +56,42 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
     }
 }
 
-/// Writes into a temporary directory beside the final output directory and swaps it into
-/// place with ``commit()`` only when the whole build succeeded. ``discard()`` (or never
+/// Writes into a temporary directory beside the final output directory and publishes it with
+/// ``commit(preserving:)`` only when the whole build succeeded. ``discard()`` (or never
 /// committing) leaves the previous output byte for byte as it was.
+///
+/// When there is no previous output, the staged tree is renamed into place whole. When there is
+/// one, it is updated in place: a file whose bytes equal the previous output's is not written at
+/// all (no new inode, no folder made for it), the changed and new files are staged and then each
+/// renamed over its old version (atomic per file), and files the build did not write are removed.
+/// Either way the result is byte for byte what a build into an empty folder gives.
 public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
-    // Proof of Sendable: the URLs are immutable; `createdDirectories` is only touched while
-    // holding `lock`, and so is `linkedFiles`; FileManager calls are thread-safe for distinct paths, and directory
-    // creation tolerates races.
+    // Proof of Sendable: the URLs and the mode are immutable; `createdDirectories`, `staged` and
+    // `unchanged` are only touched while holding `lock`; FileManager calls are thread-safe for
+    // distinct paths, and directory creation tolerates races.
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
-    private var linkedFiles: Set<String> = []
+    /// Output paths whose new bytes are in the staging folder.
+    private var staged: Set<String> = []
+    /// Output paths whose previous file already holds exactly the new bytes (update mode).
+    private var unchanged: Set<String> = []
     /// The final output directory.
     public let destination: URL
-    /// The staging directory written to until ``commit()``.
+    /// The staging directory written to until ``commit(preserving:)``.
     public let staging: URL
-
-    /// Whether files equal to the previous output's are linked from it (else all are written).
-    public let reusingUnchanged: Bool
+    /// Whether the previous output is updated in place (it existed when the build began)
+    /// rather than replaced by the staged tree.
+    public let updatesInPlace: Bool
 
     /// Creates the staging directory beside `destination`.
-    /// - Parameter reusingUnchanged: link files equal to the previous output's instead of writing them.
     /// - Throws: ``FolioError/io(path:message:)`` when the parent directory is not writable.
-    public init(destination: URL, reusingUnchanged: Bool = true) throws {
-        self.reusingUnchanged = reusingUnchanged
+    public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         staging = parent.appendingPathComponent(name, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        updatesInPlace = FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isDirectory) && isDirectory.boolValue
         Self.removeAbandonedStaging(beside: self.destination)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -92,26 +101,41 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ data: Data, to path: String) throws {
-        try writing(path) { url in
-            // A file equal to the previous output's is linked to it, not written again: no new
-            // inode, no data written, and removing the old tree after the swap frees nothing.
-            let previous = destination.appendingPathComponent(path).path
-            if reusingUnchanged, Self.sameContents(data, atPath: previous), link(previous, url.path) == 0 {
-                markLinked(url.path)
-                return
-            }
-            try Self.writeFile(data, at: url.path)
+        if updatesInPlace, Self.sameContents(data, atPath: destination.appendingPathComponent(path).path) {
+            // The previous output already holds these bytes: nothing is written, and an earlier
+            // write of this path in the same build is taken back.
+            if record(path, unchanged: true) { unlink(staging.appendingPathComponent(path).path) }
+            return
         }
+        try writing(path) { url in try Self.writeFile(data, at: url.path) }
     }
 
     /// Lets `produce` create the file in the staging folder itself: nothing of it is held in
-    /// memory, and it is never linked to the previous output.
+    /// memory. When updating in place, a produced file equal to the previous one is dropped.
     public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {
         try writing(path, produce)
+        let url = staging.appendingPathComponent(path)
+        if updatesInPlace, Self.sameFiles(url.path, destination.appendingPathComponent(path).path) {
+            record(path, unchanged: true)
+            unlink(url.path)
+        }
     }
 
-    /// Runs `body` with the staging URL of `path`, its folders made and any earlier link at that
-    /// path removed; a failure names the output path and says the previous output is unchanged.
+    /// Records whether the file at `path` is unchanged or staged; returns whether it was staged before.
+    @discardableResult
+    private func record(_ path: String, unchanged isUnchanged: Bool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if isUnchanged {
+            unchanged.insert(path)
+            return staged.remove(path) != nil
+        }
+        unchanged.remove(path)
+        return !staged.insert(path).inserted
+    }
+
+    /// Runs `body` with the staging URL of `path`, its folders made; a failure names the output
+    /// path and says the previous output is unchanged.
     private func writing(_ path: String, _ body: (URL) throws -> Void) throws {
         let url = staging.appendingPathComponent(path)
         do {
@@ -120,10 +144,8 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
                 try makeDirectories(directory)
                 markCreated(directory.path)
             }
-            // A file the build wrote before (a second write to one path) may be a link into the
-            // previous output: it is replaced, never written through.
-            if wasLinked(url.path) { unlink(url.path) }
             try body(url)
+            record(path, unchanged: false)
         } catch {
             throw FolioError.io(path: destination.appendingPathComponent(path).path, message: Self.writeFailure(error, staging: staging))
         }
@@ -159,24 +181,22 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Whether the file at `path` holds exactly `data` (its size first, then its bytes).
+    /// Whether the regular file at `path` (not a link to one) holds exactly `data`: its size
+    /// first, then its bytes.
     static func sameContents(_ data: Data, atPath path: String) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
         guard let existing = FileManager.default.contents(atPath: path) else { return false }
         return existing == data
     }
 
-    private func wasLinked(_ path: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return linkedFiles.contains(path)
-    }
-
-    private func markLinked(_ path: String) {
-        lock.lock()
-        linkedFiles.insert(path)
-        lock.unlock()
+    /// Whether two regular files (not links) hold the same bytes.
+    static func sameFiles(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard lstat(a, &first) == 0, lstat(b, &second) == 0, (first.st_mode & S_IFMT) == S_IFREG, (second.st_mode & S_IFMT) == S_IFREG,
+              first.st_size == second.st_size
+        else { return false }
+        return FileManager.default.contentsEqual(atPath: a, andPath: b)
     }
 
     private func isCreated(_ directory: String) -> Bool {
@@ -192,7 +212,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     /// Writes `data` into a new file with plain `open`/`write`/`close`. No `fsync` per file:
-    /// the staged tree becomes visible only through ``commit()``'s rename.
+    /// the staged files become visible only through ``commit(preserving:)``'s renames.
     private static func writeFile(_ data: Data, at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw FolioError.io(path: path, message: String(cString: strerror(errno))) }
@@ -215,34 +235,91 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         if failure != 0 { throw FolioError.io(path: path, message: String(cString: strerror(failure))) }
     }
 
-    /// Replaces the destination with the staged tree. The old tree is moved aside first and
-    /// restored if the final rename fails.
-    /// - Parameter preserving: top-level folders of the old tree that other commands write (such
-    ///   as `downloads`), carried into the new tree when the build did not write them itself.
+    /// Publishes the build: renames the staged tree into place when there was no previous output,
+    /// else moves each staged file over its old version and removes the files this build did not
+    /// write.
+    /// - Parameter preserving: top-level folders of the previous output that other commands write
+    ///   (such as `downloads`), kept as they are when the build wrote nothing in them.
     public func commit(preserving: [String] = []) throws {
         let fm = FileManager.default
-        let aside = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: aside)
-        let hadOld = fm.fileExists(atPath: destination.path)
-        for folder in preserving where hadOld {
-            let old = destination.appendingPathComponent(folder, isDirectory: true)
-            let new = staging.appendingPathComponent(folder, isDirectory: true)
-            guard fm.fileExists(atPath: old.path), !fm.fileExists(atPath: new.path) else { continue }
+        guard updatesInPlace else {
             do {
-                try fm.copyItem(at: old, to: new)
+                try fm.moveItem(at: staging, to: destination)
             } catch {
-                throw FolioError.io(path: old.path, message: "cannot carry the folder into the new output: \(error.localizedDescription)")
+                throw FolioError.io(path: destination.path, message: "cannot move the new output into place: \(error.localizedDescription)")
+            }
+            return
+        }
+        // The unchanged files were never staged: without the previous output there is nothing to update.
+        guard fm.fileExists(atPath: destination.path) else {
+            throw FolioError.io(path: destination.path, message: "the previous output was removed while the build ran; build again to write it whole")
+        }
+        lock.lock()
+        let changed = staged.sorted(), kept = unchanged
+        lock.unlock()
+        for path in changed {
+            let target = destination.appendingPathComponent(path)
+            do {
+                try Self.makeParents(of: path, in: destination)
+                if rename(staging.appendingPathComponent(path).path, target.path) != 0 {
+                    // A folder (or a file where a folder now is) stands in the way: it goes.
+                    guard errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST else { throw FolioError.io(path: target.path, message: String(cString: strerror(errno))) }
+                    try fm.removeItem(at: target)
+                    guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else { throw FolioError.io(path: target.path, message: String(cString: strerror(errno))) }
+                }
+            } catch {
+                throw FolioError.io(path: target.path, message: "cannot publish the file: \(error.localizedDescription); the output is partly updated, and the next build completes it")
             }
         }
-        do {
-            if hadOld { try fm.moveItem(at: destination, to: aside) }
-            try fm.moveItem(at: staging, to: destination)
-        } catch {
-            if hadOld && !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: aside, to: destination) }
-            throw FolioError.io(path: destination.path, message: "cannot swap in the new output: \(error.localizedDescription)")
+        let written = kept.union(changed)
+        let writtenFolders = Set(written.compactMap { $0.split(separator: "/").first.map(String.init) })
+        let preserved = Set(preserving).subtracting(writtenFolders)
+        Self.removeStale(in: destination.path, relative: "", keeping: written, preserved: preserved)
+        Self.removeTree(staging)
+    }
+
+    /// Makes the folders of `path` below `root`, replacing a file that stands where a folder must be.
+    private static func makeParents(of path: String, in root: URL) throws {
+        let components = path.split(separator: "/").dropLast()
+        var current = root.path
+        for component in components {
+            current += "/" + component
+            if mkdir(current, 0o777) == 0 || errno != EEXIST { continue }
+            var info = stat()
+            if lstat(current, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+                unlink(current)
+                guard mkdir(current, 0o777) == 0 else { throw FolioError.io(path: current, message: String(cString: strerror(errno))) }
+            }
         }
-        if hadOld { Self.removeTree(aside) }
+    }
+
+    /// Removes every entry below `folder` whose output path is not in `keeping` (top-level
+    /// folders in `preserved` are left alone), then the folders that end up empty.
+    private static func removeStale(in folder: String, relative: String, keeping: Set<String>, preserved: Set<String>) {
+        guard let directory = opendir(folder) else { return }
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        closedir(directory)
+        for (name, isFolder) in entries {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let full = folder + "/" + name
+            if isFolder {
+                if relative.isEmpty && preserved.contains(name) { continue }
+                removeStale(in: full, relative: path, keeping: keeping, preserved: preserved)
+                rmdir(full)  // fails, as it should, while anything is left in it
+            } else if !keeping.contains(path) {
+                unlink(full)
+            }
+        }
     }
 
     /// Removes a folder and everything in it, its top-level entries on all cores: the previous

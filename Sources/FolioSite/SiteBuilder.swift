@@ -27,8 +27,6 @@ public struct SiteBuilder: Sendable {
         public var sink: (any OutputSink)?
         /// Publish pages marked `draft: true` too.
         public var drafts: Bool
-        /// Write every file anew instead of linking those equal to the previous output's.
-        public var clean = false
         /// Results of earlier builds to reuse (`.folio-cache/`, or memory under `folio serve`);
         /// nil computes everything. Saved after a successful build that writes its output.
         public var cache: BuildCache?
@@ -150,7 +148,7 @@ public struct SiteBuilder: Sendable {
         lap("check content")
 
         // Write pages.
-        let staged: StagedDirectoryOutput? = toDisk ? try StagedDirectoryOutput(destination: output, reusingUnchanged: !options.clean) : nil
+        let staged: StagedDirectoryOutput? = toDisk ? try StagedDirectoryOutput(destination: output) : nil
         let sink: any OutputSink = options.writeOutput ? (options.sink ?? staged ?? DiscardingOutput()) : DiscardingOutput()
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)

@@ -28,7 +28,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Publish pages marked `draft: true` too.")
     var drafts = false
 
-    @Flag(help: "Ignore the build cache (.folio-cache/, left as it is) and the previous output: compute and write every file anew.")
+    @Flag(help: "Ignore the build cache (.folio-cache/, left as it is): compute every file anew.")
     var clean = false
 
     @Option(help: "Least severe finding printed: info, warning or error (default: validation.min_severity, else warning for text and info for json).")
@@ -57,7 +57,6 @@ struct BuildCommand: AsyncParsableCommand {
         let progress = ProgressLine(label: "folio build", quiet: global.quiet)
         let result = try await reporter.guarding {
             var options = SiteBuilder.Options(projectRoot: global.projectRoot, config: config, strict: strict, writeOutput: true, outputDirectory: outputURL, drafts: drafts)
-            options.clean = clean
             // `--clean` computes everything: it neither reads nor changes the cache.
             if !clean { options.cache = BuildCache(directory: BuildCache.directory(in: global.projectRoot)) }
             options.progress = { phase, elapsed in progress.update(phase, elapsed) }

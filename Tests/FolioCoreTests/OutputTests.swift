@@ -25,39 +25,82 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    /// An unchanged file is linked to the previous output's (same inode, nothing written); a
-    /// changed one is written anew; a second write to a linked path never writes through into
-    /// the live tree; after the swap every file holds exactly what this build wrote.
-    @Test func unchangedFilesAreLinkedNotWrittenAndTheLiveTreeIsNeverWrittenThrough() throws {
+    /// Over a previous output, an unchanged file is not written at all (same inode, same
+    /// modification time); a changed one replaces its old version on commit and never before; a
+    /// file the build did not write is removed, and so are the folders left empty.
+    @Test func aPreviousOutputIsUpdatedInPlaceAndNeverWrittenThroughBeforeTheCommit() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let site = root.appendingPathComponent("Site")
         let first = try StagedDirectoryOutput(destination: site)
+        #expect(!first.updatesInPlace, "with no previous output the staged tree is moved in whole")
         try first.write("same", to: "a/index.html")
         try first.write("before", to: "b/index.html")
         try first.write("kept", to: "c.txt")
+        try first.write("stale", to: "old/deep/index.html")
         try first.commit()
-        func inode(_ path: String) throws -> UInt64 {
-            try (FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        func attributes(_ path: String) throws -> (inode: UInt64, modified: Date) {
+            let a = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)
+            return ((a[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0, a[.modificationDate] as? Date ?? .distantPast)
         }
-        let (sameBefore, changedBefore, keptBefore) = (try inode("a/index.html"), try inode("b/index.html"), try inode("c.txt"))
+        let (same, changed, kept) = (try attributes("a/index.html"), try attributes("b/index.html"), try attributes("c.txt"))
+        Thread.sleep(forTimeInterval: 0.02)
 
         let second = try StagedDirectoryOutput(destination: site)
+        #expect(second.updatesInPlace)
         try second.write("same", to: "a/index.html")
         try second.write("after", to: "b/index.html")
         try second.write("kept", to: "c.txt")
-        // Linked first, then written again with other bytes: the live file must not change.
+        // Unchanged first, then written again with other bytes: the live file must not change yet.
         try second.write("kept, then changed", to: "c.txt")
+        try second.write("new", to: "d/index.html")
+        // Written with other bytes, then with the old ones again: left as it is.
+        try second.write("changed, then back", to: "a/index.html")
+        try second.write("same", to: "a/index.html")
         #expect(try String(contentsOf: site.appendingPathComponent("c.txt"), encoding: .utf8) == "kept")
+        #expect(try String(contentsOf: site.appendingPathComponent("b/index.html"), encoding: .utf8) == "before")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("d").path))
+        // Nothing is staged for unchanged files: no folder, no file.
+        #expect(!FileManager.default.fileExists(atPath: second.staging.appendingPathComponent("a/index.html").path))
         try second.commit()
-        #expect(try inode("a/index.html") == sameBefore, "an unchanged file is the same file")
-        #expect(try inode("b/index.html") != changedBefore)
-        #expect(try inode("c.txt") != keptBefore)
+        #expect(try attributes("a/index.html").inode == same.inode, "an unchanged file is the same file")
+        #expect(try attributes("a/index.html").modified == same.modified, "and it was not written")
+        #expect(try attributes("b/index.html").inode != changed.inode)
+        #expect(try attributes("c.txt").inode != kept.inode)
         #expect(try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8) == "same")
         #expect(try String(contentsOf: site.appendingPathComponent("b/index.html"), encoding: .utf8) == "after")
         #expect(try String(contentsOf: site.appendingPathComponent("c.txt"), encoding: .utf8) == "kept, then changed")
-        let links = try (FileManager.default.attributesOfItem(atPath: site.appendingPathComponent("a/index.html").path)[.referenceCount] as? NSNumber)?.intValue
-        #expect(links == 1, "the old tree is gone, so nothing else shares the file")
+        #expect(try String(contentsOf: site.appendingPathComponent("d/index.html"), encoding: .utf8) == "new")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old").path), "stale files and their empty folders are removed")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0 != "Site" }
+        #expect(leftovers.isEmpty, "no staging folder is left")
+    }
+
+    /// What stands in the way of the new output — a folder where a file goes, a file where a
+    /// folder goes, a symbolic link — is replaced; a link is never taken for an unchanged file.
+    @Test func anUpdateReplacesWhatStandsInTheWay() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("Site")
+        let fm = FileManager.default
+        try fm.createDirectory(at: site.appendingPathComponent("page.html/inner"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: site.appendingPathComponent("page.html/inner/file.txt"))
+        try Data("a file".utf8).write(to: site.appendingPathComponent("folder"))
+        let outside = root.appendingPathComponent("secret.txt")
+        try Data("linked".utf8).write(to: outside)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("link.txt").path, withDestinationPath: outside.path)
+
+        let output = try StagedDirectoryOutput(destination: site)
+        try output.write("page", to: "page.html")
+        try output.write("inside", to: "folder/index.html")
+        try output.write("linked", to: "link.txt")
+        try output.commit()
+        #expect(try String(contentsOf: site.appendingPathComponent("page.html"), encoding: .utf8) == "page")
+        #expect(try String(contentsOf: site.appendingPathComponent("folder/index.html"), encoding: .utf8) == "inside")
+        let link = try fm.attributesOfItem(atPath: site.appendingPathComponent("link.txt").path)
+        #expect(link[.type] as? FileAttributeType == .typeRegular, "the link is replaced by a file")
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "linked", "and what it pointed to is untouched")
+        #expect(try Set(fm.contentsOfDirectory(atPath: site.path)) == ["page.html", "folder", "link.txt"])
     }
 
     @Test func discardLeavesTheOldTreeByteForByte() throws {
@@ -95,8 +138,8 @@ import Testing
     }
 
     /// A produced file is made in the staging folder itself, where it is published on commit and
-    /// never written through into the live tree (even where the previous build linked that path);
-    /// the memory sink gets the same bytes.
+    /// never written through into the live tree (even after the same path was found unchanged);
+    /// one equal to the previous file is not published again; the memory sink gets the same bytes.
     @Test func producedFilesAreWrittenInPlaceAndReachEverySink() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -106,7 +149,7 @@ import Testing
         try first.commit()
         let live = site.appendingPathComponent("data/mentions.csv")
         let output = try StagedDirectoryOutput(destination: site)
-        try output.write("old rows", to: "data/mentions.csv")  // linked to the live file
+        try output.write("old rows", to: "data/mentions.csv")  // unchanged so far
         var producedAt: URL?
         try output.writeFile(to: "data/mentions.csv") { url in
             producedAt = url
@@ -116,6 +159,12 @@ import Testing
         #expect(try String(contentsOf: live, encoding: .utf8) == "old rows")
         try output.commit()
         #expect(try String(contentsOf: live, encoding: .utf8) == "id,text\r\n1,hydrogen\r\n")
+        let published = try FileManager.default.attributesOfItem(atPath: live.path)[.systemFileNumber] as? NSNumber
+        let again = try StagedDirectoryOutput(destination: site)
+        try again.writeFile(to: "data/mentions.csv") { url in try Data("id,text\r\n1,hydrogen\r\n".utf8).write(to: url) }
+        #expect(!FileManager.default.fileExists(atPath: again.staging.appendingPathComponent("data/mentions.csv").path))
+        try again.commit()
+        #expect(try FileManager.default.attributesOfItem(atPath: live.path)[.systemFileNumber] as? NSNumber == published)
 
         let memory = MemoryOutput()
         try memory.writeFile(to: "data/x.csv") { url in try Data("a,b\r\n".utf8).write(to: url) }
@@ -145,5 +194,12 @@ import Testing
         try output.commit(preserving: ["downloads", "absent"])
         #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "new")
         #expect(try String(contentsOf: site.appendingPathComponent("downloads/site.zip"), encoding: .utf8) == "zip")
+
+        // A build that writes in the folder owns it: what it did not write there goes.
+        let next = try StagedDirectoryOutput(destination: site)
+        try next.write("new", to: "index.html")
+        try next.write("epub", to: "downloads/book.epub")
+        try next.commit(preserving: ["downloads"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("downloads").path) == ["book.epub"])
     }
 }

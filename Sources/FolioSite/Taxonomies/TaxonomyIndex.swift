@@ -6,20 +6,39 @@ import FolioModel
 /// One article's entry on a term page: how often it mentions the term and where.
 public struct TermArticle: Sendable {
     /// The published article (or hand-written page).
-    public var page: PublishedPage
+    public var page: PublishedPage {
+        get { shared.page }
+        set { shared = SharedPage(newValue) }
+    }
+    /// The page, held once for all the entries of its terms: an index has tens of thousands of
+    /// entries, and copying a page's every field into each one cost more than building the index.
+    private var shared: SharedPage
     /// What the tagger found; `nil` when the term comes only from the page's front matter.
     public var occurrence: TermOccurrence?
     /// The organisation wrote this article (company pages list these first).
     public var isAuthor: Bool
 
     public init(page: PublishedPage, occurrence: TermOccurrence?, isAuthor: Bool) {
-        self.page = page
+        self.init(shared: SharedPage(page), occurrence: occurrence, isAuthor: isAuthor)
+    }
+
+    init(shared: SharedPage, occurrence: TermOccurrence?, isAuthor: Bool) {
+        self.shared = shared
         self.occurrence = occurrence
         self.isAuthor = isAuthor
     }
 
     /// Body and footnote mentions together (0 for front-matter-only entries).
     public var count: Int { occurrence?.count ?? 0 }
+}
+
+/// One published page behind the entries of all its terms.
+final class SharedPage: Sendable {
+    let page: PublishedPage
+
+    init(_ page: PublishedPage) {
+        self.page = page
+    }
 }
 
 /// Every term with the articles that mention it: the data behind the index pages.
@@ -36,19 +55,29 @@ public struct TaxonomyIndex: Sendable {
     ///   tagged here (on all cores).
     public static func build(pages: [PublishedPage], gazetteers: Gazetteers, analyses known: [String: ArticleEntities] = [:]) -> TaxonomyIndex {
         let candidates = pages.filter { TermLinker.tags($0.page) }
-        let linker = TermLinker(gazetteers: gazetteers)
-        let analyses = ConcurrentMap.map(candidates) { page in
-            known[page.page.path] ?? linker.analyze(page.page)
+        // The tagger's patterns take long to compile: made only when a page needs tagging here.
+        let missing = candidates.filter { known[$0.page.path] == nil }
+        var tagged: [String: ArticleEntities] = [:]
+        if !missing.isEmpty {
+            let linker = TermLinker(gazetteers: gazetteers)
+            for (page, analysis) in zip(missing, ConcurrentMap.map(missing) { linker.analyze($0.page) }) {
+                tagged[page.page.path] = analysis
+            }
         }
+        let analyses = candidates.map { known[$0.page.path] ?? tagged[$0.page.path] ?? ArticleEntities(tags: EntityTags(), markdown: "", occurrences: [], goalEvidence: [:]) }
         // Organisations found by their shape in the text become company terms of their own.
         let gazetteers = gazetteers.adding(organisations: analyses.flatMap(\.organisations))
             .adding(technologies: analyses.flatMap(\.technologies))
-        var articles: [TermID: [TermArticle]] = [:]
+        // Each entry keeps its page's position in site order, the last sort key.
+        var entries: [TermID: [(position: Int, article: TermArticle)]] = [:]
         var termsByPage: [String: Set<TermID>] = [:]
-        var order: [String: Int] = [:]
         for (position, (page, analysis)) in zip(candidates, analyses).enumerated() {
-            order[page.urlPath] = position
-            var ids = Set(analysis.occurrences.map(\.term))
+            let shared = SharedPage(page)
+            var occurrences: [TermID: TermOccurrence] = [:]
+            for occurrence in analysis.occurrences where occurrences[occurrence.term] == nil {
+                occurrences[occurrence.term] = occurrence
+            }
+            var ids = Set(occurrences.keys)
             let fm = page.page.frontMatter
             let listed: [(EntityKind, [String])] = [
                 (.company, fm.companies ?? []), (.place, fm.cities ?? []),
@@ -68,17 +97,18 @@ public struct TaxonomyIndex: Sendable {
             }
             // A place page lists every article naming the place; front matter alone also counts.
             for id in ids {
-                let occurrence = analysis.occurrence(of: id)
-                articles[id, default: []].append(TermArticle(page: page, occurrence: occurrence, isAuthor: id == author))
+                entries[id, default: []].append((position, TermArticle(shared: shared, occurrence: occurrences[id], isAuthor: id == author)))
             }
             termsByPage[page.urlPath] = ids
         }
-        for (id, list) in articles {
+        var articles: [TermID: [TermArticle]] = [:]
+        articles.reserveCapacity(entries.count)
+        for (id, list) in entries {
             articles[id] = list.sorted { a, b in
-                if a.isAuthor != b.isAuthor { return a.isAuthor }
-                if a.count != b.count { return a.count > b.count }
-                return (order[a.page.urlPath] ?? 0) < (order[b.page.urlPath] ?? 0)
-            }
+                if a.article.isAuthor != b.article.isAuthor { return a.article.isAuthor }
+                if a.article.count != b.article.count { return a.article.count > b.article.count }
+                return a.position < b.position
+            }.map(\.article)
         }
         return TaxonomyIndex(gazetteers: gazetteers, articles: articles, termsByPage: termsByPage)
     }
