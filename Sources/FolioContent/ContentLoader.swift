@@ -53,11 +53,14 @@ public struct ContentLoader: Sendable {
     public let contentDirectory: String
     /// Whether pages with `draft: true` are loaded too (`folio build --drafts`).
     public let includeDrafts: Bool
+    /// Front matter decoded by earlier builds, by the digest of its YAML text; nil decodes every file.
+    public let cache: BuildCache?
 
-    public init(projectRoot: URL, contentDirectory: String = "Content", includeDrafts: Bool = false) {
+    public init(projectRoot: URL, contentDirectory: String = "Content", includeDrafts: Bool = false, cache: BuildCache? = nil) {
         self.projectRoot = projectRoot
         self.contentDirectory = contentDirectory
         self.includeDrafts = includeDrafts
+        self.cache = cache
     }
 
     /// Loads every page. Pages with malformed front matter are left out and reported as `FM001`
@@ -152,7 +155,7 @@ public struct ContentLoader: Sendable {
         guard let yaml = split.yaml else {
             throw ContentError.frontMatter(file: relativePath, line: 1, message: "the file has no front matter", hint: "start the file with `---`, a `title:` line and `---`")
         }
-        var (frontMatter, diagnostics) = try FrontMatterParser.decode(yaml, file: relativePath, firstLine: split.yamlStartLine)
+        var (frontMatter, diagnostics) = try decodeFrontMatter(yaml, file: relativePath, firstLine: split.yamlStartLine)
         diagnostics = hygiene + diagnostics
         // YAML escapes (`"\0"`, `"\u202E"`) decode to the same characters the file hygiene removes.
         for (key, value) in [("title", frontMatter.title), ("subtitle", frontMatter.subtitle), ("summary", frontMatter.summary), ("company", frontMatter.company)] {
@@ -181,6 +184,27 @@ public struct ContentLoader: Sendable {
         let page = Page(kind: kind, path: relativePath, frontMatter: frontMatter, body: split.body, bodyStartLine: split.bodyStartLine, documentSlug: documentSlug, slug: slug)
         return (page, diagnostics)
     }
+
+    /// The decoded front matter of `yaml`, from the cache when an earlier build decoded the same
+    /// text of the same file at the same line (its findings name both); malformed front matter
+    /// is never cached, so it is reported on every build.
+    private func decodeFrontMatter(_ yaml: String, file: String, firstLine: Int) throws -> (FrontMatter, [Diagnostic]) {
+        guard let cache else { return try FrontMatterParser.decode(yaml, file: file, firstLine: firstLine) }
+        var builder = CacheKeyBuilder(Self.cacheNamespace)
+        builder.add(file)
+        builder.add(firstLine)
+        builder.add(yaml)
+        let key = builder.key()
+        if let data = cache.value(Self.cacheNamespace, key), let cached = DecodedFrontMatter.unarchived(data) {
+            return (cached.frontMatter, cached.diagnostics)
+        }
+        let (frontMatter, diagnostics) = try FrontMatterParser.decode(yaml, file: file, firstLine: firstLine)
+        cache.store(Self.cacheNamespace, key, DecodedFrontMatter(frontMatter: frontMatter, diagnostics: diagnostics).archived)
+        return (frontMatter, diagnostics)
+    }
+
+    /// The build cache's namespace of decoded front matter.
+    static let cacheNamespace = "front-matter"
 
     /// `07-schneider-electric` → `schneider-electric`: the order prefix is dropped from URLs.
     public static func slug(fromFileName name: String) -> String {

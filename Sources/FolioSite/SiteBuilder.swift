@@ -116,7 +116,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         let content: ContentSet
         do {
-            let (loaded, found) = try ContentLoader(projectRoot: root, contentDirectory: config.content, includeDrafts: options.drafts).load()
+            let (loaded, found) = try ContentLoader(projectRoot: root, contentDirectory: config.content, includeDrafts: options.drafts, cache: options.cache).load()
             content = loaded
             diagnostics += found
         } catch let error as ContentError {

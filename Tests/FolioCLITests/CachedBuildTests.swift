@@ -117,8 +117,8 @@ import Testing
 
         // A damaged entry is a miss, never a wrong page: the site is the same as before.
         let before = try RebuildTests.files(root.appendingPathComponent("Site"))
-        // Rendered pages and the pages' renderings and taggings alike.
-        for namespace in ["pages", "rendered"] {
+        // Rendered pages, the pages' renderings and taggings, and their front matter alike.
+        for namespace in ["pages", "rendered", "front-matter"] {
             let folder = root.appendingPathComponent(".folio-cache/\(namespace)")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             #expect(names.count > 90, "\(namespace)")
