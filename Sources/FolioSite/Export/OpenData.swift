@@ -271,52 +271,65 @@ struct OpenData {
             let table = tables[index]
             try writer.writeFile(to: "\(Self.folder)/\(table.name).\(asCSV ? "csv" : "json")") { url in
                 let file = try ChunkedTextFile(url)
-                if asCSV { csv(table) { file.append($0) } } else { json(table) { file.append($0) } }
+                if asCSV { csv(table, into: file) } else { json(table, into: file) }
                 try file.close()
             }
         }
         try writer.write(datapackage(), to: "\(Self.folder)/datapackage.json")
     }
 
-    /// RFC 4180 CSV with a header row (empty cells are missing values), handed to `emit` one row
-    /// at a time.
-    func csv(_ table: Table, emit: (String) -> Void) {
-        emit(table.fields.map(\.name).joined(separator: ",") + "\r\n")
+    /// RFC 4180 CSV with a header row (empty cells are missing values), written one row at a time.
+    func csv(_ table: Table, into file: ChunkedTextFile) {
+        file.append(table.fields.map(\.name).joined(separator: ","))
+        file.append(byte: 0x0D)
+        file.append(byte: 0x0A)
         for row in table.rows {
-            emit(row.map { value -> String in
+            for (i, value) in row.enumerated() {
+                if i > 0 { file.append(byte: 0x2C) }
                 switch value {
-                case .null: return ""
-                case let .integer(i): return String(i)
-                case let .real(d): return Self.number(d)
+                case .null: break
+                case let .integer(n): file.append(String(n))
+                case let .real(d): file.append(Self.number(d))
                 case let .text(s):
                     let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || s.hasPrefix(" ") || s.hasSuffix(" ")
-                    guard needsQuotes else { return s }
-                    // Quotes are doubled; most quoted cells (a comma in a snippet) have none.
-                    let doubled = s.utf8.contains(0x22) ? s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") : s
-                    return "\"" + doubled + "\""
+                    guard needsQuotes else {
+                        file.append(s)
+                        continue
+                    }
+                    // Quotes are doubled.
+                    file.append(byte: 0x22)
+                    for byte in s.utf8 {
+                        file.append(byte: byte)
+                        if byte == 0x22 { file.append(byte: 0x22) }
+                    }
+                    file.append(byte: 0x22)
                 }
-            }.joined(separator: ",") + "\r\n")
+            }
+            file.append(byte: 0x0D)
+            file.append(byte: 0x0A)
         }
     }
 
-    /// An array of objects, one per row (missing values are `null`), handed to `emit` one row at
-    /// a time.
-    func json(_ table: Table, emit: (String) -> Void) {
-        emit("[\n")
+    /// An array of objects, one per row (missing values are `null`), written one row at a time.
+    func json(_ table: Table, into file: ChunkedTextFile) {
+        file.append("[\n")
+        // Each field's `"name": ` once, not once per row.
+        let keys = table.fields.enumerated().map { i, field in (i == 0 ? "" : ", ") + Self.jsonString(field.name) + ": " }
+        let count = table.rows.count
         for (r, row) in table.rows.enumerated() {
-            var out = "  {"
+            file.append("  {")
             for (i, value) in row.enumerated() {
-                out += (i == 0 ? "" : ", ") + Self.jsonString(table.fields[i].name) + ": "
+                file.append(keys[i])
                 switch value {
-                case .null: out += "null"
-                case let .integer(n): out += String(n)
-                case let .real(d): out += Self.number(d)
-                case let .text(s): out += Self.jsonString(s)
+                case .null: file.append("null")
+                case let .integer(n): file.append(String(n))
+                case let .real(d): file.append(Self.number(d))
+                case let .text(s): Self.appendJSONString(s, to: file)
                 }
             }
-            emit(out + (r == table.rows.count - 1 ? "}\n" : "},\n"))
+            file.append(r == count - 1 ? "}\n" : "},\n")
         }
-        emit("]\n")
+        file.append("]\n")
     }
 
     /// The Frictionless data package descriptor for the CSV files.
@@ -390,13 +403,24 @@ struct OpenData {
         }
         return out + "\""
     }
+
+    /// Appends ``jsonString(_:)`` of `s` to `file`, without a copy when nothing needs escaping.
+    static func appendJSONString(_ s: String, to file: ChunkedTextFile) {
+        guard s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) else {
+            file.append(jsonString(s))
+            return
+        }
+        file.append(byte: 0x22)
+        file.append(s)
+        file.append(byte: 0x22)
+    }
 }
 
 /// A text file written in pieces of about a megabyte, so a long export holds only the current
 /// piece in memory.
 final class ChunkedTextFile {
     private let handle: FileHandle
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private var failure: (any Error)?
     private static let pieceSize = 1 << 20
 
@@ -406,11 +430,19 @@ final class ChunkedTextFile {
             throw FolioError.io(path: url.path, message: "cannot create the file")
         }
         handle = try FileHandle(forWritingTo: url)
+        buffer.reserveCapacity(Self.pieceSize + 4096)
     }
 
     func append(_ text: String) {
-        buffer += text
-        if buffer.utf8.count >= Self.pieceSize { flush() }
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= Self.pieceSize { flush() }
+    }
+
+    /// Appends one byte (a separator, a quote, a line end).
+    func append(byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= Self.pieceSize { flush() }
     }
 
     /// Writes what is left and closes the file; throws the first write error.
@@ -421,8 +453,8 @@ final class ChunkedTextFile {
     }
 
     private func flush() {
-        guard failure == nil, !buffer.isEmpty else { buffer = ""; return }
-        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = error }
-        buffer = ""
+        guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
+        do { try handle.write(contentsOf: buffer) } catch { failure = error }
+        buffer.removeAll(keepingCapacity: true)
     }
 }
