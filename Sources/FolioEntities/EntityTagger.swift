@@ -143,6 +143,7 @@ public struct EntityTagger: Sendable {
         text.withUnsafeBufferPointer { text in
             var found: [Int] = []
             var inner: [Int] = []
+            var compound: [Int] = []
             var candidates: [(node: Int32, end: Int)] = []
             var seen: [Int] = []
             var evidenceHits: [Hit] = []
@@ -164,6 +165,16 @@ public struct EntityTagger: Sendable {
                     }
                     guard position >= i, let end = entities.longestMatch(in: text, at: position, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates)
                     else { continue }
+                    // A technology alias that modifies the head of a longer noun phrase names no
+                    // technology there (see ``ModifierUse``); the words after it are read again.
+                    if found.allSatisfy({ kinds[entities.patterns[$0].term] == .technology }) {
+                        if ModifierUse.isQualityModifier(text, start: position, end: end, limit: segment.end) { continue }
+                        if let inner = ModifierUse.compoundStart(text, start: position, end: end, limit: segment.end),
+                           let compoundEnd = entities.longestMatch(in: text, at: inner, limit: segment.end, shouting: segment.shouting, found: &compound, candidates: &candidates),
+                           compoundEnd > end {
+                            continue
+                        }
+                    }
                     seen.removeAll(keepingCapacity: true)
                     for p in found where !seen.contains(entities.patterns[p].term) {
                         seen.append(entities.patterns[p].term)

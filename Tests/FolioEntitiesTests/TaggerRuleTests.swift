@@ -151,6 +151,67 @@ struct TaggerRuleTests {
     }
 }
 
+/// Technology aliases written as modifiers of a longer noun phrase, on the corpus and on
+/// made-up lines (``ModifierUse``).
+@Suite struct ModifierUseTests {
+    let tagger = Fixtures.tagger
+
+    private func technologies(_ text: String) -> Set<String> {
+        Set(tagger.analyze(markdown: text, linking: false).occurrences.filter { $0.term.kind == .technology }.map(\.term.slug))
+    }
+
+    @Test func aCompoundAdjectiveOfQualityBeforeANounNamesNoTechnology() {
+        // giz-ccid-2022 line 231: "energy efficient High-Performance Computing", "energy-saving
+        // high-performance computers": the computing is the technology.
+        let giz = technologies(Fixtures.lines("giz-ccid-2022", 231, 231))
+        #expect(!giz.contains("energy-efficiency"))
+        #expect(giz.contains("high-performance-computing"))
+        // giz-ccid-2022 line 356: "an energy-efficient way", "more energy-saving production".
+        #expect(!technologies(Fixtures.lines("giz-ccid-2022", 356, 356)).contains("energy-efficiency"))
+        #expect(!technologies("They sell energy-saving lamps and energy efficient fridges.").contains("energy-efficiency"))
+    }
+
+    @Test func aCompoundAdjectiveOfQualityAsANounOrBeforeATechnologyHeadKeepsItsTag() {
+        // giz-ccid-2022 line 418: "the energy saving fields" is the field of energy saving.
+        #expect(technologies(Fixtures.lines("giz-ccid-2022", 418, 418)).contains("energy-efficiency"))
+        // giz-ccid-2022 line 334: "safety, environment protection, energy saving, processing".
+        #expect(technologies(Fixtures.lines("giz-ccid-2022", 334, 334)).contains("energy-efficiency"))
+        for line in [
+            "Energy saving and emission reduction come first.",
+            "The plant adopted energy-saving technologies.",
+            "We install energy saving systems.",
+            "The new hall is energy-efficient.",
+        ] {
+            #expect(technologies(line).contains("energy-efficiency"), "\(line)")
+        }
+    }
+
+    @Test func anAdjectiveOfQualityBeforeAKnownCompoundModifiesTheCompound() {
+        // cst-2024 line 425: "intelligent energy diagnosis" is an energy diagnosis, not "intelligent energy".
+        let grid = technologies(Fixtures.lines("cst-2024", 425, 425))
+        #expect(!grid.contains("integrated-energy-systems"))
+        #expect(grid.contains("energy-audits"))
+        // A lexicalised name before a noun stays that name.
+        #expect(technologies("The smart energy solutions of the park.").contains("integrated-energy-systems"))
+    }
+
+    @Test func nounTechnologiesBeforeANounKeepTheirTags() {
+        let lines: [(String, String)] = [
+            ("The private 5G network opened.", "5g"),
+            ("An AI platform for suppliers.", "artificial-intelligence"),
+            ("They tested blockchain technology.", "blockchain"),
+            ("A solar power plant was built.", "solar-photovoltaics"),
+            ("The hydrogen fuel cell vehicle ran 500 km.", "hydrogen"),
+            ("Three intelligent manufacturing projects started.", "intelligent-manufacturing"),
+            ("Smart grid construction went on.", "smart-grid"),
+            ("Green hydrogen production grew.", "hydrogen"),
+        ]
+        for (line, slug) in lines {
+            #expect(technologies(line).contains(slug), "\(line)")
+        }
+    }
+}
+
 /// The coverage lookup the coordination rule uses instead of scanning every hit.
 struct CoveredBytesTests {
     @Test func answersAsAScanOfEveryRangeWould() {
