@@ -50,7 +50,10 @@ extension EntityTagger {
 
         for line in lines {
             let ranges = line.map { layout.segments[$0].start..<layout.segments[$0].end }
-            for candidate in TechnologyFinder.abbreviations(in: text, ranges: ranges) + TechnologyFinder.namedTechnologies(in: text, ranges: ranges) {
+            let named = TechnologyFinder.abbreviations(in: text, ranges: ranges) + TechnologyFinder.namedTechnologies(in: text, ranges: ranges)
+            // List items the other rules did not propose: `… systems` beside a known technology.
+            let items = TechnologyFinder.listItems(in: text, ranges: ranges).filter { item in !named.contains { $0.span.overlaps(item.span) } }
+            for candidate in named + items {
                 let span = candidate.span
                 // Already a known technology, or part of a name.
                 if technologies.contains(where: { $0.start <= span.lowerBound && $0.end >= span.upperBound }) { continue }
@@ -64,6 +67,8 @@ extension EntityTagger {
                       gazetteers.term(kind: .technology, named: candidate.name) == nil else { continue }
                 // The known technology it stands with: inside the phrase, else one listed beside it.
                 let listed = technologies.first { TechnologyFinder.listedBeside($0.start..<$0.end, span, in: text) }
+                // A list item is a technology only beside a known one.
+                if candidate.rule == .listItem, listed == nil { continue }
                 if let near = technologies.first(where: { span.contains($0.start) }) ?? listed { beside[slug] = beside[slug] ?? near.term }
                 if candidate.rule == .namedTechnology, listed != nil {
                     var listed = candidate
@@ -108,11 +113,13 @@ extension EntityTagger {
                 variants.append(variant)
             }
             let near = beside[slug].map { gazetteers.terms[$0] }
+            // Without a known technology beside it, the group its words share with the vocabulary.
+            let voted = near == nil ? technologyGroups.group(of: candidate.name) : nil
             // Written like the vocabulary's names: a capital first letter (`Battery energy storage system`).
             let found = FoundTechnology(
                 name: candidate.name.prefix(1).uppercased() + candidate.name.dropFirst(), slug: slug, variants: variants,
-                group: near?.type ?? TechnologyFinder.otherGroup,
-                domain: near?.domain ?? (TechnologyFinder.digitalHeads.contains(candidate.head) ? "Digital" : "Manufacturing"),
+                group: near?.type ?? voted?.group ?? TechnologyFinder.otherGroup,
+                domain: near?.domain ?? voted?.domain ?? (TechnologyFinder.digitalHeads.contains(candidate.head) ? "Digital" : "Manufacturing"),
                 rule: decision?.accepted == true && candidate.confidence < TechnologyFinder.acceptance ? .reviewed : candidate.rule,
                 confidence: candidate.confidence, count: mentionHits.count, evidence: mention(for: mentionHits[0], text, layout)
             )

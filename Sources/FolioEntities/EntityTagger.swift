@@ -41,6 +41,8 @@ public struct EntityTagger: Sendable {
     private let coordinations: Coordinations
     /// The vocabulary domain of each technology, by term index (nil for other kinds).
     private let technologyDomains: [String?]
+    /// The vocabulary group of a found technology, from the words it shares with the vocabulary.
+    let technologyGroups: TechnologyGroupVotes
 
     /// A tagger that knows no terms (finds nothing).
     public init() {
@@ -92,6 +94,7 @@ public struct EntityTagger: Sendable {
         placesWithin = within
         coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
         technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
+        technologyGroups = TechnologyGroupVotes(terms: gazetteers.terms)
     }
 
     private static func pattern(term: Int, alias: Alias) -> Pattern {

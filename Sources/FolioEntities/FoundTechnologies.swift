@@ -63,8 +63,10 @@ public enum FoundTechnologies {
             # Technologies that the vocabulary does not list, found in the articles by their shape: a
             # lower-case phrase with a technology head noun defined with its abbreviation (`battery
             # management system (BMS)`), or nouns named as a technology (`membrane filtration
-            # technology`) that recur or stand in a list beside a known technology. `category` is the
-            # group of the known technology it stands with, else `Other`. Written by `folio import`
+            # technology`) that recur or stand in a list beside a known technology, and list items
+            # of modifier nouns and a technology head beside a known technology. `category` is the
+            # group of the known technology it stands with, else the group its words share with the
+            # vocabulary, else `Other`. Written by `folio import`
             # and read by `folio build`; do not edit: accept or reject terms in entity-review.yml
             # (see `folio entities`), or add them to technologies.yml.
 

@@ -230,14 +230,17 @@ extension Gazetteers {
                 try add(term, file: file, line: line(entry))
             }
         }
-        // Technologies found by their shape: a term each, under the group the import gave it.
+        // Technologies accepted in review: a term each, under the vocabulary group its words
+        // share with the vocabulary (see ``TechnologyGroupVotes``), else `Other`.
+        let votes = TechnologyGroupVotes(terms: terms)
         for (slug, decision) in technologyReview.sorted(by: { $0.key < $1.key }) where decision.accepted && !decision.name.isEmpty {
             let id = TermID(kind: .technology, slug: slug)
             guard !used.contains(id) else { continue }
             used.insert(id)
+            let voted = votes.group(of: decision.name)
             terms.append(Term(
                 id: id, name: decision.name, aliases: ([decision.name] + decision.variants).map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) },
-                type: TechnologyFinder.otherGroup, domain: "Manufacturing", foundBy: "accepted in review"
+                type: voted?.group ?? TechnologyFinder.otherGroup, domain: voted?.domain ?? "Manufacturing", foundBy: "accepted in review"
             ))
         }
         let technologiesFile = directory.appendingPathComponent(FoundTechnologies.fileName)

@@ -8,6 +8,9 @@ public enum TechnologyRule: String, Sendable, Codable, Equatable {
     /// Nouns named as a technology: `membrane filtration technology`, written more than once in
     /// the article or listed beside a known technology.
     case namedTechnology = "named technology"
+    /// Modifier nouns and a technology head noun standing as an item of a list beside a known
+    /// technology: `precision seeding systems` in `drones, precision seeding systems and satellite imagery`.
+    case listItem = "list item"
     /// Accepted in the review file.
     case reviewed
 }
@@ -225,6 +228,64 @@ enum TechnologyFinder {
         return out
     }
 
+    /// Items of a list in one line that have the shape of a technology: one to three lower-case
+    /// modifier nouns before a technology head noun (`crop monitoring systems`, `precision seeding
+    /// technology`), with a list separator (`, `, ` and `, ` or `) right before or after them.
+    /// Whether a known technology is another item of the same list is decided by the caller
+    /// (``listedBeside(_:_:in:)``); only then is the item a technology.
+    static func listItems(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        var out: [TechnologyCandidate] = []
+        for (index, token) in tokens.enumerated() {
+            guard let first = token.text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
+                  let head = singularHead(token.lower) else { continue }
+            // The head ends the item: a separator or the end of the sentence follows.
+            let endsItem = index + 1 == tokens.count || !token.spaceAfter
+                || (index + 1 < tokens.count && ["and", "or"].contains(tokens[index + 1].lower))
+            guard endsItem, token.spaceAfter || [0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x0A, 0].contains(token.next) else { continue }
+            var start = index
+            while start > 0, index - start < 3, tokens[start - 1].spaceAfter, isListModifier(tokens[start - 1].lower, tokens[start - 1].text) {
+                start -= 1
+            }
+            // One modifier is enough before a head that names a kind of machine or component
+            // (`processor chip`, `welding robots`); broad heads need two (`reclaimed water reuse
+            // systems`, not `software algorithm` or `temporary storage`).
+            guard index - start >= (specificHeads.contains(head) ? 1 : 2) else { continue }
+            // The item starts after a separator: a comma, `and` or `or`, or a list opener (`such as`, `:`).
+            guard start > 0 else { continue }
+            let previous = tokens[start - 1]
+            let opens = previous.next == 0x2C || previous.next == 0x3A || ["and", "or", "as", "including", "like"].contains(previous.lower)
+            guard opens else { continue }
+            if previous.capitalised, previous.spaceAfter, !["and", "or"].contains(previous.lower) { continue }
+            let words = tokens[start...index].map(\.text)
+            out.append(TechnologyCandidate(
+                name: singularName(words, head: head), written: words.joined(separator: " "), abbreviation: nil,
+                head: head, rule: .listItem, confidence: listedConfidence, span: tokens[start].start..<token.end,
+                modifiersEnd: tokens[index - 1].end
+            ))
+        }
+        return out
+    }
+
+    /// Heads that name a kind of machine or component: one modifier before them makes a
+    /// technology (`processor chip`, `transportation robot`). Other heads need two.
+    static let specificHeads: Set<String> = [
+        "robot", "sensor", "battery", "engine", "vehicle", "chip", "reactor", "turbine", "pump", "inverter", "electrolyser",
+        "electrolyzer", "processor", "laser", "printing", "machining", "welding", "lithography",
+    ]
+
+    /// A modifier noun of a list item: as ``isModifier(_:_:)``, and not a participle or adjective
+    /// in `-ed` (`sophisticated`, `integrated`; `speed` and `seed` are nouns), in `-ary`
+    /// (`temporary`) or in `-ic` (`electronic`), nor a compound adjective of quality
+    /// (`carbon-reducing`, see ``ModifierUse``).
+    static func isListModifier(_ lower: String, _ original: String) -> Bool {
+        guard isModifier(lower, original) else { return false }
+        if lower.count > 4, lower.hasSuffix("ed"), !lower.hasSuffix("eed") { return false }
+        if lower.count > 5, lower.hasSuffix("ary") || lower.hasSuffix("ic") { return false }
+        if let last = lower.split(separator: "-").last, lower.contains("-"), ModifierUse.qualityAdjectiveEnds.contains(String(last)) { return false }
+        return true
+    }
+
     /// Whether the known technology `known` is a whole item of a list that `phrase` is an item
     /// of: only a separator (`, `, ` and `, ` or `, `, and `) between them, and after a known
     /// item that follows the phrase, the end of the item (`4G+ broadband network` is no item `4G`).
@@ -240,5 +301,67 @@ enum TechnologyFinder {
             return rest.hasPrefix(" and ") || rest.hasPrefix(" or ")
         }
         return true
+    }
+}
+
+/// The vocabulary group a found technology belongs to, read from its words: each word of the
+/// vocabulary's names and aliases votes for the groups of the terms that use it (`hydrogen` for
+/// `Hydrogen and low-carbon fuels`, `battery` for `Energy storage`), and a phrase takes the group
+/// with the most votes over its words. Words every field uses (`system`, `technology`,
+/// `management`) and words of quality do not vote.
+struct TechnologyGroupVotes: Sendable {
+    /// Votes of each word (singular, lower case), by group.
+    private let votes: [String: [String: Int]]
+    /// The domain of each group.
+    private let domains: [String: String]
+
+    /// Words that name no field: heads any technology may have, and words of management or use.
+    static let neutralWords: Set<String> = [
+        "system", "technology", "platform", "device", "module", "model", "software", "interface", "controller", "equipment",
+        "solution", "management", "control", "service", "application", "process", "product", "unit", "machine",
+    ]
+
+    init(terms: [Term]) {
+        var votes: [String: [String: Int]] = [:]
+        var domains: [String: String] = [:]
+        for term in terms where term.id.kind == .technology {
+            guard let group = term.type else { continue }
+            if let domain = term.domain, domains[group] == nil { domains[group] = domain }
+            var words: Set<String> = []
+            for text in [term.name] + term.aliases.map(\.text) { words.formUnion(Self.words(of: text)) }
+            for word in words { votes[word, default: [:]][group, default: 0] += 1 }
+        }
+        self.votes = votes
+        self.domains = domains
+    }
+
+    /// The field words of a phrase: letters only, three or more, not all capitals (an
+    /// abbreviation), in the singular, without neutral and generic words.
+    static func words(of text: String) -> Set<String> {
+        var out: Set<String> = []
+        for piece in text.split(whereSeparator: { !$0.isLetter }) {
+            guard piece.count >= 3, piece.contains(where: \.isLowercase) else { continue }
+            var word = piece.lowercased()
+            if word.hasSuffix("ies") {
+                word = String(word.dropLast(3)) + "y"
+            } else if word.hasSuffix("s"), !["ss", "us", "is", "as"].contains(where: word.hasSuffix) {
+                word.removeLast()
+            }
+            if neutralWords.contains(word) || TechnologyFinder.genericWords.contains(word) { continue }
+            out.insert(word)
+        }
+        return out
+    }
+
+    /// The group and domain with strictly more votes than any other over the words of `name`,
+    /// or nil when no word votes or two groups tie.
+    func group(of name: String) -> (group: String, domain: String)? {
+        var tally: [String: Int] = [:]
+        for word in Self.words(of: name) {
+            for (group, count) in votes[word] ?? [:] { tally[group, default: 0] += count }
+        }
+        let ranked = tally.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        guard let best = ranked.first, ranked.count == 1 || ranked[1].value < best.value, let domain = domains[best.key] else { return nil }
+        return (best.key, domain)
     }
 }

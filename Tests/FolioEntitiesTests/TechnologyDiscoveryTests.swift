@@ -91,6 +91,58 @@ struct TechnologyDiscoveryTests {
         #expect(listed.technologies.first?.confidence == 0.75)
     }
 
+    @Test func listItemWithATechnologyHeadBesideAKnownTechnologyIsFound() {
+        let listed = found("The farm uses drones, crop scouting systems and satellite imagery.")
+        let technology = listed.technologies.first { $0.slug == "crop-scouting-system" }
+        #expect(technology?.rule == .listItem)
+        #expect(technology?.confidence == 0.75)
+        #expect(listed.tags.technologies.contains("Crop scouting system"))
+        let suchAs = found("It sells technologies such as machine vision, edge computing and weld seam tracking sensors.")
+        #expect(suchAs.technologies.map(\.name) == ["Weld seam tracking sensor"])
+        // Without a known technology in the list, or not a whole item, nothing is found.
+        #expect(found("The farm uses crop scouting systems and good soil.").technologies.isEmpty)
+        #expect(found("The farm uses drones and crop scouting systems designers.").technologies.isEmpty)
+        #expect(found("The farm uses drones and new scouting systems.").technologies.isEmpty)
+    }
+
+    @Test func aFoundTechnologyTakesTheGroupItsWordsShareWithTheVocabulary() {
+        // No known technology inside or beside it: `precision` and `seeding` are words of the
+        // agricultural terms (`precision farming`, `precision irrigation` …).
+        let seeding = found("Farms use precision seeding technology.\n\nPrecision seeding technology saves seed.")
+        let technology = seeding.technologies.first { $0.slug == "precision-seeding-technology" }
+        #expect(technology?.group == "Agricultural technologies")
+        #expect(technology?.domain == "Agriculture")
+        // Words the vocabulary does not use, or shared evenly, leave the fallback group.
+        let seaweed = found("The plant uses seaweed drying technology.\n\nSeaweed drying technology also saves fuel.")
+        #expect(seaweed.technologies.first?.group == "Other")
+    }
+
+    @Test func aTechnologyAcceptedInReviewTakesTheGroupItsWordsShareWithTheVocabulary() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-reviewed-technologies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["companies.yml", "cities.yml", "sdgs.yml", "technologies.yml"] {
+            try FileManager.default.copyItem(at: Fixtures.dataDirectory.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        try """
+            organisations: []
+            technologies:
+            - name: Precision seeding technology
+              slug: precision-seeding-technology
+              decision: accept
+            - name: Seaweed drying technology
+              slug: seaweed-drying-technology
+              decision: accept
+            """.write(to: directory.appendingPathComponent(EntityReview.fileName), atomically: true, encoding: .utf8)
+        let gazetteers = try Gazetteers.load(from: directory, includeFound: false)
+        let seeding = try #require(gazetteers.term(kind: .technology, named: "Precision seeding technology"))
+        #expect(seeding.type == "Agricultural technologies")
+        #expect(seeding.domain == "Agriculture")
+        let seaweed = try #require(gazetteers.term(kind: .technology, named: "Seaweed drying technology"))
+        #expect(seaweed.type == "Other")
+        #expect(seaweed.domain == "Manufacturing")
+    }
+
     @Test func foundFileIsEmptyListWithoutFindingsAndListsEvidenceOtherwise() throws {
         #expect(FoundTechnologies.yaml([]).hasSuffix("[]\n"))
         let a = FoundTechnology(name: "Plant lighting technology", slug: "plant-lighting-technology", variants: ["plant lighting technologies"], group: "Other", domain: "Manufacturing", rule: .namedTechnology, confidence: 0.8, count: 2, evidence: nil)
