@@ -172,8 +172,8 @@ public struct EntityTagger: Sendable {
                     // technology there (see ``ModifierUse``); the words after it are read again.
                     if found.allSatisfy({ kinds[entities.patterns[$0].term] == .technology }) {
                         if ModifierUse.isQualityModifier(text, start: position, end: end, limit: segment.end) { continue }
-                        if let inner = ModifierUse.compoundStart(text, start: position, end: end, limit: segment.end),
-                           let compoundEnd = entities.longestMatch(in: text, at: inner, limit: segment.end, shouting: segment.shouting, found: &compound, candidates: &candidates),
+                        if let from = ModifierUse.compoundStart(text, start: position, end: end, limit: segment.end),
+                           let compoundEnd = entities.longestMatch(in: text, at: from, limit: segment.end, shouting: segment.shouting, found: &compound, candidates: &candidates),
                            compoundEnd > end {
                             continue
                         }
