@@ -140,6 +140,25 @@ struct FigureCheckTests {
         #expect(passed < lines.count / 10)
     }
 
+    /// The ASCII fast path of the text normalisation keeps exactly what `CharacterSet.alphanumerics`
+    /// keeps, on every line of the corpus and on lines with every ASCII character.
+    @Test func normalisedTextKeepsWhatAlphanumericsKeeps() throws {
+        var lines = [String((0..<128).compactMap { Unicode.Scalar($0).map(Character.init) }), "Ünïcödé ÀB 12³ ½ ⁽¹²⁾ 北京 — x_y", ""]
+        let root = Fixture.repositoryRoot
+        for folder in ["Content/articles", "Content/sources"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard ["md", "txt"].contains(url.pathExtension) else { continue }
+                lines += try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            }
+        }
+        #expect(lines.count > 20_000)
+        for line in lines {
+            let expected = String(String.UnicodeScalarView(line.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+            #expect(TextPatterns.normalisedText(line) == expected, "\(line)")
+        }
+    }
+
     @Test func aPluralMentionRefersToEveryNumberOfItsList() {
         let mentions = TextPatterns.captionMentions(in: "As demonstrated in tables 7 and 6, and in Figures 1–3, 5, and 9.")
         #expect(mentions.map { "\($0.kind) \($0.number)" } == ["table 7", "table 6", "figure 1", "figure 2", "figure 3", "figure 5", "figure 9"])

@@ -14,7 +14,16 @@ struct TextProblem: Sendable, Equatable {
 enum TextPatterns {
     /// Lower-cased letters and digits only, to compare note texts.
     static func normalisedText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+        var kept = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            // ASCII (after lower-casing) is decided by its ranges; `CharacterSet` only for the rest.
+            if scalar.isASCII {
+                if (0x30...0x39).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) { kept.append(scalar) }
+            } else if CharacterSet.alphanumerics.contains(scalar) {
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
     }
 
     /// Whether two citations name the same work and differ only in what citing it again
