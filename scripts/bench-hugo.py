@@ -4,9 +4,10 @@ Both tools build the same Content/articles (Hugo gets a copy with minimal templa
 layout and one list layout; no RSS) side by side in one run: each round builds with both, in
 alternating order, and the script prints the medians of CPU time (user + system of the process
 and its threads), wall time and peak memory. Then the same on the corpus replicated N times.
-Folio is measured three ways: `folio build --clean` (no cache, every file written anew), a
-rebuild with nothing changed, and a rebuild after one article was edited (build cache and
-previous output reused).
+Folio is measured four ways: `folio build --clean` (no cache; over the previous output, as
+Hugo builds over its own, only files whose bytes changed are written), the same into an empty
+folder, a rebuild with nothing changed, and a rebuild after one article was edited (build cache
+and previous output reused).
     python3 scripts/bench-hugo.py FOLIO_BINARY RUNS SCRATCH [COPIES...]
 """
 import os, re, shutil, statistics, subprocess, sys, time
@@ -102,19 +103,27 @@ def main():
         folio_root = folio_project(binary, scratch, copies)
         hugo_root = hugo_project(scratch, copies)
         articles = sum(1 for _, _, files in os.walk(os.path.join(hugo_root, "content")) for f in files if f.endswith(".md"))
-        folio = [binary, "build", "--quiet", "--root", folio_root, "--output", os.path.join(scratch, f"folio-out-{copies}")]
+        folio_out = os.path.join(scratch, f"folio-out-{copies}")
+        folio = [binary, "build", "--quiet", "--root", folio_root, "--output", folio_out]
         commands = {
             "folio": folio + ["--clean"],
             "hugo": [hugo, "--quiet", "--source", hugo_root, "--destination", os.path.join(scratch, f"hugo-out-{copies}")],
+            "folio into empty": folio + ["--clean"],
             "folio unchanged": folio,
             "folio one edit": folio,
         }
-        prepare = {"folio one edit": lambda: edit_one_article(folio_root)}
+        # `--clean` computes everything without the cache; over the previous output (as Hugo's
+        # runs are) it writes only the files whose bytes changed. "into empty" removes the output
+        # first (not timed), so every file and folder is created anew.
+        prepare = {
+            "folio one edit": lambda: edit_one_article(folio_root),
+            "folio into empty": lambda: shutil.rmtree(folio_out, ignore_errors=True),
+        }
         results = {name: [] for name in commands}
         subprocess.run(folio, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fills the cache
         for round in range(runs):
             # Clean and Hugo alternate; the rebuilds follow a build of the same sources.
-            order = (["folio", "hugo"] if round % 2 == 0 else ["hugo", "folio"]) + ["folio unchanged", "folio one edit"]
+            order = (["folio", "hugo"] if round % 2 == 0 else ["hugo", "folio"]) + ["folio into empty", "folio unchanged", "folio one edit"]
             for name in order:
                 results[name].append(measure(commands[name], prepare.get(name)))
         medians = {name: [statistics.median(v[i] for v in values) for i in range(3)] for name, values in results.items()}

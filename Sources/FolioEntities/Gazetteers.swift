@@ -47,7 +47,7 @@ public struct Gazetteers: Sendable, Equatable {
     /// A digest of the files ``load(from:displayDirectory:includeFound:)`` read, so results made
     /// from these gazetteers can be cached under it; nil for gazetteers made in code or changed
     /// after loading.
-    public private(set) var sourceDigest: Data?
+    public internal(set) var sourceDigest: Data?
 
     /// Term positions by id, and company positions by normalised alias, built once.
     private let byID: [TermID: Int]
@@ -175,6 +175,13 @@ public struct Gazetteers: Sendable, Equatable {
 }
 
 extension Gazetteers {
+    /// ``load(from:displayDirectory:includeFound:)`` through the build cache: gazetteers loaded by
+    /// an earlier build from files with exactly the same bytes come back without reading YAML.
+    public static func load(from directory: URL, displayDirectory: String = "Content/data", includeFound: Bool = true, cache: BuildCache?) throws -> Gazetteers {
+        guard let cache else { return try load(from: directory, displayDirectory: displayDirectory, includeFound: includeFound) }
+        return try loadCached(from: directory, displayDirectory: displayDirectory, includeFound: includeFound, cache: cache)
+    }
+
     /// Loads the four gazetteer files from `directory` (usually `Content/data`).
     /// - Parameter displayDirectory: the directory as shown in error messages.
     /// - Throws: ``EntitiesError`` naming the file and line of the problem.
@@ -183,7 +190,7 @@ extension Gazetteers {
     public static func load(from directory: URL, displayDirectory: String = "Content/data", includeFound: Bool = true) throws -> Gazetteers {
         var terms: [Term] = []
         var used: Set<TermID> = []
-        var digest = CacheKeyBuilder("gazetteers")
+        var digest = CacheKeyBuilder(cacheNamespace)
         func add(_ term: Term, file: String, line: Int) throws {
             guard used.insert(term.id).inserted else {
                 throw EntitiesError.malformed(file: file, line: line, message: "two entries share the slug `\(term.id.slug)`")

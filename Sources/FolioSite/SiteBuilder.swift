@@ -106,9 +106,10 @@ public struct SiteBuilder: Sendable {
         }
 
         // Generators' own data files are read on another thread while the content loads.
+        let cache = options.cache
         let preparing = generators.map { generator in
             let job = BackgroundJob<(any Sendable)?>()
-            job.start { generator.prepare(projectRoot: root, config: config) }
+            job.start { generator.prepare(projectRoot: root, config: config, cache: cache) }
             return job
         }
 
@@ -130,7 +131,6 @@ public struct SiteBuilder: Sendable {
         let linker = try termLinker(preparing)
         let allPages = content.allPages
         let renderer = MarkdownRenderer()
-        let cache = options.cache
         let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer, cache: cache) }
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]

@@ -15,7 +15,8 @@ public protocol SiteGenerator: Sendable {
     func footerEntries(for site: SiteSnapshot) -> [NavigationEntry]
     /// Work that needs only the project's own files (data to parse), run on another thread from
     /// the start of the build; its result reaches ``generate(_:writer:)`` as `site.prepared`.
-    func prepare(projectRoot: URL, config: FolioConfig) -> (any Sendable)?
+    /// `cache` holds results of earlier builds (nil: compute everything).
+    func prepare(projectRoot: URL, config: FolioConfig, cache: BuildCache?) -> (any Sendable)?
     /// Writes the generator's pages.
     func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic]
 }
@@ -23,7 +24,7 @@ public protocol SiteGenerator: Sendable {
 extension SiteGenerator {
     public func navigationEntries(for site: SiteSnapshot) -> [NavigationEntry] { [] }
     public func footerEntries(for site: SiteSnapshot) -> [NavigationEntry] { [] }
-    public func prepare(projectRoot: URL, config: FolioConfig) -> (any Sendable)? { nil }
+    public func prepare(projectRoot: URL, config: FolioConfig, cache: BuildCache?) -> (any Sendable)? { nil }
 }
 
 /// A link in the site navigation.
@@ -56,7 +57,7 @@ public struct SiteSnapshot: Sendable {
     public var sourceMapper: SourceLineMapper?
     /// Each tagged page's entities by `Content/` path, from the build's one tagging pass.
     public var entities: [String: ArticleEntities] = [:]
-    /// What the running generator's ``SiteGenerator/prepare(projectRoot:config:)`` returned.
+    /// What the running generator's ``SiteGenerator/prepare(projectRoot:config:cache:)`` returned.
     public var prepared: (any Sendable)?
 
     public init(config: FolioConfig, content: ContentSet, pages: [PublishedPage], diagnostics: [Diagnostic]) {

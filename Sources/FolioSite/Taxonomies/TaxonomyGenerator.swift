@@ -51,18 +51,18 @@ public struct TaxonomyGenerator: SiteGenerator {
         var failure: (any Error)?
     }
 
-    public func prepare(projectRoot: URL, config: FolioConfig) -> (any Sendable)? {
-        readDataFiles(projectRoot: projectRoot, content: config.content)
+    public func prepare(projectRoot: URL, config: FolioConfig, cache: BuildCache?) -> (any Sendable)? {
+        readDataFiles(projectRoot: projectRoot, content: config.content, cache: cache)
     }
 
-    func readDataFiles(projectRoot: URL?, content: String) -> DataFiles {
+    func readDataFiles(projectRoot: URL?, content: String, cache: BuildCache? = nil) -> DataFiles {
         var files = DataFiles()
         let data = projectRoot?.appendingPathComponent(content).appendingPathComponent("data")
         if let given = self.gazetteers {
             files.gazetteers = given
         } else if let data, hasGazetteers(projectRoot: projectRoot, content: content) {
             do {
-                files.gazetteers = try Gazetteers.load(from: data, displayDirectory: "\(content)/data")
+                files.gazetteers = try Gazetteers.load(from: data, displayDirectory: "\(content)/data", cache: cache)
             } catch let error as EntitiesError {
                 files.problem = error.diagnostic
                 return files
