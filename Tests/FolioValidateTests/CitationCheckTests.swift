@@ -136,14 +136,7 @@ struct CitationCheckTests {
             "See (link)", "[ URL ]", "Available at:", "retrieved from", "Accessed at :  ", "the URL", "URL:\u{A0}",
             "The world is early", "think about it", "Retrieved from the archive", "url: https://a.example",
         ]
-        let root = Fixture.repositoryRoot
-        for folder in ["Content/articles", "Content/sources"] {
-            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-            while let url = enumerator?.nextObject() as? URL {
-                guard ["md", "txt"].contains(url.pathExtension) else { continue }
-                lines += try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
-            }
-        }
+        lines += Fixture.corpusLines
         var matched = 0, passed = 0
         for line in lines {
             let match = TextPatterns.placeholderRegex.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil

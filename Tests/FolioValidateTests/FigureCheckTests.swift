@@ -116,14 +116,7 @@ struct FigureCheckTests {
             "(Figure 1)", "“Table 2”", "Figures\n3", "Chart 9", "Graph 1", "écoTable 3",
             "a stable 3", "notable 4", "Figure it out", "Tableau 3", "FIGURE 3", "Fig", "",
         ]
-        let root = Fixture.repositoryRoot
-        for folder in ["Content/articles", "Content/sources"] {
-            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-            while let url = enumerator?.nextObject() as? URL {
-                guard ["md", "txt"].contains(url.pathExtension) else { continue }
-                lines += try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
-            }
-        }
+        lines += Fixture.corpusLines
         #expect(lines.count > 20_000)
         var matched = 0, passed = 0
         for line in lines {
@@ -144,14 +137,7 @@ struct FigureCheckTests {
     /// keeps, on every line of the corpus and on lines with every ASCII character.
     @Test func normalisedTextKeepsWhatAlphanumericsKeeps() throws {
         var lines = [String((0..<128).compactMap { Unicode.Scalar($0).map(Character.init) }), "Ünïcödé ÀB 12³ ½ ⁽¹²⁾ 北京 — x_y", ""]
-        let root = Fixture.repositoryRoot
-        for folder in ["Content/articles", "Content/sources"] {
-            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-            while let url = enumerator?.nextObject() as? URL {
-                guard ["md", "txt"].contains(url.pathExtension) else { continue }
-                lines += try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
-            }
-        }
+        lines += Fixture.corpusLines
         #expect(lines.count > 20_000)
         for line in lines {
             let expected = String(String.UnicodeScalarView(line.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))

@@ -27,6 +27,19 @@ enum Fixture {
         ContentValidator(projectRoot: root, conventions: conventions).validate(pages).diagnostics
     }
 
+    /// Every line of the corpus: the imported articles and the raw sources, read once.
+    static let corpusLines: [String] = {
+        var lines: [String] = []
+        for folder in ["Content/articles", "Content/sources"] {
+            let enumerator = FileManager.default.enumerator(at: repositoryRoot.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard ["md", "txt"].contains(url.pathExtension), let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                lines += text.components(separatedBy: "\n")
+            }
+        }
+        return lines
+    }()
+
     /// `(code, line)` pairs, sorted, for compact assertions.
     static func codes(_ diagnostics: [Diagnostic]) -> [String] {
         Diagnostic.sortedForOutput(diagnostics).map { "\($0.code)@\($0.location?.line ?? 0)" }
