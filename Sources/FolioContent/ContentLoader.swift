@@ -194,13 +194,11 @@ public struct ContentLoader: Sendable {
         builder.add(file)
         builder.add(firstLine)
         builder.add(yaml)
-        let key = builder.key()
-        if let data = cache.value(Self.cacheNamespace, key), let cached = DecodedFrontMatter.unarchived(data) {
-            return (cached.frontMatter, cached.diagnostics)
+        let decoded = try cache.archived(Self.cacheNamespace, builder.key()) {
+            let (frontMatter, diagnostics) = try FrontMatterParser.decode(yaml, file: file, firstLine: firstLine)
+            return DecodedFrontMatter(frontMatter: frontMatter, diagnostics: diagnostics)
         }
-        let (frontMatter, diagnostics) = try FrontMatterParser.decode(yaml, file: file, firstLine: firstLine)
-        cache.store(Self.cacheNamespace, key, DecodedFrontMatter(frontMatter: frontMatter, diagnostics: diagnostics).archived)
-        return (frontMatter, diagnostics)
+        return (decoded.frontMatter, decoded.diagnostics)
     }
 
     /// The build cache's namespace of decoded front matter.

@@ -9,25 +9,19 @@ extension FrontMatter: BinaryArchivable {
         archive.write(document)
         archive.write(order)
         archive.write(company)
-        archive.write(authors != nil)
-        archive.write(authors ?? [])
+        archive.write(authors)
         archive.write(source)
-        for list in [companies, cities, technologies] {
-            archive.write(list != nil)
-            archive.write(list ?? [])
-        }
-        archive.write(sdgs != nil)
-        archive.write(sdgs ?? [])
-        for flag in [generated, draft] {
-            archive.write(flag != nil)
-            archive.write(flag ?? false)
-        }
+        archive.write(companies)
+        archive.write(cities)
+        archive.write(technologies)
+        archive.write(sdgs)
+        archive.write(generated)
+        archive.write(draft)
         for text in [hash, summary, subtitle, language, slug] { archive.write(text) }
         // In key order, so one front matter always archives to the same bytes.
-        let repairs = (self.repairs ?? [:]).sorted { $0.key < $1.key }
-        archive.write(self.repairs != nil)
-        archive.write(repairs.map(\.key))
-        archive.write(repairs.map(\.value))
+        let repairs = self.repairs?.sorted { $0.key < $1.key }
+        archive.write(repairs?.map(\.key))
+        archive.write(repairs?.map(\.value))
     }
 
     public init(from archive: inout ArchiveReader) throws {
@@ -35,36 +29,22 @@ extension FrontMatter: BinaryArchivable {
         document = try archive.readOptionalString()
         order = try archive.readOptionalInt()
         company = try archive.readOptionalString()
-        let hasAuthors = try archive.readBool()
-        let authors: [Author] = try archive.readArray()
-        self.authors = hasAuthors ? authors : nil
+        authors = try archive.readOptionalArray()
         source = try archive.readOptional()
-        var lists: [[String]?] = []
-        for _ in 0..<3 {
-            let present = try archive.readBool()
-            let list = try archive.readStrings()
-            lists.append(present ? list : nil)
-        }
-        (companies, cities, technologies) = (lists[0], lists[1], lists[2])
-        let hasGoals = try archive.readBool()
-        let goals = try archive.readInts()
-        sdgs = hasGoals ? goals : nil
-        var flags: [Bool?] = []
-        for _ in 0..<2 {
-            let present = try archive.readBool()
-            let flag = try archive.readBool()
-            flags.append(present ? flag : nil)
-        }
-        (generated, draft) = (flags[0], flags[1])
+        companies = try archive.readOptionalStrings()
+        cities = try archive.readOptionalStrings()
+        technologies = try archive.readOptionalStrings()
+        sdgs = try archive.readOptionalInts()
+        generated = try archive.readOptionalBool()
+        draft = try archive.readOptionalBool()
         hash = try archive.readOptionalString()
         summary = try archive.readOptionalString()
         subtitle = try archive.readOptionalString()
         language = try archive.readOptionalString()
         slug = try archive.readOptionalString()
-        let hasRepairs = try archive.readBool()
-        let codes = try archive.readStrings(), counts = try archive.readInts()
-        guard codes.count == counts.count else { throw ArchiveError.damaged }
-        repairs = hasRepairs ? Dictionary(zip(codes, counts), uniquingKeysWith: { a, _ in a }) : nil
+        let codes = try archive.readOptionalStrings(), counts = try archive.readOptionalInts()
+        guard codes?.count == counts?.count else { throw ArchiveError.damaged }
+        repairs = codes.map { Dictionary(zip($0, counts ?? []), uniquingKeysWith: { a, _ in a }) }
     }
 }
 

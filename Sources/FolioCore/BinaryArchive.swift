@@ -78,6 +78,32 @@ public struct ArchiveWriter {
         for value in values { write(value) }
     }
 
+    public mutating func write(_ value: Bool?) {
+        write(value != nil)
+        if let value { write(value) }
+    }
+
+    public mutating func write(_ values: [String]?) {
+        write(values != nil)
+        if let values { write(values) }
+    }
+
+    public mutating func write(_ values: [Int]?) {
+        write(values != nil)
+        if let values { write(values) }
+    }
+
+    public mutating func write<Value: BinaryArchivable>(_ values: [Value]?) {
+        write(values != nil)
+        if let values { write(values) }
+    }
+
+    /// Raw bytes (a digest), with their count.
+    public mutating func write(_ data: Data) {
+        write(data.count)
+        bytes.append(contentsOf: data)
+    }
+
     /// The archive as data.
     public var data: Data { Data(bytes) }
 }
@@ -172,6 +198,29 @@ public struct ArchiveReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try readInt()) }
         return values
+    }
+
+    public mutating func readOptionalBool() throws -> Bool? {
+        try readBool() ? try readBool() : nil
+    }
+
+    public mutating func readOptionalStrings() throws -> [String]? {
+        try readBool() ? try readStrings() : nil
+    }
+
+    public mutating func readOptionalInts() throws -> [Int]? {
+        try readBool() ? try readInts() : nil
+    }
+
+    public mutating func readOptionalArray<Value: BinaryArchivable>(_: Value.Type = Value.self) throws -> [Value]? {
+        try readBool() ? try readArray() : nil
+    }
+
+    /// Bytes written as `Data` by ``ArchiveWriter``.
+    public mutating func readData() throws -> Data {
+        let count = try readCount()
+        defer { position += count }
+        return Data(bytes[position..<position + count])
     }
 
     /// A count or length that fits in the bytes left (every element takes at least one byte).

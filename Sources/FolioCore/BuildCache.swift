@@ -190,3 +190,16 @@ public enum BuildIdentity {
         return identity
     }()
 }
+
+extension BuildCache {
+    /// The value archived under `key` in `namespace` when there is one that reads back whole and
+    /// that `accept` takes; else the value `compute` makes, stored there when `accept` takes it.
+    public func archived<Value: BinaryArchivable>(
+        _ namespace: String, _ key: Key, accept: (Value) -> Bool = { _ in true }, compute: () throws -> Value
+    ) rethrows -> Value {
+        if let data = value(namespace, key), let cached = Value.unarchived(data), accept(cached) { return cached }
+        let computed = try compute()
+        if accept(computed) { store(namespace, key, computed.archived) }
+        return computed
+    }
+}

@@ -17,7 +17,7 @@ extension Gazetteers: BinaryArchivable {
             archive.write(sorted.map(\.key))
             archive.write(sorted.map(\.value))
         }
-        archive.write(sourceDigest.map { [UInt8]($0).map(Int.init) } ?? [])
+        archive.write(sourceDigest ?? Data())
     }
 
     public init(from archive: inout ArchiveReader) throws {
@@ -36,10 +36,9 @@ extension Gazetteers: BinaryArchivable {
         }
         review = decisions[0]
         technologyReview = decisions[1]
-        let digest = try archive.readInts()
-        guard digest.allSatisfy({ (0...255).contains($0) }) else { throw ArchiveError.damaged }
+        let digest = try archive.readData()
         // Set last: changing any other field clears it.
-        sourceDigest = digest.isEmpty ? nil : Data(digest.map(UInt8.init))
+        sourceDigest = digest.isEmpty ? nil : digest
     }
 
     /// The build cache's namespace of loaded gazetteers.
@@ -60,13 +59,10 @@ extension Gazetteers: BinaryArchivable {
             builder.add(data)
         }
         let key = builder.key()
-        if let data = cache.value(cacheNamespace, key), let cached = Gazetteers.unarchived(data), cached.sourceDigest == key.bytes {
-            return cached
-        }
-        let loaded = try load(from: directory, displayDirectory: displayDirectory, includeFound: includeFound)
         // Files that changed while they were read give another digest: nothing is stored then.
-        if loaded.sourceDigest == key.bytes { cache.store(cacheNamespace, key, loaded.archived) }
-        return loaded
+        return try cache.archived(cacheNamespace, key, accept: { $0.sourceDigest == key.bytes }) {
+            try load(from: directory, displayDirectory: displayDirectory, includeFound: includeFound)
+        }
     }
 }
 

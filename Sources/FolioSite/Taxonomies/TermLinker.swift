@@ -38,12 +38,11 @@ struct TermLinker: Sendable {
     /// build comes back from that build's archive instead of being tagged and rendered again.
     static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer, cache: BuildCache? = nil) -> (RenderedPage, ArticleEntities?) {
         guard let cache, let key = cacheKey(page, linker: linker) else { return render(page, linker: linker, renderer: renderer) }
-        if let data = cache.value(cacheNamespace, key), let cached = CachedRendering.unarchived(data) {
-            return (cached.rendered, cached.entities)
+        let cached = cache.archived(cacheNamespace, key) {
+            let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
+            return CachedRendering(rendered: rendered, entities: analysis)
         }
-        let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
-        cache.store(cacheNamespace, key, CachedRendering(rendered: rendered, entities: analysis).archived)
-        return (rendered, analysis)
+        return (cached.rendered, cached.entities)
     }
 
     /// The build cache's namespace of rendered and tagged pages.
