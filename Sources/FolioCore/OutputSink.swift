@@ -184,19 +184,21 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// Whether the regular file at `path` (not a link to one) holds exactly `data`: its size
     /// first, then its bytes.
     static func sameContents(_ data: Data, atPath path: String) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        guard regularFileSize(path) == data.count, let existing = FileManager.default.contents(atPath: path) else { return false }
         return existing == data
     }
 
     /// Whether two regular files (not links) hold the same bytes.
     static func sameFiles(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        guard lstat(a, &first) == 0, lstat(b, &second) == 0, (first.st_mode & S_IFMT) == S_IFREG, (second.st_mode & S_IFMT) == S_IFREG,
-              first.st_size == second.st_size
-        else { return false }
+        guard let size = regularFileSize(a), regularFileSize(b) == size else { return false }
         return FileManager.default.contentsEqual(atPath: a, andPath: b)
+    }
+
+    /// The size of the regular file at `path`; nil for a link, a folder or nothing.
+    private static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 
     private func isCreated(_ directory: String) -> Bool {
@@ -333,7 +335,8 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// The prefix of every staging (and set-aside) folder name for `destination`; the process id follows.
+    /// The prefix of every staging folder name for `destination`, and of the folders earlier
+    /// versions of Folio set the old output aside in while swapping; the process id follows.
     static func scratchPrefixes(for destination: URL) -> [String] {
         [".\(destination.lastPathComponent).staging-", ".\(destination.lastPathComponent).old-"]
     }

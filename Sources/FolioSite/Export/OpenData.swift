@@ -386,9 +386,14 @@ struct OpenData {
         d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
     }
 
+    /// Whether `s` goes into a JSON string as it is: no control character, quote or backslash.
+    static func needsNoEscape(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }
+    }
+
     static func jsonString(_ s: String) -> String {
         // Most values need no escape: copy them whole.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
+        if needsNoEscape(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -406,7 +411,7 @@ struct OpenData {
 
     /// Appends ``jsonString(_:)`` of `s` to `file`, without a copy when nothing needs escaping.
     static func appendJSONString(_ s: String, to file: ChunkedTextFile) {
-        guard s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) else {
+        guard needsNoEscape(s) else {
             file.append(jsonString(s))
             return
         }

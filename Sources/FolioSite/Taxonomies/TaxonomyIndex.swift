@@ -57,21 +57,21 @@ public struct TaxonomyIndex: Sendable {
         let candidates = pages.filter { TermLinker.tags($0.page) }
         // The tagger's patterns take long to compile: made only when a page needs tagging here.
         let missing = candidates.filter { known[$0.page.path] == nil }
-        var tagged: [String: ArticleEntities] = [:]
+        var tagged = known
         if !missing.isEmpty {
             let linker = TermLinker(gazetteers: gazetteers)
             for (page, analysis) in zip(missing, ConcurrentMap.map(missing) { linker.analyze($0.page) }) {
                 tagged[page.page.path] = analysis
             }
         }
-        let analyses = candidates.map { known[$0.page.path] ?? tagged[$0.page.path] ?? ArticleEntities(tags: EntityTags(), markdown: "", occurrences: [], goalEvidence: [:]) }
+        let tagging = candidates.compactMap { page in tagged[page.page.path].map { (page, $0) } }
         // Organisations found by their shape in the text become company terms of their own.
-        let gazetteers = gazetteers.adding(organisations: analyses.flatMap(\.organisations))
-            .adding(technologies: analyses.flatMap(\.technologies))
+        let gazetteers = gazetteers.adding(organisations: tagging.flatMap(\.1.organisations))
+            .adding(technologies: tagging.flatMap(\.1.technologies))
         // Each entry keeps its page's position in site order, the last sort key.
         var entries: [TermID: [(position: Int, article: TermArticle)]] = [:]
         var termsByPage: [String: Set<TermID>] = [:]
-        for (position, (page, analysis)) in zip(candidates, analyses).enumerated() {
+        for (position, (page, analysis)) in tagging.enumerated() {
             let shared = SharedPage(page)
             var occurrences: [TermID: TermOccurrence] = [:]
             for occurrence in analysis.occurrences where occurrences[occurrence.term] == nil {
