@@ -142,9 +142,13 @@ public final class BuildCache: @unchecked Sendable {
 /// different inputs can never run together into the same bytes.
 public struct CacheKeyBuilder {
     private var hasher = SHA256()
+    /// Inputs not yet hashed: most are a few bytes, and hashing them in larger pieces is faster.
+    private var pending: [UInt8] = []
+    private static let pieceSize = 8192
 
     /// Starts a key for results of `kind` made by this build of Folio (``BuildIdentity``).
     public init(_ kind: String) {
+        pending.reserveCapacity(Self.pieceSize)
         add(kind)
         add(BuildIdentity.current)
     }
@@ -153,13 +157,13 @@ public struct CacheKeyBuilder {
         var text = text
         text.withUTF8 { bytes in
             add(count: bytes.count)
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+            append(UnsafeRawBufferPointer(bytes))
         }
     }
 
     public mutating func add(_ data: Data) {
         add(count: data.count)
-        hasher.update(data: data)
+        data.withUnsafeBytes { append($0) }
     }
 
     public mutating func add(_ number: Int) {
@@ -168,12 +172,26 @@ public struct CacheKeyBuilder {
 
     private mutating func add(count: Int) {
         var value = UInt64(bitPattern: Int64(count)).littleEndian
-        withUnsafeBytes(of: &value) { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: &value) { append($0) }
+    }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if pending.count + bytes.count > Self.pieceSize {
+            pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            pending.removeAll(keepingCapacity: true)
+            if bytes.count > Self.pieceSize {
+                hasher.update(bufferPointer: bytes)
+                return
+            }
+        }
+        pending.append(contentsOf: bytes)
     }
 
     /// The finished key.
     public func key() -> BuildCache.Key {
-        BuildCache.Key(bytes: Data(hasher.finalize()))
+        var hasher = hasher
+        pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return BuildCache.Key(bytes: Data(hasher.finalize()))
     }
 }
 

@@ -9,6 +9,11 @@ public protocol OutputSink: Sendable {
     /// Writes a file at `path` that `produce` creates at the URL it is given, piece by piece,
     /// so a large file (open data, a database) never has to be held in memory whole.
     func writeFile(to path: String, producing produce: (URL) throws -> Void) throws
+
+    /// Keeps the previous output's file at `path` as this build's, when it is there and its
+    /// bytes have the SHA-256 `digest`; the caller then need not produce it again. False when
+    /// the sink has no previous output or the file differs (the caller then writes it).
+    func keepPrevious(_ path: String, sha256 digest: Data) -> Bool
 }
 
 extension OutputSink {
@@ -27,6 +32,9 @@ extension OutputSink {
         try produce(url)
         try write(try Data(contentsOf: url), to: path)
     }
+
+    /// A sink without a previous output keeps nothing.
+    public func keepPrevious(_ path: String, sha256 digest: Data) -> Bool { false }
 }
 
 /// Keeps written files in memory, keyed by relative path. Thread-safe.
@@ -119,6 +127,15 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             record(path, unchanged: true)
             unlink(url.path)
         }
+    }
+
+    /// Keeps the previous output's file when its bytes hash to `digest` (update mode only). A file
+    /// changed by hand since, or left by a failed build, differs and is not kept.
+    public func keepPrevious(_ path: String, sha256 digest: Data) -> Bool {
+        let previous = destination.appendingPathComponent(path).path
+        guard updatesInPlace, Self.regularFileSize(previous) != nil, FileDigest.sha256(atPath: previous) == digest else { return false }
+        if record(path, unchanged: true) { unlink(staging.appendingPathComponent(path).path) }
+        return true
     }
 
     /// Records whether the file at `path` is unchanged or staged; returns whether it was staged before.

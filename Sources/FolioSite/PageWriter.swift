@@ -112,12 +112,34 @@ public final class PageWriter: @unchecked Sendable {
     }
 
     /// Writes a file (not HTML) that `produce` creates piece by piece at the URL it is given.
-    public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {
-        try sink.writeFile(to: path, producing: produce)
+    /// - Parameter inputs: a digest of everything the file is made from. When an earlier build
+    ///   produced a file from the same inputs and the output still holds it unchanged, that file
+    ///   is kept and `produce` is not called.
+    public func writeFile(to path: String, inputs: BuildCache.Key? = nil, producing produce: (URL) throws -> Void) throws {
+        let cached = inputs.flatMap { cache?.value(Self.producedNamespace, $0) }
+        if let cached, sink.keepPrevious(path, sha256: cached) {
+            // Nothing to do.
+        } else if let inputs, let cache {
+            var digest: Data?
+            try sink.writeFile(to: path) { url in
+                try produce(url)
+                digest = FileDigest.sha256(atPath: url.path)
+            }
+            if let digest { cache.store(Self.producedNamespace, inputs, digest) }
+        } else {
+            try sink.writeFile(to: path, producing: produce)
+        }
         lock.lock()
         paths.insert(path)
         lock.unlock()
     }
+
+    /// Whether ``writeFile(to:inputs:producing:)`` can keep files of earlier builds: callers
+    /// compute the inputs' digest only then.
+    public var keepsProducedFiles: Bool { cache != nil }
+
+    /// The build cache's namespace of produced files' SHA-256 digests, by their inputs.
+    static let producedNamespace = "produced"
 
     /// Writes UTF-8 text.
     public func write(_ text: String, to path: String, contentPath: String? = nil) throws {

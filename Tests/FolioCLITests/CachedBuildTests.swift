@@ -133,4 +133,48 @@ import Testing
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         #expect(try RebuildTests.files(root.appendingPathComponent("Site")) == before)
     }
+
+    /// Open data made from unchanged tables is kept as the last build wrote it (the same file),
+    /// and only while its bytes are the ones that build wrote: a file changed by hand in the
+    /// output, or with a damaged cache entry, is written again.
+    @Test func openDataFromUnchangedTablesIsKeptOnlyWhileItIsIntact() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-kept-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.copyProject(to: root)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        let mentions = root.appendingPathComponent("Site/data/mentions.csv")
+        let database = root.appendingPathComponent("Site/data/folio.sqlite")
+        func inode(_ url: URL) throws -> NSNumber? { try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber }
+        let (mentionsFile, databaseFile) = (try inode(mentions), try inode(database))
+        let original = try Data(contentsOf: mentions)
+
+        // A sentence without any indexed name: no table changes.
+        let article = "Content/articles/cmia-2021/03-sap.md"
+        let url = root.appendingPathComponent(article)
+        try (String(contentsOf: url, encoding: .utf8) + "\nAn edited sentence.\n").write(to: url, atomically: true, encoding: .utf8)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try inode(mentions) == mentionsFile)
+        #expect(try inode(database) == databaseFile)
+        #expect(try String(contentsOf: root.appendingPathComponent("Site/cmia-2021/sap/index.html"), encoding: .utf8).contains("An edited sentence."))
+
+        // Changed by hand, with the same size: the next build writes it again.
+        var tampered = original
+        tampered[tampered.count / 2] = tampered[tampered.count / 2] == 0x41 ? 0x42 : 0x41
+        try tampered.write(to: mentions)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try Data(contentsOf: mentions) == original)
+
+        // A damaged record of what was produced is a miss: the file is made again, the same.
+        let folder = root.appendingPathComponent(".folio-cache/produced")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count >= 13, "the tables' CSV and JSON and the database")
+        for name in names {
+            var data = try Data(contentsOf: folder.appendingPathComponent(name))
+            data[0] ^= 0xFF
+            try data.write(to: folder.appendingPathComponent(name))
+        }
+        let before = try RebuildTests.files(root.appendingPathComponent("Site"))
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try RebuildTests.files(root.appendingPathComponent("Site")) == before)
+    }
 }

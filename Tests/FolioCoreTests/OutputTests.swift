@@ -174,6 +174,90 @@ import Testing
         #expect(memory.text(at: "data/y.csv") == nil)
     }
 
+    /// A previous file is kept only when its bytes still hash to the digest the caller knows:
+    /// not one edited since, not one of another build, not without a previous output, not in memory.
+    @Test func aPreviousFileIsKeptOnlyWhenItsBytesAreTheOnesExpected() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("Site")
+        let rows = Data("id,name\r\n1,Chongqing\r\n".utf8)
+        let digest = try #require(FileDigest.sha256(atPath: { let url = root.appendingPathComponent("rows.csv"); try? rows.write(to: url); return url.path }()))
+        let first = try StagedDirectoryOutput(destination: site)
+        #expect(!first.keepPrevious("data/places.csv", sha256: digest), "nothing to keep without a previous output")
+        try first.write(rows, to: "data/places.csv")
+        try first.write("gone", to: "data/old.csv")
+        try first.commit()
+        let live = site.appendingPathComponent("data/places.csv")
+        let inode = try FileManager.default.attributesOfItem(atPath: live.path)[.systemFileNumber] as? NSNumber
+
+        let second = try StagedDirectoryOutput(destination: site)
+        #expect(second.keepPrevious("data/places.csv", sha256: digest))
+        #expect(!second.keepPrevious("data/old.csv", sha256: digest), "another file's bytes")
+        #expect(!second.keepPrevious("data/missing.csv", sha256: digest))
+        try second.commit()
+        #expect(try FileManager.default.attributesOfItem(atPath: live.path)[.systemFileNumber] as? NSNumber == inode, "a kept file is the same file")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("data/old.csv").path), "a file neither written nor kept is stale")
+
+        try Data("id,name\r\n1,Chengdu!\r\n".utf8).write(to: live)
+        let third = try StagedDirectoryOutput(destination: site)
+        #expect(!third.keepPrevious("data/places.csv", sha256: digest), "a file changed since is not kept")
+        third.discard()
+        #expect(!MemoryOutput().keepPrevious("data/places.csv", sha256: digest))
+    }
+
+    /// The digest of a file is the SHA-256 of its bytes, read in pieces: empty, small and larger
+    /// than one piece.
+    @Test func fileDigestsAreTheHashOfTheWholeFile() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for size in [0, 5, 3 << 20 | 17] {
+            let bytes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) })
+            let url = root.appendingPathComponent("file-\(size)")
+            try bytes.write(to: url)
+            #expect(FileDigest.sha256(atPath: url.path).map(Self.hex) == (try Self.sha256sum(url)))
+        }
+        #expect(FileDigest.sha256(atPath: root.appendingPathComponent("none").path) == nil)
+    }
+
+    static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
+
+    /// The digest `sha256sum` prints for the file.
+    static func sha256sum(_ url: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", url.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    }
+
+    /// A cache key hashes its inputs in pieces: every byte counts, wherever it falls against the
+    /// pieces' bounds, and the same inputs always give the same key.
+    @Test func cacheKeysDependOnEveryByteAcrossPieces() {
+        func key(_ bytes: [UInt8], small: Int) -> BuildCache.Key {
+            var builder = CacheKeyBuilder("test")
+            for _ in 0..<small { builder.add(7) }
+            builder.add(Data(bytes))
+            builder.add("tail")
+            return builder.key()
+        }
+        for size in [1, 8_000, 8_191, 8_192, 8_193, 20_000] {
+            for small in [0, 1, 1_000] {
+                let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0) }
+                let reference = key(bytes, small: small)
+                #expect(key(bytes, small: small) == reference)
+                for position in Set([0, size / 2, max(0, 8_192 - small * 8 - 60), size - 1]) where position < size {
+                    var changed = bytes
+                    changed[position] ^= 1
+                    #expect(key(changed, small: small) != reference, "byte \(position) of \(size) after \(small) numbers")
+                }
+            }
+        }
+    }
+
     @Test func memoryOutputKeepsWrites() throws {
         let memory = MemoryOutput()
         try memory.write("x", to: "a.html")

@@ -260,22 +260,65 @@ struct OpenData {
 
     /// Writes every file under `data/` through `writer`, each piece by piece: at 10,000 articles
     /// the mentions alone are hundreds of megabytes, never held whole in memory.
+    ///
+    /// A file made from the same tables as an earlier build's, and still in the output as that
+    /// build wrote it, is kept as it is: an edit that changes no index leaves the data alone.
     func write(to writer: PageWriter) throws {
+        let digests = writer.keepsProducedFiles ? ConcurrentMap.map(tables) { Self.digest(of: $0) } : nil
+        @Sendable func inputs(_ path: String, _ tables: [Data]?) -> BuildCache.Key? {
+            guard let tables else { return nil }
+            var key = CacheKeyBuilder("open data")
+            key.add(path)
+            for table in tables { key.add(table) }
+            return key.key()
+        }
         // The tables' files and the database are independent: all cores build them.
         let jobs = tables.indices.flatMap { [($0, true), ($0, false)] }.map(Optional.some) + [nil]
         _ = try ConcurrentMap.tryMap(jobs) { job in
             guard let (index, asCSV) = job else {
-                try writer.writeFile(to: "\(Self.folder)/\(Self.databaseFile)") { url in try writeDatabase(to: url) }
+                let path = "\(Self.folder)/\(Self.databaseFile)"
+                try writer.writeFile(to: path, inputs: inputs(path, digests)) { url in try writeDatabase(to: url) }
                 return
             }
             let table = tables[index]
-            try writer.writeFile(to: "\(Self.folder)/\(table.name).\(asCSV ? "csv" : "json")") { url in
+            let path = "\(Self.folder)/\(table.name).\(asCSV ? "csv" : "json")"
+            try writer.writeFile(to: path, inputs: inputs(path, digests.map { [$0[index]] })) { url in
                 let file = try ChunkedTextFile(url)
                 if asCSV { csv(table, into: file) } else { json(table, into: file) }
                 try file.close()
             }
         }
         try writer.write(datapackage(), to: "\(Self.folder)/datapackage.json")
+    }
+
+    /// A SHA-256 of everything in `table` that its files show: names, descriptions, fields,
+    /// foreign keys and every cell, each with its type.
+    static func digest(of table: Table) -> Data {
+        var key = CacheKeyBuilder("open data table")
+        for text in [table.name, table.title, table.description] { key.add(text) }
+        key.add(table.fields.count)
+        for field in table.fields {
+            for text in [field.name, field.type, field.description] { key.add(text) }
+            key.add(field.required ? 1 : 0)
+        }
+        key.add(table.foreignKeys.count)
+        for foreignKey in table.foreignKeys {
+            key.add(foreignKey.field)
+            key.add(foreignKey.resource)
+        }
+        key.add(table.rows.count)
+        for row in table.rows {
+            key.add(row.count)
+            for value in row {
+                switch value {
+                case .null: key.add(0)
+                case let .integer(number): key.add(1); key.add(number)
+                case let .real(number): key.add(2); key.add(String(number.bitPattern))
+                case let .text(text): key.add(3); key.add(text)
+                }
+            }
+        }
+        return key.key().bytes
     }
 
     /// RFC 4180 CSV with a header row (empty cells are missing values), written one row at a time.

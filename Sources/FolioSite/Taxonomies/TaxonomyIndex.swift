@@ -123,6 +123,9 @@ public struct TaxonomyIndex: Sendable {
 
     /// Articles that mention both terms.
     public func coOccurrences(_ a: TermID, _ b: TermID) -> Int {
-        termsByPage.values.reduce(0) { $0 + ($1.contains(a) && $1.contains(b) ? 1 : 0) }
+        // Only the pages of `a` can count: each URL once, with the terms of the page published there.
+        Set(articles(for: a).map(\.page.urlPath)).reduce(0) { count, url in
+            count + (termsByPage[url].map { $0.contains(a) && $0.contains(b) } == true ? 1 : 0)
+        }
     }
 }
