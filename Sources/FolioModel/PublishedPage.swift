@@ -1,4 +1,5 @@
 import FolioContent
+import FolioCore
 import FolioMarkdown
 
 /// A content page as the site publishes it: the page, its URL and the facts of its rendering.
@@ -8,11 +9,16 @@ public struct PublishedPage: Sendable, Equatable {
     public var urlPath: String
     /// Rendering facts. The HTML may be emptied once written, to keep memory bounded.
     public var rendered: RenderedPage
+    /// A digest of everything the rendering was made from (the page's kind, path, URL and text,
+    /// and the gazetteers that tagged it), when the build knows one: results made from the page's
+    /// text and rendering alone may be cached under it.
+    public var renderingKey: BuildCache.Key?
 
-    public init(page: Page, urlPath: String, rendered: RenderedPage) {
+    public init(page: Page, urlPath: String, rendered: RenderedPage, renderingKey: BuildCache.Key? = nil) {
         self.page = page
         self.urlPath = urlPath
         self.rendered = rendered
+        self.renderingKey = renderingKey
     }
 }
 

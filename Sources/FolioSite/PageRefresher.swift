@@ -40,8 +40,8 @@ public struct PageRefresher: Sendable {
             else { return nil }
             // A new order moves the page among its neighbours: only the full build can place it.
             guard page.frontMatter.order == old.page.frontMatter.order else { return nil }
-            let (rendered, analysis) = TermLinker.render(page, linker: linker, renderer: MarkdownRenderer())
-            let published = PublishedPage(page: page, urlPath: old.urlPath, rendered: rendered)
+            let (rendered, analysis, key) = TermLinker.render(page, linker: linker, renderer: MarkdownRenderer())
+            let published = PublishedPage(page: page, urlPath: old.urlPath, rendered: rendered, renderingKey: key)
             site.replace(published)
             site.entities[path] = analysis
             changed.append(published)

@@ -134,8 +134,8 @@ public struct SiteBuilder: Sendable {
         let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer, cache: cache) }
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
-        for (page, (result, analysis)) in zip(allPages, rendered) {
-            published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result))
+        for (page, (result, analysis, key)) in zip(allPages, rendered) {
+            published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result, renderingKey: key))
             diagnostics += result.diagnostics
             if let analysis { entities[page.path] = analysis }
         }
@@ -143,7 +143,7 @@ public struct SiteBuilder: Sendable {
         lap("render")
         let stated = (content.manifest?.documents ?? []).reduce(into: [String: DocumentConventions]()) { $0[$1.slug] = $1.conventions }
         let sourceMapper = SourceLineMapper(projectRoot: root)
-        let contentFindings = ContentValidator(projectRoot: root, sourceMapper: sourceMapper, conventions: stated).validate(published)
+        let contentFindings = ContentValidator(projectRoot: root, sourceMapper: sourceMapper, conventions: stated, cache: cache).validate(published)
         diagnostics += contentFindings.diagnostics
         lap("check content")
 

@@ -15,14 +15,18 @@ public struct ContentValidator: Sendable {
     public var sourceMapper: SourceLineMapper
     /// Conventions the corpus entries state, by document slug; they win over what is learnt.
     public var conventions: [String: DocumentConventions]
+    /// Findings of earlier builds about pages on their own, by the page's rendering key.
+    public var cache: BuildCache?
 
     /// - Parameter projectRoot: the directory holding `Content/`.
     /// - Parameter sourceMapper: defaults to one that reads the sources the pages name.
     /// - Parameter conventions: stated conventions by document slug (from `corpus.yml`).
-    public init(projectRoot: URL, sourceMapper: SourceLineMapper? = nil, conventions: [String: DocumentConventions] = [:]) {
+    /// - Parameter cache: where the findings of checks that read only the page itself are kept.
+    public init(projectRoot: URL, sourceMapper: SourceLineMapper? = nil, conventions: [String: DocumentConventions] = [:], cache: BuildCache? = nil) {
         self.projectRoot = projectRoot
         self.sourceMapper = sourceMapper ?? SourceLineMapper(projectRoot: projectRoot)
         self.conventions = conventions
+        self.cache = cache
     }
 
     /// What validation found.
@@ -66,13 +70,14 @@ public struct ContentValidator: Sendable {
         var byPath: [String: PageSource] = [:]
         for source in sources { byPath[source.page.path] = source }
         let context = CheckContext(projectRoot: projectRoot, pagesByPath: byPath, conventions: conventions)
+        let cache = self.cache
         var perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
-            var found: [Diagnostic] = []
             let repeatsCitations = context.conventions(of: source)?.citationsRepeat == true
-            found += CitationCheck.page(source).filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
+            let (citations, structure) = Self.ownFindings(source, cache: cache)
+            var found = citations.filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
             let (figures, images) = FigureCheck.page(source, context: context)
             found += figures
-            found += StructureCheck.page(source)
+            found += structure
             let (links, fragments) = LinkCheck.page(source, context: context)
             found += links
             return (found, fragments.union(images))
@@ -101,6 +106,46 @@ public struct ContentValidator: Sendable {
         var result = Result(diagnostics: [], reportedLinks: fragments, pages: byPath.mapValues { PageLines(page: $0.page, lines: $0.lines) }, mapper: sourceMapper)
         result.diagnostics = result.attachingSources(diagnostics)
         return result
+    }
+}
+
+extension ContentValidator {
+    /// The findings of the checks that read nothing but the page itself (citations, structure):
+    /// an earlier build's when the page's rendering key is the same.
+    static func ownFindings(_ source: PageSource, cache: BuildCache?) -> (citations: [Diagnostic], structure: [Diagnostic]) {
+        guard let cache, let rendering = source.published.renderingKey else {
+            return (CitationCheck.page(source), StructureCheck.page(source))
+        }
+        var key = CacheKeyBuilder(ownFindingsNamespace)
+        key.add(rendering.bytes)
+        let found = cache.archived(ownFindingsNamespace, key.key()) {
+            OwnFindings(citations: CitationCheck.page(source), structure: StructureCheck.page(source))
+        }
+        return (found.citations, found.structure)
+    }
+
+    /// The build cache's namespace of findings about pages on their own.
+    static let ownFindingsNamespace = "page-findings"
+}
+
+/// The findings about one page on its own, as the build cache keeps them.
+struct OwnFindings: BinaryArchivable {
+    var citations: [Diagnostic]
+    var structure: [Diagnostic]
+
+    init(citations: [Diagnostic], structure: [Diagnostic]) {
+        self.citations = citations
+        self.structure = structure
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(citations)
+        archive.write(structure)
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        citations = try archive.readArray()
+        structure = try archive.readArray()
     }
 }
 

@@ -20,7 +20,7 @@ import Testing
         let (content, _) = try! ContentLoader(projectRoot: repository).load()
         let renderer = MarkdownRenderer()
         return content.allPages.map { page in
-            let (rendered, entities) = TermLinker.render(page, linker: linker, renderer: renderer)
+            let (rendered, entities, _) = TermLinker.render(page, linker: linker, renderer: renderer)
             return (page, rendered, entities)
         }
     }()

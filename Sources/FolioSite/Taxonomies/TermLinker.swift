@@ -36,13 +36,21 @@ struct TermLinker: Sendable {
     ///
     /// With a `cache`, a page whose text, place and gazetteers are unchanged since an earlier
     /// build comes back from that build's archive instead of being tagged and rendered again.
-    static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer, cache: BuildCache? = nil) -> (RenderedPage, ArticleEntities?) {
-        guard let cache, let key = cacheKey(page, linker: linker) else { return render(page, linker: linker, renderer: renderer) }
+    /// - Returns: also the digest of the rendering's inputs, when the gazetteers have one.
+    static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer, cache: BuildCache? = nil) -> (RenderedPage, ArticleEntities?, BuildCache.Key?) {
+        guard let key = cacheKey(page, linker: linker) else {
+            let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
+            return (rendered, analysis, nil)
+        }
+        guard let cache else {
+            let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
+            return (rendered, analysis, key)
+        }
         let cached = cache.archived(cacheNamespace, key) {
             let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
             return CachedRendering(rendered: rendered, entities: analysis)
         }
-        return (cached.rendered, cached.entities)
+        return (cached.rendered, cached.entities, key)
     }
 
     /// The build cache's namespace of rendered and tagged pages.
