@@ -14,7 +14,7 @@ public final class PageWriter: @unchecked Sendable {
     private let sink: any OutputSink
     private let layout: [String: any Sendable]
     /// Pages rendered by earlier builds, by the digest of their template and context.
-    private let cache: BuildCache?
+    let cache: BuildCache?
     private let lock = NSLock()
     private var facts: [OutputFileFacts] = []
     private var paths: Set<String> = []

@@ -85,6 +85,40 @@ import Testing
         }
     }
 
+    /// A locator map comes from the build cache when the place, its country and the base map are
+    /// the same, and is drawn again when any of them changes; drawn or cached, it is the same map.
+    @Test func locatorMapsAreDrawnOnceForTheSamePlaceAndBaseMap() throws {
+        let gazetteers = try Gazetteers.load(from: Self.data)
+        let map = try #require(try BaseMap.load(from: Self.data, displayDirectory: "Content/data"))
+        #expect(map.digest != nil)
+        let index = TaxonomyIndex(gazetteers: gazetteers, articles: [:], termsByPage: [:])
+        let cache = BuildCache(directory: nil)
+        let cached = PlaceMaps(index: index, baseMap: map, cache: cache), plain = PlaceMaps(index: index, baseMap: map)
+        let places = ["Chongqing", "Sichuan", "Germany", "Shanghai"].compactMap { gazetteers.term(kind: .place, named: $0) }
+        #expect(places.count == 4)
+        for place in places {
+            let drawn = try #require(plain.locator(for: place))
+            #expect(cached.locator(for: place) == drawn, "first drawn")
+            #expect(cached.locator(for: place) == drawn, "then cached")
+        }
+        // The entry is what a later build shows: plant one and see it come back.
+        let chongqing = places[0]
+        var key = CacheKeyBuilder(PlaceMaps.locatorNamespace)
+        key.add(try #require(map.digest))
+        for text in [chongqing.name, chongqing.type ?? "", chongqing.coordinates?.basis ?? "", cached.countryName(of: chongqing) ?? ""] { key.add(text) }
+        key.add(Int(truncatingIfNeeded: try #require(chongqing.coordinates).longitude.bitPattern))
+        key.add(Int(truncatingIfNeeded: try #require(chongqing.coordinates).latitude.bitPattern))
+        cache.store(PlaceMaps.locatorNamespace, key.key(), Data("planted".utf8))
+        #expect(cached.locator(for: chongqing) == "planted")
+        // Another point, or another base map, is drawn afresh.
+        var moved = chongqing
+        moved.coordinates?.longitude += 1
+        #expect(cached.locator(for: moved) == plain.locator(for: moved))
+        var otherMap = map
+        otherMap.digest = Data([1, 2, 3])
+        #expect(PlaceMaps(index: index, baseMap: otherMap, cache: cache).locator(for: chongqing) == plain.locator(for: chongqing))
+    }
+
     /// Every place an article of the corpus names can be drawn, and a point that is not the
     /// place's own says what it is.
     @Test func everyPlaceTheCorpusNamesHasAPoint() throws {

@@ -88,7 +88,7 @@ public struct TaxonomyGenerator: SiteGenerator {
         guard let gazetteers = files.gazetteers else { return [] }
         let baseMap = files.baseMap
         let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers, analyses: site.entities)
-        let pages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap), writer: writer)
+        let pages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap, cache: writer.cache), writer: writer)
         try pages.writeAll()
         try OpenData(index: index, pages: site.pages, mapper: site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }).write(to: writer)
         return try pages.writeRedirects(for: site.pages)

@@ -19,6 +19,9 @@ public struct BaseMap: Sendable {
     public var countries: [Country]
     /// Where the outlines come from, for captions.
     public var source: String
+    /// A digest of the file the map was read from; nil for a map made in code. Drawings of the
+    /// map are cached under it.
+    public var digest: Data?
 
     private let byName: [String: Int]
 
@@ -44,8 +47,10 @@ public struct BaseMap: Sendable {
                 hint: "regenerate it with `python3 Content/data/tools/make_basemap.py`, or delete it to draw maps without land"))
         }
         let object: Any
+        let bytes: Data
         do {
-            object = try JSONSerialization.jsonObject(with: try Data(contentsOf: url))
+            bytes = try Data(contentsOf: url)
+            object = try JSONSerialization.jsonObject(with: bytes)
         } catch {
             throw failure("the base map is not readable JSON: \(error.localizedDescription)")
         }
@@ -64,7 +69,11 @@ public struct BaseMap: Sendable {
             guard let bounds = GeoBox(enclosing: rings.joined()) else { continue }
             countries.append(Country(name: name, rings: rings, bounds: bounds))
         }
-        return BaseMap(countries: countries, source: root["source"] as? String ?? "Natural Earth")
+        var map = BaseMap(countries: countries, source: root["source"] as? String ?? "Natural Earth")
+        var digest = CacheKeyBuilder("base map")
+        digest.add(bytes)
+        map.digest = digest.key().bytes
+        return map
     }
 }
 

@@ -1,3 +1,4 @@
+import FolioCore
 import FolioEntities
 import Foundation
 
@@ -8,10 +9,13 @@ import Foundation
 public struct PlaceMaps: Sendable {
     public let index: TaxonomyIndex
     public let baseMap: BaseMap?
+    /// Where locator maps drawn by earlier builds are kept.
+    public let cache: BuildCache?
 
-    public init(index: TaxonomyIndex, baseMap: BaseMap?) {
+    public init(index: TaxonomyIndex, baseMap: BaseMap?, cache: BuildCache? = nil) {
         self.index = index
         self.baseMap = baseMap
+        self.cache = cache
     }
 
     /// The width phones give a map, in CSS pixels, for the phone label set.
@@ -61,8 +65,28 @@ public struct PlaceMaps: Sendable {
 
     /// A small map on a place's page: the place's surroundings with its country shaded and the
     /// place marked; nil when the place has no point.
+    /// A locator depends only on the place's name, type and point, its country and the base map:
+    /// one drawn by an earlier build from the same is reused.
     public func locator(for term: Term) -> String? {
         guard let c = term.coordinates else { return nil }
+        let focus = [countryName(of: term)].compactMap { $0 }
+        guard let cache, baseMap == nil || baseMap?.digest != nil else { return locator(for: term, at: c, focus: focus) }
+        var key = CacheKeyBuilder(Self.locatorNamespace)
+        key.add(baseMap?.digest ?? Data())
+        for text in [term.name, term.type ?? "", c.basis ?? "", focus.first ?? ""] { key.add(text) }
+        key.add(Int(truncatingIfNeeded: c.longitude.bitPattern))
+        key.add(Int(truncatingIfNeeded: c.latitude.bitPattern))
+        let built = key.key()
+        if let data = cache.value(Self.locatorNamespace, built) { return String(decoding: data, as: UTF8.self) }
+        let drawn = locator(for: term, at: c, focus: focus)
+        cache.store(Self.locatorNamespace, built, Data(drawn.utf8))
+        return drawn
+    }
+
+    /// The build cache's namespace of locator maps.
+    static let locatorNamespace = "locator-maps"
+
+    private func locator(for term: Term, at c: Coordinates, focus: [String]) -> String {
         let point = MapPoint(longitude: c.longitude, latitude: c.latitude)
         let span: (lon: Double, lat: Double)
         switch term.type ?? "" {
@@ -82,7 +106,6 @@ public struct PlaceMaps: Sendable {
                                 east: min(point.longitude + span.lon, 180), north: min(point.latitude + span.lat, 85))
             frame = MapFrame(projection: .azimuthal(centre: point), window: window, width: 360)
         }
-        let focus = [countryName(of: term)].compactMap { $0 }
         var svg = header(frame, title: "Where \(term.name) is", picture: true)
         svg += land(frame, focus: focus)
         let q = frame.point(point)
