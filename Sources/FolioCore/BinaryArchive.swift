@@ -224,7 +224,7 @@ public struct ArchiveReader {
     }
 
     /// A count or length that fits in the bytes left (every element takes at least one byte).
-    private mutating func readCount() throws -> Int {
+    public mutating func readCount() throws -> Int {
         let count = try readInt()
         guard count >= 0, count <= bytes.count - position else { throw ArchiveError.damaged }
         return count

@@ -188,7 +188,7 @@ public struct SiteBuilder: Sendable {
             let tokenizing = BackgroundJob<SearchGenerator.Prepared>()
             if let searchIndex, let search = generators[searchIndex] as? SearchGenerator {
                 let site = snapshot
-                tokenizing.start { search.prepare(site) }
+                tokenizing.start { search.prepare(site, cache: cache) }
             }
             for (index, generator) in generators.enumerated() {
                 snapshot.diagnostics = diagnostics

@@ -23,10 +23,34 @@ public struct SearchGenerator: SiteGenerator {
 
     /// Collects and tokenizes the content-page sections; it needs no page of another generator,
     /// so the builder runs it while the earlier generators write.
-    func prepare(_ site: SiteSnapshot) -> Prepared {
-        let sections = Self.contentSections(of: site)
-        return Prepared(sections: sections, tokens: SearchIndex.tokenize(sections))
+    ///
+    /// With a cache, each page is tokenized on its own and its tokens are kept under the page's
+    /// rendering key and title (all the tokens come from), so an unchanged page is not tokenized again.
+    func prepare(_ site: SiteSnapshot, cache: BuildCache? = nil) -> Prepared {
+        guard let cache else {
+            let sections = Self.contentSections(of: site)
+            return Prepared(sections: sections, tokens: SearchIndex.tokenize(sections))
+        }
+        let pages = Self.contentPages(of: site)
+        let tokens = ConcurrentMap.map(pages) { page -> TokenizedChunk in
+            let run = page.sections
+            guard let rendering = page.renderingKey else { return SearchIndex.tokenize(run, run.indices) }
+            var key = CacheKeyBuilder(Self.tokensNamespace)
+            key.add(rendering.bytes)
+            key.add(run.first?.title ?? "")
+            let built = key.key()
+            if let data = cache.value(Self.tokensNamespace, built), let restored = CachedPageTokens.unarchived(data)?.restoring(run) {
+                return restored
+            }
+            let chunk = SearchIndex.tokenize(run, run.indices)
+            cache.store(Self.tokensNamespace, built, CachedPageTokens(chunk).archived)
+            return chunk
+        }
+        return Prepared(sections: pages.flatMap(\.sections), tokens: tokens)
     }
+
+    /// The build cache's namespace of pages' search tokens.
+    static let tokensNamespace = "search-tokens"
 
     /// Adds the taxonomy pages found in `writer.writtenPaths` to the prepared content sections and
     /// writes the index and the search page.
@@ -75,7 +99,13 @@ public struct SearchGenerator: SiteGenerator {
 
     /// The sections of every published content page, pages numbered from 0.
     static func contentSections(of site: SiteSnapshot) -> [SearchSection] {
-        var sections: [SearchSection] = []
+        contentPages(of: site).flatMap(\.sections)
+    }
+
+    /// The sections of each published content page that has any, pages numbered from 0, with the
+    /// page's rendering key.
+    static func contentPages(of site: SiteSnapshot) -> [(sections: [SearchSection], renderingKey: BuildCache.Key?)] {
+        var pages: [(sections: [SearchSection], renderingKey: BuildCache.Key?)] = []
         var page = 0
         let documents = Dictionary(site.content.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for published in site.pages {
@@ -90,11 +120,11 @@ public struct SearchGenerator: SiteGenerator {
             }
             let found = SearchSection.sections(of: published.rendered, title: fm.title, urlPath: published.urlPath, group: group, page: page)
             if !found.isEmpty {
-                sections += found
+                pages.append((found, published.renderingKey))
                 page += 1
             }
         }
-        return sections
+        return pages
     }
 
     /// One section per taxonomy page found in `writtenPaths`, pages numbered from `firstPage`.

@@ -59,22 +59,26 @@ public struct SearchIndex: Sendable, Equatable {
         guard !sections.isEmpty else { return [] }
         let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
-        return ConcurrentMap.map(bounds) { range -> TokenizedChunk in
-            var table = TermTable()
-            var items: [SectionTokens] = []
-            for index in range {
-                let section = sections[index]
-                let sentences = section.blocks.flatMap(ExcerptPicker.sentences)
-                let isFirstOfPage = index == 0 || sections[index - 1].page != section.page
-                items.append(SectionTokens(
-                    sentences: sentences,
-                    sentenceTerms: sentences.map { table.ids($0) },
-                    heading: section.heading.map { table.ids($0) } ?? [],
-                    title: isFirstOfPage ? table.ids(section.title) : []
-                ))
-            }
-            return TokenizedChunk(terms: table.terms, sections: items)
+        return ConcurrentMap.map(bounds) { range in tokenize(sections, range) }
+    }
+
+    /// Tokenizes the sections in `range` into a chunk with its own term table. A section counts
+    /// as the first of its page when no section of the same page comes before it in `sections`.
+    static func tokenize(_ sections: [SearchSection], _ range: Range<Int>) -> TokenizedChunk {
+        var table = TermTable()
+        var items: [SectionTokens] = []
+        for index in range {
+            let section = sections[index]
+            let sentences = section.blocks.flatMap(ExcerptPicker.sentences)
+            let isFirstOfPage = index == 0 || sections[index - 1].page != section.page
+            items.append(SectionTokens(
+                sentences: sentences,
+                sentenceTerms: sentences.map { table.ids($0) },
+                heading: section.heading.map { table.ids($0) } ?? [],
+                title: isFirstOfPage ? table.ids(section.title) : []
+            ))
         }
+        return TokenizedChunk(terms: table.terms, sections: items)
     }
 
     /// Builds the index of `sections` from their tokens (``tokenize(_:)`` of consecutive runs of them).
@@ -113,19 +117,28 @@ public struct SearchIndex: Sendable, Equatable {
         var pairCounts: [Int64: Int] = [:]
         var pairSections: [Int64: [Int32]] = [:]
         var lengths: [Int] = []
-        var weights: [Int32: Int] = [:]
+        // Each section's weights, by term number; `touched` lists the terms to read and reset.
+        var weights = [Int](repeating: 0, count: terms.count)
+        var touched: [Int32] = []
         var pairs: Set<Int64> = []
         for (index, item) in tokens.enumerated() {
-            weights.removeAll(keepingCapacity: true)
             pairs.removeAll(keepingCapacity: true)
             var length = 0
+            func weigh(_ term: Int32, _ weight: Int) {
+                if weights[Int(term)] == 0 { touched.append(term) }
+                weights[Int(term)] += weight
+            }
             for sentence in item.sentenceTerms {
                 length += sentence.count
-                for term in sentence { weights[term, default: 0] += 1 }
+                for term in sentence { weigh(term, 1) }
             }
-            for term in item.heading { weights[term, default: 0] += headingBoost }
-            for term in item.title { weights[term, default: 0] += titleBoost }
-            for (term, weight) in weights { postings[Int(term)].append(Posting(section: index, weight: weight)) }
+            for term in item.heading { weigh(term, headingBoost) }
+            for term in item.title { weigh(term, titleBoost) }
+            for term in touched {
+                postings[Int(term)].append(Posting(section: index, weight: weights[Int(term)]))
+                weights[Int(term)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
             for run in item.sentenceTerms + [item.heading, item.title] where run.count > 1 {
                 for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
                     let pair = Int64(run[i]) << 32 | Int64(run[i + 1])
@@ -254,6 +267,57 @@ struct SectionTokens: Sendable {
 struct TokenizedChunk: Sendable {
     var terms: [String]
     var sections: [SectionTokens]
+}
+
+/// The tokens of one page's sections as the build cache keeps them: the terms, each section's
+/// term numbers, without the sentences (they are cut again from the sections' text).
+struct CachedPageTokens: BinaryArchivable {
+    var chunk: TokenizedChunk
+
+    init(_ chunk: TokenizedChunk) {
+        self.chunk = chunk
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(chunk.terms)
+        archive.write(chunk.sections.count)
+        for section in chunk.sections {
+            archive.write(section.sentenceTerms.count)
+            for sentence in section.sentenceTerms { archive.write(sentence.map { Int($0) }) }
+            archive.write(section.heading.map { Int($0) })
+            archive.write(section.title.map { Int($0) })
+        }
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        let terms = try archive.readStrings()
+        func numbers() throws -> [Int32] {
+            try archive.readInts().map { number in
+                guard number >= 0, number < terms.count else { throw ArchiveError.damaged }
+                return Int32(number)
+            }
+        }
+        var sections: [SectionTokens] = []
+        for _ in 0..<(try archive.readCount()) {
+            var sentenceTerms: [[Int32]] = []
+            for _ in 0..<(try archive.readCount()) { sentenceTerms.append(try numbers()) }
+            sections.append(SectionTokens(sentences: [], sentenceTerms: sentenceTerms, heading: try numbers(), title: try numbers()))
+        }
+        chunk = TokenizedChunk(terms: terms, sections: sections)
+    }
+
+    /// The chunk with its sections' sentences cut from `run`'s text; nil when they do not match
+    /// the cached term lists.
+    func restoring(_ run: [SearchSection]) -> TokenizedChunk? {
+        guard run.count == chunk.sections.count else { return nil }
+        var restored = chunk
+        for (position, section) in zip(restored.sections.indices, run) {
+            let sentences = section.blocks.flatMap(ExcerptPicker.sentences)
+            guard sentences.count == restored.sections[position].sentenceTerms.count else { return nil }
+            restored.sections[position].sentences = sentences
+        }
+        return restored
+    }
 }
 
 /// Picks, for each section, the sentences that best cover its distinctive words, so a snippet can
