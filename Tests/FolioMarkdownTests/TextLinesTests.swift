@@ -1,4 +1,5 @@
 import FolioMarkdown
+import Foundation
 import Testing
 
 @Suite struct TextLinesTests {
@@ -13,5 +14,26 @@ import Testing
 
     @Test func aCarriageReturnLineFeedPairDoesNotEndALine() {
         #expect(TextLines.split(Self.excerpt).count == 5)
+    }
+
+    @Test(arguments: [excerpt, "", "\n", "\r\n", "\r", "a\r\nb\nc", "Zürich — 北京\r\n\r\n", "\r\r\n\n\r", "\n\r\n", "x\r"])
+    func sameLinesAsASplitAtBothLineEnds(_ text: String) {
+        #expect(TextLines.splitAtLineEnds(text) == text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" })
+    }
+
+    /// Every file of the corpus, split both ways.
+    @Test func corpusFilesSplitAtBothLineEndsAsCharactersDo() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var files = 0
+        for folder in ["Content/articles", "Content/sources"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard ["md", "txt"].contains(url.pathExtension) else { continue }
+                let text = try String(contentsOf: url, encoding: .utf8)
+                #expect(TextLines.splitAtLineEnds(text) == text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }, "\(url.lastPathComponent)")
+                files += 1
+            }
+        }
+        #expect(files > 100)
     }
 }

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioMarkdown
 import Foundation
 
 /// Stable identities for findings, independent of line numbers: code, file, a normalised
@@ -119,7 +120,7 @@ final class LineCache: @unchecked Sendable {
         var result: [Substring]?
         if !path.isEmpty, case let .success(data) = InputFile.contents(atPath: projectPath(path, in: projectRoot).path) {
             let text = String(decoding: data, as: UTF8.self)
-            result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            result = TextLines.splitAtLineEnds(text)
         }
         lock.lock()
         storage[path] = result
