@@ -13,15 +13,36 @@ extension SearchIndex {
     /// Encodes postings as `delta[:weight]` items joined by commas, numbers in base 36, weight
     /// omitted when 1.
     static func encode(_ postings: [Posting]) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(postings.count * 4)
         var previous = 0
         for (i, p) in postings.enumerated() {
-            if i > 0 { out += "," }
-            out += String(p.section - previous, radix: 36)
-            if p.weight != 1 { out += ":" + String(min(p.weight, 1295), radix: 36) }
+            if i > 0 { out.append(0x2C) }
+            appendBase36(p.section - previous, to: &out)
+            if p.weight != 1 {
+                out.append(0x3A)
+                appendBase36(min(p.weight, 1295), to: &out)
+            }
             previous = p.section
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `number` in lower-case base 36, as `String(number, radix: 36)` writes it.
+    static func appendBase36(_ number: Int, to out: inout [UInt8]) {
+        if number < 0 { out.append(0x2D) }
+        var value = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                let digit = UInt8(value % 36)
+                buffer[count] = digit < 10 ? 0x30 + digit : 0x57 + digit
+                count += 1
+                value /= 36
+            } while value > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        }
     }
 
     /// Orders terms as JavaScript compares strings (UTF-16 code units), so the browser's binary

@@ -94,8 +94,9 @@ public struct SearchIndex: Sendable, Equatable {
         var tokens: [SectionTokens] = []
         tokens.reserveCapacity(sections.count)
         for position in chunks.indices {
-            let chunk = chunks[position]
-            chunks[position] = TokenizedChunk(terms: [], sections: [])
+            // Taken out of the list, so its arrays are renumbered in place, never copied.
+            var chunk = TokenizedChunk(terms: [], sections: [])
+            swap(&chunk, &chunks[position])
             let map = chunk.terms.map { term -> Int32 in
                 if let known = numbers[term] { return known }
                 let id = Int32(terms.count)
@@ -103,26 +104,26 @@ public struct SearchIndex: Sendable, Equatable {
                 numbers[term] = id
                 return id
             }
-            for var item in chunk.sections {
-                item.sentenceTerms = item.sentenceTerms.map { $0.map { map[Int($0)] } }
-                item.heading = item.heading.map { map[Int($0)] }
-                item.title = item.title.map { map[Int($0)] }
-                tokens.append(item)
+            func renumber(_ ids: inout [Int32]) {
+                for k in ids.indices { ids[k] = map[Int(ids[k])] }
             }
+            for i in chunk.sections.indices {
+                for j in chunk.sections[i].sentenceTerms.indices { renumber(&chunk.sections[i].sentenceTerms[j]) }
+                renumber(&chunk.sections[i].heading)
+                renumber(&chunk.sections[i].title)
+            }
+            tokens.append(contentsOf: chunk.sections)
         }
 
         // 3. Postings with title and heading boosts, and adjacent pairs within a sentence,
         //    heading or title.
         var postings = [[Posting]](repeating: [], count: terms.count)
-        var pairCounts: [Int64: Int] = [:]
-        var pairSections: [Int64: [Int32]] = [:]
+        var pairs: [Int64: PairCount] = [:]
         var lengths: [Int] = []
         // Each section's weights, by term number; `touched` lists the terms to read and reset.
         var weights = [Int](repeating: 0, count: terms.count)
         var touched: [Int32] = []
-        var pairs: Set<Int64> = []
         for (index, item) in tokens.enumerated() {
-            pairs.removeAll(keepingCapacity: true)
             var length = 0
             func weigh(_ term: Int32, _ weight: Int) {
                 if weights[Int(term)] == 0 { touched.append(term) }
@@ -139,14 +140,15 @@ public struct SearchIndex: Sendable, Equatable {
                 weights[Int(term)] = 0
             }
             touched.removeAll(keepingCapacity: true)
-            for run in item.sentenceTerms + [item.heading, item.title] where run.count > 1 {
+            func countPairs(_ run: [Int32]) {
+                guard run.count > 1 else { return }
                 for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
-                    let pair = Int64(run[i]) << 32 | Int64(run[i + 1])
-                    pairCounts[pair, default: 0] += 1
-                    pairs.insert(pair)
+                    pairs[Int64(run[i]) << 32 | Int64(run[i + 1]), default: PairCount()].add(in: Int32(index))
                 }
             }
-            for pair in pairs { pairSections[pair, default: []].append(Int32(index)) }
+            for sentence in item.sentenceTerms { countPairs(sentence) }
+            countPairs(item.heading)
+            countPairs(item.title)
             lengths.append(max(1, length))
         }
         var byTerm: [String: [Posting]] = [:]
@@ -155,8 +157,8 @@ public struct SearchIndex: Sendable, Equatable {
         }
         // A pair is kept only when it recurs and narrows the sections that merely contain both
         // words; otherwise the browser's fallback (both words in the section) gives the same answer.
-        for (pair, count) in pairCounts where count >= minimumPairCount {
-            guard let list = pairSections[pair] else { continue }
+        for (pair, counted) in pairs where counted.occurrences >= minimumPairCount {
+            let list = counted.sections
             let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
             if Self.sharedSections(postings[a], postings[b], exceed: list.count) {
                 byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: Int($0), weight: 1) }
@@ -215,6 +217,17 @@ public struct SearchIndex: Sendable, Equatable {
             }
         }
         return false
+    }
+}
+
+/// How often a pair of adjacent terms occurs, and the sections it occurs in (in order, once each).
+struct PairCount {
+    var occurrences = 0
+    var sections: [Int32] = []
+
+    mutating func add(in section: Int32) {
+        occurrences += 1
+        if sections.last != section { sections.append(section) }
     }
 }
 

@@ -127,6 +127,11 @@ import Testing
 
     @Test func encodesPostingsAsBase36Deltas() {
         #expect(SearchIndex.encode([.init(section: 3, weight: 1), .init(section: 40, weight: 7), .init(section: 41, weight: 40)]) == "3,11:7,1:14")
+        for number in Array(-40...1_400) + [46_655, 46_656, Int.max, Int.min, Int.min + 1] {
+            var bytes: [UInt8] = []
+            SearchIndex.appendBase36(number, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(number, radix: 36), "\(number)")
+        }
     }
 
     @Test func escapesStringsForScripts() {
