@@ -276,8 +276,12 @@ public struct EntityTagger: Sendable {
                 let phrases = phraseCounts.map { PhraseCount(phrase: $0.key, count: $0.value) }
                     .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
                 let occurrencesOfPhrases = phraseHits.count
+                // The title names the article's subject: a goal it names needs the occurrences,
+                // not several different phrases ("Wind Power Management System").
+                let titled = layout.titleLine.map { line in (phraseHits + technologyHits).contains { layout.segments[$0.segment].line == line } } ?? false
                 let tagged = !explicit.isEmpty
                     || (occurrencesOfPhrases >= gazetteers.sdgMinimumOccurrences && distinctPhrases >= gazetteers.sdgMinimumDistinctPhrases)
+                    || (titled && occurrencesOfPhrases + technologyHits.count >= gazetteers.sdgMinimumOccurrences)
                     || (!technologyHits.isEmpty && occurrencesOfPhrases + technologyHits.count >= gazetteers.sdgMinimumOccurrencesWithTechnologies
                         && phrases.count >= gazetteers.sdgMinimumDistinctWithTechnologies
                         && Set((phraseHits + technologyHits).map(\.segment)).count >= gazetteers.sdgMinimumParagraphsWithTechnologies)

@@ -30,6 +30,8 @@ struct MarkdownSegments: Sendable {
     /// Each line's first byte and its end (the offset of its line feed, or the text's end),
     /// by 1-based line number minus one.
     var lineBounds: [(start: Int, end: Int)] = []
+    /// The line of the first level-1 heading: the article's title.
+    var titleLine: Int?
 
     init(_ text: [UInt8]) {
         var lineStart = 0
@@ -95,6 +97,7 @@ struct MarkdownSegments: Sendable {
                 while end > start, text[end - 1] == 0x23 || text[end - 1] == 0x20 { end -= 1 }
                 inFootnote = false
                 previousBlank = true
+                if hashes == 1, titleLine == nil { titleLine = lineNumber }
                 appendInline(text, start, end, region: .heading, linkable: false, line: lineNumber)
                 continue
             }
