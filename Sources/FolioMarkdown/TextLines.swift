@@ -4,27 +4,18 @@ public enum TextLines {
     /// ends at a `\n` that is not part of a `\r\n` pair (which is one character), without the
     /// per-character grapheme breaking of `split`.
     public static func split(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var cursor = utf8.startIndex
-        while cursor != utf8.endIndex {
-            let byte = utf8[cursor]
-            if byte == 0x0A && previous != 0x0D {
-                lines.append(text[start..<cursor])
-                start = utf8.index(after: cursor)
-            }
-            previous = byte
-            cursor = utf8.index(after: cursor)
-        }
-        lines.append(text[start..<utf8.endIndex])
-        return lines
+        lines(of: text, carriageReturnLineFeedEnds: false)
     }
 
     /// The same slices as `text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }`:
     /// a line ends at a `\n` or a `\r\n`, which the line does not include.
     public static func splitAtLineEnds(_ text: String) -> [Substring] {
+        lines(of: text, carriageReturnLineFeedEnds: true)
+    }
+
+    /// Cuts `text` at each `\n` that does not follow a `\r`, and, when asked, at each `\r\n`
+    /// (without the `\r`).
+    private static func lines(of text: String, carriageReturnLineFeedEnds: Bool) -> [Substring] {
         var lines: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -32,9 +23,11 @@ public enum TextLines {
         var cursor = utf8.startIndex
         while cursor != utf8.endIndex {
             if utf8[cursor] == 0x0A {
-                let end = cursor != start && utf8[previous] == 0x0D ? previous : cursor
-                lines.append(text[start..<end])
-                start = utf8.index(after: cursor)
+                let afterCarriageReturn = cursor != start && utf8[previous] == 0x0D
+                if !afterCarriageReturn || carriageReturnLineFeedEnds {
+                    lines.append(text[start..<(afterCarriageReturn ? previous : cursor)])
+                    start = utf8.index(after: cursor)
+                }
             }
             previous = cursor
             cursor = utf8.index(after: cursor)
