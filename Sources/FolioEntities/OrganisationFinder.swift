@@ -27,6 +27,8 @@ public enum DiscoveryRule: String, Sendable, Codable, Equatable {
     case appositive
     /// A name written in capitals that acts as a company: `KUKA announced`, `DURR's plant`.
     case companyContext = "company context"
+    /// An item of one list with an organisation: `Iwatani Corporation, Shell Japan and Marubeni`.
+    case coordination
     /// A capitalised name defined with an abbreviation whose letters are its initials.
     case acronymDefinition = "acronym definition"
     /// Accepted in the review file.
@@ -281,7 +283,7 @@ struct OrganisationFinder: Sendable {
             guard let head = Self.head(of: lowers[k]), words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
             let complements: Set<String> = ["of", "for", "on", "de", "di", "du", "des", "der", "del", "della", "für", "von"]
             let hasOf = k + 1 < lowers.count && complements.contains(lowers[k + 1])
-            if head.needsOf && !hasOf { return nil }
+            if head.needsOf && !hasOf && !(k == lowers.count - 1 && Self.namesUnitWithoutComplement(lowers[0..<k], head: lowers[k])) { return nil }
             // `Right Bank`, `South Bank`: a river bank.
             if k >= 1, ["right", "left", "north", "south", "east", "west"].contains(lowers[k - 1]) { return nil }
             let before = lowers[0..<k]
@@ -305,6 +307,22 @@ struct OrganisationFinder: Sendable {
         return nil
     }
 
+    /// Heads that need an `of …` complement unless the name before them says whose unit it is.
+    static let unitHeads: Set<String> = ["centre", "center", "office", "department"]
+
+    /// Words that make a centre a place people visit rather than a body: `Olympic Sports Center`,
+    /// `Inland International Logistics Hub Center`.
+    static let facilityWords: Set<String> = ["sports", "sport", "shopping", "exhibition", "convention", "conference", "logistics", "hub", "trade", "financial"]
+
+    /// Whether the words before a unit head, which ends the name, name the unit by themselves:
+    /// two or more that are neither generic modifiers nor connectors (`Tokyo One-Stop Business
+    /// Establishment Center`, `Marketing Service Center`), where one alone describes (`Research
+    /// Center`, `Sales Department`), and none of a facility.
+    static func namesUnitWithoutComplement(_ before: ArraySlice<String>, head: String) -> Bool {
+        unitHeads.contains(head) && before.filter { !genericModifiers.contains($0) && !connectors.contains($0) }.count >= 2
+            && !before.contains(where: facilityWords.contains)
+    }
+
     /// Appositives around a capitalised run: `X, a French company`, `X is a … manufacturer`,
     /// `its subsidiary X`.
     func appositives(in text: [UInt8], ranges: [Range<Int>], known: (Range<Int>) -> Bool) -> [OrganisationCandidate] {
@@ -320,12 +338,12 @@ struct OrganisationFinder: Sendable {
             var described = false
             // `its subsidiary X`, `subsidiary X`
             if run.lowerBound >= 1, tokens[run.lowerBound - 1].lower == "subsidiary" || tokens[run.lowerBound - 1].lower == "subsidiaries" { described = true }
-            // `X, a/an … noun` or `X is a/an … noun` or `X, one of the … nouns`
+            // `X, a/an … noun` or `X is a/an … noun` or `X, one of the … nouns` or `X, as a … noun`
             var k = run.upperBound
             if !described, k < tokens.count {
                 if last.next == 0x2C || tokens[k].lower == "is" {
-                    if tokens[k].lower == "is" { k += 1 }
-                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) {
+                    if tokens[k].lower == "is" || (last.next == 0x2C && tokens[k].lower == "as") { k += 1 }
+                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") {
                         let limit = min(tokens.count, k + 1 + Self.appositiveReach)
                         var m = k + 1
                         while m < limit {
@@ -337,6 +355,7 @@ struct OrganisationFinder: Sendable {
                     }
                 }
             }
+            if !described, Self.isDescribedBefore(tokens, run) { described = true }
             // `automotive giants such as Daimler Group and Porsche`, `firms (SAP, Siemens and GE)`:
             // every name listed after a plural company noun.
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true }
@@ -355,6 +374,26 @@ struct OrganisationFinder: Sendable {
             out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [first.start..<last.end]))
         }
         return out
+    }
+
+    /// Whether a sentence opens by describing the name that follows its first comma as a
+    /// company: `As a glass manufacturer, Corning …`, `As the major industrial supplier, Mersen …`.
+    static func isDescribedBefore(_ tokens: [Token], _ run: Range<Int>) -> Bool {
+        let start = run.lowerBound
+        guard start >= 3, tokens[start - 1].next == 0x2C else { return false }
+        let noun = tokens[start - 1].lower
+        guard companyNouns.contains(noun) || companyNouns.contains(String(noun.dropLast())) else { return false }
+        // `As` and an article, at most ``appositiveReach`` words before the comma, with no comma
+        // or preposition between (`As a result of talks with the manufacturer, …` describes no one).
+        var m = start - 2
+        while m >= 1, start - 1 - m <= appositiveReach, tokens[m].next != 0x2C, tokens[m].next != 0x2E,
+              !["of", "in", "for", "with", "by", "on", "from", "to", "at"].contains(tokens[m].lower) {
+            if tokens[m - 1].text == "As", ["a", "an", "the"].contains(tokens[m].lower) {
+                return m - 1 == 0 || tokens[m - 2].next == 0x2E
+            }
+            m -= 1
+        }
+        return false
     }
 
     /// Verbs that, right after a name written in capitals, make it a company acting: `KUKA
