@@ -70,10 +70,11 @@ extension OrganisationFinder {
 
     /// A run of capitalised words cut at each `and` (and `or`), where these join list items:
     /// not inside a name with a complement (`Workshop for Small and Medium-sized Enterprises`)
-    /// or one that ends with a head noun or a legal form (`Monitoring and Control Center`).
+    /// or one that ends with a head noun, a legal form or a work's word (`Monitoring and Control
+    /// Center`, `Online Low-carbon Production and Lifestyle Initiative`).
     static func itemsSplitAtAnd(_ tokens: [Token], _ run: Range<Int>) -> [Range<Int>] {
         let last = tokens[run.upperBound - 1].lower
-        if head(of: last) != nil || keptLegalForms.contains(last) || droppedLegalForms.contains(last) { return [run] }
+        if head(of: last) != nil || keptLegalForms.contains(last) || droppedLegalForms.contains(last) || workWords.contains(last) { return [run] }
         if let and = run.first(where: { ["and", "or"].contains(tokens[$0].lower) }),
            tokens[run.lowerBound..<and].contains(where: { connectors.contains($0.lower) }) {
             return [run]

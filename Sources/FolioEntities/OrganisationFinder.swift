@@ -77,6 +77,16 @@ struct OrganisationFinder: Sendable {
     ]
     static let keptLegalForms: Set<String> = ["group", "holdings", "holding", "corporation", "company"]
 
+    /// Legal forms of two letters that are written in capitals (`AG`, `SA`, `AS`): in title
+    /// case they are English or other words (`As the …`, `Se`).
+    static let capitalsOnlyLegalForms: Set<String> = ["ag", "se", "sa", "nv", "bv", "kk", "ab", "as", "kg", "lp"]
+
+    /// Whether `token` is a dropped legal form as written: `Ltd.`, `GmbH`, `AS`, not `As`.
+    static func isLegalForm(_ token: Token) -> Bool {
+        guard droppedLegalForms.contains(token.lower) else { return false }
+        return !capitalsOnlyLegalForms.contains(token.lower) || token.text == token.text.uppercased()
+    }
+
     /// Head nouns and the type they give. Heads marked `needsOf` name an organisation only
     /// with an `of …` complement (`Department of Energy`, not `Sales Department`).
     static let heads: [String: (type: OrganisationType, needsOf: Bool)] = [
@@ -85,6 +95,7 @@ struct OrganisationFinder: Sendable {
         "ministry": (.governmentBody, false), "commission": (.governmentBody, false), "council": (.governmentBody, false),
         "bureau": (.governmentBody, false), "administration": (.governmentBody, false), "government": (.governmentBody, false),
         "committee": (.governmentBody, false), "agency": (.governmentBody, false), "department": (.governmentBody, true),
+        "board": (.association, false),
         "office": (.governmentBody, true), "parliament": (.governmentBody, false), "authority": (.governmentBody, false),
         "association": (.association, false), "federation": (.association, false), "alliance": (.association, false), "coalition": (.association, false),
         "chamber": (.association, true), "society": (.association, false), "consortium": (.association, false),
@@ -131,6 +142,8 @@ struct OrganisationFinder: Sendable {
         "central", "local", "municipal", "city", "provincial", "regional", "national", "federal", "the", "our", "its", "this",
         "relevant", "competent", "government", "governments", "new", "joint", "research", "working", "sales", "expert", "study",
         "company", "group", "related", "key", "advanced", "right", "left", "north", "south", "east", "west",
+        // Kinds of board every company has (`Supervisory Board`, `Editorial Board`).
+        "supervisory", "editorial",
     ]
 
     /// Words that may join capitalised words inside a name.
@@ -225,17 +238,18 @@ struct OrganisationFinder: Sendable {
             let previous = tokens[j - 1]
             let token = tokens[j]
             // `Foo Co., Ltd.`: a legal form may follow a comma.
-            let commaLegal = previous.next == 0x2C && droppedLegalForms.contains(token.lower)
+            let commaLegal = previous.next == 0x2C && isLegalForm(token)
             guard previous.spaceAfter || commaLegal else { break }
             // A sentence ends after a period, unless a legal form follows (`Co. Ltd.`).
-            if previous.text.hasSuffix("."), !droppedLegalForms.contains(token.lower) { break }
+            if previous.text.hasSuffix("."), !isLegalForm(token) { break }
             // After a head noun or a company word, `and` starts another name
             // (`Chongqing University and Southwest University`).
             if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) { break }
             if token.capitalised {
                 j += 1
                 end = j
-            } else if connectors.contains(token.lower), token.spaceAfter, j + 1 < tokens.count, tokens[j + 1].capitalised {
+            } else if connectors.contains(token.lower), token.spaceAfter, j + 1 < tokens.count, tokens[j + 1].capitalised,
+                      !Self.isDemonymBeforeNoun(tokens, j + 1) {
                 // One `and` per complement: `Ministry of Ecology and Environment and …` ends before the second.
                 if token.lower == "and", tokens[start..<j].contains(where: { $0.lower == "and" }), tokens[start..<j].contains(where: { $0.lower == "of" }) { break }
                 j += 1
@@ -254,6 +268,13 @@ struct OrganisationFinder: Sendable {
         return start..<end
     }
 
+    /// Whether the token at `index` is a nationality adjective of the lower-case noun after it:
+    /// `… Institute for Advanced Equipment and German institutions` joins no `German` to the name.
+    static func isDemonymBeforeNoun(_ tokens: [Token], _ index: Int) -> Bool {
+        guard demonyms.contains(tokens[index].lower), tokens[index].spaceAfter, index + 1 < tokens.count else { return false }
+        return !tokens[index + 1].capitalised
+    }
+
     private func classify(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> OrganisationCandidate? {
         let words = tokens[run]
         guard let last = words.last else { return nil }
@@ -261,7 +282,9 @@ struct OrganisationFinder: Sendable {
         let full = Self.spell(text, words.first!.start, last.end)
         // Legal form at the end.
         var core = lowers.count
-        while core > 0, Self.droppedLegalForms.contains(lowers[core - 1]) { core -= 1 }
+        while core > 0, Self.isLegalForm(words[run.lowerBound + core - 1]) { core -= 1 }
+        // `Reduce CO₂`: capitals `CO` ending the name are a formula, not `Co.`.
+        if core == lowers.count - 1, words[run.lowerBound + core].text == "CO" { return nil }
         if core < lowers.count || Self.keptLegalForms.contains(lowers[core - 1]) {
             guard core >= 1 else { return nil }
             let nameEnd = core < lowers.count ? words[run.lowerBound + core - 1].end : last.end
@@ -291,7 +314,7 @@ struct OrganisationFinder: Sendable {
             let seat = !hasOf && Self.seatAfterHeads.contains(where: { lowers[k].hasSuffix($0) }) && k + 1 < lowers.count
                 && words[run.lowerBound + k + 1].capitalised && !Self.connectors.contains(lowers[k + 1])
             let distinctive = head.compound || seat || before.contains { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }
-                || (hasOf && lowers[(k + 1)...].contains { !Self.connectors.contains($0) && !Self.genericModifiers.contains($0) })
+                || (hasOf && !Self.headsNamedBeforeThem.contains(lowers[k]) && lowers[(k + 1)...].contains { !Self.connectors.contains($0) && !Self.genericModifiers.contains($0) })
                 || (lowers[k] == "council" && before.contains("state"))
             guard distinctive else { return nil }
             // The name ends with the head, or with its complement.
@@ -306,6 +329,10 @@ struct OrganisationFinder: Sendable {
         }
         return nil
     }
+
+    /// Heads that only the words before them make a name: a complement says whose it is
+    /// (`Board of Directors`), not which (`Sustainability Standards Board of Japan`).
+    static let headsNamedBeforeThem: Set<String> = ["board"]
 
     /// Heads that need an `of …` complement unless the name before them says whose unit it is.
     static let unitHeads: Set<String> = ["centre", "center", "office", "department"]
@@ -358,20 +385,25 @@ struct OrganisationFinder: Sendable {
             if !described, Self.isDescribedBefore(tokens, run) { described = true }
             // `automotive giants such as Daimler Group and Porsche`, `firms (SAP, Siemens and GE)`:
             // every name listed after a plural company noun.
-            if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true }
+            var listed = false
+            if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
             if !described, Self.actsAsCompany(tokens, run, text) {
                 described = true
                 rule = .companyContext
             }
             guard described else { continue }
-            let words = tokens[run]
-            let lowers = words.map(\.lower)
-            guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) && !Self.demonyms.contains($0) }) else { continue }
-            // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
-            guard !(words.count == 1 && Self.isPluralAbbreviation(first.text)) else { continue }
-            let name = Self.spell(text, first.start, last.end)
-            out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [first.start..<last.end]))
+            // `makers like FAW, SAIC, Chery, BAW and Dongfeng`: in a list, `and` joins two names.
+            for part in listed ? Self.itemsSplitAtAnd(tokens, run) : [run] {
+                let words = tokens[part]
+                let lowers = words.map(\.lower)
+                guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) && !Self.demonyms.contains($0) }) else { continue }
+                // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
+                guard !(words.count == 1 && Self.isPluralAbbreviation(words[part.lowerBound].text)) else { continue }
+                let span = words[part.lowerBound].start..<words[part.upperBound - 1].end
+                let name = Self.spell(text, span.lowerBound, span.upperBound)
+                out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [span]))
+            }
         }
         return out
     }

@@ -97,6 +97,8 @@ enum TechnologyFinder {
         "turbine", "pump", "device", "module", "controller", "drive", "grid", "capture", "sequestration", "inverter",
         "electrolyser", "electrolyzer", "processor", "semiconductor", "display", "laser", "machining", "welding",
         "lithography", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
+        "computer", "server", "router", "terminal", "printer", "instrument", "meter", "camera", "charger", "compressor",
+        "transformer", "drone", "equipment", "machinery", "station", "tool",
     ]
 
     /// Heads whose phrases go to the Digital domain when no known technology stands beside them;
@@ -104,6 +106,7 @@ enum TechnologyFinder {
     static let digitalHeads: Set<String> = [
         "platform", "network", "computing", "chip", "algorithm", "software", "model", "processor", "semiconductor",
         "display", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
+        "computer", "server", "router", "terminal", "printer",
     ]
 
     /// The group of a found technology that stands beside no known one.
@@ -362,7 +365,8 @@ enum TechnologyFinder {
     /// technology (`processor chip`, `transportation robot`). Other heads need two.
     static let specificHeads: Set<String> = [
         "robot", "sensor", "battery", "engine", "vehicle", "chip", "reactor", "turbine", "pump", "inverter", "electrolyser",
-        "electrolyzer", "processor", "laser", "printing", "machining", "welding", "lithography",
+        "electrolyzer", "processor", "laser", "printing", "machining", "welding", "lithography", "computer", "server", "router",
+        "printer", "instrument", "meter", "camera", "charger", "compressor", "transformer", "drone", "equipment", "machinery",
     ]
 
     /// A modifier noun of a list item: as ``isModifier(_:_:)``, and not a participle or adjective

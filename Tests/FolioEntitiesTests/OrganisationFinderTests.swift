@@ -225,4 +225,36 @@ struct OrganisationFinderTests {
         // giz-ccid-2022 line 524: "Global Data Center Energy Use: Distribution, …".
         #expect(found(Fixtures.lines("giz-ccid-2022", 524, 524))["Global Data Center"] == nil)
     }
+
+    @Test func namesListedAfterACompanyNounAreSplitAtAnd() {
+        // cmia-2021 line 2015: "… leading Chinese whole vehicle makers like FAW, SAIC, Geely, Chery, BAW and Dongfeng."
+        let names = companies(Fixtures.lines("cmia-2021", 2015, 2015))
+        #expect(names.isSuperset(of: ["BAW", "Dongfeng"]), "\(names.sorted())")
+        #expect(!names.contains("BAW and Dongfeng"))
+        // cmia-2024 line 1838: "… top-tier global companies such as TSMC and UMC."
+        #expect(companies(Fixtures.lines("cmia-2024", 1838, 1838)).isSuperset(of: ["TSMC", "UMC"]))
+        // A name that ends with a head noun or a work's word keeps its `and`.
+        #expect(found("Partners such as Online Production and Lifestyle Initiative joined.")["Online Production and Lifestyle Initiative"] != nil)
+    }
+
+    @Test func aNationalityBeforeALowerCaseNounEndsAName() {
+        // leiden-2023 line 418: "… the state-affiliated Tianjin Research Institute for Advanced Equipment and German institutions …".
+        let names = found(Fixtures.lines("leiden-2023", 418, 418))
+        #expect(names["Tianjin Research Institute for Advanced Equipment"] != nil, "\(names.keys.sorted())")
+    }
+
+    @Test func shortLegalFormsAreWrittenInCapitals() {
+        // cmia-2021 line 979: "… including the U.K. As the British Chamber of Commerce in China notes …".
+        #expect(found(Fixtures.lines("cmia-2021", 979, 979)).keys.allSatisfy { !$0.hasPrefix("U.K") })
+        // cmia-2021 line 4136: "Reduce CO <sub>2</sub> emissions per unit of GDP …".
+        #expect(found(Fixtures.lines("cmia-2021", 4136, 4136)).isEmpty)
+        #expect(found("Voltaro Energy AS signed; Zorvex Co. Ltd. too.").keys.sorted() == ["Voltaro Energy", "Zorvex"])
+    }
+
+    @Test func aBoardIsNamedByTheWordsBeforeIt() {
+        // cmia-2024 line 3128: "… the Sustainability Standards Board of Japan (SSBJ) …".
+        #expect(found(Fixtures.lines("cmia-2024", 3128, 3128))["Sustainability Standards Board of Japan"]?.type == .association)
+        // A complement says whose board it is, not which; nor do the kinds every company has.
+        #expect(found("The Board of Directors approved it. The Supervisory Board met.").isEmpty)
+    }
 }

@@ -118,6 +118,13 @@ struct TechnologyDiscoveryTests {
         #expect(found(Fixtures.lines("cmia-2024", 3277, 3277)).technologies.isEmpty)
     }
 
+    @Test func devicesAndInstrumentsAreTechnologyHeadsOfListItems() {
+        // cmia-2021 line 1511: "… core components, precision instruments, …" beside known technologies.
+        #expect(found(Fixtures.lines("cmia-2021", 1511, 1511)).technologies.contains { $0.name == "Precision instrument" })
+        // cmia-2021 line 85: "… LCD screens of TVs, laptops, desktop computers, portable electronics …".
+        #expect(found(Fixtures.lines("cmia-2021", 85, 85)).technologies.contains { $0.name == "Desktop computer" })
+    }
+
     @Test func aLoneNounBetweenTwoKnownTechnologiesInAListIsOne() throws {
         // cst-2024 line 365: "… agricultural drones, agricultural unmanned vehicles, autopilots, and agricultural IoT …".
         let autopilot = try #require(found(Fixtures.lines("cst-2024", 365, 365)).technologies.first { $0.slug == "autopilot" })
