@@ -239,7 +239,7 @@ struct OrganisationFinder: Sendable {
             let token = tokens[j]
             // `Foo Co., Ltd.`: a legal form may follow a comma.
             let commaLegal = previous.next == 0x2C && isLegalForm(token)
-            guard previous.spaceAfter || commaLegal else { break }
+            guard previous.spaceAfter || commaLegal || continuesAfterPossessive(previous, token) else { break }
             // A sentence ends after a period, unless a legal form follows (`Co. Ltd.`).
             if previous.text.hasSuffix("."), !isLegalForm(token) { break }
             // After a head noun or a company word, `and` starts another name
@@ -266,6 +266,17 @@ struct OrganisationFinder: Sendable {
             return start..<(end - 2)
         }
         return start..<end
+    }
+
+    /// Common nouns whose possessive is part of a body's name: `People's Government of Sichuan
+    /// Province`, `China Women's Development Foundation`, `Chongqing Mayor's International …`.
+    static let possessiveNameNouns: Set<String> = ["people", "women", "children", "mayor", "workers", "farmers", "youth"]
+
+    /// Whether `token` goes on with the name after `previous` written as a possessive (`'s `)
+    /// of one of the ``possessiveNameNouns``; a possessive of anything else ends the name
+    /// (`Aachen University's`, `Haier's`).
+    static func continuesAfterPossessive(_ previous: Token, _ token: Token) -> Bool {
+        previous.next == 0x27 && token.start == previous.end + 3 && token.capitalised && possessiveNameNouns.contains(previous.lower)
     }
 
     /// Whether the token at `index` is a nationality adjective of the lower-case noun after it:
@@ -309,6 +320,10 @@ struct OrganisationFinder: Sendable {
             if head.needsOf && !hasOf && !(k == lowers.count - 1 && Self.namesUnitWithoutComplement(lowers[0..<k], head: lowers[k])) { return nil }
             // `Right Bank`, `South Bank`: a river bank.
             if k >= 1, ["right", "left", "north", "south", "east", "west"].contains(lowers[k - 1]) { return nil }
+            // `Quality Award of People's Government of Longyou County`: the body is the complement.
+            if let m = (0..<max(k - 1, 0)).last(where: { Self.workWords.contains(lowers[$0]) && lowers[$0 + 1] == "of" }) {
+                return classify(tokens, (run.lowerBound + m + 2)..<run.upperBound, text)
+            }
             let before = lowers[0..<k]
             // German names put the seat after the head: `Technische Universität Darmstadt`.
             let seat = !hasOf && Self.seatAfterHeads.contains(where: { lowers[k].hasSuffix($0) }) && k + 1 < lowers.count

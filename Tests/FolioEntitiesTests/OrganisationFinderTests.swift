@@ -257,4 +257,15 @@ struct OrganisationFinderTests {
         // A complement says whose board it is, not which; nor do the kinds every company has.
         #expect(found("The Board of Directors approved it. The Supervisory Board met.").isEmpty)
     }
+
+    @Test func thePossessiveOfACommonNounGoesOnWithTheName() {
+        // cmia-2021 line 4331: "… the Chongqing Municipal People's Government and the People's Government of Sichuan Province …".
+        #expect(found(Fixtures.lines("cmia-2021", 4331, 4331))["People's Government of Sichuan Province"]?.type == .governmentBody)
+        // cst-2024 line 962: "In 2022, China Women's Development Foundation and Kuaishou jointly launched …".
+        #expect(found(Fixtures.lines("cst-2024", 962, 962))["China Women's Development Foundation"]?.type == .ngo)
+        // The possessive of a name ends it.
+        #expect(found("Aachen University's Industry Lab opened.")["Aachen University"] != nil)
+        // An award or a report of a body is not part of the body's name.
+        #expect(Set(found("It won the Quality Award of People's Government of Zorvex County.").keys) == ["People's Government of Zorvex County"])
+    }
 }
