@@ -4,6 +4,16 @@ extension OrganisationFinder {
     /// Most words of a name taken from a list.
     static let coordinatedNameReach = 5
 
+    /// An item of a list in one line: an organisation already known, a name that may be one,
+    /// or something else (a place, zone, work, technology or possessor).
+    struct ListItem {
+        enum Kind { case organisation, name(Range<Int>), other }
+        var span: Range<Int>
+        var kind: Kind
+        var isOrganisation: Bool { if case .organisation = kind { true } else { false } }
+        var isOther: Bool { if case .other = kind { true } else { false } }
+    }
+
     /// Names written in capitals that are items of one list with an organisation:
     /// `Kawasaki Heavy Industries, Iwatani Corporation, Shell Japan, J-POWER and Marubeni`.
     /// A list joins things of one kind, so its other items are organisations too. The list must
@@ -18,52 +28,64 @@ extension OrganisationFinder {
     ) -> [OrganisationCandidate] {
         let tokens = Self.tokens(text, ranges)
         guard !organisations.isEmpty, !tokens.isEmpty else { return [] }
-        enum Item { case organisation, name(Range<Int>), other }
-        var items: [(span: Range<Int>, item: Item)] = organisations.map { ($0, .organisation) }
+        let items = Self.listItems(tokens, text, organisations: organisations, technologies: technologies, known: known)
+        var out: [OrganisationCandidate] = []
+        for list in Self.coordinations(of: items, in: text) {
+            guard items[list].contains(where: \.isOrganisation), !items[list].contains(where: \.isOther) else { continue }
+            for item in items[list] {
+                guard case .name(let words) = item.kind, Self.isListedName(tokens, words) else { continue }
+                let name = Self.spell(text, item.span.lowerBound, item.span.upperBound)
+                out.append(OrganisationCandidate(
+                    name: name, fullName: name, acronym: nil, type: .company, rule: .coordination,
+                    confidence: Self.coordinationConfidence, spans: [item.span]
+                ))
+            }
+        }
+        return out
+    }
+
+    /// The organisations and capitalised runs of one line, in text order, each run cut where
+    /// `and` joins items (see ``itemsSplitAtAnd(_:_:)``).
+    static func listItems(
+        _ tokens: [Token], _ text: [UInt8], organisations: [Range<Int>], technologies: [Range<Int>], known: (Range<Int>) -> Bool
+    ) -> [ListItem] {
+        var items = organisations.map { ListItem(span: $0, kind: .organisation) }
         var i = 0
         while i < tokens.count {
-            guard tokens[i].capitalised, !Self.leadingStopWords.contains(tokens[i].lower) else {
+            guard tokens[i].capitalised, !leadingStopWords.contains(tokens[i].lower) else {
                 i += 1
                 continue
             }
             let run = Self.run(tokens, from: i, known: known)
             defer { i = max(run.upperBound, i + 1) }
-            for words in Self.itemsSplitAtAnd(tokens, run) {
+            for words in itemsSplitAtAnd(tokens, run) {
                 let span = tokens[words.lowerBound].start..<tokens[words.upperBound - 1].end
                 guard !organisations.contains(where: { $0.overlaps(span) }) else { continue }
                 let last = tokens[words.upperBound - 1].lower
-                // A place, zone or work in the list says the list is not of organisations.
-                let otherKind = known(span) || technologies.contains { $0.overlaps(span) } || Self.placeHeads.contains(last) || Self.workWords.contains(last)
-                items.append((span, otherKind ? .other : .name(words)))
+                let otherKind = known(span) || technologies.contains { $0.overlaps(span) } || placeHeads.contains(last) || workWords.contains(last)
+                items.append(ListItem(span: span, kind: otherKind ? .other : .name(words)))
             }
         }
         // `Siemens' plant`: a possessor is no item of a list.
-        items = items.map { Self.isPossessive(text, $0.span) ? ($0.span, .other) : $0 }
-        items.sort { $0.span.lowerBound < $1.span.lowerBound }
-        var out: [OrganisationCandidate] = []
+        return items.map { isPossessive(text, $0.span) ? ListItem(span: $0.span, kind: .other) : $0 }
+            .sorted { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
+    /// The coordinations among `items`: runs of items joined by list separators only, each
+    /// ending with the item after its conjunction (`…, and Silicon Saxony, the Chongqing
+    /// government can …` goes on with a clause); runs of commas alone are left out.
+    static func coordinations(of items: [ListItem], in text: [UInt8]) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
         var first = 0
         while first < items.count {
-            // One list: items joined by separators only.
             var last = first
             var coordination = false
-            // A list ends with the item after its conjunction (`…, and Silicon Saxony, the Chongqing
-            // government can …` goes on with a clause).
-            while !coordination, last + 1 < items.count, let separator = Self.listSeparator(text, after: items[last].span, before: items[last + 1].span) {
+            while !coordination, last + 1 < items.count, let separator = listSeparator(text, after: items[last].span, before: items[last + 1].span) {
                 if separator == .conjunction { coordination = true }
                 last += 1
             }
-            defer { first = last + 1 }
-            let list = items[first...last]
-            guard coordination, list.contains(where: { if case .organisation = $0.item { true } else { false } }),
-                  !list.contains(where: { if case .other = $0.item { true } else { false } }) else { continue }
-            for entry in list {
-                guard case .name(let words) = entry.item, Self.isListedName(tokens, words) else { continue }
-                let name = Self.spell(text, entry.span.lowerBound, entry.span.upperBound)
-                out.append(OrganisationCandidate(
-                    name: name, fullName: name, acronym: nil, type: .company, rule: .coordination,
-                    confidence: Self.coordinationConfidence, spans: [entry.span]
-                ))
-            }
+            if coordination { out.append(first...last) }
+            first = last + 1
         }
         return out
     }
@@ -76,7 +98,7 @@ extension OrganisationFinder {
         let last = tokens[run.upperBound - 1].lower
         if head(of: last) != nil || keptLegalForms.contains(last) || droppedLegalForms.contains(last) || workWords.contains(last) { return [run] }
         if let and = run.first(where: { ["and", "or"].contains(tokens[$0].lower) }),
-           tokens[run.lowerBound..<and].contains(where: { connectors.contains($0.lower) }) {
+           tokens[run.lowerBound..<and].contains(where: { $0.lower != "&" && connectors.contains($0.lower) }) {
             return [run]
         }
         var out: [Range<Int>] = []
