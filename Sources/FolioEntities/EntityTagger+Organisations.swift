@@ -65,6 +65,13 @@ extension EntityTagger {
             let ranges = line.map { layout.segments[$0].start..<layout.segments[$0].end }
             var found = finder.candidates(in: text, ranges: ranges, known: known)
             found += finder.appositives(in: text, ranges: ranges, known: known)
+            let organisations = (named.filter { kinds[$0.term] == .company }.map { $0.start..<$0.end }
+                + found.filter { $0.confidence >= OrganisationFinder.acceptance }.flatMap(\.spans))
+                .filter { span in ranges.contains { $0.contains(span.lowerBound) } }
+            found += finder.coordinated(
+                in: text, ranges: ranges, organisations: organisations,
+                technologies: named.filter { kinds[$0.term] == .technology }.map { $0.start..<$0.end }, known: known
+            )
             for candidate in found where !candidate.spans.contains(where: known) { add(candidate) }
             for definition in OrganisationFinder.definitions(in: text, ranges: ranges) {
                 if let slug = order.last(where: { bySlug[$0]!.spans.contains { $0.upperBound == definition.long.upperBound } }) {

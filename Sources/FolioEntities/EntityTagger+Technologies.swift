@@ -13,6 +13,12 @@ extension EntityTagger {
         var pending: [DiscoveredTechnology] = []
     }
 
+    /// Whether known technologies are listed right before and right after `span`.
+    static func standsBetweenTechnologies(_ span: Range<Int>, _ technologies: [Hit], in text: [UInt8]) -> Bool {
+        let beside = technologies.filter { TechnologyFinder.listedBeside($0.start..<$0.end, span, in: text) }
+        return beside.contains { $0.end <= span.lowerBound } && beside.contains { $0.start >= span.upperBound }
+    }
+
     /// Finds technologies the vocabulary does not list (see ``TechnologyFinder``), decides once
     /// per phrase per article, and collects every mention of the accepted ones: the phrase in the
     /// singular and plural, with a capital at the start of a sentence, and its abbreviation.
@@ -51,8 +57,10 @@ extension EntityTagger {
         for line in lines {
             let ranges = line.map { layout.segments[$0].start..<layout.segments[$0].end }
             let named = TechnologyFinder.abbreviations(in: text, ranges: ranges) + TechnologyFinder.namedTechnologies(in: text, ranges: ranges)
+                + TechnologyFinder.namedAbbreviations(in: text, ranges: ranges)
             // List items the other rules did not propose: `… systems` beside a known technology.
-            let items = TechnologyFinder.listItems(in: text, ranges: ranges).filter { item in !named.contains { $0.span.overlaps(item.span) } }
+            let items = (TechnologyFinder.listItems(in: text, ranges: ranges) + TechnologyFinder.listNouns(in: text, ranges: ranges))
+                .filter { item in !named.contains { $0.span.overlaps(item.span) } }
             for candidate in named + items {
                 let span = candidate.span
                 // Already a known technology, or part of a name.
@@ -62,13 +70,24 @@ extension EntityTagger {
                 // `(BESS)` where the vocabulary knows `BESS`: the phrase is that technology.
                 if candidate.abbreviation != nil, technologies.contains(where: { $0.start > span.upperBound && $0.start <= span.upperBound + 3 }) { continue }
                 if others.contains(where: { $0.overlaps(span) }) { continue }
+                // `industrial edge computing` beside `digital twins`: adjectives before a known
+                // technology qualify it and name no other.
+                if technologies.contains(where: { $0.start > span.lowerBound && $0.end == span.upperBound && TechnologyFinder.areAdjectives(text[span.lowerBound..<$0.start]) }) {
+                    continue
+                }
+                // An abbreviation the vocabulary gives a technology under conditions (`AM` only where
+                // additive manufacturing is spelled out) is left to the vocabulary.
+                if candidate.rule == .namedAbbreviation, entities.patterns.contains(where: { $0.text == candidate.name && kinds[$0.term] == .technology }) {
+                    continue
+                }
                 let slug = Slug.make(candidate.name)
                 guard !slug.isEmpty, gazetteers.term(TermID(kind: .technology, slug: slug)) == nil,
                       gazetteers.term(kind: .technology, named: candidate.name) == nil else { continue }
                 // The known technology it stands with: inside the phrase, else one listed beside it.
                 let listed = technologies.first { TechnologyFinder.listedBeside($0.start..<$0.end, span, in: text) }
-                // A list item is a technology only beside a known one.
+                // A list item is a technology only beside a known one; a lone noun, only between two.
                 if candidate.rule == .listItem, listed == nil { continue }
+                if candidate.rule == .listNoun, !Self.standsBetweenTechnologies(span, technologies, in: text) { continue }
                 if let near = technologies.first(where: { span.contains($0.start) }) ?? listed { beside[slug] = beside[slug] ?? near.term }
                 if candidate.rule == .namedTechnology, listed != nil {
                     var listed = candidate
@@ -87,7 +106,9 @@ extension EntityTagger {
             var candidate = bySlug[slug]!
             let decision = gazetteers.technologyReview[slug]
             if decision?.accepted == false { continue }
-            var forms = [candidate.name, TechnologyFinder.plural(candidate.name), candidate.written]
+            // An abbreviation named as a technology is a name, written without a plural.
+            let plurals = candidate.rule == .namedAbbreviation ? [] : [TechnologyFinder.plural(candidate.name)]
+            var forms = [candidate.name, candidate.written] + plurals
             forms += forms.map { $0.prefix(1).uppercased() + $0.dropFirst() }
             if let abbreviation = candidate.abbreviation { forms += [abbreviation, abbreviation + "s"] }
             var spans = mentions[slug]!
@@ -108,7 +129,7 @@ extension EntityTagger {
             guard !mentionHits.isEmpty else { continue }
             let accepted = decision?.accepted == true || candidate.confidence >= TechnologyFinder.acceptance
             var variants: [String] = []
-            for variant in [candidate.written, TechnologyFinder.plural(candidate.name)] + (candidate.abbreviation.map { [$0] } ?? [])
+            for variant in [candidate.written] + plurals + (candidate.abbreviation.map { [$0] } ?? [])
                 where variant != candidate.name && !variants.contains(variant) {
                 variants.append(variant)
             }

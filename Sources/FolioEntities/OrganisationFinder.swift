@@ -27,6 +27,8 @@ public enum DiscoveryRule: String, Sendable, Codable, Equatable {
     case appositive
     /// A name written in capitals that acts as a company: `KUKA announced`, `DURR's plant`.
     case companyContext = "company context"
+    /// An item of one list with an organisation: `Iwatani Corporation, Shell Japan and Marubeni`.
+    case coordination
     /// A capitalised name defined with an abbreviation whose letters are its initials.
     case acronymDefinition = "acronym definition"
     /// Accepted in the review file.
@@ -75,6 +77,16 @@ struct OrganisationFinder: Sendable {
     ]
     static let keptLegalForms: Set<String> = ["group", "holdings", "holding", "corporation", "company"]
 
+    /// Legal forms of two letters that are written in capitals (`AG`, `SA`, `AS`): in title
+    /// case they are English or other words (`As the …`, `Se`).
+    static let capitalsOnlyLegalForms: Set<String> = ["ag", "se", "sa", "nv", "bv", "kk", "ab", "as", "kg", "lp"]
+
+    /// Whether `token` is a dropped legal form as written: `Ltd.`, `GmbH`, `AS`, not `As`.
+    static func isLegalForm(_ token: Token) -> Bool {
+        guard droppedLegalForms.contains(token.lower) else { return false }
+        return !capitalsOnlyLegalForms.contains(token.lower) || token.text == token.text.uppercased()
+    }
+
     /// Head nouns and the type they give. Heads marked `needsOf` name an organisation only
     /// with an `of …` complement (`Department of Energy`, not `Sales Department`).
     static let heads: [String: (type: OrganisationType, needsOf: Bool)] = [
@@ -83,6 +95,7 @@ struct OrganisationFinder: Sendable {
         "ministry": (.governmentBody, false), "commission": (.governmentBody, false), "council": (.governmentBody, false),
         "bureau": (.governmentBody, false), "administration": (.governmentBody, false), "government": (.governmentBody, false),
         "committee": (.governmentBody, false), "agency": (.governmentBody, false), "department": (.governmentBody, true),
+        "board": (.association, false),
         "office": (.governmentBody, true), "parliament": (.governmentBody, false), "authority": (.governmentBody, false),
         "association": (.association, false), "federation": (.association, false), "alliance": (.association, false), "coalition": (.association, false),
         "chamber": (.association, true), "society": (.association, false), "consortium": (.association, false),
@@ -129,6 +142,8 @@ struct OrganisationFinder: Sendable {
         "central", "local", "municipal", "city", "provincial", "regional", "national", "federal", "the", "our", "its", "this",
         "relevant", "competent", "government", "governments", "new", "joint", "research", "working", "sales", "expert", "study",
         "company", "group", "related", "key", "advanced", "right", "left", "north", "south", "east", "west",
+        // Kinds of board every company has (`Supervisory Board`, `Editorial Board`).
+        "supervisory", "editorial",
     ]
 
     /// Words that may join capitalised words inside a name.
@@ -223,17 +238,18 @@ struct OrganisationFinder: Sendable {
             let previous = tokens[j - 1]
             let token = tokens[j]
             // `Foo Co., Ltd.`: a legal form may follow a comma.
-            let commaLegal = previous.next == 0x2C && droppedLegalForms.contains(token.lower)
-            guard previous.spaceAfter || commaLegal else { break }
+            let commaLegal = previous.next == 0x2C && isLegalForm(token)
+            guard previous.spaceAfter || commaLegal || continuesAfterPossessive(previous, token) else { break }
             // A sentence ends after a period, unless a legal form follows (`Co. Ltd.`).
-            if previous.text.hasSuffix("."), !droppedLegalForms.contains(token.lower) { break }
+            if previous.text.hasSuffix("."), !isLegalForm(token) { break }
             // After a head noun or a company word, `and` starts another name
             // (`Chongqing University and Southwest University`).
             if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) { break }
             if token.capitalised {
                 j += 1
                 end = j
-            } else if connectors.contains(token.lower), token.spaceAfter, j + 1 < tokens.count, tokens[j + 1].capitalised {
+            } else if connectors.contains(token.lower), token.spaceAfter, j + 1 < tokens.count, tokens[j + 1].capitalised,
+                      !Self.isDemonymBeforeNoun(tokens, j + 1) {
                 // One `and` per complement: `Ministry of Ecology and Environment and …` ends before the second.
                 if token.lower == "and", tokens[start..<j].contains(where: { $0.lower == "and" }), tokens[start..<j].contains(where: { $0.lower == "of" }) { break }
                 j += 1
@@ -252,6 +268,24 @@ struct OrganisationFinder: Sendable {
         return start..<end
     }
 
+    /// Common nouns whose possessive is part of a body's name: `People's Government of Sichuan
+    /// Province`, `China Women's Development Foundation`, `Chongqing Mayor's International …`.
+    static let possessiveNameNouns: Set<String> = ["people", "women", "children", "mayor", "workers", "farmers", "youth"]
+
+    /// Whether `token` goes on with the name after `previous` written as a possessive (`'s `)
+    /// of one of the ``possessiveNameNouns``; a possessive of anything else ends the name
+    /// (`Aachen University's`, `Haier's`).
+    static func continuesAfterPossessive(_ previous: Token, _ token: Token) -> Bool {
+        previous.next == 0x27 && token.start == previous.end + 3 && token.capitalised && possessiveNameNouns.contains(previous.lower)
+    }
+
+    /// Whether the token at `index` is a nationality adjective of the lower-case noun after it:
+    /// `… Institute for Advanced Equipment and German institutions` joins no `German` to the name.
+    static func isDemonymBeforeNoun(_ tokens: [Token], _ index: Int) -> Bool {
+        guard demonyms.contains(tokens[index].lower), tokens[index].spaceAfter, index + 1 < tokens.count else { return false }
+        return !tokens[index + 1].capitalised
+    }
+
     private func classify(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> OrganisationCandidate? {
         let words = tokens[run]
         guard let last = words.last else { return nil }
@@ -259,7 +293,9 @@ struct OrganisationFinder: Sendable {
         let full = Self.spell(text, words.first!.start, last.end)
         // Legal form at the end.
         var core = lowers.count
-        while core > 0, Self.droppedLegalForms.contains(lowers[core - 1]) { core -= 1 }
+        while core > 0, Self.isLegalForm(words[run.lowerBound + core - 1]) { core -= 1 }
+        // `Reduce CO₂`: capitals `CO` ending the name are a formula, not `Co.`.
+        if core == lowers.count - 1, words[run.lowerBound + core].text == "CO" { return nil }
         if core < lowers.count || Self.keptLegalForms.contains(lowers[core - 1]) {
             guard core >= 1 else { return nil }
             let nameEnd = core < lowers.count ? words[run.lowerBound + core - 1].end : last.end
@@ -281,15 +317,19 @@ struct OrganisationFinder: Sendable {
             guard let head = Self.head(of: lowers[k]), words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
             let complements: Set<String> = ["of", "for", "on", "de", "di", "du", "des", "der", "del", "della", "für", "von"]
             let hasOf = k + 1 < lowers.count && complements.contains(lowers[k + 1])
-            if head.needsOf && !hasOf { return nil }
+            if head.needsOf && !hasOf && !(k == lowers.count - 1 && Self.namesUnitWithoutComplement(lowers[0..<k], head: lowers[k])) { return nil }
             // `Right Bank`, `South Bank`: a river bank.
             if k >= 1, ["right", "left", "north", "south", "east", "west"].contains(lowers[k - 1]) { return nil }
+            // `Quality Award of People's Government of Longyou County`: the body is the complement.
+            if let m = (0..<max(k - 1, 0)).last(where: { Self.workWords.contains(lowers[$0]) && lowers[$0 + 1] == "of" }) {
+                return classify(tokens, (run.lowerBound + m + 2)..<run.upperBound, text)
+            }
             let before = lowers[0..<k]
             // German names put the seat after the head: `Technische Universität Darmstadt`.
             let seat = !hasOf && Self.seatAfterHeads.contains(where: { lowers[k].hasSuffix($0) }) && k + 1 < lowers.count
                 && words[run.lowerBound + k + 1].capitalised && !Self.connectors.contains(lowers[k + 1])
             let distinctive = head.compound || seat || before.contains { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }
-                || (hasOf && lowers[(k + 1)...].contains { !Self.connectors.contains($0) && !Self.genericModifiers.contains($0) })
+                || (hasOf && !Self.headsNamedBeforeThem.contains(lowers[k]) && lowers[(k + 1)...].contains { !Self.connectors.contains($0) && !Self.genericModifiers.contains($0) })
                 || (lowers[k] == "council" && before.contains("state"))
             guard distinctive else { return nil }
             // The name ends with the head, or with its complement.
@@ -303,6 +343,26 @@ struct OrganisationFinder: Sendable {
             return OrganisationCandidate(name: name, fullName: name, acronym: nil, type: type, rule: .headNoun, confidence: 0.9, spans: [words.first!.start..<end])
         }
         return nil
+    }
+
+    /// Heads that only the words before them make a name: a complement says whose it is
+    /// (`Board of Directors`), not which (`Sustainability Standards Board of Japan`).
+    static let headsNamedBeforeThem: Set<String> = ["board"]
+
+    /// Heads that need an `of …` complement unless the name before them says whose unit it is.
+    static let unitHeads: Set<String> = ["centre", "center", "office", "department"]
+
+    /// Words that make a centre a place people visit rather than a body: `Olympic Sports Center`,
+    /// `Inland International Logistics Hub Center`.
+    static let facilityWords: Set<String> = ["sports", "sport", "shopping", "exhibition", "convention", "conference", "logistics", "hub", "trade", "financial"]
+
+    /// Whether the words before a unit head, which ends the name, name the unit by themselves:
+    /// two or more that are neither generic modifiers nor connectors (`Tokyo One-Stop Business
+    /// Establishment Center`, `Marketing Service Center`), where one alone describes (`Research
+    /// Center`, `Sales Department`), and none of a facility.
+    static func namesUnitWithoutComplement(_ before: ArraySlice<String>, head: String) -> Bool {
+        unitHeads.contains(head) && before.filter { !genericModifiers.contains($0) && !connectors.contains($0) }.count >= 2
+            && !before.contains(where: facilityWords.contains)
     }
 
     /// Appositives around a capitalised run: `X, a French company`, `X is a … manufacturer`,
@@ -320,12 +380,12 @@ struct OrganisationFinder: Sendable {
             var described = false
             // `its subsidiary X`, `subsidiary X`
             if run.lowerBound >= 1, tokens[run.lowerBound - 1].lower == "subsidiary" || tokens[run.lowerBound - 1].lower == "subsidiaries" { described = true }
-            // `X, a/an … noun` or `X is a/an … noun` or `X, one of the … nouns`
+            // `X, a/an … noun` or `X is a/an … noun` or `X, one of the … nouns` or `X, as a … noun`
             var k = run.upperBound
             if !described, k < tokens.count {
                 if last.next == 0x2C || tokens[k].lower == "is" {
-                    if tokens[k].lower == "is" { k += 1 }
-                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) {
+                    if tokens[k].lower == "is" || (last.next == 0x2C && tokens[k].lower == "as") { k += 1 }
+                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") {
                         let limit = min(tokens.count, k + 1 + Self.appositiveReach)
                         var m = k + 1
                         while m < limit {
@@ -337,24 +397,50 @@ struct OrganisationFinder: Sendable {
                     }
                 }
             }
+            if !described, Self.isDescribedBefore(tokens, run) { described = true }
             // `automotive giants such as Daimler Group and Porsche`, `firms (SAP, Siemens and GE)`:
             // every name listed after a plural company noun.
-            if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true }
+            var listed = false
+            if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
             if !described, Self.actsAsCompany(tokens, run, text) {
                 described = true
                 rule = .companyContext
             }
             guard described else { continue }
-            let words = tokens[run]
-            let lowers = words.map(\.lower)
-            guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) && !Self.demonyms.contains($0) }) else { continue }
-            // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
-            guard !(words.count == 1 && Self.isPluralAbbreviation(first.text)) else { continue }
-            let name = Self.spell(text, first.start, last.end)
-            out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [first.start..<last.end]))
+            // `makers like FAW, SAIC, Chery, BAW and Dongfeng`: in a list, `and` joins two names.
+            for part in listed ? Self.itemsSplitAtAnd(tokens, run) : [run] {
+                let words = tokens[part]
+                let lowers = words.map(\.lower)
+                guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) && !Self.demonyms.contains($0) }) else { continue }
+                // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
+                guard !(words.count == 1 && Self.isPluralAbbreviation(words[part.lowerBound].text)) else { continue }
+                let span = words[part.lowerBound].start..<words[part.upperBound - 1].end
+                let name = Self.spell(text, span.lowerBound, span.upperBound)
+                out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [span]))
+            }
         }
         return out
+    }
+
+    /// Whether a sentence opens by describing the name that follows its first comma as a
+    /// company: `As a glass manufacturer, Corning …`, `As the major industrial supplier, Mersen …`.
+    static func isDescribedBefore(_ tokens: [Token], _ run: Range<Int>) -> Bool {
+        let start = run.lowerBound
+        guard start >= 3, tokens[start - 1].next == 0x2C else { return false }
+        let noun = tokens[start - 1].lower
+        guard companyNouns.contains(noun) || companyNouns.contains(String(noun.dropLast())) else { return false }
+        // `As` and an article, at most ``appositiveReach`` words before the comma, with no comma
+        // or preposition between (`As a result of talks with the manufacturer, …` describes no one).
+        var m = start - 2
+        while m >= 1, start - 1 - m <= appositiveReach, tokens[m].next != 0x2C, tokens[m].next != 0x2E,
+              !["of", "in", "for", "with", "by", "on", "from", "to", "at"].contains(tokens[m].lower) {
+            if tokens[m - 1].text == "As", ["a", "an", "the"].contains(tokens[m].lower) {
+                return m - 1 == 0 || tokens[m - 2].next == 0x2E
+            }
+            m -= 1
+        }
+        return false
     }
 
     /// Verbs that, right after a name written in capitals, make it a company acting: `KUKA

@@ -11,6 +11,11 @@ public enum TechnologyRule: String, Sendable, Codable, Equatable {
     /// Modifier nouns and a technology head noun standing as an item of a list beside a known
     /// technology: `precision seeding systems` in `drones, precision seeding systems and satellite imagery`.
     case listItem = "list item"
+    /// One plural noun standing as an item of a list between two known technologies: `autopilots`
+    /// in `agricultural drones, autopilots, and agricultural IoT`.
+    case listNoun = "list noun"
+    /// An abbreviation named as a technology: `OCR technology`, `MCH technology`.
+    case namedAbbreviation = "abbreviation named as technology"
     /// Accepted in the review file.
     case reviewed
 }
@@ -81,6 +86,9 @@ enum TechnologyFinder {
     static let listedConfidence = 0.75
     /// `… technology` written once, alone: kept for review.
     static let singleConfidence = 0.5
+    /// An abbreviation named as a technology (`OCR technology`): the abbreviation is a name,
+    /// and the text says what it names.
+    static let namedAbbreviationConfidence = 0.75
 
     /// Last words (singular) of phrases that name a technology or a technical system.
     static let heads: Set<String> = [
@@ -89,6 +97,8 @@ enum TechnologyFinder {
         "turbine", "pump", "device", "module", "controller", "drive", "grid", "capture", "sequestration", "inverter",
         "electrolyser", "electrolyzer", "processor", "semiconductor", "display", "laser", "machining", "welding",
         "lithography", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
+        "computer", "server", "router", "terminal", "printer", "instrument", "meter", "camera", "charger", "compressor",
+        "transformer", "drone", "equipment", "machinery", "station", "tool",
     ]
 
     /// Heads whose phrases go to the Digital domain when no known technology stands beside them;
@@ -96,6 +106,7 @@ enum TechnologyFinder {
     static let digitalHeads: Set<String> = [
         "platform", "network", "computing", "chip", "algorithm", "software", "model", "processor", "semiconductor",
         "display", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
+        "computer", "server", "router", "terminal", "printer",
     ]
 
     /// The group of a found technology that stands beside no known one.
@@ -244,13 +255,23 @@ enum TechnologyFinder {
                 || (index + 1 < tokens.count && ["and", "or"].contains(tokens[index + 1].lower))
             guard endsItem, token.spaceAfter || [0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x0A, 0].contains(token.next) else { continue }
             var start = index
-            while start > 0, index - start < 3, tokens[start - 1].spaceAfter, isListModifier(tokens[start - 1].lower, tokens[start - 1].text) {
+            var nouns = 0
+            while start > 0, index - start < 3, tokens[start - 1].spaceAfter {
+                let word = tokens[start - 1]
+                if isListModifier(word.lower, word.text) {
+                    nouns += 1
+                } else if !fieldAdjectives.contains(word.text) {
+                    break
+                }
                 start -= 1
             }
             // One modifier is enough before a head that names a kind of machine or component
             // (`processor chip`, `welding robots`); broad heads need two (`reclaimed water reuse
-            // systems`, not `software algorithm` or `temporary storage`).
-            guard index - start >= (specificHeads.contains(head) ? 1 : 2) else { continue }
+            // systems`, not `software algorithm` or `temporary storage`). An adjective of a field
+            // counts as one beside a noun (`agricultural management systems`), not alone.
+            guard index - start >= (specificHeads.contains(head) ? 1 : 2), nouns >= 1 else { continue }
+            // `intelligent agricultural management systems`: an adjective of quality may open the item.
+            if start > 1, tokens[start - 1].spaceAfter, ModifierUse.qualityAdjectiveStarts.contains(tokens[start - 1].text) { start -= 1 }
             // The item starts after a separator: a comma, `and` or `or`, or a list opener (`such as`, `:`).
             guard start > 0 else { continue }
             let previous = tokens[start - 1]
@@ -267,11 +288,85 @@ enum TechnologyFinder {
         return out
     }
 
+    /// Plural nouns that stand alone as an item of a list in one line, between two separators
+    /// (`, autopilots,`, `, servers and`): candidates of the ``TechnologyRule/listNoun`` rule,
+    /// which the caller keeps only with a known technology listed on each side.
+    static func listNouns(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        var out: [TechnologyCandidate] = []
+        for (index, token) in tokens.enumerated() where index > 0 && index + 1 < tokens.count {
+            guard tokens[index - 1].next == 0x2C, token.next == 0x2C || (token.spaceAfter && ["and", "or"].contains(tokens[index + 1].lower)),
+                  let singular = singularListNoun(token.lower, token.text) else { continue }
+            out.append(TechnologyCandidate(
+                name: singular, written: token.text, abbreviation: nil, head: singular, rule: .listNoun,
+                confidence: listedConfidence, span: token.start..<token.end, modifiersEnd: token.start
+            ))
+        }
+        return out
+    }
+
+    /// The singular of a plain lower-case plural noun that may name a device or technique by
+    /// itself (`autopilots` → `autopilot`, `servers` → `server`); nil for other words, and for
+    /// nouns of any field (`solutions`, `products`, `services`, `systems`) or generic ones.
+    static func singularListNoun(_ lower: String, _ original: String) -> String? {
+        guard let first = original.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
+              lower.count >= 5, lower.allSatisfy({ $0.isLetter && $0.isASCII }), lower.hasSuffix("s"),
+              let singular = TermVariants.otherNumber(lower), !singular.hasSuffix("s") else { return nil }
+        let neutral = genericWords.contains(singular) || genericWords.contains(lower) || TechnologyGroupVotes.neutralWords.contains(singular)
+            || ModifierUse.extraHeads.contains(lower) || OrganisationFinder.isAdjective(singular)
+        return neutral ? nil : singular
+    }
+
+    /// Upper-case abbreviations named as a technology in one line: `OCR technology`,
+    /// `"OCR" technology`, `MCH technologies`. Not after a capitalised word, which makes the
+    /// abbreviation part of a name (`Honeywell OCR technology`).
+    static func namedAbbreviations(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        var out: [TechnologyCandidate] = []
+        for (index, token) in tokens.enumerated() where index > 0 && (token.text == "technology" || token.text == "technologies") {
+            let abbreviation = tokens[index - 1]
+            let gap = String(decoding: text[abbreviation.end..<token.start], as: UTF8.self)
+            guard [" ", "\" ", "” "].contains(gap), isNamedAbbreviation(abbreviation.text) else { continue }
+            if index > 1, tokens[index - 2].capitalised, tokens[index - 2].spaceAfter || tokens[index - 2].next == 0x22 { continue }
+            out.append(TechnologyCandidate(
+                name: abbreviation.text, written: abbreviation.text + gap + token.text, abbreviation: nil, head: "technology",
+                rule: .namedAbbreviation, confidence: namedAbbreviationConfidence, span: abbreviation.start..<abbreviation.end,
+                modifiersEnd: abbreviation.end
+            ))
+        }
+        return out
+    }
+
+    /// Whether `word` is an abbreviation that can name a technology: two to six capitals and
+    /// digits, at least two of them letters (`OCR`, `HVDC`, `5G` has one and is a term anyway).
+    static func isNamedAbbreviation(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 2, scalars.count <= 6, scalars.filter({ $0.value >= 0x41 && $0.value <= 0x5A }).count >= 2 else { return false }
+        return scalars.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x30 && $0.value <= 0x39) }
+    }
+
+    /// Whether the words of `bytes` are all adjectives of a field or of quality (`industrial `,
+    /// `smart industrial `).
+    static func areAdjectives(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let words = String(decoding: bytes, as: UTF8.self).split(separator: " ").map(String.init)
+        return !words.isEmpty && words.allSatisfy { fieldAdjectives.contains($0) || ModifierUse.qualityAdjectiveStarts.contains($0) }
+    }
+
+    /// Adjectives that name a technical field and classify a device as a noun would
+    /// (`agricultural drones`, `industrial robots`, `medical devices`), unlike adjectives of
+    /// quality with the same endings (`traditional`, `additional`, `potential`).
+    static let fieldAdjectives: Set<String> = [
+        "agricultural", "industrial", "medical", "electrical", "environmental", "chemical", "biological", "mechanical",
+        "optical", "thermal", "nuclear", "geothermal", "hydraulic", "pneumatic", "photovoltaic", "electronic", "robotic",
+        "automotive", "marine", "aerial", "surgical", "clinical",
+    ]
+
     /// Heads that name a kind of machine or component: one modifier before them makes a
     /// technology (`processor chip`, `transportation robot`). Other heads need two.
     static let specificHeads: Set<String> = [
         "robot", "sensor", "battery", "engine", "vehicle", "chip", "reactor", "turbine", "pump", "inverter", "electrolyser",
-        "electrolyzer", "processor", "laser", "printing", "machining", "welding", "lithography",
+        "electrolyzer", "processor", "laser", "printing", "machining", "welding", "lithography", "computer", "server", "router",
+        "printer", "instrument", "meter", "camera", "charger", "compressor", "transformer", "drone", "equipment", "machinery",
     ]
 
     /// A modifier noun of a list item: as ``isModifier(_:_:)``, and not a participle or adjective

@@ -178,4 +178,94 @@ struct OrganisationFinderTests {
         #expect(found("Fraunhofer and Aachen University signed.").isEmpty)
         #expect(found("Grain and Oil Co., Ltd. was founded; Metal and Oil Co., Ltd. too.").isEmpty)
     }
+
+    @Test func namesListedWithAnOrganisationAreOrganisations() throws {
+        // cmia-2021 line 2952: "… in collaboration with Kawasaki Heavy Industries, Iwatani Corporation,
+        // Shell Japan, J-POWER and Marubeni, and currently Sumitomo Corporation, ENEOS and Kawasaki Kisen …".
+        let names = found(Fixtures.lines("cmia-2021", 2952, 2952))
+        for name in ["Shell Japan", "J-POWER", "Marubeni", "ENEOS", "Kawasaki Kisen"] {
+            #expect(names[name]?.rule == .coordination, "\(name): \(names.keys.sorted())")
+        }
+        // cmia-2024 line 2389: "… created by Stellantis, TotalEnergies/Saft and Mercedes-Benz …".
+        #expect(found(Fixtures.lines("cmia-2024", 2389, 2389))["Stellantis"] != nil)
+        #expect(found("Zorvex Group and Quallon signed the deal.")["Quallon"]?.rule == .coordination)
+    }
+
+    @Test func aListOfComplementsTitlesPlacesOrWorksIsNoListOfOrganisations() {
+        // cmia-2021 line 4530: "Japan's Ministry of Health, Labour and Welfare recommends …".
+        #expect(found(Fixtures.lines("cmia-2021", 4530, 4530)).keys.filter { ["Labour", "Welfare"].contains($0) }.isEmpty)
+        // cmia-2021 line 50: "Senior Vice President and General Manager, Corning".
+        #expect(found(Fixtures.lines("cmia-2021", 50, 50)).isEmpty)
+        // cmia-2021 line 1328: "… the Chongqing Government and Liangjiang New Area Development Zone."
+        #expect(found(Fixtures.lines("cmia-2021", 1328, 1328))["Liangjiang New Area Development Zone"] == nil)
+        // cst-2024 line 1048: "World Bank Group, Digital Progress and Trends Report 2023".
+        #expect(found(Fixtures.lines("cst-2024", 1048, 1048))["Digital Progress"] == nil)
+        // Commas alone end clauses; a list holding a place says nothing of its other items; a
+        // possessor is no item.
+        #expect(Set(found("For Zorvex Group, Digital Transformation is key.").keys) == ["Zorvex Group"])
+        #expect(Set(found("Zorvex Group, Chongqing and Liangping joined.").keys) == ["Zorvex Group"])
+        #expect(Set(found("Zorvex Group's Digital Office and Quallon joined.").keys) == ["Zorvex Group"])
+    }
+
+    @Test func aSentenceOpeningWithItsSubjectsDescriptionNamesACompany() {
+        #expect(found("As a leading battery manufacturer, Voltaro expanded its plant.")["Voltaro"]?.rule == .appositive)
+        #expect(found("Voltaro, as the largest battery supplier in Sichuan, expanded its plant.")["Voltaro"]?.rule == .appositive)
+        #expect(found("As a result, Voltaro expanded its plant.").isEmpty)
+        #expect(found("As a result of talks with the manufacturer, Voltaro Street stays closed.")["Voltaro Street"] == nil)
+    }
+
+    @Test func aUnitHeadNamesABodyWithoutComplementAfterTwoDistinctiveWords() {
+        // cmia-2021 line 3564: "… the Tokyo One-Stop Business Establishment Center (TOSBEC) …".
+        #expect(found(Fixtures.lines("cmia-2021", 3564, 3564))["Tokyo One-Stop Business Establishment Center"]?.rule == .headNoun)
+        // cst-2024 line 411: "The Marketing Service Center is a business unit …".
+        #expect(found(Fixtures.lines("cst-2024", 411, 411))["Marketing Service Center"]?.type == .researchInstitute)
+        // One distinctive word, a facility, or a head inside a title: no body.
+        #expect(found("The Innovation Center and the Sales Department grew.").isEmpty)
+        #expect(found("Matches are played at the Olympic Sports Center.").isEmpty)
+        // giz-ccid-2022 line 524: "Global Data Center Energy Use: Distribution, …".
+        #expect(found(Fixtures.lines("giz-ccid-2022", 524, 524))["Global Data Center"] == nil)
+    }
+
+    @Test func namesListedAfterACompanyNounAreSplitAtAnd() {
+        // cmia-2021 line 2015: "… leading Chinese whole vehicle makers like FAW, SAIC, Geely, Chery, BAW and Dongfeng."
+        let names = companies(Fixtures.lines("cmia-2021", 2015, 2015))
+        #expect(names.isSuperset(of: ["BAW", "Dongfeng"]), "\(names.sorted())")
+        #expect(!names.contains("BAW and Dongfeng"))
+        // cmia-2024 line 1838: "… top-tier global companies such as TSMC and UMC."
+        #expect(companies(Fixtures.lines("cmia-2024", 1838, 1838)).isSuperset(of: ["TSMC", "UMC"]))
+        // A name that ends with a head noun or a work's word keeps its `and`.
+        #expect(found("Partners such as Online Production and Lifestyle Initiative joined.")["Online Production and Lifestyle Initiative"] != nil)
+    }
+
+    @Test func aNationalityBeforeALowerCaseNounEndsAName() {
+        // leiden-2023 line 418: "… the state-affiliated Tianjin Research Institute for Advanced Equipment and German institutions …".
+        let names = found(Fixtures.lines("leiden-2023", 418, 418))
+        #expect(names["Tianjin Research Institute for Advanced Equipment"] != nil, "\(names.keys.sorted())")
+    }
+
+    @Test func shortLegalFormsAreWrittenInCapitals() {
+        // cmia-2021 line 979: "… including the U.K. As the British Chamber of Commerce in China notes …".
+        #expect(found(Fixtures.lines("cmia-2021", 979, 979)).keys.allSatisfy { !$0.hasPrefix("U.K") })
+        // cmia-2021 line 4136: "Reduce CO <sub>2</sub> emissions per unit of GDP …".
+        #expect(found(Fixtures.lines("cmia-2021", 4136, 4136)).isEmpty)
+        #expect(found("Voltaro Energy AS signed; Zorvex Co. Ltd. too.").keys.sorted() == ["Voltaro Energy", "Zorvex"])
+    }
+
+    @Test func aBoardIsNamedByTheWordsBeforeIt() {
+        // cmia-2024 line 3128: "… the Sustainability Standards Board of Japan (SSBJ) …".
+        #expect(found(Fixtures.lines("cmia-2024", 3128, 3128))["Sustainability Standards Board of Japan"]?.type == .association)
+        // A complement says whose board it is, not which; nor do the kinds every company has.
+        #expect(found("The Board of Directors approved it. The Supervisory Board met.").isEmpty)
+    }
+
+    @Test func thePossessiveOfACommonNounGoesOnWithTheName() {
+        // cmia-2021 line 4331: "… the Chongqing Municipal People's Government and the People's Government of Sichuan Province …".
+        #expect(found(Fixtures.lines("cmia-2021", 4331, 4331))["People's Government of Sichuan Province"]?.type == .governmentBody)
+        // cst-2024 line 962: "In 2022, China Women's Development Foundation and Kuaishou jointly launched …".
+        #expect(found(Fixtures.lines("cst-2024", 962, 962))["China Women's Development Foundation"]?.type == .ngo)
+        // The possessive of a name ends it.
+        #expect(found("Aachen University's Industry Lab opened.")["Aachen University"] != nil)
+        // An award or a report of a body is not part of the body's name.
+        #expect(Set(found("It won the Quality Award of People's Government of Zorvex County.").keys) == ["People's Government of Zorvex County"])
+    }
 }

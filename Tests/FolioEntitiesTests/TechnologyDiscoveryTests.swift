@@ -105,6 +105,53 @@ struct TechnologyDiscoveryTests {
         #expect(found("The farm uses drones and new scouting systems.").technologies.isEmpty)
     }
 
+    @Test func aListItemMayOpenWithAdjectivesOfQualityAndOfAField() throws {
+        // cst-2024 line 365: "… autopilots, and agricultural IoT and intelligent agricultural management systems, …".
+        let result = found(Fixtures.lines("cst-2024", 365, 365))
+        let system = try #require(result.technologies.first { $0.slug == "intelligent-agricultural-management-system" })
+        #expect(system.rule == .listItem)
+        // An adjective of a field is no modifier alone, nor one of quality (`additional`).
+        #expect(found("The farm uses drones, agricultural systems and satellite imagery.").technologies.isEmpty)
+        #expect(found("The farm uses drones, additional scouting systems and satellite imagery.").technologies.isEmpty)
+        // Before a known technology, adjectives qualify it and name no other.
+        // cmia-2024 line 3277: "… integrate digital twins, blockchain, industrial edge computing, energy management, …".
+        #expect(found(Fixtures.lines("cmia-2024", 3277, 3277)).technologies.isEmpty)
+    }
+
+    @Test func devicesAndInstrumentsAreTechnologyHeadsOfListItems() {
+        // cmia-2021 line 1511: "… core components, precision instruments, …" beside known technologies.
+        #expect(found(Fixtures.lines("cmia-2021", 1511, 1511)).technologies.contains { $0.name == "Precision instrument" })
+        // cmia-2021 line 85: "… LCD screens of TVs, laptops, desktop computers, portable electronics …".
+        #expect(found(Fixtures.lines("cmia-2021", 85, 85)).technologies.contains { $0.name == "Desktop computer" })
+    }
+
+    @Test func aLoneNounBetweenTwoKnownTechnologiesInAListIsOne() throws {
+        // cst-2024 line 365: "… agricultural drones, agricultural unmanned vehicles, autopilots, and agricultural IoT …".
+        let autopilot = try #require(found(Fixtures.lines("cst-2024", 365, 365)).technologies.first { $0.slug == "autopilot" })
+        #expect(autopilot.rule == .listNoun)
+        #expect(autopilot.variants == ["autopilots"])
+        // Beside one known technology only, or a noun of any field, or not a whole item: nothing.
+        #expect(found("The farm uses drones, autopilots and good soil.").technologies.isEmpty)
+        #expect(found("The farm uses drones, solutions, and satellite imagery.").technologies.isEmpty)
+        #expect(found("The farm uses drones, autopilots makers and satellite imagery.").technologies.isEmpty)
+    }
+
+    @Test func anAbbreviationNamedAsATechnologyIsOne() throws {
+        // cmia-2021 line 4207: "… hydrogen supply chains using MCH technology to be scaled up …".
+        let mch = try #require(found(Fixtures.lines("cmia-2021", 4207, 4207)).technologies.first { $0.name == "MCH" })
+        #expect(mch.rule == .namedAbbreviation)
+        #expect(mch.variants == ["MCH technology"])
+        // cst-2024 line 896: "… Alibaba Group has developed "OCR" technology for Taobao app …".
+        #expect(found(Fixtures.lines("cst-2024", 896, 896)).technologies.map(\.name) == ["OCR"])
+        // Not: an abbreviation the vocabulary gives a technology under conditions, one after a
+        // capitalised word (part of a name), a company's, or a word in lower case.
+        // cmia-2021 line 1713: "… their development and use of AM technology …".
+        #expect(found(Fixtures.lines("cmia-2021", 1713, 1713)).technologies.isEmpty)
+        #expect(found("Zorvex MCH technology is sold.").technologies.isEmpty)
+        #expect(found("Our suppliers use ABB technology.").technologies.isEmpty)
+        #expect(found("We use ocr technology.").technologies.isEmpty)
+    }
+
     @Test func aFoundTechnologyTakesTheGroupItsWordsShareWithTheVocabulary() {
         // No known technology inside or beside it: `precision` and `seeding` are words of the
         // agricultural terms (`precision farming`, `precision irrigation` …).
