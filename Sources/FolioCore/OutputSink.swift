@@ -11,9 +11,12 @@ public protocol OutputSink: Sendable {
     func writeFile(to path: String, producing produce: (URL) throws -> Void) throws
 
     /// Keeps the previous output's file at `path` as this build's, when it is there and its
-    /// bytes have the SHA-256 `digest`; the caller then need not produce it again. False when
-    /// the sink has no previous output or the file differs (the caller then writes it).
-    func keepPrevious(_ path: String, sha256 digest: Data) -> Bool
+    /// bytes have the SHA-256 `digest`; the caller then need not produce it again. A file whose
+    /// stamp is still `stamp` (the one it had when its digest was last checked) is taken as
+    /// unchanged without being read.
+    /// - Returns: the kept file's stamp; nil when the sink has no previous output or the file
+    ///   differs (the caller then writes it).
+    func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp?
 }
 
 extension OutputSink {
@@ -34,7 +37,7 @@ extension OutputSink {
     }
 
     /// A sink without a previous output keeps nothing.
-    public func keepPrevious(_ path: String, sha256 digest: Data) -> Bool { false }
+    public func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp? { nil }
 }
 
 /// Keeps written files in memory, keyed by relative path. Thread-safe.
@@ -129,13 +132,15 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Keeps the previous output's file when its bytes hash to `digest` (update mode only). A file
-    /// changed by hand since, or left by a failed build, differs and is not kept.
-    public func keepPrevious(_ path: String, sha256 digest: Data) -> Bool {
+    /// Keeps the previous output's file when its bytes hash to `digest` (update mode only); one
+    /// whose stamp is `stamp` is not read again. A file changed by hand since, or left by a
+    /// failed build, differs and is not kept.
+    public func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp? {
         let previous = destination.appendingPathComponent(path).path
-        guard updatesInPlace, Self.regularFileSize(previous) != nil, FileDigest.sha256(atPath: previous) == digest else { return false }
+        guard updatesInPlace, let current = FileStamp(path: previous) else { return nil }
+        guard current == stamp || FileDigest.sha256(atPath: previous) == digest else { return nil }
         if record(path, unchanged: true) { unlink(staging.appendingPathComponent(path).path) }
-        return true
+        return current
     }
 
     /// Records whether the file at `path` is unchanged or staged; returns whether it was staged before.

@@ -116,16 +116,21 @@ public final class PageWriter: @unchecked Sendable {
     ///   produced a file from the same inputs and the output still holds it unchanged, that file
     ///   is kept and `produce` is not called.
     public func writeFile(to path: String, inputs: BuildCache.Key? = nil, producing produce: (URL) throws -> Void) throws {
-        let cached = inputs.flatMap { cache?.value(Self.producedNamespace, $0) }
-        if let cached, sink.keepPrevious(path, sha256: cached) {
-            // Nothing to do.
+        let cached = inputs.flatMap { cache?.value(Self.producedNamespace, $0) }.flatMap(ProducedFile.unarchived)
+        if let inputs, let cache, let cached, let kept = sink.keepPrevious(path, sha256: cached.digest, stamp: cached.stamp) {
+            // Checked by its bytes this time: the next build knows it by its stamp. A file written
+            // in the last seconds could be written again within the same clock tick, unseen by its
+            // stamp: it is checked by its bytes until it is older.
+            if kept != cached.stamp, !kept.isRecent {
+                cache.store(Self.producedNamespace, inputs, ProducedFile(digest: cached.digest, stamp: kept).archived)
+            }
         } else if let inputs, let cache {
             var digest: Data?
             try sink.writeFile(to: path) { url in
                 try produce(url)
                 digest = FileDigest.sha256(atPath: url.path)
             }
-            if let digest { cache.store(Self.producedNamespace, inputs, digest) }
+            if let digest { cache.store(Self.producedNamespace, inputs, ProducedFile(digest: digest, stamp: nil).archived) }
         } else {
             try sink.writeFile(to: path, producing: produce)
         }
@@ -158,6 +163,28 @@ public final class PageWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return paths
+    }
+}
+
+/// A file a build produced, as the build cache records it: the SHA-256 of its bytes and, once a
+/// later build has checked them in the output, the stamp the file had then.
+struct ProducedFile: BinaryArchivable {
+    var digest: Data
+    var stamp: FileStamp?
+
+    init(digest: Data, stamp: FileStamp?) {
+        self.digest = digest
+        self.stamp = stamp
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(digest)
+        archive.write(stamp)
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        digest = try archive.readData()
+        stamp = try archive.readOptional()
     }
 }
 

@@ -175,15 +175,19 @@ import Testing
     }
 
     /// A previous file is kept only when its bytes still hash to the digest the caller knows:
-    /// not one edited since, not one of another build, not without a previous output, not in memory.
+    /// not one edited since, not one of another build, not without a previous output, not in
+    /// memory. A file whose stamp is the one given is kept without being read; another stamp
+    /// means reading it.
     @Test func aPreviousFileIsKeptOnlyWhenItsBytesAreTheOnesExpected() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let site = root.appendingPathComponent("Site")
         let rows = Data("id,name\r\n1,Chongqing\r\n".utf8)
-        let digest = try #require(FileDigest.sha256(atPath: { let url = root.appendingPathComponent("rows.csv"); try? rows.write(to: url); return url.path }()))
+        let copy = root.appendingPathComponent("rows.csv")
+        try rows.write(to: copy)
+        let digest = try #require(FileDigest.sha256(atPath: copy.path))
         let first = try StagedDirectoryOutput(destination: site)
-        #expect(!first.keepPrevious("data/places.csv", sha256: digest), "nothing to keep without a previous output")
+        #expect(first.keepPrevious("data/places.csv", sha256: digest, stamp: nil) == nil, "nothing to keep without a previous output")
         try first.write(rows, to: "data/places.csv")
         try first.write("gone", to: "data/old.csv")
         try first.commit()
@@ -191,18 +195,26 @@ import Testing
         let inode = try FileManager.default.attributesOfItem(atPath: live.path)[.systemFileNumber] as? NSNumber
 
         let second = try StagedDirectoryOutput(destination: site)
-        #expect(second.keepPrevious("data/places.csv", sha256: digest))
-        #expect(!second.keepPrevious("data/old.csv", sha256: digest), "another file's bytes")
-        #expect(!second.keepPrevious("data/missing.csv", sha256: digest))
+        let stamp = try #require(second.keepPrevious("data/places.csv", sha256: digest, stamp: nil))
+        #expect(stamp == FileStamp(path: live.path))
+        #expect(second.keepPrevious("data/old.csv", sha256: digest, stamp: nil) == nil, "another file's bytes")
+        #expect(second.keepPrevious("data/missing.csv", sha256: digest, stamp: nil) == nil)
         try second.commit()
         #expect(try FileManager.default.attributesOfItem(atPath: live.path)[.systemFileNumber] as? NSNumber == inode, "a kept file is the same file")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("data/old.csv").path), "a file neither written nor kept is stale")
 
-        try Data("id,name\r\n1,Chengdu!\r\n".utf8).write(to: live)
+        // With its stamp, the file is not read: even a wrong digest keeps it.
         let third = try StagedDirectoryOutput(destination: site)
-        #expect(!third.keepPrevious("data/places.csv", sha256: digest), "a file changed since is not kept")
+        #expect(third.keepPrevious("data/places.csv", sha256: Data(count: 32), stamp: stamp) == stamp)
         third.discard()
-        #expect(!MemoryOutput().keepPrevious("data/places.csv", sha256: digest))
+        // Written again (same size, another modification time): the stamp differs and the bytes decide.
+        Thread.sleep(forTimeInterval: 0.02)
+        try Data("id,name\r\n1,Chengdu!!\r\n".utf8).write(to: live)
+        let fourth = try StagedDirectoryOutput(destination: site)
+        #expect(FileStamp(path: live.path)?.size == stamp.size)
+        #expect(fourth.keepPrevious("data/places.csv", sha256: digest, stamp: stamp) == nil, "a file changed since is not kept")
+        fourth.discard()
+        #expect(MemoryOutput().keepPrevious("data/places.csv", sha256: digest, stamp: nil) == nil)
     }
 
     /// The digest of a file is the SHA-256 of its bytes, read in pieces: empty, small and larger

@@ -137,3 +137,54 @@ import Testing
         #expect(other.sourceDigest != nil && other.sourceDigest != gazetteers.sourceDigest)
     }
 }
+
+/// A file made piece by piece (open data) is produced once for the same inputs: later builds keep
+/// the output's file after checking its bytes, and once it is older than a moment, by its stamp
+/// alone; a file changed since is produced again.
+@Suite struct ProducedFileTests {
+    @Test func aFileFromTheSameInputsIsKeptAndKnownByItsStampOnceOld() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-produced-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let site = root.appendingPathComponent("Site")
+        let templates = try TemplateLibrary(directory: root.appendingPathComponent("Templates"))
+        let cache = BuildCache(directory: root.appendingPathComponent(".folio-cache"))
+        var inputs = CacheKeyBuilder("test rows")
+        inputs.add("1,Chongqing")
+        let key = inputs.key()
+        var produced = 0
+        /// One build: writes the file through a staged output and publishes it.
+        func build() throws {
+            let output = try StagedDirectoryOutput(destination: site)
+            let writer = PageWriter(templates: templates, sink: output, layout: [:], cache: cache)
+            try writer.writeFile(to: "data/rows.csv", inputs: key) { url in
+                produced += 1
+                try Data("id,name\r\n1,Chongqing\r\n".utf8).write(to: url)
+            }
+            #expect(writer.writtenPaths == ["data/rows.csv"])
+            try output.commit()
+        }
+        func recorded() throws -> ProducedFile {
+            try #require(cache.value(PageWriter.producedNamespace, key).flatMap(ProducedFile.unarchived))
+        }
+        let file = site.appendingPathComponent("data/rows.csv")
+        try build()
+        #expect(produced == 1)
+        #expect(try recorded().stamp == nil)
+        try build()
+        #expect(produced == 1, "kept after its bytes were checked")
+        #expect(try recorded().stamp == nil, "a file written a moment ago is not known by its stamp")
+        // Older now: the next build records its stamp.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: file.path)
+        try build()
+        #expect(produced == 1)
+        #expect(try recorded().stamp == FileStamp(path: file.path))
+        try build()
+        #expect(produced == 1)
+        // Changed by hand: produced again, with the right bytes.
+        try Data("id,name\r\n1,Chengdu!!\r\n".utf8).write(to: file)
+        try build()
+        #expect(produced == 2)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "id,name\r\n1,Chongqing\r\n")
+    }
+}
