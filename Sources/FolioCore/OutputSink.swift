@@ -206,22 +206,16 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// Whether the regular file at `path` (not a link to one) holds exactly `data`: its size
     /// first, then its bytes.
     static func sameContents(_ data: Data, atPath path: String) -> Bool {
-        guard regularFileSize(path) == data.count, let existing = FileManager.default.contents(atPath: path) else { return false }
+        guard FileStamp(path: path)?.size == data.count, let existing = FileManager.default.contents(atPath: path) else { return false }
         return existing == data
     }
 
     /// Whether two regular files (not links) hold the same bytes.
     static func sameFiles(_ a: String, _ b: String) -> Bool {
-        guard let size = regularFileSize(a), regularFileSize(b) == size else { return false }
+        guard let size = FileStamp(path: a)?.size, FileStamp(path: b)?.size == size else { return false }
         return FileManager.default.contentsEqual(atPath: a, andPath: b)
     }
 
-    /// The size of the regular file at `path`; nil for a link, a folder or nothing.
-    private static func regularFileSize(_ path: String) -> Int? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_size)
-    }
 
     private func isCreated(_ directory: String) -> Bool {
         lock.lock()

@@ -38,11 +38,8 @@ struct TermLinker: Sendable {
     /// build comes back from that build's archive instead of being tagged and rendered again.
     /// - Returns: also the digest of the rendering's inputs, when the gazetteers have one.
     static func render(_ page: Page, linker: TermLinker?, renderer: MarkdownRenderer, cache: BuildCache? = nil) -> (RenderedPage, ArticleEntities?, BuildCache.Key?) {
-        guard let key = cacheKey(page, linker: linker) else {
-            let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
-            return (rendered, analysis, nil)
-        }
-        guard let cache else {
+        let key = cacheKey(page, linker: linker)
+        guard let cache, let key else {
             let (rendered, analysis) = render(page, linker: linker, renderer: renderer)
             return (rendered, analysis, key)
         }

@@ -65,6 +65,7 @@ public struct PlaceMaps: Sendable {
 
     /// A small map on a place's page: the place's surroundings with its country shaded and the
     /// place marked; nil when the place has no point.
+    ///
     /// A locator depends only on the place's name, type and point, its country and the base map:
     /// one drawn by an earlier build from the same is reused.
     public func locator(for term: Term) -> String? {
