@@ -30,6 +30,10 @@ public final class BuildCache: @unchecked Sendable {
     public struct Key: Hashable, Sendable {
         public let bytes: Data
 
+        public init(bytes: Data) {
+            self.bytes = bytes
+        }
+
         /// The digest in lower-case hexadecimal: the entry's file name.
         var name: String {
             let digits = Array("0123456789abcdef".utf8)
@@ -93,6 +97,21 @@ public final class BuildCache: @unchecked Sendable {
         lock.lock()
         used = [:]
         lock.unlock()
+    }
+
+    /// The keys this build has asked for or stored so far, by namespace.
+    public var usedKeys: [String: Set<Key>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return used
+    }
+
+    /// Counts `keys` as used by this build, so ``save()`` keeps their entries although nothing
+    /// asked for them (the work that would was skipped because its result is already in place).
+    public func retain(_ keys: [String: [Key]]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (namespace, list) in keys { used[namespace, default: []].formUnion(list) }
     }
 
     /// Removes the entries of every namespace this build used that it did not ask for or store.

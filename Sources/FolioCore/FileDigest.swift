@@ -18,6 +18,11 @@ public enum FileDigest {
         }
         return Data(hasher.finalize())
     }
+
+    /// The SHA-256 of `data`, as ``sha256(atPath:)`` gives it for a file holding those bytes.
+    public static func sha256(_ data: Data) -> Data {
+        Data(SHA256.hash(data: data))
+    }
 }
 
 /// What the file system says of a regular file — size, modification time, inode and device —

@@ -17,6 +17,29 @@ public protocol OutputSink: Sendable {
     /// - Returns: the kept file's stamp; nil when the sink has no previous output or the file
     ///   differs (the caller then writes it).
     func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp?
+
+    /// Keeps the previous output's files as this build's when every one of them is there with
+    /// its digest (each checked as ``keepPrevious(_:sha256:stamp:)`` checks one); keeps none
+    /// when one differs, so a caller that then writes the set again leaves nothing stale.
+    /// - Returns: the kept files' stamps in order; nil when nothing was kept.
+    func keepAllPrevious(_ files: [PreviousFile]) -> [FileStamp]?
+
+    /// Whether the sink has a previous output whose files ``keepPrevious(_:sha256:stamp:)`` can keep.
+    var hasPreviousOutput: Bool { get }
+}
+
+/// A file of the previous output a build would keep: its path, the SHA-256 of the bytes it
+/// should hold and, when known, the stamp it had when those bytes were last checked.
+public struct PreviousFile: Sendable {
+    public var path: String
+    public var digest: Data
+    public var stamp: FileStamp?
+
+    public init(path: String, digest: Data, stamp: FileStamp?) {
+        self.path = path
+        self.digest = digest
+        self.stamp = stamp
+    }
 }
 
 extension OutputSink {
@@ -38,6 +61,10 @@ extension OutputSink {
 
     /// A sink without a previous output keeps nothing.
     public func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp? { nil }
+
+    public func keepAllPrevious(_ files: [PreviousFile]) -> [FileStamp]? { nil }
+
+    public var hasPreviousOutput: Bool { false }
 }
 
 /// Keeps written files in memory, keyed by relative path. Thread-safe.
@@ -142,6 +169,25 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         if record(path, unchanged: true) { unlink(staging.appendingPathComponent(path).path) }
         return current
     }
+
+    public func keepAllPrevious(_ files: [PreviousFile]) -> [FileStamp]? {
+        guard updatesInPlace else { return nil }
+        // Checked first, on all cores, and kept only when all hold: a set kept in part would
+        // leave files the caller no longer writes.
+        let stamps = ConcurrentMap.map(files) { file -> FileStamp? in
+            let previous = destination.appendingPathComponent(file.path).path
+            guard let current = FileStamp(path: previous) else { return nil }
+            return current == file.stamp || FileDigest.sha256(atPath: previous) == file.digest ? current : nil
+        }
+        let kept = stamps.compactMap { $0 }
+        guard kept.count == files.count else { return nil }
+        for file in files where record(file.path, unchanged: true) {
+            unlink(staging.appendingPathComponent(file.path).path)
+        }
+        return kept
+    }
+
+    public var hasPreviousOutput: Bool { updatesInPlace }
 
     /// Records whether the file at `path` is unchanged or staged; returns whether it was staged before.
     @discardableResult

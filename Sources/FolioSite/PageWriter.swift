@@ -21,12 +21,25 @@ public final class PageWriter: @unchecked Sendable {
     /// One copy of each link and id string kept for validation: most pages repeat the layout's
     /// links, and the build holds every page's until the end.
     private var strings: Set<String> = []
+    /// Files written while a generator's outputs are recorded (``recordingOutputs(_:_:_:)``), by path.
+    private var recorded: [String: RecordedOutputs.File]?
+
+    /// The digest of the templates and the layout every page is rendered with; nil when the
+    /// templates have none or the layout holds a value a digest cannot describe.
+    let layoutFingerprint: Data?
 
     init(templates: TemplateLibrary, sink: any OutputSink, layout: [String: any Sendable], cache: BuildCache? = nil) {
         self.templates = templates
         self.sink = sink
         self.layout = layout
         self.cache = cache
+        var key = CacheKeyBuilder("layout")
+        if let fingerprint = templates.fingerprint, TemplateContextKey.add(layout as [String: Any], to: &key) {
+            key.add(fingerprint)
+            layoutFingerprint = key.key().bytes
+        } else {
+            layoutFingerprint = nil
+        }
     }
 
     /// Renders `template` for the page published at `urlPath` and writes `urlPath/index.html`.
@@ -92,14 +105,28 @@ public final class PageWriter: @unchecked Sendable {
     public func write(_ data: Data, to path: String, contentPath: String? = nil) throws {
         try sink.write(data, to: path)
         let scanned = path.hasSuffix(".html") ? HTMLFacts.scan(String(decoding: data, as: UTF8.self)) : nil
+        let digest = isRecording ? FileDigest.sha256(data) : nil
         lock.lock()
         paths.insert(path)
-        if var scanned {
-            scanned.references = scanned.references.map { HTMLFacts.Reference(url: shared($0.url), line: $0.line) }
-            scanned.ids = Set(scanned.ids.map(shared))
-            facts.append(OutputFileFacts(path: path, facts: scanned, contentPath: contentPath))
-        }
+        let written = scanned.map { OutputFileFacts(path: path, facts: $0, contentPath: contentPath) }
+        if let written { facts.append(sharingStrings(written)) }
+        if let digest, recorded != nil { recorded?[path] = RecordedOutputs.File(path: path, digest: digest, stamp: nil, facts: written) }
         lock.unlock()
+    }
+
+    /// `file` with its links and ids replaced by their kept copies (call with `lock` held).
+    private func sharingStrings(_ file: OutputFileFacts) -> OutputFileFacts {
+        var file = file
+        file.facts.references = file.facts.references.map { HTMLFacts.Reference(url: shared($0.url), line: $0.line) }
+        file.facts.ids = Set(file.facts.ids.map(shared))
+        return file
+    }
+
+    /// Whether a generator's outputs are being recorded.
+    private var isRecording: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded != nil
     }
 
     /// The kept copy of `text` (call with `lock` held). Strings of up to 15 bytes are stored
@@ -117,6 +144,7 @@ public final class PageWriter: @unchecked Sendable {
     ///   is kept and `produce` is not called.
     public func writeFile(to path: String, inputs: BuildCache.Key? = nil, producing produce: (URL) throws -> Void) throws {
         let cached = inputs.flatMap { cache?.value(Self.producedNamespace, $0) }.flatMap(ProducedFile.unarchived)
+        var digest: Data?, stamp: FileStamp?
         if let inputs, let cache, let cached, let kept = sink.keepPrevious(path, sha256: cached.digest, stamp: cached.stamp) {
             // Checked by its bytes this time: the next build knows it by its stamp. A file written
             // in the last seconds could be written again within the same clock tick, unseen by its
@@ -124,19 +152,83 @@ public final class PageWriter: @unchecked Sendable {
             if kept != cached.stamp, !kept.isRecent {
                 cache.store(Self.producedNamespace, inputs, ProducedFile(digest: cached.digest, stamp: kept).archived)
             }
+            digest = cached.digest
+            stamp = kept.isRecent ? nil : kept
         } else if let inputs, let cache {
-            var digest: Data?
             try sink.writeFile(to: path) { url in
                 try produce(url)
                 digest = FileDigest.sha256(atPath: url.path)
             }
             if let digest { cache.store(Self.producedNamespace, inputs, ProducedFile(digest: digest, stamp: nil).archived) }
         } else {
-            try sink.writeFile(to: path, producing: produce)
+            let recording = isRecording
+            try sink.writeFile(to: path) { url in
+                try produce(url)
+                if recording { digest = FileDigest.sha256(atPath: url.path) }
+            }
         }
         lock.lock()
         paths.insert(path)
+        if let digest, recorded != nil { recorded?[path] = RecordedOutputs.File(path: path, digest: digest, stamp: stamp, facts: nil) }
         lock.unlock()
+    }
+
+    /// Runs `body`, one generator's writing, and keeps a record of what it wrote (files, their
+    /// digests and HTML facts, its findings, the cache entries it used) in the build cache under
+    /// `key`, the digest of everything the generator reads. Without a key, a cache, or a previous
+    /// output to keep files from, it only runs `body`.
+    func recordingOutputs(_ namespace: String, _ key: BuildCache.Key?, _ body: () throws -> [Diagnostic]) throws -> [Diagnostic] {
+        guard let cache, let key, sink.hasPreviousOutput else { return try body() }
+        let before = cache.usedKeys
+        lock.lock()
+        recorded = [:]
+        lock.unlock()
+        let diagnostics: [Diagnostic]
+        do {
+            diagnostics = try body()
+        } catch {
+            lock.lock()
+            recorded = nil
+            lock.unlock()
+            throw error
+        }
+        lock.lock()
+        let files = (recorded ?? [:]).values.sorted { $0.path < $1.path }
+        recorded = nil
+        lock.unlock()
+        var used: [String: [BuildCache.Key]] = [:]
+        for (space, keys) in cache.usedKeys {
+            let new = keys.subtracting(before[space] ?? [])
+            if !new.isEmpty { used[space] = Array(new) }
+        }
+        cache.store(namespace, key, RecordedOutputs(files: files, diagnostics: diagnostics, cacheKeys: used).archived)
+        return diagnostics
+    }
+
+    /// Keeps the files a generator wrote in an earlier build whose inputs had the digest `key`,
+    /// when the output still holds every one of them as written; they count as written by this
+    /// build (paths and HTML facts), and the generator's findings are returned. Nil when there
+    /// is no such record or a file differs (changed by hand, removed): the generator then runs.
+    func replayOutputs(_ namespace: String, _ key: BuildCache.Key?) -> [Diagnostic]? {
+        guard let cache, let key, sink.hasPreviousOutput,
+              let data = cache.value(namespace, key), var record = RecordedOutputs.unarchived(data),
+              let stamps = sink.keepAllPrevious(record.files.map { PreviousFile(path: $0.path, digest: $0.digest, stamp: $0.stamp) })
+        else { return nil }
+        // Files checked by their bytes are known by their stamps next time (as produced files are).
+        var learned = false
+        for (index, stamp) in zip(record.files.indices, stamps) where stamp != record.files[index].stamp && !stamp.isRecent {
+            record.files[index].stamp = stamp
+            learned = true
+        }
+        if learned { cache.store(namespace, key, record.archived) }
+        cache.retain(record.cacheKeys)
+        lock.lock()
+        for file in record.files {
+            paths.insert(file.path)
+            if let written = file.facts { facts.append(sharingStrings(written)) }
+        }
+        lock.unlock()
+        return record.diagnostics
     }
 
     /// Whether ``writeFile(to:inputs:producing:)`` can keep files of earlier builds: callers

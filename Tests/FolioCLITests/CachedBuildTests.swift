@@ -29,7 +29,7 @@ import Testing
             .filter { $0.hasSuffix(".md") && !$0.hasSuffix("index.md") }.sorted().map { "Content/articles/\($0)" }
         for _ in 0..<20 {
             let article = articles[Int(random.next() % UInt64(articles.count))]
-            switch random.next() % 5 {
+            switch random.next() % 6 {
             case 0:
                 if try replace(" the ", with: " the revised \(round) ", in: article, under: root) { return "text of \(article)" }
             case 1:
@@ -48,6 +48,9 @@ import Testing
                 if try replace("aliases: [AIR PRODUCTS,", with: "aliases: [Air Products Group \(round), AIR PRODUCTS,", in: "Content/data/companies.yml", under: root) {
                     return "company alias"
                 }
+            case 4:
+                // A paragraph before the text: every mention moves down a line.
+                if try replace("\n---\n", with: "\n---\n\nAn opening paragraph \(round).\n", in: article, under: root) { return "opening of \(article)" }
             default:
                 if try replace("\ntitle: \"", with: "\ntitle: \"Revised \(round): ", in: article, under: root) { return "title of \(article)" }
             }
@@ -165,6 +168,7 @@ import Testing
         #expect(try Data(contentsOf: mentions) == original)
 
         // A damaged record of what was produced is a miss: the file is made again, the same.
+        // (With the index pages' record damaged too, or their files would simply be kept.)
         let folder = root.appendingPathComponent(".folio-cache/produced")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(names.count >= 13, "the tables' CSV and JSON and the database")
@@ -172,6 +176,12 @@ import Testing
             var data = try Data(contentsOf: folder.appendingPathComponent(name))
             data[0] ^= 0xFF
             try data.write(to: folder.appendingPathComponent(name))
+        }
+        let records = root.appendingPathComponent(".folio-cache/taxonomy-outputs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: records.path) {
+            var data = try Data(contentsOf: records.appendingPathComponent(name))
+            data[0] ^= 0xFF
+            try data.write(to: records.appendingPathComponent(name))
         }
         let before = try RebuildTests.files(root.appendingPathComponent("Site"))
         #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)

@@ -99,9 +99,8 @@ struct OpenData {
 
     var tables: [Table]
 
-    /// Collects the tables from the taxonomy index.
-    /// - Parameter mapper: maps article lines back to source lines.
-    init(index: TaxonomyIndex, pages: [PublishedPage], mapper: SourceLineMapper?) {
+    /// Collects the tables from the taxonomy index and the indexed pages, in site order.
+    init(index: TaxonomyIndex, pages: [IndexedPage]) {
         func text(_ s: String?) -> SQLiteDatabase.Value { s.map { $0.isEmpty ? .null : .text($0) } ?? .null }
         func int(_ i: Int?) -> SQLiteDatabase.Value { i.map { .integer($0) } ?? .null }
         func counts(_ term: Term) -> [SQLiteDatabase.Value] {
@@ -234,19 +233,16 @@ struct OpenData {
         // Two pages at one URL are a build error (SITE001); the data keeps the first, as the site does.
         var exported: Set<String> = []
         for page in pages where byPage[page.urlPath] != nil || index.termsByPage[page.urlPath]?.isEmpty == false {
-            let fm = page.page.frontMatter
             let articleID = Self.articleID(page.urlPath)
             guard exported.insert(articleID).inserted else { continue }
-            let range = fm.source
             articles.rows.append([
-                .text(articleID), .text(fm.title), text(fm.document), text(fm.company), .text(page.page.path),
-                text(range?.file), int(range?.lines.first), int(range?.lines.last),
+                .text(articleID), .text(page.title), text(page.document), text(page.company), .text(page.path),
+                text(page.sourceFile), int(page.sourceLines.first), int(page.sourceLines.last),
             ])
-            let bodyLines = TextLines.split(page.page.body)
             for (termID, occurrence) in (byPage[page.urlPath] ?? []).sorted(by: { $0.0 < $1.0 }) {
                 for mention in occurrence.mentions {
-                    let source = range == nil ? nil : mapper?.sourceLocation(for: page.page, bodyLine: mention.line, bodyLines: bodyLines)
-                    mentions.rows.append(MentionRow(articleID: articleID, term: termID, mention: mention, sourceFile: source?.file, sourceLine: source?.line, count: occurrence.count))
+                    let sourceLine = page.sourceLineByBodyLine[mention.line]
+                    mentions.rows.append(MentionRow(articleID: articleID, term: termID, mention: mention, sourceFile: sourceLine == nil ? nil : page.sourceFile, sourceLine: sourceLine, count: occurrence.count))
                 }
             }
         }

@@ -81,17 +81,64 @@ public struct TaxonomyGenerator: SiteGenerator {
         return files
     }
 
+    /// Writes the overview and term pages, the redirects and the open data.
+    ///
+    /// The generator reads pages only as ``IndexedPage``s. With a build cache, what it wrote is
+    /// recorded under the digest of those pages, the gazetteers, the base map, the templates and
+    /// the layout; a later build with the same digest keeps those files as the output holds them
+    /// (when none was changed since) instead of writing them again. An edit that changes no
+    /// mention, heading or term of any page therefore redoes none of the index pages.
     public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
         let files = site.prepared as? DataFiles ?? readDataFiles(projectRoot: site.projectRoot, content: site.config.content)
         if let failure = files.failure { throw failure }
         if let problem = files.problem { return [problem] }
         guard let gazetteers = files.gazetteers else { return [] }
         let baseMap = files.baseMap
-        let index = TaxonomyIndex.build(pages: site.pages, gazetteers: gazetteers, analyses: site.entities)
-        let pages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap, cache: writer.cache), writer: writer)
-        try pages.writeAll()
-        try OpenData(index: index, pages: site.pages, mapper: site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }).write(to: writer)
-        return try pages.writeRedirects(for: site.pages)
+        let pages = Self.indexedPages(of: site, gazetteers: gazetteers)
+        let key = writer.cache == nil ? nil : Self.outputsKey(pages: pages, gazetteers: gazetteers, baseMap: baseMap, writer: writer)
+        if let replayed = writer.replayOutputs(Self.outputsNamespace, key) { return replayed }
+        return try writer.recordingOutputs(Self.outputsNamespace, key) {
+            let index = TaxonomyIndex.build(pages: pages, gazetteers: gazetteers)
+            let taxonomyPages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap, cache: writer.cache), writer: writer)
+            try taxonomyPages.writeAll()
+            try OpenData(index: index, pages: pages).write(to: writer)
+            return try taxonomyPages.writeRedirects(for: pages)
+        }
+    }
+
+    /// The build cache's namespace of the generator's recorded outputs.
+    static let outputsNamespace = "taxonomy-outputs"
+
+    /// What the generator reads of each published page, in site order. Pages the build did not
+    /// tag (it had no gazetteers of its own) are tagged here, on all cores.
+    static func indexedPages(of site: SiteSnapshot, gazetteers: Gazetteers) -> [IndexedPage] {
+        let missing = site.pages.contains { TermLinker.tags($0.page) && site.entities[$0.page.path] == nil }
+        // The tagger's patterns take long to compile: made only when a page needs tagging here.
+        let linker = missing ? TermLinker(gazetteers: gazetteers) : nil
+        let mapper = site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }
+        return ConcurrentMap.map(site.pages) { published in
+            let page = published.page
+            let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker?.analyze(page) : nil
+            return IndexedPage(published, entities: entities, mapper: mapper)
+        }
+    }
+
+    /// The digest of everything the generator's files are made from; nil when one part has no
+    /// digest (gazetteers, base map or templates made in code).
+    static func outputsKey(pages: [IndexedPage], gazetteers: Gazetteers, baseMap: BaseMap?, writer: PageWriter) -> BuildCache.Key? {
+        guard let gazetteersDigest = gazetteers.sourceDigest, let layout = writer.layoutFingerprint else { return nil }
+        var key = CacheKeyBuilder(outputsNamespace)
+        key.add(gazetteersDigest)
+        if let baseMap {
+            guard let digest = baseMap.digest else { return nil }
+            key.add(digest)
+        } else {
+            key.add("no base map")
+        }
+        key.add(layout)
+        key.add(pages.count)
+        for digest in ConcurrentMap.map(pages, { FileDigest.sha256($0.archived) }) { key.add(digest) }
+        return key.key()
     }
 }
 
@@ -148,15 +195,14 @@ struct TaxonomyPages: Sendable {
     /// Front matter may name a term by an alias (`Isuzu Motors`, `Hitachi ABB Power Grids`);
     /// article pages link to `companies/<slug of that name>/`, so that URL redirects to the
     /// canonical page. Names that match no term are reported.
-    func writeRedirects(for pages: [PublishedPage]) throws -> [Diagnostic] {
+    func writeRedirects(for pages: [IndexedPage]) throws -> [Diagnostic] {
         var done: Set<String> = []
         var diagnostics: [Diagnostic] = []
         let gazetteers = index.gazetteers
         for page in pages {
-            let fm = page.page.frontMatter
-            var named: [(EntityKind, String)] = (fm.companies ?? []).map { (.company, $0) } + (fm.cities ?? []).map { (.place, $0) }
-                + (fm.technologies ?? []).map { (.technology, $0) }
-            if let company = fm.company { named.append((.company, company)) }
+            var named: [(EntityKind, String)] = (page.companies ?? []).map { (.company, $0) } + (page.cities ?? []).map { (.place, $0) }
+                + (page.technologies ?? []).map { (.technology, $0) }
+            if let company = page.company { named.append((.company, company)) }
             for (kind, name) in named {
                 let slug = Slug.make(name)
                 let path = "\(kind.section)/\(slug)/"
@@ -167,7 +213,7 @@ struct TaxonomyPages: Sendable {
                     diagnostics.append(Diagnostic(
                         code: "TAX001", severity: .warning,
                         message: "`\(name)` is not in the \(kind.section) gazetteer, so it has no index page",
-                        location: SourceLocation(file: page.page.path, line: 1),
+                        location: SourceLocation(file: page.path, line: 1),
                         hint: "add it (or an alias) to Content/data/\(kind.section).yml"
                     ))
                     continue
@@ -312,12 +358,10 @@ struct TaxonomyPages: Sendable {
 
     private func entry(for item: TermArticle, from urlPath: String) -> TaxonomyHTML.Entry {
         let page = item.page
-        let rendered = page.rendered
         let pageURL = SiteURL.link(from: urlPath, to: page.urlPath)
         var snippets: [TaxonomyHTML.Snippet] = []
         for mention in (item.occurrence?.mentions ?? []).prefix(3) {
-            let fileLine = mention.line + page.page.bodyStartLine - 1
-            let heading = rendered.headings.last { $0.line <= fileLine }
+            let heading = page.heading(forBodyLine: mention.line)
             snippets.append(TaxonomyHTML.Snippet(
                 before: mention.before, match: mention.text, after: mention.after,
                 // `SiteURL.link(from:to:fragment:)`, without recomputing the page's link.
@@ -327,10 +371,10 @@ struct TaxonomyPages: Sendable {
             ))
         }
         return TaxonomyHTML.Entry(
-            title: page.page.frontMatter.title,
+            title: page.title,
             url: pageURL,
-            document: page.page.documentSlug ?? "",
-            company: page.page.frontMatter.company ?? "",
+            document: page.documentSlug ?? "",
+            company: page.company ?? "",
             bodyCount: item.occurrence?.bodyCount ?? 0,
             footnoteCount: item.occurrence?.footnoteCount ?? 0,
             frontMatterOnly: item.occurrence == nil,

@@ -5,8 +5,8 @@ import FolioModel
 
 /// One article's entry on a term page: how often it mentions the term and where.
 public struct TermArticle: Sendable {
-    /// The published article (or hand-written page).
-    public var page: PublishedPage {
+    /// What the index reads of the article (or hand-written page).
+    var page: IndexedPage {
         get { shared.page }
         set { shared = SharedPage(newValue) }
     }
@@ -18,7 +18,7 @@ public struct TermArticle: Sendable {
     /// The organisation wrote this article (company pages list these first).
     public var isAuthor: Bool
 
-    public init(page: PublishedPage, occurrence: TermOccurrence?, isAuthor: Bool) {
+    init(page: IndexedPage, occurrence: TermOccurrence?, isAuthor: Bool) {
         self.init(shared: SharedPage(page), occurrence: occurrence, isAuthor: isAuthor)
     }
 
@@ -32,11 +32,11 @@ public struct TermArticle: Sendable {
     public var count: Int { occurrence?.count ?? 0 }
 }
 
-/// One published page behind the entries of all its terms.
+/// One indexed page behind the entries of all its terms.
 final class SharedPage: Sendable {
-    let page: PublishedPage
+    let page: IndexedPage
 
-    init(_ page: PublishedPage) {
+    init(_ page: IndexedPage) {
         self.page = page
     }
 }
@@ -51,20 +51,8 @@ public struct TaxonomyIndex: Sendable {
 
     /// Groups the tagging of every article and hand-written page by term. Pages' front matter
     /// terms are included even when the text does not name them.
-    /// - Parameter analyses: the build's tagging by `Content/` path; a page missing from it is
-    ///   tagged here (on all cores).
-    public static func build(pages: [PublishedPage], gazetteers: Gazetteers, analyses known: [String: ArticleEntities] = [:]) -> TaxonomyIndex {
-        let candidates = pages.filter { TermLinker.tags($0.page) }
-        // The tagger's patterns take long to compile: made only when a page needs tagging here.
-        let missing = candidates.filter { known[$0.page.path] == nil }
-        var tagged = known
-        if !missing.isEmpty {
-            let linker = TermLinker(gazetteers: gazetteers)
-            for (page, analysis) in zip(missing, ConcurrentMap.map(missing) { linker.analyze($0.page) }) {
-                tagged[page.page.path] = analysis
-            }
-        }
-        let tagging = candidates.compactMap { page in tagged[page.page.path].map { (page, $0) } }
+    static func build(pages: [IndexedPage], gazetteers: Gazetteers) -> TaxonomyIndex {
+        let tagging = pages.compactMap { page in page.isTagged ? page.entities.map { (page, $0) } : nil }
         // Organisations found by their shape in the text become company terms of their own.
         let gazetteers = gazetteers.adding(organisations: tagging.flatMap(\.1.organisations))
             .adding(technologies: tagging.flatMap(\.1.technologies))
@@ -78,10 +66,9 @@ public struct TaxonomyIndex: Sendable {
                 occurrences[occurrence.term] = occurrence
             }
             var ids = Set(occurrences.keys)
-            let fm = page.page.frontMatter
             let listed: [(EntityKind, [String])] = [
-                (.company, fm.companies ?? []), (.place, fm.cities ?? []),
-                (.technology, fm.technologies ?? []), (.sdg, (fm.sdgs ?? []).map { String($0) }),
+                (.company, page.companies ?? []), (.place, page.cities ?? []),
+                (.technology, page.technologies ?? []), (.sdg, (page.sdgs ?? []).map { String($0) }),
             ]
             for (kind, names) in listed {
                 for name in names {
@@ -90,7 +77,7 @@ public struct TaxonomyIndex: Sendable {
                 }
             }
             var author: TermID?
-            if let company = fm.company, let name = gazetteers.canonicalCompanyName(for: company) ?? (gazetteers.term(kind: .company, named: company)?.name),
+            if let company = page.company, let name = gazetteers.canonicalCompanyName(for: company) ?? (gazetteers.term(kind: .company, named: company)?.name),
                let term = gazetteers.term(kind: .company, named: name) {
                 author = term.id
                 ids.insert(term.id)

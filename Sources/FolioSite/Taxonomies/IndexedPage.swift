@@ -1,0 +1,159 @@
+import FolioContent
+import FolioCore
+import FolioEntities
+import FolioMarkdown
+import FolioModel
+
+/// What the index pages and the open data read of one published page, and nothing more: its
+/// place on the site, the front matter that names terms, its tagging, the headings its mentions
+/// link to and the source lines behind its mentions.
+///
+/// The taxonomy generator sees pages only through these, so two builds whose indexed pages (and
+/// gazetteers, base map and templates) are equal write the same index pages: an edit that changes
+/// no mention leaves them as they were (see ``TaxonomyGenerator``).
+struct IndexedPage: Sendable, Equatable {
+    /// The `Content/` path.
+    var path: String
+    var urlPath: String
+    var documentSlug: String?
+    /// Whether the page is tagged (articles and hand-written pages); the others only name terms
+    /// in their front matter.
+    var isTagged: Bool
+    var title: String
+    /// Front matter: `document`, `company` and the term lists.
+    var document: String?
+    var company: String?
+    var companies: [String]?
+    var cities: [String]?
+    var sdgs: [Int]?
+    var technologies: [String]?
+    /// Front matter `source`: the raw file and the first and last line it covers.
+    var sourceFile: String?
+    var sourceLines: [Int]
+    /// The tagging, without what the indexes never read (the linked Markdown, rejected candidates,
+    /// byte offsets), so an edit elsewhere on a mention's line does not change it.
+    var entities: ArticleEntities?
+    /// The page's headings with their file lines, for the section a mention is in.
+    var headings: [RenderedHeading]
+    /// The file line of the body's first line.
+    var bodyStartLine: Int
+    /// The source line behind each body line that holds a mention (pages with `source` only).
+    var sourceLineByBodyLine: [Int: Int]
+
+    /// The indexed facts of `published`, with its tagging (`nil` for pages that are not tagged)
+    /// and the source lines of its mentions from `mapper`.
+    init(_ published: PublishedPage, entities: ArticleEntities?, mapper: SourceLineMapper?) {
+        let page = published.page
+        let fm = page.frontMatter
+        path = page.path
+        urlPath = published.urlPath
+        documentSlug = page.documentSlug
+        isTagged = TermLinker.tags(page)
+        title = fm.title
+        document = fm.document
+        company = fm.company
+        companies = fm.companies
+        cities = fm.cities
+        sdgs = fm.sdgs
+        technologies = fm.technologies
+        sourceFile = fm.source?.file
+        sourceLines = fm.source?.lines ?? []
+        self.entities = entities.map(Self.indexedPart)
+        headings = published.rendered.headings
+        bodyStartLine = page.bodyStartLine
+        sourceLineByBodyLine = [:]
+        if let mapper, fm.source != nil, let entities {
+            let mentionLines = Set(entities.occurrences.flatMap { $0.mentions.map(\.line) })
+            if !mentionLines.isEmpty {
+                let bodyLines = TextLines.split(page.body)
+                for line in mentionLines {
+                    if let location = mapper.sourceLocation(for: page, bodyLine: line, bodyLines: bodyLines) {
+                        sourceLineByBodyLine[line] = location.line
+                    }
+                }
+            }
+        }
+    }
+
+    /// The part of a tagging the indexes read.
+    static func indexedPart(_ entities: ArticleEntities) -> ArticleEntities {
+        func placed(_ mention: Mention) -> Mention {
+            var mention = mention
+            mention.offset = 0
+            return mention
+        }
+        var kept = entities
+        kept.markdown = ""
+        kept.candidates = []
+        kept.technologyCandidates = []
+        kept.occurrences = entities.occurrences.map { occurrence in
+            var occurrence = occurrence
+            occurrence.mentions = occurrence.mentions.map(placed)
+            return occurrence
+        }
+        kept.organisations = entities.organisations.map { found in
+            var found = found
+            found.evidence = found.evidence.map(placed)
+            return found
+        }
+        kept.technologies = entities.technologies.map { found in
+            var found = found
+            found.evidence = found.evidence.map(placed)
+            return found
+        }
+        return kept
+    }
+
+    /// The heading a mention on body line `line` is under, if any.
+    func heading(forBodyLine line: Int) -> RenderedHeading? {
+        let fileLine = line + bodyStartLine - 1
+        return headings.last { $0.line <= fileLine }
+    }
+}
+
+extension IndexedPage: BinaryArchivable {
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(path)
+        archive.write(urlPath)
+        archive.write(documentSlug)
+        archive.write(isTagged)
+        archive.write(title)
+        archive.write(document)
+        archive.write(company)
+        archive.write(companies)
+        archive.write(cities)
+        archive.write(sdgs)
+        archive.write(technologies)
+        archive.write(sourceFile)
+        archive.write(sourceLines)
+        archive.write(entities)
+        archive.write(headings)
+        archive.write(bodyStartLine)
+        // In line order, so one page always archives to the same bytes.
+        let lines = sourceLineByBodyLine.sorted { $0.key < $1.key }
+        archive.write(lines.map(\.key))
+        archive.write(lines.map(\.value))
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        path = try archive.readString()
+        urlPath = try archive.readString()
+        documentSlug = try archive.readOptionalString()
+        isTagged = try archive.readBool()
+        title = try archive.readString()
+        document = try archive.readOptionalString()
+        company = try archive.readOptionalString()
+        companies = try archive.readOptionalStrings()
+        cities = try archive.readOptionalStrings()
+        sdgs = try archive.readOptionalInts()
+        technologies = try archive.readOptionalStrings()
+        sourceFile = try archive.readOptionalString()
+        sourceLines = try archive.readInts()
+        entities = try archive.readOptional()
+        headings = try archive.readArray()
+        bodyStartLine = try archive.readInt()
+        let bodyLines = try archive.readInts(), sourceLines = try archive.readInts()
+        guard bodyLines.count == sourceLines.count else { throw ArchiveError.damaged }
+        sourceLineByBodyLine = Dictionary(zip(bodyLines, sourceLines), uniquingKeysWith: { a, _ in a })
+    }
+}
