@@ -23,10 +23,19 @@ struct ContentPageWriter {
         }
         let articles = snapshot.content.documents.flatMap { doc in doc.articles.map { (doc, $0) } }
         let byPath = Dictionary(snapshot.pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let found = try ConcurrentMap.tryMap(articles) { item -> [Diagnostic] in
-            let (document, page) = item
-            guard let published = byPath[page.path] else { return [] }
-            return try writeArticle(published, in: document, pages: byPath, rewriter: rewriter)
+        // An article whose inputs are those of the last build keeps that build's files.
+        let site = writer.cache == nil ? nil : siteDigest(rewriter)
+        let documentDigests = site == nil ? [:] : Dictionary(snapshot.content.documents.map { ($0.slug, Self.digest(of: $0)) }, uniquingKeysWith: { a, _ in a })
+        let found = try writer.recordingUnits {
+            try ConcurrentMap.tryMap(articles) { item -> [Diagnostic] in
+                let (document, page) = item
+                guard let published = byPath[page.path] else { return [] }
+                let key = site.flatMap { site in documentDigests[document.slug].flatMap { Self.articleKey(published, site: site, document: $0) } }
+                if let kept = writer.replayOutputs(Self.articleOutputs, key) { return kept }
+                let diagnostics = try writeArticle(published, in: document, pages: byPath, rewriter: rewriter)
+                writer.recordUnit(Self.articleOutputs, key, paths: Self.outputPaths(of: published), diagnostics: diagnostics)
+                return diagnostics
+            }
         }
         var diagnostics = documentDiagnostics + found.flatMap { $0 }
         for page in snapshot.pages where page.page.kind == .page {
@@ -45,6 +54,65 @@ struct ContentPageWriter {
             let byPath = Dictionary(snapshot.pages.map { ($0.page.path, $0) }, uniquingKeysWith: { a, _ in a })
             _ = try writeArticle(published, in: document, pages: byPath, rewriter: rewriter)
         }
+    }
+
+    /// The build cache's namespace of the articles' recorded files.
+    static let articleOutputs = "article-outputs"
+
+    /// The files an article's page is published as: the page and its cite files.
+    static func outputPaths(of published: PublishedPage) -> [String] {
+        [SiteURL.file(for: published.urlPath)] + CiteFiles.names.map { published.urlPath + $0 }
+    }
+
+    /// The digest of what every article page reads of the site: the templates and layout, the base
+    /// URL, the sections generators publish and where each content file is published (links
+    /// between articles); nil when the templates or layout have none.
+    private func siteDigest(_ rewriter: LinkRewriter) -> Data? {
+        guard let layout = writer.layoutFingerprint else { return nil }
+        var key = CacheKeyBuilder("article site")
+        key.add(layout)
+        key.add(snapshot.config.baseURL)
+        key.add(sections.sorted().joined(separator: "\n"))
+        let targets = rewriter.urlByContentPath.sorted { $0.key < $1.key }
+        key.add(targets.count)
+        for (path, url) in targets {
+            key.add(path)
+            key.add(url)
+        }
+        return key.key().bytes
+    }
+
+    /// The digest of what an article page reads of its document: its title and record, and the
+    /// title and place of each of its articles (contents list, previous and next).
+    static func digest(of document: DocumentContent) -> Data {
+        var key = CacheKeyBuilder("article document")
+        key.add(document.slug)
+        key.add(document.title)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        key.add(document.metadata.flatMap { try? encoder.encode($0) } ?? Data())
+        key.add(document.articles.count)
+        for article in document.articles {
+            key.add(article.path)
+            key.add(article.urlPath)
+            key.add(article.frontMatter.title)
+        }
+        return key.key().bytes
+    }
+
+    /// The digest of everything an article's page and cite files are made from: the site's and
+    /// document's digests, the page's rendering (its key), front matter and place; nil when the
+    /// rendering has no key.
+    static func articleKey(_ published: PublishedPage, site: Data, document: Data) -> BuildCache.Key? {
+        guard let rendering = published.renderingKey else { return nil }
+        var key = CacheKeyBuilder(articleOutputs)
+        key.add(site)
+        key.add(document)
+        key.add(rendering.bytes)
+        key.add(published.page.frontMatter.archived)
+        key.add(published.page.path)
+        key.add(published.urlPath)
+        return key.key()
     }
 
     private func linkRewriter() -> LinkRewriter {

@@ -21,7 +21,8 @@ public final class PageWriter: @unchecked Sendable {
     /// One copy of each link and id string kept for validation: most pages repeat the layout's
     /// links, and the build holds every page's until the end.
     private var strings: Set<String> = []
-    /// Files written while a generator's outputs are recorded (``recordingOutputs(_:_:_:)``), by path.
+    /// Files written while outputs are recorded (``recordingOutputs(_:_:_:)``,
+    /// ``recordingUnits(_:)``), by path.
     private var recorded: [String: RecordedOutputs.File]?
 
     /// The digest of the templates and the layout every page is rendered with; nil when the
@@ -203,6 +204,34 @@ public final class PageWriter: @unchecked Sendable {
         }
         cache.store(namespace, key, RecordedOutputs(files: files, diagnostics: diagnostics, cacheKeys: used).archived)
         return diagnostics
+    }
+
+    /// Runs `body`, which writes many small units of output (one article's page and cite files)
+    /// and records each with ``recordUnit(_:_:paths:diagnostics:)``. Without a cache or a
+    /// previous output, it only runs `body`.
+    func recordingUnits<Result>(_ body: () throws -> Result) rethrows -> Result {
+        guard cache != nil, sink.hasPreviousOutput else { return try body() }
+        lock.lock()
+        recorded = [:]
+        lock.unlock()
+        defer {
+            lock.lock()
+            recorded = nil
+            lock.unlock()
+        }
+        return try body()
+    }
+
+    /// Keeps a record of one unit of output, the files at `paths` written under
+    /// ``recordingUnits(_:)``, with its findings, under `key` (the digest of everything the unit
+    /// is made from), for ``replayOutputs(_:_:)``. Nothing is kept when a path was not written.
+    func recordUnit(_ namespace: String, _ key: BuildCache.Key?, paths: [String], diagnostics: [Diagnostic]) {
+        guard let cache, let key else { return }
+        lock.lock()
+        let files = recorded.map { written in paths.compactMap { written[$0] } }
+        lock.unlock()
+        guard let files, files.count == paths.count else { return }
+        cache.store(namespace, key, RecordedOutputs(files: files, diagnostics: diagnostics, cacheKeys: [:]).archived)
     }
 
     /// Keeps the files a generator wrote in an earlier build whose inputs had the digest `key`,

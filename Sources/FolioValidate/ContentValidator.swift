@@ -73,14 +73,9 @@ public struct ContentValidator: Sendable {
         let cache = self.cache
         var perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
             let repeatsCitations = context.conventions(of: source)?.citationsRepeat == true
-            let (citations, structure) = Self.ownFindings(source, cache: cache)
-            var found = citations.filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
-            let (figures, images) = FigureCheck.page(source, context: context)
-            found += figures
-            found += structure
-            let (links, fragments) = LinkCheck.page(source, context: context)
-            found += links
-            return (found, fragments.union(images))
+            let page = Self.pageFindings(source, context: context, cache: cache)
+            let citations = page.citations.filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
+            return (citations + page.figures + page.structure + page.links, page.reported)
         }
         var diagnostics = perPage.flatMap(\.0)
         let fragments = perPage.reduce(into: Set<String>()) { $0.formUnion($1.1) }
@@ -110,42 +105,78 @@ public struct ContentValidator: Sendable {
 }
 
 extension ContentValidator {
-    /// The findings of the checks that read nothing but the page itself (citations, structure):
-    /// an earlier build's when the page's rendering key is the same.
-    static func ownFindings(_ source: PageSource, cache: BuildCache?) -> (citations: [Diagnostic], structure: [Diagnostic]) {
-        guard let cache, let rendering = source.published.renderingKey else {
-            return (CitationCheck.page(source), StructureCheck.page(source))
+    /// The findings of the checks of one page on its own: citations and structure (they read the
+    /// page alone), figures and links (they also read its document's stated conventions, whether
+    /// its images exist and whether the pages it links to have the anchors it names). With a
+    /// cache, an earlier build's findings when all of those are the same.
+    static func pageFindings(_ source: PageSource, context: CheckContext, cache: BuildCache?) -> PageFindings {
+        func check() -> PageFindings {
+            let (figures, images) = FigureCheck.page(source, context: context)
+            let (links, fragments) = LinkCheck.page(source, context: context)
+            return PageFindings(citations: CitationCheck.page(source), structure: StructureCheck.page(source), figures: figures, links: links, reported: fragments.union(images))
         }
-        var key = CacheKeyBuilder(ownFindingsNamespace)
-        key.add(rendering.bytes)
-        let found = cache.archived(ownFindingsNamespace, key.key()) {
-            OwnFindings(citations: CitationCheck.page(source), structure: StructureCheck.page(source))
-        }
-        return (found.citations, found.structure)
+        guard let cache, let key = pageFindingsKey(source, context: context) else { return check() }
+        return cache.archived(pageFindingsNamespace, key, compute: check)
     }
 
-    /// The build cache's namespace of findings about pages on their own.
-    static let ownFindingsNamespace = "page-findings"
+    /// The digest of everything ``pageFindings(_:context:cache:)`` reads; nil when the page's
+    /// rendering has no key.
+    static func pageFindingsKey(_ source: PageSource, context: CheckContext) -> BuildCache.Key? {
+        guard let rendering = source.published.renderingKey else { return nil }
+        var key = CacheKeyBuilder(pageFindingsNamespace)
+        key.add(rendering.bytes)
+        key.add(source.page.frontMatter.archived)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        key.add(context.conventions(of: source).flatMap { try? encoder.encode($0) } ?? Data())
+        for link in source.rendered.links {
+            if link.kind == .image {
+                guard let file = FigureCheck.imageFile(link.destination, of: source, projectRoot: context.projectRoot) else { continue }
+                key.add(link.destination)
+                key.add(FileManager.default.fileExists(atPath: file) ? 1 : 0)
+            } else if let (path, _, decoded, target) = LinkCheck.fragmentTarget(link.destination, of: source, context: context), !path.isEmpty {
+                key.add(link.destination)
+                key.add(target.map { $0.rendered.anchorIDs.contains(decoded) ? 1 : 0 } ?? 2)
+            }
+        }
+        return key.key()
+    }
+
+    /// The build cache's namespace of findings about single pages.
+    static let pageFindingsNamespace = "page-findings"
 }
 
-/// The findings about one page on its own, as the build cache keeps them.
-struct OwnFindings: BinaryArchivable {
+/// The findings about one page, as the build cache keeps them.
+struct PageFindings: BinaryArchivable {
     var citations: [Diagnostic]
     var structure: [Diagnostic]
+    var figures: [Diagnostic]
+    var links: [Diagnostic]
+    /// Links reported here (`Content/path#fragment`, `Content/path url`), not to report again.
+    var reported: Set<String>
 
-    init(citations: [Diagnostic], structure: [Diagnostic]) {
+    init(citations: [Diagnostic], structure: [Diagnostic], figures: [Diagnostic], links: [Diagnostic], reported: Set<String>) {
         self.citations = citations
         self.structure = structure
+        self.figures = figures
+        self.links = links
+        self.reported = reported
     }
 
     func archive(into archive: inout ArchiveWriter) {
         archive.write(citations)
         archive.write(structure)
+        archive.write(figures)
+        archive.write(links)
+        archive.write(reported.sorted())
     }
 
     init(from archive: inout ArchiveReader) throws {
         citations = try archive.readArray()
         structure = try archive.readArray()
+        figures = try archive.readArray()
+        links = try archive.readArray()
+        reported = Set(try archive.readStrings())
     }
 }
 

@@ -187,4 +187,30 @@ import Testing
         #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
         #expect(try RebuildTests.files(root.appendingPathComponent("Site")) == before)
     }
+
+    /// An article page whose inputs are unchanged is kept as the last build wrote it, with its
+    /// cite files; one changed by hand in the output, or whose neighbour was retitled, is
+    /// written again.
+    @Test func unchangedArticlePagesAreKeptWhileIntact() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-kept-pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.copyProject(to: root)
+        for _ in 0..<2 { #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0) }
+        let records = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".folio-cache/article-outputs").path)
+        #expect(records.count > 90, "one record per article")
+        let page = root.appendingPathComponent("Site/cmia-2021/sap/index.html")
+        let cite = root.appendingPathComponent("Site/cmia-2021/sap/cite.bib")
+        let (original, originalCite) = (try Data(contentsOf: page), try Data(contentsOf: cite))
+
+        try Data("<html>changed by hand</html>".utf8).write(to: page)
+        try Data("@misc{changed}".utf8).write(to: cite)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try Data(contentsOf: page) == original)
+        #expect(try Data(contentsOf: cite) == originalCite)
+
+        // The next article's title is shown on this page (its "Next" link and the contents list).
+        #expect(try Self.replace("\ntitle: \"", with: "\ntitle: \"Retitled: ", in: "Content/articles/cmia-2021/04-jardine-matheson.md", under: root))
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("Retitled: "))
+    }
 }

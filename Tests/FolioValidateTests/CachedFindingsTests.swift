@@ -6,9 +6,11 @@ import FolioModel
 import Foundation
 import Testing
 
-/// Findings about a page on its own (citations, structure) are kept in the build cache under
-/// the page's rendering key: the same findings as checking afresh, taken from the cache while
-/// the key is the same and never once it changes.
+/// Findings about a page (citations, structure, figures, links) are kept in the build cache under
+/// the digest of what the checks read: the page's rendering, its front matter, its document's
+/// conventions, whether its images exist and whether the pages it links to have the anchors it
+/// names. The same findings as checking afresh, taken from the cache while the digest is the same
+/// and never once it changes.
 @Suite struct CachedFindingsTests {
     /// Every corpus page, rendered, with a rendering key made of its path and text.
     static func corpusPages() throws -> [PublishedPage] {
@@ -49,11 +51,11 @@ import Testing
 
         // What the cache holds for this key is what the check reports.
         let source = PageSource(keyed)
-        var key = CacheKeyBuilder(ContentValidator.ownFindingsNamespace)
-        key.add(try #require(keyed.renderingKey).bytes)
+        let context = CheckContext(projectRoot: Fixture.repositoryRoot, pagesByPath: [keyed.page.path: source], conventions: [:])
+        let key = try #require(ContentValidator.pageFindingsKey(source, context: context))
         let planted = Diagnostic(code: "FN999", severity: .warning, message: "planted", location: SourceLocation(file: page.page.path, line: 9))
-        cache.store(ContentValidator.ownFindingsNamespace, key.key(), OwnFindings(citations: [planted], structure: []).archived)
-        #expect(ContentValidator.ownFindings(source, cache: cache).citations.map(\.code) == ["FN999"])
+        cache.store(ContentValidator.pageFindingsNamespace, key, PageFindings(citations: [planted], structure: [], figures: [], links: [], reported: []).archived)
+        #expect(ContentValidator.pageFindings(source, context: context, cache: cache).citations.map(\.code) == ["FN999"])
         #expect(Fixture.codes(validator.validate([keyed]).diagnostics).contains("FN999@9"))
 
         // Another text is another key: checked afresh.
@@ -62,5 +64,30 @@ import Testing
         // Without a key, nothing is cached.
         keyed.renderingKey = nil
         #expect(Fixture.codes(ContentValidator(projectRoot: Fixture.repositoryRoot, cache: cache).validate([keyed]).diagnostics) == fresh)
+    }
+
+    /// Findings that depend on more than the page are checked again when that changes, although
+    /// the page's own text did not: an image file added, an anchor added to a linked page.
+    @Test func anImageAddedOrAnAnchorAddedElsewhereIsSeenThoughThePageIsUnchanged() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-findings-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/articles/doc"), withIntermediateDirectories: true)
+        func keyed(_ page: PublishedPage) -> PublishedPage {
+            var page = page
+            var key = CacheKeyBuilder("test rendering")
+            key.add(page.page.body)
+            page.renderingKey = key.key()
+            return page
+        }
+        let linking = keyed(Fixture.article("# A\n\nSee ![chart](chart.png) and [the method](02-b.md#method).\n"))
+        func linked(_ body: String) -> PublishedPage { keyed(Fixture.article(body, path: "Content/articles/doc/02-b.md", title: "B")) }
+        let validator = ContentValidator(projectRoot: root, cache: BuildCache(directory: nil))
+        func codes(_ pages: [PublishedPage]) -> [String] {
+            Fixture.codes(validator.validate(pages).diagnostics).filter { $0.hasPrefix("FIG006") || $0.hasPrefix("LNK006") }
+        }
+        #expect(codes([linking, linked("# B\n\nNo method here.\n")]) == ["FIG006@10", "LNK006@10"])
+        try Data("png".utf8).write(to: root.appendingPathComponent("Content/articles/doc/chart.png"))
+        #expect(codes([linking, linked("# B\n\nNo method here.\n")]) == ["LNK006@10"])
+        #expect(codes([linking, linked("# B\n\n## Method\n\nThe method.\n")]) == [])
     }
 }

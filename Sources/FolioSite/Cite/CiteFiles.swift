@@ -4,6 +4,9 @@ import Foundation
 /// Writes a page's "cite this" downloads (`cite.bib`, `cite.ris`, `cite.json`) beside its
 /// `index.html`, and gives the template what the Cite box and `<head>` show.
 enum CiteFiles {
+    /// The files' names, beside the page's `index.html`.
+    static let names = ["cite.bib", "cite.ris", "cite.json"]
+
     /// The absolute URL of the page at `urlPath` when the site has a `base_url`.
     static func absoluteURL(base: String, urlPath: String) -> String? {
         guard !base.isEmpty else { return nil }
@@ -14,9 +17,9 @@ enum CiteFiles {
     /// `cite` (`apa`, `chicago`, `files`: `label`, `url`), `citationMeta` and `jsonLD` (raw HTML).
     static func write(_ citation: Citation, urlPath: String, writer: PageWriter) throws -> [String: Any] {
         let files: [(label: String, name: String, text: String)] = [
-            ("BibTeX", "cite.bib", citation.bibtex),
-            ("RIS", "cite.ris", citation.ris),
-            ("CSL-JSON", "cite.json", citation.cslJSON),
+            ("BibTeX", names[0], citation.bibtex),
+            ("RIS", names[1], citation.ris),
+            ("CSL-JSON", names[2], citation.cslJSON),
         ]
         for file in files {
             try writer.write(file.text, to: urlPath + file.name)

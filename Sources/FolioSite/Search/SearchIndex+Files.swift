@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// A file of the written index: a path under `search/` and its JavaScript text.
@@ -13,6 +14,11 @@ extension SearchIndex {
     /// Encodes postings as `delta[:weight]` items joined by commas, numbers in base 36, weight
     /// omitted when 1.
     static func encode(_ postings: [Posting]) -> String {
+        String(decoding: encodeBytes(postings), as: UTF8.self)
+    }
+
+    /// ``encode(_:)`` as UTF-8 bytes.
+    static func encodeBytes(_ postings: [Posting]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(postings.count * 4)
         var previous = 0
@@ -25,7 +31,7 @@ extension SearchIndex {
             }
             previous = p.section
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Appends `number` in lower-case base 36, as `String(number, radix: 36)` writes it.
@@ -52,33 +58,41 @@ extension SearchIndex {
     }
 
     /// The index as files under `search/index/`: `meta.js`, `s/<n>.js` and `f/<n>.js`.
+    /// The postings and the fragments are encoded on all cores; only the front coding of the
+    /// sorted terms, which decides where shards end, runs in order.
     public func files() -> [SearchIndexFile] {
         // Shards hold runs of sorted terms of about `shardTargetBytes`; `meta.js` lists the first
         // term of each, so a term (or a prefix) is found by binary search.
         let terms = postings.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
-        var shards: [[(term: String, entry: String)]] = []
-        var size = 0
+        let chunkCount = max(1, min(terms.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunks = (0..<chunkCount).map { c in (c * terms.count / chunkCount)..<((c + 1) * terms.count / chunkCount) }
+        let encoded = ConcurrentMap.map(chunks) { range in range.map { Self.encodeBytes(postings[terms[$0]] ?? []) } }.flatMap { $0 }
+
+        var shards: [(first: String, body: [UInt8])] = []
         // The previous term in the shard: its bytes when it is ASCII, else its characters.
         var previous: [Character]? = nil
         var previousBytes: [UInt8] = []
         var previousIsASCII = true
-        for term in terms {
+        for (term, postingBytes) in zip(terms, encoded) {
             // Front-coded: one base-36 digit (characters shared with the previous term in the
             // shard), the rest of the term, `=`, the postings; entries joined by `;`.
-            if shards.isEmpty || size >= Self.shardTargetBytes {
-                shards.append([])
-                size = 0
+            if shards.isEmpty || shards[shards.count - 1].body.count + 1 >= Self.shardTargetBytes {
+                shards.append((term, []))
                 previous = nil
                 previousBytes = []
                 previousIsASCII = true
+            } else {
+                shards[shards.count - 1].body.append(0x3B)
             }
-            let entry: String
-            if term.utf8.allSatisfy({ $0 < 0x80 }) && previousIsASCII {
+            let isASCII = term.utf8.allSatisfy { $0 < 0x80 }
+            var entry: [UInt8] = []
+            if isASCII && previousIsASCII {
                 // ASCII: one byte per character.
                 let bytes = Array(term.utf8)
                 var shared = 0
                 while shared < min(35, bytes.count, previousBytes.count) && bytes[shared] == previousBytes[shared] { shared += 1 }
-                entry = String(shared, radix: 36) + String(decoding: bytes[shared...], as: UTF8.self) + "=" + Self.encode(postings[term] ?? [])
+                Self.appendBase36(shared, to: &entry)
+                entry += bytes[shared...]
                 previousBytes = bytes
                 previous = nil
             } else {
@@ -86,26 +100,29 @@ extension SearchIndex {
                 let before = previous ?? previousBytes.map { Character(Unicode.Scalar($0)) }
                 var shared = 0
                 while shared < min(35, chars.count, before.count) && chars[shared] == before[shared] { shared += 1 }
-                entry = String(shared, radix: 36) + String(chars[shared...]) + "=" + Self.encode(postings[term] ?? [])
+                Self.appendBase36(shared, to: &entry)
+                entry += String(chars[shared...]).utf8
                 previous = chars
-                previousIsASCII = term.utf8.allSatisfy { $0 < 0x80 }
-                previousBytes = previousIsASCII ? Array(term.utf8) : []
+                previousIsASCII = isASCII
+                previousBytes = isASCII ? Array(term.utf8) : []
             }
-            shards[shards.count - 1].append((term, entry))
-            size += entry.utf8.count + 1
+            entry.append(0x3D)
+            entry += postingBytes
+            shards[shards.count - 1].body += entry
         }
-        var files: [SearchIndexFile] = []
-        for (n, shard) in shards.enumerated() {
-            let body = shard.map(\.entry).joined(separator: ";")
-            files.append(SearchIndexFile(path: "index/s/\(n).js", text: "folioSearch.register(\(n),\(Self.json(body)));\n"))
+        var files = ConcurrentMap.map(Array(shards.enumerated())) { n, shard -> SearchIndexFile in
+            var text = Array("folioSearch.register(\(n),".utf8)
+            text.reserveCapacity(shard.body.count + 64)
+            Self.appendJSON(shard.body, to: &text)
+            text += ");\n".utf8
+            return SearchIndexFile(path: "index/s/\(n).js", text: String(decoding: text, as: UTF8.self))
         }
-        let shardStarts = "[" + shards.map { Self.json($0.first?.term ?? "") }.joined(separator: ",") + "]"
+        let shardStarts = "[" + shards.map { Self.json($0.first) }.joined(separator: ",") + "]"
 
         // Fragments: a table of the pages they mention ([url, title, group]), then one entry per
         // section: [page, anchor, heading, excerpt].
-        var fragment = 0
-        var start = 0
-        while start < sections.count {
+        let fragmentStarts = Array(stride(from: 0, to: sections.count, by: Self.fragmentSize))
+        files += ConcurrentMap.map(Array(fragmentStarts.enumerated())) { fragment, start -> SearchIndexFile in
             let end = min(start + Self.fragmentSize, sections.count)
             var pageSlots: [Int: Int] = [:]
             var pages: [String] = []
@@ -119,9 +136,7 @@ extension SearchIndex {
                 }
                 items.append("[\(pageSlots[s.page] ?? 0)," + [anchor, s.heading ?? "", excerpts[i]].map(Self.json).joined(separator: ",") + "]")
             }
-            files.append(SearchIndexFile(path: "index/f/\(fragment).js", text: "folioSearch.fragment(\(fragment),[\n\(pages.joined(separator: ",\n"))\n],[\n\(items.joined(separator: ",\n"))\n]);\n"))
-            fragment += 1
-            start = end
+            return SearchIndexFile(path: "index/f/\(fragment).js", text: "folioSearch.fragment(\(fragment),[\n\(pages.joined(separator: ",\n"))\n],[\n\(items.joined(separator: ",\n"))\n]);\n")
         }
 
         var pageStarts: [Int] = []
@@ -150,30 +165,44 @@ extension SearchIndex {
 
     /// A JSON string literal, safe inside a `<script>` file.
     static func json(_ string: String) -> String {
-        // Most strings need no escape: no quote, backslash, `<`, control character or U+2028/9
-        // (whose UTF-8 starts with 0xE2).
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
-            return "\"" + string + "\""
-        }
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
+        var out: [UInt8] = []
+        out.reserveCapacity(string.utf8.count + 2)
+        appendJSON(string.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 text `bytes` as a JSON string literal that is safe inside a `<script>`
+    /// file: quotes, backslashes and control characters escaped, `<` as `\u003c` (no `</script>`),
+    /// and U+2028 and U+2029, which end a line in older JavaScript, as `\u2028` and `\u2029`.
+    /// Works on bytes: no escaped character is part of a longer UTF-8 sequence.
+    static func appendJSON(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(0x22)
+        var iterator = bytes.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? iterator.next() : pending.removeFirst() {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                guard let second = iterator.next() else { out.append(byte); continue }
+                guard second == 0x80, let third = iterator.next() else { out.append(byte); pending = [second]; continue }
+                if third == 0xA8 || third == 0xA9 {
+                    out += Array("\\u202".utf8)
+                    out.append(third == 0xA8 ? 0x38 : 0x39)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out += [byte, second]
+                    pending = [third]
                 }
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
     }
 }

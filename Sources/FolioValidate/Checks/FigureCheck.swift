@@ -62,10 +62,7 @@ enum FigureCheck {
         // FIG006: images whose files do not exist.
         for link in source.rendered.links where link.kind == .image {
             let url = link.destination
-            guard !url.isEmpty, SiteLink.isInternal(url), !url.hasPrefix("data:") else { continue }
-            let path = url.split(separator: "#").first.map { String($0.split(separator: "?").first ?? $0) } ?? url
-            let base = context.projectRoot.appendingPathComponent(source.page.path).deletingLastPathComponent()
-            let file = base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL.path
+            guard let file = imageFile(url, of: source, projectRoot: context.projectRoot) else { continue }
             if !FileManager.default.fileExists(atPath: file) {
                 reported.insert("\(source.page.path) \(url)")
                 found.append(CheckCatalog.make("FIG006", "image `\(url)` does not exist", at: source.location(fileLine: link.line, column: link.column), hint: "add the image file next to the article or fix the path"))
@@ -83,6 +80,15 @@ enum FigureCheck {
             found.append(CheckCatalog.make("FIG007", "\(caption.kind.capitalized) \(number) is never referenced in the text", at: source.location(bodyLine: caption.bodyLine), hint: "refer to it where the text discusses it, e.g. “(see \(caption.kind.capitalized) \(number))”"))
         }
         return (found, reported)
+    }
+
+    /// The file an image link of `source` names, when it is a file of the project (not an external
+    /// URL or inline data).
+    static func imageFile(_ url: String, of source: PageSource, projectRoot: URL) -> String? {
+        guard !url.isEmpty, SiteLink.isInternal(url), !url.hasPrefix("data:") else { return nil }
+        let path = url.split(separator: "#").first.map { String($0.split(separator: "?").first ?? $0) } ?? url
+        let base = projectRoot.appendingPathComponent(source.page.path).deletingLastPathComponent()
+        return base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL.path
     }
 
     /// FIG004: numbering gaps per kind, continuing across the articles of a document; a number

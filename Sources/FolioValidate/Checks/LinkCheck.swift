@@ -16,19 +16,7 @@ enum LinkCheck {
             let (line, inDefinition) = source.fileLine(of: link)
             let at = source.location(fileLine: line, column: line == link.line ? link.column : nil)
             if SiteLink.isInternal(url) {
-                guard let hash = url.firstIndex(of: "#") else { continue }
-                let path = String(url[..<hash])
-                let fragment = String(url[url.index(after: hash)...])
-                guard !fragment.isEmpty else { continue }
-                let decoded = fragment.removingPercentEncoding ?? fragment
-                let target: PageSource?
-                if path.isEmpty {
-                    target = source
-                } else if path.hasSuffix(".md"), let resolved = SiteLink.resolve(path, from: source.page.path) {
-                    target = context.pagesByPath[resolved]
-                } else {
-                    target = nil
-                }
+                guard let (path, fragment, decoded, target) = fragmentTarget(url, of: source, context: context) else { continue }
                 guard let target, !target.rendered.anchorIDs.contains(decoded) else { continue }
                 fragments.insert("\(source.page.path)#\(fragment)")
                 if path.isEmpty, let (kind, number) = captionAnchor(decoded) {
@@ -67,6 +55,20 @@ enum LinkCheck {
             }
         }
         return (found, fragments)
+    }
+
+    /// An internal link's path and `#fragment` (as written and decoded) and the page the fragment
+    /// is looked up in: the page itself for `#id`, the linked Markdown page for `page.md#id`, nil
+    /// for other targets. Nil for links without a fragment.
+    static func fragmentTarget(_ url: String, of source: PageSource, context: CheckContext) -> (path: String, fragment: String, decoded: String, target: PageSource?)? {
+        guard let hash = url.firstIndex(of: "#") else { return nil }
+        let path = String(url[..<hash])
+        let fragment = String(url[url.index(after: hash)...])
+        guard !fragment.isEmpty else { return nil }
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        if path.isEmpty { return (path, fragment, decoded, source) }
+        guard path.hasSuffix(".md"), let resolved = SiteLink.resolve(path, from: source.page.path) else { return (path, fragment, decoded, nil) }
+        return (path, fragment, decoded, context.pagesByPath[resolved])
     }
 
     /// `figure-3` → (`figure`, 3); `table-1` → (`table`, 1).
