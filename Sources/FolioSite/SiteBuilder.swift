@@ -209,7 +209,7 @@ public struct SiteBuilder: Sendable {
 
             // Bundles are written by `folio bundle` after the build; links to them count as existing.
             let announced = Set(DownloadCatalog.linked(config: config, documents: content.documents).map { $0.path })
-            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths.union(announced), reportedLinks: contentFindings.reportedLinks)
+            diagnostics += OutputLinkValidator().validate(writer.writtenHTML, existingPaths: writer.writtenPaths.union(announced), reportedLinks: contentFindings.reportedLinks, cache: options.cache)
             lap("validate")
 
             // Baseline entries that are gone are reported by `folio check`, which also sees import findings.

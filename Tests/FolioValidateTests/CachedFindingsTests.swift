@@ -91,3 +91,34 @@ import Testing
         #expect(codes([linking, linked("# B\n\n## Method\n\nThe method.\n")]) == [])
     }
 }
+
+/// The built site's link check keeps each file's findings under the digest of its links and of
+/// every target (paths, ids, links reported already): the same findings as checking afresh, and
+/// a file is checked again when a target changes although its own links did not.
+@Suite struct CachedOutputLinksTests {
+    static func file(_ path: String, ids: Set<String> = [], links: [String]) -> OutputFileFacts {
+        OutputFileFacts(path: path, facts: HTMLFacts(ids: ids, references: links.enumerated().map { HTMLFacts.Reference(url: $1, line: $0 + 1) }), contentPath: nil)
+    }
+
+    @Test func findingsComeFromTheCacheOnlyWhileTheFileAndEveryTargetAreUnchanged() throws {
+        let cache = BuildCache(directory: nil)
+        let validator = OutputLinkValidator()
+        let home = Self.file("index.html", ids: ["top"], links: ["a/index.html#method", "b/index.html", "/root.html"])
+        var article = Self.file("a/index.html", ids: ["intro"], links: ["../index.html#top", "../index.html#gone"])
+        func codes(_ files: [OutputFileFacts]) -> [String] {
+            let found = validator.validate(files, existingPaths: Set(files.map(\.path)), cache: cache)
+            #expect(found == validator.validate(files, existingPaths: Set(files.map(\.path))), "as checked afresh")
+            return Fixture.codes(found)
+        }
+        let first = codes([home, article])
+        #expect(first.contains("LNK003@3") && first.contains("LNK001@2") && first.filter { $0.hasPrefix("LNK002") }.count == 2)
+        #expect(codes([home, article]) == first, "from the cache")
+        // The article gains the anchor the home page links to: the home page is checked again.
+        article.facts.ids.insert("method")
+        let second = codes([home, article])
+        #expect(second.filter { $0.hasPrefix("LNK002") }.count == 1)
+        // A page appears where a link pointed nowhere.
+        let withB = [home, article, Self.file("b/index.html", links: [])]
+        #expect(!codes(withB).contains("LNK001@2"))
+    }
+}

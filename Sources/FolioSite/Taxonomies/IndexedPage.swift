@@ -3,14 +3,15 @@ import FolioCore
 import FolioEntities
 import FolioMarkdown
 import FolioModel
+import Foundation
 
 /// What the index pages and the open data read of one published page, and nothing more: its
 /// place on the site, the front matter that names terms, its tagging, the headings its mentions
 /// link to and the source lines behind its mentions.
 ///
-/// The taxonomy generator sees pages only through these, so two builds whose indexed pages (and
-/// gazetteers, base map and templates) are equal write the same index pages: an edit that changes
-/// no mention leaves them as they were (see ``TaxonomyGenerator``).
+/// The taxonomy generator sees pages only through these, so two builds whose indexed pages have
+/// the same ``digest`` (and the same gazetteers, base map and templates) write the same index
+/// pages: an edit that changes no mention leaves them as they were (see ``TaxonomyGenerator``).
 struct IndexedPage: Sendable, Equatable {
     /// The `Content/` path.
     var path: String
@@ -30,8 +31,7 @@ struct IndexedPage: Sendable, Equatable {
     /// Front matter `source`: the raw file and the first and last line it covers.
     var sourceFile: String?
     var sourceLines: [Int]
-    /// The tagging, without what the indexes never read (the linked Markdown, rejected candidates,
-    /// byte offsets), so an edit elsewhere on a mention's line does not change it.
+    /// The tagging (without its linked Markdown, which only rendering reads).
     var entities: ArticleEntities?
     /// The page's headings with their file lines, for the section a mention is in.
     var headings: [RenderedHeading]
@@ -58,7 +58,7 @@ struct IndexedPage: Sendable, Equatable {
         technologies = fm.technologies
         sourceFile = fm.source?.file
         sourceLines = fm.source?.lines ?? []
-        self.entities = entities.map(Self.indexedPart)
+        self.entities = entities
         headings = published.rendered.headings
         bodyStartLine = page.bodyStartLine
         sourceLineByBodyLine = [:]
@@ -75,7 +75,8 @@ struct IndexedPage: Sendable, Equatable {
         }
     }
 
-    /// The part of a tagging the indexes read.
+    /// The part of a tagging the indexes read: without the linked Markdown, the rejected
+    /// candidates and the mentions' byte offsets, so words added before a mention do not change it.
     static func indexedPart(_ entities: ArticleEntities) -> ArticleEntities {
         func placed(_ mention: Mention) -> Mention {
             var mention = mention
@@ -111,8 +112,11 @@ struct IndexedPage: Sendable, Equatable {
     }
 }
 
-extension IndexedPage: BinaryArchivable {
-    func archive(into archive: inout ArchiveWriter) {
+extension IndexedPage {
+    /// A SHA-256 of everything the indexes read of the page (the tagging only in its
+    /// ``indexedPart(_:)``): two pages with the same digest give the same index pages.
+    var digest: Data {
+        var archive = ArchiveWriter()
         archive.write(path)
         archive.write(urlPath)
         archive.write(documentSlug)
@@ -126,34 +130,13 @@ extension IndexedPage: BinaryArchivable {
         archive.write(technologies)
         archive.write(sourceFile)
         archive.write(sourceLines)
-        archive.write(entities)
+        archive.write(entities.map(Self.indexedPart))
         archive.write(headings)
         archive.write(bodyStartLine)
-        // In line order, so one page always archives to the same bytes.
+        // In line order, so one page always gives the same digest.
         let lines = sourceLineByBodyLine.sorted { $0.key < $1.key }
         archive.write(lines.map(\.key))
         archive.write(lines.map(\.value))
-    }
-
-    init(from archive: inout ArchiveReader) throws {
-        path = try archive.readString()
-        urlPath = try archive.readString()
-        documentSlug = try archive.readOptionalString()
-        isTagged = try archive.readBool()
-        title = try archive.readString()
-        document = try archive.readOptionalString()
-        company = try archive.readOptionalString()
-        companies = try archive.readOptionalStrings()
-        cities = try archive.readOptionalStrings()
-        sdgs = try archive.readOptionalInts()
-        technologies = try archive.readOptionalStrings()
-        sourceFile = try archive.readOptionalString()
-        sourceLines = try archive.readInts()
-        entities = try archive.readOptional()
-        headings = try archive.readArray()
-        bodyStartLine = try archive.readInt()
-        let bodyLines = try archive.readInts(), sourceLines = try archive.readInts()
-        guard bodyLines.count == sourceLines.count else { throw ArchiveError.damaged }
-        sourceLineByBodyLine = Dictionary(zip(bodyLines, sourceLines), uniquingKeysWith: { a, _ in a })
+        return FileDigest.sha256(archive.data)
     }
 }

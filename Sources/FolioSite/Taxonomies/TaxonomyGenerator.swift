@@ -137,7 +137,7 @@ public struct TaxonomyGenerator: SiteGenerator {
         }
         key.add(layout)
         key.add(pages.count)
-        for digest in ConcurrentMap.map(pages, { FileDigest.sha256($0.archived) }) { key.add(digest) }
+        for digest in ConcurrentMap.map(pages, { $0.digest }) { key.add(digest) }
         return key.key()
     }
 }
