@@ -37,70 +37,161 @@ public struct ContentValidator: Sendable {
         /// report them a second time: `Content/path#fragment` for missing anchors and
         /// `Content/path url` for missing images.
         public var reportedLinks: Set<String>
-        /// Each page's Markdown lines, by `Content/` path (the pages' rendering is not kept).
-        let pages: [String: PageLines]
+        /// Each page by `Content/` path (the pages' rendering is not kept).
+        let pages: [String: Page]
         let mapper: SourceLineMapper
 
         /// Adds the raw source line to findings of other stages (rendering, page writing) that
         /// point into an imported article and have none yet.
         public func attachingSources(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-            let chunks = stride(from: 0, to: diagnostics.count, by: 64).map { Array(diagnostics[$0..<min($0 + 64, diagnostics.count)]) }
-            let pages = pages
-            let mapper = mapper
-            return ConcurrentMap.map(chunks) { chunk in
-                chunk.map { diagnostic in
-                    var d = diagnostic
-                    if d.source == nil, let loc = d.location, let source = pages[loc.file] {
-                        let bodyLine = loc.line - source.page.bodyStartLine + 1
-                        d.source = mapper.sourceLocation(for: source.page, bodyLine: bodyLine, bodyLines: source.lines, note: ContentValidator.note(named: d.message, on: source.lines, bodyLine))
-                    }
-                    return d
-                }
-            }.flatMap { $0 }
+            ContentValidator.attachingSources(diagnostics, pages: pages, mapper: mapper)
         }
     }
 
+    /// `diagnostics` with the raw source line added to those that point into an imported article
+    /// of `pages` and have none yet. Each page's lines are split once, on all cores.
+    static func attachingSources(_ diagnostics: [Diagnostic], pages: [String: Page], mapper: SourceLineMapper) -> [Diagnostic] {
+        var byFile: [String: [Int]] = [:]
+        for (index, diagnostic) in diagnostics.enumerated() where diagnostic.source == nil {
+            if let file = diagnostic.location?.file, pages[file] != nil { byFile[file, default: []].append(index) }
+        }
+        guard !byFile.isEmpty else { return diagnostics }
+        let work = byFile.sorted { $0.key < $1.key }
+        let found = ConcurrentMap.map(work) { file, indices -> [(Int, SourceLocation?)] in
+            guard let page = pages[file] else { return [] }
+            let lines = TextLines.split(page.body)
+            return indices.map { index in
+                guard let line = diagnostics[index].location?.line else { return (index, nil) }
+                let bodyLine = line - page.bodyStartLine + 1
+                return (index, mapper.sourceLocation(for: page, bodyLine: bodyLine, bodyLines: lines, note: note(named: diagnostics[index].message, on: lines, bodyLine)))
+            }
+        }
+        var result = diagnostics
+        for (index, source) in found.flatMap({ $0 }) { result[index].source = source }
+        return result
+    }
+
     /// Validates `pages` (in site order) and returns the findings.
+    ///
+    /// Pages are checked by document: each page on its own, then the document as a whole
+    /// (numbering across articles, duplicates, tables of contents). With a cache, a document
+    /// whose pages, stated conventions, image files, linked anchors and raw sources are those of
+    /// an earlier build gets that build's findings without being checked again.
     public func validate(_ pages: [PublishedPage]) -> Result {
-        let sources = ConcurrentMap.map(pages) { PageSource($0) }
-        // Read and normalise the raw sources on all cores while nothing else needs them.
-        let sourceFiles = Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
-        let mapper = sourceMapper
-        _ = ConcurrentMap.map(sourceFiles) { mapper.preload($0) }
-        var byPath: [String: PageSource] = [:]
-        for source in sources { byPath[source.page.path] = source }
+        var byPath: [String: PublishedPage] = [:]
+        for page in pages { byPath[page.page.path] = page }
         let context = CheckContext(projectRoot: projectRoot, pagesByPath: byPath, conventions: conventions)
+        // Documents in site order; pages outside any document form one group of their own.
+        var groups: [(slug: String?, pages: [PublishedPage])] = []
+        var position: [String: Int] = [:]
+        for page in pages {
+            let slug = page.page.documentSlug
+            if let at = position[slug ?? ""] {
+                groups[at].pages.append(page)
+            } else {
+                position[slug ?? ""] = groups.count
+                groups.append((slug, [page]))
+            }
+        }
+        let sourceDigests = cache == nil ? [:] : Self.sourceDigests(pages, projectRoot: projectRoot)
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<String>()
+        for group in groups {
+            let found = check(group.slug, group.pages, context: context, sourceDigests: sourceDigests)
+            diagnostics += found.diagnostics
+            reported.formUnion(found.reported)
+        }
+        return Result(diagnostics: diagnostics, reportedLinks: reported, pages: byPath.mapValues(\.page), mapper: sourceMapper)
+    }
+
+    /// The findings about one document's pages (or the pages outside any document, `slug` nil),
+    /// with their source lines.
+    func check(_ slug: String?, _ pages: [PublishedPage], context: CheckContext, sourceDigests: [String: Data]) -> DocumentFindings {
+        let key = cache == nil ? nil : Self.documentKey(slug, pages, context: context, sourceDigests: sourceDigests)
+        if let cache, let key, let data = cache.value(Self.documentFindingsNamespace, key), let found = DocumentFindings.unarchived(data) {
+            return found
+        }
+        // Read and normalise the raw sources on all cores while nothing else needs them.
+        let mapper = sourceMapper
+        _ = ConcurrentMap.map(Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()) { mapper.preload($0) }
+        let sources = ConcurrentMap.map(pages) { PageSource($0) }
         let cache = self.cache
-        var perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
-            let repeatsCitations = context.conventions(of: source)?.citationsRepeat == true
+        let perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
+            let repeatsCitations = context.conventions(of: source.published)?.citationsRepeat == true
             let page = Self.pageFindings(source, context: context, cache: cache)
             let citations = page.citations.filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
             return (citations + page.figures + page.structure + page.links, page.reported)
         }
         var diagnostics = perPage.flatMap(\.0)
-        let fragments = perPage.reduce(into: Set<String>()) { $0.formUnion($1.1) }
-        perPage.removeAll()
+        let reported = perPage.reduce(into: Set<String>()) { $0.formUnion($1.1) }
         // Document-level checks: numbering across articles, duplicates, tables of contents.
-        var documents: [String: [PageSource]] = [:]
-        var order: [String] = []
-        for source in sources {
-            guard let slug = source.page.documentSlug else { continue }
-            if documents[slug] == nil { order.append(slug) }
-            documents[slug, default: []].append(source)
-        }
-        for slug in order {
-            let members = documents[slug] ?? []
-            let articles = members.filter { $0.page.kind == .article }
+        if let slug {
+            let articles = sources.filter { $0.page.kind == .article }
             let repeatsCitations = conventions[slug]?.citationsRepeat == true
             diagnostics += CitationCheck.document(articles).filter { !repeatsCitations || !["FN006", "FN007"].contains($0.code) }
             diagnostics += FigureCheck.document(articles, stated: conventions[slug])
-            if let index = members.first(where: { $0.page.kind == .documentIndex }) {
+            if let index = sources.first(where: { $0.page.kind == .documentIndex }) {
                 diagnostics += StructureCheck.tableOfContents(index, articles: articles)
             }
         }
-        var result = Result(diagnostics: [], reportedLinks: fragments, pages: byPath.mapValues { PageLines(page: $0.page, lines: $0.lines) }, mapper: sourceMapper)
-        result.diagnostics = result.attachingSources(diagnostics)
-        return result
+        let byPath = Dictionary(pages.map { ($0.page.path, $0.page) }, uniquingKeysWith: { _, b in b })
+        let found = DocumentFindings(diagnostics: Self.attachingSources(diagnostics, pages: byPath, mapper: mapper), reported: reported)
+        if let cache, let key { cache.store(Self.documentFindingsNamespace, key, found.archived) }
+        return found
+    }
+
+    /// The digest of everything the findings about a document's pages are made from: each page's
+    /// ``pageFindingsKey(_:context:)`` (its rendering, front matter, images and linked anchors),
+    /// the document's stated conventions and the raw sources its pages name.
+    static func documentKey(_ slug: String?, _ pages: [PublishedPage], context: CheckContext, sourceDigests: [String: Data]) -> BuildCache.Key? {
+        var key = CacheKeyBuilder(documentFindingsNamespace)
+        key.add(slug ?? "")
+        key.add(slug == nil ? 0 : 1)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        key.add(slug.flatMap { context.conventions[$0] }.flatMap { try? encoder.encode($0) } ?? Data())
+        key.add(pages.count)
+        for page in pages {
+            guard let pageKey = pageFindingsKey(page, context: context) else { return nil }
+            key.add(pageKey.bytes)
+            if let file = page.page.frontMatter.source?.file {
+                key.add(file)
+                key.add(sourceDigests[file] ?? Data())
+            }
+        }
+        return key.key()
+    }
+
+    /// The SHA-256 of each raw source file the pages name (an empty digest for one that cannot be read).
+    static func sourceDigests(_ pages: [PublishedPage], projectRoot: URL) -> [String: Data] {
+        let files = Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
+        let digests = ConcurrentMap.map(files) { FileDigest.sha256(atPath: projectRoot.appendingPathComponent($0).path) ?? Data() }
+        return Dictionary(uniqueKeysWithValues: zip(files, digests))
+    }
+
+    /// The build cache's namespace of findings about whole documents.
+    static let documentFindingsNamespace = "document-findings"
+}
+
+/// The findings about one document's pages, as the build cache keeps them.
+struct DocumentFindings: BinaryArchivable {
+    var diagnostics: [Diagnostic]
+    /// Links reported here (`Content/path#fragment`, `Content/path url`), not to report again.
+    var reported: Set<String>
+
+    init(diagnostics: [Diagnostic], reported: Set<String>) {
+        self.diagnostics = diagnostics
+        self.reported = reported
+    }
+
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(diagnostics)
+        archive.write(reported.sorted())
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        diagnostics = try archive.readArray()
+        reported = Set(try archive.readStrings())
     }
 }
 
@@ -115,26 +206,26 @@ extension ContentValidator {
             let (links, fragments) = LinkCheck.page(source, context: context)
             return PageFindings(citations: CitationCheck.page(source), structure: StructureCheck.page(source), figures: figures, links: links, reported: fragments.union(images))
         }
-        guard let cache, let key = pageFindingsKey(source, context: context) else { return check() }
+        guard let cache, let key = pageFindingsKey(source.published, context: context) else { return check() }
         return cache.archived(pageFindingsNamespace, key, compute: check)
     }
 
     /// The digest of everything ``pageFindings(_:context:cache:)`` reads; nil when the page's
     /// rendering has no key.
-    static func pageFindingsKey(_ source: PageSource, context: CheckContext) -> BuildCache.Key? {
-        guard let rendering = source.published.renderingKey else { return nil }
+    static func pageFindingsKey(_ page: PublishedPage, context: CheckContext) -> BuildCache.Key? {
+        guard let rendering = page.renderingKey else { return nil }
         var key = CacheKeyBuilder(pageFindingsNamespace)
         key.add(rendering.bytes)
-        key.add(source.page.frontMatter.archived)
+        key.add(page.page.frontMatter.archived)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        key.add(context.conventions(of: source).flatMap { try? encoder.encode($0) } ?? Data())
-        for link in source.rendered.links {
+        key.add(context.conventions(of: page).flatMap { try? encoder.encode($0) } ?? Data())
+        for link in page.rendered.links {
             if link.kind == .image {
-                guard let file = FigureCheck.imageFile(link.destination, of: source, projectRoot: context.projectRoot) else { continue }
+                guard let file = FigureCheck.imageFile(link.destination, of: page.page, projectRoot: context.projectRoot) else { continue }
                 key.add(link.destination)
                 key.add(FileManager.default.fileExists(atPath: file) ? 1 : 0)
-            } else if let (path, _, decoded, target) = LinkCheck.fragmentTarget(link.destination, of: source, context: context), !path.isEmpty {
+            } else if let (path, _, decoded, target) = LinkCheck.fragmentTarget(link.destination, of: page, context: context), !path.isEmpty {
                 key.add(link.destination)
                 key.add(target.map { $0.rendered.anchorIDs.contains(decoded) ? 1 : 0 } ?? 2)
             }
@@ -180,21 +271,15 @@ struct PageFindings: BinaryArchivable {
     }
 }
 
-/// A page and its Markdown body lines: what mapping a finding to its source line needs.
-struct PageLines: Sendable {
-    let page: Page
-    let lines: [Substring]
-}
-
 /// What checks may look up beyond their own page.
 struct CheckContext: Sendable {
     let projectRoot: URL
-    let pagesByPath: [String: PageSource]
+    let pagesByPath: [String: PublishedPage]
     let conventions: [String: DocumentConventions]
 
-    /// The conventions the corpus entry of `source`'s document states, if any.
-    func conventions(of source: PageSource) -> DocumentConventions? {
-        source.page.documentSlug.flatMap { conventions[$0] }
+    /// The conventions the corpus entry of `page`'s document states, if any.
+    func conventions(of page: PublishedPage) -> DocumentConventions? {
+        page.page.documentSlug.flatMap { conventions[$0] }
     }
 }
 

@@ -51,12 +51,18 @@ import Testing
 
         // What the cache holds for this key is what the check reports.
         let source = PageSource(keyed)
-        let context = CheckContext(projectRoot: Fixture.repositoryRoot, pagesByPath: [keyed.page.path: source], conventions: [:])
-        let key = try #require(ContentValidator.pageFindingsKey(source, context: context))
+        let context = CheckContext(projectRoot: Fixture.repositoryRoot, pagesByPath: [keyed.page.path: keyed], conventions: [:])
+        let key = try #require(ContentValidator.pageFindingsKey(keyed, context: context))
         let planted = Diagnostic(code: "FN999", severity: .warning, message: "planted", location: SourceLocation(file: page.page.path, line: 9))
-        cache.store(ContentValidator.pageFindingsNamespace, key, PageFindings(citations: [planted], structure: [], figures: [], links: [], reported: []).archived)
-        #expect(ContentValidator.pageFindings(source, context: context, cache: cache).citations.map(\.code) == ["FN999"])
-        #expect(Fixture.codes(validator.validate([keyed]).diagnostics).contains("FN999@9"))
+        let planting = BuildCache(directory: nil)
+        planting.store(ContentValidator.pageFindingsNamespace, key, PageFindings(citations: [planted], structure: [], figures: [], links: [], reported: []).archived)
+        #expect(ContentValidator.pageFindings(source, context: context, cache: planting).citations.map(\.code) == ["FN999"])
+        #expect(Fixture.codes(ContentValidator(projectRoot: Fixture.repositoryRoot, cache: planting).validate([keyed]).diagnostics).contains("FN999@9"))
+        // A whole document's findings are kept too, under the keys of its pages.
+        let documentKey = try #require(ContentValidator.documentKey("doc", [keyed], context: context, sourceDigests: [:]))
+        let other = Diagnostic(code: "FIG999", severity: .warning, message: "planted", location: SourceLocation(file: page.page.path, line: 10))
+        planting.store(ContentValidator.documentFindingsNamespace, documentKey, DocumentFindings(diagnostics: [other], reported: []).archived)
+        #expect(Fixture.codes(ContentValidator(projectRoot: Fixture.repositoryRoot, cache: planting).validate([keyed]).diagnostics) == ["FIG999@10"])
 
         // Another text is another key: checked afresh.
         keyed.renderingKey = CacheKeyBuilder("another text").key()

@@ -62,7 +62,7 @@ enum FigureCheck {
         // FIG006: images whose files do not exist.
         for link in source.rendered.links where link.kind == .image {
             let url = link.destination
-            guard let file = imageFile(url, of: source, projectRoot: context.projectRoot) else { continue }
+            guard let file = imageFile(url, of: source.page, projectRoot: context.projectRoot) else { continue }
             if !FileManager.default.fileExists(atPath: file) {
                 reported.insert("\(source.page.path) \(url)")
                 found.append(CheckCatalog.make("FIG006", "image `\(url)` does not exist", at: source.location(fileLine: link.line, column: link.column), hint: "add the image file next to the article or fix the path"))
@@ -71,7 +71,7 @@ enum FigureCheck {
         // FIG007: numbered captions never referenced, in an article that refers to at least half
         // of its numbered figures of that kind (one that refers to fewer does not refer by number).
         let numberedByKind = Dictionary(grouping: captions.filter { $0.number != nil }, by: \.kind)
-        let stated = context.conventions(of: source)?.figuresReferenced
+        let stated = context.conventions(of: source.published)?.figuresReferenced
         let refersByNumber = numberedByKind.filter { kind, numbered in
             stated ?? (numbered.filter { referenced[kind]?.contains($0.number ?? 0) ?? false }.count * 2 >= numbered.count)
         }
@@ -84,10 +84,10 @@ enum FigureCheck {
 
     /// The file an image link of `source` names, when it is a file of the project (not an external
     /// URL or inline data).
-    static func imageFile(_ url: String, of source: PageSource, projectRoot: URL) -> String? {
+    static func imageFile(_ url: String, of page: Page, projectRoot: URL) -> String? {
         guard !url.isEmpty, SiteLink.isInternal(url), !url.hasPrefix("data:") else { return nil }
         let path = url.split(separator: "#").first.map { String($0.split(separator: "?").first ?? $0) } ?? url
-        let base = projectRoot.appendingPathComponent(source.page.path).deletingLastPathComponent()
+        let base = projectRoot.appendingPathComponent(page.path).deletingLastPathComponent()
         return base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL.path
     }
 

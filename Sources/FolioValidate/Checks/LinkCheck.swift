@@ -16,7 +16,7 @@ enum LinkCheck {
             let (line, inDefinition) = source.fileLine(of: link)
             let at = source.location(fileLine: line, column: line == link.line ? link.column : nil)
             if SiteLink.isInternal(url) {
-                guard let (path, fragment, decoded, target) = fragmentTarget(url, of: source, context: context) else { continue }
+                guard let (path, fragment, decoded, target) = fragmentTarget(url, of: source.published, context: context) else { continue }
                 guard let target, !target.rendered.anchorIDs.contains(decoded) else { continue }
                 fragments.insert("\(source.page.path)#\(fragment)")
                 if path.isEmpty, let (kind, number) = captionAnchor(decoded) {
@@ -60,7 +60,7 @@ enum LinkCheck {
     /// An internal link's path and `#fragment` (as written and decoded) and the page the fragment
     /// is looked up in: the page itself for `#id`, the linked Markdown page for `page.md#id`, nil
     /// for other targets. Nil for links without a fragment.
-    static func fragmentTarget(_ url: String, of source: PageSource, context: CheckContext) -> (path: String, fragment: String, decoded: String, target: PageSource?)? {
+    static func fragmentTarget(_ url: String, of source: PublishedPage, context: CheckContext) -> (path: String, fragment: String, decoded: String, target: PublishedPage?)? {
         guard let hash = url.firstIndex(of: "#") else { return nil }
         let path = String(url[..<hash])
         let fragment = String(url[url.index(after: hash)...])
