@@ -118,7 +118,6 @@ public struct SearchIndex: Sendable, Equatable {
         // 3. Postings with title and heading boosts, and adjacent pairs within a sentence,
         //    heading or title.
         var postings = [[Posting]](repeating: [], count: terms.count)
-        var pairs: [Int64: PairCount] = [:]
         var lengths: [Int] = []
         // Each section's weights, by term number; `touched` lists the terms to read and reset.
         var weights = [Int](repeating: 0, count: terms.count)
@@ -140,15 +139,6 @@ public struct SearchIndex: Sendable, Equatable {
                 weights[Int(term)] = 0
             }
             touched.removeAll(keepingCapacity: true)
-            func countPairs(_ run: [Int32]) {
-                guard run.count > 1 else { return }
-                for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
-                    pairs[Int64(run[i]) << 32 | Int64(run[i + 1]), default: PairCount()].add(in: Int32(index))
-                }
-            }
-            for sentence in item.sentenceTerms { countPairs(sentence) }
-            countPairs(item.heading)
-            countPairs(item.title)
             lengths.append(max(1, length))
         }
         var byTerm: [String: [Posting]] = [:]
@@ -157,13 +147,17 @@ public struct SearchIndex: Sendable, Equatable {
         }
         // A pair is kept only when it recurs and narrows the sections that merely contain both
         // words; otherwise the browser's fallback (both words in the section) gives the same answer.
-        for (pair, counted) in pairs where counted.occurrences >= minimumPairCount {
-            let list = counted.sections
-            let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-            if Self.sharedSections(postings[a], postings[b], exceed: list.count) {
-                byTerm["\(terms[a]) \(terms[b])"] = list.map { Posting(section: Int($0), weight: 1) }
+        let frequent = frequentPairs(tokens)
+        let (counted, names) = (postings, terms)
+        let pairBounds = (0..<chunkCount).map { c in (c * frequent.count / chunkCount)..<((c + 1) * frequent.count / chunkCount) }
+        let kept = ConcurrentMap.map(pairBounds) { range in
+            frequent[range].compactMap { pair, list -> (String, [Posting])? in
+                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                guard Self.sharedSections(counted[a], counted[b], exceed: list.count) else { return nil }
+                return ("\(names[a]) \(names[b])", list.map { Posting(section: Int($0), weight: 1) })
             }
         }
+        for (key, list) in kept.joined() { byTerm[key] = list }
         // A page's whole title, as `^ term term…`: a query made of exactly those words puts the
         // page first (the place page "Chongqing" before the hundred articles that mention it).
         // The space keeps the key out of the browser's prefix and misspelling scans.
@@ -217,6 +211,33 @@ public struct SearchIndex: Sendable, Equatable {
             }
         }
         return false
+    }
+}
+
+extension SearchIndex {
+    /// The pairs of adjacent different terms (in a sentence, a heading or a title) that occur at
+    /// least ``minimumPairCount`` times, each with the sections it occurs in (in order, once
+    /// each); a pair is its two term numbers, first in the high 32 bits.
+    ///
+    /// Counted on all cores: the pairs are split by their first term into parts, and each part
+    /// scans every section for its own pairs, so each table is a fraction of the whole.
+    static func frequentPairs(_ tokens: [SectionTokens]) -> [(pair: Int64, sections: [Int32])] {
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount * 2)
+        return ConcurrentMap.map(Array(0..<parts)) { part -> [(pair: Int64, sections: [Int32])] in
+            var pairs: [Int64: PairCount] = [:]
+            for (index, item) in tokens.enumerated() {
+                func countPairs(_ run: [Int32]) {
+                    guard run.count > 1 else { return }
+                    for i in 0..<(run.count - 1) where run[i] != run[i + 1] && Int(run[i]) % parts == part {
+                        pairs[Int64(run[i]) << 32 | Int64(run[i + 1]), default: PairCount()].add(in: Int32(index))
+                    }
+                }
+                for sentence in item.sentenceTerms { countPairs(sentence) }
+                countPairs(item.heading)
+                countPairs(item.title)
+            }
+            return pairs.compactMap { pair, counted in counted.occurrences >= minimumPairCount ? (pair, counted.sections) : nil }
+        }.flatMap { $0 }
     }
 }
 
