@@ -189,6 +189,13 @@ public struct CacheKeyBuilder {
         add(count: number)
     }
 
+    /// Adds a value as its JSON with sorted keys (nothing for nil, or a value that does not encode).
+    public mutating func add(json value: (some Encodable)?) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        add(value.flatMap { try? encoder.encode($0) } ?? Data())
+    }
+
     private mutating func add(count: Int) {
         var value = UInt64(bitPattern: Int64(count)).littleEndian
         withUnsafeBytes(of: &value) { append($0) }

@@ -88,9 +88,7 @@ struct ContentPageWriter {
         var key = CacheKeyBuilder("article document")
         key.add(document.slug)
         key.add(document.title)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        key.add(document.metadata.flatMap { try? encoder.encode($0) } ?? Data())
+        key.add(json: document.metadata)
         key.add(document.articles.count)
         for article in document.articles {
             key.add(article.path)

@@ -181,28 +181,14 @@ public final class PageWriter: @unchecked Sendable {
     func recordingOutputs(_ namespace: String, _ key: BuildCache.Key?, _ body: () throws -> [Diagnostic]) throws -> [Diagnostic] {
         guard let cache, let key, sink.hasPreviousOutput else { return try body() }
         let before = cache.usedKeys
-        lock.lock()
-        recorded = [:]
-        lock.unlock()
-        let diagnostics: [Diagnostic]
-        do {
-            diagnostics = try body()
-        } catch {
-            lock.lock()
-            recorded = nil
-            lock.unlock()
-            throw error
-        }
-        lock.lock()
-        let files = (recorded ?? [:]).values.sorted { $0.path < $1.path }
-        recorded = nil
-        lock.unlock()
+        let (diagnostics, files) = try recording(body)
         var used: [String: [BuildCache.Key]] = [:]
         for (space, keys) in cache.usedKeys {
             let new = keys.subtracting(before[space] ?? [])
             if !new.isEmpty { used[space] = Array(new) }
         }
-        cache.store(namespace, key, RecordedOutputs(files: files, diagnostics: diagnostics, cacheKeys: used).archived)
+        let record = RecordedOutputs(files: files.values.sorted { $0.path < $1.path }, diagnostics: diagnostics, cacheKeys: used)
+        cache.store(namespace, key, record.archived)
         return diagnostics
     }
 
@@ -211,6 +197,12 @@ public final class PageWriter: @unchecked Sendable {
     /// previous output, it only runs `body`.
     func recordingUnits<Result>(_ body: () throws -> Result) rethrows -> Result {
         guard cache != nil, sink.hasPreviousOutput else { return try body() }
+        return try recording(body).result
+    }
+
+    /// Runs `body` while every file written is recorded (its digest, and the facts of HTML);
+    /// returns what `body` returned and the records by path.
+    private func recording<Result>(_ body: () throws -> Result) rethrows -> (result: Result, files: [String: RecordedOutputs.File]) {
         lock.lock()
         recorded = [:]
         lock.unlock()
@@ -219,7 +211,11 @@ public final class PageWriter: @unchecked Sendable {
             recorded = nil
             lock.unlock()
         }
-        return try body()
+        let result = try body()
+        lock.lock()
+        let files = recorded ?? [:]
+        lock.unlock()
+        return (result, files)
     }
 
     /// Keeps a record of one unit of output, the files at `paths` written under

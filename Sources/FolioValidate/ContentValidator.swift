@@ -147,9 +147,7 @@ public struct ContentValidator: Sendable {
         var key = CacheKeyBuilder(documentFindingsNamespace)
         key.add(slug ?? "")
         key.add(slug == nil ? 0 : 1)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        key.add(slug.flatMap { context.conventions[$0] }.flatMap { try? encoder.encode($0) } ?? Data())
+        key.add(json: slug.flatMap { context.conventions[$0] })
         key.add(pages.count)
         for page in pages {
             guard let pageKey = pageFindingsKey(page, context: context) else { return nil }
@@ -217,9 +215,7 @@ extension ContentValidator {
         var key = CacheKeyBuilder(pageFindingsNamespace)
         key.add(rendering.bytes)
         key.add(page.page.frontMatter.archived)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        key.add(context.conventions(of: page).flatMap { try? encoder.encode($0) } ?? Data())
+        key.add(json: context.conventions(of: page))
         for link in page.rendered.links {
             if link.kind == .image {
                 guard let file = FigureCheck.imageFile(link.destination, of: page.page, projectRoot: context.projectRoot) else { continue }
