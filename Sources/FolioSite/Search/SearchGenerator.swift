@@ -52,6 +52,56 @@ public struct SearchGenerator: SiteGenerator {
     /// The build cache's namespace of pages' search tokens.
     static let tokensNamespace = "search-tokens"
 
+    /// The tokens of the index pages' sections. With a cache, they are kept as one run under
+    /// the digest of everything tokenizing reads (titles, headings, text, page numbers), which
+    /// an edit that changes no index entry leaves as it was.
+    static func tokenize(_ sections: [SearchSection], cache: BuildCache?) -> [TokenizedChunk] {
+        guard let cache, !sections.isEmpty else { return SearchIndex.tokenize(sections) }
+        var key = CacheKeyBuilder(indexPageTokensNamespace)
+        key.add(sections.count)
+        for section in sections {
+            key.add(section.page)
+            key.add(section.title)
+            key.add(section.heading ?? "")
+            key.add(section.heading == nil ? 0 : 1)
+            key.add(section.blocks.count)
+            for block in section.blocks { key.add(block) }
+        }
+        let built = key.key()
+        if let data = cache.value(indexPageTokensNamespace, built), let restored = restoring(data, sections) { return restored }
+        let chunks = SearchIndex.tokenize(sections)
+        var archive = ArchiveWriter()
+        archive.write(chunks.count)
+        for chunk in chunks { archive.write(CachedPageTokens(chunk).archived) }
+        cache.store(indexPageTokensNamespace, built, archive.data)
+        return chunks
+    }
+
+    /// The chunks of tokens archived in `data` with their sentences cut again from `sections`,
+    /// on all cores; nil when they do not fit the sections.
+    private static func restoring(_ data: Data, _ sections: [SearchSection]) -> [TokenizedChunk]? {
+        var archive = ArchiveReader(data)
+        var runs: [(CachedPageTokens, Range<Int>)] = []
+        var start = 0
+        do {
+            for _ in 0..<(try archive.readCount()) {
+                guard let cached = CachedPageTokens.unarchived(try archive.readData()) else { return nil }
+                let end = start + cached.chunk.sections.count
+                guard end <= sections.count else { return nil }
+                runs.append((cached, start..<end))
+                start = end
+            }
+        } catch {
+            return nil
+        }
+        guard archive.isAtEnd, start == sections.count else { return nil }
+        let restored = ConcurrentMap.map(runs) { cached, range in cached.restoring(Array(sections[range])) }
+        return restored.contains { $0 == nil } ? nil : restored.compactMap { $0 }
+    }
+
+    /// The build cache's namespace of the index pages' search tokens.
+    static let indexPageTokensNamespace = "index-page-tokens"
+
     /// Adds the taxonomy pages found in `writer.writtenPaths` to the prepared content sections and
     /// writes the index and the search page.
     /// The prepared tokens are consumed: the index releases them as it numbers their terms.
@@ -62,7 +112,7 @@ public struct SearchGenerator: SiteGenerator {
         let index: SearchIndex
         if var tokens = content.tokens {
             content.tokens = nil
-            tokens += SearchIndex.tokenize(extra)
+            tokens += Self.tokenize(extra, cache: writer.cache)
             index = SearchIndex.build(sections, tokenized: consume tokens)
         } else {
             index = SearchIndex.build(sections)

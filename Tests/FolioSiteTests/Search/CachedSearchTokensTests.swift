@@ -48,4 +48,25 @@ import Testing
         changed[0].blocks.append("One more sentence. And another one.")
         #expect(cached.restoring(changed) == nil, "another number of sentences")
     }
+
+    /// The index pages' sections are kept as one entry: read back, they give the tokens of a
+    /// fresh tokenization; other sections are another entry.
+    @Test func indexPageTokensComeBackForTheSameSectionsOnly() throws {
+        let sections = (0..<40).map { n in
+            SearchSection(url: "companies/c\(n)/index.html", title: "Company \(n)", heading: nil, group: "Companies", text: "Wind power in Chongqing \(n).\nSmart grids and hydrogen.", page: 200 + n)
+        }
+        let cache = BuildCache(directory: nil)
+        let fresh = SearchGenerator.tokenize(sections, cache: cache)
+        let cached = SearchGenerator.tokenize(sections, cache: cache)
+        #expect(cache.usedKeys[SearchGenerator.indexPageTokensNamespace]?.count == 1)
+        let all = (0..<200).map { n in SearchSection(url: "a\(n)/index.html", title: "A \(n)", heading: nil, group: "Pages", text: "Text \(n).", page: n) }
+        let tokens = SearchIndex.tokenize(all)
+        #expect(SearchIndex.build(all + sections, tokenized: tokens + cached) == SearchIndex.build(all + sections))
+        #expect(SearchIndex.build(all + sections, tokenized: tokens + fresh) == SearchIndex.build(all + sections))
+        var changed = sections
+        changed[3].blocks = ["Solar power in Chengdu."]
+        let other = SearchGenerator.tokenize(changed, cache: cache)
+        #expect(cache.usedKeys[SearchGenerator.indexPageTokensNamespace]?.count == 2, "another entry")
+        #expect(SearchIndex.build(all + changed, tokenized: tokens + other) == SearchIndex.build(all + changed))
+    }
 }
