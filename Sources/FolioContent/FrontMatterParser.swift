@@ -17,6 +17,14 @@ public enum FrontMatterParser {
 
     /// Splits `text` at its `---` fences.
     /// - Throws: ``ContentError/frontMatter(file:line:message:hint:)`` when the opening fence is never closed.
+    /// Whether `line` can be the closing `---`: its first byte after spaces and tabs is a `-`
+    /// or starts a character beyond ASCII (a Unicode space). Most front matter lines are not, and
+    /// are not trimmed at all (a line map can be thousands of characters long).
+    static func mayClose(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        return first == 0x2D || first >= 0x80
+    }
+
     public static func split(_ text: String, file: String) throws -> Split {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
             return Split(yaml: nil, yamlStartLine: 1, body: text, bodyStartLine: 1)
@@ -39,7 +47,7 @@ public enum FrontMatterParser {
                 if lineIndex == 1 { yamlStart = lineStart }
                 if lineIndex >= 1 {
                     let line = text[lineStart..<cursor]
-                    if line.trimmingCharacters(in: .whitespaces) == "---" || line == "---\r" {
+                    if Self.mayClose(line), line.trimmingCharacters(in: .whitespaces) == "---" || line == "---\r" {
                         let yaml = lineIndex == 1 ? "" : String(text[yamlStart..<utf8.index(before: lineStart)])
                         var body = ""
                         if !atEnd {
