@@ -94,10 +94,17 @@ public struct ContentValidator: Sendable {
             }
         }
         let sourceDigests = cache == nil ? [:] : Self.sourceDigests(pages, projectRoot: projectRoot)
+        let keys = groups.map { group in cache == nil ? nil : Self.documentKey(group.slug, group.pages, context: context, sourceDigests: sourceDigests) }
+        let kept = keys.map { key in key.flatMap { cache?.value(Self.documentFindingsNamespace, $0) }.flatMap(DocumentFindings.unarchived) }
+        // Read and normalise the raw sources of the documents to check, on all cores, while
+        // nothing else needs them.
+        let toCheck = zip(groups, kept).filter { $1 == nil }.flatMap(\.0.pages)
+        let mapper = sourceMapper
+        _ = ConcurrentMap.map(Array(Set(toCheck.compactMap { $0.page.frontMatter.source?.file })).sorted()) { mapper.preload($0) }
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
-        for group in groups {
-            let found = check(group.slug, group.pages, context: context, sourceDigests: sourceDigests)
+        for (group, (key, kept)) in zip(groups, zip(keys, kept)) {
+            let found = kept ?? check(group.slug, group.pages, context: context, key: key)
             diagnostics += found.diagnostics
             reported.formUnion(found.reported)
         }
@@ -105,15 +112,9 @@ public struct ContentValidator: Sendable {
     }
 
     /// The findings about one document's pages (or the pages outside any document, `slug` nil),
-    /// with their source lines.
-    func check(_ slug: String?, _ pages: [PublishedPage], context: CheckContext, sourceDigests: [String: Data]) -> DocumentFindings {
-        let key = cache == nil ? nil : Self.documentKey(slug, pages, context: context, sourceDigests: sourceDigests)
-        if let cache, let key, let data = cache.value(Self.documentFindingsNamespace, key), let found = DocumentFindings.unarchived(data) {
-            return found
-        }
-        // Read and normalise the raw sources on all cores while nothing else needs them.
+    /// with their source lines; kept in the cache under `key`.
+    func check(_ slug: String?, _ pages: [PublishedPage], context: CheckContext, key: BuildCache.Key?) -> DocumentFindings {
         let mapper = sourceMapper
-        _ = ConcurrentMap.map(Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()) { mapper.preload($0) }
         let sources = ConcurrentMap.map(pages) { PageSource($0) }
         let cache = self.cache
         let perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
