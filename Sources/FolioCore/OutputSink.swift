@@ -163,10 +163,8 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     /// whose stamp is `stamp` is not read again. A file changed by hand since, or left by a
     /// failed build, differs and is not kept.
     public func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp? {
-        let previous = destination.appendingPathComponent(path).path
-        guard updatesInPlace, let current = FileStamp(path: previous) else { return nil }
-        guard current == stamp || FileDigest.sha256(atPath: previous) == digest else { return nil }
-        if record(path, unchanged: true) { unlink(staging.appendingPathComponent(path).path) }
+        guard updatesInPlace, let current = unchangedStamp(path, sha256: digest, stamp: stamp) else { return nil }
+        keep(path)
         return current
     }
 
@@ -174,17 +172,24 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         guard updatesInPlace else { return nil }
         // Checked first, on all cores, and kept only when all hold: a set kept in part would
         // leave files the caller no longer writes.
-        let stamps = ConcurrentMap.map(files) { file -> FileStamp? in
-            let previous = destination.appendingPathComponent(file.path).path
-            guard let current = FileStamp(path: previous) else { return nil }
-            return current == file.stamp || FileDigest.sha256(atPath: previous) == file.digest ? current : nil
-        }
+        let stamps = ConcurrentMap.map(files) { unchangedStamp($0.path, sha256: $0.digest, stamp: $0.stamp) }
         let kept = stamps.compactMap { $0 }
         guard kept.count == files.count else { return nil }
-        for file in files where record(file.path, unchanged: true) {
-            unlink(staging.appendingPathComponent(file.path).path)
-        }
+        for file in files { keep(file.path) }
         return kept
+    }
+
+    /// The stamp of the previous output's file at `path` when it still holds the bytes with the
+    /// SHA-256 `digest`: known without reading it when its stamp is still `stamp`.
+    private func unchangedStamp(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp? {
+        let previous = destination.appendingPathComponent(path).path
+        guard let current = FileStamp(path: previous) else { return nil }
+        return current == stamp || FileDigest.sha256(atPath: previous) == digest ? current : nil
+    }
+
+    /// Takes the previous output's file at `path` as this build's, dropping any staged copy.
+    private func keep(_ path: String) {
+        if record(path, unchanged: true) { unlink(staging.appendingPathComponent(path).path) }
     }
 
     public var hasPreviousOutput: Bool { updatesInPlace }

@@ -100,7 +100,7 @@ public struct ContentValidator: Sendable {
         // nothing else needs them.
         let toCheck = zip(groups, kept).filter { $1 == nil }.flatMap(\.0.pages)
         let mapper = sourceMapper
-        _ = ConcurrentMap.map(Array(Set(toCheck.compactMap { $0.page.frontMatter.source?.file })).sorted()) { mapper.preload($0) }
+        _ = ConcurrentMap.map(Self.sourceFiles(of: toCheck)) { mapper.preload($0) }
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         for (group, (key, kept)) in zip(groups, zip(keys, kept)) {
@@ -163,9 +163,14 @@ public struct ContentValidator: Sendable {
 
     /// The SHA-256 of each raw source file the pages name (an empty digest for one that cannot be read).
     static func sourceDigests(_ pages: [PublishedPage], projectRoot: URL) -> [String: Data] {
-        let files = Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
+        let files = sourceFiles(of: pages)
         let digests = ConcurrentMap.map(files) { FileDigest.sha256(atPath: projectRoot.appendingPathComponent($0).path) ?? Data() }
         return Dictionary(uniqueKeysWithValues: zip(files, digests))
+    }
+
+    /// The raw source files `pages` name in their front matter, each once, sorted.
+    static func sourceFiles(of pages: [PublishedPage]) -> [String] {
+        Array(Set(pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
     }
 
     /// The build cache's namespace of findings about whole documents.

@@ -6,21 +6,14 @@ import FolioModel
 /// One article's entry on a term page: how often it mentions the term and where.
 public struct TermArticle: Sendable {
     /// What the index reads of the article (or hand-written page).
-    var page: IndexedPage {
-        get { shared.page }
-        set { shared = SharedPage(newValue) }
-    }
+    var page: IndexedPage { shared.page }
     /// The page, held once for all the entries of its terms: an index has tens of thousands of
     /// entries, and copying a page's every field into each one cost more than building the index.
-    private var shared: SharedPage
+    private let shared: SharedPage
     /// What the tagger found; `nil` when the term comes only from the page's front matter.
     public var occurrence: TermOccurrence?
     /// The organisation wrote this article (company pages list these first).
     public var isAuthor: Bool
-
-    init(page: IndexedPage, occurrence: TermOccurrence?, isAuthor: Bool) {
-        self.init(shared: SharedPage(page), occurrence: occurrence, isAuthor: isAuthor)
-    }
 
     init(shared: SharedPage, occurrence: TermOccurrence?, isAuthor: Bool) {
         self.shared = shared
