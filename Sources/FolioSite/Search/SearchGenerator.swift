@@ -206,12 +206,20 @@ struct TaxonomyTerm {
             }
             terms[urlPath]?.articleTitles.append(title)
         }
+        // Most names recur across articles: each is made a slug once.
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(name)
+            slugs[name] = made
+            return made
+        }
         for article in site.articles {
             let fm = article.page.frontMatter
-            for name in fm.companies ?? [] { add(name, group: "Companies", urlPath: "companies/\(Slug.make(name))/", title: fm.title) }
-            for name in fm.cities ?? [] { add(name, group: "Places", urlPath: "cities/\(Slug.make(name))/", title: fm.title) }
+            for name in fm.companies ?? [] { add(name, group: "Companies", urlPath: "companies/\(slug(name))/", title: fm.title) }
+            for name in fm.cities ?? [] { add(name, group: "Places", urlPath: "cities/\(slug(name))/", title: fm.title) }
             for goal in fm.sdgs ?? [] { add("SDG \(goal)", group: "Sustainable Development Goals", urlPath: "sdgs/\(goal)/", title: fm.title) }
-            for name in fm.technologies ?? [] { add(name, group: "Technologies", urlPath: "technologies/\(Slug.make(name))/", title: fm.title) }
+            for name in fm.technologies ?? [] { add(name, group: "Technologies", urlPath: "technologies/\(slug(name))/", title: fm.title) }
         }
         return order.compactMap { terms[$0] }
     }

@@ -57,13 +57,48 @@ extension SearchIndex {
         a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
+    /// `terms` in the order of ``precedes(_:_:)``. UTF-8 bytes compare as UTF-16 code units do
+    /// unless a character from U+E000 on is involved (surrogates sort below it in UTF-16), so
+    /// the terms are compared as bytes, in one buffer, and as UTF-16 only when one of the two
+    /// has such a character.
+    static func sortedAsJavaScript(_ terms: [String]) -> [String] {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        var plain: [Bool] = []
+        starts.reserveCapacity(terms.count + 1)
+        plain.reserveCapacity(terms.count)
+        for term in terms {
+            var isPlain = true
+            for byte in term.utf8 {
+                bytes.append(byte)
+                if byte >= 0xEE { isPlain = false }
+            }
+            starts.append(bytes.count)
+            plain.append(isPlain)
+        }
+        var order = Array(terms.indices)
+        bytes.withUnsafeBufferPointer { buffer in
+            order.sort { a, b in
+                guard plain[a], plain[b] else { return precedes(terms[a], terms[b]) }
+                let lengthA = starts[a + 1] - starts[a], lengthB = starts[b + 1] - starts[b]
+                let common = min(lengthA, lengthB)
+                if common > 0 {
+                    let compared = memcmp(buffer.baseAddress! + starts[a], buffer.baseAddress! + starts[b], common)
+                    if compared != 0 { return compared < 0 }
+                }
+                return lengthA < lengthB
+            }
+        }
+        return order.map { terms[$0] }
+    }
+
     /// The index as files under `search/index/`: `meta.js`, `s/<n>.js` and `f/<n>.js`.
     /// The postings and the fragments are encoded on all cores; only the front coding of the
     /// sorted terms, which decides where shards end, runs in order.
     public func files() -> [SearchIndexFile] {
         // Shards hold runs of sorted terms of about `shardTargetBytes`; `meta.js` lists the first
         // term of each, so a term (or a prefix) is found by binary search.
-        let terms = postings.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        let terms = Self.sortedAsJavaScript(Array(postings.keys))
         let chunkCount = max(1, min(terms.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let chunks = (0..<chunkCount).map { c in (c * terms.count / chunkCount)..<((c + 1) * terms.count / chunkCount) }
         let encoded = ConcurrentMap.map(chunks) { range in range.map { Self.encodeBytes(postings[terms[$0]] ?? []) } }.flatMap { $0 }
@@ -92,7 +127,7 @@ extension SearchIndex {
                 var shared = 0
                 while shared < min(35, bytes.count, previousBytes.count) && bytes[shared] == previousBytes[shared] { shared += 1 }
                 Self.appendBase36(shared, to: &entry)
-                entry += bytes[shared...]
+                Self.appendEscaped(bytes[shared...], to: &entry)
                 previousBytes = bytes
                 previous = nil
             } else {
@@ -101,7 +136,7 @@ extension SearchIndex {
                 var shared = 0
                 while shared < min(35, chars.count, before.count) && chars[shared] == before[shared] { shared += 1 }
                 Self.appendBase36(shared, to: &entry)
-                entry += String(chars[shared...]).utf8
+                Self.appendEscaped(String(chars[shared...]).utf8, to: &entry)
                 previous = chars
                 previousIsASCII = isASCII
                 previousBytes = isASCII ? Array(term.utf8) : []
@@ -111,10 +146,11 @@ extension SearchIndex {
             shards[shards.count - 1].body += entry
         }
         var files = ConcurrentMap.map(Array(shards.enumerated())) { n, shard -> SearchIndexFile in
-            var text = Array("folioSearch.register(\(n),".utf8)
+            // The body's terms are escaped already, and the rest is digits and `;=,:`.
+            var text = Array("folioSearch.register(\(n),\"".utf8)
             text.reserveCapacity(shard.body.count + 64)
-            Self.appendJSON(shard.body, to: &text)
-            text += ");\n".utf8
+            text += shard.body
+            text += "\");\n".utf8
             return SearchIndexFile(path: "index/s/\(n).js", text: String(decoding: text, as: UTF8.self))
         }
         let shardStarts = "[" + shards.map { Self.json($0.first) }.joined(separator: ",") + "]"
@@ -176,8 +212,14 @@ extension SearchIndex {
     /// and U+2028 and U+2029, which end a line in older JavaScript, as `\u2028` and `\u2029`.
     /// Works on bytes: no escaped character is part of a longer UTF-8 sequence.
     static func appendJSON(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(0x22)
+        appendEscaped(bytes, to: &out)
+        out.append(0x22)
+    }
+
+    /// Appends the UTF-8 text `bytes` escaped as in ``appendJSON(_:to:)``, without the quotes.
+    static func appendEscaped(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
         var iterator = bytes.makeIterator()
         var pending: [UInt8] = []
         while let byte = pending.isEmpty ? iterator.next() : pending.removeFirst() {
@@ -203,6 +245,5 @@ extension SearchIndex {
             default: out.append(byte)
             }
         }
-        out.append(0x22)
     }
 }

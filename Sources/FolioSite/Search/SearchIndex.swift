@@ -147,7 +147,7 @@ public struct SearchIndex: Sendable, Equatable {
         }
         // A pair is kept only when it recurs and narrows the sections that merely contain both
         // words; otherwise the browser's fallback (both words in the section) gives the same answer.
-        let frequent = frequentPairs(tokens)
+        let frequent = frequentPairs(tokens, termCount: terms.count)
         let (counted, names) = (postings, terms)
         let pairBounds = (0..<chunkCount).map { c in (c * frequent.count / chunkCount)..<((c + 1) * frequent.count / chunkCount) }
         let kept = ConcurrentMap.map(pairBounds) { range in
@@ -171,7 +171,10 @@ public struct SearchIndex: Sendable, Equatable {
         for (id, list) in postings.enumerated() { idf[id] = log(1 + Double(sections.count) / Double(max(1, list.count))) }
         let picker = ExcerptPicker(idf: idf)
         let tokenized = tokens
-        let excerpts = ConcurrentMap.map(bounds) { range in range.map { picker.excerpt(of: tokenized[$0]) } }.flatMap { $0 }
+        let excerpts = ConcurrentMap.map(bounds) { range in
+            var scratch = ExcerptPicker.Scratch(termCount: picker.idf.count)
+            return range.map { picker.excerpt(of: tokenized[$0], scratch: &scratch) }
+        }.flatMap { $0 }
         return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: byTerm)
     }
 
@@ -217,38 +220,104 @@ public struct SearchIndex: Sendable, Equatable {
 extension SearchIndex {
     /// The pairs of adjacent different terms (in a sentence, a heading or a title) that occur at
     /// least ``minimumPairCount`` times, each with the sections it occurs in (in order, once
-    /// each); a pair is its two term numbers, first in the high 32 bits.
+    /// each); a pair is its two term numbers, first in the high 32 bits. `termCount` bounds the
+    /// term numbers.
     ///
-    /// Counted on all cores: the pairs are split by their first term into parts, and each part
-    /// scans every section for its own pairs, so each table is a fraction of the whole.
-    static func frequentPairs(_ tokens: [SectionTokens]) -> [(pair: Int64, sections: [Int32])] {
-        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount * 2)
-        return ConcurrentMap.map(Array(0..<parts)) { part -> [(pair: Int64, sections: [Int32])] in
-            var pairs: [Int64: PairCount] = [:]
-            for (index, item) in tokens.enumerated() {
-                func countPairs(_ run: [Int32]) {
+    /// Counted on all cores without a hash table: the pairs are split by their first term into
+    /// parts; each part lists its occurrences as one number each (the pair above, the section
+    /// below), in section order, sorts them by pair with a stable radix sort (so each pair's
+    /// sections stay in order) and reads the runs.
+    static func frequentPairs(_ tokens: [SectionTokens], termCount: Int) -> [(pair: Int64, sections: [Int32])] {
+        let terms = UInt64(max(1, termCount))
+        let sectionBits = UInt64(max(1, bitWidth(UInt64(max(1, tokens.count)))))
+        // A power of two of parts, enough that a part's pair numbers and a section fit in 64 bits.
+        var bits = UInt64(bitWidth(UInt64(max(1, ProcessInfo.processInfo.activeProcessorCount * 2 - 1))))
+        while UInt64(bitWidth(((terms >> bits) + 1) * terms)) + sectionBits > 64 { bits += 1 }
+        let partBits = bits
+        let parts = 1 << partBits, partMask = UInt64(parts - 1)
+        let pairBits = UInt64(bitWidth(((terms >> partBits) + 1) * terms))
+        // Occurrences listed on all cores by runs of sections, each run into one list per part.
+        let runCount = max(1, min(tokens.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let runs = (0..<runCount).map { r in (r * tokens.count / runCount)..<((r + 1) * tokens.count / runCount) }
+        let listed = ConcurrentMap.map(runs) { range -> [[UInt64]] in
+            var byPart = [[UInt64]](repeating: [], count: parts)
+            for index in range {
+                let item = tokens[index]
+                let section = UInt64(index)
+                func add(_ run: [Int32]) {
                     guard run.count > 1 else { return }
-                    for i in 0..<(run.count - 1) where run[i] != run[i + 1] && Int(run[i]) % parts == part {
-                        pairs[Int64(run[i]) << 32 | Int64(run[i + 1]), default: PairCount()].add(in: Int32(index))
+                    for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
+                        let first = UInt64(run[i])
+                        let pair = (first >> partBits) * terms + UInt64(run[i + 1])
+                        byPart[Int(first & partMask)].append(pair << sectionBits | section)
                     }
                 }
-                for sentence in item.sentenceTerms { countPairs(sentence) }
-                countPairs(item.heading)
-                countPairs(item.title)
+                for sentence in item.sentenceTerms { add(sentence) }
+                add(item.heading)
+                add(item.title)
             }
-            return pairs.compactMap { pair, counted in counted.occurrences >= minimumPairCount ? (pair, counted.sections) : nil }
+            return byPart
+        }
+        return ConcurrentMap.map(Array(0..<parts)) { part -> [(pair: Int64, sections: [Int32])] in
+            var occurrences: [UInt64] = []
+            occurrences.reserveCapacity(listed.reduce(0) { $0 + $1[part].count })
+            for run in listed { occurrences += run[part] }
+            radixSort(&occurrences, skippingLow: Int(sectionBits), keyBits: Int(pairBits))
+            var found: [(pair: Int64, sections: [Int32])] = []
+            let sectionMask = (UInt64(1) << sectionBits) - 1
+            var start = 0
+            while start < occurrences.count {
+                let pair = occurrences[start] >> sectionBits
+                var end = start + 1
+                while end < occurrences.count && occurrences[end] >> sectionBits == pair { end += 1 }
+                if end - start >= minimumPairCount {
+                    var sections: [Int32] = []
+                    for k in start..<end {
+                        let section = Int32(truncatingIfNeeded: occurrences[k] & sectionMask)
+                        if sections.last != section { sections.append(section) }
+                    }
+                    let first = Int64((pair / terms) << partBits) | Int64(part), second = Int64(pair % terms)
+                    found.append((first << 32 | second, sections))
+                }
+                start = end
+            }
+            return found
         }.flatMap { $0 }
     }
-}
 
-/// How often a pair of adjacent terms occurs, and the sections it occurs in (in order, once each).
-struct PairCount {
-    var occurrences = 0
-    var sections: [Int32] = []
+    /// The number of bits `value` needs.
+    private static func bitWidth(_ value: UInt64) -> Int { 64 - value.leadingZeroBitCount }
 
-    mutating func add(in section: Int32) {
-        occurrences += 1
-        if sections.last != section { sections.append(section) }
+    /// Sorts `values` by their bits above the lowest `low`, `keyBits` of them, keeping the order
+    /// of equal keys (least significant digit first, 11 bits a pass).
+    static func radixSort(_ values: inout [UInt64], skippingLow low: Int, keyBits: Int) {
+        guard values.count > 1 else { return }
+        let digitBits = 11, buckets = 1 << digitBits
+        let mask = UInt64(buckets - 1)
+        var buffer = [UInt64](repeating: 0, count: values.count)
+        var counts = [Int](repeating: 0, count: buckets)
+        var shift = low
+        while shift < low + keyBits {
+            for k in counts.indices { counts[k] = 0 }
+            for value in values { counts[Int((value >> UInt64(shift)) & mask)] += 1 }
+            var total = 0
+            for k in counts.indices {
+                let count = counts[k]
+                counts[k] = total
+                total += count
+            }
+            values.withUnsafeBufferPointer { source in
+                buffer.withUnsafeMutableBufferPointer { target in
+                    for value in source {
+                        let digit = Int((value >> UInt64(shift)) & mask)
+                        target[counts[digit]] = value
+                        counts[digit] += 1
+                    }
+                }
+            }
+            swap(&values, &buffer)
+            shift += digitBits
+        }
     }
 }
 
@@ -360,27 +429,55 @@ struct ExcerptPicker: Sendable {
     /// Inverse document frequency by term number.
     let idf: [Double]
 
-    func excerpt(of section: SectionTokens) -> String {
+    /// Which terms a section's chosen sentences already cover, reused from section to section:
+    /// a term is covered when its mark is the current section's round.
+    struct Scratch {
+        fileprivate var marks: [UInt32]
+        fileprivate var round: UInt32 = 0
+
+        init(termCount: Int) {
+            marks = [UInt32](repeating: 0, count: termCount)
+        }
+    }
+
+    /// The excerpt of `section`, with `scratch` (made for this picker's terms) as working space.
+    func excerpt(of section: SectionTokens, scratch: inout Scratch) -> String {
         let sentences = section.sentences
         guard !sentences.isEmpty else { return "" }
-        // Sorted, so the weights below are summed in the same order in every process (Set order
-        // is seeded per process, and a different summation order can break ties differently).
-        let terms = section.sentenceTerms.map { Array(Set($0)).sorted() }
+        scratch.round &+= 1
+        if scratch.round == 0 {
+            for k in scratch.marks.indices { scratch.marks[k] = 0 }
+            scratch.round = 1
+        }
+        let round = scratch.round
+        // Each sentence's distinct terms, sorted, so the weights below are summed in the same
+        // order in every process (a different summation order can break ties differently).
+        let terms = section.sentenceTerms.map { sentence -> [Int32] in
+            var sorted = sentence.sorted()
+            var end = 0
+            for term in sorted where end == 0 || sorted[end - 1] != term {
+                sorted[end] = term
+                end += 1
+            }
+            sorted.removeLast(sorted.count - end)
+            return sorted
+        }
         let counts = sentences.map(\.utf8.count)
-        var covered: Set<Int32> = []
+        var isChosen = [Bool](repeating: false, count: sentences.count)
         var chosen: [Int] = []
         var length = 0
         while length < SearchIndex.excerptLength {
             var best: (index: Int, gain: Double)?
-            for i in sentences.indices where !chosen.contains(i) {
+            for i in sentences.indices where !isChosen[i] {
                 var weight = 0.0
-                for term in terms[i] where !covered.contains(term) { weight += idf[Int(term)] }
+                for term in terms[i] where scratch.marks[Int(term)] != round { weight += idf[Int(term)] }
                 let gain = weight / Double(min(counts[i], SearchIndex.excerptLength) + 40)
                 if gain > 0, gain > (best?.gain ?? 0) { best = (i, gain) }
             }
             guard let pick = best else { break }
             chosen.append(pick.index)
-            covered.formUnion(terms[pick.index])
+            isChosen[pick.index] = true
+            for term in terms[pick.index] { scratch.marks[Int(term)] = round }
             length += min(counts[pick.index], SearchIndex.excerptLength)
         }
         if chosen.isEmpty { chosen = [0] }
