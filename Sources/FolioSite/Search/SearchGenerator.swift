@@ -21,8 +21,8 @@ public struct SearchGenerator: SiteGenerator {
         try generate(site, writer: writer, prepared: prepare(site))
     }
 
-    /// Collects and tokenizes the content-page sections; it needs no page of another generator,
-    /// so the builder runs it while the earlier generators write.
+    /// Collects and tokenizes the content-page sections and numbers their terms; it needs no
+    /// page of another generator, so the builder runs it while the earlier generators write.
     ///
     /// With a cache, each page is tokenized on its own and its tokens are kept under the page's
     /// rendering key and title (all the tokens come from), so an unchanged page is not tokenized again.
@@ -104,7 +104,7 @@ public struct SearchGenerator: SiteGenerator {
 
     /// Adds the taxonomy pages found in `writer.writtenPaths` to the prepared content sections and
     /// writes the index and the search page.
-    /// The prepared tokens are consumed: the index releases them as it numbers their terms.
+    /// The prepared tokens are consumed, so they are never held twice.
     func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: consuming Prepared?) throws -> [Diagnostic] {
         var content = (consume prepared) ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
         let extra = Self.taxonomySections(of: site, writtenPaths: writer.writtenPaths, firstPage: Self.pageCount(content.sections))
@@ -112,8 +112,8 @@ public struct SearchGenerator: SiteGenerator {
         let index: SearchIndex
         if var tokens = content.tokens {
             content.tokens = nil
-            tokens += Self.tokenize(extra, cache: writer.cache)
-            index = SearchIndex.build(sections, tokenized: consume tokens)
+            tokens.add(Self.tokenize(extra, cache: writer.cache))
+            index = tokens.index(of: sections)
         } else {
             index = SearchIndex.build(sections)
         }
@@ -141,7 +141,17 @@ public struct SearchGenerator: SiteGenerator {
     /// Content sections and their tokens, computed before the taxonomy pages are known.
     struct Prepared: Sendable {
         var sections: [SearchSection]
-        var tokens: [TokenizedChunk]?
+        /// The sections' tokens, numbered, with their postings.
+        var tokens: SearchIndex.Accumulator?
+
+        init(sections: [SearchSection], tokens: consuming [TokenizedChunk]?) {
+            self.sections = sections
+            if let chunks = tokens {
+                var accumulated = SearchIndex.Accumulator()
+                accumulated.add(chunks)
+                self.tokens = accumulated
+            }
+        }
     }
 
     /// The number of pages `sections` (numbered from 0) cover.

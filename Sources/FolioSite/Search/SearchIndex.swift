@@ -84,19 +84,36 @@ public struct SearchIndex: Sendable, Equatable {
     /// Builds the index of `sections` from their tokens (``tokenize(_:)`` of consecutive runs of them).
     /// Each chunk is released once its terms are renumbered, so the tokens are never held twice.
     static func build(_ sections: [SearchSection], tokenized: consuming [TokenizedChunk]) -> SearchIndex {
-        var chunks = tokenized
-        let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
+        var accumulated = Accumulator()
+        accumulated.add(tokenized)
+        return accumulated.index(of: sections)
+    }
 
-        // 2. Number the terms globally and rewrite each chunk's numbers.
+    /// Tokens numbered in one term table, with their postings, built chunk by chunk: the content
+    /// pages' chunks can be added while the index pages are still being written.
+    struct Accumulator: Sendable {
         var terms: [String] = []
         var numbers: [String: Int32] = [:]
         var tokens: [SectionTokens] = []
-        tokens.reserveCapacity(sections.count)
-        for position in chunks.indices {
-            // Taken out of the list, so its arrays are renumbered in place, never copied.
-            var chunk = TokenizedChunk(terms: [], sections: [])
-            swap(&chunk, &chunks[position])
+        /// Postings by term number, with title and heading boosts.
+        var postings: [[Posting]] = []
+        var lengths: [Int] = []
+        /// The weights of the section being added, by term number (zero between sections).
+        private var weights: [Int] = []
+
+        /// Adds the sections of `chunks`, in order, after those added before. Each chunk is
+        /// released once its terms are renumbered, so the tokens are never held twice.
+        mutating func add(_ chunks: consuming [TokenizedChunk]) {
+            var chunks = chunks
+            for position in chunks.indices {
+                // Taken out of the list, so its arrays are renumbered in place, never copied.
+                var chunk = TokenizedChunk(terms: [], sections: [])
+                swap(&chunk, &chunks[position])
+                add(&chunk)
+            }
+        }
+
+        private mutating func add(_ chunk: inout TokenizedChunk) {
             let map = chunk.terms.map { term -> Int32 in
                 if let known = numbers[term] { return known }
                 let id = Int32(terms.count)
@@ -112,35 +129,46 @@ public struct SearchIndex: Sendable, Equatable {
                 renumber(&chunk.sections[i].heading)
                 renumber(&chunk.sections[i].title)
             }
+            // Postings, and each section's length in terms.
+            postings += [[Posting]](repeating: [], count: terms.count - postings.count)
+            weights += [Int](repeating: 0, count: terms.count - weights.count)
+            // The terms whose weights to read and reset after each section.
+            var touched: [Int32] = []
+            for item in chunk.sections {
+                let index = lengths.count
+                var length = 0
+                func weigh(_ term: Int32, _ weight: Int) {
+                    if weights[Int(term)] == 0 { touched.append(term) }
+                    weights[Int(term)] += weight
+                }
+                for sentence in item.sentenceTerms {
+                    length += sentence.count
+                    for term in sentence { weigh(term, 1) }
+                }
+                for term in item.heading { weigh(term, headingBoost) }
+                for term in item.title { weigh(term, titleBoost) }
+                for term in touched {
+                    postings[Int(term)].append(Posting(section: index, weight: weights[Int(term)]))
+                    weights[Int(term)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+                lengths.append(max(1, length))
+            }
             tokens.append(contentsOf: chunk.sections)
         }
 
-        // 3. Postings with title and heading boosts, and adjacent pairs within a sentence,
-        //    heading or title.
-        var postings = [[Posting]](repeating: [], count: terms.count)
-        var lengths: [Int] = []
-        // Each section's weights, by term number; `touched` lists the terms to read and reset.
-        var weights = [Int](repeating: 0, count: terms.count)
-        var touched: [Int32] = []
-        for (index, item) in tokens.enumerated() {
-            var length = 0
-            func weigh(_ term: Int32, _ weight: Int) {
-                if weights[Int(term)] == 0 { touched.append(term) }
-                weights[Int(term)] += weight
-            }
-            for sentence in item.sentenceTerms {
-                length += sentence.count
-                for term in sentence { weigh(term, 1) }
-            }
-            for term in item.heading { weigh(term, headingBoost) }
-            for term in item.title { weigh(term, titleBoost) }
-            for term in touched {
-                postings[Int(term)].append(Posting(section: index, weight: weights[Int(term)]))
-                weights[Int(term)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            lengths.append(max(1, length))
+        /// The index of `sections`, whose tokens are the ones added, in order.
+        consuming func index(of sections: [SearchSection]) -> SearchIndex {
+            let (terms, tokens, postings, lengths) = (self.terms, self.tokens, self.postings, self.lengths)
+            return SearchIndex.finish(sections, terms: terms, tokens: tokens, postings: postings, lengths: lengths)
         }
+    }
+
+    /// The index of `sections` from their numbered tokens and postings: word pairs, page titles
+    /// and excerpts.
+    private static func finish(_ sections: [SearchSection], terms: [String], tokens: [SectionTokens], postings: [[Posting]], lengths: [Int]) -> SearchIndex {
+        let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
         var byTerm: [String: [Posting]] = [:]
         for (id, list) in postings.enumerated() where !list.isEmpty {
             byTerm[terms[id]] = list
@@ -166,7 +194,7 @@ public struct SearchIndex: Sendable, Equatable {
             byTerm[key, default: []].append(Posting(section: index, weight: 1))
         }
 
-        // 4. Excerpts, in parallel.
+        // Excerpts, in parallel.
         var idf = [Double](repeating: 0, count: terms.count)
         for (id, list) in postings.enumerated() { idf[id] = log(1 + Double(sections.count) / Double(max(1, list.count))) }
         let picker = ExcerptPicker(idf: idf)
