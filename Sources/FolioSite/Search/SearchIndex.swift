@@ -249,68 +249,85 @@ extension SearchIndex {
     /// The pairs of adjacent different terms (in a sentence, a heading or a title) that occur at
     /// least ``minimumPairCount`` times, each with the sections it occurs in (in order, once
     /// each); a pair is its two term numbers, first in the high 32 bits. `termCount` bounds the
-    /// term numbers.
+    /// term numbers; the occurrences are listed in groups of about `occurrencesPerGroup`.
     ///
     /// Counted on all cores without a hash table: the pairs are split by their first term into
     /// parts; each part lists its occurrences as one number each (the pair above, the section
     /// below), in section order, sorts them by pair with a stable radix sort (so each pair's
     /// sections stay in order) and reads the runs.
-    static func frequentPairs(_ tokens: [SectionTokens], termCount: Int) -> [(pair: Int64, sections: [Int32])] {
+    static func frequentPairs(_ tokens: [SectionTokens], termCount: Int, occurrencesPerGroup: Int = 8_000_000) -> [(pair: Int64, sections: [Int32])] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let terms = UInt64(max(1, termCount))
         let sectionBits = UInt64(max(1, bitWidth(UInt64(max(1, tokens.count)))))
-        // A power of two of parts, enough that a part's pair numbers and a section fit in 64 bits.
-        var bits = UInt64(bitWidth(UInt64(max(1, ProcessInfo.processInfo.activeProcessorCount * 2 - 1))))
-        while UInt64(bitWidth(((terms >> bits) + 1) * terms)) + sectionBits > 64 { bits += 1 }
-        let partBits = bits
-        let parts = 1 << partBits, partMask = UInt64(parts - 1)
-        let pairBits = UInt64(bitWidth(((terms >> partBits) + 1) * terms))
-        // Occurrences listed on all cores by runs of sections, each run into one list per part.
-        let runCount = max(1, min(tokens.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let runs = (0..<runCount).map { r in (r * tokens.count / runCount)..<((r + 1) * tokens.count / runCount) }
-        let listed = ConcurrentMap.map(runs) { range -> [[UInt64]] in
-            var byPart = [[UInt64]](repeating: [], count: parts)
-            for index in range {
-                let item = tokens[index]
-                let section = UInt64(index)
-                func add(_ run: [Int32]) {
-                    guard run.count > 1 else { return }
-                    for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
-                        let first = UInt64(run[i])
-                        let pair = (first >> partBits) * terms + UInt64(run[i + 1])
-                        byPart[Int(first & partMask)].append(pair << sectionBits | section)
-                    }
-                }
-                for sentence in item.sentenceTerms { add(sentence) }
-                add(item.heading)
-                add(item.title)
-            }
-            return byPart
+        // The parts are listed and sorted a group at a time, so a large site never holds all its
+        // occurrences at once: groups of at most `occurrencesPerGroup` (8 bytes each), a power of
+        // two of them.
+        var bound = 0
+        for item in tokens {
+            for run in item.sentenceTerms { bound += max(0, run.count - 1) }
+            bound += max(0, item.heading.count - 1) + max(0, item.title.count - 1)
         }
-        return ConcurrentMap.map(Array(0..<parts)) { part -> [(pair: Int64, sections: [Int32])] in
-            var occurrences: [UInt64] = []
-            occurrences.reserveCapacity(listed.reduce(0) { $0 + $1[part].count })
-            for run in listed { occurrences += run[part] }
-            radixSort(&occurrences, skippingLow: Int(sectionBits), keyBits: Int(pairBits))
-            var found: [(pair: Int64, sections: [Int32])] = []
-            let sectionMask = (UInt64(1) << sectionBits) - 1
-            var start = 0
-            while start < occurrences.count {
-                let pair = occurrences[start] >> sectionBits
-                var end = start + 1
-                while end < occurrences.count && occurrences[end] >> sectionBits == pair { end += 1 }
-                if end - start >= minimumPairCount {
-                    var sections: [Int32] = []
-                    for k in start..<end {
-                        let section = Int32(truncatingIfNeeded: occurrences[k] & sectionMask)
-                        if sections.last != section { sections.append(section) }
+        let groupBits = UInt64(bitWidth(UInt64(max(0, (bound - 1) / occurrencesPerGroup))))
+        // A power of two of parts, enough that a part's pair numbers and a section fit in 64 bits.
+        var bits = UInt64(bitWidth(UInt64(cores * 2 - 1))) + groupBits
+        while UInt64(bitWidth(((terms >> bits) + 1) * terms)) + sectionBits > 64 { bits += 1 }
+        let partBits = bits, groupPartBits = bits - groupBits
+        let partMask = (UInt64(1) << partBits) - 1, groupPartMask = (UInt64(1) << groupPartBits) - 1
+        let pairBits = UInt64(bitWidth(((terms >> partBits) + 1) * terms))
+        let runCount = max(1, min(tokens.count, cores * 4))
+        let runs = (0..<runCount).map { r in (r * tokens.count / runCount)..<((r + 1) * tokens.count / runCount) }
+        var found: [(pair: Int64, sections: [Int32])] = []
+        for group in 0..<(UInt64(1) << groupBits) {
+            // The group's occurrences listed on all cores by runs of sections, each run into one
+            // list per part.
+            let listed = ConcurrentMap.map(runs) { range -> [[UInt64]] in
+                var byPart = [[UInt64]](repeating: [], count: 1 << groupPartBits)
+                for index in range {
+                    let item = tokens[index]
+                    let section = UInt64(index)
+                    func add(_ run: [Int32]) {
+                        guard run.count > 1 else { return }
+                        for i in 0..<(run.count - 1) where run[i] != run[i + 1] {
+                            let first = UInt64(run[i])
+                            guard (first & partMask) >> groupPartBits == group else { continue }
+                            let pair = (first >> partBits) * terms + UInt64(run[i + 1])
+                            byPart[Int(first & groupPartMask)].append(pair << sectionBits | section)
+                        }
                     }
-                    let first = Int64((pair / terms) << partBits) | Int64(part), second = Int64(pair % terms)
-                    found.append((first << 32 | second, sections))
+                    for sentence in item.sentenceTerms { add(sentence) }
+                    add(item.heading)
+                    add(item.title)
                 }
-                start = end
+                return byPart
             }
-            return found
-        }.flatMap { $0 }
+            found += ConcurrentMap.map(Array(0..<(1 << groupPartBits))) { local -> [(pair: Int64, sections: [Int32])] in
+                var occurrences: [UInt64] = []
+                occurrences.reserveCapacity(listed.reduce(0) { $0 + $1[local].count })
+                for run in listed { occurrences += run[local] }
+                radixSort(&occurrences, skippingLow: Int(sectionBits), keyBits: Int(pairBits))
+                let part = Int64(group << groupPartBits) | Int64(local)
+                var found: [(pair: Int64, sections: [Int32])] = []
+                let sectionMask = (UInt64(1) << sectionBits) - 1
+                var start = 0
+                while start < occurrences.count {
+                    let pair = occurrences[start] >> sectionBits
+                    var end = start + 1
+                    while end < occurrences.count && occurrences[end] >> sectionBits == pair { end += 1 }
+                    if end - start >= minimumPairCount {
+                        var sections: [Int32] = []
+                        for k in start..<end {
+                            let section = Int32(truncatingIfNeeded: occurrences[k] & sectionMask)
+                            if sections.last != section { sections.append(section) }
+                        }
+                        let first = Int64((pair / terms) << partBits) | part, second = Int64(pair % terms)
+                        found.append((first << 32 | second, sections))
+                    }
+                    start = end
+                }
+                return found
+            }.flatMap { $0 }
+        }
+        return found
     }
 
     /// The number of bits `value` needs.

@@ -39,12 +39,13 @@ import Testing
         let expected = Self.countedByDictionary(chunk.sections).filter { $0.value.count >= SearchIndex.minimumPairCount }
         #expect(expected.count > 100)
         // The term count decides how pairs are split into parts: the real one, and one so large
-        // that dozens of parts are needed to fit a pair and a section in 64 bits.
-        for termCount in [chunk.terms.count, Int(Int32.max)] {
-            let found = SearchIndex.frequentPairs(chunk.sections, termCount: termCount)
+        // that dozens of parts are needed to fit a pair and a section in 64 bits; and the
+        // occurrences are listed all at once or in groups.
+        for (termCount, perGroup) in [(chunk.terms.count, 8_000_000), (Int(Int32.max), 8_000_000), (chunk.terms.count, 2_000)] {
+            let found = SearchIndex.frequentPairs(chunk.sections, termCount: termCount, occurrencesPerGroup: perGroup)
             #expect(found.count == expected.count)
             for (pair, sections) in found {
-                #expect(expected[pair]?.sections == sections, "pair \(pair >> 32) \(pair & 0xFFFF_FFFF) with \(termCount) terms")
+                #expect(expected[pair]?.sections == sections, "pair \(pair >> 32) \(pair & 0xFFFF_FFFF) with \(termCount) terms, \(perGroup) a group")
             }
         }
     }
