@@ -68,17 +68,80 @@ extension OutputSink {
 }
 
 /// Keeps written files in memory, keyed by relative path. Thread-safe.
+///
+/// Made with the previous build's output, it can keep that output's files (``keepPrevious(_:sha256:stamp:)``)
+/// as a folder on disk can, so a rebuild in memory (`folio serve`) skips what is unchanged too.
 public final class MemoryOutput: OutputSink, @unchecked Sendable {
-    // Proof of Sendable: `files` is only touched while holding `lock`.
+    // Proof of Sendable: `files`, `digests` and `kept` are only touched while holding `lock`;
+    // `previous` is immutable.
     private let lock = NSLock()
     private var files: [String: Data] = [:]
+    /// The SHA-256 of files known to hold them: kept files, and files of the previous output once hashed.
+    private var digests: [String: Data] = [:]
+    /// Paths kept from the previous output.
+    private var kept: Set<String> = []
+    /// The previous output's files and the digests it knew; nil when there is none.
+    private let previous: (files: [String: Data], digests: [String: Data])?
 
-    public init() {}
+    public init() {
+        previous = nil
+    }
+
+    /// An output that can keep the files of `previous`, the output of an earlier build.
+    public init(previous: MemoryOutput) {
+        previous.lock.lock()
+        self.previous = (previous.files, previous.digests)
+        previous.lock.unlock()
+    }
 
     public func write(_ data: Data, to path: String) throws {
         lock.lock()
         defer { lock.unlock() }
         files[path] = data
+        digests[path] = nil
+        kept.remove(path)
+    }
+
+    /// A stamp for files held in memory, which have none: the caller records it, and this
+    /// output checks a file by its digest whatever stamp it is given.
+    private static let memoryStamp = FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0, device: 0)
+
+    public var hasPreviousOutput: Bool { previous != nil }
+
+    public func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp? {
+        guard let data = previousFile(path, sha256: digest) else { return nil }
+        keep(path, data, digest)
+        return Self.memoryStamp
+    }
+
+    public func keepAllPrevious(_ files: [PreviousFile]) -> [FileStamp]? {
+        // Checked first and kept only when all hold, as on disk.
+        let found = ConcurrentMap.map(files) { previousFile($0.path, sha256: $0.digest) }
+        guard !found.contains(where: { $0 == nil }) else { return nil }
+        for (file, data) in zip(files, found) { keep(file.path, data!, file.digest) }
+        return files.map { _ in Self.memoryStamp }
+    }
+
+    /// The previous output's file at `path` when its bytes have the SHA-256 `digest`.
+    private func previousFile(_ path: String, sha256 digest: Data) -> Data? {
+        guard let previous, let data = previous.files[path] else { return nil }
+        let known = previous.digests[path] ?? FileDigest.sha256(data)
+        return known == digest ? data : nil
+    }
+
+    private func keep(_ path: String, _ data: Data, _ digest: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        files[path] = data
+        digests[path] = digest
+        kept.insert(path)
+    }
+
+    /// The paths kept from the previous output so far.
+    public var keptPaths: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return kept
     }
 
     /// A snapshot of everything written so far.

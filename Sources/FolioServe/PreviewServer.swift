@@ -292,6 +292,8 @@ actor Rebuilder {
     private var refresher: PageRefresher?
     /// Results of earlier rebuilds (pages rendered from the same template and context), in memory.
     nonisolated let cache = BuildCache(directory: nil)
+    /// The last good build's files, which the next build keeps where its inputs are unchanged.
+    private var lastOutput: MemoryOutput?
 
     /// After an edit, first re-renders the edited pages alone and reloads their open copies
     /// (milliseconds), then rebuilds the whole site.
@@ -309,12 +311,15 @@ actor Rebuilder {
     func rebuild() async {
         let options = self.options
         let cache = self.cache
+        let previous = lastOutput
         let start = Date()
         let outcome: Result<(SiteBuilder.Result, [Diagnostic], MemoryOutput), any Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(returning: Result {
                     let (config, configDiagnostics) = try FolioConfig.load(from: options.projectRoot.appendingPathComponent("folio.yml").path)
-                    let memory = MemoryOutput()
+                    // The first build keeps from an empty output: it has nothing to keep, but it
+                    // records what it writes, so the first rebuild after an edit keeps already.
+                    let memory = MemoryOutput(previous: previous ?? MemoryOutput())
                     let disk = try options.outputDirectory.map { try StagedDirectoryOutput(destination: $0) }
                     let sink: any OutputSink = disk.map { TeeOutput(first: memory, second: $0) } ?? memory
                     var result: SiteBuilder.Result
@@ -345,6 +350,7 @@ actor Rebuilder {
             } else {
                 // The new site replaces the old one whole.
                 let changed = files.replace(with: memory.contents)
+                lastOutput = memory
                 refresher = result.refresher
                 let showedFailure = state.failure != nil
                 let generation = state.succeeded()

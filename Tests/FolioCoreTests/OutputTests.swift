@@ -275,6 +275,35 @@ import Testing
         try memory.write("x", to: "a.html")
         #expect(memory.text(at: "a.html") == "x")
     }
+
+    /// An output in memory made with the previous one keeps that one's files as a folder on disk
+    /// does: only with the digest of their bytes, and a set all or none.
+    @Test func memoryOutputKeepsThePreviousOutputsFilesByTheirDigest() throws {
+        let first = MemoryOutput()
+        try first.write("<p>a</p>", to: "a.html")
+        try first.write("<p>b</p>", to: "b.html")
+        let digestA = FileDigest.sha256(Data("<p>a</p>".utf8)), digestB = FileDigest.sha256(Data("<p>b</p>".utf8))
+        #expect(!MemoryOutput().hasPreviousOutput)
+
+        let second = MemoryOutput(previous: first)
+        #expect(second.hasPreviousOutput)
+        #expect(second.keepPrevious("a.html", sha256: digestB, stamp: nil) == nil, "other bytes")
+        #expect(second.keepPrevious("c.html", sha256: digestA, stamp: nil) == nil, "no such file")
+        #expect(second.keepPrevious("a.html", sha256: digestA, stamp: nil) != nil)
+        #expect(second.text(at: "a.html") == "<p>a</p>")
+        #expect(second.keepAllPrevious([PreviousFile(path: "b.html", digest: digestB, stamp: nil), PreviousFile(path: "c.html", digest: digestB, stamp: nil)]) == nil)
+        #expect(second.text(at: "b.html") == nil, "none of a set is kept when one differs")
+        #expect(second.keepAllPrevious([PreviousFile(path: "b.html", digest: digestB, stamp: nil)])?.count == 1)
+        #expect(second.keptPaths == ["a.html", "b.html"])
+
+        // A file written again is this build's, not a kept one; the next output keeps from this one.
+        try second.write("<p>new</p>", to: "a.html")
+        #expect(second.keptPaths == ["b.html"])
+        let third = MemoryOutput(previous: second)
+        #expect(third.keepPrevious("a.html", sha256: digestA, stamp: nil) == nil)
+        #expect(third.keepPrevious("a.html", sha256: FileDigest.sha256(Data("<p>new</p>".utf8)), stamp: nil) != nil)
+        #expect(third.keepPrevious("b.html", sha256: digestB, stamp: nil) != nil)
+    }
 }
 
 @Suite struct PreservingCommitTests {

@@ -99,6 +99,34 @@ import Testing
         #expect(memory.contents == onDisk, "the same bytes as the staged build")
     }
 
+    /// A rebuild into memory, as `folio serve` makes after an edit, keeps the last build's files
+    /// whose inputs are unchanged and gives the same files as a build from nothing.
+    @Test func aRebuildInMemoryKeepsTheLastBuildsUnchangedFiles() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        var options = SiteBuilder.Options(projectRoot: fixture.root, config: config)
+        options.cache = BuildCache(directory: nil)
+        // Made as `folio serve` makes its first build: from an empty output, so it records.
+        let first = MemoryOutput(previous: MemoryOutput())
+        options.sink = first
+        _ = try SiteBuilder().build(options)
+
+        let edited = "Content/articles/leiden-2023/02-global-growth.md"
+        try fixture.write(try String(contentsOf: fixture.root.appendingPathComponent(edited), encoding: .utf8) + "\nA sentence added later.\n", to: edited)
+        let second = MemoryOutput(previous: first)
+        options.sink = second
+        let rebuilt = try SiteBuilder().build(options)
+        #expect(rebuilt.published && !rebuilt.failed)
+        let kept = second.keptPaths
+        #expect(kept.contains { $0.hasPrefix("leiden-2023/introduction/") }, "an unchanged article's page is kept")
+        #expect(!kept.contains { $0.hasPrefix("leiden-2023/global-growth/") }, "the edited article is written again")
+
+        let fresh = MemoryOutput()
+        _ = try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, sink: fresh))
+        #expect(second.contents == fresh.contents, "the same files as a build without the cache")
+    }
+
     @Test func failingBuildLeavesThePreviousSiteByteForByte() throws {
         let fixture = try SiteFixture()
         defer { fixture.remove() }
