@@ -241,13 +241,13 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The term linker the taxonomy generator made from its gazetteers; nil without them.
+    /// The term linker of the taxonomy generator, once its gazetteers are read; nil without one.
     private func termLinker(_ preparing: [BackgroundJob<(any Sendable)?>]) throws -> TermLinker? {
         guard let index = generators.firstIndex(where: { $0 is TaxonomyGenerator }),
               let files = try preparing[index].result() as? TaxonomyGenerator.DataFiles,
-              files.problem == nil, files.failure == nil
+              files.problem == nil, files.failure == nil, let gazetteers = files.gazetteers
         else { return nil }
-        return files.linker
+        return TermLinker(gazetteers: gazetteers)
     }
 
     /// Two pages that would be written to the same URL.

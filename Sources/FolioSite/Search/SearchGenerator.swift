@@ -141,7 +141,7 @@ public struct SearchGenerator: SiteGenerator {
     /// Content sections and their tokens, computed before the taxonomy pages are known.
     struct Prepared: Sendable {
         var sections: [SearchSection]
-        /// The sections' tokens, numbered, with their postings.
+        /// The sections' tokens, numbered in one term table.
         var tokens: SearchIndex.Accumulator?
 
         init(sections: [SearchSection], tokens: consuming [TokenizedChunk]?) {

@@ -89,17 +89,12 @@ public struct SearchIndex: Sendable, Equatable {
         return accumulated.index(of: sections)
     }
 
-    /// Tokens numbered in one term table, with their postings, built chunk by chunk: the content
-    /// pages' chunks can be added while the index pages are still being written.
+    /// Tokens numbered in one term table, built chunk by chunk: the content pages' chunks can be
+    /// numbered while the index pages are still being written.
     struct Accumulator: Sendable {
         var terms: [String] = []
         var numbers: [String: Int32] = [:]
         var tokens: [SectionTokens] = []
-        /// Postings by term number, with title and heading boosts.
-        var postings: [[Posting]] = []
-        var lengths: [Int] = []
-        /// The weights of the section being added, by term number (zero between sections).
-        private var weights: [Int] = []
 
         /// Adds the sections of `chunks`, in order, after those added before. Each chunk is
         /// released once its terms are renumbered, so the tokens are never held twice.
@@ -109,33 +104,37 @@ public struct SearchIndex: Sendable, Equatable {
                 // Taken out of the list, so its arrays are renumbered in place, never copied.
                 var chunk = TokenizedChunk(terms: [], sections: [])
                 swap(&chunk, &chunks[position])
-                add(&chunk)
+                let map = chunk.terms.map { term -> Int32 in
+                    if let known = numbers[term] { return known }
+                    let id = Int32(terms.count)
+                    terms.append(term)
+                    numbers[term] = id
+                    return id
+                }
+                func renumber(_ ids: inout [Int32]) {
+                    for k in ids.indices { ids[k] = map[Int(ids[k])] }
+                }
+                for i in chunk.sections.indices {
+                    for j in chunk.sections[i].sentenceTerms.indices { renumber(&chunk.sections[i].sentenceTerms[j]) }
+                    renumber(&chunk.sections[i].heading)
+                    renumber(&chunk.sections[i].title)
+                }
+                tokens.append(contentsOf: chunk.sections)
             }
         }
 
-        private mutating func add(_ chunk: inout TokenizedChunk) {
-            let map = chunk.terms.map { term -> Int32 in
-                if let known = numbers[term] { return known }
-                let id = Int32(terms.count)
-                terms.append(term)
-                numbers[term] = id
-                return id
-            }
-            func renumber(_ ids: inout [Int32]) {
-                for k in ids.indices { ids[k] = map[Int(ids[k])] }
-            }
-            for i in chunk.sections.indices {
-                for j in chunk.sections[i].sentenceTerms.indices { renumber(&chunk.sections[i].sentenceTerms[j]) }
-                renumber(&chunk.sections[i].heading)
-                renumber(&chunk.sections[i].title)
-            }
-            // Postings, and each section's length in terms.
-            postings += [[Posting]](repeating: [], count: terms.count - postings.count)
-            weights += [Int](repeating: 0, count: terms.count - weights.count)
-            // The terms whose weights to read and reset after each section.
+        /// The index of `sections`, whose tokens are the ones added, in order. The postings are
+        /// counted only now: made while the index pages are written, they would add to the
+        /// build's peak memory.
+        consuming func index(of sections: [SearchSection]) -> SearchIndex {
+            let (terms, tokens) = (self.terms, self.tokens)
+            var postings = [[Posting]](repeating: [], count: terms.count)
+            var lengths: [Int] = []
+            lengths.reserveCapacity(tokens.count)
+            // Each section's weights, by term number; `touched` lists the terms to read and reset.
+            var weights = [Int](repeating: 0, count: terms.count)
             var touched: [Int32] = []
-            for item in chunk.sections {
-                let index = lengths.count
+            for (index, item) in tokens.enumerated() {
                 var length = 0
                 func weigh(_ term: Int32, _ weight: Int) {
                     if weights[Int(term)] == 0 { touched.append(term) }
@@ -154,12 +153,6 @@ public struct SearchIndex: Sendable, Equatable {
                 touched.removeAll(keepingCapacity: true)
                 lengths.append(max(1, length))
             }
-            tokens.append(contentsOf: chunk.sections)
-        }
-
-        /// The index of `sections`, whose tokens are the ones added, in order.
-        consuming func index(of sections: [SearchSection]) -> SearchIndex {
-            let (terms, tokens, postings, lengths) = (self.terms, self.tokens, self.postings, self.lengths)
             return SearchIndex.finish(sections, terms: terms, tokens: tokens, postings: postings, lengths: lengths)
         }
     }
@@ -255,7 +248,7 @@ extension SearchIndex {
     /// parts; each part lists its occurrences as one number each (the pair above, the section
     /// below), in section order, sorts them by pair with a stable radix sort (so each pair's
     /// sections stay in order) and reads the runs.
-    static func frequentPairs(_ tokens: [SectionTokens], termCount: Int, occurrencesPerGroup: Int = 8_000_000) -> [(pair: Int64, sections: [Int32])] {
+    static func frequentPairs(_ tokens: [SectionTokens], termCount: Int, occurrencesPerGroup: Int = 4_000_000) -> [(pair: Int64, sections: [Int32])] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let terms = UInt64(max(1, termCount))
         let sectionBits = UInt64(max(1, bitWidth(UInt64(max(1, tokens.count)))))

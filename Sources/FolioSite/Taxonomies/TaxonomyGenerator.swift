@@ -45,9 +45,6 @@ public struct TaxonomyGenerator: SiteGenerator {
     struct DataFiles: Sendable {
         var gazetteers: Gazetteers?
         var baseMap: BaseMap?
-        /// The term linker made from the gazetteers, on the thread that read them: its patterns
-        /// take long to compile, and the pages are tagged as soon as the content is loaded.
-        var linker: TermLinker?
         /// Why a data file could not be read; the indexes are then left out.
         var problem: Diagnostic?
         /// An error that stops the build (thrown again by ``generate(_:writer:)``).
@@ -74,7 +71,6 @@ public struct TaxonomyGenerator: SiteGenerator {
                 return files
             }
         }
-        files.linker = files.gazetteers.map { TermLinker(gazetteers: $0) }
         if let data {
             do {
                 files.baseMap = try BaseMap.load(from: data, displayDirectory: "\(content)/data")
