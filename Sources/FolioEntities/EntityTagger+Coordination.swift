@@ -90,8 +90,10 @@ struct Coordinations: Sendable {
             var i = low
             while i < high {
                 guard ByteClass.isWordByte(text[i]), i == low || !ByteClass.isWordByte(text[i - 1]) else { i += 1; continue }
-                guard let item = Self.itemStarting(at: i, in: text, to: high) else {
-                    i = Self.wordStarting(at: i, in: text, to: high) ?? i + 1
+                // Only a word that a separator follows can open such a list (cheap test first).
+                guard let wordEnd = Self.wordStarting(at: i, in: text, to: high) else { i += 1; continue }
+                guard Self.listGoesOn(after: wordEnd, in: text, to: high), let item = Self.itemStarting(at: i, in: text, to: high) else {
+                    i = wordEnd
                     continue
                 }
                 defer { i = max(item.end, i + 1) }

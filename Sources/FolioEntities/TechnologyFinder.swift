@@ -307,6 +307,7 @@ enum TechnologyFinder {
     /// at a sentence's punctuation, a parenthesis or an item that runs into a clause, and counts
     /// only with two items or more.
     static func introducedItems(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        guard ["technolog", "techniques", "equipment", "devices"].contains(where: { contains(text, ranges, $0) }) else { return [] }
         let tokens = OrganisationFinder.tokens(text, ranges)
         var out: [TechnologyCandidate] = []
         var index = 0
@@ -373,6 +374,7 @@ enum TechnologyFinder {
     /// ``introducedItems(in:ranges:)``, read backwards from `and other`: comma by comma, the first
     /// item starting after a preposition or determiner (`Relying on information processing, …`).
     static func closedItems(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        guard contains(text, ranges, " other ") else { return [] }
         let tokens = OrganisationFinder.tokens(text, ranges)
         var out: [TechnologyCandidate] = []
         for index in tokens.indices where index >= 3 && tokens[index].lower == "other" && ["and", "or"].contains(tokens[index - 1].lower) {
@@ -421,6 +423,22 @@ enum TechnologyFinder {
             }
         }
         return out
+    }
+
+    /// Whether one of `ranges` of `text` holds the bytes of `needle` (a quick test before a line is
+    /// split into words).
+    static func contains(_ text: [UInt8], _ ranges: [Range<Int>], _ needle: String) -> Bool {
+        let bytes = Array(needle.utf8)
+        guard let first = bytes.first else { return true }
+        for range in ranges where range.count >= bytes.count {
+            var i = range.lowerBound
+            let last = range.upperBound - bytes.count
+            while i <= last {
+                if text[i] == first, text[i..<(i + bytes.count)].elementsEqual(bytes) { return true }
+                i += 1
+            }
+        }
+        return false
     }
 
     /// The candidate for the words of one list item, if they have a technology's shape: modifier
