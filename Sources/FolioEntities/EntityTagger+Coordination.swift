@@ -70,6 +70,65 @@ struct Coordinations: Sendable {
         return added
     }
 
+    /// Bare energy sources listed with each other and nothing else: "wind and solar", "(solar,
+    /// wind)", "hydro, wind or solar". Each item is a source when "item power" or "item energy" is
+    /// an alias of an energy technology, as in a list with a named one; two such items make the
+    /// list one of sources. Adjectives of quality ("green", "clean") are no source.
+    func bareSources(in text: [UInt8], segments: Range<Int>, covering hits: [EntityTagger.Hit], patterns: [Pattern], domains: [String?], segmentBounds: (Int) -> (Int, Int)) -> [EntityTagger.Hit] {
+        let covered = CoveredBytes(hits.map { $0.start..<$0.end })
+        func source(_ item: Item) -> Int? {
+            guard !ModifierUse.qualityAdjectiveStarts.contains(String(decoding: item.folded, as: UTF8.self)) else { return nil }
+            for head in Self.energyHeads {
+                if let p = aliases[item.folded + [0x20] + head], domains[patterns[p].term] == Self.energyDomain { return p }
+            }
+            return nil
+        }
+        var added: [EntityTagger.Hit] = []
+        var taken: Set<Int> = []
+        for segment in segments {
+            let (low, high) = segmentBounds(segment)
+            var i = low
+            while i < high {
+                guard ByteClass.isWordByte(text[i]), i == low || !ByteClass.isWordByte(text[i - 1]) else { i += 1; continue }
+                // Only a word that a separator follows can open such a list (cheap test first).
+                guard let wordEnd = Self.wordStarting(at: i, in: text, to: high) else { i += 1; continue }
+                guard Self.listGoesOn(after: wordEnd, in: text, to: high), let item = Self.itemStarting(at: i, in: text, to: high) else {
+                    i = wordEnd
+                    continue
+                }
+                defer { i = max(item.end, i + 1) }
+                guard !taken.contains(item.start), !covered.contains(item.start), let first = source(item) else { continue }
+                // The item before must not qualify it (`offshore wind` is covered already).
+                var after = Self.itemsAfter(item.end, in: text, to: high)
+                if after.isEmpty, let pair = Self.pairEndingBeforePreposition(item.end, in: text, to: high) { after = [pair] }
+                let listed = [(item, first)] + after.compactMap { next in
+                    covered.contains(next.start) ? nil : source(next).map { (next, $0) }
+                }
+                guard listed.count >= 2, after.count == listed.count - 1 else { continue }
+                for (entry, p) in listed where !taken.contains(entry.start) {
+                    taken.insert(entry.start)
+                    added.append(EntityTagger.Hit(term: patterns[p].term, pattern: p, start: entry.start, end: entry.end, segment: segment, nested: false))
+                }
+            }
+        }
+        return added
+    }
+
+    /// The second of two items joined by `and` or `or` after `end` when a preposition or other
+    /// word that ends a noun phrase follows it (`wind and solar in China`); nil otherwise.
+    static func pairEndingBeforePreposition(_ end: Int, in text: [UInt8], to high: Int) -> Item? {
+        var j = end
+        while j < high, text[j] == 0x20 { j += 1 }
+        guard let word = wordStarting(at: j, in: text, to: high), isConjunction(text[j..<word]) else { return nil }
+        j = word
+        while j < high, text[j] == 0x20 { j += 1 }
+        guard let item = itemStarting(at: j, in: text, to: high), item.end < high, text[item.end] == 0x20 else { return nil }
+        var k = item.end
+        while k < high, text[k] == 0x20 { k += 1 }
+        guard let next = wordStarting(at: k, in: text, to: high) else { return nil }
+        return ModifierUse.phraseEnders.contains(String(decoding: text[k..<next], as: UTF8.self).lowercased()) ? item : nil
+    }
+
     /// Which bytes lie inside one of a set of ranges, answered by binary search: the ranges
     /// sorted by start, with the furthest end reached so far.
     struct CoveredBytes {

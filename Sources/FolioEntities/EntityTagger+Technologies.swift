@@ -59,7 +59,9 @@ extension EntityTagger {
             let named = TechnologyFinder.abbreviations(in: text, ranges: ranges) + TechnologyFinder.namedTechnologies(in: text, ranges: ranges)
                 + TechnologyFinder.namedAbbreviations(in: text, ranges: ranges)
             // List items the other rules did not propose: `… systems` beside a known technology.
-            let items = (TechnologyFinder.listItems(in: text, ranges: ranges) + TechnologyFinder.listNouns(in: text, ranges: ranges))
+            let introduced = TechnologyFinder.introducedItems(in: text, ranges: ranges) + TechnologyFinder.closedItems(in: text, ranges: ranges)
+            let items = (introduced + TechnologyFinder.listItems(in: text, ranges: ranges).filter { item in !introduced.contains { $0.span.overlaps(item.span) } }
+                + TechnologyFinder.listNouns(in: text, ranges: ranges))
                 .filter { item in !named.contains { $0.span.overlaps(item.span) } }
             for candidate in named + items {
                 let span = candidate.span
@@ -86,7 +88,7 @@ extension EntityTagger {
                 // The known technology it stands with: inside the phrase, else one listed beside it.
                 let listed = technologies.first { TechnologyFinder.listedBeside($0.start..<$0.end, span, in: text) }
                 // A list item is a technology only beside a known one; a lone noun, only between two.
-                if candidate.rule == .listItem, listed == nil { continue }
+                if candidate.rule == .listItem, listed == nil, !candidate.introduced { continue }
                 if candidate.rule == .listNoun, !Self.standsBetweenTechnologies(span, technologies, in: text) { continue }
                 if let near = technologies.first(where: { span.contains($0.start) }) ?? listed { beside[slug] = beside[slug] ?? near.term }
                 if candidate.rule == .namedTechnology, listed != nil {

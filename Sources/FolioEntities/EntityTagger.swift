@@ -221,6 +221,7 @@ public struct EntityTagger: Sendable {
         hits = resolveAbbreviations(hits, text)
         hits = applyRequirements(hits, text)
         hits += coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains) { (layout.segments[$0].start, layout.segments[$0].end) }
+        hits += coordinations.bareSources(in: text, segments: layout.segments.indices, covering: hits, patterns: entities.patterns, domains: technologyDomains) { (layout.segments[$0].start, layout.segments[$0].end) }
         hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
         let technologyDiscovery = findsOrganisations
@@ -411,11 +412,15 @@ public struct EntityTagger: Sendable {
     }
 
     /// Drops matches of aliases with `requires` when the article does not also name the term
-    /// another way (or contain one of the required strings).
+    /// another way (or contain one of the required strings), unless the match stands as a whole
+    /// item of a list beside a technology named without condition (`cloud computing, advanced
+    /// automation, AR, machine learning`): the list says what kind of name it is.
     private func applyRequirements(_ hits: [Hit], _ text: [UInt8]) -> [Hit] {
         let conditional = hits.filter { $0.pattern >= 0 && !entities.patterns[$0.pattern].rule.requires.isEmpty }
         guard !conditional.isEmpty else { return hits }
-        let confirmed = Set(hits.filter { $0.pattern >= 0 && entities.patterns[$0.pattern].rule.requires.isEmpty }.map(\.term))
+        let unconditional = hits.filter { $0.pattern >= 0 && entities.patterns[$0.pattern].rule.requires.isEmpty }
+        let confirmed = Set(unconditional.map(\.term))
+        let listAnchors = unconditional.filter { kinds[$0.term] == .technology }
         var loweredText: String?
         func lowered() -> String {
             if let loweredText { return loweredText }
@@ -429,6 +434,10 @@ public struct EntityTagger: Sendable {
             let rule = entities.patterns[hit.pattern].rule
             guard !rule.requires.isEmpty else { return true }
             if confirmed.contains(hit.term) { return true }
+            if kinds[hit.term] == .technology,
+               listAnchors.contains(where: { TechnologyFinder.listedBeside($0.start..<$0.end, hit.start..<hit.end, in: text) }) {
+                return true
+            }
             if let known = keep[hit.pattern] { return known }
             let ok = rule.requires.contains { Self.asciiContains(text, $0) ?? lowered().contains($0.lowercased()) }
             keep[hit.pattern] = ok

@@ -253,6 +253,12 @@ struct OrganisationFinder: Sendable {
                 // One `and` per complement: `Ministry of Ecology and Environment and …` ends before the second.
                 if token.lower == "and", tokens[start..<j].contains(where: { $0.lower == "and" }), tokens[start..<j].contains(where: { $0.lower == "of" }) { break }
                 j += 1
+            } else if token.lower == "of", heads[previous.lower] != nil, !actionHeads.contains(previous.lower), token.spaceAfter, j + 2 < tokens.count, tokens[j + 1].lower == "the",
+                      tokens[j + 1].spaceAfter, tokens[j + 2].capitalised, !Self.isDemonymBeforeNoun(tokens, j + 2),
+                      !known(tokens[j + 2].start..<tokens[j + 2].end) {
+                // `Ministry of the Environment`: a head noun's complement may open with `the`, though
+                // not a known name's (`Political Bureau of the Communist Party …` names two bodies).
+                j += 2
             } else {
                 break
             }
@@ -267,6 +273,10 @@ struct OrganisationFinder: Sendable {
         }
         return start..<end
     }
+
+    /// Head nouns that also name an action (`Organization of the Declaration …`, `Administration
+    /// of the Program`): their complement opens no name with `the`.
+    static let actionHeads: Set<String> = ["organisation", "organization", "administration"]
 
     /// Common nouns whose possessive is part of a body's name: `People's Government of Sichuan
     /// Province`, `China Women's Development Foundation`, `Chongqing Mayor's International …`.
@@ -398,6 +408,8 @@ struct OrganisationFinder: Sendable {
                 }
             }
             if !described, Self.isDescribedBefore(tokens, run) { described = true }
+            // `the optical equipment manufacturer Olympus`, `the German carmaker BMW`
+            if !described, Self.followsCompanyNounTitle(tokens, run.lowerBound) { described = true }
             // `automotive giants such as Daimler Group and Porsche`, `firms (SAP, Siemens and GE)`:
             // every name listed after a plural company noun.
             var listed = false
@@ -443,6 +455,38 @@ struct OrganisationFinder: Sendable {
         return false
     }
 
+    /// Company nouns that may stand right before a company's name as its title (`the restaurant
+    /// operator Royal Host`): those of ``companyNouns`` that do not also name a part of one or a
+    /// kind of organisation (`the group Chairman`, `the enterprise Chongqing …`).
+    static let titleCompanyNouns: Set<String> = companyNouns.subtracting(["group", "enterprise", "bank", "corporation", "subsidiary", "multinational"])
+
+    /// Whether the capitalised run at `start` is named right after a singular company noun that
+    /// `the` opens, with only adjectives and nouns between (`the optical equipment manufacturer
+    /// Olympus`, `the German carmaker BMW`, `chipmaker` and any other `-maker`): the noun is the
+    /// name's title, as `subsidiary` is in `its subsidiary United Tractors`.
+    static func followsCompanyNounTitle(_ tokens: [Token], _ start: Int) -> Bool {
+        guard start >= 2 else { return false }
+        let noun = tokens[start - 1]
+        guard noun.spaceAfter, !noun.capitalised,
+              titleCompanyNouns.contains(noun.lower) || (noun.lower.hasSuffix("maker") && noun.lower.count > 6) else { return false }
+        var m = start - 2
+        while m >= 0, start - 1 - m <= appositiveReach {
+            let word = tokens[m]
+            guard word.spaceAfter, word.lower.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+            if word.lower == "the" { return true }
+            if connectors.contains(word.lower) || genericWordsBeforeTitle.contains(word.lower) { return false }
+            m -= 1
+        }
+        return false
+    }
+
+    /// Words that end the search for `the` before a company noun: a verb or preposition between
+    /// them means the noun is not a title (`the company has Siemens …`).
+    static let genericWordsBeforeTitle: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "with", "by", "to", "from", "in", "on", "at", "as",
+        "than", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "this", "these", "those",
+    ]
+
     /// Verbs that, right after a name written in capitals, make it a company acting: `KUKA
     /// announced`, `CATL supplies`. Past forms that also read as participles after a noun
     /// (`energy produced by …`) count only after `has` or `have`.
@@ -474,21 +518,31 @@ struct OrganisationFinder: Sendable {
     /// verb (`KUKA announced`, `AT&S has developed`) or the owner of a company's possession
     /// (`DURR's plant`, `BASF's new products`).
     static func actsAsCompany(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
-        guard run.count <= 3, tokens[run].allSatisfy({ isCapitalsName($0.text) }) else { return false }
+        // One word in title case inside a sentence, as the owner of a company's possession
+        // (`… at Zorvex's plant`): a person owns no plant, shares or employees either.
+        let titleCase = run.count == 1 && run.lowerBound > 0 && tokens[run.lowerBound - 1].next != 0x2E && tokens[run.lowerBound - 1].spaceAfter
+            && !isCapitalsName(tokens[run.lowerBound].text) && tokens[run.lowerBound].text.count >= 3
+            && tokens[run.lowerBound].text.dropFirst().allSatisfy { $0.isLowercase }
+        guard run.count <= 3, titleCase || tokens[run].allSatisfy({ isCapitalsName($0.text) }) else { return false }
         let last = tokens[run.upperBound - 1]
         let k = run.upperBound
         // A possessive: `'s` or `’s` right after the name.
         if last.end + 1 < text.count, text[last.end] == 0x27 || (last.end + 3 < text.count && text[last.end] == 0xE2 && text[last.end + 1] == 0x80 && text[last.end + 2] == 0x99) {
             var m = k
             // The tokenizer keeps `’s` apart; skip it.
-            if m < tokens.count, tokens[m].lower == "s", tokens[m].start <= last.end + 4 { m += 1 }
+            if m < tokens.count, tokens[m].lower == "s", tokens[m].start <= last.end + 4 {
+                m += 1
+            } else if titleCase, !(text[last.end] == 0x27 && text[last.end + 1] == 0x73) {
+                // A word in title case and a bare apostrophe closes a quotation (`'Wild at Heart' brand`).
+                return false
+            }
             for offset in 0..<2 where m + offset < tokens.count {
                 if companyPossessions.contains(tokens[m + offset].lower) { return true }
                 if tokens[m + offset].capitalised || tokens[m + offset].next == 0x2C { break }
             }
             return false
         }
-        guard last.spaceAfter, k < tokens.count else { return false }
+        guard !titleCase, last.spaceAfter, k < tokens.count else { return false }
         if companyVerbs.contains(tokens[k].lower) { return true }
         if ["has", "have"].contains(tokens[k].lower), tokens[k].spaceAfter, k + 1 < tokens.count {
             let verb = tokens[k + 1].lower

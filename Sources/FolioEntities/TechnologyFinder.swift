@@ -70,6 +70,8 @@ struct TechnologyCandidate: Equatable {
     var span: Range<Int>
     /// End of the words before the head (`membrane filtration` in `membrane filtration technology`).
     var modifiersEnd: Int
+    /// An item of a list that `technologies such as` introduces: a technology without a known one beside it.
+    var introduced = false
 }
 
 /// Finds technologies that the vocabulary does not list, by the shape of the text: general
@@ -99,6 +101,9 @@ enum TechnologyFinder {
         "lithography", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
         "computer", "server", "router", "terminal", "printer", "instrument", "meter", "camera", "charger", "compressor",
         "transformer", "drone", "equipment", "machinery", "station", "tool",
+        // Techniques named by their process: `gas leak detection`, `sewage treatment`, `gene sequencing`.
+        "detection", "monitoring", "treatment", "inspection", "positioning", "navigation", "imaging", "sequencing",
+        "simulation", "analytics", "encryption", "purification", "desalination", "recycling",
     ]
 
     /// Heads whose phrases go to the Digital domain when no known technology stands beside them;
@@ -106,7 +111,7 @@ enum TechnologyFinder {
     static let digitalHeads: Set<String> = [
         "platform", "network", "computing", "chip", "algorithm", "software", "model", "processor", "semiconductor",
         "display", "recognition", "learning", "intelligence", "reality", "twin", "interface", "communication",
-        "computer", "server", "router", "terminal", "printer",
+        "computer", "server", "router", "terminal", "printer", "positioning", "navigation", "simulation", "analytics", "encryption",
     ]
 
     /// The group of a found technology that stands beside no known one.
@@ -286,6 +291,203 @@ enum TechnologyFinder {
             ))
         }
         return out
+    }
+
+    /// Nouns that introduce a list of technologies: `technologies such as …`, `techniques like …`,
+    /// `equipment including …`.
+    static let introducingNouns: Set<String> = ["technology", "technologies", "techniques", "equipment", "devices"]
+
+    /// Items of a list that a technology noun introduces in one line: `technologies such as
+    /// in-cylinder direct injection, variable cam timing and turbocharging`, `technologies
+    /// including data warehouses, …`. The words `such as`, `like` or `including` after
+    /// `technologies` say what every item is, so no known technology need stand beside them. An
+    /// item is one to four lower-case words: modifier nouns or adjectives of a field, and a last
+    /// word that is no word of quality, determiner, adjective or noun of any field (`solutions`,
+    /// `applications`). Items with a capital or a digit are left to the vocabulary; the list ends
+    /// at a sentence's punctuation, a parenthesis or an item that runs into a clause, and counts
+    /// only with two items or more.
+    static func introducedItems(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        guard ["technolog", "techniques", "equipment", "devices"].contains(where: { contains(text, ranges, $0) }) else { return [] }
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        var out: [TechnologyCandidate] = []
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard introducingNouns.contains(tokens[index].text), tokens[index].spaceAfter || tokens[index].next == 0x2C else { continue }
+            var k = index + 1
+            guard k < tokens.count else { continue }
+            if tokens[k].lower == "such", k + 1 < tokens.count, tokens[k].spaceAfter, tokens[k + 1].lower == "as" {
+                k += 2
+            } else if ["like", "including"].contains(tokens[k].lower) {
+                k += 1
+            } else {
+                continue
+            }
+            guard tokens[k - 1].spaceAfter else { continue }
+            // The items: runs of tokens closed by a comma, `and` or `or`; the last closes at punctuation.
+            var items: [Range<Int>] = []
+            var start = k
+            var closedAtEnd = false
+            // After `and` or `or`, the next item is the last (`… and fueling stations, while …`).
+            var last = false
+            var j = k
+            while j < tokens.count, j - k < 40 {
+                let token = tokens[j]
+                if token.lower == "etc" || token.lower == "etc." { closedAtEnd = true; break }
+                // A clause, not an item: the list ends before it (`…, while incorporating designs`).
+                if j == start, ModifierUse.phraseEnders.contains(token.lower), !["and", "or"].contains(token.lower) { closedAtEnd = !items.isEmpty; break }
+                if ["and", "or"].contains(token.lower), j > start {
+                    items.append(start..<j)
+                    start = j + 1
+                    last = true
+                } else if ["and", "or"].contains(token.lower) {
+                    start = j + 1
+                    last = true
+                } else if token.next == 0x2C {
+                    items.append(start..<(j + 1))
+                    start = j + 1
+                    if last { closedAtEnd = true; break }
+                } else if !token.spaceAfter {
+                    // `.`, `;`, `:`, `(`, `)` or the end of the line: the list ends with this item.
+                    items.append(start..<(j + 1))
+                    closedAtEnd = true
+                    break
+                }
+                j += 1
+            }
+            guard closedAtEnd, items.count >= 2 else { continue }
+            for item in items where !item.isEmpty && item.count <= 4 {
+                let words = tokens[item]
+                guard words.allSatisfy({ word in
+                    guard let first = word.text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A else { return false }
+                    return word.lower.allSatisfy { $0.isLetter || $0 == "-" } && !genericWords.contains(word.lower)
+                        && !ModifierUse.phraseEnders.contains(word.lower) && !isAdverbOrVerb(word.lower)
+                }) else { continue }
+                if let candidate = Self.item(words) { out.append(candidate) }
+            }
+        }
+        return out
+    }
+
+    /// Items of a list that `and other technologies` closes in one line: `information processing,
+    /// data visualization, 3D rendering, and other technologies`. The same items as after
+    /// ``introducedItems(in:ranges:)``, read backwards from `and other`: comma by comma, the first
+    /// item starting after a preposition or determiner (`Relying on information processing, …`).
+    static func closedItems(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
+        guard contains(text, ranges, " other ") else { return [] }
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        var out: [TechnologyCandidate] = []
+        for index in tokens.indices where index >= 3 && tokens[index].lower == "other" && ["and", "or"].contains(tokens[index - 1].lower) {
+            // `and other technologies`, `and other digital technologies`, `and other emerging technologies`.
+            // The noun ends the phrase (`… and other transport equipment manufacturing industry` lists industries).
+            guard index + 1 < tokens.count,
+                  let noun = (index + 1...min(index + 3, tokens.count - 1)).first(where: { introducingNouns.contains(tokens[$0].text) }),
+                  !tokens[noun].spaceAfter || noun + 1 == tokens.count || ModifierUse.phraseEnders.contains(tokens[noun + 1].lower) else { continue }
+            var chunks: [(range: Range<Int>, first: Bool)] = []
+            var hi = index - 1
+            while hi > 0, chunks.count < 8 {
+                var lo = hi - 1
+                var opens = false
+                var unclear = false
+                while lo > 0 {
+                    let previous = tokens[lo - 1]
+                    if previous.next == 0x2C { break }
+                    if !previous.spaceAfter || ModifierUse.phraseEnders.contains(previous.lower) {
+                        opens = true
+                        break
+                    }
+                    // A word of quality, a verb or an adverb before: the list starts there, and
+                    // where its first item starts is unclear (`… on information processing, …`).
+                    if genericWords.contains(previous.lower) || isAdverbOrVerb(previous.lower) {
+                        opens = true
+                        unclear = true
+                        break
+                    }
+                    lo -= 1
+                    if hi - lo > 4 { break }
+                }
+                guard hi - lo <= 4 else { break }
+                chunks.append((unclear ? lo..<lo : lo..<hi, opens || lo == 0))
+                if opens || lo == 0 { break }
+                hi = lo
+            }
+            guard chunks.count >= 2, chunks.last!.first else { continue }
+            for chunk in chunks {
+                let words = tokens[chunk.range]
+                guard words.allSatisfy({ word in
+                    guard let first = word.text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A else { return false }
+                    return word.lower.allSatisfy { $0.isLetter || $0 == "-" } && !genericWords.contains(word.lower)
+                        && !ModifierUse.phraseEnders.contains(word.lower) && !isAdverbOrVerb(word.lower)
+                }) else { continue }
+                if let candidate = item(words) { out.append(candidate) }
+            }
+        }
+        return out
+    }
+
+    /// Whether one of `ranges` of `text` holds the bytes of `needle` (a quick test before a line is
+    /// split into words).
+    static func contains(_ text: [UInt8], _ ranges: [Range<Int>], _ needle: String) -> Bool {
+        let bytes = Array(needle.utf8)
+        guard let first = bytes.first else { return true }
+        for range in ranges where range.count >= bytes.count {
+            var i = range.lowerBound
+            let last = range.upperBound - bytes.count
+            while i <= last {
+                if text[i] == first, text[i..<(i + bytes.count)].elementsEqual(bytes) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// The candidate for the words of one list item, if they have a technology's shape: modifier
+    /// nouns or adjectives of a field, and a last word that is no adjective, word of quality or
+    /// noun of any field; one word alone only as a technique or field in `-ing` or `-ics`.
+    static func item(_ words: ArraySlice<OrganisationFinder.Token>) -> TechnologyCandidate? {
+        guard let last = words.last, words.count <= 4 else { return nil }
+        let modifiersOK = words.dropLast().allSatisfy { isListModifier($0.lower, $0.text) || fieldAdjectives.contains($0.text) }
+        guard modifiersOK, last.lower.count >= 4, !last.lower.hasSuffix("-"), !OrganisationFinder.isAdjective(last.lower),
+              !ModifierUse.extraHeads.contains(last.lower), !TechnologyGroupVotes.neutralWords.contains(last.lower),
+              !adjectiveEndings.contains(where: { last.lower.hasSuffix($0) && last.lower.count > $0.count + 2 }) else { return nil }
+        if words.count == 1, !(last.lower.hasSuffix("ing") || last.lower.hasSuffix("ics")) || genericGerunds.contains(last.lower) { return nil }
+        let singular = singularWord(last.lower)
+        if TechnologyGroupVotes.neutralWords.contains(singular) || genericWords.contains(singular) || nonTechnicalHeads.contains(singular) { return nil }
+        let texts = words.map(\.text)
+        return TechnologyCandidate(
+            name: singularName(texts, head: singular), written: texts.joined(separator: " "), abbreviation: nil,
+            head: singular, rule: .listItem, confidence: listedConfidence, span: words.first!.start..<last.end,
+            modifiersEnd: words.count > 1 ? words[words.endIndex - 2].end : words.first!.start, introduced: true
+        )
+    }
+
+    /// Nouns in `-ing` of work in any field: alone, none names a technique (`processing`, `training`).
+    static let genericGerunds: Set<String> = [
+        "processing", "manufacturing", "engineering", "marketing", "training", "financing", "funding", "building", "housing",
+        "consulting", "sourcing", "shipping", "packaging", "testing", "monitoring", "working", "learning", "thinking",
+    ]
+
+    /// Whether `lower` reads as an adverb (`notably`) or a verb (`optimize`, `digitizing`,
+    /// `fostering` before its object): neither opens nor ends a technology's name.
+    static func isAdverbOrVerb(_ lower: String) -> Bool {
+        if lower.count > 4, lower.hasSuffix("ly") { return true }
+        return ["ize", "ise", "izing", "ising", "ized", "ised", "ering"].contains { lower.hasSuffix($0) && lower.count > $0.count + 3 }
+    }
+
+    /// Nouns of economy, work and purpose that end phrases of every field (`manufacturing costs`,
+    /// `resource utilization`): no item that ends with one names a technology.
+    static let nonTechnicalHeads: Set<String> = [
+        "cost", "price", "efficiency", "utilization", "utilisation", "consumption", "collaboration", "growth", "demand",
+        "supply", "capacity", "performance", "design", "talent", "skill", "standard", "measure", "goal", "target",
+        "resource", "experience", "benefit", "opportunity", "challenge", "need", "issue", "activity", "project",
+        "programme", "program", "process", "practice", "capability", "approach", "method", "way", "mode", "level",
+    ]
+
+    /// The singular of a lower-case noun (`warehouses` → `warehouse`, `batteries` → `battery`);
+    /// fields in `-ics` (`robotics`) and words without a plural ending stay as they are.
+    static func singularWord(_ lower: String) -> String {
+        guard lower.hasSuffix("s"), !lower.hasSuffix("ics"), let other = TermVariants.otherNumber(lower), !other.hasSuffix("s") else { return lower }
+        return other
     }
 
     /// Plural nouns that stand alone as an item of a list in one line, between two separators

@@ -268,4 +268,29 @@ struct OrganisationFinderTests {
         // An award or a report of a body is not part of the body's name.
         #expect(Set(found("It won the Quality Award of People's Government of Zorvex County.").keys) == ["People's Government of Zorvex County"])
     }
+
+    @Test func aCompanyNounRightBeforeANameIsItsTitle() {
+        // cmia-2024 line 1325: "… by the optical equipment manufacturer Olympus and the restaurant chain Royal Host."
+        #expect(found(Fixtures.lines("cmia-2024", 1325, 1325))["Olympus"]?.rule == .appositive)
+        #expect(found("Parts come from the German carmaker Zorvex.")["Zorvex"]?.type == .company)
+        // Without `the` before the noun, or with a verb between, the noun is no title.
+        #expect(found("Every manufacturer Zorvex met agreed.")["Zorvex"] == nil)
+        #expect(found("The firm has Zorvex as a client.")["Zorvex"] == nil)
+    }
+
+    @Test func aHeadNounsComplementMayOpenWithThe() {
+        // cmia-2024 line 3122: "… the Ministry of the Environment (MOE), and local governments …".
+        #expect(found(Fixtures.lines("cmia-2024", 3122, 3122))["Ministry of the Environment"]?.type == .governmentBody)
+        // Not after a head that also names an action, nor into a known name.
+        #expect(found("The Notice on the Organization of the Declaration of Pilot Projects was issued.").isEmpty)
+        #expect(found(Fixtures.lines("cmia-2021", 278, 278))["Political Bureau"] != nil)
+    }
+
+    @Test func aWordInTitleCaseThatOwnsACompanysPossessionIsACompany() {
+        // cmia-2021 line 1928: "… to co-develop a pilot production plant at Lutianhua's plant in western China."
+        #expect(found(Fixtures.lines("cmia-2021", 1928, 1928))["Lutianhua"]?.rule == .companyContext)
+        // A closing quotation mark is no possessive, and a sentence's first word no name by this rule.
+        #expect(found("Its motto 'Wild at Heart' brand spirit sells.")["Heart"] == nil)
+        #expect(found("Their plant grew. Workers's plant is small.")["Workers"] == nil)
+    }
 }

@@ -55,6 +55,23 @@ struct TaggerRuleTests {
         #expect(terms("I'm Bertrand Stoltz from STMicroelectronics. ST has a wealth of experience.").contains("company/stmicroelectronics"))
     }
 
+    @Test func aConditionalAbbreviationListedBesideATechnologyCounts() {
+        // cmia-2021 line 1786: "… from R&D in cloud computing, advanced automation, AR, machine learning, sensors …".
+        #expect(terms(Fixtures.lines("cmia-2021", 1786, 1786)).contains("technology/augmented-and-virtual-reality"))
+        #expect(!terms("The AR team met in March.").contains("technology/augmented-and-virtual-reality"))
+    }
+
+    @Test func bareEnergySourcesListedWithEachOtherAreSources() {
+        // cmia-2024 line 2371: "… electricity from various sources (solar, wind) over long distances."
+        let sources = terms(Fixtures.lines("cmia-2024", 2371, 2371))
+        #expect(sources.contains("technology/solar-photovoltaics"))
+        #expect(sources.contains("technology/wind-power"))
+        #expect(terms("It invests in wind and solar across the region.").isSuperset(of: ["technology/wind-power", "technology/solar-photovoltaics"]))
+        // One bare word alone, or beside a word that is no source, is none.
+        #expect(terms("The wind and the rain came.").isEmpty)
+        #expect(terms("Green and clean growth.").isEmpty)
+    }
+
     @Test func footnotesCountSeparatelyAndAreNeverLinked() {
         let markdown = "# Title\n\nSiemens builds trains.[^1]\n\n[^1]: Siemens annual report, Munich.\n"
         let result = tagger.analyze(markdown: markdown)

@@ -105,6 +105,19 @@ struct TechnologyDiscoveryTests {
         #expect(found("The farm uses drones and new scouting systems.").technologies.isEmpty)
     }
 
+    @Test func itemsOfAListThatTechnologiesSuchAsOpensOrAndOtherTechnologiesClosesAreTechnologies() {
+        // cmia-2024 line 770: "… technologies such as in-cylinder direct injection, variable cam timing and turbocharging."
+        let engines = found(Fixtures.lines("cmia-2024", 770, 770))
+        #expect(engines.technologies.contains { $0.name == "In-cylinder direct injection" && $0.rule == .listItem })
+        #expect(engines.technologies.contains { $0.name == "Turbocharging" })
+        // cst-2024 line 567: "Relying on information processing, data visualization, 3D rendering, and other technologies, …".
+        #expect(found(Fixtures.lines("cst-2024", 567, 567)).technologies.contains { $0.name == "Data visualization" })
+        // A clause after the list, one item alone, or a list of industries: nothing.
+        #expect(found("It uses technologies such as AI, while fostering collaboration between firms.").technologies.isEmpty)
+        #expect(found("It adopts technologies such as seaweed drying.").technologies.isEmpty)
+        #expect(found("Sectors include railway ship aerospace and other transport equipment manufacturing industry, and more.").technologies.isEmpty)
+    }
+
     @Test func aListItemMayOpenWithAdjectivesOfQualityAndOfAField() throws {
         // cst-2024 line 365: "… autopilots, and agricultural IoT and intelligent agricultural management systems, …".
         let result = found(Fixtures.lines("cst-2024", 365, 365))
