@@ -112,7 +112,7 @@ extension EntityTagger {
                       tokens[start - 1].spaceAfter {
                     start -= 1
                 }
-                while start < end, OrganisationFinder.leadingStopWords.contains(tokens[start].lower) || !tokens[start].capitalised { start += 1 }
+                while start < end, OrganisationFinder.isLeadingStopWord(tokens, start) || !tokens[start].capitalised { start += 1 }
                 guard tokens[start].capitalised else { continue }
                 let span = tokens[start].start..<tokens[end].end
                 let name = OrganisationFinder.spell(text, span.lowerBound, span.upperBound)

@@ -125,6 +125,12 @@ extension EntityTagger {
             if candidate.rule == .namedTechnology, candidate.confidence < TechnologyFinder.recurringConfidence, kept.count >= 2 {
                 candidate.confidence = TechnologyFinder.recurringConfidence
             }
+            // `air purification technology` written once: every word before `technology` is a
+            // word of the vocabulary's field, so the phrase names a technology of that field.
+            if candidate.rule == .namedTechnology, candidate.confidence < TechnologyFinder.acceptance,
+               technologyGroups.areFieldWords(candidate.name.split(separator: " ").dropLast().joined(separator: " ")) {
+                candidate.confidence = TechnologyFinder.listedConfidence
+            }
             let mentionHits = kept.compactMap { span -> Hit? in
                 segmentIndex(layout, span.lowerBound).map { Hit(term: -1, pattern: -6, start: span.lowerBound, end: span.upperBound, segment: $0, nested: false) }
             }

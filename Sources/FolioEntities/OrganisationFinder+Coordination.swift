@@ -52,7 +52,7 @@ extension OrganisationFinder {
         var items = organisations.map { ListItem(span: $0, kind: .organisation) }
         var i = 0
         while i < tokens.count {
-            guard tokens[i].capitalised, !leadingStopWords.contains(tokens[i].lower) else {
+            guard tokens[i].capitalised, !isLeadingStopWord(tokens, i) else {
                 i += 1
                 continue
             }

@@ -163,11 +163,30 @@ struct OrganisationFinder: Sendable {
         "manager", "ceo", "professor", "mayor", "governor", "member", "members", "representative", "ambassador", "former",
     ]
 
+    /// Whether the token at `index` is a function word or title to drop from the start of a
+    /// name. `General` is one before a title or alone (`General Manager of …`), but starts the
+    /// name before any other capitalised word (`General Electric`, `General Administration of Customs`).
+    static func isLeadingStopWord(_ tokens: [Token], _ index: Int) -> Bool {
+        let token = tokens[index]
+        guard leadingStopWords.contains(token.lower) else { return false }
+        if token.lower == "general", token.spaceAfter, index + 1 < tokens.count, tokens[index + 1].capitalised,
+           !leadingStopWords.contains(tokens[index + 1].lower) {
+            return false
+        }
+        return true
+    }
+
     /// Nouns that, after `X, a/an …` or `X is a/an …`, say that X is a company.
     static let companyNouns: Set<String> = [
         "company", "firm", "manufacturer", "producer", "provider", "supplier", "group", "startup", "start-up", "enterprise",
         "operator", "developer", "maker", "carmaker", "automaker", "insurer", "consultancy", "retailer", "conglomerate",
         "corporation", "multinational", "subsidiary", "distributor", "integrator", "vendor", "bank",
+    ]
+    /// Nouns that, after `X, a/an …` or `X is a/an …`, say that X is an organisation of another
+    /// kind than a company: `Consumer Reports, an authoritative magazine`, `X, a think tank`.
+    static let describingNouns: [String: OrganisationType] = [
+        "magazine": .media, "newspaper": .media, "broadcaster": .media, "tank": .researchInstitute, "think-tank": .researchInstitute,
+        "university": .researchInstitute, "non-profit": .ngo, "nonprofit": .ngo, "charity": .ngo, "ngo": .ngo,
     ]
     /// How many words may stand between the article and the noun (`a French chemical company`).
     static let appositiveReach = 6
@@ -195,7 +214,7 @@ struct OrganisationFinder: Sendable {
         var out: [OrganisationCandidate] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].capitalised, !Self.leadingStopWords.contains(tokens[i].lower) else {
+            guard tokens[i].capitalised, !Self.isLeadingStopWord(tokens, i) else {
                 i += 1
                 continue
             }
@@ -382,12 +401,13 @@ struct OrganisationFinder: Sendable {
         var out: [OrganisationCandidate] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].capitalised, !Self.leadingStopWords.contains(tokens[i].lower) else { i += 1; continue }
+            guard tokens[i].capitalised, !Self.isLeadingStopWord(tokens, i) else { i += 1; continue }
             let run = Self.run(tokens, from: i, known: known)
             defer { i = max(run.upperBound, i + 1) }
             let first = tokens[run.lowerBound], last = tokens[run.upperBound - 1]
             guard !known(first.start..<last.end) else { continue }
             var described = false
+            var describedType = OrganisationType.company
             // `its subsidiary X`, `subsidiary X`
             if run.lowerBound >= 1, tokens[run.lowerBound - 1].lower == "subsidiary" || tokens[run.lowerBound - 1].lower == "subsidiaries" { described = true }
             // `X, a/an … noun` or `X is a/an … noun` or `X, one of the … nouns` or `X, as a … noun`
@@ -401,6 +421,12 @@ struct OrganisationFinder: Sendable {
                         while m < limit {
                             let word = tokens[m].lower
                             if Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) { described = true; break }
+                            // `a think tank`: `tank` only after `think`.
+                            if let type = Self.describingNouns[word], word != "tank" || tokens[m - 1].lower == "think" {
+                                described = true
+                                describedType = type
+                                break
+                            }
                             if tokens[m - 1].next == 0x2C || tokens[m - 1].next == 0x2E { break }
                             m += 1
                         }
@@ -415,7 +441,7 @@ struct OrganisationFinder: Sendable {
             var listed = false
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
-            if !described, Self.actsAsCompany(tokens, run, text) {
+            if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run) {
                 described = true
                 rule = .companyContext
             }
@@ -429,7 +455,7 @@ struct OrganisationFinder: Sendable {
                 guard !(words.count == 1 && Self.isPluralAbbreviation(words[part.lowerBound].text)) else { continue }
                 let span = words[part.lowerBound].start..<words[part.upperBound - 1].end
                 let name = Self.spell(text, span.lowerBound, span.upperBound)
-                out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [span]))
+                out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: describedType, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [span]))
             }
         }
         return out
@@ -504,6 +530,30 @@ struct OrganisationFinder: Sendable {
         "shares", "shareholders", "revenue", "revenues", "ceo", "chairman", "employees", "workforce", "facility", "facilities",
         "brand", "brands", "branch", "stake", "portfolio",
     ]
+
+    /// Nouns that, before `of` and a name, say that the name is a company's: `the revenue of
+    /// General Electric`, `a subsidiary of Jardines`, `the founder of Zorvex`.
+    static let possessionsBeforeOf: Set<String> = [
+        "subsidiary", "subsidiaries", "affiliate", "affiliates", "headquarters", "shareholder", "shareholders", "revenue",
+        "revenues", "ceo", "founder", "founders", "investee", "employees", "workforce",
+    ]
+
+    /// Currency codes and names, written before amounts in capitals (`RMB 2.5 trillion`).
+    static let currencies: Set<String> = ["rmb", "cny", "usd", "us$", "eur", "jpy", "gbp", "hkd", "yen", "yuan", "renminbi"]
+
+    /// Whether the capitalised run is named right after one of ``possessionsBeforeOf`` and `of`
+    /// (`the revenue of General Electric`): one to four words, at least one of them neither a
+    /// generic modifier, a connector nor a head noun (which the head-noun rule decides).
+    static func ownsAPossessionNamedBefore(_ tokens: [Token], _ run: Range<Int>) -> Bool {
+        let start = run.lowerBound
+        guard start >= 2, run.count <= 4, tokens[start - 1].lower == "of", tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter,
+              possessionsBeforeOf.contains(tokens[start - 2].lower) else { return false }
+        let lowers = tokens[run].map(\.lower)
+        guard !lowers.contains(where: { heads[$0] != nil || keptLegalForms.contains($0) }) else { return false }
+        // `revenue of RMB 2.5 trillion`, `subsidiary of Singapore-based …`: an amount or a description.
+        guard !lowers.contains(where: { currencies.contains($0) || $0.hasSuffix("-based") || $0.contains(where: \.isNumber) }) else { return false }
+        return lowers.contains { !genericModifiers.contains($0) && !connectors.contains($0) && !demonyms.contains($0) }
+    }
 
     /// Whether `word` is a name written in capitals: two or more upper-case letters, perhaps
     /// joined by `&` (`DURR`, `AT&S`). Codes with digits or hyphens (`FH2R`, `I-REC`) more often

@@ -6,7 +6,7 @@ public enum TechnologyRule: String, Sendable, Codable, Equatable {
     /// initials: `battery management system (BMS)`.
     case abbreviation = "abbreviation definition"
     /// Nouns named as a technology: `membrane filtration technology`, written more than once in
-    /// the article or listed beside a known technology.
+    /// the article, listed beside a known technology, or made only of the vocabulary's field words.
     case namedTechnology = "named technology"
     /// Modifier nouns and a technology head noun standing as an item of a list beside a known
     /// technology: `precision seeding systems` in `drones, precision seeding systems and satellite imagery`.
@@ -140,6 +140,8 @@ enum TechnologyFinder {
         "science", "research", "development", "production", "application", "information", "operating", "operation",
         "next-generation", "new-generation", "high-end", "low-carbon", "high-quality", "world-class", "reduction", "saving",
         "protection", "conservation",
+        // Words of scope.
+        "global", "international", "world", "worldwide", "national", "domestic", "local", "regional",
     ]
 
     /// Endings of adjectives of quality or kind (`professional`, `various`, `sustainable`,
@@ -232,7 +234,8 @@ enum TechnologyFinder {
             }
             guard index - start >= 2 else { continue }
             // `Luoxiang software technology`, `technology Co.`: part of a company's name.
-            if start > 0, tokens[start - 1].capitalised, tokens[start - 1].spaceAfter { continue }
+            // A capital that opens the sentence (`The air purification technology`) names nothing.
+            if start > 0, tokens[start - 1].capitalised, tokens[start - 1].spaceAfter, !OrganisationFinder.leadingStopWords.contains(tokens[start - 1].lower) { continue }
             if index + 1 < tokens.count, token.spaceAfter, tokens[index + 1].capitalised || ["co", "co.", "company", "ltd", "ltd."].contains(tokens[index + 1].lower) { continue }
             let words = tokens[start...index].map(\.text)
             out.append(TechnologyCandidate(
@@ -648,6 +651,19 @@ struct TechnologyGroupVotes: Sendable {
             out.insert(word)
         }
         return out
+    }
+
+    /// Whether every word of `phrase` is a field word of the vocabulary: a word three letters
+    /// or longer, not generic or neutral, that a technology's name or alias uses (`air
+    /// purification`, `methane pyrolysis`; not `plug stubborn` or `rapidly evolving`).
+    func areFieldWords(_ phrase: String) -> Bool {
+        let pieces = phrase.split(whereSeparator: { !$0.isLetter })
+        // `cutting edge` is `cutting-edge` spelled apart: a word of quality.
+        guard !pieces.isEmpty, !TechnologyFinder.genericWords.contains(pieces.joined(separator: "-").lowercased()) else { return false }
+        return pieces.allSatisfy { piece in
+            let words = Self.words(of: String(piece))
+            return words.count == 1 && votes[words.first!] != nil
+        }
     }
 
     /// The group and domain with strictly more votes than any other over the words of `name`,

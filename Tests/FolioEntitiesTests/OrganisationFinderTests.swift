@@ -293,4 +293,37 @@ struct OrganisationFinderTests {
         #expect(found("Its motto 'Wild at Heart' brand spirit sells.")["Heart"] == nil)
         #expect(found("Their plant grew. Workers's plant is small.")["Workers"] == nil)
     }
+
+    @Test func aNameAfterACompanysPossessionAndOfIsACompany() throws {
+        // cmia-2021 line 716: "… 90% of the revenue of General Electric (GE) comes from service activities, which makes GE …".
+        let ge = try #require(found(Fixtures.lines("cmia-2021", 716, 716))["General Electric"])
+        #expect(ge.rule == .companyContext)
+        #expect(ge.variants.contains("GE"))
+        // cmia-2021 line 951: "… the second largest shareholder of Hongqi, which is the biggest retailer in Sichuan …".
+        #expect(found(Fixtures.lines("cmia-2021", 951, 951))["Hongqi"]?.type == .company)
+        // An amount, a description, a head noun's name or a title is no company by this rule.
+        #expect(found("It made a revenue of RMB 2.5 trillion and a revenue of RMB23 billion.").isEmpty)
+        #expect(found("It is a subsidiary of Singapore-based grain giant Wilmar.")["Singapore-based"] == nil)
+        #expect(found("The founder of Working Group met the CEO of Central Government.").isEmpty)
+        #expect(found("The revenue of Zorvex Orbital rose.")["Zorvex Orbital"]?.rule == .companyContext)
+    }
+
+    @Test func anAppositiveNounGivesTheKindOfOrganisation() {
+        // cmia-2024 line 806: "… by Consumer Reports, an authoritative magazine under the American Consumers Union."
+        #expect(found(Fixtures.lines("cmia-2024", 806, 806))["Consumer Reports"]?.type == .media)
+        #expect(found("Zorvex, a non-profit organization, helps the deaf.")["Zorvex"]?.type == .ngo)
+        #expect(found("Brightwell, a think tank in Tianjin, wrote it.")["Brightwell"]?.type == .researchInstitute)
+        // `tank` alone is no think tank.
+        #expect(found("Brightwell, a storage tank maker in Tianjin, wrote it.")["Brightwell"]?.type == .company)
+        #expect(found("Brightwell, a water tank, leaked.")["Brightwell"] == nil)
+    }
+
+    @Test func generalStartsANameBeforeAnotherCapitalisedWord() {
+        let names = found("General Motors and the General Administration of Customs agreed.")
+        #expect(names["General Administration of Customs"]?.type == .governmentBody)
+        #expect(names["General Motors"] != nil)
+        // Before a title, or as a title after one, it is dropped.
+        #expect(found("General Manager of Zorvex Co., Ltd. spoke.")["Zorvex"] != nil)
+        #expect(found("Secretary General of the Zorvex Association spoke.")["Zorvex Association"] != nil)
+    }
 }

@@ -56,6 +56,23 @@ struct TechnologyDiscoveryTests {
         #expect(once.technologyCandidates.map(\.name) == ["Seaweed drying technology"])
     }
 
+    @Test func aPhraseOfTheVocabularysFieldWordsNamedAsATechnologyOnceIsOne() {
+        // cmia-2021 line 78: "… as well as air purification technology for cars and trucks."
+        let corning = found(Fixtures.lines("cmia-2021", 78, 78))
+        #expect(corning.technologies.contains { $0.name == "Air purification technology" && $0.rule == .namedTechnology })
+        // cmia-2024 line 1514: "As a global leader in mobile communication technology and a leader in chip design, …"
+        #expect(found(Fixtures.lines("cmia-2024", 1514, 1514)).technologies.map(\.name) == ["Mobile communication technology"])
+        // At the start of a sentence too: `The` is no name before it.
+        #expect(found("The water network technology works.").technologies.map(\.name) == ["Water network technology"])
+        // A word the vocabulary never uses, a word of quality or scope, or a fixed phrase of
+        // quality leaves the phrase for review.
+        for line in ["It uses methane pyrolysis technology.", "It is global energy technology.", "It leads in cutting edge technology.", "Plug stubborn technology now."] {
+            let result = found(line)
+            #expect(result.technologies.isEmpty, "\(line)")
+        }
+        #expect(found("It uses methane pyrolysis technology.").technologyCandidates.map(\.name) == ["Methane pyrolysis technology"])
+    }
+
     @Test func corpusPhraseNamedAsATechnologyInTwoPlacesIsFound() {
         // cmia-2021, SMBC Group: two sentences of one article.
         let text = """
