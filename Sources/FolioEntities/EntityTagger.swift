@@ -220,8 +220,9 @@ public struct EntityTagger: Sendable {
         }
         hits = resolveAbbreviations(hits, text)
         hits = applyRequirements(hits, text)
-        hits += coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains) { (layout.segments[$0].start, layout.segments[$0].end) }
-        hits += coordinations.bareSources(in: text, segments: layout.segments.indices, covering: hits, patterns: entities.patterns, domains: technologyDomains) { (layout.segments[$0].start, layout.segments[$0].end) }
+        let segmentBounds = { (index: Int) in (layout.segments[index].start, layout.segments[index].end) }
+        hits += coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)
+        hits += coordinations.bareSources(in: text, segments: layout.segments.indices, covering: hits, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)
         hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
         let technologyDiscovery = findsOrganisations
