@@ -434,14 +434,16 @@ struct OrganisationFinder: Sendable {
                 }
             }
             if !described, Self.isDescribedBefore(tokens, run) { described = true }
-            // `the optical equipment manufacturer Olympus`, `the German carmaker BMW`
-            if !described, Self.followsCompanyNounTitle(tokens, run.lowerBound) { described = true }
+            // `the optical equipment manufacturer Olympus`, `the German carmaker BMW`: the title
+            // names the first name of a pair (`manufacturer Daikin Industries and Toyota …`).
+            var listed = false
+            if !described, Self.followsCompanyNounTitle(tokens, run.lowerBound) { described = true; listed = true }
             // `automotive giants such as Daimler Group and Porsche`, `firms (SAP, Siemens and GE)`:
             // every name listed after a plural company noun.
-            var listed = false
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
-            if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run) {
+            if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run)
+                || Self.isNamedAsAPartner(tokens, run, text, known: known) {
                 described = true
                 rule = .companyContext
             }
@@ -493,13 +495,18 @@ struct OrganisationFinder: Sendable {
     static func followsCompanyNounTitle(_ tokens: [Token], _ start: Int) -> Bool {
         guard start >= 2 else { return false }
         let noun = tokens[start - 1]
+        // `the restaurant chain Royal Host`; a chain of supply or value is no company.
+        let chain = noun.lower == "chain" && !["supply", "value", "industrial", "industry", "production", "cold", "food", "block"].contains(tokens[start - 2].lower)
         guard noun.spaceAfter, !noun.capitalised,
-              titleCompanyNouns.contains(noun.lower) || (noun.lower.hasSuffix("maker") && noun.lower.count > 6) else { return false }
+              titleCompanyNouns.contains(noun.lower) || chain || (noun.lower.hasSuffix("maker") && noun.lower.count > 6) else { return false }
         var m = start - 2
         while m >= 0, start - 1 - m <= appositiveReach {
             let word = tokens[m]
             guard word.spaceAfter, word.lower.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
             if word.lower == "the" { return true }
+            // `at air conditioning manufacturer Daikin Industries`: a preposition opens the title
+            // when words of a trade stand between it and the noun.
+            if ["at", "by", "from", "with"].contains(word.lower) { return start - 2 - m >= 1 }
             if connectors.contains(word.lower) || genericWordsBeforeTitle.contains(word.lower) { return false }
             m -= 1
         }
@@ -535,8 +542,57 @@ struct OrganisationFinder: Sendable {
     /// General Electric`, `a subsidiary of Jardines`, `the founder of Zorvex`.
     static let possessionsBeforeOf: Set<String> = [
         "subsidiary", "subsidiaries", "affiliate", "affiliates", "headquarters", "shareholder", "shareholders", "revenue",
-        "revenues", "ceo", "founder", "founders", "investee", "employees", "workforce",
+        "revenues", "ceo", "founder", "founders", "investee", "employees", "workforce", "ownership", "acquisition",
     ]
+
+    /// Nouns and verbs that, before `with` and a name, make the name a party to a business
+    /// relation: `in collaboration with Allganize`, `a joint venture with Zorvex`.
+    static let relationsBeforeWith: Set<String> = ["collaboration", "cooperation", "partnership", "venture", "ventures", "partnered", "teamed"]
+    /// Nouns that, before `in` and a name, make the name a company someone owns part of:
+    /// `a 50.1 percent interest in Astra`, `a stake in Zorvex`.
+    static let holdingsBeforeIn: Set<String> = ["stake", "stakes", "shareholding", "shareholdings"]
+
+    /// Whether the capitalised run is named as a party to a business relation (`in collaboration
+    /// with Allganize`, `a joint venture with Zorvex`) or as a company someone holds part of
+    /// (`a stake in Zorvex`, `a 50.1 percent interest in Astra`). People and places are parties
+    /// too, so the run must hold a word that the article never writes in lower case and that is
+    /// no nationality, generic modifier or connector; places and other known names are excluded
+    /// by the caller.
+    static func isNamedAsAPartner(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8], known: (Range<Int>) -> Bool) -> Bool {
+        let start = run.lowerBound
+        guard start >= 2, run.count <= 4, tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter else { return false }
+        let before = tokens[start - 2].lower, word = tokens[start - 1].lower
+        let related = word == "with" && relationsBeforeWith.contains(before)
+        let held = word == "in" && (holdingsBeforeIn.contains(before)
+            || before == "interest" && start >= 3 && ["percent", "per", "cent", "%"].contains(tokens[start - 3].lower))
+        guard related || held else { return false }
+        let lowers = tokens[run].map(\.lower)
+        guard !demonyms.contains(lowers[0]), !lowers.contains(where: { heads[$0] != nil || keptLegalForms.contains($0) || currencies.contains($0) }) else { return false }
+        // A place is a partner too: `cooperation with Pengshui County`, `with Upper Austria`,
+        // `with Central Asia and Europe`; so is a description (`with Chinese-owned companies`).
+        guard !placeHeads.contains(lowers[lowers.count - 1]), !tokens[run].contains(where: { known($0.start..<$0.end) }),
+              !lowers.contains(where: { $0.contains("-") && $0.split(separator: "-").last.map { ["owned", "based", "funded", "invested", "led"].contains(String($0)) } == true })
+        else { return false }
+        return tokens[run].contains { token in
+            !genericModifiers.contains(token.lower) && !connectors.contains(token.lower) && !demonyms.contains(token.lower)
+                && !token.lower.contains(where: \.isNumber) && !writesInLowerCase(token.lower, text)
+        }
+    }
+
+    /// Whether `lower` is written in lower case somewhere in `text` as a whole word: then the
+    /// capitalised word is a common word (`Industry`, `Partners`), not a name's own.
+    static func writesInLowerCase(_ lower: String, _ text: [UInt8]) -> Bool {
+        let needle = Array(lower.utf8)
+        guard let first = needle.first, needle.count <= text.count else { return false }
+        var i = 0
+        while i + needle.count <= text.count {
+            defer { i += 1 }
+            guard text[i] == first, i == 0 || !ByteClass.isWordByte(text[i - 1]) else { continue }
+            guard text[i..<(i + needle.count)].elementsEqual(needle) else { continue }
+            if i + needle.count == text.count || !ByteClass.isWordByte(text[i + needle.count]) { return true }
+        }
+        return false
+    }
 
     /// Currency codes and names, written before amounts in capitals (`RMB 2.5 trillion`).
     static let currencies: Set<String> = ["rmb", "cny", "usd", "us$", "eur", "jpy", "gbp", "hkd", "yen", "yuan", "renminbi"]

@@ -326,4 +326,33 @@ struct OrganisationFinderTests {
         #expect(found("General Manager of Zorvex Co., Ltd. spoke.")["Zorvex"] != nil)
         #expect(found("Secretary General of the Zorvex Association spoke.")["Zorvex Association"] != nil)
     }
+
+    @Test func aPartyToABusinessRelationOrAHoldingIsACompany() {
+        // cmia-2024 line 2980: "… to calculate GHG emissions in collaboration with Allganize."
+        #expect(found(Fixtures.lines("cmia-2024", 2980, 2980))["Allganize"]?.rule == .companyContext)
+        // cmia-2021 line 2160: "… the Seoul Intelligent Transportation System in partnership with SKT."
+        #expect(found(Fixtures.lines("cmia-2021", 2160, 2160))["SKT"] != nil)
+        // cmia-2024 line 2585: "… a 19.99% stake in Nickel Industries Limited and a 70% stake in PT Stargate Pasific Resources."
+        #expect(found(Fixtures.lines("cmia-2024", 2585, 2585))["PT Stargate Pasific Resources"] != nil)
+        // cmia-2024 line 2558: "It has 100 percent ownership of Jardine Pacific which holds …"
+        #expect(found(Fixtures.lines("cmia-2024", 2558, 2558))["Jardine Pacific"] != nil)
+        #expect(found("It has a 50.1 percent interest in Zorvex.")["Zorvex"] != nil)
+        // Places, descriptions and common words are partners too, and no companies:
+        // cmia-2024 line 469: "… our sustainable development cooperation with Pengshui County."
+        #expect(found(Fixtures.lines("cmia-2024", 469, 469))["Pengshui County"] == nil)
+        // cmia-2021 line 3017: "… many Japanese companies have partnered with Chinese-owned companies …"
+        #expect(found(Fixtures.lines("cmia-2021", 3017, 3017))["Chinese-owned"] == nil)
+        #expect(found("Trade grew in cooperation with Central Asia and Europe.").isEmpty)
+        #expect(found("The industry works in cooperation with Industry.").isEmpty)
+        #expect(found("Interest rose with interest in Zorvex.")["Zorvex"] == nil)
+    }
+
+    @Test func aTitleOpenedByAPrepositionOrAChainNamesACompany() {
+        // cmia-2024 line 1325: "… by the optical equipment manufacturer Olympus and the restaurant chain Royal Host."
+        #expect(found(Fixtures.lines("cmia-2024", 1325, 1325))["Royal Host"]?.rule == .appositive)
+        #expect(found("Parts come from car parts supplier Zorvex Orbital.")["Zorvex Orbital"]?.rule == .appositive)
+        // No trade words between the preposition and the noun, or a chain of supply: no title.
+        #expect(found("Parts come from supplier Zorvex.")["Zorvex"] == nil)
+        #expect(found("It joins the supply chain Zorvex built.")["Zorvex"] == nil)
+    }
 }
