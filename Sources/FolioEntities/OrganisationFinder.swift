@@ -415,12 +415,17 @@ struct OrganisationFinder: Sendable {
             if !described, k < tokens.count {
                 if last.next == 0x2C || tokens[k].lower == "is" {
                     if tokens[k].lower == "is" || (last.next == 0x2C && tokens[k].lower == "as") { k += 1 }
-                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") {
+                    // `X is the largest … producer`: a name of its own, since `the` also describes
+                    // common nouns (`Manufacturing is the largest employer`).
+                    let definite = tokens[k].lower == "the" && tokens[k - 1].lower == "is" && Self.hasOwnWord(tokens, run, text)
+                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") || definite {
                         let limit = min(tokens.count, k + 1 + Self.appositiveReach)
                         var m = k + 1
                         while m < limit {
                             let word = tokens[m].lower
-                            if Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) { described = true; break }
+                            // `the company's …` is something of a company, not one.
+                            let owned = tokens[m].end < text.count && (text[tokens[m].end] == 0x27 || text[tokens[m].end] == 0xE2)
+                            if !owned, Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) { described = true; break }
                             // `a think tank`: `tank` only after `think`.
                             if let type = Self.describingNouns[word], word != "tank" || tokens[m - 1].lower == "think" {
                                 described = true
@@ -433,7 +438,7 @@ struct OrganisationFinder: Sendable {
                     }
                 }
             }
-            if !described, Self.isDescribedBefore(tokens, run) { described = true }
+            if !described, Self.isDescribedBefore(tokens, run) || Self.followsCopulaTitle(tokens, run, text) { described = true }
             // `the optical equipment manufacturer Olympus`, `the German carmaker BMW`: the title
             // names the first name of a pair (`manufacturer Daikin Industries and Toyota …`).
             var listed = false
@@ -573,10 +578,34 @@ struct OrganisationFinder: Sendable {
         guard !placeHeads.contains(lowers[lowers.count - 1]), !tokens[run].contains(where: { known($0.start..<$0.end) }),
               !lowers.contains(where: { $0.contains("-") && $0.split(separator: "-").last.map { ["owned", "based", "funded", "invested", "led"].contains(String($0)) } == true })
         else { return false }
-        return tokens[run].contains { token in
+        return hasOwnWord(tokens, run, text)
+    }
+
+    /// Whether the run holds a word of its own: one that the article never writes in lower case
+    /// and that is no nationality, generic modifier, connector or number.
+    static func hasOwnWord(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+        tokens[run].contains { token in
             !genericModifiers.contains(token.lower) && !connectors.contains(token.lower) && !demonyms.contains(token.lower)
                 && !token.lower.contains(where: \.isNumber) && !writesInLowerCase(token.lower, text)
         }
+    }
+
+    /// Whether the name is what a company noun that `the` opens is said to be: `The lead
+    /// developer is China Aerospace Science and Industry`. The name needs a word of its own.
+    static func followsCopulaTitle(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+        let start = run.lowerBound
+        guard start >= 3, tokens[start - 1].lower == "is", tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter else { return false }
+        let noun = tokens[start - 2].lower
+        guard titleCompanyNouns.contains(noun) || (noun.hasSuffix("maker") && noun.count > 6) else { return false }
+        var m = start - 3
+        while m >= 0, start - 2 - m <= appositiveReach {
+            let word = tokens[m]
+            guard word.spaceAfter, word.lower.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+            if word.lower == "the" { return hasOwnWord(tokens, run, text) }
+            if connectors.contains(word.lower) || genericWordsBeforeTitle.contains(word.lower) { return false }
+            m -= 1
+        }
+        return false
     }
 
     /// Whether `lower` is written in lower case somewhere in `text` as a whole word: then the

@@ -355,4 +355,14 @@ struct OrganisationFinderTests {
         #expect(found("Parts come from supplier Zorvex.")["Zorvex"] == nil)
         #expect(found("It joins the supply chain Zorvex built.")["Zorvex"] == nil)
     }
+
+    @Test func aNameSaidToBeTheCompanyNounIsACompany() {
+        // leiden-2023 line 350: "… was revealed. <sup>64</sup> The lead developer is China Aerospace Science and Industry"
+        #expect(found(Fixtures.lines("leiden-2023", 350, 350))["China Aerospace Science and Industry"]?.type == .company)
+        #expect(found("Zorvex is the largest chip producer in Asia.")["Zorvex"]?.rule == .appositive)
+        // A common word said to be one, or something of a company, is none.
+        #expect(found("Manufacturing is the largest producer, and manufacturing grows.").isEmpty)
+        #expect(found("Zorvex is the company's brand.")["Zorvex"] == nil)
+        #expect(found("The supplier is Manufacturing, and manufacturing grows.").isEmpty)
+    }
 }
