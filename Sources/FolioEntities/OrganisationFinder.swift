@@ -448,7 +448,7 @@ struct OrganisationFinder: Sendable {
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
             if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run)
-                || Self.isNamedAsAPartner(tokens, run, text, known: known) {
+                || Self.isNamedAsAPartner(tokens, run, text, known: known) || Self.isSaidToBeFounded(tokens, run, text) {
                 described = true
                 rule = .companyContext
             }
@@ -578,6 +578,39 @@ struct OrganisationFinder: Sendable {
         guard !placeHeads.contains(lowers[lowers.count - 1]), !tokens[run].contains(where: { known($0.start..<$0.end) }),
               !lowers.contains(where: { $0.contains("-") && $0.split(separator: "-").last.map { ["owned", "based", "funded", "invested", "led"].contains(String($0)) } == true })
         else { return false }
+        return hasOwnWord(tokens, run, text)
+    }
+
+    /// Participles that say a body was made: `Zorvex was founded in 1998`, `Zorvex, headquartered
+    /// in Lyon, …`. People are born, and places get no headquarters.
+    static let foundingParticiples: Set<String> = ["founded", "incorporated", "headquartered", "established"]
+    /// Last words of sites that are established as places are: `… Innovation Base`, `… Valley`.
+    static let siteWords: Set<String> = ["base", "bases", "hub", "campus", "valley", "corridor", "cluster", "center", "centre"]
+
+    /// Whether the name is said to have been founded, incorporated or established (`Signify was
+    /// founded in 1891`, `Zorvex, headquartered in Lyon`): a body. A place or zone is established
+    /// too (`… New Area was established`), and so is a plan or a programme, so the name must end
+    /// with no place's last word and hold a word the article never writes in lower case.
+    static func isSaidToBeFounded(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+        var k = run.upperBound
+        guard k + 1 < tokens.count, tokens[k - 1].spaceAfter || tokens[k - 1].next == 0x2C else { return false }
+        let comma = tokens[k - 1].next == 0x2C
+        if ["was", "is", "were"].contains(tokens[k].lower), tokens[k].spaceAfter {
+            k += 1
+            // `was officially founded`, `was jointly established`.
+            if k + 1 < tokens.count, tokens[k].lower.hasSuffix("ly"), tokens[k].spaceAfter { k += 1 }
+        } else if !comma {
+            return false
+        }
+        guard k < tokens.count, foundingParticiples.contains(tokens[k].lower) else { return false }
+        // `Zorvex, established …` reads as a participle only with `in` or `by` after it.
+        if comma, k == run.upperBound, !(k + 1 < tokens.count && ["in", "by"].contains(tokens[k + 1].lower)) { return false }
+        let lowers = tokens[run].map(\.lower)
+        guard !placeHeads.contains(lowers[lowers.count - 1]), !siteWords.contains(lowers[lowers.count - 1]),
+              !lowers.contains(where: { workWords.contains($0) }),
+              // `… (China) Limited Chongqing Representative Office`: the run starts inside a name;
+              // a name with a legal form is left to the legal-form rule (`Grain and Oil Co., Ltd.`).
+              !lowers.contains(where: { droppedLegalForms.contains($0) || keptLegalForms.contains($0) }) else { return false }
         return hasOwnWord(tokens, run, text)
     }
 

@@ -365,4 +365,16 @@ struct OrganisationFinderTests {
         #expect(found("Zorvex is the company's brand.")["Zorvex"] == nil)
         #expect(found("The supplier is Manufacturing, and manufacturing grows.").isEmpty)
     }
+
+    @Test func aNameSaidToBeFoundedIsACompany() {
+        #expect(found("Zorvex was founded in 1891 in Eindhoven.")["Zorvex"]?.rule == .companyContext)
+        #expect(found("Zorvex, headquartered in Lyon, grew.")["Zorvex"] != nil)
+        #expect(found("Brightwell Orbital was officially established in 2003.")["Brightwell Orbital"] != nil)
+        // A plan, a zone or a site is established too, and a run that starts inside a name is none.
+        #expect(found("The Cluster Plan was established in 2001, and the cluster plan works.").isEmpty)
+        #expect(found("The Zorvex New Area was established in 2010.")["Zorvex New Area"] == nil)
+        #expect(found("The Zorvex Innovation Base was jointly established in 2010.")["Zorvex Innovation Base"] == nil)
+        #expect(found("The Zorvex (China) Limited Chongqing Representative Office was established in 2012.")["Limited Chongqing Representative Office"] == nil)
+        #expect(found("Zorvex, established leaders, met.")["Zorvex"] == nil)
+    }
 }
