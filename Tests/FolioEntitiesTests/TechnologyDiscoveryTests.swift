@@ -60,8 +60,7 @@ struct TechnologyDiscoveryTests {
         // cmia-2021 line 78: "… as well as air purification technology for cars and trucks."
         let corning = found(Fixtures.lines("cmia-2021", 78, 78))
         #expect(corning.technologies.contains { $0.name == "Air purification technology" && $0.rule == .namedTechnology })
-        // cmia-2024 line 1514: "As a global leader in mobile communication technology and a leader in chip design, …"
-        #expect(found(Fixtures.lines("cmia-2024", 1514, 1514)).technologies.map(\.name) == ["Mobile communication technology"])
+        #expect(found("As a global leader in turbine inspection technology, it grows.").technologies.map(\.name) == ["Turbine inspection technology"])
         // At the start of a sentence too: `The` is no name before it.
         #expect(found("The water network technology works.").technologies.map(\.name) == ["Water network technology"])
         // A word the vocabulary never uses, a word of quality or scope, or a fixed phrase of
