@@ -417,14 +417,14 @@ struct OrganisationFinder: Sendable {
                     if tokens[k].lower == "is" || (last.next == 0x2C && tokens[k].lower == "as") { k += 1 }
                     // `X is the largest … producer`: a name of its own, since `the` also describes
                     // common nouns (`Manufacturing is the largest employer`).
-                    let definite = tokens[k].lower == "the" && tokens[k - 1].lower == "is" && Self.hasOwnWord(tokens, run, text)
+                    let definite = k < tokens.count && tokens[k].lower == "the" && tokens[k - 1].lower == "is" && Self.hasOwnWord(tokens, run, text)
                     if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") || definite {
                         let limit = min(tokens.count, k + 1 + Self.appositiveReach)
                         var m = k + 1
                         while m < limit {
                             let word = tokens[m].lower
                             // `the company's …` is something of a company, not one.
-                            let owned = tokens[m].end < text.count && (text[tokens[m].end] == 0x27 || text[tokens[m].end] == 0xE2)
+                            let owned = Self.isPossessive(text, tokens[m].start..<tokens[m].end)
                             if !owned, Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) { described = true; break }
                             // `a think tank`: `tank` only after `think`.
                             if let type = Self.describingNouns[word], word != "tank" || tokens[m - 1].lower == "think" {
@@ -561,8 +561,8 @@ struct OrganisationFinder: Sendable {
     /// with Allganize`, `a joint venture with Zorvex`) or as a company someone holds part of
     /// (`a stake in Zorvex`, `a 50.1 percent interest in Astra`). People and places are parties
     /// too, so the run must hold a word that the article never writes in lower case and that is
-    /// no nationality, generic modifier or connector; places and other known names are excluded
-    /// by the caller.
+    /// no nationality, generic modifier or connector, and no word of it may be a known name or
+    /// the run end with a place's last word.
     static func isNamedAsAPartner(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8], known: (Range<Int>) -> Bool) -> Bool {
         let start = run.lowerBound
         guard start >= 2, run.count <= 4, tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter else { return false }

@@ -364,6 +364,8 @@ struct OrganisationFinderTests {
         #expect(found("Manufacturing is the largest producer, and manufacturing grows.").isEmpty)
         #expect(found("Zorvex is the company's brand.")["Zorvex"] == nil)
         #expect(found("The supplier is Manufacturing, and manufacturing grows.").isEmpty)
+        // A line that ends after `is`.
+        #expect(found("Zorvex is").isEmpty)
     }
 
     @Test func aNameSaidToBeFoundedIsACompany() {
