@@ -43,6 +43,9 @@ extension EntityTagger {
         var bySlug: [String: OrganisationCandidate] = [:]
         // Abbreviations the article defines for something other than a body.
         var definedAsNoBody: Set<String> = []
+        // Known companies' names that open a longer name of another body (`Nomura` in `Nomura
+        // Research Institute`): those hits are dropped.
+        var absorbed: [Range<Int>] = []
         var order: [String] = []
         func add(_ candidate: OrganisationCandidate) {
             let slug = Slug.make(candidate.name)
@@ -72,7 +75,16 @@ extension EntityTagger {
                 in: text, ranges: ranges, organisations: organisations,
                 technologies: named.filter { kinds[$0.term] == .technology }.map { $0.start..<$0.end }, known: known
             )
-            for candidate in found where !candidate.spans.contains(where: known) { add(candidate) }
+            for candidate in found {
+                if !candidate.spans.contains(where: known) {
+                    add(candidate)
+                } else if let opening = Self.knownCompanyOpening(candidate, named.filter { kinds[$0.term] == .company }, text) {
+                    // `Nomura Research Institute` where `Nomura` is a known company: a body of its
+                    // own, named by its head noun; the company's name inside it is part of the name.
+                    add(candidate)
+                    absorbed.append(opening)
+                }
+            }
             for definition in OrganisationFinder.definitions(in: text, ranges: ranges) {
                 if let slug = order.last(where: { bySlug[$0]!.spans.contains { $0.upperBound == definition.long.upperBound } }) {
                     // `US Federal Communications Commission (FCC)`: the initials may leave out a nationality.
@@ -125,7 +137,10 @@ extension EntityTagger {
         }
 
         var discovery = Discovery()
-        var claimed: [Range<Int>] = named.filter { kinds[$0.term] == .company }.map { $0.start..<$0.end }
+        if !absorbed.isEmpty {
+            hits.removeAll { hit in hit.pattern >= 0 && kinds[hit.term] == .company && absorbed.contains(hit.start..<hit.end) }
+        }
+        var claimed: [Range<Int>] = named.filter { kinds[$0.term] == .company && !absorbed.contains($0.start..<$0.end) }.map { $0.start..<$0.end }
         for var candidate in OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }) {
             let slug = Slug.make(candidate.name)
             // A gazetteer company under a legal name: its hits, not a new entry.
@@ -182,6 +197,24 @@ extension EntityTagger {
             }
         }
         return discovery
+    }
+
+    /// The span of the known company whose name opens `candidate`'s, when the candidate is a
+    /// name with an organisation head noun that goes on past it with capitalised words of its
+    /// own (`Nomura Research Institute` after `Nomura`, `UN Regional Information Center for
+    /// Western Europe` after `UN`) and overlaps no other known company; nil otherwise. A
+    /// complement or a second name after the company (`Ministry of Science and Technology of
+    /// China`, `… Institute for China Studies and Stiftung …`) names no other body, and names
+    /// with a legal form stay with the gazetteer's rules (`State Grid Zhejiang Electric Power Co., Ltd.`).
+    static func knownCompanyOpening(_ candidate: OrganisationCandidate, _ companies: [Hit], _ text: [UInt8]) -> Range<Int>? {
+        guard candidate.rule == .headNoun, candidate.confidence >= OrganisationFinder.acceptance, candidate.spans.count == 1 else { return nil }
+        let span = candidate.spans[0]
+        let inside = companies.filter { $0.start < span.upperBound && span.lowerBound < $0.end }
+        guard inside.count == 1, let company = inside.first, company.start == span.lowerBound, company.end < span.upperBound else { return nil }
+        let rest = String(decoding: text[company.end..<span.upperBound], as: UTF8.self).split(separator: " ").map { String($0) }
+        guard let next = rest.first, next.first?.isUppercase == true, !OrganisationFinder.connectors.contains(next.lowercased()),
+              rest.contains(where: { OrganisationFinder.head(of: $0.lowercased()) != nil }) else { return nil }
+        return company.start..<company.end
     }
 
     /// The segment holding byte `offset`.

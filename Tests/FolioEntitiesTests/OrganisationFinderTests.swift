@@ -379,4 +379,17 @@ struct OrganisationFinderTests {
         #expect(found("The Zorvex (China) Limited Chongqing Representative Office was established in 2012.")["Limited Chongqing Representative Office"] == nil)
         #expect(found("Zorvex, established leaders, met.")["Zorvex"] == nil)
     }
+
+    @Test func aHeadNounNameThatAKnownCompanyOpensIsABodyOfItsOwn() throws {
+        // cmia-2021 line 1468: "*Recently, Schneider Electric Business Value Institute has conducted research on …"
+        let article = Fixtures.tagger.analyze(markdown: Fixtures.lines("cmia-2021", 1468, 1468), linking: false)
+        let institute = try #require(article.organisations.first { $0.name == "Schneider Electric Business Value Institute" })
+        #expect(institute.type == .researchInstitute)
+        // The company's name inside is part of the body's name, not a mention of the company.
+        #expect(!article.tags.companies.contains("Schneider Electric"))
+        #expect(found("Data come from the Siemens Research Institute.")["Siemens Research Institute"] != nil)
+        // A complement or a second name after the company names no other body.
+        #expect(found("It is the Siemens of China Institute.")["Siemens of China Institute"] == nil)
+        #expect(found("Siemens and Zorvex Institute met.")["Siemens and Zorvex Institute"] == nil)
+    }
 }
