@@ -142,6 +142,8 @@ enum TechnologyFinder {
         "protection", "conservation",
         // Words of scope.
         "global", "international", "world", "worldwide", "national", "domestic", "local", "regional",
+        // Modal verbs.
+        "can", "could", "will", "would", "shall", "should", "may", "might", "must",
     ]
 
     /// Endings of adjectives of quality or kind (`professional`, `various`, `sustainable`,
@@ -229,7 +231,9 @@ enum TechnologyFinder {
         var out: [TechnologyCandidate] = []
         for (index, token) in tokens.enumerated() where token.text == "technology" || token.text == "technologies" {
             var start = index
-            while start > 0, index - start < 3, tokens[start - 1].spaceAfter, isModifier(tokens[start - 1].lower, tokens[start - 1].text) {
+            // Adverbs and verbs (`rapidly evolving`, `will revolutionize`) open no technology's name.
+            while start > 0, index - start < 3, tokens[start - 1].spaceAfter, isModifier(tokens[start - 1].lower, tokens[start - 1].text),
+                  !isAdverbOrVerb(tokens[start - 1].lower) {
                 start -= 1
             }
             guard index - start >= 2 else { continue }

@@ -72,6 +72,13 @@ struct TechnologyDiscoveryTests {
         #expect(found("It uses methane pyrolysis technology.").technologyCandidates.map(\.name) == ["Methane pyrolysis technology"])
     }
 
+    @Test func adverbsVerbsAndModalsOpenNoCandidate() {
+        for line in ["Such tools will revolutionize technology.", "The government can encourage technology.", "It is a rapidly evolving technology."] {
+            let result = found(line)
+            #expect(result.technologies.isEmpty && result.technologyCandidates.isEmpty, "\(line)")
+        }
+    }
+
     @Test func corpusPhraseNamedAsATechnologyInTwoPlacesIsFound() {
         // cmia-2021, SMBC Group: two sentences of one article.
         let text = """
