@@ -74,12 +74,13 @@ struct OrganisationFinder: Sendable {
         "co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "incorporated", "plc", "plc.", "ag", "gmbh", "se", "s.a.", "sa",
         "s.p.a.", "spa", "n.v.", "nv", "b.v.", "bv", "llc", "llp", "l.p.", "lp", "corp", "corp.", "k.k.", "kk", "pte", "pte.", "pty", "pty.",
         "bhd", "bhd.", "oy", "ab", "a/s", "as", "s.r.l.", "srl", "kgaa", "kg",
+        "oyj", "asa", "tbk", "tbk.", "jsc", "pjsc", "sas", "s.a.s.", "ltda", "ltda.", "s.l.",
     ]
     static let keptLegalForms: Set<String> = ["group", "holdings", "holding", "corporation", "company"]
 
     /// Legal forms of two letters that are written in capitals (`AG`, `SA`, `AS`): in title
     /// case they are English or other words (`As the …`, `Se`).
-    static let capitalsOnlyLegalForms: Set<String> = ["ag", "se", "sa", "nv", "bv", "kk", "ab", "as", "kg", "lp"]
+    static let capitalsOnlyLegalForms: Set<String> = ["ag", "se", "sa", "nv", "bv", "kk", "ab", "as", "kg", "lp", "asa", "jsc", "sas"]
 
     /// Whether `token` is a dropped legal form as written: `Ltd.`, `GmbH`, `AS`, not `As`.
     static func isLegalForm(_ token: Token) -> Bool {

@@ -243,6 +243,15 @@ struct OrganisationFinderTests {
         #expect(names["Tianjin Research Institute for Advanced Equipment"] != nil, "\(names.keys.sorted())")
     }
 
+    @Test func legalFormsOfMoreCountries() {
+        let names = found("It bought PT Zorvex Mineral Tbk shares. Brightwell Oyj grew. Kunlun Orbital ASA fell. Tianjin Rotor JSC won.")
+        for name in ["PT Zorvex Mineral", "Brightwell", "Kunlun Orbital", "Tianjin Rotor"] {
+            #expect(names[name]?.rule == .legalForm, "\(name)")
+        }
+        // `Asa` in title case is a given name, not a legal form.
+        #expect(found("Zorvex Asa spoke.")["Zorvex"] == nil)
+    }
+
     @Test func shortLegalFormsAreWrittenInCapitals() {
         // cmia-2021 line 979: "… including the U.K. As the British Chamber of Commerce in China notes …".
         #expect(found(Fixtures.lines("cmia-2021", 979, 979)).keys.allSatisfy { !$0.hasPrefix("U.K") })
