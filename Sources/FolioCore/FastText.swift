@@ -25,6 +25,8 @@ extension StringProtocol {
     /// its bridging to `NSString`, which dominated the cost of writing the open data.
     public func trimmingSpaces() -> String {
         let text = String(self)
+        // Most texts start and end in a letter or a mark: nothing to trim.
+        if let first = text.utf8.first, let last = text.utf8.last, Self.isUntrimmable(first), Self.isUntrimmable(last) { return text }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }
@@ -34,6 +36,12 @@ extension StringProtocol {
             end = last
         }
         return String(scalars[start..<end])
+    }
+
+    /// Whether a text that starts (or ends) with `byte` starts (or ends) with no space: an ASCII
+    /// byte other than the space and the tab. Bytes beyond ASCII may belong to a Unicode space.
+    private static func isUntrimmable(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && byte != 0x09
     }
 
     /// A character of Foundation's `.whitespaces`: a space separator (Unicode category Zs), the
