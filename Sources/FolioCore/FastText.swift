@@ -7,6 +7,7 @@ import Darwin
 extension StringProtocol {
     /// The first range of `needle`, found by comparing UTF-8 bytes (no Foundation bridging, no
     /// Unicode normalisation, which validation does not need and which costs much time).
+    @inlinable
     public func utf8Range(of needle: String, from start: Index? = nil) -> Range<Index>? {
         let view = utf8
         let begin = start ?? view.startIndex
@@ -52,11 +53,13 @@ extension StringProtocol {
     }
 
     /// Whether `needle` occurs, comparing UTF-8 bytes.
+    @inlinable
     public func has(_ needle: some StringProtocol) -> Bool {
         utf8Range(of: String(needle)) != nil
     }
 
-    private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int) -> Int? {
+    @usableFromInline
+    static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int) -> Int? {
         var needle = needle
         return needle.withUTF8 { ByteSearch.firstIndex(of: $0, in: haystack, from: start) }
     }
