@@ -7,6 +7,7 @@ import Darwin
 extension StringProtocol {
     /// The first range of `needle`, found by comparing UTF-8 bytes (no Foundation bridging, no
     /// Unicode normalisation, which validation does not need and which costs much time).
+    @inlinable
     public func utf8Range(of needle: String, from start: Index? = nil) -> Range<Index>? {
         let view = utf8
         let begin = start ?? view.startIndex
@@ -25,6 +26,8 @@ extension StringProtocol {
     /// its bridging to `NSString`, which dominated the cost of writing the open data.
     public func trimmingSpaces() -> String {
         let text = String(self)
+        // Most texts start and end in a letter or a mark: nothing to trim.
+        if let first = text.utf8.first, let last = text.utf8.last, Self.isUntrimmable(first), Self.isUntrimmable(last) { return text }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }
@@ -36,6 +39,12 @@ extension StringProtocol {
         return String(scalars[start..<end])
     }
 
+    /// Whether a text that starts (or ends) with `byte` starts (or ends) with no space: an ASCII
+    /// byte other than the space and the tab. Bytes beyond ASCII may belong to a Unicode space.
+    private static func isUntrimmable(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && byte != 0x09
+    }
+
     /// A character of Foundation's `.whitespaces`: a space separator (Unicode category Zs), the
     /// tab, and the zero-width space (U+200B), which Foundation counts among them.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -44,11 +53,13 @@ extension StringProtocol {
     }
 
     /// Whether `needle` occurs, comparing UTF-8 bytes.
+    @inlinable
     public func has(_ needle: some StringProtocol) -> Bool {
         utf8Range(of: String(needle)) != nil
     }
 
-    private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int) -> Int? {
+    @usableFromInline
+    static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String, from start: Int) -> Int? {
         var needle = needle
         return needle.withUTF8 { ByteSearch.firstIndex(of: $0, in: haystack, from: start) }
     }

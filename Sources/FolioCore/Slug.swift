@@ -8,8 +8,40 @@ public enum Slug {
     /// `Slug.make("Chengdu-Chongqing Economic Circle: 2021")` is `chengdu-chongqing-economic-circle-2021`.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
         // Most names and headings are ASCII, where folding changes nothing but the case.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return join(asciiWords(text), maxLength: maxLength) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text, maxLength: maxLength) }
         return makeFolding(text, maxLength: maxLength)
+    }
+
+    /// The rule for ASCII text, in one pass over its bytes: the words (runs of letters and
+    /// digits, lower-cased; apostrophes join) of ``makeFolding(_:maxLength:)``, joined and cut as
+    /// ``join(_:maxLength:)`` does, where every character is one byte.
+    static func makeASCII(_ text: String, maxLength: Int) -> String {
+        var slug: [UInt8] = []
+        var word: [UInt8] = []
+        /// Adds the current word; false once the slug is full (as `join` stops at the first
+        /// word that does not fit).
+        func addWord() -> Bool {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty else { return true }
+            if slug.isEmpty {
+                slug = word
+                return true
+            }
+            guard slug.count + 1 + word.count <= maxLength else { return false }
+            slug.append(0x2D)
+            slug.append(contentsOf: word)
+            return true
+        }
+        scan: for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            case 0x27: continue
+            default: if !addWord() { break scan }
+            }
+        }
+        _ = addWord()
+        return slug.isEmpty ? "section" : String(decoding: slug.prefix(max(maxLength, 0)), as: UTF8.self)
     }
 
     /// The rule for any text: Unicode folding first, then the words.
@@ -31,26 +63,6 @@ public enum Slug {
         }
         if !current.isEmpty { words.append(current) }
         return join(words, maxLength: maxLength)
-    }
-
-    /// The words of ASCII text, lower-cased: runs of letters and digits; apostrophes join.
-    private static func asciiWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case 0x41...0x5A: current.append(byte | 0x20)
-            case 0x61...0x7A, 0x30...0x39: current.append(byte)
-            case 0x27: continue
-            default:
-                if !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
     }
 
     /// Words joined by hyphens, cut at a word boundary to `maxLength` characters.

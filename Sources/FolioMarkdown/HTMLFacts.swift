@@ -26,34 +26,41 @@ public struct HTMLFacts: Sendable, Equatable {
 
     /// Scans `html`. Attribute values are taken verbatim, with `&amp;` decoded.
     public static func scan(_ html: String) -> HTMLFacts {
+        var html = html
+        // The string's own bytes, read in place (a page is scanned once, where it is written).
+        return html.withUTF8 { scan(bytes: $0) }
+    }
+
+    private static func scan(bytes utf8: UnsafeBufferPointer<UInt8>) -> HTMLFacts {
         var ids = Set<String>()
         var refs: [Reference] = []
         var line = 1
-        var utf8 = Array(html.utf8)
-        utf8.append(0)
-        let n = utf8.count - 1
-        var i = 0
+        let n = utf8.count
+        /// The byte at `k`, or 0 past the end (no attribute name holds one).
+        func at(_ k: Int) -> UInt8 { k < n ? utf8[k] : 0 }
         func value(from start: Int) -> (String, Int) {
             var j = start
             while j < n, utf8[j] != 0x22 { j += 1 }
-            var text = String(decoding: utf8[start..<j], as: UTF8.self)
-            if utf8[start..<j].contains(0x26), text.contains("&amp;") { text = text.replacingAmpersands() }
+            let bytes = UnsafeBufferPointer(rebasing: utf8[start..<max(start, j)])
+            var text = String(decoding: bytes, as: UTF8.self)
+            if bytes.contains(0x26), text.contains("&amp;") { text = text.replacingAmpersands() }
             return (text, j)
         }
+        var i = 0
         while i < n {
             let b = utf8[i]
             if b == 0x0A { line += 1 }
             if b == 0x20 || b == 0x0A || b == 0x09 {
                 // ` id="`, ` href="`, ` src="`
-                if utf8[i + 1] == 0x69, utf8[i + 2] == 0x64, utf8[i + 3] == 0x3D, utf8[i + 4] == 0x22 {
+                if at(i + 1) == 0x69, at(i + 2) == 0x64, at(i + 3) == 0x3D, at(i + 4) == 0x22 {
                     let (v, end) = value(from: i + 5)
                     ids.insert(v)
                     i = end
-                } else if utf8[i + 1] == 0x68, utf8[i + 2] == 0x72, utf8[i + 3] == 0x65, utf8[i + 4] == 0x66, utf8[i + 5] == 0x3D, utf8[i + 6] == 0x22 {
+                } else if at(i + 1) == 0x68, at(i + 2) == 0x72, at(i + 3) == 0x65, at(i + 4) == 0x66, at(i + 5) == 0x3D, at(i + 6) == 0x22 {
                     let (v, end) = value(from: i + 7)
                     refs.append(Reference(url: v, line: line))
                     i = end
-                } else if utf8[i + 1] == 0x73, utf8[i + 2] == 0x72, utf8[i + 3] == 0x63, utf8[i + 4] == 0x3D, utf8[i + 5] == 0x22 {
+                } else if at(i + 1) == 0x73, at(i + 2) == 0x72, at(i + 3) == 0x63, at(i + 4) == 0x3D, at(i + 5) == 0x22 {
                     let (v, end) = value(from: i + 6)
                     refs.append(Reference(url: v, line: line))
                     i = end

@@ -284,7 +284,7 @@ struct ContentPageWriter {
 
     /// Splits a leading `<h1 …>…</h1>` off the body so the layout can place it in the header.
     static func splitLeadingTitle(_ html: String) -> (String?, String) {
-        guard html.hasPrefix("<h1"), let end = html.range(of: "</h1>") else { return (nil, html) }
+        guard html.hasPrefix("<h1"), let end = html.utf8Range(of: "</h1>") else { return (nil, html) }
         let title = String(html[..<end.upperBound])
         var rest = html[end.upperBound...]
         while rest.first == "\n" { rest = rest.dropFirst() }

@@ -7,12 +7,14 @@ import Mustache
 /// Renders pages into the site layout and writes them through the build's ``OutputSink``,
 /// recording each HTML file's ids and links for validation. Safe to use from several threads.
 public final class PageWriter: @unchecked Sendable {
-    // Proof of Sendable: `templates`, `sink` and `layout` are immutable Sendable values (the
-    // layout dictionary holds only strings, bools and arrays of them); the mutable records are
-    // guarded by `lock`.
+    // Proof of Sendable: `templates`, `sink`, `layout` and `shownLayout` are immutable Sendable
+    // values (the layout dictionaries hold only strings, bools, ``EmptyValue``s and arrays of
+    // them); the mutable records are guarded by `lock`.
     public let templates: TemplateLibrary
     private let sink: any OutputSink
     private let layout: [String: any Sendable]
+    /// The layout as templates see it (``droppingEmptyStrings(_:)``), made once for every page.
+    private let shownLayout: [String: Any]
     /// Pages rendered by earlier builds, by the digest of their template and context.
     let cache: BuildCache?
     private let lock = NSLock()
@@ -33,6 +35,7 @@ public final class PageWriter: @unchecked Sendable {
         self.templates = templates
         self.sink = sink
         self.layout = layout
+        shownLayout = Self.droppingEmptyStrings(layout)
         self.cache = cache
         var key = CacheKeyBuilder("layout")
         if let fingerprint = templates.fingerprint, TemplateContextKey.add(layout as [String: Any], to: &key) {
@@ -52,16 +55,17 @@ public final class PageWriter: @unchecked Sendable {
 
     /// Renders `template` into an HTML file at an explicit site-relative `path` (e.g. `404.html`).
     public func writeHTML(path: String, root: String, template: String, context: [String: Any], contentPath: String? = nil) throws {
-        var full: [String: Any] = layout
-        full["root"] = root.isEmpty ? "./" : root
+        var pageKeys: [String: Any] = ["root": root.isEmpty ? "./" : root]
         if let site = layout["site"] as? [String: String], let base = site["baseURL"], !base.isEmpty {
             let page = path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path == "index.html" ? "" : path
-            full["canonicalURL"] = (base.hasSuffix("/") ? base : base + "/") + page
+            pageKeys["canonicalURL"] = (base.hasSuffix("/") ? base : base + "/") + page
         }
-        for (key, value) in context { full[key] = value }
         // The same template and context always render the same page: an earlier build's is reused.
         var key: BuildCache.Key?
         if let cache, let fingerprint = templates.fingerprint {
+            var full: [String: Any] = layout
+            for (key, value) in pageKeys { full[key] = value }
+            for (key, value) in context { full[key] = value }
             var builder = CacheKeyBuilder("page")
             builder.add(fingerprint)
             builder.add(template)
@@ -73,9 +77,14 @@ public final class PageWriter: @unchecked Sendable {
                 }
             }
         }
-        let html = Data(try templates.render(template, Self.droppingEmptyStrings(full)).utf8)
+        // The layout's keys are made ready for Mustache once per build; the page's here.
+        var shown = shownLayout
+        for (key, value) in pageKeys { shown[key] = Self.droppingEmptyStrings(in: value) }
+        for (key, value) in context { shown[key] = Self.droppingEmptyStrings(in: value) }
+        let text = try templates.render(template, shown)
+        let html = Data(text.utf8)
         if let cache, let key { cache.store(Self.cacheNamespace, key, html) }
-        try write(html, to: path, contentPath: contentPath)
+        try write(html, text: text, to: path, contentPath: contentPath)
     }
 
     /// The build cache's namespace of rendered pages.
@@ -88,24 +97,35 @@ public final class PageWriter: @unchecked Sendable {
     static func droppingEmptyStrings(_ context: [String: Any]) -> [String: Any] {
         var out: [String: Any] = [:]
         for (key, value) in context {
-            switch value {
-            case let string as String where string.isEmpty:
-                out[key] = EmptyValue()
-            case let dict as [String: Any]:
-                out[key] = droppingEmptyStrings(dict)
-            case let list as [[String: Any]]:
-                out[key] = list.map(droppingEmptyStrings)
-            default:
-                out[key] = value
-            }
+            out[key] = droppingEmptyStrings(in: value)
         }
         return out
     }
 
+    /// One context value as ``droppingEmptyStrings(_:)`` leaves it.
+    static func droppingEmptyStrings(in value: Any) -> Any {
+        switch value {
+        case let string as String where string.isEmpty:
+            EmptyValue()
+        case let dict as [String: Any]:
+            droppingEmptyStrings(dict)
+        case let list as [[String: Any]]:
+            list.map(droppingEmptyStrings)
+        default:
+            value
+        }
+    }
+
     /// Writes any file. HTML files are scanned for ids and links.
     public func write(_ data: Data, to path: String, contentPath: String? = nil) throws {
+        try write(data, text: nil, to: path, contentPath: contentPath)
+    }
+
+    /// Writes `data`; `text`, when given, is the same bytes as a string, scanned for HTML facts
+    /// instead of decoding `data` again.
+    private func write(_ data: Data, text: String?, to path: String, contentPath: String?) throws {
         try sink.write(data, to: path)
-        let scanned = path.hasSuffix(".html") ? HTMLFacts.scan(String(decoding: data, as: UTF8.self)) : nil
+        let scanned = path.hasSuffix(".html") ? HTMLFacts.scan(text ?? String(decoding: data, as: UTF8.self)) : nil
         let digest = isRecording ? FileDigest.sha256(data) : nil
         lock.lock()
         paths.insert(path)
@@ -265,7 +285,7 @@ public final class PageWriter: @unchecked Sendable {
 
     /// Writes UTF-8 text.
     public func write(_ text: String, to path: String, contentPath: String? = nil) throws {
-        try write(Data(text.utf8), to: path, contentPath: contentPath)
+        try write(Data(text.utf8), text: text, to: path, contentPath: contentPath)
     }
 
     /// Facts of every HTML file written so far, sorted by path.

@@ -152,3 +152,25 @@ struct CitationCheckTests {
         #expect(!TextPatterns.mayHavePlaceholder("The world is early; think of the website"))
     }
 }
+
+/// The one-pass hints that decide which lines ``TextPatterns/garbledMarkers(in:)`` looks at.
+struct MarkerHintTests {
+    @Test func markupAndSuperscriptLeadsAreFoundAsTheSubstringSearchesFoundThem() {
+        let lines: [String] = [
+            "plain text with no markers", "a <sup>1</sup> note", "fish & chips", "a [^3] reference", "an escaped \\[^4] one",
+            "a bracket [ then ^ apart", "a backslash \\ then [ apart", "^[ reversed", "Nm³ and m²", "price 5€", "é accent only",
+            "", "[", "\\", "[^", "\\[", "¹",
+        ]
+        for line in lines {
+            let slice = Substring(line)
+            let markup = slice.has("<") || slice.has("&") || slice.has("[^") || slice.has("\\[")
+            let lead = slice.utf8.contains(0xC2) || slice.utf8.contains(0xE2)
+            let hints = TextPatterns.markerHints(slice)
+            #expect(hints.markup == markup, "\(line)")
+            #expect(hints.superscriptLead == lead, "\(line)")
+        }
+        let inside = "xx a [^3] yy"
+        let slice = inside[inside.index(inside.startIndex, offsetBy: 3)..<inside.index(inside.startIndex, offsetBy: 8)]
+        #expect(TextPatterns.markerHints(slice).markup)
+    }
+}

@@ -52,14 +52,25 @@ struct OpenData {
             mentions.append(mention)
         }
 
-        func makeIterator() -> AnyIterator<[SQLiteDatabase.Value]> {
-            if mentions.isEmpty { return AnyIterator(values.makeIterator()) }
-            var position = 0
-            let mentions = self.mentions
-            return AnyIterator {
-                guard position < mentions.count else { return nil }
-                position += 1
-                return mentions[position - 1].values(id: position)
+        func makeIterator() -> Iterator {
+            Iterator(values: values, mentions: mentions)
+        }
+
+        /// The rows in order: the values as held, or each mention's cells made as it is reached.
+        struct Iterator: IteratorProtocol {
+            let values: [[SQLiteDatabase.Value]]
+            let mentions: [MentionRow]
+            private var position = 0
+
+            init(values: [[SQLiteDatabase.Value]], mentions: [MentionRow]) {
+                self.values = values
+                self.mentions = mentions
+            }
+
+            mutating func next() -> [SQLiteDatabase.Value]? {
+                defer { position += 1 }
+                if mentions.isEmpty { return position < values.count ? values[position] : nil }
+                return position < mentions.count ? mentions[position].values(id: position + 1) : nil
             }
         }
     }
@@ -77,18 +88,32 @@ struct OpenData {
         /// The row's cells, in the order of the table's fields; `id` is its row number.
         func values(id: Int) -> [SQLiteDatabase.Value] {
             let kind: String
-            var keys: [SQLiteDatabase.Value] = [.null, .null, .null, .null]
+            var keys: (SQLiteDatabase.Value, SQLiteDatabase.Value, SQLiteDatabase.Value, SQLiteDatabase.Value) = (.null, .null, .null, .null)
             switch term.kind {
-            case .company: kind = "organisation"; keys[0] = .text(term.slug)
-            case .place: kind = "place"; keys[1] = .text(term.slug)
-            case .technology: kind = "technology"; keys[2] = .text(term.slug)
-            case .sdg: kind = "sdg"; keys[3] = Int(term.slug).map { .integer($0) } ?? .null
+            case .company: kind = "organisation"; keys.0 = .text(term.slug)
+            case .place: kind = "place"; keys.1 = .text(term.slug)
+            case .technology: kind = "technology"; keys.2 = .text(term.slug)
+            case .sdg: kind = "sdg"; keys.3 = Int(term.slug).map { .integer($0) } ?? .null
             }
             let snippet = "\(mention.before)\(mention.text)\(mention.after)".trimmingSpaces()
-            return [.integer(id), .text(articleID), .text(kind)] + keys + [
-                .text(mention.text), .text(snippet), .text(mention.region.rawValue), .integer(mention.line),
-                sourceFile.map { $0.isEmpty ? .null : .text($0) } ?? .null, sourceLine.map { .integer($0) } ?? .null, .integer(count),
-            ]
+            // One array of the table's 14 cells, made in place.
+            var row: [SQLiteDatabase.Value] = []
+            row.reserveCapacity(14)
+            row.append(.integer(id))
+            row.append(.text(articleID))
+            row.append(.text(kind))
+            row.append(keys.0)
+            row.append(keys.1)
+            row.append(keys.2)
+            row.append(keys.3)
+            row.append(.text(mention.text))
+            row.append(.text(snippet))
+            row.append(.text(mention.region.rawValue))
+            row.append(.integer(mention.line))
+            row.append(sourceFile.map { $0.isEmpty ? .null : .text($0) } ?? .null)
+            row.append(sourceLine.map { .integer($0) } ?? .null)
+            row.append(.integer(count))
+            return row
         }
     }
 
@@ -239,7 +264,10 @@ struct OpenData {
                 .text(articleID), .text(page.title), text(page.document), text(page.company), .text(page.path),
                 text(page.sourceFile), int(page.sourceLines.first), int(page.sourceLines.last),
             ])
-            for (termID, occurrence) in (byPage[page.urlPath] ?? []).sorted(by: { $0.0 < $1.0 }) {
+            // Sorted by term through their positions: the occurrences themselves are large to move.
+            let found = byPage[page.urlPath] ?? []
+            let order = found.indices.map { (term: found[$0].0, position: $0) }.sorted { $0.term < $1.term }
+            for (termID, occurrence) in order.lazy.map({ found[$0.position] }) {
                 for mention in occurrence.mentions {
                     let sourceLine = page.sourceLineByBodyLine[mention.line]
                     mentions.rows.append(MentionRow(articleID: articleID, term: termID, mention: mention, sourceFile: sourceLine == nil ? nil : page.sourceFile, sourceLine: sourceLine, count: occurrence.count))
@@ -279,8 +307,8 @@ struct OpenData {
             let table = tables[index]
             let path = "\(Self.folder)/\(table.name).\(asCSV ? "csv" : "json")"
             try writer.writeFile(to: path, inputs: inputs(path, digests.map { [$0[index]] })) { url in
-                let file = try ChunkedTextFile(url)
-                if asCSV { csv(table, into: file) } else { json(table, into: file) }
+                var file = try ChunkedTextFile(url)
+                if asCSV { csv(table, into: &file) } else { json(table, into: &file) }
                 try file.close()
             }
         }
@@ -318,7 +346,7 @@ struct OpenData {
     }
 
     /// RFC 4180 CSV with a header row (empty cells are missing values), written one row at a time.
-    func csv(_ table: Table, into file: ChunkedTextFile) {
+    func csv(_ table: Table, into file: inout ChunkedTextFile) {
         file.append(table.fields.map(\.name).joined(separator: ","))
         file.append(byte: 0x0D)
         file.append(byte: 0x0A)
@@ -350,7 +378,7 @@ struct OpenData {
     }
 
     /// An array of objects, one per row (missing values are `null`), written one row at a time.
-    func json(_ table: Table, into file: ChunkedTextFile) {
+    func json(_ table: Table, into file: inout ChunkedTextFile) {
         file.append("[\n")
         // Each field's `"name": ` once, not once per row.
         let keys = table.fields.enumerated().map { i, field in (i == 0 ? "" : ", ") + Self.jsonString(field.name) + ": " }
@@ -363,7 +391,7 @@ struct OpenData {
                 case .null: file.append("null")
                 case let .integer(n): file.append(String(n))
                 case let .real(d): file.append(Self.number(d))
-                case let .text(s): Self.appendJSONString(s, to: file)
+                case let .text(s): Self.appendJSONString(s, to: &file)
                 }
             }
             file.append(r == count - 1 ? "}\n" : "},\n")
@@ -449,7 +477,7 @@ struct OpenData {
     }
 
     /// Appends ``jsonString(_:)`` of `s` to `file`, without a copy when nothing needs escaping.
-    static func appendJSONString(_ s: String, to file: ChunkedTextFile) {
+    static func appendJSONString(_ s: String, to file: inout ChunkedTextFile) {
         guard needsNoEscape(s) else {
             file.append(jsonString(s))
             return
@@ -461,8 +489,9 @@ struct OpenData {
 }
 
 /// A text file written in pieces of about a megabyte, so a long export holds only the current
-/// piece in memory.
-final class ChunkedTextFile {
+/// piece in memory. A value, appended to in place (`inout`): a class's buffer would be checked
+/// for exclusive access at every one of the millions of appends of an export.
+struct ChunkedTextFile {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var failure: (any Error)?
@@ -477,26 +506,26 @@ final class ChunkedTextFile {
         buffer.reserveCapacity(Self.pieceSize + 4096)
     }
 
-    func append(_ text: String) {
+    mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= Self.pieceSize { flush() }
     }
 
     /// Appends one byte (a separator, a quote, a line end).
-    func append(byte: UInt8) {
+    mutating func append(byte: UInt8) {
         buffer.append(byte)
         if buffer.count >= Self.pieceSize { flush() }
     }
 
     /// Writes what is left and closes the file; throws the first write error.
-    func close() throws {
+    mutating func close() throws {
         flush()
         try? handle.close()
         if let failure { throw failure }
     }
 
-    private func flush() {
+    private mutating func flush() {
         guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
         do { try handle.write(contentsOf: buffer) } catch { failure = error }
         buffer.removeAll(keepingCapacity: true)

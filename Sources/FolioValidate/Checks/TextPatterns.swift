@@ -90,9 +90,8 @@ enum TextPatterns {
     /// (CO<sub>2</sub>, CO₂) are not reported.
     static func garbledMarkers(in line: Substring) -> [TextProblem] {
         var problems: [TextProblem] = []
-        let hasMarkup = line.has("<") || line.has("&") || line.has("[^") || line.has("\\[")
-        // ¹ ² ³ are C2 B9/B2/B3 in UTF-8; ⁰ ⁴–⁹ are E2 81 B0/B4–B9.
-        let hasSuperscript = (line.utf8.contains(0xC2) || line.utf8.contains(0xE2)) && line.unicodeScalars.contains { superscriptDigits.contains($0) }
+        let (hasMarkup, mayHaveSuperscript) = markerHints(line)
+        let hasSuperscript = mayHaveSuperscript && line.unicodeScalars.contains { superscriptDigits.contains($0) }
         guard hasMarkup || hasSuperscript else { return problems }
         let utf8 = Array(line.utf8)
         let text = String(line)
@@ -164,6 +163,29 @@ enum TextPatterns {
             }
         }
         return problems
+    }
+
+    /// What ``garbledMarkers(in:)`` looks for first, in one pass over the line's bytes: markup
+    /// (`<`, `&`, `[^`, `\[`), and a byte that can start a superscript digit (¹ ² ³ are C2 B9/B2/B3
+    /// in UTF-8; ⁰ ⁴–⁹ are E2 81 B0/B4–B9).
+    static func markerHints(_ line: Substring) -> (markup: Bool, superscriptLead: Bool) {
+        func scan(_ bytes: some Sequence<UInt8>) -> (Bool, Bool) {
+            var markup = false, lead = false
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case 0x3C, 0x26: markup = true // `<`, `&`
+                case 0x5E where previous == 0x5B: markup = true // `[^`
+                case 0x5B where previous == 0x5C: markup = true // `\[`
+                case 0xC2, 0xE2: lead = true
+                default: break
+                }
+                if markup && lead { break }
+                previous = byte
+            }
+            return (markup, lead)
+        }
+        return line.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(line.utf8)
     }
 
     static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
