@@ -174,7 +174,7 @@ extension OrganisationFinder {
     static func isListedName(_ tokens: [Token], _ words: Range<Int>) -> Bool {
         let lowers = tokens[words].map(\.lower)
         guard lowers.count <= coordinatedNameReach, tokens[words.lowerBound].capitalised,
-              lowers.contains(where: { !genericModifiers.contains($0) && !connectors.contains($0) && !demonyms.contains($0) }),
+              lowers.contains(where: isDistinctive),
               !lowers.contains(where: { calendarWords.contains($0) || titleWords.contains($0) }) else { return false }
         guard lowers.count == 1 else { return true }
         return !isPluralAbbreviation(tokens[words.lowerBound].text) && head(of: lowers[0]) == nil

@@ -458,7 +458,7 @@ struct OrganisationFinder: Sendable {
             for part in listed ? Self.itemsSplitAtAnd(tokens, run) : [run] {
                 let words = tokens[part]
                 let lowers = words.map(\.lower)
-                guard lowers.contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) && !Self.demonyms.contains($0) }) else { continue }
+                guard lowers.contains(where: Self.isDistinctive) else { continue }
                 // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
                 guard !(words.count == 1 && Self.isPluralAbbreviation(words[part.lowerBound].text)) else { continue }
                 let span = words[part.lowerBound].start..<words[part.upperBound - 1].end
@@ -615,12 +615,17 @@ struct OrganisationFinder: Sendable {
         return hasOwnWord(tokens, run, text)
     }
 
+    /// Whether a lower-cased word of a name can tell it apart: no generic modifier (`Central`,
+    /// `Municipal`), connector (`of`) or nationality (`German`).
+    static func isDistinctive(_ lower: String) -> Bool {
+        !genericModifiers.contains(lower) && !connectors.contains(lower) && !demonyms.contains(lower)
+    }
+
     /// Whether the run holds a word of its own: one that the article never writes in lower case
     /// and that is no nationality, generic modifier, connector or number.
     static func hasOwnWord(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
         tokens[run].contains { token in
-            !genericModifiers.contains(token.lower) && !connectors.contains(token.lower) && !demonyms.contains(token.lower)
-                && !token.lower.contains(where: \.isNumber) && !writesInLowerCase(token.lower, text)
+            isDistinctive(token.lower) && !token.lower.contains(where: \.isNumber) && !writesInLowerCase(token.lower, text)
         }
     }
 
@@ -671,7 +676,7 @@ struct OrganisationFinder: Sendable {
         guard !lowers.contains(where: { heads[$0] != nil || keptLegalForms.contains($0) }) else { return false }
         // `revenue of RMB 2.5 trillion`, `subsidiary of Singapore-based …`: an amount or a description.
         guard !lowers.contains(where: { currencies.contains($0) || $0.hasSuffix("-based") || $0.contains(where: \.isNumber) }) else { return false }
-        return lowers.contains { !genericModifiers.contains($0) && !connectors.contains($0) && !demonyms.contains($0) }
+        return lowers.contains(where: isDistinctive)
     }
 
     /// Whether `word` is a name written in capitals: two or more upper-case letters, perhaps
