@@ -650,16 +650,18 @@ struct OrganisationFinder: Sendable {
     /// Whether `lower` is written in lower case somewhere in `text` as a whole word: then the
     /// capitalised word is a common word (`Industry`, `Partners`), not a name's own.
     static func writesInLowerCase(_ lower: String, _ text: [UInt8]) -> Bool {
-        let needle = Array(lower.utf8)
-        guard let first = needle.first, needle.count <= text.count else { return false }
-        var i = 0
-        while i + needle.count <= text.count {
-            defer { i += 1 }
-            guard text[i] == first, i == 0 || !ByteClass.isWordByte(text[i - 1]) else { continue }
-            guard text[i..<(i + needle.count)].elementsEqual(needle) else { continue }
-            if i + needle.count == text.count || !ByteClass.isWordByte(text[i + needle.count]) { return true }
+        var needle = lower
+        return needle.withUTF8 { needle in
+            text.withUnsafeBufferPointer { text in
+                var from = 0
+                while let i = ByteSearch.firstIndex(of: needle, in: text, from: from) {
+                    let end = i + needle.count
+                    if (i == 0 || !ByteClass.isWordByte(text[i - 1])) && (end == text.count || !ByteClass.isWordByte(text[end])) { return true }
+                    from = i + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Currency codes and names, written before amounts in capitals (`RMB 2.5 trillion`).

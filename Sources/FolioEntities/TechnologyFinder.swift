@@ -435,17 +435,12 @@ enum TechnologyFinder {
     /// Whether one of `ranges` of `text` holds the bytes of `needle` (a quick test before a line is
     /// split into words).
     static func contains(_ text: [UInt8], _ ranges: [Range<Int>], _ needle: String) -> Bool {
-        let bytes = Array(needle.utf8)
-        guard let first = bytes.first else { return true }
-        for range in ranges where range.count >= bytes.count {
-            var i = range.lowerBound
-            let last = range.upperBound - bytes.count
-            while i <= last {
-                if text[i] == first, text[i..<(i + bytes.count)].elementsEqual(bytes) { return true }
-                i += 1
+        var needle = needle
+        return needle.withUTF8 { needle in
+            text.withUnsafeBufferPointer { text in
+                ranges.contains { ByteSearch.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: text[$0])) != nil }
             }
         }
-        return false
     }
 
     /// The candidate for the words of one list item, if they have a technology's shape: modifier
