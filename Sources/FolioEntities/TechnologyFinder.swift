@@ -365,11 +365,7 @@ enum TechnologyFinder {
             guard closedAtEnd, items.count >= 2 else { continue }
             for item in items where !item.isEmpty && item.count <= 4 {
                 let words = tokens[item]
-                guard words.allSatisfy({ word in
-                    guard let first = word.text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A else { return false }
-                    return word.lower.allSatisfy { $0.isLetter || $0 == "-" } && !genericWords.contains(word.lower)
-                        && !ModifierUse.phraseEnders.contains(word.lower) && !isAdverbOrVerb(word.lower)
-                }) else { continue }
+                guard words.allSatisfy(isListedWord) else { continue }
                 if let candidate = Self.item(words) { out.append(candidate) }
             }
         }
@@ -421,15 +417,20 @@ enum TechnologyFinder {
             guard chunks.count >= 2, chunks.last!.first else { continue }
             for chunk in chunks {
                 let words = tokens[chunk.range]
-                guard words.allSatisfy({ word in
-                    guard let first = word.text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A else { return false }
-                    return word.lower.allSatisfy { $0.isLetter || $0 == "-" } && !genericWords.contains(word.lower)
-                        && !ModifierUse.phraseEnders.contains(word.lower) && !isAdverbOrVerb(word.lower)
-                }) else { continue }
+                guard words.allSatisfy(isListedWord) else { continue }
                 if let candidate = item(words) { out.append(candidate) }
             }
         }
         return out
+    }
+
+    /// Whether a word can stand in an item of a list that a technology noun opens or closes:
+    /// lower-case letters and hyphens, no word of quality, no word that ends a phrase, no adverb
+    /// or verb.
+    static func isListedWord(_ word: OrganisationFinder.Token) -> Bool {
+        guard let first = word.text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A else { return false }
+        return word.lower.allSatisfy { $0.isLetter || $0 == "-" } && !genericWords.contains(word.lower)
+            && !ModifierUse.phraseEnders.contains(word.lower) && !isAdverbOrVerb(word.lower)
     }
 
     /// Whether one of `ranges` of `text` holds the bytes of `needle` (a quick test before a line is
@@ -654,7 +655,8 @@ struct TechnologyGroupVotes: Sendable {
 
     /// Whether every word of `phrase` is a field word of the vocabulary: a word three letters
     /// or longer, not generic or neutral, that a technology's name or alias uses (`air
-    /// purification`, `methane pyrolysis`; not `plug stubborn` or `rapidly evolving`).
+    /// purification`, `mobile communication`; not `methane pyrolysis`, whose second word no
+    /// term uses, nor `plug stubborn` or `rapidly evolving`).
     func areFieldWords(_ phrase: String) -> Bool {
         let pieces = phrase.split(whereSeparator: { !$0.isLetter })
         // `cutting edge` is `cutting-edge` spelled apart: a word of quality.
