@@ -31,6 +31,8 @@ extension EntityTagger {
             lines[lines.count - 1].append(index)
         }
         let named = hits.filter { $0.pattern >= 0 }
+        let namedCompanies = named.filter { kinds[$0.term] == .company }
+        let namedTechnologies = named.filter { kinds[$0.term] == .technology }.map { $0.start..<$0.end }
         func known(_ span: Range<Int>) -> Bool {
             named.contains { hit in
                 let overlaps = hit.start < span.upperBound && span.lowerBound < hit.end
@@ -68,17 +70,17 @@ extension EntityTagger {
             let ranges = line.map { layout.segments[$0].start..<layout.segments[$0].end }
             var found = finder.candidates(in: text, ranges: ranges, known: known)
             found += finder.appositives(in: text, ranges: ranges, known: known)
-            let organisations = (named.filter { kinds[$0.term] == .company }.map { $0.start..<$0.end }
+            let organisations = (namedCompanies.map { $0.start..<$0.end }
                 + found.filter { $0.confidence >= OrganisationFinder.acceptance }.flatMap(\.spans))
                 .filter { span in ranges.contains { $0.contains(span.lowerBound) } }
             found += finder.coordinated(
                 in: text, ranges: ranges, organisations: organisations,
-                technologies: named.filter { kinds[$0.term] == .technology }.map { $0.start..<$0.end }, known: known
+                technologies: namedTechnologies, known: known
             )
             for candidate in found {
                 if !candidate.spans.contains(where: known) {
                     add(candidate)
-                } else if let opening = Self.knownCompanyOpening(candidate, named.filter { kinds[$0.term] == .company }, text) {
+                } else if let opening = Self.knownCompanyOpening(candidate, namedCompanies, text) {
                     // `Nomura Research Institute` where `Nomura` is a known company: a body of its
                     // own, named by its head noun; the company's name inside it is part of the name.
                     add(candidate)
@@ -140,7 +142,7 @@ extension EntityTagger {
         if !absorbed.isEmpty {
             hits.removeAll { hit in hit.pattern >= 0 && kinds[hit.term] == .company && absorbed.contains(hit.start..<hit.end) }
         }
-        var claimed: [Range<Int>] = named.filter { kinds[$0.term] == .company && !absorbed.contains($0.start..<$0.end) }.map { $0.start..<$0.end }
+        var claimed: [Range<Int>] = namedCompanies.map { $0.start..<$0.end }.filter { !absorbed.contains($0) }
         for var candidate in OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }) {
             let slug = Slug.make(candidate.name)
             // A gazetteer company under a legal name: its hits, not a new entry.
