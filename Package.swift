@@ -49,7 +49,7 @@ let package = Package(
         // Folio's own theme, embedded at build time: `Templates/` is this target's folder, and the
         // ThemeEmbedder plugin turns its files into a generated Swift source.
         .target(name: "FolioTheme", path: "Templates", sources: ["FolioTheme.swift"], swiftSettings: swiftSettings, plugins: ["ThemeEmbedder"]),
-        // Folio's field vocabularies (technologies, places, goals, base map) from `Content/data/`,
+        // Folio's field vocabularies (technologies, organisations, places, goals, base map) from `Content/data/`,
         // embedded at build time by the VocabularyEmbedder plugin; `folio init` writes them out.
         .target(name: "FolioVocabulary", dependencies: ["FolioCore"], swiftSettings: swiftSettings, plugins: ["VocabularyEmbedder"]),
         // Build-time tool and plugins that embed files into the binary (the theme, the vocabularies).

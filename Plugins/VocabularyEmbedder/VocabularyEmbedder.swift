@@ -2,12 +2,12 @@ import Foundation
 import PackagePlugin
 
 /// Embeds Folio's field vocabularies — the files of `Content/data/` that are not about one
-/// corpus (technologies, places, goals, the base map) — into a generated Swift source, so
+/// corpus (technologies, well-known organisations, places, goals, the base map) — into a generated Swift source, so
 /// `folio init` gives every new project indexes that find what its reports name.
 @main
 struct VocabularyEmbedder: BuildToolPlugin {
     /// The embedded files, relative to `Content/data/`.
-    static let files = ["technologies.yml", "cities.yml", "sdgs.yml", "basemap.json"]
+    static let files = ["technologies.yml", "organisations.yml", "cities.yml", "sdgs.yml", "basemap.json"]
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let data = context.package.directoryURL.appending(path: "Content/data")

@@ -30,13 +30,19 @@ extension EntityTagger {
             }
             lines[lines.count - 1].append(index)
         }
+        // `FAW-VW`, `Sino-Shell`: a well-known name joined by a hyphen to another capitalised word
+        // is a part of a longer name, not a mention of its own.
+        if !wellKnownCompanies.isEmpty {
+            hits.removeAll { $0.pattern >= 0 && wellKnownCompanies.contains($0.term) && Self.isHyphenatedPart($0.start..<$0.end, text) }
+        }
         let named = hits.filter { $0.pattern >= 0 }
         let namedCompanies = named.filter { kinds[$0.term] == .company }
+        let wellKnownSpans = namedCompanies.filter { wellKnownCompanies.contains($0.term) }.map { $0.start..<$0.end }
         let namedTechnologies = named.filter { kinds[$0.term] == .technology }.map { $0.start..<$0.end }
         func known(_ span: Range<Int>) -> Bool {
             named.contains { hit in
                 let overlaps = hit.start < span.upperBound && span.lowerBound < hit.end
-                if kinds[hit.term] == .company { return overlaps }
+                if kinds[hit.term] == .company { return overlaps && !Self.encloses(span, hit, wellKnownCompanies) }
                 // `U.K.` covers the place `U.K` and its period.
                 return hit.start <= span.lowerBound && hit.end >= span.upperBound - (text[span.upperBound - 1] == 0x2E ? 1 : 0)
             }
@@ -74,7 +80,7 @@ extension EntityTagger {
                 + found.filter { $0.confidence >= OrganisationFinder.acceptance }.flatMap(\.spans))
                 .filter { span in ranges.contains { $0.contains(span.lowerBound) } }
             found += finder.coordinated(
-                in: text, ranges: ranges, organisations: organisations,
+                in: text, ranges: ranges, organisations: organisations, wellKnown: wellKnownSpans,
                 technologies: namedTechnologies, known: known
             )
             for candidate in found {
@@ -142,7 +148,8 @@ extension EntityTagger {
         if !absorbed.isEmpty {
             hits.removeAll { hit in hit.pattern >= 0 && kinds[hit.term] == .company && absorbed.contains(hit.start..<hit.end) }
         }
-        var claimed: [Range<Int>] = namedCompanies.map { $0.start..<$0.end }.filter { !absorbed.contains($0) }
+        var claimed: [Range<Int>] = namedCompanies.filter { !wellKnownCompanies.contains($0.term) }.map { $0.start..<$0.end }.filter { !absorbed.contains($0) }
+        // Well-known names claim their spans after the found names: a longer name around one wins.
         for var candidate in OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }) {
             let slug = Slug.make(candidate.name)
             // A gazetteer company under a legal name: its hits, not a new entry.
@@ -167,7 +174,8 @@ extension EntityTagger {
             }
             spans = spans.sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
             var kept: [Range<Int>] = []
-            for span in spans where !kept.contains(where: { $0.overlaps(span) }) && !claimed.contains(where: { $0.overlaps(span) }) {
+            for span in spans where !kept.contains(where: { $0.overlaps(span) }) && !claimed.contains(where: { $0.overlaps(span) })
+                && !wellKnownSpans.contains(where: { $0.overlaps(span) && !($0.count < span.count && span.lowerBound <= $0.lowerBound && $0.upperBound <= span.upperBound) }) {
                 kept.append(span)
             }
             let mentionHits = kept.compactMap { span -> Hit? in
@@ -191,14 +199,33 @@ extension EntityTagger {
                 discovery.pending.append(organisation)
             }
         }
-        // A technology named inside an accepted organisation's name is part of the name.
+        // A technology or a well-known organisation named inside an accepted organisation's name
+        // is part of the name.
         let accepted = discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } }
         if !accepted.isEmpty {
             hits.removeAll { hit in
-                hit.pattern >= 0 && kinds[hit.term] == .technology && accepted.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }
+                guard hit.pattern >= 0, kinds[hit.term] == .technology || wellKnownCompanies.contains(hit.term) else { return false }
+                return accepted.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound && (kinds[hit.term] == .technology || $0.count > hit.end - hit.start) }
             }
         }
         return discovery
+    }
+
+    /// Whether the name at `span` is joined by a hyphen to a capitalised word (`FAW-VW`).
+    static func isHyphenatedPart(_ span: Range<Int>, _ text: [UInt8]) -> Bool {
+        func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        if span.lowerBound >= 2, text[span.lowerBound - 1] == 0x2D, isCapital(text[span.lowerBound - 2]) || (text[span.lowerBound - 2] >= 0x61 && text[span.lowerBound - 2] <= 0x7A) {
+            // The word before the hyphen: capitalised when it starts with a capital letter.
+            var start = span.lowerBound - 2
+            while start > 0, text[start - 1] != 0x20, text[start - 1] != 0x0A, text[start - 1] != 0x2D { start -= 1 }
+            if isCapital(text[start]) { return true }
+        }
+        return span.upperBound + 1 < text.count && text[span.upperBound] == 0x2D && isCapital(text[span.upperBound + 1])
+    }
+
+    /// Whether `hit` is a well-known organisation's name strictly inside `span`, a longer name.
+    static func encloses(_ span: Range<Int>, _ hit: Hit, _ wellKnown: Set<Int>) -> Bool {
+        wellKnown.contains(hit.term) && span.lowerBound <= hit.start && hit.end <= span.upperBound && span.count > hit.end - hit.start
     }
 
     /// The span of the known company whose name opens `candidate`'s, when the candidate is a

@@ -33,6 +33,9 @@ public struct EntityTagger: Sendable {
     private let evidence: PatternMatcher
     /// The kind of each term, by index in ``Gazetteers/terms``.
     let kinds: [EntityKind]
+    /// The companies of the list of well-known organisations, by term index: a longer name found
+    /// around one of them (`SAIC Volkswagen`, `Toshiba Energy Systems Corporation`) is the entity.
+    let wellKnownCompanies: Set<Int>
     /// The index of each goal's term, by goal number (0 where no term has that number).
     private let goalTerms: [Int: Int]
     /// For each place, the places that may be counted inside its name: its members and parent.
@@ -77,6 +80,7 @@ public struct EntityTagger: Sendable {
         self.entities = entities
         self.evidence = evidence
         kinds = gazetteers.terms.map(\.id.kind)
+        wellKnownCompanies = Set(gazetteers.terms.indices.filter { gazetteers.terms[$0].foundBy == Gazetteers.wellKnownOrganisationsSource })
         var goalTerms: [Int: Int] = [:]
         for (index, term) in gazetteers.terms.enumerated() {
             if let number = term.goal?.number, goalTerms[number] == nil { goalTerms[number] = index }

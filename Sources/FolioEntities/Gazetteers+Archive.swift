@@ -50,7 +50,7 @@ extension Gazetteers: BinaryArchivable {
         // The digest ``load(from:displayDirectory:includeFound:)`` computes, over the same files in
         // the same order: an entry is found only for files with exactly these bytes.
         var builder = CacheKeyBuilder(cacheNamespace)
-        var names = ["companies.yml", "cities.yml", "technologies.yml", EntityReview.fileName]
+        var names = ["companies.yml", "cities.yml", "technologies.yml", Gazetteers.wellKnownOrganisationsFile, EntityReview.fileName]
         if includeFound { names += [FoundOrganisations.fileName, FoundTechnologies.fileName] }
         names.append("sdgs.yml")
         for name in names {

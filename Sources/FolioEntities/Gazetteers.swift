@@ -209,6 +209,7 @@ extension Gazetteers {
                 try add(term, file: file, line: line(entry))
             }
         }
+        try addWellKnownOrganisations(from: directory, displayDirectory: displayDirectory, to: &terms, used: &used, digest: &digest)
         let reviewFile = directory.appendingPathComponent(EntityReview.fileName)
         let reviewNode = FileManager.default.fileExists(atPath: reviewFile.path)
             ? try compose(reviewFile, file: "\(displayDirectory)/\(EntityReview.fileName)", digest: &digest) : nil
@@ -290,6 +291,36 @@ extension Gazetteers {
         gazetteers.technologyReview = technologyReview
         gazetteers.sourceDigest = digest.key().bytes
         return gazetteers
+    }
+
+    /// The file of well-known organisations of the field, which `folio init` writes into every
+    /// new project: read after `companies.yml`, whose entries win.
+    public static let wellKnownOrganisationsFile = "organisations.yml"
+
+    /// What the index pages say found an entry of ``wellKnownOrganisationsFile``.
+    public static let wellKnownOrganisationsSource = "the list of well-known organisations"
+
+    /// Adds the entries of ``wellKnownOrganisationsFile``, when the project has one, as company
+    /// terms matched only in their exact case. An entry that shares a slug, a name or an alias
+    /// with a company already listed is left out, so the project's own list decides. A longer
+    /// name found around one of these names in the text is the entity instead (see
+    /// ``EntityTagger/wellKnownCompanies``).
+    static func addWellKnownOrganisations(from directory: URL, displayDirectory: String, to terms: inout [Term], used: inout Set<TermID>, digest: inout CacheKeyBuilder) throws {
+        let url = directory.appendingPathComponent(wellKnownOrganisationsFile)
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let file = "\(displayDirectory)/\(wellKnownOrganisationsFile)"
+        let node = try compose(url, file: file, digest: &digest)
+        var listed = Set(terms.lazy.filter { $0.id.kind == .company }.flatMap { [$0.name] + $0.aliases.map(\.text) }.map { $0.lowercased() })
+        for entry in node.sequence ?? [] {
+            var term = try term(from: entry, kind: .company, file: file)
+            let names = [term.name] + term.aliases.map(\.text)
+            guard !used.contains(term.id), !names.contains(where: { listed.contains($0.lowercased()) }) else { continue }
+            term.aliases = term.aliases.map { Alias(text: $0.text, caseSensitive: true, rule: $0.rule) }
+            term.foundBy = wellKnownOrganisationsSource
+            used.insert(term.id)
+            terms.append(term)
+            listed.formUnion(names.map { $0.lowercased() })
+        }
     }
 
     static func compose(_ url: URL, file: String) throws -> Node {

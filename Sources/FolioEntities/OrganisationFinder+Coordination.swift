@@ -10,6 +10,8 @@ extension OrganisationFinder {
         enum Kind { case organisation, name(Range<Int>), other }
         var span: Range<Int>
         var kind: Kind
+        /// A name around a well-known organisation's (`GAC Honda`): an organisation too.
+        var enclosesOrganisation = false
         var isOrganisation: Bool { if case .organisation = kind { true } else { false } }
         var isOther: Bool { if case .other = kind { true } else { false } }
     }
@@ -24,14 +26,14 @@ extension OrganisationFinder {
     ///   - organisations: spans of the line already known to name organisations.
     ///   - technologies: spans of known technologies; a name holding one is no organisation's.
     func coordinated(
-        in text: [UInt8], ranges: [Range<Int>], organisations: [Range<Int>], technologies: [Range<Int>], known: (Range<Int>) -> Bool
+        in text: [UInt8], ranges: [Range<Int>], organisations: [Range<Int>], wellKnown: [Range<Int>] = [], technologies: [Range<Int>], known: (Range<Int>) -> Bool
     ) -> [OrganisationCandidate] {
         let tokens = Self.tokens(text, ranges)
         guard !organisations.isEmpty, !tokens.isEmpty else { return [] }
-        let items = Self.listItems(tokens, text, organisations: organisations, technologies: technologies, known: known)
+        let items = Self.listItems(tokens, text, organisations: organisations, wellKnown: wellKnown, technologies: technologies, known: known)
         var out: [OrganisationCandidate] = []
         for list in Self.coordinations(of: items, in: text) {
-            guard items[list].contains(where: \.isOrganisation), !items[list].contains(where: \.isOther) else { continue }
+            guard items[list].contains(where: { $0.isOrganisation || $0.enclosesOrganisation }), !items[list].contains(where: \.isOther) else { continue }
             for item in items[list] {
                 guard case .name(let words) = item.kind, Self.isListedName(tokens, words) else { continue }
                 let name = Self.spell(text, item.span.lowerBound, item.span.upperBound)
@@ -45,11 +47,13 @@ extension OrganisationFinder {
     }
 
     /// The organisations and capitalised runs of one line, in text order, each run cut where
-    /// `and` joins items (see ``itemsSplitAtAnd(_:_:)``).
+    /// `and` joins items (see ``itemsSplitAtAnd(_:_:)``). A run around names of `wellKnown`
+    /// organisations only (`SAIC Volkswagen`, `Telefónica Germany`) is one name of its own.
     static func listItems(
-        _ tokens: [Token], _ text: [UInt8], organisations: [Range<Int>], technologies: [Range<Int>], known: (Range<Int>) -> Bool
+        _ tokens: [Token], _ text: [UInt8], organisations: [Range<Int>], wellKnown: [Range<Int>] = [], technologies: [Range<Int>], known: (Range<Int>) -> Bool
     ) -> [ListItem] {
         var items = organisations.map { ListItem(span: $0, kind: .organisation) }
+        var enclosed: [Range<Int>] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].capitalised, !isLeadingStopWord(tokens, i) else {
@@ -60,14 +64,28 @@ extension OrganisationFinder {
             defer { i = max(run.upperBound, i + 1) }
             for words in itemsSplitAtAnd(tokens, run) {
                 let span = tokens[words.lowerBound].start..<tokens[words.upperBound - 1].end
-                guard !organisations.contains(where: { $0.overlaps(span) }) else { continue }
+                let overlapping = organisations.filter { $0.overlaps(span) }
+                if !overlapping.isEmpty {
+                    guard overlapping.allSatisfy({ org in org.count < span.count && span.lowerBound <= org.lowerBound && org.upperBound <= span.upperBound && wellKnown.contains(org) }),
+                          let end = overlapping.map(\.upperBound).max()
+                    else { continue }
+                    // `Foxconn Chengdu`: a company and the place of its site name the company.
+                    let rest = tokens[words].filter { $0.start >= end }
+                    if let first = rest.first, known(first.start..<rest[rest.count - 1].end) { continue }
+                    enclosed += overlapping
+                    let last = tokens[words.upperBound - 1].lower
+                    let otherKind = technologies.contains { $0.overlaps(span) } || placeHeads.contains(last) || workWords.contains(last)
+                    items.append(ListItem(span: span, kind: otherKind ? .other : .name(words), enclosesOrganisation: !otherKind))
+                    continue
+                }
                 let last = tokens[words.upperBound - 1].lower
                 let otherKind = known(span) || technologies.contains { $0.overlaps(span) } || placeHeads.contains(last) || workWords.contains(last)
                 items.append(ListItem(span: span, kind: otherKind ? .other : .name(words)))
             }
         }
         // `Siemens' plant`: a possessor is no item of a list.
-        return items.map { isPossessive(text, $0.span) ? ListItem(span: $0.span, kind: .other) : $0 }
+        return items.filter { !($0.isOrganisation && enclosed.contains($0.span)) }
+            .map { isPossessive(text, $0.span) ? ListItem(span: $0.span, kind: .other) : $0 }
             .sorted { $0.span.lowerBound < $1.span.lowerBound }
     }
 

@@ -34,7 +34,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try FolioProcess.run(["init", "--quiet", root.path]).status == 0)
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for file in ["technologies.yml", "cities.yml", "sdgs.yml", "basemap.json"] {
+        for file in ["technologies.yml", "organisations.yml", "cities.yml", "sdgs.yml", "basemap.json"] {
             let written = try Data(contentsOf: root.appendingPathComponent("Content/data/\(file)"))
             #expect(written == (try Data(contentsOf: repository.appendingPathComponent("Content/data/\(file)"))), "\(file) differs from Folio's vocabulary")
         }

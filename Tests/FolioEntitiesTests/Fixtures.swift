@@ -21,6 +21,22 @@ enum Fixtures {
 
     static let tagger = EntityTagger(gazetteers: gazetteers)
 
+    /// A tagger of the corpus's gazetteers without the list of well-known organisations, for
+    /// testing the rules that find organisations on names the list would otherwise know.
+    static let discoveryTagger: EntityTagger = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-discovery-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for file in ["companies.yml", "cities.yml", "technologies.yml", "sdgs.yml", EntityReview.fileName] {
+                try FileManager.default.copyItem(at: dataDirectory.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+            }
+            return EntityTagger(gazetteers: try Gazetteers.load(from: directory, includeFound: false))
+        } catch {
+            preconditionFailure("cannot load the gazetteers without the well-known organisations: \(error)")
+        }
+    }()
+
     /// The raw source files, by short name.
     static let sources: [String: String] = [
         "cmia-2021": "cmia-2021-penetrating-insights.txt",

@@ -4,7 +4,7 @@ import Testing
 
 /// Organisations found beyond the gazetteer, by rule, on corpus lines and short sentences.
 struct OrganisationFinderTests {
-    let tagger = Fixtures.tagger
+    let tagger = Fixtures.discoveryTagger
 
     private func found(_ text: String) -> [String: FoundOrganisation] {
         Dictionary(tagger.analyze(markdown: text, linking: false).organisations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

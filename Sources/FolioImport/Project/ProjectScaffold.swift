@@ -20,10 +20,11 @@ public struct ProjectScaffold: Sendable {
     /// Creates the project in `directory` (made when missing).
     /// - Parameters:
     ///   - title: the site title written to `folio.yml`.
-    ///   - vocabulary: files for `Content/data/`, by name (`technologies.yml`, `cities.yml`,
-    ///     `sdgs.yml`, `basemap.json`: Folio's built-in field vocabularies). With any, the project
-    ///     also gets an empty `companies.yml`, so its indexes are built from the first report on:
-    ///     organisations are found in the text, places and technologies matched against the lists.
+    ///   - vocabulary: files for `Content/data/`, by name (`technologies.yml`, `organisations.yml`,
+    ///     `cities.yml`, `sdgs.yml`, `basemap.json`: Folio's built-in field vocabularies). With
+    ///     any, the project also gets an empty `companies.yml`, so its indexes are built from the
+    ///     first report on: well-known organisations, places and technologies are matched against
+    ///     the lists, other organisations are found in the text.
     /// - Throws: ``ImportError/configuration(file:line:message:hint:)`` when `directory` already
     ///   holds a project (`folio.yml` or `Content/`), ``ImportError/io(path:message:)`` when a
     ///   file cannot be written.
@@ -105,14 +106,16 @@ public struct ProjectScaffold: Sendable {
         ]
     }
 
-    /// A new project's organisation list: empty, since import finds organisations in the text
-    /// (`organisations-found.yml`) and `folio entities` lists the candidates to review.
+    /// A new project's organisation list: empty, since `organisations.yml` lists the well-known
+    /// ones, import finds others in the text (`organisations-found.yml`) and `folio entities`
+    /// lists the candidates to review.
     static let companiesHeader = """
-    # Companies and other organisations, reviewed by hand. Import also finds organisations in the
-    # text by itself (legal forms, head nouns such as University or Ministry, definitions with an
-    # abbreviation) and writes them to organisations-found.yml; `folio entities` lists the names
-    # it found but did not accept, for review. List an organisation here to give it a type,
-    # aliases or a parent, or to index a name the text gives no clue about.
+    # Companies and other organisations, reviewed by hand. organisations.yml lists well-known
+    # organisations of the field; import also finds organisations in the text by itself (legal
+    # forms, head nouns such as University or Ministry, definitions with an abbreviation) and
+    # writes them to organisations-found.yml; `folio entities` lists the names it found but did
+    # not accept, for review. List an organisation here to give it a type, aliases or a parent,
+    # or to index a name the text gives no clue about; an entry here wins over organisations.yml.
     #
     # Each entry: `name` (canonical), optional `slug`, `type` (company | government body |
     # international organisation | research institute | association | media | NGO), `country`,

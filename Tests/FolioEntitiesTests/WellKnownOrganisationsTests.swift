@@ -1,0 +1,78 @@
+@testable import FolioEntities
+import Foundation
+import Testing
+
+/// The list of well-known organisations (`Content/data/organisations.yml`): what a new project
+/// finds with it, and how it yields to the project's own list and to longer names in the text.
+struct WellKnownOrganisationsTests {
+    /// The gazetteers of a new project: Folio's vocabularies and an empty `companies.yml`.
+    static let newProject: EntityTagger = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-well-known-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for file in ["organisations.yml", "cities.yml", "technologies.yml", "sdgs.yml"] {
+                try FileManager.default.copyItem(at: Fixtures.dataDirectory.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+            }
+            try Data("[]\n".utf8).write(to: directory.appendingPathComponent("companies.yml"))
+            return EntityTagger(gazetteers: try Gazetteers.load(from: directory, includeFound: false))
+        } catch {
+            preconditionFailure("cannot load a new project's gazetteers: \(error)")
+        }
+    }()
+
+    private func companies(_ text: String) -> Set<String> {
+        Set(Self.newProject.analyze(markdown: text, linking: false).tags.companies)
+    }
+
+    @Test func aNewProjectKnowsTheFieldsCompaniesByName() {
+        let found = companies("Shenzhen is home to leading players like Huawei, Tencent and BYD, and CATL makes batteries.")
+        #expect(found.isSuperset(of: ["Huawei", "Tencent", "BYD", "CATL"]), "\(found)")
+        #expect(companies("The roadshow was held with UNIDO and the World Economic Forum.").isSuperset(of: ["UNIDO", "World Economic Forum"]))
+        // Exact case only: an everyday word is no company.
+        #expect(companies("An uber-fast network and a sony-style case.").isEmpty)
+    }
+
+    @Test func aLongerNameAroundAWellKnownNameIsTheEntity() {
+        // cmia-2024 line 1000 has the same shape: joint ventures named after both parents.
+        let ventures = companies("Among the joint ventures, GAC Honda, Beijing Hyundai and GAC Toyota saw sales fall.")
+        #expect(ventures.isSuperset(of: ["GAC Honda", "Beijing Hyundai"]), "\(ventures)")
+        #expect(!ventures.contains("Honda") && !ventures.contains("Hyundai"), "\(ventures)")
+        let subsidiary = companies("Toshiba Energy Systems Corporation supplies the turbines.")
+        #expect(subsidiary.contains("Toshiba Energy Systems Corporation") && !subsidiary.contains("Toshiba"), "\(subsidiary)")
+        // A hyphenated name is one name: `FAW-VW` is no mention of Volkswagen.
+        #expect(!companies("FAW-VW saw a decrease of 10% YoY.").contains("Volkswagen"))
+        // A company and the place of its site name the company.
+        let sites = companies("Examples are the Siemens Chengdu factory and the Foxconn Chengdu factory.")
+        #expect(sites.isSuperset(of: ["Siemens", "Foxconn"]) && !sites.contains("Foxconn Chengdu"), "\(sites)")
+        // The name alone is still a mention.
+        #expect(companies("Honda and Toshiba opened plants.").isSuperset(of: ["Honda", "Toshiba"]))
+    }
+
+    @Test func aSharedAbbreviationCountsOnlyBesideItsLongName() {
+        // leiden-2023: `CEC Industrial Internet` is China Electronics' subsidiary, not the council.
+        #expect(!companies("CEC Industrial Internet runs a platform for state-owned firms.").contains("China Electricity Council"))
+        #expect(companies("The China Electricity Council expects demand to rise; CEC data show it.").contains("China Electricity Council"))
+        #expect(!companies("ADB logs show the device rebooted.").contains("Asian Development Bank"))
+    }
+
+    @Test func theProjectsOwnListWins() throws {
+        let terms = Fixtures.gazetteers.terms.filter { $0.id.kind == .company }
+        // Siemens is in the corpus's companies.yml: the well-known entry is left out.
+        let siemens = terms.filter { $0.aliases.contains { $0.text == "Siemens" } }
+        #expect(siemens.count == 1)
+        #expect(siemens.first?.foundBy == nil)
+        // No two company terms share a name or an alias.
+        var seen: [String: String] = [:]
+        for term in terms {
+            for text in Set(([term.name] + term.aliases.map(\.text)).map { $0.lowercased() }) {
+                #expect(seen[text] == nil, "\(term.name) and \(seen[text] ?? "") share \(text)")
+                seen[text] = term.name
+            }
+        }
+        let byd = try #require(terms.first { $0.name == "BYD" })
+        #expect(byd.foundBy == Gazetteers.wellKnownOrganisationsSource)
+        let exactCase = byd.aliases.allSatisfy { $0.caseSensitive }
+        #expect(exactCase)
+    }
+}
