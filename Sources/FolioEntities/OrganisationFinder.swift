@@ -183,6 +183,14 @@ struct OrganisationFinder: Sendable {
         "operator", "developer", "maker", "carmaker", "automaker", "insurer", "consultancy", "retailer", "conglomerate",
         "corporation", "multinational", "subsidiary", "distributor", "integrator", "vendor", "bank",
     ]
+    /// Whether the name at `index` follows `called` or `named` right after a company noun: `a
+    /// subsidiary called X`, `a start-up named X`, `a joint venture called X` (and the plural).
+    static func isCalledAfterCompanyNoun(_ tokens: [Token], _ index: Int) -> Bool {
+        guard index >= 2, ["called", "named"].contains(tokens[index - 1].lower), tokens[index - 2].spaceAfter else { return false }
+        let noun = tokens[index - 2].lower
+        return companyNouns.contains(noun) || companyListNouns.contains(noun) || noun == "venture" || noun == "ventures"
+    }
+
     /// Nouns that, after `X, a/an …` or `X is a/an …`, say that X is an organisation of another
     /// kind than a company: `Consumer Reports, an authoritative magazine`, `X, a think tank`.
     static let describingNouns: [String: OrganisationType] = [
@@ -347,7 +355,8 @@ struct OrganisationFinder: Sendable {
             guard let head = Self.head(of: lowers[k]), words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
             let complements: Set<String> = ["of", "for", "on", "de", "di", "du", "des", "der", "del", "della", "für", "von"]
             let hasOf = k + 1 < lowers.count && complements.contains(lowers[k + 1])
-            if head.needsOf && !hasOf && !(k == lowers.count - 1 && Self.namesUnitWithoutComplement(lowers[0..<k], head: lowers[k])) { return nil }
+            if head.needsOf && !hasOf && !(k == lowers.count - 1 && Self.namesUnitWithoutComplement(lowers[0..<k], head: lowers[k]))
+                && !(k >= 2 && lowers[k] == "exchange" && Self.exchangeMarkets.contains(lowers[k - 1])) { return nil }
             // `Right Bank`, `South Bank`: a river bank.
             if k >= 1, ["right", "left", "north", "south", "east", "west"].contains(lowers[k - 1]) { return nil }
             // `Quality Award of People's Government of Longyou County`: the body is the complement.
@@ -390,6 +399,14 @@ struct OrganisationFinder: Sendable {
     /// two or more that are neither generic modifiers nor connectors (`Tokyo One-Stop Business
     /// Establishment Center`, `Marketing Service Center`), where one alone describes (`Research
     /// Center`, `Sales Department`), and none of a facility.
+    /// What an exchange trades, before `Exchange` in a market's name (`Shanghai Stock Exchange`,
+    /// `London Metal Exchange`, `Shanghai Data Exchange`), which needs no `of …` then; a place or
+    /// another word must come first (`Foreign Exchange`, `Stock Exchange` alone name none).
+    static let exchangeMarkets: Set<String> = [
+        "stock", "stocks", "securities", "futures", "commodity", "commodities", "mercantile", "metal", "metals",
+        "energy", "power", "electricity", "carbon", "emissions", "environment", "data", "grain", "equity", "equities",
+    ]
+
     static func namesUnitWithoutComplement(_ before: ArraySlice<String>, head: String) -> Bool {
         unitHeads.contains(head) && before.filter { !genericModifiers.contains($0) && !connectors.contains($0) }.count >= 2
             && !before.contains(where: facilityWords.contains)
@@ -411,6 +428,8 @@ struct OrganisationFinder: Sendable {
             var describedType = OrganisationType.company
             // `its subsidiary X`, `subsidiary X`
             if run.lowerBound >= 1, tokens[run.lowerBound - 1].lower == "subsidiary" || tokens[run.lowerBound - 1].lower == "subsidiaries" { described = true }
+            // `a new advisory subsidiary called Bosch Climate Solutions`, `a joint venture named X`.
+            if !described, Self.isCalledAfterCompanyNoun(tokens, run.lowerBound) { described = true }
             // `X, a/an … noun` or `X is a/an … noun` or `X, one of the … nouns` or `X, as a … noun`
             var k = run.upperBound
             if !described, k < tokens.count {

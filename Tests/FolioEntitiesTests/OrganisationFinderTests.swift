@@ -168,6 +168,22 @@ struct OrganisationFinderTests {
         #expect(fcc.count >= 2)
     }
 
+    @Test func aNameCalledAfterACompanyNounIsACompany() {
+        let names = found("It pooled its projects in a new advisory subsidiary called Kestrel Climate Solutions, and set up a joint venture named Helios Grid.")
+        #expect(names["Kestrel Climate Solutions"]?.type == .company)
+        #expect(names["Helios Grid"] != nil)
+        // Not after other nouns: a programme or a plan called X is no company.
+        #expect(found("The city launched a programme called Smart Harbour and a plan named Green Valley.").isEmpty)
+    }
+
+    @Test func aMarketsExchangeNeedsNoComplement() {
+        let names = found("Firms listed on the Shanghai Stock Exchange and the London Metal Exchange trade data on the Shanghai Data Exchange.")
+        #expect(names["Shanghai Stock Exchange"]?.type == .company)
+        #expect(names["London Metal Exchange"] != nil && names["Shanghai Data Exchange"] != nil)
+        // Without a market word, or with it alone, an exchange is no name.
+        #expect(found("Rates of Foreign Exchange rose. The Stock Exchange closed.").isEmpty)
+    }
+
     @Test func anAdjectiveBeforeAndIsPartOfTheName() {
         // cmia-2021 line 867: "… a meeting of the Central Financial and Economic Affairs Commission …".
         #expect(found(Fixtures.lines("cmia-2021", 867, 867))["Central Financial and Economic Affairs Commission"] != nil)
