@@ -3,8 +3,8 @@ import Foundation
 /// The spellings of a technology alias that are matched by rule rather than listed:
 /// the other number of its last word, its hyphen and space spellings, its British or American
 /// spelling ("fibre" / "fiber", "electrolyser" / "electrolyzer"), "smart" and "intelligent" as
-/// each other's first word ("smart grid" / "intelligent grid"), and the plural of an upper-case
-/// abbreviation.
+/// each other's first word ("smart grid" / "intelligent grid"), a combining prefix joined or
+/// hyphenated ("biofertiliser" / "bio-fertiliser"), and the plural of an upper-case abbreviation.
 enum TermVariants {
     /// Longest upper-case abbreviation that also matches with a plural `s` (`EV` → `EVs`,
     /// `AGV` → `AGVs`); longer codes are names, not countable things.
@@ -35,6 +35,10 @@ enum TermVariants {
         }
         for spelling in spellings {
             if let other = otherLead(spelling) { spellings.append(other) }
+        }
+        // A combining prefix joined or hyphenated: "bio-fertiliser" / "biofertiliser", "e-commerce" / "ecommerce".
+        for spelling in spellings {
+            if let other = otherPrefixJoin(spelling) { spellings.append(other) }
         }
         // Hyphen ↔ space between words: "lithium-ion" / "lithium ion", "smart grid" / "smart-grid".
         for spelling in spellings {
@@ -144,6 +148,35 @@ enum TermVariants {
             if word.hasSuffix(american), word.count - american.count >= 3 {
                 return String(word.dropLast(american.count)) + british
             }
+        }
+        return nil
+    }
+
+    /// Combining prefixes that English writes both joined to a word and hyphenated
+    /// ("biofertiliser" / "bio-fertiliser", "microgrid" / "micro-grid").
+    static let combiningPrefixes = ["agri", "agro", "aero", "bio", "cyber", "eco", "electro", "geo", "hydro", "micro", "nano", "photo", "tele", "thermo"]
+    /// Short prefixes that are only joined when written hyphenated ("e-commerce" → "ecommerce",
+    /// "co-generation" → "cogeneration"): hyphenating every word that starts with them would
+    /// make nonsense ("re-mote").
+    static let joiningOnlyPrefixes = ["co", "e", "re"]
+
+    /// The phrase with its first word that starts with a combining prefix written the other way
+    /// (joined ↔ hyphenated), or `nil` when no word has one; the rest of the word must be three
+    /// letters or more ("bio-gas", not "bio-s").
+    static func otherPrefixJoin(_ phrase: String) -> String? {
+        var words = phrase.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for (index, word) in words.enumerated() {
+            if let hyphen = word.firstIndex(of: "-") {
+                let prefix = String(word[..<hyphen]), rest = word[word.index(after: hyphen)...]
+                guard combiningPrefixes.contains(prefix) || joiningOnlyPrefixes.contains(prefix), rest.count >= 3,
+                      rest.allSatisfy({ $0.isLowercase && $0.isASCII }) else { continue }
+                words[index] = prefix + rest
+                return words.joined(separator: " ")
+            }
+            guard word.allSatisfy({ $0.isLowercase && $0.isASCII }),
+                  let prefix = combiningPrefixes.first(where: { word.hasPrefix($0) && word.count - $0.count >= 3 }) else { continue }
+            words[index] = prefix + "-" + word.dropFirst(prefix.count)
+            return words.joined(separator: " ")
         }
         return nil
     }

@@ -30,6 +30,18 @@ struct TermVariantsTests {
         #expect(!variants("computer vision").contains("computre vision"))
     }
 
+    @Test func combiningPrefixesJoinedOrHyphenated() {
+        #expect(variants("biofertiliser").isSuperset(of: ["bio-fertiliser", "bio-fertilizer", "bio-fertilisers"]))
+        #expect(variants("e-commerce").contains("ecommerce"))
+        #expect(variants("co-generation").contains("cogeneration"))
+        #expect(variants("geothermal heating").contains("geo-thermal heating"))
+        // Short prefixes are only joined: no "re-mote", "co-balt"; nor a stem under three letters.
+        #expect(!variants("remote sensing").contains("re-mote sensing"))
+        #expect(!variants("cobalt").contains("co-balt"))
+        #expect(variants("biogas").contains("bio-gas"))
+        #expect(!variants("bios").contains("bio-s"))
+    }
+
     @Test func smartAndIntelligentLeadEachOther() {
         #expect(variants("smart grid").isSuperset(of: ["intelligent grid", "intelligent grids"]))
         #expect(variants("intelligent connected vehicle").contains("smart connected vehicle"))
