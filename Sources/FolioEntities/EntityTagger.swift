@@ -67,12 +67,12 @@ public struct EntityTagger: Sendable {
                 }
                 continue
             }
-            let former = term.formerNames.map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) }
-            for alias in term.aliases + former {
+            let aliases = term.matchedAliases
+            let variants = term.id.kind != .technology ? []
+                : term.ruleVariants.flatMap { $0.count == aliases.count ? $0 : nil } ?? aliases.map(TermVariants.of)
+            for (position, alias) in aliases.enumerated() {
                 entities.add(Self.pattern(term: index, alias: alias))
-                if term.id.kind == .technology {
-                    for variant in TermVariants.of(alias) { entities.add(Self.pattern(term: index, alias: variant)) }
-                }
+                for variant in variants.isEmpty ? [] : variants[position] { entities.add(Self.pattern(term: index, alias: variant)) }
             }
         }
         entities.compile()

@@ -79,6 +79,8 @@ extension Term: BinaryArchivable {
         archive.write(authorOf)
         archive.write(coordinates)
         archive.write(goal)
+        archive.write(ruleVariants?.count ?? -1)
+        for variants in ruleVariants ?? [] { archive.write(variants) }
     }
 
     public init(from archive: inout ArchiveReader) throws {
@@ -95,6 +97,8 @@ extension Term: BinaryArchivable {
         authorOf = try archive.readStrings()
         coordinates = try archive.readOptional()
         goal = try archive.readOptional()
+        let variantLists = try archive.readInt()
+        ruleVariants = variantLists < 0 ? nil : try (0..<variantLists).map { _ in try archive.readArray(Alias.self) }
     }
 }
 

@@ -277,6 +277,10 @@ extension Gazetteers {
         let threshold = root["threshold"].map(fields)
         // Goals go after places so terms stay grouped by kind in `EntityKind` order.
         terms.sort { $0.id.kind < $1.id.kind }
+        // A technology's spellings by rule, once here rather than in every tagger.
+        for index in terms.indices where terms[index].id.kind == .technology {
+            terms[index].ruleVariants = terms[index].matchedAliases.map(TermVariants.of)
+        }
         var gazetteers = Gazetteers(
             terms: terms,
             sdgMinimumOccurrences: threshold?["occurrences"]?.int ?? 3,

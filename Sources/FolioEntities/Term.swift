@@ -166,6 +166,10 @@ public struct Term: Sendable, Equatable, Identifiable {
     public var population: Int?
     /// For an organisation no gazetteer lists: the rule that found it and its confidence.
     public var foundBy: String?
+    /// For a technology, the spellings each of its aliases and former names has by rule (see
+    /// `TermVariants`), in their order; worked out once when the gazetteers are loaded (and kept
+    /// in the build cache with them), nil when not worked out.
+    public var ruleVariants: [[Alias]]?
     /// Canonical names of related entries.
     public var related: [String]
     /// Document slugs in which this organisation wrote a paper.
@@ -195,6 +199,12 @@ public struct Term: Sendable, Equatable, Identifiable {
         self.authorOf = authorOf
         self.coordinates = coordinates
         self.goal = goal
+    }
+
+    /// Every spelling the tagger matches as written: the aliases (the name among them), then the
+    /// former names.
+    public var matchedAliases: [Alias] {
+        aliases + formerNames.map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) }
     }
 
     /// Aliases for display: every alias text except the canonical name, in gazetteer order.

@@ -16,6 +16,8 @@ import Testing
         // Every optional part is exercised: coordinates, goals, alias rules, review decisions.
         #expect(loaded.terms.contains { $0.coordinates?.geonamesID != nil } && loaded.terms.contains { $0.goal != nil })
         #expect(loaded.terms.contains { $0.aliases.contains { !$0.rule.isEmpty } })
+        // A technology's spellings by rule travel with it: the tagger need not work them out again.
+        #expect(back.terms.contains { $0.id.kind == .technology && $0.ruleVariants?.isEmpty == false })
         #expect(!loaded.review.isEmpty)
         #expect(Gazetteers.unarchived(loaded.archived.dropLast()) == nil)
         // Tagging with the archived gazetteers gives the same result.
