@@ -30,7 +30,7 @@ extension EntityTagger {
             }
             lines[lines.count - 1].append(index)
         }
-        // `FAW-VW`, `Sino-Shell`: a well-known name joined by a hyphen to another capitalised word
+        // `FAW-VW`, `FAW-Toyota`: a well-known name joined by a hyphen to another capitalised word
         // is a part of a longer name, not a mention of its own.
         if !wellKnownCompanies.isEmpty {
             hits.removeAll { $0.pattern >= 0 && wellKnownCompanies.contains($0.term) && Self.isHyphenatedPart($0.start..<$0.end, text) }
@@ -175,7 +175,7 @@ extension EntityTagger {
             spans = spans.sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
             var kept: [Range<Int>] = []
             for span in spans where !kept.contains(where: { $0.overlaps(span) }) && !claimed.contains(where: { $0.overlaps(span) })
-                && !wellKnownSpans.contains(where: { $0.overlaps(span) && !($0.count < span.count && span.lowerBound <= $0.lowerBound && $0.upperBound <= span.upperBound) }) {
+                && !wellKnownSpans.contains(where: { $0.overlaps(span) && !span.encloses($0) }) {
                 kept.append(span)
             }
             let mentionHits = kept.compactMap { span -> Hit? in
@@ -205,7 +205,9 @@ extension EntityTagger {
         if !accepted.isEmpty {
             hits.removeAll { hit in
                 guard hit.pattern >= 0, kinds[hit.term] == .technology || wellKnownCompanies.contains(hit.term) else { return false }
-                return accepted.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound && (kinds[hit.term] == .technology || $0.count > hit.end - hit.start) }
+                return accepted.contains { name in
+                    kinds[hit.term] == .technology ? name.lowerBound <= hit.start && hit.end <= name.upperBound : name.encloses(hit.start..<hit.end)
+                }
             }
         }
         return discovery
@@ -225,7 +227,7 @@ extension EntityTagger {
 
     /// Whether `hit` is a well-known organisation's name strictly inside `span`, a longer name.
     static func encloses(_ span: Range<Int>, _ hit: Hit, _ wellKnown: Set<Int>) -> Bool {
-        wellKnown.contains(hit.term) && span.lowerBound <= hit.start && hit.end <= span.upperBound && span.count > hit.end - hit.start
+        wellKnown.contains(hit.term) && span.encloses(hit.start..<hit.end)
     }
 
     /// The span of the known company whose name opens `candidate`'s, when the candidate is a

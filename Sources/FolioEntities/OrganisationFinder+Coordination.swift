@@ -66,7 +66,7 @@ extension OrganisationFinder {
                 let span = tokens[words.lowerBound].start..<tokens[words.upperBound - 1].end
                 let overlapping = organisations.filter { $0.overlaps(span) }
                 if !overlapping.isEmpty {
-                    guard overlapping.allSatisfy({ org in org.count < span.count && span.lowerBound <= org.lowerBound && org.upperBound <= span.upperBound && wellKnown.contains(org) }),
+                    guard overlapping.allSatisfy({ span.encloses($0) && wellKnown.contains($0) }),
                           let end = overlapping.map(\.upperBound).max()
                     else { continue }
                     // `Foxconn Chengdu`: a company and the place of its site name the company.

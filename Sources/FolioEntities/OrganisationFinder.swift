@@ -15,6 +15,13 @@ public enum OrganisationType: String, Sendable, CaseIterable, Codable, Comparabl
     }
 }
 
+extension Range where Bound == Int {
+    /// Whether `inner` lies inside this range and is shorter: a name within a longer name.
+    func encloses(_ inner: Range<Int>) -> Bool {
+        lowerBound <= inner.lowerBound && inner.upperBound <= upperBound && count > inner.count
+    }
+}
+
 /// How a name was recognised as an organisation, strongest first.
 public enum DiscoveryRule: String, Sendable, Codable, Equatable {
     /// Ends with a legal form: `Co., Ltd.`, `GmbH`, `Inc.`, `Group`.
