@@ -246,13 +246,19 @@ struct OrganisationFinder: Sendable {
             }
             // `Fraunhofer and Aachen University`, `Grain and Oil Co.`: one unknown word before `and`
             // may be another name or part of this one; neither is certain enough.
-            // An adjective there is part of the name: `Industrial and Commercial Bank of China`.
+            // An adjective there is part of the name: `Industrial and Commercial Bank of China`, and
+            // so is a pair of sizes: `Small and Medium Enterprise Agency`.
             if run.count >= 3, tokens[run.lowerBound + 1].lower == "and" || tokens[run.lowerBound + 1].lower == "&",
-               !Self.isAdjective(tokens[run.lowerBound].lower) { continue }
+               !Self.isAdjective(tokens[run.lowerBound].lower),
+               !(Self.sizeWords.contains(tokens[run.lowerBound].lower) && Self.sizeWords.contains(tokens[run.lowerBound + 2].lower)) { continue }
             if let candidate = classify(tokens, run, text) { out.append(candidate) }
         }
         return out
     }
+
+    /// Words of size that pair before `and` in names of bodies for firms of that size (`Small and
+    /// Medium Enterprise Agency`, `Small and Medium-sized Enterprises Association`).
+    static let sizeWords: Set<String> = ["small", "micro", "medium", "medium-sized", "mid-sized", "large", "large-scale"]
 
     /// Endings of English adjectives that name a field (`Industrial`, `Economic`, `Medical`,
     /// `Agricultural`, `Cooperative`): such a word is no name by itself. Shorter endings

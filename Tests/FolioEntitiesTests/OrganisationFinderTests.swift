@@ -190,6 +190,8 @@ struct OrganisationFinderTests {
         // Starting the name, the adjective is no other name before `and`.
         #expect(found("Loans came from the Industrial and Commercial Bank of China.")["Industrial and Commercial Bank of China"]?.type == .company)
         #expect(found("The Economic and Social Council met.")["Economic and Social Council"] != nil)
+        // So is a pair of sizes: cmia-2024 writes `Japan's Small and Medium Enterprise Agency (SMEA)`.
+        #expect(found("Since 2023, Japan's Small and Medium Enterprise Agency (SMEA) has recruited producers.")["Small and Medium Enterprise Agency"]?.type == .governmentBody)
         // A name or a noun before `and` (also one ending like an adjective) still leaves the rest uncertain.
         #expect(found("Fraunhofer and Aachen University signed.").isEmpty)
         #expect(found("Grain and Oil Co., Ltd. was founded; Metal and Oil Co., Ltd. too.").isEmpty)
