@@ -54,6 +54,9 @@ struct WellKnownOrganisationsTests {
         #expect(!companies("CEC Industrial Internet runs a platform for state-owned firms.").contains("China Electricity Council"))
         #expect(companies("The China Electricity Council expects demand to rise; CEC data show it.").contains("China Electricity Council"))
         #expect(!companies("ADB logs show the device rebooted.").contains("Asian Development Bank"))
+        // CCTV is the broadcaster, except before the words of surveillance.
+        #expect(companies("As reported by CCTV, the plant opened.").contains("China Central Television"))
+        #expect(!companies("The district installed CCTV cameras at every crossing.").contains("China Central Television"))
     }
 
     @Test func theProjectsOwnListWins() throws {
