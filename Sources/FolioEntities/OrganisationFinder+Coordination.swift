@@ -73,14 +73,10 @@ extension OrganisationFinder {
                     let rest = tokens[words].filter { $0.start >= end }
                     if let first = rest.first, known(first.start..<rest[rest.count - 1].end) { continue }
                     enclosed += overlapping
-                    let last = tokens[words.upperBound - 1].lower
-                    let otherKind = technologies.contains { $0.overlaps(span) } || placeHeads.contains(last) || workWords.contains(last)
-                    items.append(ListItem(span: span, kind: otherKind ? .other : .name(words), enclosesOrganisation: !otherKind))
-                    continue
                 }
                 let last = tokens[words.upperBound - 1].lower
                 let otherKind = known(span) || technologies.contains { $0.overlaps(span) } || placeHeads.contains(last) || workWords.contains(last)
-                items.append(ListItem(span: span, kind: otherKind ? .other : .name(words)))
+                items.append(ListItem(span: span, kind: otherKind ? .other : .name(words), enclosesOrganisation: !overlapping.isEmpty && !otherKind))
             }
         }
         // `Siemens' plant`: a possessor is no item of a list.

@@ -23,19 +23,24 @@ enum Fixtures {
 
     /// A tagger of the corpus's gazetteers without the list of well-known organisations, for
     /// testing the rules that find organisations on names the list would otherwise know.
-    static let discoveryTagger: EntityTagger = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-discovery-\(UUID().uuidString)")
+    static let discoveryTagger = tagger(copying: ["companies.yml", "cities.yml", "technologies.yml", "sdgs.yml", EntityReview.fileName])
+
+    /// A tagger of the gazetteers in a folder holding only `files` of `Content/data`, and
+    /// `written` files with the given contents (an empty `companies.yml`, as a new project has).
+    static func tagger(copying files: [String], written: [String: String] = [:]) -> EntityTagger {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-gazetteers-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            for file in ["companies.yml", "cities.yml", "technologies.yml", "sdgs.yml", EntityReview.fileName] {
+            for file in files {
                 try FileManager.default.copyItem(at: dataDirectory.appendingPathComponent(file), to: directory.appendingPathComponent(file))
             }
+            for (file, text) in written { try Data(text.utf8).write(to: directory.appendingPathComponent(file)) }
             return EntityTagger(gazetteers: try Gazetteers.load(from: directory, includeFound: false))
         } catch {
-            preconditionFailure("cannot load the gazetteers without the well-known organisations: \(error)")
+            preconditionFailure("cannot load the gazetteers of \(files) and \(written.keys.sorted()): \(error)")
         }
-    }()
+    }
 
     /// The raw source files, by short name.
     static let sources: [String: String] = [

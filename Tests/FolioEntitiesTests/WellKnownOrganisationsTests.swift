@@ -6,20 +6,9 @@ import Testing
 /// finds with it, and how it yields to the project's own list and to longer names in the text.
 struct WellKnownOrganisationsTests {
     /// The gazetteers of a new project: Folio's vocabularies and an empty `companies.yml`.
-    static let newProject: EntityTagger = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-well-known-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            for file in ["organisations.yml", "cities.yml", "technologies.yml", "sdgs.yml"] {
-                try FileManager.default.copyItem(at: Fixtures.dataDirectory.appendingPathComponent(file), to: directory.appendingPathComponent(file))
-            }
-            try Data("[]\n".utf8).write(to: directory.appendingPathComponent("companies.yml"))
-            return EntityTagger(gazetteers: try Gazetteers.load(from: directory, includeFound: false))
-        } catch {
-            preconditionFailure("cannot load a new project's gazetteers: \(error)")
-        }
-    }()
+    static let newProject = Fixtures.tagger(
+        copying: ["organisations.yml", "cities.yml", "technologies.yml", "sdgs.yml"], written: ["companies.yml": "[]\n"]
+    )
 
     private func companies(_ text: String) -> Set<String> {
         Set(Self.newProject.analyze(markdown: text, linking: false).tags.companies)
