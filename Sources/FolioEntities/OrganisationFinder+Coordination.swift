@@ -33,7 +33,11 @@ extension OrganisationFinder {
         let items = Self.listItems(tokens, text, organisations: organisations, wellKnown: wellKnown, technologies: technologies, known: known)
         var out: [OrganisationCandidate] = []
         for list in Self.coordinations(of: items, in: text) {
-            guard items[list].contains(where: { $0.isOrganisation || $0.enclosesOrganisation }), !items[list].contains(where: \.isOther) else { continue }
+            // A list needs an organisation, or else every item must hold a well-known name
+            // (`GAC Honda, Beijing Hyundai and GAC Toyota`): one such item alone is no proof
+            // (`AMD Opterons, Athlons and Durons` lists processors).
+            guard items[list].contains(where: \.isOrganisation) || items[list].allSatisfy(\.enclosesOrganisation),
+                  !items[list].contains(where: \.isOther) else { continue }
             for item in items[list] {
                 guard case .name(let words) = item.kind, Self.isListedName(tokens, words) else { continue }
                 let name = Self.spell(text, item.span.lowerBound, item.span.upperBound)

@@ -31,6 +31,10 @@ struct WellKnownOrganisationsTests {
         #expect(subsidiary.contains("Toshiba Energy Systems Corporation") && !subsidiary.contains("Toshiba"), "\(subsidiary)")
         // A hyphenated name is one name: `FAW-VW` is no mention of Volkswagen.
         #expect(!companies("FAW-VW saw a decrease of 10% YoY.").contains("Volkswagen"))
+        // One item around a listed name is no proof that the others are bodies: valgrind's
+        // manual lists `AMD Opterons, Athlons and Durons`, processors.
+        let processors = companies("This is standard on Pentium chips, but AMD Opterons, Athlons and Durons use an exclusive cache.")
+        #expect(processors == ["AMD"], "\(processors)")
         // A company and the place of its site name the company.
         let sites = companies("Examples are the Siemens Chengdu factory and the Foxconn Chengdu factory.")
         #expect(sites.isSuperset(of: ["Siemens", "Foxconn"]) && !sites.contains("Foxconn Chengdu"), "\(sites)")
