@@ -211,6 +211,8 @@ private struct FactCollector {
         for node in htmlNodes { sanitize(node) }
         var headingIDs: [String] = []
         for node in headingNodes { headingIDs.append(assignID(node)) }
+        // Sized once: the build keeps every page's blocks until the search index is written.
+        blocks.reserveCapacity(blocks.count + pendingBlocks.count)
         for (node, headingIndex) in pendingBlocks {
             let text = Self.plainText(of: node)
             guard !text.isEmpty else { continue }
@@ -265,24 +267,29 @@ private struct FactCollector {
     }
 
     /// Concatenated text of a node's descendants (code spans and soft breaks included).
+    /// The pieces are gathered as bytes and made one string of exactly their length: the build
+    /// keeps every page's text blocks until the search index is written, and a string grown by
+    /// appending holds up to twice its length.
     static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        guard let iter = cmark_iter_new(node) else { return text }
+        guard let iter = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iter) }
+        var bytes: [UInt8] = []
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iter) else { continue }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                if let literal = cmark_node_get_literal(child) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                bytes.append(0x20)
             default:
                 break
             }
         }
-        return trimmed(text)
+        return trimmed(String(decoding: bytes, as: UTF8.self))
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without the Foundation round trip
