@@ -33,23 +33,25 @@ struct OpenData {
         var rows = Rows()
     }
 
-    /// A table's rows, in order. Most are held as values; a mention is held as a ``MentionRow``
-    /// that shares its strings with the tagging and becomes values only while it is written, since
-    /// mentions outnumber every other row many times over.
+    /// A table's rows, in order. Most are held as values; the mentions are held as the tagging
+    /// found them, one ``ArticleMentions`` per article and term that shares its strings with the
+    /// tagging, and become values, a row per mention, only while they are written: mentions
+    /// outnumber every other row many times over.
     struct Rows: Sequence {
         private var values: [[SQLiteDatabase.Value]] = []
-        private var mentions: [MentionRow] = []
-
-        var count: Int { values.count + mentions.count }
+        private var mentions: [ArticleMentions] = []
+        private(set) var count = 0
 
         mutating func append(_ row: [SQLiteDatabase.Value]) {
             precondition(mentions.isEmpty, "a table holds values or mentions, not both")
             values.append(row)
+            count += 1
         }
 
-        mutating func append(_ mention: MentionRow) {
+        mutating func append(_ group: ArticleMentions) {
             precondition(values.isEmpty, "a table holds values or mentions, not both")
-            mentions.append(mention)
+            mentions.append(group)
+            count += group.occurrence.mentions.count
         }
 
         func makeIterator() -> Iterator {
@@ -59,34 +61,50 @@ struct OpenData {
         /// The rows in order: the values as held, or each mention's cells made as it is reached.
         struct Iterator: IteratorProtocol {
             let values: [[SQLiteDatabase.Value]]
-            let mentions: [MentionRow]
-            private var position = 0
+            let mentions: [ArticleMentions]
+            /// The next value row, or the next group of mentions and the next mention in it.
+            private var position = 0, mention = 0
+            /// The number of mention rows made so far.
+            private var made = 0
 
-            init(values: [[SQLiteDatabase.Value]], mentions: [MentionRow]) {
+            init(values: [[SQLiteDatabase.Value]], mentions: [ArticleMentions]) {
                 self.values = values
                 self.mentions = mentions
             }
 
             mutating func next() -> [SQLiteDatabase.Value]? {
+                guard mentions.isEmpty else {
+                    while position < mentions.count && mention == mentions[position].occurrence.mentions.count {
+                        position += 1
+                        mention = 0
+                    }
+                    guard position < mentions.count else { return nil }
+                    defer { mention += 1 }
+                    made += 1
+                    return mentions[position].values(of: mention, id: made)
+                }
                 defer { position += 1 }
-                if mentions.isEmpty { return position < values.count ? values[position] : nil }
-                return position < mentions.count ? mentions[position].values(id: position + 1) : nil
+                return position < values.count ? values[position] : nil
             }
         }
     }
 
-    /// One row of the mentions table, as the tagging found it.
-    struct MentionRow {
+    /// What an article says of one term, the rows of the mentions table it gives (one per
+    /// mention), as the tagging found it.
+    struct ArticleMentions {
         var articleID: String
         var term: TermID
-        var mention: Mention
+        var occurrence: TermOccurrence
+        /// The raw file behind the article, and the source line behind each body line that holds
+        /// a mention.
         var sourceFile: String?
-        var sourceLine: Int?
-        /// How often the article names the entry in all.
-        var count: Int
+        var sourceLineByBodyLine: [Int: Int]
 
-        /// The row's cells, in the order of the table's fields; `id` is its row number.
-        func values(id: Int) -> [SQLiteDatabase.Value] {
+        /// The cells of the row of mention number `index`, in the order of the table's fields;
+        /// `id` is its row number.
+        func values(of index: Int, id: Int) -> [SQLiteDatabase.Value] {
+            let mention = occurrence.mentions[index]
+            let sourceLine = sourceLineByBodyLine[mention.line]
             let kind: String
             var keys: (SQLiteDatabase.Value, SQLiteDatabase.Value, SQLiteDatabase.Value, SQLiteDatabase.Value) = (.null, .null, .null, .null)
             switch term.kind {
@@ -95,7 +113,7 @@ struct OpenData {
             case .technology: kind = "technology"; keys.2 = .text(term.slug)
             case .sdg: kind = "sdg"; keys.3 = Int(term.slug).map { .integer($0) } ?? .null
             }
-            let snippet = "\(mention.before)\(mention.text)\(mention.after)".trimmingSpaces()
+            let snippet = mention.inContext.trimmingSpaces()
             // One array of the table's 14 cells, made in place.
             var row: [SQLiteDatabase.Value] = []
             row.reserveCapacity(14)
@@ -110,9 +128,10 @@ struct OpenData {
             row.append(.text(snippet))
             row.append(.text(mention.region.rawValue))
             row.append(.integer(mention.line))
-            row.append(sourceFile.map { $0.isEmpty ? .null : .text($0) } ?? .null)
+            // The file is named only where a source line is known, as the line is.
+            row.append(sourceLine == nil ? .null : sourceFile.map { $0.isEmpty ? .null : .text($0) } ?? .null)
             row.append(sourceLine.map { .integer($0) } ?? .null)
-            row.append(.integer(count))
+            row.append(.integer(occurrence.count))
             return row
         }
     }
@@ -267,11 +286,8 @@ struct OpenData {
             // Sorted by term through their positions: the occurrences themselves are large to move.
             let found = byPage[page.urlPath] ?? []
             let order = found.indices.map { (term: found[$0].0, position: $0) }.sorted { $0.term < $1.term }
-            for (termID, occurrence) in order.lazy.map({ found[$0.position] }) {
-                for mention in occurrence.mentions {
-                    let sourceLine = page.sourceLineByBodyLine[mention.line]
-                    mentions.rows.append(MentionRow(articleID: articleID, term: termID, mention: mention, sourceFile: sourceLine == nil ? nil : page.sourceFile, sourceLine: sourceLine, count: occurrence.count))
-                }
+            for (termID, occurrence) in order.lazy.map({ found[$0.position] }) where !occurrence.mentions.isEmpty {
+                mentions.rows.append(ArticleMentions(articleID: articleID, term: termID, occurrence: occurrence, sourceFile: page.sourceFile, sourceLineByBodyLine: page.sourceLineByBodyLine))
             }
         }
         tables = [organisations, places, technologies, sdgs, articles, mentions]
