@@ -1,11 +1,14 @@
 /// One mention of a term, with its keyword-in-context snippet and where it is.
+///
+/// The snippet is held as one string, the words before, the mention and the words after as a
+/// reader sees them, with the mention's bounds: a build keeps every article's mentions until the
+/// index pages are written, and one string costs a third of three.
 public struct Mention: Sendable, Equatable {
-    /// The text as written in the article (`SCHNEIDER-ELECTRIC`, `SDG 7`, `renewable energy`).
-    public var text: String
-    /// Plain text before the mention (about 70 characters, cut at a word).
-    public var before: String
-    /// Plain text after the mention.
-    public var after: String
+    /// `before`, `text` and `after` in one string.
+    public private(set) var inContext: String
+    /// The UTF-8 bounds of `text` in `inContext`.
+    private var textStart: Int32
+    private var textEnd: Int32
     public var region: MentionRegion
     /// 1-based line in the article Markdown that was tagged.
     public var line: Int
@@ -13,12 +16,31 @@ public struct Mention: Sendable, Equatable {
     public var offset: Int
 
     public init(text: String, before: String, after: String, region: MentionRegion, line: Int, offset: Int = 0) {
+        var inContext = ""
+        inContext.reserveCapacity(before.utf8.count + text.utf8.count + after.utf8.count)
+        inContext += before
+        inContext += text
+        inContext += after
+        self.inContext = inContext
+        textStart = Int32(before.utf8.count)
+        textEnd = Int32(before.utf8.count + text.utf8.count)
         self.offset = offset
-        self.text = text
-        self.before = before
-        self.after = after
         self.region = region
         self.line = line
+    }
+
+    /// The text as written in the article (`SCHNEIDER-ELECTRIC`, `SDG 7`, `renewable energy`).
+    public var text: String { part(Int(textStart)..<Int(textEnd)) }
+    /// Plain text before the mention (about 70 characters, cut at a word).
+    public var before: String { part(0..<Int(textStart)) }
+    /// Plain text after the mention.
+    public var after: String { part(Int(textEnd)..<inContext.utf8.count) }
+
+    /// The bytes of `inContext` at the UTF-8 offsets `range`.
+    private func part(_ range: Range<Int>) -> String {
+        let utf8 = inContext.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return String(decoding: utf8[lower..<utf8.index(lower, offsetBy: range.count)], as: UTF8.self)
     }
 }
 
