@@ -89,6 +89,9 @@ public struct SiteBuilder: Sendable {
         var clock = Date()
         let started = clock
         func lap(_ phase: String) {
+            // What the phase freed goes back to the system: the next phase starts from the data
+            // still in use, not from the last phase's peak.
+            FreedMemory.returnToSystem()
             let now = Date()
             timings.append((phase, now.timeIntervalSince(clock)))
             clock = now
@@ -169,13 +172,17 @@ public struct SiteBuilder: Sendable {
             // Top-level sections the generators publish (`companies`, `search`…); pages link only to these.
             let sections = Set((navigation + footer).compactMap { $0.path.split(separator: "/").first.map(String.init) })
             diagnostics += try ContentPageWriter(snapshot: snapshot, writer: writer, sections: sections).writeAll()
-            // The pages' HTML is written: the generators read the pages' facts, never their HTML,
-            // so it is released here (a tenth of the build's memory at its peak).
+            // The pages are written: the generators read the pages' headings, text blocks and
+            // anchors, never their HTML nor what only writing and checking them read (links,
+            // captions, findings), so those are released here (a fifth of the build's memory).
             let pageCount = published.count
             published = []
             snapshot.pages = snapshot.pages.map { page in
                 var page = page
                 page.rendered.html = ""
+                page.rendered.links = []
+                page.rendered.captions = []
+                page.rendered.diagnostics = []
                 return page
             }
             try AssetCopier.copy(from: root.appendingPathComponent(config.templates, isDirectory: true), displayDirectory: config.templates, to: "assets", writer: writer)
