@@ -46,7 +46,7 @@ public struct SearchGenerator: SiteGenerator {
             cache.store(Self.tokensNamespace, built, CachedPageTokens(chunk).archived)
             return chunk
         }
-        return Prepared(sections: pages.flatMap(\.sections), tokens: tokens)
+        return Prepared(sections: pages.flatMap(\.sections), tokens: consume tokens)
     }
 
     /// The build cache's namespace of pages' search tokens.
@@ -112,14 +112,13 @@ public struct SearchGenerator: SiteGenerator {
         let index: SearchIndex
         if var tokens = content.tokens {
             content.tokens = nil
-            tokens.add(Self.tokenize(extra, cache: writer.cache))
+            var extraTokens = Self.tokenize(extra, cache: writer.cache)
+            tokens.add(&extraTokens)
             index = tokens.index(of: sections)
         } else {
             index = SearchIndex.build(sections)
         }
-        for file in index.files() {
-            try writer.write(file.text, to: "search/\(file.path)")
-        }
+        try index.writeFiles { file in try writer.write(file.text, to: "search/\(file.path)") }
         try writer.writePage(urlPath: "search/", template: "search", context: [
             "pageTitle": "Search",
             "title": "Search",
@@ -146,9 +145,11 @@ public struct SearchGenerator: SiteGenerator {
 
         init(sections: [SearchSection], tokens: consuming [TokenizedChunk]?) {
             self.sections = sections
-            if let chunks = tokens {
+            // Taken out of the optional, not bound (`if let`): a binding would be a second
+            // owner of the chunks, and every array numbered a copy.
+            if var chunks = tokens.take() {
                 var accumulated = SearchIndex.Accumulator()
-                accumulated.add(chunks)
+                accumulated.add(&chunks)
                 self.tokens = accumulated
             }
         }

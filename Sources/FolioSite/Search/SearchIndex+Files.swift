@@ -92,87 +92,85 @@ extension SearchIndex {
         return order.map { terms[$0] }
     }
 
-    /// The index as files under `search/index/`: `meta.js`, `s/<n>.js` and `f/<n>.js`.
-    /// The postings and the fragments are encoded on all cores; only the front coding of the
-    /// sorted terms, which decides where shards end, runs in order.
+    /// The index as files under `search/index/`: `s/<n>.js`, `f/<n>.js` and `meta.js`.
     public func files() -> [SearchIndexFile] {
+        var files: [SearchIndexFile] = []
+        writeFiles { files.append($0) }
+        return files
+    }
+
+    /// Terms (or sections) encoded on all cores at a time: the files are made and handed on a
+    /// batch at a time, so the index is never held whole as text.
+    static let fileBatchSize = 16_384
+
+    /// Hands each file of ``files()`` to `write` as soon as it is made, in the same order, so a
+    /// site's index (a hundred megabytes of text at 10,000 articles) is never held whole. The
+    /// postings and the fragments are encoded on all cores, a batch at a time; only the front
+    /// coding of the sorted terms, which decides where shards end, runs in order.
+    public func writeFiles(_ write: (SearchIndexFile) throws -> Void) rethrows {
         // Shards hold runs of sorted terms of about `shardTargetBytes`; `meta.js` lists the first
         // term of each, so a term (or a prefix) is found by binary search.
         let terms = Self.sortedAsJavaScript(Array(postings.keys))
-        let chunkCount = max(1, min(terms.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let chunks = (0..<chunkCount).map { c in (c * terms.count / chunkCount)..<((c + 1) * terms.count / chunkCount) }
-        let encoded = ConcurrentMap.map(chunks) { range in range.map { Self.encodeBytes(postings[terms[$0]] ?? []) } }.flatMap { $0 }
-
-        var shards: [(first: String, body: [UInt8])] = []
+        let chunkCount = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        var shardStarts: [String] = []
+        var body: [UInt8] = []
         // The previous term in the shard: its bytes when it is ASCII, else its characters.
         var previous: [Character]? = nil
         var previousBytes: [UInt8] = []
         var previousIsASCII = true
-        for (term, postingBytes) in zip(terms, encoded) {
-            // Front-coded: one base-36 digit (characters shared with the previous term in the
-            // shard), the rest of the term, `=`, the postings; entries joined by `;`.
-            if shards.isEmpty || shards[shards.count - 1].body.count + 1 >= Self.shardTargetBytes {
-                shards.append((term, []))
-                previous = nil
-                previousBytes = []
-                previousIsASCII = true
-            } else {
-                shards[shards.count - 1].body.append(0x3B)
+        for batchStart in stride(from: 0, to: terms.count, by: Self.fileBatchSize) {
+            let batch = batchStart..<min(batchStart + Self.fileBatchSize, terms.count)
+            let chunks = (0..<chunkCount).map { c in (batch.lowerBound + c * batch.count / chunkCount)..<(batch.lowerBound + (c + 1) * batch.count / chunkCount) }
+            let encoded = ConcurrentMap.map(chunks) { range in range.map { Self.encodeBytes(postings[terms[$0]] ?? []) } }.flatMap { $0 }
+            for (term, postingBytes) in zip(terms[batch], encoded) {
+                // Front-coded: one base-36 digit (characters shared with the previous term in the
+                // shard), the rest of the term, `=`, the postings; entries joined by `;`.
+                if shardStarts.isEmpty || body.count + 1 >= Self.shardTargetBytes {
+                    if !shardStarts.isEmpty { try write(Self.shardFile(shardStarts.count - 1, body: body)) }
+                    shardStarts.append(term)
+                    body.removeAll(keepingCapacity: true)
+                    previous = nil
+                    previousBytes = []
+                    previousIsASCII = true
+                } else {
+                    body.append(0x3B)
+                }
+                let isASCII = term.utf8.allSatisfy { $0 < 0x80 }
+                if isASCII && previousIsASCII {
+                    // ASCII: one byte per character.
+                    let bytes = Array(term.utf8)
+                    var shared = 0
+                    while shared < min(35, bytes.count, previousBytes.count) && bytes[shared] == previousBytes[shared] { shared += 1 }
+                    Self.appendBase36(shared, to: &body)
+                    Self.appendEscaped(bytes[shared...], to: &body)
+                    previousBytes = bytes
+                    previous = nil
+                } else {
+                    let chars = Array(term)
+                    let before = previous ?? previousBytes.map { Character(Unicode.Scalar($0)) }
+                    var shared = 0
+                    while shared < min(35, chars.count, before.count) && chars[shared] == before[shared] { shared += 1 }
+                    Self.appendBase36(shared, to: &body)
+                    Self.appendEscaped(String(chars[shared...]).utf8, to: &body)
+                    previous = chars
+                    previousIsASCII = isASCII
+                    previousBytes = isASCII ? Array(term.utf8) : []
+                }
+                body.append(0x3D)
+                body += postingBytes
             }
-            let isASCII = term.utf8.allSatisfy { $0 < 0x80 }
-            var entry: [UInt8] = []
-            if isASCII && previousIsASCII {
-                // ASCII: one byte per character.
-                let bytes = Array(term.utf8)
-                var shared = 0
-                while shared < min(35, bytes.count, previousBytes.count) && bytes[shared] == previousBytes[shared] { shared += 1 }
-                Self.appendBase36(shared, to: &entry)
-                Self.appendEscaped(bytes[shared...], to: &entry)
-                previousBytes = bytes
-                previous = nil
-            } else {
-                let chars = Array(term)
-                let before = previous ?? previousBytes.map { Character(Unicode.Scalar($0)) }
-                var shared = 0
-                while shared < min(35, chars.count, before.count) && chars[shared] == before[shared] { shared += 1 }
-                Self.appendBase36(shared, to: &entry)
-                Self.appendEscaped(String(chars[shared...]).utf8, to: &entry)
-                previous = chars
-                previousIsASCII = isASCII
-                previousBytes = isASCII ? Array(term.utf8) : []
-            }
-            entry.append(0x3D)
-            entry += postingBytes
-            shards[shards.count - 1].body += entry
         }
-        var files = ConcurrentMap.map(Array(shards.enumerated())) { n, shard -> SearchIndexFile in
-            // The body's terms are escaped already, and the rest is digits and `;=,:`.
-            var text = Array("folioSearch.register(\(n),\"".utf8)
-            text.reserveCapacity(shard.body.count + 64)
-            text += shard.body
-            text += "\");\n".utf8
-            return SearchIndexFile(path: "index/s/\(n).js", text: String(decoding: text, as: UTF8.self))
-        }
-        let shardStarts = "[" + shards.map { Self.json($0.first) }.joined(separator: ",") + "]"
+        if !shardStarts.isEmpty { try write(Self.shardFile(shardStarts.count - 1, body: body)) }
 
         // Fragments: a table of the pages they mention ([url, title, group]), then one entry per
         // section: [page, anchor, heading, excerpt].
-        let fragmentStarts = Array(stride(from: 0, to: sections.count, by: Self.fragmentSize))
-        files += ConcurrentMap.map(Array(fragmentStarts.enumerated())) { fragment, start -> SearchIndexFile in
-            let end = min(start + Self.fragmentSize, sections.count)
-            var pageSlots: [Int: Int] = [:]
-            var pages: [String] = []
-            var items: [String] = []
-            for i in start..<end {
-                let s = sections[i]
-                let (file, anchor) = Self.splitURL(s.url)
-                if pageSlots[s.page] == nil {
-                    pageSlots[s.page] = pages.count
-                    pages.append("[" + [file, s.title, s.group].map(Self.json).joined(separator: ",") + "]")
-                }
-                items.append("[\(pageSlots[s.page] ?? 0)," + [anchor, s.heading ?? "", excerpts[i]].map(Self.json).joined(separator: ",") + "]")
+        let fragments = Array(stride(from: 0, to: sections.count, by: Self.fragmentSize).enumerated())
+        let fragmentBatch = Self.fileBatchSize / Self.fragmentSize
+        for batchStart in stride(from: 0, to: fragments.count, by: fragmentBatch) {
+            let batch = Array(fragments[batchStart..<min(batchStart + fragmentBatch, fragments.count)])
+            for file in ConcurrentMap.map(batch, { fragment, start in self.fragmentFile(fragment, start: start) }) {
+                try write(file)
             }
-            return SearchIndexFile(path: "index/f/\(fragment).js", text: "folioSearch.fragment(\(fragment),[\n\(pages.joined(separator: ",\n"))\n],[\n\(items.joined(separator: ",\n"))\n]);\n")
         }
 
         var pageStarts: [Int] = []
@@ -183,14 +181,40 @@ extension SearchIndex {
         }
         let meta = """
             folioSearch.meta({"version":\(Self.formatVersion),"sections":\(sections.count),"fragmentSize":\(Self.fragmentSize),\
-            "shards":\(shardStarts),\
+            "shards":\("[" + shardStarts.map(Self.json).joined(separator: ",") + "]"),\
             "pages":\(Self.json(pageStarts.map { String($0, radix: 36) }.joined(separator: ","))),\
             "lengths":\(Self.json(lengths.map { String(min($0, 1295), radix: 36) }.joined(separator: ","))),\
             "stopWords":\(Self.json(SearchTokenizer.stopWords.sorted().joined(separator: " ")))});
 
             """
-        files.append(SearchIndexFile(path: "index/meta.js", text: meta))
-        return files
+        try write(SearchIndexFile(path: "index/meta.js", text: meta))
+    }
+
+    /// Shard number `n`, whose body holds its terms escaped already and otherwise digits and `;=,:`.
+    private static func shardFile(_ n: Int, body: [UInt8]) -> SearchIndexFile {
+        var text = Array("folioSearch.register(\(n),\"".utf8)
+        text.reserveCapacity(body.count + 64)
+        text += body
+        text += "\");\n".utf8
+        return SearchIndexFile(path: "index/s/\(n).js", text: String(decoding: text, as: UTF8.self))
+    }
+
+    /// Fragment number `fragment`, of the sections from `start`.
+    private func fragmentFile(_ fragment: Int, start: Int) -> SearchIndexFile {
+        let end = min(start + Self.fragmentSize, sections.count)
+        var pageSlots: [Int: Int] = [:]
+        var pages: [String] = []
+        var items: [String] = []
+        for i in start..<end {
+            let s = sections[i]
+            let (file, anchor) = Self.splitURL(s.url)
+            if pageSlots[s.page] == nil {
+                pageSlots[s.page] = pages.count
+                pages.append("[" + [file, s.title, s.group].map(Self.json).joined(separator: ",") + "]")
+            }
+            items.append("[\(pageSlots[s.page] ?? 0)," + [anchor, s.heading ?? "", excerpts[i]].map(Self.json).joined(separator: ",") + "]")
+        }
+        return SearchIndexFile(path: "index/f/\(fragment).js", text: "folioSearch.fragment(\(fragment),[\n\(pages.joined(separator: ",\n"))\n],[\n\(items.joined(separator: ",\n"))\n]);\n")
     }
 
     /// `page/index.html#anchor` → (`page/index.html`, `anchor`).

@@ -85,7 +85,7 @@ public struct SearchIndex: Sendable, Equatable {
     /// Each chunk is released once its terms are renumbered, so the tokens are never held twice.
     static func build(_ sections: [SearchSection], tokenized: consuming [TokenizedChunk]) -> SearchIndex {
         var accumulated = Accumulator()
-        accumulated.add(tokenized)
+        accumulated.add(&tokenized)
         return accumulated.index(of: sections)
     }
 
@@ -96,10 +96,12 @@ public struct SearchIndex: Sendable, Equatable {
         var numbers: [String: Int32] = [:]
         var tokens: [SectionTokens] = []
 
-        /// Adds the sections of `chunks`, in order, after those added before. Each chunk is
-        /// released once its terms are renumbered, so the tokens are never held twice.
-        mutating func add(_ chunks: consuming [TokenizedChunk]) {
-            var chunks = chunks
+        /// Adds the sections of `chunks`, in order, after those added before, and leaves
+        /// `chunks` empty. Each chunk is released once its terms are renumbered, so the tokens are
+        /// never held twice: the caller must hold the chunks only there (a second owner, even a
+        /// copy of the list, makes every array renumbered a copy).
+        mutating func add(_ chunks: inout [TokenizedChunk]) {
+            defer { chunks = [] }
             for position in chunks.indices {
                 // Taken out of the list, so its arrays are renumbered in place, never copied.
                 var chunk = TokenizedChunk(terms: [], sections: [])
