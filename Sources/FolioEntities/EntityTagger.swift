@@ -248,6 +248,8 @@ public struct EntityTagger: Sendable {
             if terms[index].goal?.technologyGroups.contains(where: { technologiesByGroup[$0] != nil }) == true { byTerm[index] = [] }
         }
         var occurrences: [TermOccurrence] = []
+        // Sized once: every article's tagging is kept until the index pages are written.
+        occurrences.reserveCapacity(byTerm.count + discovery.accepted.count + technologyDiscovery.accepted.count)
         var goalEvidence: [Int: GoalEvidence] = [:]
         var links: [(start: Int, end: Int, path: String)] = []
         for (index, termHits) in byTerm {

@@ -270,9 +270,10 @@ struct OpenData {
             ]
         )
         // Articles in site order; their mentions in term order.
-        var byPage: [String: [(TermID, TermOccurrence)]] = [:]
+        // Each by its term and its place in the term's list: the occurrences are large to copy.
+        var byPage: [String: [(term: TermID, entry: Int)]] = [:]
         for (termID, list) in index.articles {
-            for item in list { if let occurrence = item.occurrence { byPage[item.page.urlPath, default: []].append((termID, occurrence)) } }
+            for (entry, item) in list.enumerated() where item.occurrence != nil { byPage[item.page.urlPath, default: []].append((termID, entry)) }
         }
         // Two pages at one URL are a build error (SITE001); the data keeps the first, as the site does.
         var exported: Set<String> = []
@@ -283,10 +284,8 @@ struct OpenData {
                 .text(articleID), .text(page.title), text(page.document), text(page.company), .text(page.path),
                 text(page.sourceFile), int(page.sourceLines.first), int(page.sourceLines.last),
             ])
-            // Sorted by term through their positions: the occurrences themselves are large to move.
-            let found = byPage[page.urlPath] ?? []
-            let order = found.indices.map { (term: found[$0].0, position: $0) }.sorted { $0.term < $1.term }
-            for (termID, occurrence) in order.lazy.map({ found[$0.position] }) where !occurrence.mentions.isEmpty {
+            for (termID, entry) in (byPage[page.urlPath] ?? []).sorted(by: { $0.term < $1.term }) {
+                guard let occurrence = index.articles[termID]?[entry].occurrence, !occurrence.mentions.isEmpty else { continue }
                 mentions.rows.append(ArticleMentions(articleID: articleID, term: termID, occurrence: occurrence, sourceFile: page.sourceFile, sourceLineByBodyLine: page.sourceLineByBodyLine))
             }
         }

@@ -130,7 +130,26 @@ public struct SearchIndex: Sendable, Equatable {
         /// build's peak memory.
         consuming func index(of sections: [SearchSection]) -> SearchIndex {
             let (terms, tokens) = (self.terms, self.tokens)
-            var postings = [[Posting]](repeating: [], count: terms.count)
+            // Each term's list is sized to the sections that hold it, counted first: lists grown
+            // one posting at a time hold up to twice what they need.
+            var sectionCounts = [Int32](repeating: 0, count: terms.count)
+            var lastSection = [Int32](repeating: -1, count: terms.count)
+            for (index, item) in tokens.enumerated() {
+                func count(_ term: Int32) {
+                    if lastSection[Int(term)] != Int32(index) {
+                        lastSection[Int(term)] = Int32(index)
+                        sectionCounts[Int(term)] += 1
+                    }
+                }
+                for sentence in item.sentenceTerms { for term in sentence { count(term) } }
+                for term in item.heading { count(term) }
+                for term in item.title { count(term) }
+            }
+            var postings = sectionCounts.map { count -> [Posting] in
+                var list: [Posting] = []
+                list.reserveCapacity(Int(count))
+                return list
+            }
             var lengths: [Int] = []
             lengths.reserveCapacity(tokens.count)
             // Each section's weights, by term number; `touched` lists the terms to read and reset.
