@@ -158,6 +158,7 @@ public struct SiteBuilder: Sendable {
             snapshot.projectRoot = root
             snapshot.sourceMapper = sourceMapper
             snapshot.entities = entities
+            entities = [:]
             // Each generator sees what it prepared, so one whose data files failed links nowhere.
             let prepared = try preparing.map { try $0.result() ?? nil }
             var navigation: [NavigationEntry] = [], footer: [NavigationEntry] = []
@@ -194,7 +195,9 @@ public struct SiteBuilder: Sendable {
             let searchIndex = generators.firstIndex { $0 is SearchGenerator }
             let tokenizing = BackgroundJob<SearchGenerator.Prepared>()
             if let searchIndex, let search = generators[searchIndex] as? SearchGenerator {
-                let site = snapshot
+                var tagless = snapshot
+                tagless.entities = [:]
+                let site = tagless
                 tokenizing.start { search.prepare(site, cache: cache) }
             }
             for (index, generator) in generators.enumerated() {
@@ -205,6 +208,9 @@ public struct SiteBuilder: Sendable {
                 } else {
                     diagnostics += try generator.generate(snapshot, writer: writer)
                 }
+                // The taxonomy generator is the tagging's only reader: it is let go once the
+                // index pages are written.
+                if generator is TaxonomyGenerator { snapshot.entities = [:] }
                 lap(generator.name)
             }
             if config.baseURL.isEmpty {
