@@ -40,7 +40,8 @@ struct TaggerRuleTests {
         let found = terms(cummins)
         #expect(found.contains("company/chongqing-cummins-engine-company"))
         #expect(!found.contains("place/chengdu-chongqing-economic-circle"))
-        #expect(terms(Fixtures.lines("cmia-2021", 908, 908)).contains("place/chengdu-chongqing-economic-circle"))
+        // cmia-2021 lines 840 and 908: the paper spells the circle out, then writes CCEC.
+        #expect(terms(Fixtures.lines("cmia-2021", 840, 840) + "\n\n" + Fixtures.lines("cmia-2021", 908, 908)).contains("place/chengdu-chongqing-economic-circle"))
     }
 
     @Test func dataVendorSharingAWordWithATechnology() {
@@ -48,6 +49,17 @@ struct TaggerRuleTests {
         let power = terms(Fixtures.lines("cmia-2024", 2379, 2379))
         #expect(power.contains("technology/wind-power"))
         #expect(!power.contains("company/wind-information"))
+    }
+
+    @Test func aRegionsCoinedAbbreviationNeedsTheRegionSpelledOut() {
+        // cmia-2024 line 1536: "… its factories, including CCEC, …" — Cummins' Chongqing plant, not the economic circle.
+        #expect(!terms(Fixtures.lines("cmia-2024", 1536, 1536)).contains("place/chengdu-chongqing-economic-circle"))
+        // cmia-2024 line 3303: the Global Battery Alliance (GBA) is no Greater Bay Area.
+        #expect(!terms(Fixtures.lines("cmia-2024", 3303, 3303)).contains("place/guangdong-hong-kong-macao-greater-bay-area"))
+        #expect(terms("The Yangtze River Delta leads. The YRD has the most plants.").contains("place/yangtze-river-delta"))
+        #expect(!terms("The YRD team met in March.").contains("place/yangtze-river-delta"))
+        // A supranational region's abbreviation is known without.
+        #expect(terms("The EU adopted the rule.").contains("place/european-union"))
     }
 
     @Test func ambiguousAbbreviationNeedsItsLongForm() {

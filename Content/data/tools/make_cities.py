@@ -320,11 +320,25 @@ def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 
-def alias_list(aliases, name, kind, exact):
-    """YAML for the aliases; word-like and shared names get their context rules."""
+# GeoNames' continents: a region under one (the European Union, Asia-Pacific) is known worldwide.
+CONTINENT_NAMES = {"Africa", "Antarctica", "Asia", "Europe", "North America", "Oceania", "South America"}
+
+
+def alias_list(aliases, name, kind, parent):
+    """YAML for the aliases; word-like and shared names get their context rules.
+
+    The abbreviation of a region within a country (CCEC, YRD, GBA) is coined by the report that
+    uses it, and the same letters name companies elsewhere (CCEC is also Chongqing Cummins Engine
+    Company): it counts only in an article that also spells the region out. A supranational
+    region's (EU, APAC) is known without."""
+    spelled = [name] + [a for a in aliases if re.search(r"[a-z]", a)]
+    coined = kind == "region" and parent is not None and parent not in CONTINENT_NAMES
     items = []
     for a in aliases:
-        items.append(q(a))
+        if coined and re.fullmatch(r"[A-Z]{2,}", a):
+            items.append("{text: " + q(a) + ", requires: [" + ", ".join(q(x) for x in spelled) + "]}")
+        else:
+            items.append(q(a))
     return items
 
 
@@ -343,7 +357,7 @@ def entry_lines(name, kind, parent, coords, aliases, exact=False, rule=None, mem
     if rule:
         out.append("  match: {" + ", ".join(f"{k}: [" + ", ".join(q(v) for v in vs) + "]" for k, vs in rule.items()) + "}")
     if aliases:
-        out.append("  aliases: [" + ", ".join(q(a) for a in aliases) + "]")
+        out.append("  aliases: [" + ", ".join(alias_list(aliases, name, kind, parent)) + "]")
     if source:
         out.append(f"  source: {source}")
     return out + [""]
