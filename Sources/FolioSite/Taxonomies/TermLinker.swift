@@ -9,14 +9,17 @@ import Foundation
 /// Markdown in `Content/` holds no site URLs, so links follow the gazetteers and the URL scheme
 /// of the build that renders them.
 struct TermLinker: Sendable {
-    let tagger: EntityTagger
+    /// The tagger is made when a page is first tagged: a build whose pages all come from the
+    /// build cache never makes it.
+    private let madeTagger: OnDemand<EntityTagger>
+    var tagger: EntityTagger { madeTagger.value }
     /// The digest of the gazetteer files the tagger was made from; nil for gazetteers made in
     /// code, whose taggings are not cached.
     let fingerprint: Data?
 
     init(gazetteers: Gazetteers) {
         // Organisations found by their shape come from `organisations-found.yml` (import found them once).
-        tagger = EntityTagger(gazetteers: gazetteers, findsOrganisations: false)
+        madeTagger = OnDemand { EntityTagger(gazetteers: gazetteers, findsOrganisations: false) }
         fingerprint = gazetteers.sourceDigest
     }
 
