@@ -286,6 +286,11 @@ struct OrganisationFinder: Sendable {
             // After a head noun or a company word, `and` starts another name
             // (`Chongqing University and Southwest University`).
             if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) { break }
+            // So does `and` after a company's closing `Technology`, before a name with its own
+            // head or legal form (`Yonyou Network Technology and Inspur Group`), unless the
+            // words are a complement (`Ministry of Science and Technology`).
+            if token.lower == "and", companyClosingWords.contains(previous.lower),
+               !tokens[start..<j].contains(where: { $0.lower == "of" || $0.lower == "for" }), namesWithHead(tokens, from: j + 1) { break }
             if token.capitalised {
                 j += 1
                 end = j
@@ -313,6 +318,22 @@ struct OrganisationFinder: Sendable {
             return start..<(end - 2)
         }
         return start..<end
+    }
+
+    /// Words that close many companies' names (`Hikvision Digital Technology`) and no body's
+    /// complement: before `and` and a name with a head of its own, they end the name.
+    static let companyClosingWords: Set<String> = ["technology", "technologies"]
+
+    /// Whether the capitalised words from `index` make a name that ends in a head noun or a
+    /// legal form (`Inspur Group`, `Tsinghua University`, `Foo Co., Ltd.`).
+    static func namesWithHead(_ tokens: [Token], from index: Int) -> Bool {
+        var k = index
+        while k < tokens.count, tokens[k].capitalised {
+            if heads[tokens[k].lower] != nil || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index }
+            guard tokens[k].spaceAfter else { return false }
+            k += 1
+        }
+        return false
     }
 
     /// Head nouns that also name an action (`Organization of the Declaration …`, `Administration

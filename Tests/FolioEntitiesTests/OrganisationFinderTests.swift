@@ -59,6 +59,12 @@ struct OrganisationFinderTests {
         #expect(Set(names.keys) == ["Chongqing University", "Southwest University"])
         // One unknown word before `and`: not certain, so nothing.
         #expect(found("Grain and Oil Co., Ltd. was founded.").isEmpty)
+        // A company's closing `Technology` before `and` and a name with its own head: two names.
+        let two = found("Yonyou Network Technology and Inspur Group offer cloud software.")
+        #expect(Set(two.keys) == ["Yonyou Network Technology", "Inspur Group"], "\(two.keys.sorted())")
+        // In a complement, `Technology and …` stays in the name.
+        let one = found("The Shenzhen Institute of Information Technology and Innovation Centre opened.")
+        #expect(Set(one.keys) == ["Shenzhen Institute of Information Technology and Innovation Centre"], "\(one.keys.sorted())")
     }
 
     @Test func gazetteerCompaniesAreNotFoundAgain() {
