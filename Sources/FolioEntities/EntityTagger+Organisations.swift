@@ -31,9 +31,13 @@ extension EntityTagger {
             lines[lines.count - 1].append(index)
         }
         // `FAW-VW`, `FAW-Toyota`: a well-known name joined by a hyphen to another capitalised word
-        // is a part of a longer name, not a mention of its own.
+        // is a part of a longer name, not a mention of its own; so is one that names a trophy or
+        // a prize (`the Uber Cup`, `the Siemens Award`).
         if !wellKnownCompanies.isEmpty {
-            hits.removeAll { $0.pattern >= 0 && wellKnownCompanies.contains($0.term) && Self.isHyphenatedPart($0.start..<$0.end, text) }
+            hits.removeAll { hit in
+                hit.pattern >= 0 && wellKnownCompanies.contains(hit.term)
+                    && (Self.isHyphenatedPart(hit.start..<hit.end, text) || Self.namesAnAward(hit.start..<hit.end, text))
+            }
         }
         let named = hits.filter { $0.pattern >= 0 }
         let namedCompanies = named.filter { kinds[$0.term] == .company }
@@ -211,6 +215,20 @@ extension EntityTagger {
             }
         }
         return discovery
+    }
+
+    /// Words that, right after a name, make it the name of a competition or a distinction.
+    static let awardWords: [String] = ["Cup", "Prize", "Prizes", "Award", "Awards", "Trophy", "Championship", "Championships", "Medal"]
+
+    /// Whether the name at `span` is followed by one of the ``awardWords`` (`Uber Cup`).
+    static func namesAnAward(_ span: Range<Int>, _ text: [UInt8]) -> Bool {
+        guard span.upperBound + 1 < text.count, text[span.upperBound] == 0x20 else { return false }
+        let start = span.upperBound + 1
+        var end = start
+        while end < text.count, (text[end] >= 0x41 && text[end] <= 0x5A) || (text[end] >= 0x61 && text[end] <= 0x7A) { end += 1 }
+        guard end > start else { return false }
+        let word = String(decoding: text[start..<end], as: UTF8.self)
+        return awardWords.contains(word)
     }
 
     /// Whether the name at `span` is joined by a hyphen to a capitalised word (`FAW-VW`).

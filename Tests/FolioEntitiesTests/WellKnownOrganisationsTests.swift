@@ -31,6 +31,10 @@ struct WellKnownOrganisationsTests {
         #expect(subsidiary.contains("Toshiba Energy Systems Corporation") && !subsidiary.contains("Toshiba"), "\(subsidiary)")
         // A hyphenated name is one name: `FAW-VW` is no mention of Volkswagen.
         #expect(!companies("FAW-VW saw a decrease of 10% YoY.").contains("Volkswagen"))
+        // A trophy or a prize named after a company is no mention of it (cmia-2021: the Thomas
+        // Cup and the Uber Cup, badminton's team championships).
+        #expect(!companies("It hosted the Thomas Cup and the Uber Cup in 2024.").contains("Uber"))
+        #expect(companies("Uber and Didi compete in ride-hailing.").contains("Uber"))
         // One item around a listed name is no proof that the others are bodies: valgrind's
         // manual lists `AMD Opterons, Athlons and Durons`, processors.
         let processors = companies("This is standard on Pentium chips, but AMD Opterons, Athlons and Durons use an exclusive cache.")
