@@ -18,6 +18,47 @@ import Testing
         #expect(findings.count == 1, "\(findings.map(\.message))")
     }
 
+    /// The check reads ASCII text byte by byte; it must find exactly the words that reading
+    /// the text character by character finds, on every line of the five reports and on
+    /// characters that are more than one scalar or share a byte with ASCII.
+    @Test func namesAreTheWordsACharacterByCharacterReadingFinds() throws {
+        func byCharacter(_ text: String) -> [(word: String, inSentence: Bool)] {
+            var out: [(word: String, inSentence: Bool)] = []
+            var current = ""
+            var before: Character?
+            var lastNonSpace: Character?
+            func flush() {
+                if current.count >= 6, let head = current.first, head.isUppercase, current.dropFirst().allSatisfy(\.isLowercase) {
+                    out.append((current, before.map { $0.isLetter || $0 == "," } ?? false))
+                }
+                current = ""
+            }
+            for ch in text {
+                if ch.isLetter {
+                    if current.isEmpty { before = lastNonSpace }
+                    current.append(ch)
+                } else {
+                    flush()
+                }
+                if !ch.isWhitespace { lastNonSpace = ch }
+            }
+            flush()
+            return out
+        }
+        var lines = try CorpusExcerpt.all.flatMap { try CorpusExcerpt.lines($0).map(\.text) }
+        lines += [
+            "Chongqing\u{301}s and Zu\u{308}rich, Éléonore Müller, Ångström; São Paulo’s Chengdu—Chongqing",
+            "Tsinghua\r\nUniversity, Peking\u{00A0}University and Fudan,University 重庆Chongqing",
+        ]
+        var compared = 0
+        for line in lines {
+            let fast = NameSpellingCheck.names(in: line), slow = byCharacter(line)
+            #expect(fast.map(\.word) == slow.map(\.word) && fast.map(\.inSentence) == slow.map(\.inSentence), "\(line)")
+            compared += slow.count
+        }
+        #expect(compared > 10_000)
+    }
+
     @Test func spellingVariantsCommonWordsAndCitedTitlesAreNoSlips() {
         var lines: [String] = []
         for _ in 0..<30 {

@@ -58,25 +58,56 @@ public struct NameSpellingCheck: DocumentStep {
     /// Capitalised words of six letters or more (apostrophes end a word: `Chongqing's`), each
     /// with whether it stands inside a sentence (after a word or a comma, not at a line's start
     /// or after a full stop, colon or bracket).
+    ///
+    /// Text is read byte by byte where it is ASCII (a letter or a space is then one byte); any
+    /// other character is read whole, with its Unicode properties.
     static func names(in text: String) -> [(word: String, inSentence: Bool)] {
         var out: [(word: String, inSentence: Bool)] = []
         var current = ""
+        var currentIsASCII = true
         var before: Character?
         var lastNonSpace: Character?
         func flush() {
-            if current.count >= 6, let head = current.first, head.isUppercase, current.dropFirst().allSatisfy(\.isLowercase) {
-                out.append((current, before.map { $0.isLetter || $0 == "," } ?? false))
+            defer {
+                current = ""
+                currentIsASCII = true
             }
-            current = ""
+            if currentIsASCII {
+                let bytes = current.utf8
+                guard bytes.count >= 6, let head = bytes.first, head >= 0x41, head <= 0x5A,
+                      bytes.dropFirst().allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
+            } else {
+                guard current.count >= 6, let head = current.first, head.isUppercase, current.dropFirst().allSatisfy(\.isLowercase) else { return }
+            }
+            out.append((current, before.map { $0.isLetter || $0 == "," } ?? false))
         }
-        for ch in text {
-            if ch.isLetter {
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            let next = utf8.index(after: i)
+            let character: Character, isLetter: Bool, isWhitespace: Bool, after: String.Index
+            // An ASCII byte before another ASCII byte (but CR before LF) is a character of its own.
+            if byte < 0x80, next == utf8.endIndex || (utf8[next] < 0x80 && !(byte == 0x0D && utf8[next] == 0x0A)) {
+                character = Character(Unicode.Scalar(byte))
+                isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                isWhitespace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                after = next
+            } else {
+                character = text[i]
+                isLetter = character.isLetter
+                isWhitespace = character.isWhitespace
+                after = text.index(after: i)
+            }
+            if isLetter {
                 if current.isEmpty { before = lastNonSpace }
-                current.append(ch)
+                current.append(character)
+                if byte >= 0x80 || after != next { currentIsASCII = false }
             } else {
                 flush()
             }
-            if !ch.isWhitespace { lastNonSpace = ch }
+            if !isWhitespace { lastNonSpace = character }
+            i = after
         }
         flush()
         return out
