@@ -32,7 +32,7 @@ public struct NameSpellingCheck: DocumentStep {
             // Reference entries, note definitions and citation previews quote other works' titles,
             // whose spelling is theirs (`Heteroscedasticity` in a cited title).
             for line in article.lines where !line.text.hasPrefix("<") && !line.text.hasPrefix("- <span id=\"ref-") && !line.text.hasPrefix("[^") {
-                let text = line.text.contains("(#ref-") ? line.text.replacing(/\(#ref-[^\s)]*(?: "[^"]*")?\)/, with: "") : line.text
+                let text = TextSearch.range(of: "(#ref-", in: line.text) != nil ? line.text.replacing(/\(#ref-[^\s)]*(?: "[^"]*")?\)/, with: "") : line.text
                 for (word, inside) in Self.names(in: text) {
                     counts[word, default: 0] += 1
                     if inside { inSentence[word, default: 0] += 1 }

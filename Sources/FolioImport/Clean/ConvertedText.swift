@@ -45,7 +45,7 @@ public enum SourceFlavour: String, Sendable, Equatable {
         }
         // Layout converters that keep paragraphs on one line still give themselves away: image
         // placeholders, or every heading at `##` whatever its rank.
-        if text.contains("<!-- image -->") || (headings >= minimumMarkdownHeadings && headings == secondLevel) { return .convertedMarkdown }
+        if TextSearch.range(of: "<!-- image -->", in: text) != nil || (headings >= minimumMarkdownHeadings && headings == secondLevel) { return .convertedMarkdown }
         guard nonBlank > 0, Double(followed) / Double(nonBlank) >= wrappedShare else { return .paragraphLines }
         return headings >= minimumMarkdownHeadings ? .convertedMarkdown : .plainText
     }
