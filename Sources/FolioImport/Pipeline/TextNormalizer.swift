@@ -91,25 +91,34 @@ enum TextNormalizer {
     static func stripMarkup(_ text: String) -> String {
         var s = text
         if s.utf8.contains(60) { s = removeTags(s) }
-        var out = String.UnicodeScalarView()
+        // Byte by byte: every mark handled here is ASCII but the no-break space (C2 A0), and the
+        // bytes of other characters are copied as they are.
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var lastSpace = true
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "*", "\\":
-                continue
-            case "_":
-                if lastSpace { continue }
-                out.append(scalar)
-                lastSpace = false
-            case " ", "\t", "\u{00A0}":
-                if !lastSpace { out.append(" ") }
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case 0x2A, 0x5C: // `*` and the backslash
+                break
+            case 0x5F: // `_`
+                if !lastSpace { out.append(byte) }
+            case 0x20, 0x09:
+                if !lastSpace { out.append(0x20) }
                 lastSpace = true
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: // a no-break space
+                if !lastSpace { out.append(0x20) }
+                lastSpace = true
+                i += 1
             default:
-                out.append(scalar)
+                out.append(byte)
                 lastSpace = false
             }
+            i += 1
         }
-        var trimmed = Substring(String(out))
+        var trimmed = Substring(String(decoding: out, as: UTF8.self))
         while trimmed.last == " " || trimmed.last == "_" { trimmed = trimmed.dropLast() }
         while trimmed.first == "#" { trimmed = trimmed.dropFirst() }
         while trimmed.first == " " { trimmed = trimmed.dropFirst() }
