@@ -112,13 +112,12 @@ public struct TaxonomyGenerator: SiteGenerator {
     /// What the generator reads of each published page, in site order. Pages the build did not
     /// tag (it had no gazetteers of its own) are tagged here, on all cores.
     static func indexedPages(of site: SiteSnapshot, gazetteers: Gazetteers) -> [IndexedPage] {
-        let missing = site.pages.contains { TermLinker.tags($0.page) && site.entities[$0.page.path] == nil }
-        // The tagger's patterns take long to compile: made only when a page needs tagging here.
-        let linker = missing ? TermLinker(gazetteers: gazetteers) : nil
+        // The linker makes its tagger only when a page needs tagging here.
+        let linker = TermLinker(gazetteers: gazetteers)
         let mapper = site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }
         return ConcurrentMap.map(site.pages) { published in
             let page = published.page
-            let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker?.analyze(page) : nil
+            let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker.analyze(page) : nil
             return IndexedPage(published, entities: entities, mapper: mapper)
         }
     }
