@@ -280,6 +280,12 @@ struct OrganisationFinder: Sendable {
             let token = tokens[j]
             // `Foo Co., Ltd.`: a legal form may follow a comma.
             let commaLegal = previous.next == 0x2C && isLegalForm(token)
+            // `Ministry of Land, Infrastructure, Transport and Tourism`: a head's complement may be a list.
+            if previous.next == 0x2C, let listEnd = complementListEnd(tokens, start: start, comma: j, known: known) {
+                j = listEnd
+                end = listEnd
+                break
+            }
             guard previous.spaceAfter || commaLegal || continuesAfterPossessive(previous, token) else { break }
             // A sentence ends after a period, unless a legal form follows (`Co. Ltd.`).
             if previous.text.hasSuffix("."), !isLegalForm(token) { break }
@@ -318,6 +324,48 @@ struct OrganisationFinder: Sendable {
             return start..<(end - 2)
         }
         return start..<end
+    }
+
+    /// Where a head noun's complement that lists its fields ends, when the run from `start` stops
+    /// at a comma before token `comma`: `Ministry of Land, Infrastructure, Transport and Tourism`,
+    /// `Department for Environment, Food and Rural Affairs`, `Agency for Science, Technology and
+    /// Research`. The run must be a head and `of` or `for` and one word; each listed field is one
+    /// capitalised word (the last, after `and`, up to two) that is no known name, head noun, legal
+    /// form or nationality, and the list closes with `and`. Anything else (`Bank of China,
+    /// Alibaba and …`, `University of California, Berkeley`) is a list of names or a seat.
+    static func complementListEnd(_ tokens: [Token], start: Int, comma: Int, known: (Range<Int>) -> Bool) -> Int? {
+        guard comma - start >= 3, ["of", "for"].contains(tokens[comma - 2].lower), head(of: tokens[comma - 3].lower) != nil,
+              tokens[comma - 1].capitalised, !known(tokens[comma - 1].start..<tokens[comma - 1].end) else { return nil }
+        func isField(_ k: Int) -> Bool {
+            guard k < tokens.count else { return false }
+            let token = tokens[k]
+            guard token.capitalised, token.text.first?.isUppercase == true, token.text.dropFirst().allSatisfy({ $0.isLowercase || $0 == "-" }) else { return false }
+            return head(of: token.lower) == nil && !keptLegalForms.contains(token.lower) && !isLegalForm(token)
+                && !demonyms.contains(token.lower) && !known(token.start..<token.end)
+        }
+        var k = comma
+        var fields = 0
+        while fields < 6, isField(k) {
+            fields += 1
+            if tokens[k].next == 0x2C {
+                k += 1
+                // `, and Tourism`: the serial comma.
+                if k < tokens.count, tokens[k].lower == "and", tokens[k].spaceAfter { break }
+                continue
+            }
+            guard tokens[k].spaceAfter, k + 1 < tokens.count, tokens[k + 1].lower == "and", tokens[k + 1].spaceAfter else { return nil }
+            k += 1
+            break
+        }
+        guard fields >= 1, k < tokens.count, tokens[k].lower == "and", isField(k + 1) else { return nil }
+        var last = k + 2
+        // `Rural Affairs`: the last field may be two words.
+        if tokens[k + 1].spaceAfter, isField(last), last + 1 >= tokens.count || !tokens[last + 1].capitalised || !tokens[last].spaceAfter {
+            last += 1
+        }
+        // The name must end there.
+        if tokens[last - 1].spaceAfter, last < tokens.count, tokens[last].capitalised { return nil }
+        return last
     }
 
     /// Words that close many companies' names (`Hikvision Digital Technology`) and no body's

@@ -215,6 +215,23 @@ struct OrganisationFinderTests {
         #expect(found("Zorvex Group and Quallon signed the deal.")["Quallon"]?.rule == .coordination)
     }
 
+    @Test func aHeadsComplementMayListItsFields() {
+        // cmia-2021 line 4530: "Japan's Ministry of Health, Labour and Welfare recommends …".
+        #expect(found(Fixtures.lines("cmia-2021", 4530, 4530))["Ministry of Health, Labour and Welfare"] != nil)
+        let names = found("""
+            The Ministry of Land, Infrastructure, Transport, and Tourism and the Department for Environment, Food and Rural Affairs \
+            met the Agency for Science, Technology and Research in May.
+            """)
+        for name in ["Ministry of Land, Infrastructure, Transport, and Tourism", "Department for Environment, Food and Rural Affairs",
+                     "Agency for Science, Technology and Research"] {
+            #expect(names[name] != nil, "\(name): \(names.keys.sorted())")
+        }
+        // A list of names, a seat, or a list that never closes with `and` stays out of the name.
+        #expect(found("The Bank of China, Alibaba Group and Tencent signed it.")["Bank of China, Alibaba Group and Tencent"] == nil)
+        #expect(found("The University of California, Berkeley and Zorvex Group signed it.").keys.allSatisfy { !$0.contains("Berkeley") })
+        #expect(found("The Ministry of Finance, Beijing and Shanghai signed it.").keys.allSatisfy { !$0.contains("Beijing") })
+    }
+
     @Test func aListOfComplementsTitlesPlacesOrWorksIsNoListOfOrganisations() {
         // cmia-2021 line 4530: "Japan's Ministry of Health, Labour and Welfare recommends …".
         #expect(found(Fixtures.lines("cmia-2021", 4530, 4530)).keys.filter { ["Labour", "Welfare"].contains($0) }.isEmpty)
