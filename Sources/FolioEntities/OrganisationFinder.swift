@@ -38,6 +38,8 @@ public enum DiscoveryRule: String, Sendable, Codable, Equatable {
     case coordination
     /// A capitalised name defined with an abbreviation whose letters are its initials.
     case acronymDefinition = "acronym definition"
+    /// Ends with the word of a company's trade after a word of its own: `Tata Steel`, `Hainan Airlines`.
+    case tradeWord = "trade word"
     /// Accepted in the review file.
     case reviewed
 }
@@ -432,6 +434,10 @@ struct OrganisationFinder: Sendable {
            lowers.dropLast().contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }) {
             return OrganisationCandidate(name: full, fullName: full, acronym: nil, type: .media, rule: .media, confidence: 0.85, spans: [words.first!.start..<last.end])
         }
+        // A trade closing the name: `Tata Steel`, `Sembcorp Industries`, `Singapore Airlines`.
+        if Self.namesByTrade(tokens, run, text) {
+            return OrganisationCandidate(name: full, fullName: full, acronym: nil, type: .company, rule: .tradeWord, confidence: 0.8, spans: [words.first!.start..<last.end])
+        }
         // Head noun: the last one in the run, with or without an `of …` complement.
         for k in stride(from: lowers.count - 1, through: 0, by: -1) {
             guard let head = Self.head(of: lowers[k]), words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
@@ -464,6 +470,46 @@ struct OrganisationFinder: Sendable {
             return OrganisationCandidate(name: name, fullName: name, acronym: nil, type: type, rule: .headNoun, confidence: 0.9, spans: [words.first!.start..<end])
         }
         return nil
+    }
+
+    /// Words of a trade that close companies' names and no body's (`Tata Steel`, `Hainan
+    /// Airlines`, `Sembcorp Industries`, `COSCO Shipping`, `Sun Pharmaceuticals`).
+    static let tradeWords: Set<String> = [
+        "airlines", "airways", "motors", "industries", "pharmaceuticals", "pharma", "shipping", "logistics", "steel",
+        "telecom", "telecommunications", "electronics", "semiconductor", "semiconductors", "chemicals", "petroleum",
+        "petrochemical", "mining", "securities", "insurance", "automotive", "brewery", "textiles",
+    ]
+
+    /// Words that make a trade a sector, not a company: `Strategic Emerging Industries`, `Green Steel`.
+    static let sectorWords: Set<String> = [
+        "emerging", "strategic", "creative", "cultural", "traditional", "future", "pillar", "heavy", "light", "high-tech",
+        "modern", "green", "smart", "digital", "low-carbon", "clean", "manufacturing", "service", "services", "processing",
+        "global", "world", "international", "domestic", "foreign", "chinese", "china", "automobile", "auto", "special",
+        "specialty", "fine", "basic", "bulk", "crude", "stainless", "carbon", "raw", "primary", "secondary", "tertiary",
+    ]
+
+    /// Whether the run is a company named by its trade: two to four capitalised words that end
+    /// in a trade word, where a word before it is the name's own (never written in lower case,
+    /// no nationality or generic modifier), and none before it is a head noun, a legal form, an
+    /// adjective or a word that makes the trade a sector. Before a colon (a list item's label)
+    /// every word before the trade must be the name's own.
+    static func namesByTrade(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+        guard (2...4).contains(run.count), tradeWords.contains(tokens[run.upperBound - 1].lower),
+              tokens[run.upperBound - 1].text.first?.isUppercase == true else { return false }
+        let before = run.lowerBound..<(run.upperBound - 1)
+        guard tokens[before].allSatisfy({ token in
+            token.text.first?.isUppercase == true || token.lower == "&"
+        }) else { return false }
+        guard !tokens[before].contains(where: { token in
+            head(of: token.lower) != nil || keptLegalForms.contains(token.lower) || isLegalForm(token) || isAdjective(token.lower)
+                || sectorWords.contains(token.lower) || tradeWords.contains(token.lower) || token.lower == "and"
+        }) else { return false }
+        // `Optimizing Cold Chain Logistics: establish …`: a label that a colon closes is a name
+        // only when every word before the trade is the name's own (`Joyson Electronics: we …`).
+        if tokens[run.upperBound - 1].next == 0x3A {
+            return before.allSatisfy { hasOwnWord(tokens, $0..<($0 + 1), text) }
+        }
+        return hasOwnWord(tokens, before, text)
     }
 
     /// Heads that only the words before them make a name: a complement says whose it is

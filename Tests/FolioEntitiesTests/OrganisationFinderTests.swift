@@ -215,6 +215,23 @@ struct OrganisationFinderTests {
         #expect(found("Zorvex Group and Quallon signed the deal.")["Quallon"]?.rule == .coordination)
     }
 
+    @Test func aTradeAfterAWordOfItsOwnNamesACompany() {
+        // cmia-2024 line 1357: "… use cases at air conditioning manufacturer Daikin Industries and Toyota …".
+        #expect(found(Fixtures.lines("cmia-2024", 1357, 1357))["Daikin Industries"]?.rule == .tradeWord)
+        let names = found("Tata Steel will build an electric arc furnace, and Hainan Airlines is trialling biofuel.")
+        #expect(names["Tata Steel"]?.rule == .tradeWord)
+        #expect(names["Hainan Airlines"]?.type == .company)
+        // A sector is no company: its words are the text's own common words or say which sector.
+        let sectors = found("Steel output fell. The plan supports Strategic Emerging Industries, Green Steel and Modern Logistics.")
+        #expect(sectors.isEmpty, "\(sectors.keys.sorted())")
+        // A list item's label: a company when every word before the trade is its own.
+        let labels = found("""
+            - Optimizing Cold Chain Logistics: establish cold chain systems.
+            - Joyson Electronics: we deployed copilots.
+            """)
+        #expect(Set(labels.keys) == ["Joyson Electronics"])
+    }
+
     @Test func aHeadsComplementMayListItsFields() {
         // cmia-2021 line 4530: "Japan's Ministry of Health, Labour and Welfare recommends …".
         #expect(found(Fixtures.lines("cmia-2021", 4530, 4530))["Ministry of Health, Labour and Welfare"] != nil)
