@@ -154,7 +154,12 @@ extension EntityTagger {
         }
         var claimed: [Range<Int>] = namedCompanies.filter { !wellKnownCompanies.contains($0.term) }.map { $0.start..<$0.end }.filter { !absorbed.contains($0) }
         // Well-known names claim their spans after the found names: a longer name around one wins.
-        for var candidate in OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }) {
+        let places = named.filter { kinds[$0.term] == .place }
+        let candidates = OrganisationFinder.mergingPlacePrefixedVariants(
+            OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }),
+            isPlace: { prefix in places.contains { $0.start == prefix.lowerBound && $0.end == prefix.upperBound } }
+        )
+        for var candidate in candidates {
             let slug = Slug.make(candidate.name)
             // A gazetteer company under a legal name: its hits, not a new entry.
             if let index = gazetteers.companyTermIndex(exactly: candidate.name) ?? gazetteers.companyTermIndex(exactly: candidate.fullName)

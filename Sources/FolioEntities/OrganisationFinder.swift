@@ -886,6 +886,29 @@ struct OrganisationFinder: Sendable {
                   let short = indexByName[String(candidate.name[..<space])], short != index, absorbedInto[index] == nil else { continue }
             absorbedInto[short] = index
         }
+        return merging(candidates, absorbedInto: absorbedInto)
+    }
+
+    /// `Chongqing Proton Pharma` and `Proton Pharma` in one article: one body, under the longer
+    /// name, when the words before the shorter name are a place (`isPlace` is asked about the
+    /// bytes of the longer name's first mention that come before the shorter name).
+    static func mergingPlacePrefixedVariants(_ candidates: [OrganisationCandidate], isPlace: (Range<Int>) -> Bool) -> [OrganisationCandidate] {
+        var absorbedInto: [Int: Int] = [:]
+        for (index, long) in candidates.enumerated() where absorbedInto[index] == nil {
+            guard let first = long.spans.first else { continue }
+            for (other, short) in candidates.enumerated() where other != index && absorbedInto[other] == nil && absorbedInto[index] == nil {
+                guard long.name.utf8.count > short.name.utf8.count + 1, long.name.hasSuffix(" " + short.name) else { continue }
+                let prefix = long.name.utf8.count - short.name.utf8.count - 1
+                guard first.count >= long.name.utf8.count, isPlace(first.lowerBound..<(first.lowerBound + prefix)) else { continue }
+                absorbedInto[other] = index
+            }
+        }
+        return merging(candidates, absorbedInto: absorbedInto)
+    }
+
+    /// The candidates with each one in `absorbedInto` (absorbed → absorbing) merged into the
+    /// other: its mentions and names become the absorbing one's, and the stronger rule wins.
+    private static func merging(_ candidates: [OrganisationCandidate], absorbedInto: [Int: Int]) -> [OrganisationCandidate] {
         guard !absorbedInto.isEmpty else { return candidates }
         var merged = candidates
         for (short, long) in absorbedInto.sorted(by: { $0.key < $1.key }) {

@@ -135,6 +135,15 @@ struct OrganisationFinderTests {
         #expect(Set(found("Zorvex Group and Zorvex Hydrogen Group both grew. Zorvex Hydrogen Co., Ltd. is listed.").keys) == ["Zorvex Group", "Zorvex Hydrogen Group"])
     }
 
+    @Test func aPlaceBeforeANameFoundAlsoWithoutItNamesOneBody() {
+        let names = found("Chongqing Zorvex Pharma solved these problems. Zorvex Pharma is a leading contract manufacturer. Chongqing grew.")
+        #expect(Set(names.keys) == ["Chongqing Zorvex Pharma"], "\(names.keys.sorted())")
+        #expect(names["Chongqing Zorvex Pharma"]?.variants.contains("Zorvex Pharma") == true)
+        #expect(names["Chongqing Zorvex Pharma"]?.count == 2)
+        // Words before the shorter name that are no place leave two names.
+        #expect(Set(found("Qarlo Zorvex Pharma is listed. Zorvex Pharma Co., Ltd. grew.").keys) == ["Qarlo Zorvex Pharma", "Zorvex Pharma"])
+    }
+
     @Test func aNameInCapitalsThatActsAsACompanyIsOne() throws {
         // cmia-2024 line 2689: "… Infineon, and NXP have established branches for production …".
         #expect(found(Fixtures.lines("cmia-2024", 2689, 2689))["NXP"]?.rule == .companyContext)
@@ -355,7 +364,11 @@ struct OrganisationFinderTests {
 
     @Test func aWordInTitleCaseThatOwnsACompanysPossessionIsACompany() {
         // cmia-2021 line 1928: "… to co-develop a pilot production plant at Lutianhua's plant in western China."
-        #expect(found(Fixtures.lines("cmia-2021", 1928, 1928))["Lutianhua"]?.rule == .companyContext)
+        // The line also names `Sichuan Lutianhua Co., Ltd.`: one company, under the longer name.
+        let lutianhua = found(Fixtures.lines("cmia-2021", 1928, 1928))
+        #expect(lutianhua["Lutianhua"] == nil)
+        #expect(lutianhua["Sichuan Lutianhua"]?.variants.contains("Lutianhua") == true)
+        #expect(found("A pilot plant was built at Lutianhua's plant in western China.")["Lutianhua"]?.rule == .companyContext)
         // A closing quotation mark is no possessive, and a sentence's first word no name by this rule.
         #expect(found("Its motto 'Wild at Heart' brand spirit sells.")["Heart"] == nil)
         #expect(found("Their plant grew. Workers's plant is small.")["Workers"] == nil)
