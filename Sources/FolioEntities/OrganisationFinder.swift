@@ -566,14 +566,21 @@ struct OrganisationFinder: Sendable {
                     // `X is the largest … producer`: a name of its own, since `the` also describes
                     // common nouns (`Manufacturing is the largest employer`).
                     let definite = k < tokens.count && tokens[k].lower == "the" && tokens[k - 1].lower == "is" && Self.hasOwnWord(tokens, run, text)
-                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") || definite {
+                    // `TenneT, the Dutch grid operator, is …`: after a comma, `the` describes the name
+                    // when the description ends at the noun (not `Meanwhile, the company said`).
+                    let definiteAppositive = k < tokens.count && k == run.upperBound && tokens[k].lower == "the" && Self.hasOwnWord(tokens, run, text)
+                    if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") || definite
+                        || definiteAppositive {
                         let limit = min(tokens.count, k + 1 + Self.appositiveReach)
                         var m = k + 1
                         while m < limit {
                             let word = tokens[m].lower
                             // `the company's …` is something of a company, not one.
                             let owned = Self.isPossessive(text, tokens[m].start..<tokens[m].end)
-                            if !owned, Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) { described = true; break }
+                            if !owned, Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) {
+                                described = !definiteAppositive || [0, 0x2C, 0x2E, 0x29, 0x3B].contains(tokens[m].next)
+                                break
+                            }
                             // `a think tank`: `tank` only after `think`.
                             if let type = Self.describingNouns[word], word != "tank" || tokens[m - 1].lower == "think" {
                                 described = true

@@ -398,6 +398,14 @@ struct OrganisationFinderTests {
         #expect(found("Brightwell, a water tank, leaked.")["Brightwell"] == nil)
     }
 
+    @Test func aDefiniteAppositiveThatEndsAtItsNounDescribesTheName() {
+        #expect(found("Zorvex, the Dutch grid operator, is building links.")["Zorvex"]?.rule == .appositive)
+        #expect(found("It was Zorvex, the largest producer.")["Zorvex"]?.rule == .appositive)
+        // The description goes on past its noun: a clause, not an appositive.
+        #expect(found("For Zorvex, the company said, costs fell.")["Zorvex"] == nil)
+        #expect(found("In Brightwell, the company announced a plant.")["Brightwell"] == nil)
+    }
+
     @Test func generalStartsANameBeforeAnotherCapitalisedWord() {
         let names = found("General Motors and the General Administration of Customs agreed.")
         #expect(names["General Administration of Customs"]?.type == .governmentBody)
