@@ -51,6 +51,11 @@ extension EntityTagger {
                 return hit.start <= span.lowerBound && hit.end >= span.upperBound - (text[span.upperBound - 1] == 0x2E ? 1 : 0)
             }
         }
+        let places = named.filter { kinds[$0.term] == .place }
+        /// Whether `span` lies inside a place's name.
+        func isPlace(_ span: Range<Int>) -> Bool {
+            places.contains { $0.start <= span.lowerBound && $0.end >= span.upperBound }
+        }
         // Candidates by slug, best rule first; abbreviations defined after a long form.
         var bySlug: [String: OrganisationCandidate] = [:]
         // Abbreviations the article defines for something other than a body.
@@ -78,8 +83,8 @@ extension EntityTagger {
         }
         for line in lines {
             let ranges = line.map { layout.segments[$0].start..<layout.segments[$0].end }
-            var found = finder.candidates(in: text, ranges: ranges, known: known)
-            found += finder.appositives(in: text, ranges: ranges, known: known)
+            var found = finder.candidates(in: text, ranges: ranges, known: known, place: isPlace)
+            found += finder.appositives(in: text, ranges: ranges, known: known, place: isPlace)
             let organisations = (namedCompanies.map { $0.start..<$0.end }
                 + found.filter { $0.confidence >= OrganisationFinder.acceptance }.flatMap(\.spans))
                 .filter { span in ranges.contains { $0.contains(span.lowerBound) } }
@@ -154,7 +159,6 @@ extension EntityTagger {
         }
         var claimed: [Range<Int>] = namedCompanies.filter { !wellKnownCompanies.contains($0.term) }.map { $0.start..<$0.end }.filter { !absorbed.contains($0) }
         // Well-known names claim their spans after the found names: a longer name around one wins.
-        let places = named.filter { kinds[$0.term] == .place }
         let candidates = OrganisationFinder.mergingPlacePrefixedVariants(
             OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }),
             isPlace: { prefix in places.contains { $0.start == prefix.lowerBound && $0.end == prefix.upperBound } }

@@ -226,7 +226,7 @@ struct OrganisationFinder: Sendable {
     /// - Parameters:
     ///   - text: the whole article.
     ///   - ranges: the segments of one line, in order.
-    func candidates(in text: [UInt8], ranges: [Range<Int>], known: (Range<Int>) -> Bool) -> [OrganisationCandidate] {
+    func candidates(in text: [UInt8], ranges: [Range<Int>], known: (Range<Int>) -> Bool, place: (Range<Int>) -> Bool = { _ in false }) -> [OrganisationCandidate] {
         let tokens = Self.tokens(text, ranges)
         guard !tokens.isEmpty else { return [] }
         var out: [OrganisationCandidate] = []
@@ -236,7 +236,7 @@ struct OrganisationFinder: Sendable {
                 i += 1
                 continue
             }
-            var run = Self.run(tokens, from: i, known: known)
+            var run = Self.run(tokens, from: i, known: known, place: place)
             defer { i = max(run.upperBound, i + 1) }
             // `Honeywell (China) High-Tech Co. Ltd.`: a name goes on across a parenthesised word.
             let s0 = run.lowerBound
@@ -273,8 +273,9 @@ struct OrganisationFinder: Sendable {
     }
 
     /// The longest name-like run from `start`: capitalised tokens joined by connectors, and
-    /// legal forms after a comma (`Foo Co., Ltd.`).
-    static func run(_ tokens: [Token], from start: Int, known: (Range<Int>) -> Bool = { _ in false }) -> Range<Int> {
+    /// legal forms after a comma (`Foo Co., Ltd.`). `known` tells the spans of names already
+    /// known, `place` those of places.
+    static func run(_ tokens: [Token], from start: Int, known: (Range<Int>) -> Bool = { _ in false }, place: (Range<Int>) -> Bool = { _ in false }) -> Range<Int> {
         var end = start + 1
         var j = start + 1
         while j < tokens.count {
@@ -291,6 +292,10 @@ struct OrganisationFinder: Sendable {
             guard previous.spaceAfter || commaLegal || continuesAfterPossessive(previous, token) else { break }
             // A sentence ends after a period, unless a legal form follows (`Co. Ltd.`).
             if previous.text.hasSuffix("."), !isLegalForm(token) { break }
+            // After a complement that ends with a known place, `and` starts another name
+            // (`University of São Paulo and Embrapa`).
+            if token.lower == "and", tokens[start..<(j - 1)].contains(where: { $0.lower == "of" || $0.lower == "for" }),
+               place(previous.start..<previous.end) { break }
             // After a head noun or a company word, `and` starts another name
             // (`Chongqing University and Southwest University`).
             if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) { break }
@@ -440,7 +445,10 @@ struct OrganisationFinder: Sendable {
         }
         // Head noun: the last one in the run, with or without an `of …` complement.
         for k in stride(from: lowers.count - 1, through: 0, by: -1) {
-            guard let head = Self.head(of: lowers[k]), words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
+            // `National Payments Corporation of India`: a company's form with a complement heads the name.
+            let formWithComplement = ["corporation", "company"].contains(lowers[k]) && k + 1 < lowers.count && lowers[k + 1] == "of"
+            guard let head = Self.head(of: lowers[k]) ?? (formWithComplement ? (type: .company, needsOf: true, compound: false) : nil),
+                  words[run.lowerBound + k].text.first?.isUppercase == true else { continue }
             let complements: Set<String> = ["of", "for", "on", "de", "di", "du", "des", "der", "del", "della", "für", "von"]
             let hasOf = k + 1 < lowers.count && complements.contains(lowers[k + 1])
             if head.needsOf && !hasOf && !(k == lowers.count - 1 && Self.namesUnitWithoutComplement(lowers[0..<k], head: lowers[k]))
@@ -542,13 +550,13 @@ struct OrganisationFinder: Sendable {
 
     /// Appositives around a capitalised run: `X, a French company`, `X is a … manufacturer`,
     /// `its subsidiary X`.
-    func appositives(in text: [UInt8], ranges: [Range<Int>], known: (Range<Int>) -> Bool) -> [OrganisationCandidate] {
+    func appositives(in text: [UInt8], ranges: [Range<Int>], known: (Range<Int>) -> Bool, place: (Range<Int>) -> Bool = { _ in false }) -> [OrganisationCandidate] {
         let tokens = Self.tokens(text, ranges)
         var out: [OrganisationCandidate] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].capitalised, !Self.isLeadingStopWord(tokens, i) else { i += 1; continue }
-            let run = Self.run(tokens, from: i, known: known)
+            let run = Self.run(tokens, from: i, known: known, place: place)
             defer { i = max(run.upperBound, i + 1) }
             let first = tokens[run.lowerBound], last = tokens[run.upperBound - 1]
             guard !known(first.start..<last.end) else { continue }
@@ -602,7 +610,7 @@ struct OrganisationFinder: Sendable {
             // every name listed after a plural company noun.
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
-            if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run)
+            if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run) || Self.isCompanyAgent(tokens, run, text)
                 || Self.isNamedAsAPartner(tokens, run, text, known: known) || Self.isSaidToBeFounded(tokens, run, text) {
                 described = true
                 rule = .companyContext
@@ -842,6 +850,24 @@ struct OrganisationFinder: Sendable {
         let scalars = Array(word.unicodeScalars)
         guard scalars.filter({ $0.value >= 0x41 && $0.value <= 0x5A }).count >= 2 else { return false }
         return scalars.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == "&" }
+    }
+
+    /// Participles whose agent is a company: `operated by Safaricom`, `a plant owned by Zorvex`.
+    static let companyAgentParticiples: Set<String> = ["operated", "owned", "manufactured", "acquired", "supplied", "run"]
+
+    /// Whether the name is the agent of a company's participle (`operated by Safaricom`): one
+    /// word in title case or up to three in capitals, with a word of its own, that ends the
+    /// noun phrase. People own and run things too, so a name of several title-case words
+    /// (`owned by Li Shufu`) is not taken.
+    static func isCompanyAgent(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+        let start = run.lowerBound
+        guard start >= 2, tokens[start - 1].lower == "by", tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter,
+              companyAgentParticiples.contains(tokens[start - 2].lower), run.count <= 3 else { return false }
+        let single = run.count == 1 && tokens[start].text.count >= 3 && tokens[start].text.first?.isUppercase == true
+        guard single || tokens[run].allSatisfy({ isCapitalsName($0.text) }) else { return false }
+        let lowers = tokens[run].map(\.lower)
+        guard !demonyms.contains(lowers[0]), !lowers.contains(where: { heads[$0] != nil || currencies.contains($0) }) else { return false }
+        return hasOwnWord(tokens, run, text)
     }
 
     /// Whether a run of names written in capitals acts as a company: the subject of a company

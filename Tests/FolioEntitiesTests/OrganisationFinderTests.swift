@@ -241,6 +241,30 @@ struct OrganisationFinderTests {
         #expect(Set(labels.keys) == ["Joyson Electronics"])
     }
 
+    @Test func aComplementThatEndsWithAPlaceEndsTheNameBeforeAnd() {
+        let names = found("In Brazil, the University of São Paulo and Zorvex Labs, the agricultural research corporation, study ethanol.")
+        #expect(names["University of São Paulo"] != nil, "\(names.keys.sorted())")
+        #expect(names.keys.allSatisfy { !$0.contains(" and ") })
+        // A complement that is no place goes on across `and`.
+        #expect(found("The Ministry of Ecology and Environment said so.")["Ministry of Ecology and Environment"] != nil)
+        #expect(found("The Institute of Hydrogen and Fuel Cells said so.")["Institute of Hydrogen and Fuel Cells"] != nil)
+    }
+
+    @Test func aCompanysFormWithAComplementHeadsTheName() {
+        let names = found("The National Payments Corporation of India (NPCI) runs it; NPCI grew.")
+        #expect(names["National Payments Corporation of India"]?.type == .company)
+        #expect(names["National Payments Corporation of India"]?.variants.contains("NPCI") == true)
+    }
+
+    @Test func theAgentOfACompanysParticipleIsACompany() {
+        #expect(found("M-Pesa, operated by Zorvexcom, is used by millions.")["Zorvexcom"]?.rule == .companyContext)
+        #expect(found("The plant is owned by ZRVX. It grew.")["ZRVX"] != nil)
+        // People own things too; places are known; `by` after another verb says nothing.
+        #expect(found("The firm is owned by Li Shufu.").isEmpty)
+        #expect(found("The port is operated by Chongqing.")["Chongqing"] == nil)
+        #expect(found("The text was written by Zorvexcom.")["Zorvexcom"] == nil)
+    }
+
     @Test func aHeadsComplementMayListItsFields() {
         // cmia-2021 line 4530: "Japan's Ministry of Health, Labour and Welfare recommends …".
         #expect(found(Fixtures.lines("cmia-2021", 4530, 4530))["Ministry of Health, Labour and Welfare"] != nil)
