@@ -238,6 +238,12 @@ struct OrganisationFinder: Sendable {
             }
             var run = Self.run(tokens, from: i, known: known, place: place)
             defer { i = max(run.upperBound, i + 1) }
+            // `Professor Li Wei of Tsinghua University`: after a person's title, the words
+            // before `of` are the person's name; the body is the complement.
+            if i > 0, Self.personTitles.contains(tokens[i - 1].lower), tokens[i - 1].spaceAfter,
+               let of = run.dropFirst().first(where: { tokens[$0].lower == "of" }), of + 1 < run.upperBound {
+                run = (of + 1)..<run.upperBound
+            }
             // `Honeywell (China) High-Tech Co. Ltd.`: a name goes on across a parenthesised word.
             let s0 = run.lowerBound
             if s0 >= 2, tokens[s0 - 1].capitalised, tokens[s0 - 2].capitalised,
@@ -257,6 +263,12 @@ struct OrganisationFinder: Sendable {
         }
         return out
     }
+
+    /// Titles written before a person's name: `Professor Li Wei of …`, `Dr. Santos of …`.
+    static let personTitles: Set<String> = [
+        "professor", "prof", "prof.", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "minister", "director", "president",
+        "chairman", "chairwoman", "ceo", "secretary", "governor", "mayor", "ambassador", "researcher", "economist", "dean",
+    ]
 
     /// Words of size that pair before `and` in names of bodies for firms of that size (`Small and
     /// Medium Enterprise Agency`, `Small and Medium-sized Enterprises Association`).

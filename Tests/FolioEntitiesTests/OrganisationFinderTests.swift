@@ -250,6 +250,13 @@ struct OrganisationFinderTests {
         #expect(found("The Institute of Hydrogen and Fuel Cells said so.")["Institute of Hydrogen and Fuel Cells"] != nil)
     }
 
+    @Test func aPersonsTitleLeavesTheNameBeforeOfToThePerson() {
+        let names = found("Professor Li Wei of Zorvex University argues so, and Dr. Santos of the Qarlo Institute agrees.")
+        #expect(Set(names.keys) == ["Zorvex University", "Qarlo Institute"], "\(names.keys.sorted())")
+        // Without a title the name with its complement stays whole.
+        #expect(found("The Bank of Zorvex lends.")["Bank of Zorvex"] != nil)
+    }
+
     @Test func aCompanysFormWithAComplementHeadsTheName() {
         let names = found("The National Payments Corporation of India (NPCI) runs it; NPCI grew.")
         #expect(names["National Payments Corporation of India"]?.type == .company)
