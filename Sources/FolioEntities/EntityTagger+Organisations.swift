@@ -81,12 +81,22 @@ extension EntityTagger {
                 order.append(slug)
             }
         }
-        for line in lines {
-            let ranges = line.map { layout.segments[$0].start..<layout.segments[$0].end }
-            var found = finder.candidates(in: text, ranges: ranges, known: known, place: isPlace)
-            found += finder.appositives(in: text, ranges: ranges, known: known, place: isPlace)
+        let lineRanges = lines.map { line in line.map { layout.segments[$0].start..<layout.segments[$0].end } }
+        let foundByLine = lineRanges.map { ranges in
+            finder.candidates(in: text, ranges: ranges, known: known, place: isPlace)
+                + finder.appositives(in: text, ranges: ranges, known: known, place: isPlace)
+        }
+        // One decision per name: a name found anywhere in the article is an organisation on every
+        // line, so a list elsewhere that holds it lists organisations (`interviews with Brightwell
+        // Instruments, Zorvex Pumps and Kestrel Mobility`, where only a later line describes Zorvex).
+        let acceptedNames = Set(foundByLine.joined().filter { candidate in
+            candidate.confidence >= OrganisationFinder.acceptance && !candidate.spans.contains(where: known)
+        }.map(\.name))
+        let acceptedMentions = acceptedNames.sorted().flatMap { occurrences(of: $0, in: text, layout) }
+        for (ranges, foundOnLine) in zip(lineRanges, foundByLine) {
+            var found = foundOnLine
             let organisations = (namedCompanies.map { $0.start..<$0.end }
-                + found.filter { $0.confidence >= OrganisationFinder.acceptance }.flatMap(\.spans))
+                + found.filter { $0.confidence >= OrganisationFinder.acceptance }.flatMap(\.spans) + acceptedMentions)
                 .filter { span in ranges.contains { $0.contains(span.lowerBound) } }
             found += finder.coordinated(
                 in: text, ranges: ranges, organisations: organisations, wellKnown: wellKnownSpans,

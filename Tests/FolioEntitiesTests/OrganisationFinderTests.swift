@@ -250,6 +250,18 @@ struct OrganisationFinderTests {
         #expect(found("The Institute of Hydrogen and Fuel Cells said so.")["Institute of Hydrogen and Fuel Cells"] != nil)
     }
 
+    @Test func aNameFoundOnOneLineMakesAListOnAnotherAListOfOrganisations() {
+        let names = found("""
+            We interviewed Brightwell Instruments, Zorvex Pumps and Kestrel Mobility.
+
+            Zorvex Pumps, a family-owned manufacturer, cut motor losses.
+            """)
+        #expect(Set(names.keys) == ["Brightwell Instruments", "Zorvex Pumps", "Kestrel Mobility"], "\(names.keys.sorted())")
+        #expect(names["Kestrel Mobility"]?.rule == .coordination)
+        // Without the later line nothing says the list names organisations.
+        #expect(found("We interviewed Brightwell Instruments, Zorvex Pumps and Kestrel Mobility.").isEmpty)
+    }
+
     @Test func aPersonsTitleLeavesTheNameBeforeOfToThePerson() {
         let names = found("Professor Li Wei of Zorvex University argues so, and Dr. Santos of the Qarlo Institute agrees.")
         #expect(Set(names.keys) == ["Zorvex University", "Qarlo Institute"], "\(names.keys.sorted())")
