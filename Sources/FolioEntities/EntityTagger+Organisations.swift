@@ -163,6 +163,11 @@ extension EntityTagger {
             }
         }
 
+        // `| Company | City |`: the cells of a column headed by an organisation word.
+        for cell in OrganisationFinder.organisationColumnCells(in: text) where !known(cell) && !isPlace(cell) {
+            if let candidate = finder.tableCell(text, cell) { add(candidate) }
+        }
+
         var discovery = Discovery()
         if !absorbed.isEmpty {
             hits.removeAll { hit in hit.pattern >= 0 && kinds[hit.term] == .company && absorbed.contains(hit.start..<hit.end) }

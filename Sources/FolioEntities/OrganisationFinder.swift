@@ -40,6 +40,8 @@ public enum DiscoveryRule: String, Sendable, Codable, Equatable {
     case acronymDefinition = "acronym definition"
     /// Ends with the word of a company's trade after a word of its own: `Tata Steel`, `Hainan Airlines`.
     case tradeWord = "trade word"
+    /// A cell of a table column headed `Company`, `Enterprise`, `Organisation` ….
+    case tableColumn = "table column"
     /// Accepted in the review file.
     case reviewed
 }

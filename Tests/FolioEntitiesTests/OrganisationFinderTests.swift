@@ -262,6 +262,26 @@ struct OrganisationFinderTests {
         #expect(found("We interviewed Brightwell Instruments, Zorvex Pumps and Kestrel Mobility.").isEmpty)
     }
 
+    @Test func theCellsOfACompanyColumnAreOrganisations() {
+        let names = found("""
+            Measures by company:
+
+            | **Company** | City | Measure |
+            |---|---|---|
+            | Brightwell Instruments | Suzhou | Waste heat recovery |
+            | **Kestrel Mobility** | Hefei | Battery swapping |
+            | Qarlo and Zorvex | Wuxi | Motors |
+            | Others | Wuxi | Motors |
+            | Total | | |
+
+            | Measure | City |
+            |---|---|
+            | Heat Pumps | Wuxi |
+            """)
+        #expect(Set(names.keys) == ["Brightwell Instruments", "Kestrel Mobility"], "\(names.keys.sorted())")
+        #expect(names["Kestrel Mobility"]?.rule == .tableColumn)
+    }
+
     @Test func aPersonsTitleLeavesTheNameBeforeOfToThePerson() {
         let names = found("Professor Li Wei of Zorvex University argues so, and Dr. Santos of the Qarlo Institute agrees.")
         #expect(Set(names.keys) == ["Zorvex University", "Qarlo Institute"], "\(names.keys.sorted())")
