@@ -409,14 +409,26 @@ public struct EntityTagger: Sendable {
             while i < text.count, ByteClass.isWordByte(text[i]) { i += 1 }
             return (String(decoding: text[s..<i], as: UTF8.self), i)
         }
+        func namesTreaty(_ hit: Hit) -> Bool {
+            let (first, end) = word(from: hit.end)
+            if Self.treatyWords.contains(first) { return true }
+            return first.first?.isUppercase == true && Self.treatyWords.contains(word(from: end).0)
+        }
+        let treaties = Set(hits.filter { $0.pattern >= 0 && kinds[$0.term] == .place && namesTreaty($0) }.map(\.term))
         return hits.filter { hit in
             guard hit.pattern >= 0, kinds[hit.term] == .place else { return true }
-            let (first, end) = word(from: hit.end)
-            if Self.treatyWords.contains(first) { return false }
-            guard first.first?.isUppercase == true else { return true }
-            return !Self.treatyWords.contains(word(from: end).0)
+            if namesTreaty(hit) { return false }
+            // Where the article names the treaty, `Paris commitments` and `Paris-aligned` speak of it too.
+            guard treaties.contains(hit.term) else { return true }
+            if hit.end < text.count, text[hit.end] == 0x2D { return false }
+            return !Self.treatyShorthandWords.contains(word(from: hit.end).0)
         }
     }
+
+    /// Words after a treaty's place that speak of the treaty (`the Paris commitments`).
+    static let treatyShorthandWords: Set<String> = [
+        "commitments", "commitment", "goals", "goal", "targets", "target", "pledges", "pledge", "objectives", "ambition", "process", "rulebook",
+    ]
 
     /// Drops matches of aliases with `requires` when the article does not also name the term
     /// another way (or contain one of the required strings), unless the match stands as a whole

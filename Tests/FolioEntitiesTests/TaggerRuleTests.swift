@@ -62,6 +62,14 @@ struct TaggerRuleTests {
         #expect(terms("The EU adopted the rule.").contains("place/european-union"))
     }
 
+    @Test func aPlaceThatNamesATreatyIsNoPlaceOfTheArticle() {
+        // giz-ccid-2022 line 215: "… joined the 2016 Paris Climate Agreement … as part of their Paris commitments."
+        #expect(!terms(Fixtures.lines("giz-ccid-2022", 215, 215)).contains("place/paris"))
+        #expect(!terms("Under the Paris Agreement, Paris goals and a Paris-aligned budget.").contains("place/paris"))
+        // Without the treaty, Paris is the city, whatever follows.
+        #expect(terms("The Paris targets of the city council were met in Paris.").contains("place/paris"))
+    }
+
     @Test func ambiguousAbbreviationNeedsItsLongForm() {
         #expect(!terms("ST has a wealth of experience.").contains("company/stmicroelectronics"))
         #expect(terms("I'm Bertrand Stoltz from STMicroelectronics. ST has a wealth of experience.").contains("company/stmicroelectronics"))
