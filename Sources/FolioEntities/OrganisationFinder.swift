@@ -317,7 +317,8 @@ struct OrganisationFinder: Sendable {
             // head or legal form (`Yonyou Network Technology and Inspur Group`), unless the
             // words are a complement (`Ministry of Science and Technology`).
             if token.lower == "and", companyClosingWords.contains(previous.lower),
-               !tokens[start..<j].contains(where: { $0.lower == "of" || $0.lower == "for" }), namesWithHead(tokens, from: j + 1) { break }
+               !tokens[start..<j].contains(where: { $0.lower == "of" || $0.lower == "for" }), namesWithHead(tokens, from: j + 1),
+               !abbreviationJoins(tokens, start: start, and: j) { break }
             if token.capitalised {
                 j += 1
                 end = j
@@ -387,6 +388,22 @@ struct OrganisationFinder: Sendable {
         // The name must end there.
         if tokens[last - 1].spaceAfter, last < tokens.count, tokens[last].capitalised { return nil }
         return last
+    }
+
+    /// Whether the name after `and` at token `and` (up to its head) is followed by a bracketed
+    /// abbreviation of the initials of the whole run from `start`: `China Automotive Technology
+    /// and Research Center (CATARC)` is one name.
+    static func abbreviationJoins(_ tokens: [Token], start: Int, and: Int) -> Bool {
+        var k = and + 1
+        while k < tokens.count, tokens[k].capitalised {
+            let isHead = heads[tokens[k].lower] != nil || keptLegalForms.contains(tokens[k].lower)
+            k += 1
+            if isHead { break }
+        }
+        guard k < tokens.count, tokens[k - 1].next == 0x28 else { return false }
+        let abbreviation = tokens[k].text.filter { $0 != "(" && $0 != ")" }
+        guard abbreviation.count >= 3, abbreviation.allSatisfy({ $0.isUppercase || $0.isNumber }) else { return false }
+        return initialsMatch(abbreviation, tokens[start..<k].map(\.text).joined(separator: " "))
     }
 
     /// Words that close many companies' names (`Hikvision Digital Technology`) and no body's

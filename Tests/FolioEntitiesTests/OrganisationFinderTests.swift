@@ -289,6 +289,13 @@ struct OrganisationFinderTests {
         #expect(found("The Bank of Zorvex lends.")["Bank of Zorvex"] != nil)
     }
 
+    @Test func anAbbreviationOfTheWholeRunKeepsAClosingTechnologyAndTheNextHeadOneName() {
+        let names = found("The Zorvex Automotive Technology and Research Center (ZATARC) drafted it; ZATARC tests cars.")
+        #expect(names["Zorvex Automotive Technology and Research Center"] != nil, "\(names.keys.sorted())")
+        // Without it, `Technology and` still joins two names.
+        #expect(Set(found("Yonyou Network Technology and Inspur Group signed it.").keys).contains("Inspur Group"))
+    }
+
     @Test func aCompanysFormWithAComplementHeadsTheName() {
         let names = found("The National Payments Corporation of India (NPCI) runs it; NPCI grew.")
         #expect(names["National Payments Corporation of India"]?.type == .company)
