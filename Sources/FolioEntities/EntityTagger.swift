@@ -400,7 +400,7 @@ public struct EntityTagger: Sendable {
     static let treatyWords: Set<String> = ["Agreement", "Accord", "Accords", "Protocol", "Convention", "Declaration", "Agenda", "Consensus"]
 
     /// `Paris Agreement`, `Paris Climate Agreement`, `Kyoto Protocol`: the place names the treaty,
-    /// not where something happens.
+    /// not where something happens; so does a river the name of a project or a company.
     private func dropPlacesNamingTreaties(_ hits: [Hit], _ text: [UInt8]) -> [Hit] {
         func word(from start: Int) -> (String, Int) {
             var i = start
@@ -412,6 +412,13 @@ public struct EntityTagger: Sendable {
         func namesTreaty(_ hit: Hit) -> Bool {
             let (first, end) = word(from: hit.end)
             if Self.treatyWords.contains(first) { return true }
+            // A river's name before another capitalised word opens the name of a project, a
+            // company or a bridge (`Yangtze River Three Gorges … Substation`, `Pearl River Piano`).
+            if gazetteers.terms[hit.term].type == "river", hit.end + 1 < text.count {
+                if text[hit.end] == 0x20, first.first?.isUppercase == true { return true }
+                // `Pearl River-Xijiang River Economic Belt`.
+                if text[hit.end] == 0x2D, text[hit.end + 1] >= 0x41, text[hit.end + 1] <= 0x5A { return true }
+            }
             return first.first?.isUppercase == true && Self.treatyWords.contains(word(from: end).0)
         }
         let treaties = Set(hits.filter { $0.pattern >= 0 && kinds[$0.term] == .place && namesTreaty($0) }.map(\.term))

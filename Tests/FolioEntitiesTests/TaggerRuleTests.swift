@@ -70,6 +70,16 @@ struct TaggerRuleTests {
         #expect(terms("The Paris targets of the city council were met in Paris.").contains("place/paris"))
     }
 
+    @Test func aRiverIsAPlaceUnlessItOpensAnotherName() {
+        #expect(terms("Barges carry coal along the Yangtze River to Wuhan.").contains("place/yangtze-river"))
+        // cmia-2021 line 3977: "… the Yangtze River Three Gorges Hydro Power Right Bank Substation …".
+        #expect(!terms(Fixtures.lines("cmia-2021", 3977, 3977)).contains("place/yangtze-river"))
+        #expect(!terms("The Pearl River-Xijiang River Economic Belt grew.").contains("place/pearl-river"))
+        // The delta is its own place, and the river is no member of it.
+        let delta = terms("The Yangtze River Delta leads.")
+        #expect(delta.contains("place/yangtze-river-delta") && !delta.contains("place/yangtze-river"))
+    }
+
     @Test func ambiguousAbbreviationNeedsItsLongForm() {
         #expect(!terms("ST has a wealth of experience.").contains("company/stmicroelectronics"))
         #expect(terms("I'm Bertrand Stoltz from STMicroelectronics. ST has a wealth of experience.").contains("company/stmicroelectronics"))
