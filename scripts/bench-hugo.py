@@ -97,6 +97,8 @@ def main():
     binary, runs, scratch = os.path.abspath(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     copies_list = [int(c) for c in sys.argv[4:]] or [1, 10]
     hugo = shutil.which("hugo")
+    if hugo is None:
+        sys.exit("error: hugo is not installed; install it with `apt-get install hugo` (`make bench` does)")
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[:2]
     print(f"Folio build against {' '.join(version)}: {runs} paired runs, medians")
     for copies in copies_list:
