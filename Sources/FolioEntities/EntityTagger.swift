@@ -31,6 +31,9 @@ public struct EntityTagger: Sendable {
     /// no terms, which finds nothing.
     let findsOrganisations: Bool
     private let evidence: PatternMatcher
+    /// The patterns of ``evidence`` that spell a goal's official short title in title case
+    /// (`Affordable and Clean Energy`): the text names the goal, as `SDG 7` does.
+    private let goalTitlePatterns: Set<Int>
     /// The kind of each term, by index in ``Gazetteers/terms``.
     let kinds: [EntityKind]
     /// The companies of the list of well-known organisations, by term index: a longer name found
@@ -60,10 +63,15 @@ public struct EntityTagger: Sendable {
         self.findsOrganisations = findsOrganisations && !gazetteers.terms.isEmpty
         var entities = PatternMatcher()
         var evidence = PatternMatcher()
+        var goalTitlePatterns: Set<Int> = []
         for (index, term) in gazetteers.terms.enumerated() {
             if let goal = term.goal {
                 for phrase in goal.phrases {
                     evidence.add(Self.pattern(term: index, alias: Alias(text: phrase, caseSensitive: Alias.defaultCaseSensitivity(phrase))))
+                }
+                for title in Self.titleSpellings(of: goal.shortTitle) {
+                    goalTitlePatterns.insert(evidence.patterns.count)
+                    evidence.add(Self.pattern(term: index, alias: Alias(text: title, caseSensitive: true)))
                 }
                 continue
             }
@@ -79,6 +87,7 @@ public struct EntityTagger: Sendable {
         evidence.compile()
         self.entities = entities
         self.evidence = evidence
+        self.goalTitlePatterns = goalTitlePatterns
         kinds = gazetteers.terms.map(\.id.kind)
         wellKnownCompanies = Set(gazetteers.terms.indices.filter { gazetteers.terms[$0].foundBy == Gazetteers.wellKnownOrganisationsSource })
         var goalTerms: [Int: Int] = [:]
@@ -99,6 +108,19 @@ public struct EntityTagger: Sendable {
         coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
         technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
         technologyGroups = TechnologyGroupVotes(terms: gazetteers.terms)
+    }
+
+    /// A goal's short title as the UN writes it (`Good Health and Well-being`) and with every
+    /// word but the small ones capitalised (`Good Health and Well-Being`). A title of one word
+    /// names no goal by itself.
+    static func titleSpellings(of shortTitle: String) -> [String] {
+        guard shortTitle.contains(" ") else { return [] }
+        let small: Set<String> = ["and", "for", "the", "on", "of", "in", "to"]
+        let titled = shortTitle.split(separator: " ").map { word -> String in
+            if small.contains(String(word)) { return String(word) }
+            return word.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
+        }.joined(separator: " ")
+        return titled == shortTitle ? [shortTitle] : [shortTitle, titled]
     }
 
     private static func pattern(term: Int, alias: Alias) -> Pattern {
@@ -167,7 +189,11 @@ public struct EntityTagger: Sendable {
                     guard position >= i || position >= j, ByteClass.isWordStart(text, position, segmentStart: segment.start) else { continue }
                     if position >= j, let end = evidence.longestMatch(in: text, at: position, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates) {
                         let p = evidence.patterns[found[0]]
-                        evidenceHits.append(Hit(term: p.term, pattern: -2, start: position, end: end, segment: s, nested: false, phrase: p.text))
+                        if let title = found.first(where: goalTitlePatterns.contains) {
+                            evidenceHits.append(Hit(term: evidence.patterns[title].term, pattern: -1, start: position, end: end, segment: s, nested: false))
+                        } else {
+                            evidenceHits.append(Hit(term: p.term, pattern: -2, start: position, end: end, segment: s, nested: false, phrase: p.text))
+                        }
                         j = end
                     }
                     guard position >= i, let end = entities.longestMatch(in: text, at: position, limit: segment.end, shouting: segment.shouting, found: &found, candidates: &candidates)

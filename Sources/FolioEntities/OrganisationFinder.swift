@@ -167,7 +167,7 @@ struct OrganisationFinder: Sendable {
         "our", "its", "their", "his", "her", "under", "since", "after", "before", "during", "while", "both", "each", "all",
         "other", "through", "via", "among", "between", "besides", "also", "meanwhile", "moreover", "furthermore", "however",
         "currently", "today", "recently", "finally", "additionally", "together", "source", "sources", "note", "see", "figure",
-        "table", "according", "when", "where", "if", "we", "it", "they", "china's", "many", "some", "several", "most", "leading",
+        "table", "according", "when", "where", "if", "we", "it", "they", "she", "he", "you", "your", "my", "china's", "many", "some", "several", "most", "leading",
         "dear", "mr", "mr.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "about", "there", "here", "which", "who", "what",
         "such", "then", "thus", "hence", "yet", "but", "or", "so", "because", "although", "though", "unlike", "like",
         // Titles before an organisation: `Director of the … Commission`.
@@ -516,7 +516,8 @@ struct OrganisationFinder: Sendable {
     static let tradeWords: Set<String> = [
         "airlines", "airways", "motors", "industries", "pharmaceuticals", "pharma", "shipping", "logistics", "steel",
         "telecom", "telecommunications", "electronics", "semiconductor", "semiconductors", "chemicals", "petroleum",
-        "petrochemical", "mining", "securities", "insurance", "automotive", "brewery", "textiles",
+        "petrochemical", "mining", "securities", "insurance", "automotive", "brewery", "textiles", "foods", "beverages",
+        "machinery", "cement", "electric", "power",
     ]
 
     /// Words that make a trade a sector, not a company: `Strategic Emerging Industries`, `Green Steel`.
@@ -617,7 +618,7 @@ struct OrganisationFinder: Sendable {
                             // `the company's …` is something of a company, not one.
                             let owned = Self.isPossessive(text, tokens[m].start..<tokens[m].end)
                             if !owned, Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) {
-                                described = !definiteAppositive || [0, 0x2C, 0x2E, 0x29, 0x3B].contains(tokens[m].next)
+                                described = !definiteAppositive || Self.endsDescription(tokens, at: m)
                                 break
                             }
                             // `a think tank`: `tank` only after `think`.
@@ -641,7 +642,7 @@ struct OrganisationFinder: Sendable {
             // every name listed after a plural company noun.
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
-            if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run) || Self.isCompanyAgent(tokens, run, text)
+            if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run) || Self.isCompanyAgent(tokens, run, text, place: place)
                 || Self.isNamedAsAPartner(tokens, run, text, known: known) || Self.isSaidToBeFounded(tokens, run, text) {
                 described = true
                 rule = .companyContext
@@ -660,6 +661,25 @@ struct OrganisationFinder: Sendable {
             }
         }
         return out
+    }
+
+    /// Words that say where a company leads (`the largest operator in the region`).
+    static let scopeNouns: Set<String> = ["region", "country", "world", "market", "sector", "industry", "city", "province", "state", "continent", "nation"]
+
+    /// Whether the description that a definite appositive opens ends at its noun `m`: at a
+    /// comma, stop or bracket right after it, or after a short phrase that says where
+    /// (`the largest mobile operator in the region,`, `the biggest carmaker in Japan.`).
+    static func endsDescription(_ tokens: [Token], at m: Int) -> Bool {
+        let closing: [UInt8] = [0, 0x2C, 0x2E, 0x29, 0x3B]
+        if closing.contains(tokens[m].next) { return true }
+        guard m + 2 < tokens.count, ["in", "across", "on"].contains(tokens[m + 1].lower) else { return false }
+        var n = m + 2
+        if tokens[n].lower == "the", n + 1 < tokens.count { n += 1 }
+        // One scope noun, or a place's name of one or two capitalised words.
+        if scopeNouns.contains(tokens[n].lower) { return closing.contains(tokens[n].next) }
+        guard tokens[n].capitalised else { return false }
+        if closing.contains(tokens[n].next) { return true }
+        return n + 1 < tokens.count && tokens[n].spaceAfter && tokens[n + 1].capitalised && closing.contains(tokens[n + 1].next)
     }
 
     /// Whether a sentence opens by describing the name that follows its first comma as a
@@ -883,19 +903,31 @@ struct OrganisationFinder: Sendable {
         return scalars.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == "&" }
     }
 
-    /// Participles whose agent is a company: `operated by Safaricom`, `a plant owned by Zorvex`.
-    static let companyAgentParticiples: Set<String> = ["operated", "owned", "manufactured", "acquired", "supplied", "run"]
+    /// Participles whose agent is a company: `operated by Safaricom`, `a plant owned by Zorvex`,
+    /// `solar kits sold by Zorvex`.
+    static let companyAgentParticiples: Set<String> = [
+        "operated", "owned", "manufactured", "acquired", "supplied", "run", "sold", "built", "installed", "distributed",
+        "produced", "developed", "marketed",
+    ]
+
+    /// Last words that make a title-case name a company's, never a person's: its trade
+    /// (``tradeWords``) or one of these (`Yara International`, `Envision Energy`).
+    static let companyFinalWords: Set<String> = tradeWords.union(["international", "technologies", "solutions", "energy"])
 
     /// Whether the name is the agent of a company's participle (`operated by Safaricom`): one
     /// word in title case or up to three in capitals, with a word of its own, that ends the
-    /// noun phrase. People own and run things too, so a name of several title-case words
-    /// (`owned by Li Shufu`) is not taken.
-    static func isCompanyAgent(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+    /// noun phrase, and no place (`steel produced by Sichuan`). People own and run things too,
+    /// so a name of several title-case words (`owned by Li Shufu`) is taken only when its last
+    /// word is a company's (`run by Twiga Foods`).
+    static func isCompanyAgent(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8], place: (Range<Int>) -> Bool = { _ in false }) -> Bool {
         let start = run.lowerBound
         guard start >= 2, tokens[start - 1].lower == "by", tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter,
               companyAgentParticiples.contains(tokens[start - 2].lower), run.count <= 3 else { return false }
+        guard !place(tokens[start].start..<tokens[run.upperBound - 1].end) else { return false }
         let single = run.count == 1 && tokens[start].text.count >= 3 && tokens[start].text.first?.isUppercase == true
-        guard single || tokens[run].allSatisfy({ isCapitalsName($0.text) }) else { return false }
+        let titledCompany = run.count >= 2 && companyFinalWords.contains(tokens[run.upperBound - 1].lower)
+            && tokens[run].allSatisfy { $0.text.first?.isUppercase == true }
+        guard single || titledCompany || tokens[run].allSatisfy({ isCapitalsName($0.text) }) else { return false }
         let lowers = tokens[run].map(\.lower)
         guard !demonyms.contains(lowers[0]), !lowers.contains(where: { heads[$0] != nil || currencies.contains($0) }) else { return false }
         return hasOwnWord(tokens, run, text)

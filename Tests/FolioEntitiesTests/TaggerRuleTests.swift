@@ -139,6 +139,9 @@ struct TaggerRuleTests {
         #expect(tagger.analyze(markdown: "The 17 SDGs and their 169 targets.\n").tags.sdgs.isEmpty)
         #expect(tagger.analyze(markdown: "Goal 13 of the SDG agenda.\n").tags.sdgs == [13])
         #expect(tagger.analyze(markdown: "Goal 3 of the company is growth.\n").tags.sdgs.isEmpty)
+        // A goal's official short title in title case names it; the same words in lower case are evidence only.
+        #expect(tagger.analyze(markdown: "The schemes advance Affordable and Clean Energy and Good Health and Well-Being.\n").tags.sdgs == [3, 7])
+        #expect(tagger.analyze(markdown: "It is a matter of quality education for all.\n").tags.sdgs.isEmpty)
         // cst-2024 lines 183–289 name all seventeen goals.
         #expect(tagger.analyze(markdown: Fixtures.lines("cst-2024", 183, 289)).tags.sdgs == Array(1...17))
     }
