@@ -112,7 +112,15 @@ struct ConvertedTextNormalizer: Sendable {
                 if let major = SectionNumbering.leadingNumber(first).flatMap({ Int($0.split(separator: ".").first ?? "") }) { chapter = major }
             }
         }
+        // Tables laid out with spaces: their rows stay lines, their cells tab-separated.
+        let tableRows = flavour == .plainText ? LayoutTable.rows(in: lines) : [:]
+        if !tableRows.isEmpty { notes.append("\(tableRows.count) rows of tables laid out with spaces kept as table rows") }
         while i < lines.count {
+            if let cells = tableRows[i] {
+                out.append(SourceLine(cells.joined(separator: "\t"), number: lines[i].number))
+                i += 1
+                continue
+            }
             let text = TextNormalizer.trim(lines[i].text)
             if text.isEmpty {
                 if out.last?.text.isEmpty == false { out.append(SourceLine("", number: lines[i].number)) }
@@ -164,7 +172,7 @@ struct ConvertedTextNormalizer: Sendable {
             while j < lines.count {
                 let next = lines[j].text
                 let nextText = TextNormalizer.trim(next)
-                if nextText.isEmpty || isStructural(nextText) || heading(lines, at: j, chapter: chapter, contents: contents) != nil || startsBlock(nextText) { break }
+                if nextText.isEmpty || tableRows[j] != nil || isStructural(nextText) || heading(lines, at: j, chapter: chapter, contents: contents) != nil || startsBlock(nextText) { break }
                 if nextText.utf8.count <= 60 && AutoHints.contentsTitles.contains(TextNormalizer.key(nextText)) { break }
                 if Self.isCaption(nextText) { break }
                 let nextIndent = TableOfContents.indentation(next)
