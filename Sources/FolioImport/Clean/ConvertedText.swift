@@ -77,7 +77,17 @@ struct ConvertedTextNormalizer: Sendable {
         var lines = lines
         var removed = 0
         var notes: [String] = []
+        // Pages, read before the furniture step removes the form feeds that start them.
+        var page = 0
+        let pageOf = lines.map { line in
+            if line.text.contains("\u{0C}") { page += 1 }
+            return page
+        }
         stripPageFurniture(&lines, removed: &removed)
+        if flavour == .plainText {
+            let markers = PlainNoteMarkers.mark(&lines, pageOf: pageOf)
+            if markers > 0 { notes.append("\(markers) footnote markers glued to their words set as superscripts") }
+        }
         if removed > 0 { notes.append("\(removed) page-number, running-head and image-placeholder lines removed") }
         let entities = decodeMarkup(&lines)
         if entities > 0 { notes.append("\(entities) HTML entities, escaped underscores and split emphasis repaired") }
@@ -175,6 +185,9 @@ struct ConvertedTextNormalizer: Sendable {
                 if nextText.isEmpty || tableRows[j] != nil || isStructural(nextText) || heading(lines, at: j, chapter: chapter, contents: contents) != nil || startsBlock(nextText) { break }
                 if nextText.utf8.count <= 60 && AutoHints.contentsTitles.contains(TextNormalizer.key(nextText)) { break }
                 if Self.isCaption(nextText) { break }
+                // Numbered notes at a page's foot (`1 World Bank, 2021.` / `2 ADB project …`):
+                // each number after the one that opened the paragraph starts a note of its own.
+                if let opened = Self.leadingItemNumber(paragraph), Self.leadingItemNumber(nextText) == opened + 1 { break }
                 let nextIndent = TableOfContents.indentation(next)
                 // A first-line indent opens a new paragraph in laid-out text (but a reference
                 // entry `[Bla93]  Richard …` continues under a hanging indent).
@@ -590,6 +603,17 @@ struct ConvertedTextNormalizer: Sendable {
     }
 
     /// Collapses runs of spaces and tabs into one space.
+    /// The number that opens a numbered note or item (`3 KWSC, Annual Report`, `12. Text`):
+    /// one to three digits, an optional dot, a space and a word or a quotation.
+    static func leadingItemNumber(_ text: String) -> Int? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard (1...3).contains(digits.count), let number = Int(digits) else { return nil }
+        var rest = text.dropFirst(digits.count)
+        if rest.first == "." { rest = rest.dropFirst() }
+        guard rest.first == " ", let word = rest.dropFirst().first, word.isLetter || "\"“‘'".contains(word) else { return nil }
+        return number
+    }
+
     static func collapseSpaces(_ text: String) -> String {
         guard text.contains("  ") || text.contains("\t") else { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
