@@ -173,3 +173,37 @@ import Testing
         #expect(PlainNoteMarkers.mark(&split, pageOf: [0, 1, 1]) == 0)
     }
 }
+
+/// The cover data `folio add` reads from a new report's first page.
+@Suite struct CoverMetadataTests {
+    func detect(_ text: String) -> MetadataDetector.Detected {
+        MetadataDetector().detect(text.components(separatedBy: "\n").enumerated().map { SourceLine($0.element, number: $0.offset + 1) })
+    }
+
+    @Test func aPublishedByLineNamesThePublisherAndATitleLineNoAuthor() {
+        let cover = detect("""
+            Water for Growing Cities
+            A Policy Brief
+            Published by the Riverside Forum, June 2024
+            1 Why Metering Matters
+            Cities lose water through leaks, and metering finds them.
+            """)
+        #expect(cover.subtitle == "A Policy Brief")
+        #expect(cover.publisher == "Riverside Forum")
+        #expect(cover.date == "2024-06")
+        #expect(cover.authors.isEmpty, "\(cover.authors)")
+    }
+
+    @Test func wordsOfAPublicationsTitleOrOfTheTextAreNoPersonsName() {
+        let cover = detect("""
+            Powering Growth
+            Regional Energy Outlook 2025
+            Nairobi, March 2025
+            Amina Otieno and Li Wei
+            Introduction
+            The regional energy market grows, and the outlook is good.
+            """)
+        #expect(cover.authors == ["Amina Otieno", "Li Wei"])
+        #expect(cover.date == "2025-03")
+    }
+}

@@ -22,7 +22,25 @@ struct MetadataDetector: Sendable {
     ]
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
+    /// Words of a publication's or a section's title that are no part of a person's name
+    /// (`Regional Energy Outlook`, `Why Community Solar Matters`).
+    static let notInNames: Set<String> = [
+        "outlook", "report", "review", "brief", "paper", "papers", "study", "survey", "update", "series", "edition", "yearbook",
+        "handbook", "guide", "insights", "perspectives", "analysis", "bulletin", "proceedings", "working", "policy", "annual",
+        "why", "how", "what", "when", "where", "who", "matters", "towards", "toward", "beyond", "for", "of", "in", "on", "to", "with",
+    ]
+
+    /// Words that open a cover line naming its publisher, dropped from the name.
+    static let publisherLeads = ["published by ", "publisher: ", "issued by ", "a publication of ", "a report by ", "prepared by "]
+
     func detect(_ lines: [SourceLine]) -> Detected {
+        // Words the text writes in lower case: a cover line made of them names no person
+        // (`A Policy Brief`, `Regional Energy Outlook`).
+        var common = Set<Substring>()
+        for line in lines.prefix(4000) {
+            for word in line.text.split(whereSeparator: { !$0.isLetter }) where word.first?.isLowercase == true { common.insert(word) }
+        }
+        let personNames = { (text: String) in self.personNames(text, commonWords: common) }
         var cover: [String] = []
         for line in lines {
             let text = TextNormalizer.stripMarkup(line.text).trimmingCharacters(in: .whitespaces)
@@ -62,17 +80,24 @@ struct MetadataDetector: Sendable {
                 }
             }
         }
-        if index < cover.count, isSubtitle(cover[index]) {
+        if index < cover.count, isSubtitle(cover[index], personNames: personNames) {
             detected.subtitle = cover[index]
             index += 1
         }
         for text in cover.dropFirst(index) {
-            if detected.publisher == nil, isOrganisation(text) {
-                let words = text.split(separator: " ").drop { $0.allSatisfy(\.isNumber) }.reversed().drop { $0.allSatisfy(\.isNumber) }.reversed()
-                detected.publisher = Self.clip(words.joined(separator: " "))
+            let lead = Self.publisherLeads.first { text.lowercased().hasPrefix($0) }
+            if detected.publisher == nil, lead != nil || isOrganisation(text) {
+                var name = Substring(text).dropFirst(lead?.count ?? 0)
+                if name.lowercased().hasPrefix("the ") { name = name.dropFirst(4) }
+                // `Published by the X Institute, June 2024`: the name ends at the date.
+                if let comma = name.firstIndex(of: ","), date(in: String(name[comma...])) != nil { name = name[..<comma] }
+                let words = name.split(separator: " ").drop { $0.allSatisfy(\.isNumber) }.reversed().drop { $0.allSatisfy(\.isNumber) || Self.months.contains($0.lowercased()) }.reversed()
+                detected.publisher = Self.clip(words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")))
             }
             if detected.authors.isEmpty, let names = personNames(text) { detected.authors = names }
             if detected.date == nil, let date = date(in: text) { detected.date = date }
+            // `Outlook 2025` then `Nairobi, March 2025`: the month makes the same year precise.
+            if let year = detected.date, year.count == 4, let precise = date(in: text), precise.hasPrefix(year + "-") { detected.date = precise }
         }
         if detected.date == nil {
             for line in lines.prefix(400) {
@@ -89,7 +114,7 @@ struct MetadataDetector: Sendable {
         text.count <= 120 ? text : String(text.prefix(117)) + "…"
     }
 
-    func isSubtitle(_ text: String) -> Bool {
+    func isSubtitle(_ text: String, personNames: (String) -> [String]?) -> Bool {
         guard text.count <= 140, personNames(text) == nil, date(in: text) == nil, !isOrganisation(text) else { return false }
         guard let first = text.first, first.isLetter else { return false }
         return !TextNormalizer.endsSentence(text) && text.split(separator: " ").count >= 2
@@ -101,8 +126,11 @@ struct MetadataDetector: Sendable {
     }
 
     /// `Andrew Kadatch1 and Bob Jenkins2`, `Achim Zeileis`, `by Julian Seward`: two to four
-    /// capitalised words per name, names separated by `and` or commas.
-    func personNames(_ text: String) -> [String]? {
+    /// capitalised words per name, names separated by `and` or commas; no article (`A Policy
+    /// Brief`), and at most half of a name's words ones the text writes in lower case.
+    func personNames(_ text: String, commonWords: Set<Substring> = []) -> [String]? {
+        // A numbered line is a section's title (`1 Why It Matters`).
+        guard text.first?.isNumber != true else { return nil }
         var t = text
         if t.lowercased().hasPrefix("by ") { t = String(t.dropFirst(3)) }
         if let lt = t.firstIndex(of: "<") { t = String(t[..<lt]) }
@@ -115,6 +143,8 @@ struct MetadataDetector: Sendable {
             guard (2...4).contains(words.count) else { return nil }
             guard words.allSatisfy({ w in w.first?.isUppercase == true && w.dropFirst().allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" } }) else { return nil }
             guard !words.contains(where: { Self.organisationWords.contains($0.lowercased()) }) else { return nil }
+            guard !["A", "An", "The"].contains(words[0]), !words.contains(where: { Self.notInNames.contains($0.lowercased()) }) else { return nil }
+            guard words.filter({ commonWords.contains(Substring($0.lowercased())) }).count * 2 <= words.count else { return nil }
             names.append(words.joined(separator: " "))
         }
         return names.isEmpty ? nil : names
