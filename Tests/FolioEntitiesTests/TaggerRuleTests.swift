@@ -80,6 +80,19 @@ struct TaggerRuleTests {
         #expect(delta.contains("place/yangtze-river-delta") && !delta.contains("place/yangtze-river"))
     }
 
+    @Test func worldRegionsAreKnownWithTheirMembers() throws {
+        let found = terms("Trade with Central Asia, sub-Saharan Africa, the Middle East and Latin America grew, and East Africa too.")
+        for slug in ["central-asia", "sub-saharan-africa", "middle-east", "latin-america", "east-africa"] {
+            #expect(found.contains("place/\(slug)"), "\(slug)")
+        }
+        // M49's own name is an alias; Southern Africa is no South Africa.
+        #expect(terms("Eastern Africa exports tea.").contains("place/east-africa"))
+        let southern = terms("Southern Africa trades with South Africa.")
+        #expect(southern.contains("place/southern-africa") && southern.contains("place/south-africa"))
+        let eastAfrica = try #require(Fixtures.gazetteers.terms.first { $0.name == "East Africa" })
+        #expect(eastAfrica.members.contains("Kenya") && !eastAfrica.members.contains("Egypt"))
+    }
+
     @Test func ambiguousAbbreviationNeedsItsLongForm() {
         #expect(!terms("ST has a wealth of experience.").contains("company/stmicroelectronics"))
         #expect(terms("I'm Bertrand Stoltz from STMicroelectronics. ST has a wealth of experience.").contains("company/stmicroelectronics"))

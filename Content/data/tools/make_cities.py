@@ -240,6 +240,65 @@ ZONE_MEMBERS = {
 }
 PLACES += [("Pearl River Delta", "region", "China", None, ["PRD"])]
 
+# World regions that reports name: the subregions of the UN Statistics Division's M49 standard
+# ("Standard country or area codes for statistical use", https://unstats.un.org/unsd/methodology/m49/)
+# under the names reports use, with M49's own name as an alias, and their member countries as
+# M49 lists them; then four groupings M49 does not make, with the members of their common use:
+# the Middle East (the Gulf states, the Levant, Egypt, Iran and Turkey), Central Europe, the
+# Nordic countries (the members of the Nordic Council) and Scandinavia.
+WORLD_REGIONS = [
+    ("East Africa", "Africa", ["Eastern Africa"], ["Burundi", "Comoros", "Djibouti", "Eritrea", "Ethiopia", "Kenya",
+        "Madagascar", "Malawi", "Mauritius", "Mayotte", "Mozambique", "Reunion", "Rwanda", "Seychelles", "Somalia",
+        "South Sudan", "Uganda", "Tanzania", "Zambia", "Zimbabwe"]),
+    ("Central Africa", "Africa", ["Middle Africa"], ["Angola", "Cameroon", "Central African Republic", "Chad",
+        "Republic of the Congo", "Democratic Republic of the Congo", "Equatorial Guinea", "Gabon", "Sao Tome and Principe"]),
+    ("North Africa", "Africa", ["Northern Africa"], ["Algeria", "Egypt", "Libya", "Morocco", "Sudan", "Tunisia", "Western Sahara"]),
+    ("Southern Africa", "Africa", [], ["Botswana", "Eswatini", "Lesotho", "Namibia", "South Africa"]),
+    ("West Africa", "Africa", ["Western Africa"], ["Benin", "Burkina Faso", "Cabo Verde", "Ivory Coast", "Gambia", "Ghana",
+        "Guinea", "Guinea-Bissau", "Liberia", "Mali", "Mauritania", "Niger", "Nigeria", "Saint Helena", "Senegal",
+        "Sierra Leone", "Togo"]),
+    ("Central America", None, [], ["Belize", "Costa Rica", "El Salvador", "Guatemala", "Honduras", "Mexico", "Nicaragua", "Panama"]),
+    ("Caribbean", None, ["the Caribbean"], ["Anguilla", "Antigua and Barbuda", "Aruba", "Bahamas", "Barbados",
+        "British Virgin Islands", "Cayman Islands", "Cuba", "Curacao", "Dominica", "Dominican Republic", "Grenada",
+        "Guadeloupe", "Haiti", "Jamaica", "Martinique", "Montserrat", "Puerto Rico", "Saint Barthelemy",
+        "Saint Kitts and Nevis", "Saint Lucia", "Saint Martin", "Saint Vincent and the Grenadines", "Sint Maarten",
+        "Trinidad and Tobago", "Turks and Caicos Islands", "U.S. Virgin Islands"]),
+    ("East Asia", "Asia", ["Eastern Asia"], ["China", "Japan", "Mongolia", "North Korea", "South Korea"]),
+    ("South Asia", "Asia", ["Southern Asia"], ["Afghanistan", "Bangladesh", "Bhutan", "India", "Iran", "Maldives", "Nepal",
+        "Pakistan", "Sri Lanka"]),
+    ("Central Asia", "Asia", [], ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]),
+    ("Western Asia", "Asia", [], ["Armenia", "Azerbaijan", "Bahrain", "Cyprus", "Georgia", "Iraq", "Israel", "Jordan",
+        "Kuwait", "Lebanon", "Oman", "Qatar", "Saudi Arabia", "Palestinian Territory", "Syria", "Turkey",
+        "United Arab Emirates", "Yemen"]),
+    ("Eastern Europe", "Europe", [], ["Belarus", "Bulgaria", "Czechia", "Hungary", "Moldova", "Poland", "Romania", "Russia",
+        "Slovakia", "Ukraine"]),
+    ("Northern Europe", "Europe", [], ["Aland Islands", "Denmark", "Estonia", "Faroe Islands", "Finland", "Guernsey",
+        "Iceland", "Ireland", "Isle of Man", "Jersey", "Latvia", "Lithuania", "Norway", "Svalbard and Jan Mayen", "Sweden",
+        "United Kingdom"]),
+    ("Southern Europe", "Europe", [], ["Albania", "Andorra", "Bosnia and Herzegovina", "Croatia", "Gibraltar", "Greece",
+        "Italy", "Kosovo", "Malta", "Montenegro", "North Macedonia", "Portugal", "San Marino", "Serbia", "Slovenia",
+        "Spain", "Vatican"]),
+    ("Western Europe", "Europe", [], ["Austria", "Belgium", "France", "Germany", "Liechtenstein", "Luxembourg", "Monaco",
+        "Netherlands", "Switzerland"]),
+]
+WORLD_REGIONS += [
+    ("Sub-Saharan Africa", "Africa", ["sub-Saharan Africa", "Subsaharan Africa"],
+        sorted({m for name, _, _, members in WORLD_REGIONS if name in ("East Africa", "Central Africa", "Southern Africa", "West Africa")
+                for m in members} | {"Sudan"})),
+    ("Latin America", None, ["Latin America and the Caribbean"],
+        [m for name, _, _, members in WORLD_REGIONS if name in ("Central America", "Caribbean") for m in members]
+        + ["Argentina", "Bolivia", "Brazil", "Chile", "Colombia", "Ecuador", "Falkland Islands", "French Guiana", "Guyana",
+           "Paraguay", "Peru", "Suriname", "Uruguay", "Venezuela"]),
+    ("Middle East", "Asia", [], ["Bahrain", "Cyprus", "Egypt", "Iran", "Iraq", "Israel", "Jordan", "Kuwait", "Lebanon", "Oman",
+        "Palestinian Territory", "Qatar", "Saudi Arabia", "Syria", "Turkey", "United Arab Emirates", "Yemen"]),
+    ("Central Europe", "Europe", [], ["Austria", "Czechia", "Germany", "Hungary", "Liechtenstein", "Poland", "Slovakia",
+        "Slovenia", "Switzerland"]),
+    ("Nordic countries", "Europe", ["Nordic region", "the Nordics"], ["Denmark", "Finland", "Iceland", "Norway", "Sweden"]),
+    ("Scandinavia", "Europe", [], ["Denmark", "Norway", "Sweden"]),
+]
+PLACES += [(name, "region", parent, None, aliases) for name, parent, aliases, _ in WORLD_REGIONS]
+ZONE_MEMBERS.update({name: members for name, _, _, members in WORLD_REGIONS})
+
 # The great rivers that reports on industry, trade and climate name (shipping, hydropower,
 # water risk). A name the river shares with a state or a company (Mississippi, Amazon) is listed
 # only with "River". Each is drawn at the centre of cities along it (POINT_FROM).
