@@ -113,6 +113,7 @@ struct OrganisationFinder: Sendable {
         "chamber": (.association, true), "society": (.association, false), "consortium": (.association, false),
         "union": (.association, false),
         "bank": (.company, false), "fund": (.company, false), "exchange": (.company, true),
+        "hospital": (.company, false), "clinic": (.company, false),
         "foundation": (.ngo, false), "centre": (.researchInstitute, true), "center": (.researchInstitute, true),
         "organisation": (.internationalOrganisation, false), "organization": (.internationalOrganisation, false),
         // The same heads in the languages whose names reports leave untranslated.
@@ -193,6 +194,7 @@ struct OrganisationFinder: Sendable {
         "company", "firm", "manufacturer", "producer", "provider", "supplier", "group", "startup", "start-up", "enterprise",
         "operator", "developer", "maker", "carmaker", "automaker", "insurer", "consultancy", "retailer", "conglomerate",
         "corporation", "multinational", "subsidiary", "distributor", "integrator", "vendor", "bank",
+        "utility", "airline", "lender", "chipmaker", "steelmaker", "hospital",
     ]
     /// Whether the name at `index` follows `called` or `named` right after a company noun: `a
     /// subsidiary called X`, `a start-up named X`, `a joint venture called X` (and the plural).

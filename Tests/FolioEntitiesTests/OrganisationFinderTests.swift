@@ -469,6 +469,15 @@ struct OrganisationFinderTests {
         #expect(found("The revenue of Zorvex Orbital rose.")["Zorvex Orbital"]?.rule == .companyContext)
     }
 
+    @Test func hospitalsAndUtilitiesAreOrganisations() {
+        // cmia-2021 line 2500: "… ABB joined forces with Swiss utility Axpo to develop …".
+        #expect(found(Fixtures.lines("cmia-2021", 2500, 2500))["Axpo"]?.rule == .appositive)
+        #expect(found("Bumrungrad International Hospital in Bangkok added a chatbot.")["Bumrungrad International Hospital"]?.rule == .headNoun)
+        #expect(found("Zorvexmed, a private hospital network in Hanoi, deployed records.")["Zorvexmed"] != nil)
+        // A hospital that no name of its own opens is none.
+        #expect(found("The Smart Hospital programme grew; every smart hospital reports.").isEmpty)
+    }
+
     @Test func anAppositiveNounGivesTheKindOfOrganisation() {
         // cmia-2024 line 806: "… by Consumer Reports, an authoritative magazine under the American Consumers Union."
         #expect(found(Fixtures.lines("cmia-2024", 806, 806))["Consumer Reports"]?.type == .media)
