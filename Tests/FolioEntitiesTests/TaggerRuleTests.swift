@@ -93,6 +93,13 @@ struct TaggerRuleTests {
         #expect(eastAfrica.members.contains("Kenya") && !eastAfrica.members.contains("Egypt"))
     }
 
+    @Test func logisticsAndConnectivityTermsOfNewReports() {
+        let found = terms("Couriers use route optimization software; villages get broadband and solar rooftops.")
+        #expect(found.isSuperset(of: ["technology/route-optimisation", "technology/broadband", "technology/solar-photovoltaics"]), "\(found.sorted())")
+        // The longer name wins: fibre broadband is optical fibre.
+        #expect(!terms("Fibre broadband reaches every town.").contains("technology/broadband"))
+    }
+
     @Test func ambiguousAbbreviationNeedsItsLongForm() {
         #expect(!terms("ST has a wealth of experience.").contains("company/stmicroelectronics"))
         #expect(terms("I'm Bertrand Stoltz from STMicroelectronics. ST has a wealth of experience.").contains("company/stmicroelectronics"))
