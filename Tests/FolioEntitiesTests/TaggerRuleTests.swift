@@ -96,6 +96,8 @@ struct TaggerRuleTests {
     @Test func logisticsAndConnectivityTermsOfNewReports() {
         let found = terms("Couriers use route optimization software; villages get broadband and solar rooftops.")
         #expect(found.isSuperset(of: ["technology/route-optimisation", "technology/broadband", "technology/solar-photovoltaics"]), "\(found.sorted())")
+        let materials = terms("Plants test calcined clay cement, and traceability lets buyers check the soy; satellite monitoring finds fires.")
+        #expect(materials.isSuperset(of: ["technology/low-carbon-cement", "technology/traceability-systems", "technology/remote-sensing"]), "\(materials.sorted())")
         // The longer name wins: fibre broadband is optical fibre.
         #expect(!terms("Fibre broadband reaches every town.").contains("technology/broadband"))
     }
