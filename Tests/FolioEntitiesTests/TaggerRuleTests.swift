@@ -98,6 +98,8 @@ struct TaggerRuleTests {
         #expect(found.isSuperset(of: ["technology/route-optimisation", "technology/broadband", "technology/solar-photovoltaics"]), "\(found.sorted())")
         let materials = terms("Plants test calcined clay cement, and traceability lets buyers check the soy; satellite monitoring finds fires.")
         #expect(materials.isSuperset(of: ["technology/low-carbon-cement", "technology/traceability-systems", "technology/remote-sensing"]), "\(materials.sorted())")
+        // cmia-2021: "… the industry chain of hydrogen fuel cell vehicles" names the vehicles, not only the fuel.
+        #expect(terms("Chongqing builds hydrogen fuel cell trucks and power chips.").isSuperset(of: ["technology/fuel-cell-vehicles", "technology/power-semiconductors"]))
         // The longer name wins: fibre broadband is optical fibre.
         #expect(!terms("Fibre broadband reaches every town.").contains("technology/broadband"))
     }
