@@ -248,6 +248,13 @@ struct OrganisationFinder: Sendable {
                let of = run.dropFirst().first(where: { tokens[$0].lower == "of" }), of + 1 < run.upperBound {
                 run = (of + 1)..<run.upperBound
             }
+            // `Students of Beijing Technology and Business University …`: a sentence's first word
+            // that the text writes in lower case, before `of`, is no part of the name after it.
+            if run.count >= 3, i == 0 || tokens[i - 1].next == 0x2E || tokens[i - 1].text.hasSuffix("."),
+               tokens[run.lowerBound + 1].lower == "of", Self.head(of: tokens[run.lowerBound].lower) == nil,
+               Self.writesInLowerCase(tokens[run.lowerBound].lower, text) {
+                run = (run.lowerBound + 2)..<run.upperBound
+            }
             // `Honeywell (China) High-Tech Co. Ltd.`: a name goes on across a parenthesised word.
             let s0 = run.lowerBound
             if s0 >= 2, tokens[s0 - 1].capitalised, tokens[s0 - 2].capitalised,
@@ -318,9 +325,15 @@ struct OrganisationFinder: Sendable {
             // So does `and` after a company's closing `Technology`, before a name with its own
             // head or legal form (`Yonyou Network Technology and Inspur Group`), unless the
             // words are a complement (`Ministry of Science and Technology`).
+            // But `Chongqing Technology and Business University` is one university of two fields.
             if token.lower == "and", companyClosingWords.contains(previous.lower),
                !tokens[start..<j].contains(where: { $0.lower == "of" || $0.lower == "for" }), namesWithHead(tokens, from: j + 1),
-               !abbreviationJoins(tokens, start: start, and: j) { break }
+               !abbreviationJoins(tokens, start: start, and: j), !namesFieldsBeforeHead(tokens, from: j + 1) { break }
+            // `such as Zongshen Power, Loncin Motor and Chongqing Yuxin Electronic Co., Ltd.`: in a
+            // list of names, `and` before a name with a legal form starts the list's last name.
+            if token.lower == "and", isListItem(tokens, start),
+               !tokens[start..<j].contains(where: { connectors.contains($0.lower) || heads[$0.lower] != nil }),
+               namesWithLegalForm(tokens, from: j + 1) { break }
             if token.capitalised {
                 j += 1
                 end = j
@@ -418,6 +431,48 @@ struct OrganisationFinder: Sendable {
         var k = index
         while k < tokens.count, tokens[k].capitalised {
             if heads[tokens[k].lower] != nil || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index }
+            guard tokens[k].spaceAfter else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// Fields of study and trade that, joined by `and`, name one university or college
+    /// (`Technology and Business University`, `Science and Technology University`).
+    static let fieldWords: Set<String> = [
+        "business", "economics", "law", "commerce", "finance", "trade", "industry", "engineering", "science", "sciences",
+        "medicine", "arts", "design", "management", "education", "communications", "telecommunications", "posts",
+        "agriculture", "forestry", "technology", "information", "languages", "politics", "media",
+    ]
+
+    /// Whether the capitalised words from `index` up to a head noun are all fields of study
+    /// (`Business University`): then an `and` before them joins two fields of one name.
+    static func namesFieldsBeforeHead(_ tokens: [Token], from index: Int) -> Bool {
+        var k = index
+        while k < tokens.count, tokens[k].capitalised, heads[tokens[k].lower] == nil {
+            guard fieldWords.contains(tokens[k].lower) else { return false }
+            k += 1
+        }
+        return k > index && k < tokens.count && heads[tokens[k].lower] != nil
+    }
+
+    /// Whether the name at `start` follows another name and a comma in a list that a comma or
+    /// `such as`, `including`, `like` opens (`such as Zongshen Power, Loncin Motor …`), not a
+    /// name's seat (`University of California, Berkeley`).
+    static func isListItem(_ tokens: [Token], _ start: Int) -> Bool {
+        guard start > 0, tokens[start - 1].capitalised, tokens[start - 1].next == 0x2C else { return false }
+        var b = start - 1
+        while b > 0, tokens[b - 1].capitalised, tokens[b - 1].spaceAfter, !leadingStopWords.contains(tokens[b - 1].lower) { b -= 1 }
+        guard b > 0 else { return false }
+        return tokens[b - 1].next == 0x2C || ["as", "including", "like", "include", "includes"].contains(tokens[b - 1].lower)
+    }
+
+    /// Whether the capitalised words from `index` make a name that ends in a legal form
+    /// (`Chongqing Yuxin Electronic Co., Ltd.`, `Inspur Group`).
+    static func namesWithLegalForm(_ tokens: [Token], from index: Int) -> Bool {
+        var k = index
+        while k < tokens.count, tokens[k].capitalised {
+            if keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index }
             guard tokens[k].spaceAfter else { return false }
             k += 1
         }

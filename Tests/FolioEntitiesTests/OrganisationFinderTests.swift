@@ -469,6 +469,23 @@ struct OrganisationFinderTests {
         #expect(found("The revenue of Zorvex Orbital rose.")["Zorvex Orbital"]?.rule == .companyContext)
     }
 
+    @Test func aUniversityOfTwoFieldsAndTheLastNameOfAListAreKeptWhole() {
+        let names = found("""
+            Dr. Zhang Min, Dean of the School of Economics at Zorvex Technology and Business University, spoke.
+
+            Students of Quallon Technology and Business University won. Many students study there.
+
+            Local suppliers such as Zorvex Power, Loncin Motor and Quallon Pingrui Electronic Co., Ltd. supply parts.
+            """)
+        #expect(names["Zorvex Technology and Business University"] != nil, "\(names.keys.sorted())")
+        #expect(names["Quallon Technology and Business University"] != nil, "\(names.keys.sorted())")
+        #expect(names["Loncin Motor"] != nil && names["Quallon Pingrui Electronic"] != nil, "\(names.keys.sorted())")
+        #expect(names["Business University"] == nil && names["Zorvex Technology"] == nil)
+        // A company's closing `Technology` before another company's name still ends it.
+        let two = found("Yonyou Network Technology and Inspur Group signed the deal.")
+        #expect(two["Inspur Group"] != nil)
+    }
+
     @Test func hospitalsAndUtilitiesAreOrganisations() {
         // cmia-2021 line 2500: "… ABB joined forces with Swiss utility Axpo to develop …".
         #expect(found(Fixtures.lines("cmia-2021", 2500, 2500))["Axpo"]?.rule == .appositive)
