@@ -91,7 +91,8 @@ extension OrganisationFinder {
 
     /// The coordinations among `items`: runs of items joined by list separators only, each
     /// ending with the item after its conjunction (`…, and Silicon Saxony, the Chongqing
-    /// government can …` goes on with a clause); runs of commas alone are left out.
+    /// government can …` goes on with a clause); runs of commas alone, and two items joined by
+    /// `, and`, are left out.
     static func coordinations(of items: [ListItem], in text: [UInt8]) -> [ClosedRange<Int>] {
         var out: [ClosedRange<Int>] = []
         var first = 0
@@ -102,7 +103,10 @@ extension OrganisationFinder {
                 if separator == .conjunction { coordination = true }
                 last += 1
             }
-            if coordination { out.append(first...last) }
+            // `… in Skellefteå, and CATL built …`: two items with a comma before `and` are two
+            // clauses, not a list (a list of two takes no comma).
+            let twoClauses = last == first + 1 && text[items[first].span.upperBound] == 0x2C
+            if coordination, !twoClauses { out.append(first...last) }
             first = last + 1
         }
         return out

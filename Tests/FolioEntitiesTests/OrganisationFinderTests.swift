@@ -222,6 +222,9 @@ struct OrganisationFinderTests {
         // cmia-2024 line 2389: "… created by Stellantis, TotalEnergies/Saft and Mercedes-Benz …".
         #expect(found(Fixtures.lines("cmia-2024", 2389, 2389))["Stellantis"] != nil)
         #expect(found("Zorvex Group and Quallon signed the deal.")["Quallon"]?.rule == .coordination)
+        // Two items with a comma before `and` are two clauses.
+        #expect(found("Northvolt opened a gigafactory in Skellefteå, and CATL built a plant in Erfurt.")["Skellefteå"] == nil)
+        #expect(found("Zorvex Group, Quallon, and Brightwell signed the deal.")["Brightwell"]?.rule == .coordination)
     }
 
     @Test func aTradeAfterAWordOfItsOwnNamesACompany() {
