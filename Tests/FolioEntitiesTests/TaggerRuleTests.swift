@@ -93,6 +93,13 @@ struct TaggerRuleTests {
         #expect(eastAfrica.members.contains("Kenya") && !eastAfrica.members.contains("Egypt"))
     }
 
+    @Test func aSmallCapitalCountsWhereItsCountryIsNamed() {
+        #expect(terms("Ferries link Helsinki with Tallinn, and Finland plans a tunnel.").contains("place/helsinki"))
+        #expect(!terms("Ferries link Helsinki with Tallinn.").contains("place/helsinki"))
+        // A capital whose name is a surname or a brand is left out.
+        #expect(!terms("In Kingston, Jamaica, a company sells memory modules.").contains("place/kingston"))
+    }
+
     @Test func logisticsAndConnectivityTermsOfNewReports() {
         let found = terms("Couriers use route optimization software; villages get broadband and solar rooftops.")
         #expect(found.isSuperset(of: ["technology/route-optimisation", "technology/broadband", "technology/solar-photovoltaics"]), "\(found.sorted())")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Content/data/cities.yml: the hand-written place list below, then every country,
 continent and US state that GeoNames knows, every city of at least CITY_POPULATION_THRESHOLD
-inhabitants, China's provincial-level divisions, named economic zones with their members, the
+inhabitants and every national capital, China's provincial-level divisions, named economic zones with their members, the
 great rivers reports name, and
 the first-level divisions (states, provinces, regions, countries of the United Kingdom) of the
 countries in DIVISION_COUNTRIES.
@@ -443,6 +443,10 @@ POINT_FROM = {"Asia-Pacific": ["Asia", "Oceania"],
 # far more often with words, people and companies, and a place worth indexing is usually
 # listed above by hand.
 CITY_POPULATION_THRESHOLD = 1_000_000
+
+# National capitals are listed whatever their population (each counts only in an article that
+# names its country), except those whose names are also words, people or other places.
+CAPITAL_WORDS = {"Male", "The Valley", "Kingston", "Hamilton", "Plymouth", "Stanley", "Victoria", "Washington"}
 
 # Place names that are also ordinary words or given names. They match only with their exact
 # case and after a word that introduces a place (in, from, to…), so "Jordan said" or
@@ -929,6 +933,33 @@ def main():
             rule["requires"] = [country] + COUNTRY_ALIASES.get(country, [])
         lines += entry(name, "city", country, coords, al, exact=True, rule=rule or None,
                              population=c["population"])
+
+    lines.append("# ── National capitals below the threshold (GeoNames) ──")
+    lines.append("")
+    # Countries as the gazetteer names them (GeoNames' "The Netherlands" is the Netherlands).
+    country_entries = {n.lower(): item for item in lines if isinstance(item, dict) and item["kind"] == "country"
+                       for n in [item["name"]] + [a for a in item["aliases"] if isinstance(a, str)]}
+    for code, info in sorted(countries.items(), key=lambda kv: kv[1]["name"]):
+        capital = info["capital"].strip()
+        found = [c for c in cities.values() if c["countrycode"] == code and capital in (c["name"], ascii_fold(c["name"]))]
+        if not capital or not found or capital in CAPITAL_WORDS:
+            continue
+        c = max(found, key=lambda c: c["population"])
+        name = c["name"]
+        # San José, Costa Rica, and the listed San Jose, California, would share a page.
+        if name.lower() in taken or (ascii_fold(name) or name).lower() in taken:
+            continue
+        known_country = country_entries.get(info["name"].lower())
+        country = known_country["name"] if known_country else info["name"]
+        country_names = [country] + ([a for a in known_country["aliases"] if isinstance(a, str)] if known_country else [])
+        al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name)] + cjk_names(c) if a])
+        taken.update(x.lower() for x in [name] + al)
+        coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
+        # A small capital counts only in an article that names its country, as a large city does.
+        rule = dict(rule_for(name, "city") or {})
+        if "requires" not in rule:
+            rule["requires"] = country_names + [a for a in COUNTRY_ALIASES.get(country, []) if a not in country_names]
+        lines += entry(name, "city", country, coords, al, exact=True, rule=rule, population=c["population"])
 
     slugs = {slug(item["name"]) for item in lines if isinstance(item, dict)}
     countries_named = {}
