@@ -13,22 +13,8 @@ import Testing
 
     /// The articles that `source`, imported as a `pdftotext` text, becomes.
     static func importPlainText(_ source: String, title: String) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-plain-text-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/sources"), withIntermediateDirectories: true)
-        try source.write(to: root.appendingPathComponent("Content/sources/doc.txt"), atomically: true, encoding: .utf8)
-        try """
-            documents:
-              - slug: doc
-                title: "\(title)"
-                publisher: "P"
-                date: "2024"
-                language: en
-                source: Content/sources/doc.txt
-
-            """.write(to: root.appendingPathComponent("Content/corpus.yml"), atomically: true, encoding: .utf8)
-        let result = try Importer().generate(projectRoot: root)
-        return result.files.filter { !$0.path.hasSuffix("index.md") }.map(\.text).joined(separator: "\n")
+        let converted = ConvertedDocumentTests()
+        return converted.body(try converted.importAlone(source, ext: "txt", title: title).files)
     }
 
     @Test func cellsStandTwoOrMoreSpacesApart() {
