@@ -41,6 +41,9 @@ struct MarkdownSegments: Sendable {
         var inFrontMatter = text.starts(with: Array("---\n".utf8)) || text.starts(with: Array("---\r\n".utf8))
         var inFootnote = false
         var previousBlank = true
+        // Inside a raw HTML block that a block-level tag opens (`<p class="table-caption">…`) up
+        // to the next blank line: its words count, but Markdown links there would show as text.
+        var inHTMLBlock = false
         while lineStart < text.count {
             lineNumber += 1
             var lineEnd = lineStart
@@ -77,6 +80,7 @@ struct MarkdownSegments: Sendable {
             }
             if blank {
                 previousBlank = true
+                inHTMLBlock = false
                 continue
             }
             // Raw HTML block lines.
@@ -86,6 +90,7 @@ struct MarkdownSegments: Sendable {
                 while close < contentEnd, text[close] != 0x3E { close += 1 }
                 // A line that is only tags (or opens an HTML block) is skipped whole.
                 if close >= contentEnd - 1 || Self.isBlockTag(text, first) { previousBlank = false; continue }
+                if Self.opensHTMLBlock(text, first) { inHTMLBlock = true }
             }
             // Heading.
             var hashes = 0
@@ -123,8 +128,25 @@ struct MarkdownSegments: Sendable {
             // Table delimiter rows carry no text.
             if Self.isTableDelimiter(text[first..<contentEnd]) { previousBlank = false; continue }
             previousBlank = false
-            appendInline(text, bodyStart, contentEnd, region: .body, linkable: true, line: lineNumber)
+            appendInline(text, bodyStart, contentEnd, region: .body, linkable: !inHTMLBlock, line: lineNumber)
         }
+    }
+
+    /// CommonMark's block-level tag names (HTML block start condition 6): a line that opens
+    /// with one of them starts raw HTML, where Markdown is not read.
+    private static let htmlBlockTags: Set<String> = [
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+        "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+
+    private static func opensHTMLBlock(_ text: [UInt8], _ at: Int) -> Bool {
+        var i = at + 1
+        if i < text.count, text[i] == 0x2F { i += 1 }
+        var name: [UInt8] = []
+        while i < text.count, ByteClass.isWordByte(text[i]) { name.append(text[i] | 0x20); i += 1 }
+        guard i < text.count, [0x20, 0x3E, 0x2F, 0x09].contains(text[i]) else { return false }
+        return htmlBlockTags.contains(String(decoding: name, as: UTF8.self))
     }
 
     private static func isBlockTag(_ text: [UInt8], _ at: Int) -> Bool {

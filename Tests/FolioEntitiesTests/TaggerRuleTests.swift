@@ -156,6 +156,16 @@ struct TaggerRuleTests {
         #expect(out.components(separatedBy: "](../../companies/siemens/)").count == 2)
     }
 
+    /// A table caption is raw HTML, where a Markdown link would show as text: its mention
+    /// counts, and the link goes to the next mention in running text.
+    @Test func aMentionInsideAnHTMLBlockCountsButIsNotLinked() {
+        let markdown = "<p id=\"table-1\" class=\"table-caption\"><span class=\"table-label\">Table 1</span> Plants in Chongqing</p>\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\nChongqing grows.\n"
+        let result = tagger.analyze(markdown: markdown)
+        #expect(result.occurrence(of: TermID(kind: .place, slug: "chongqing")) != nil)
+        #expect(result.markdown.contains("Plants in Chongqing</p>"), "\(result.markdown)")
+        #expect(result.markdown.contains("[Chongqing](../../cities/chongqing/) grows."), "\(result.markdown)")
+    }
+
     @Test func taggingLinkedMarkdownAgainChangesNothing() {
         let text = Fixtures.lines("cmia-2021", 1328, 1328)
         let once = tagger.analyze(markdown: text)
