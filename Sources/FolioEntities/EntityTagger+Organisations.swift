@@ -164,7 +164,8 @@ extension EntityTagger {
         }
 
         // `| Company | City |`: the cells of a column headed by an organisation word.
-        for cell in OrganisationFinder.organisationColumnCells(in: text) where !known(cell) && !isPlace(cell) {
+        let articleLines = layout.lineBounds.map { $0.start..<$0.end }
+        for cell in OrganisationFinder.organisationColumnCells(in: text, lines: articleLines) where !known(cell) && !isPlace(cell) {
             if let candidate = finder.tableCell(text, cell) { add(candidate) }
         }
 

@@ -141,25 +141,29 @@ struct MarkdownSegments: Sendable {
     ]
 
     private static func opensHTMLBlock(_ text: [UInt8], _ at: Int) -> Bool {
-        var i = at + 1
-        if i < text.count, text[i] == 0x2F { i += 1 }
-        var name: [UInt8] = []
-        while i < text.count, ByteClass.isWordByte(text[i]) { name.append(text[i] | 0x20); i += 1 }
-        guard i < text.count, [0x20, 0x3E, 0x2F, 0x09].contains(text[i]) else { return false }
-        return htmlBlockTags.contains(String(decoding: name, as: UTF8.self))
+        let (name, end) = tagName(text, at)
+        guard end < text.count, [0x20, 0x3E, 0x2F, 0x09].contains(text[end]) else { return false }
+        return htmlBlockTags.contains(name)
     }
 
     private static func isBlockTag(_ text: [UInt8], _ at: Int) -> Bool {
         let names = ["div", "table", "figure", "figcaption", "section", "details", "summary", "p", "pre", "!--", "aside", "br", "img", "span", "sup", "sub"]
+        let s = tagName(text, at).name
+        return names.contains(s) && ["div", "table", "figure", "section", "details", "pre", "aside", "!--"].contains(s)
+    }
+
+    /// The lower-cased name of the tag that opens or closes at `at` (`<p …>`, `</div>`, `<!--`),
+    /// and the offset after it.
+    private static func tagName(_ text: [UInt8], _ at: Int) -> (name: String, end: Int) {
         var i = at + 1
         if i < text.count, text[i] == 0x2F { i += 1 }
         var name: [UInt8] = []
         while i < text.count, ByteClass.isWordByte(text[i]) || text[i] == 0x21 || text[i] == 0x2D { name.append(text[i] | 0x20); i += 1 }
-        let s = String(decoding: name, as: UTF8.self)
-        return names.contains(s) && ["div", "table", "figure", "section", "details", "pre", "aside", "!--"].contains(s)
+        return (String(decoding: name, as: UTF8.self), i)
     }
 
-    private static func isTableDelimiter(_ line: ArraySlice<UInt8>) -> Bool {
+    /// Whether the line is a table's delimiter row (`| --- | :---: |`).
+    static func isTableDelimiter(_ line: ArraySlice<UInt8>) -> Bool {
         guard line.contains(0x2D) else { return false }
         return line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
     }

@@ -10,19 +10,13 @@ extension OrganisationFinder {
     /// The cells of the columns of Markdown tables whose header names organisations (see
     /// ``organisationColumnHeaders``): each cell's text without spaces or emphasis marks. A cell
     /// that lists several names (a comma, a slash, `and`) or holds no letter is left out.
-    static func organisationColumnCells(in text: [UInt8]) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var start = 0
-        for (i, byte) in text.enumerated() where byte == 0x0A {
-            lines.append(start..<i)
-            start = i + 1
-        }
-        if start < text.count { lines.append(start..<text.count) }
+    /// - Parameter lines: the article's lines (``MarkdownSegments/lineBounds``).
+    static func organisationColumnCells(in text: [UInt8], lines: [Range<Int>]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var index = 0
         while index + 1 < lines.count {
             defer { index += 1 }
-            guard isTableRow(text, lines[index]), isDelimiterRow(text, lines[index + 1]) else { continue }
+            guard isTableRow(text, lines[index]), MarkdownSegments.isTableDelimiter(text[lines[index + 1]]) else { continue }
             let header = cells(text, lines[index])
             let columns = header.indices.filter { column in
                 var name = String(decoding: text[header[column]], as: UTF8.self).lowercased()
@@ -70,12 +64,6 @@ extension OrganisationFinder {
         var i = line.lowerBound
         while i < line.upperBound, i - line.lowerBound < 3, text[i] == 0x20 { i += 1 }
         return i < line.upperBound && text[i] == 0x7C
-    }
-
-    /// Whether the line is a table's delimiter row (`|---|:---:|`).
-    private static func isDelimiterRow(_ text: [UInt8], _ line: Range<Int>) -> Bool {
-        let bytes = text[line]
-        return bytes.contains(0x2D) && bytes.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
     }
 
     /// The cells of a table row, each trimmed of spaces and emphasis marks (`**`, `*`, `_`).

@@ -333,7 +333,7 @@ struct OrganisationFinder: Sendable {
             // list of names, `and` before a name with a legal form starts the list's last name.
             if token.lower == "and", isListItem(tokens, start),
                !tokens[start..<j].contains(where: { connectors.contains($0.lower) || heads[$0.lower] != nil }),
-               namesWithLegalForm(tokens, from: j + 1) { break }
+               namesWithHead(tokens, from: j + 1, legalFormOnly: true) { break }
             if token.capitalised {
                 j += 1
                 end = j
@@ -427,10 +427,11 @@ struct OrganisationFinder: Sendable {
 
     /// Whether the capitalised words from `index` make a name that ends in a head noun or a
     /// legal form (`Inspur Group`, `Tsinghua University`, `Foo Co., Ltd.`).
-    static func namesWithHead(_ tokens: [Token], from index: Int) -> Bool {
+    /// With `legalFormOnly`, only a legal form ends it (`Chongqing Yuxin Electronic Co., Ltd.`).
+    static func namesWithHead(_ tokens: [Token], from index: Int, legalFormOnly: Bool = false) -> Bool {
         var k = index
         while k < tokens.count, tokens[k].capitalised {
-            if heads[tokens[k].lower] != nil || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index }
+            if (!legalFormOnly && heads[tokens[k].lower] != nil) || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index }
             guard tokens[k].spaceAfter else { return false }
             k += 1
         }
@@ -465,18 +466,6 @@ struct OrganisationFinder: Sendable {
         while b > 0, tokens[b - 1].capitalised, tokens[b - 1].spaceAfter, !leadingStopWords.contains(tokens[b - 1].lower) { b -= 1 }
         guard b > 0 else { return false }
         return tokens[b - 1].next == 0x2C || ["as", "including", "like", "include", "includes"].contains(tokens[b - 1].lower)
-    }
-
-    /// Whether the capitalised words from `index` make a name that ends in a legal form
-    /// (`Chongqing Yuxin Electronic Co., Ltd.`, `Inspur Group`).
-    static func namesWithLegalForm(_ tokens: [Token], from index: Int) -> Bool {
-        var k = index
-        while k < tokens.count, tokens[k].capitalised {
-            if keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index }
-            guard tokens[k].spaceAfter else { return false }
-            k += 1
-        }
-        return false
     }
 
     /// Head nouns that also name an action (`Organization of the Declaration …`, `Administration

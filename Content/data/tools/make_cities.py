@@ -915,6 +915,18 @@ def main():
 
     lines.append(f"# ── Cities of at least {CITY_POPULATION_THRESHOLD:,} inhabitants (GeoNames) ──")
     lines.append("")
+    def city_entry(c, country, requires):
+        """A GeoNames city under its country; `requires` (the names of its country) unless a
+        context rule of its own says otherwise."""
+        name = c["name"]
+        al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name)] + cjk_names(c) if a])
+        taken.update(x.lower() for x in [name] + al)
+        coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
+        rule = dict(rule_for(name, "city") or {})
+        if requires and "requires" not in rule:
+            rule["requires"] = requires
+        return entry(name, "city", country, coords, al, exact=True, rule=rule or None, population=c["population"])
+
     capitals = {c["capital"] for c in countries.values()}
     big = [c for c in cities.values() if c["population"] >= CITY_POPULATION_THRESHOLD]
     big.sort(key=lambda c: (-c["population"], c["name"]))
@@ -923,25 +935,26 @@ def main():
         if name.lower() in taken:
             continue  # a larger place of the same name, or a hand-listed one, keeps the name
         country = countries.get(c["countrycode"], {}).get("name")
-        al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name)] + cjk_names(c) if a])
-        taken.update(x.lower() for x in [name] + al)
-        coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
-        rule = dict(rule_for(name, "city") or {})
-        if country and name not in capitals and "requires" not in rule:
-            # A city nobody listed, and no capital, counts only in an article that names its
-            # country: "Aba" beside Chengdu is Sichuan's Aba, not the Nigerian city.
-            rule["requires"] = [country] + COUNTRY_ALIASES.get(country, [])
-        lines += entry(name, "city", country, coords, al, exact=True, rule=rule or None,
-                             population=c["population"])
+        # A city nobody listed, and no capital, counts only in an article that names its
+        # country: "Aba" beside Chengdu is Sichuan's Aba, not the Nigerian city.
+        requires = [country] + COUNTRY_ALIASES.get(country, []) if country and name not in capitals else None
+        lines += city_entry(c, country, requires)
+
+    # Countries as the gazetteer names them (GeoNames' "The Netherlands" is the Netherlands).
+    country_items = {item["name"]: item for item in lines if isinstance(item, dict) and item["kind"] == "country"}
+    countries_named = {}
+    for item in country_items.values():
+        for n in [item["name"]] + item["aliases"]:
+            countries_named.setdefault(n.lower(), item["name"])
 
     lines.append("# ── National capitals below the threshold (GeoNames) ──")
     lines.append("")
-    # Countries as the gazetteer names them (GeoNames' "The Netherlands" is the Netherlands).
-    country_entries = {n.lower(): item for item in lines if isinstance(item, dict) and item["kind"] == "country"
-                       for n in [item["name"]] + [a for a in item["aliases"] if isinstance(a, str)]}
+    cities_of = {}
+    for c in cities.values():
+        cities_of.setdefault(c["countrycode"], []).append(c)
     for code, info in sorted(countries.items(), key=lambda kv: kv[1]["name"]):
         capital = info["capital"].strip()
-        found = [c for c in cities.values() if c["countrycode"] == code and capital in (c["name"], ascii_fold(c["name"]))]
+        found = [c for c in cities_of.get(code, []) if capital in (c["name"], ascii_fold(c["name"]))]
         if not capital or not found or capital in CAPITAL_WORDS:
             continue
         c = max(found, key=lambda c: c["population"])
@@ -949,24 +962,12 @@ def main():
         # San José, Costa Rica, and the listed San Jose, California, would share a page.
         if name.lower() in taken or (ascii_fold(name) or name).lower() in taken:
             continue
-        known_country = country_entries.get(info["name"].lower())
-        country = known_country["name"] if known_country else info["name"]
-        country_names = [country] + ([a for a in known_country["aliases"] if isinstance(a, str)] if known_country else [])
-        al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name)] + cjk_names(c) if a])
-        taken.update(x.lower() for x in [name] + al)
-        coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
+        country = countries_named.get(info["name"].lower(), info["name"])
+        names = [country] + [a for a in country_items[country]["aliases"] if isinstance(a, str)] if country in country_items else [country]
         # A small capital counts only in an article that names its country, as a large city does.
-        rule = dict(rule_for(name, "city") or {})
-        if "requires" not in rule:
-            rule["requires"] = country_names + [a for a in COUNTRY_ALIASES.get(country, []) if a not in country_names]
-        lines += entry(name, "city", country, coords, al, exact=True, rule=rule, population=c["population"])
+        lines += city_entry(c, country, names + [a for a in COUNTRY_ALIASES.get(country, []) if a not in names])
 
     slugs = {slug(item["name"]) for item in lines if isinstance(item, dict)}
-    countries_named = {}
-    for item in lines:
-        if isinstance(item, dict) and item["kind"] == "country":
-            for n in [item["name"]] + item["aliases"]:
-                countries_named.setdefault(n.lower(), item["name"])
     lines.append("# ── First-level divisions of other countries (ISO 3166-2, Debian iso-codes) ──")
     lines.append("")
     for code, name, kind, country, aliases, alone in divisions(countries, taken, lambda n: countries_named.get(n.lower(), n)):

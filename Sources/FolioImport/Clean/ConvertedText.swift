@@ -602,7 +602,6 @@ struct ConvertedTextNormalizer: Sendable {
         paragraph += next
     }
 
-    /// Collapses runs of spaces and tabs into one space.
     /// The number that opens a numbered note or item (`3 KWSC, Annual Report`, `12. Text`):
     /// one to three digits, an optional dot, a space and a word or a quotation.
     static func leadingItemNumber(_ text: String) -> Int? {
@@ -614,6 +613,7 @@ struct ConvertedTextNormalizer: Sendable {
         return number
     }
 
+    /// Collapses runs of spaces and tabs into one space.
     static func collapseSpaces(_ text: String) -> String {
         guard text.contains("  ") || text.contains("\t") else { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
