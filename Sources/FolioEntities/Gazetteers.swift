@@ -191,6 +191,12 @@ extension Gazetteers {
         var terms: [Term] = []
         var used: Set<TermID> = []
         var digest = CacheKeyBuilder(cacheNamespace)
+        // Parsing the YAML is most of a load: the files are composed side by side first, then
+        // read in their fixed order (which the digest and the slug checks depend on).
+        var names = [EntityKind.company, .place, .technology].map { "\($0.section).yml" } + [wellKnownOrganisationsFile, EntityReview.fileName]
+        if includeFound { names += [FoundOrganisations.fileName, FoundTechnologies.fileName] }
+        names.append("sdgs.yml")
+        let files = ComposedFiles(directory: directory, displayDirectory: displayDirectory, names: names)
         func add(_ term: Term, file: String, line: Int) throws {
             guard used.insert(term.id).inserted else {
                 throw EntitiesError.malformed(file: file, line: line, message: "two entries share the slug `\(term.id.slug)`")
@@ -199,7 +205,7 @@ extension Gazetteers {
         }
         for kind in [EntityKind.company, .place, .technology] {
             let file = "\(displayDirectory)/\(kind.section).yml"
-            let node = try compose(directory.appendingPathComponent("\(kind.section).yml"), file: file, digest: &digest)
+            let node = try files.node("\(kind.section).yml", digest: &digest)
             for (entry, group) in try entries(of: node, file: file) {
                 var term = try term(from: entry, kind: kind, file: file)
                 if let group {
@@ -209,10 +215,10 @@ extension Gazetteers {
                 try add(term, file: file, line: line(entry))
             }
         }
-        try addWellKnownOrganisations(from: directory, displayDirectory: displayDirectory, to: &terms, used: &used, digest: &digest)
-        let reviewFile = directory.appendingPathComponent(EntityReview.fileName)
-        let reviewNode = FileManager.default.fileExists(atPath: reviewFile.path)
-            ? try compose(reviewFile, file: "\(displayDirectory)/\(EntityReview.fileName)", digest: &digest) : nil
+        if let node = try files.optionalNode(wellKnownOrganisationsFile, digest: &digest) {
+            try addWellKnownOrganisations(node, file: "\(displayDirectory)/\(wellKnownOrganisationsFile)", to: &terms, used: &used)
+        }
+        let reviewNode = try files.optionalNode(EntityReview.fileName, digest: &digest)
         let review = try reviewNode.map { try EntityReview.decisions($0, file: "\(displayDirectory)/\(EntityReview.fileName)") } ?? [:]
         let technologyReview = try reviewNode.map { try EntityReview.decisions($0, file: "\(displayDirectory)/\(EntityReview.fileName)", kind: .technology) } ?? [:]
         // Accepted names are companies like any other: matched in every article.
@@ -225,10 +231,8 @@ extension Gazetteers {
                 type: decision.type?.rawValue, foundBy: "accepted in review"
             ))
         }
-        let foundFile = directory.appendingPathComponent(FoundOrganisations.fileName)
-        if includeFound, FileManager.default.fileExists(atPath: foundFile.path) {
+        if includeFound, let node = try files.optionalNode(FoundOrganisations.fileName, digest: &digest) {
             let file = "\(displayDirectory)/\(FoundOrganisations.fileName)"
-            let node = try compose(foundFile, file: file, digest: &digest)
             for entry in node.sequence ?? [] {
                 var term = try term(from: entry, kind: .company, file: file)
                 // A name a gazetteer gained since, or one the review rejected, stays out.
@@ -251,10 +255,8 @@ extension Gazetteers {
                 type: voted?.group ?? TechnologyFinder.otherGroup, domain: voted?.domain ?? "Manufacturing", foundBy: "accepted in review"
             ))
         }
-        let technologiesFile = directory.appendingPathComponent(FoundTechnologies.fileName)
-        if includeFound, FileManager.default.fileExists(atPath: technologiesFile.path) {
+        if includeFound, let node = try files.optionalNode(FoundTechnologies.fileName, digest: &digest) {
             let file = "\(displayDirectory)/\(FoundTechnologies.fileName)"
-            let node = try compose(technologiesFile, file: file, digest: &digest)
             for entry in node.sequence ?? [] {
                 var term = try term(from: entry, kind: .technology, file: file)
                 guard !used.contains(term.id), technologyReview[term.id.slug]?.accepted != false else { continue }
@@ -266,7 +268,7 @@ extension Gazetteers {
             }
         }
         let file = "\(displayDirectory)/sdgs.yml"
-        let node = try compose(directory.appendingPathComponent("sdgs.yml"), file: file, digest: &digest)
+        let node = try files.node("sdgs.yml", digest: &digest)
         let root = fields(node)
         guard let goals = root["goals"]?.sequence else {
             throw EntitiesError.malformed(file: file, line: 1, message: "expected a `goals` list")
@@ -309,11 +311,7 @@ extension Gazetteers {
     /// with a company already listed is left out, so the project's own list decides. A longer
     /// name found around one of these names in the text is the entity instead (see
     /// ``EntityTagger/wellKnownCompanies``).
-    static func addWellKnownOrganisations(from directory: URL, displayDirectory: String, to terms: inout [Term], used: inout Set<TermID>, digest: inout CacheKeyBuilder) throws {
-        let url = directory.appendingPathComponent(wellKnownOrganisationsFile)
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
-        let file = "\(displayDirectory)/\(wellKnownOrganisationsFile)"
-        let node = try compose(url, file: file, digest: &digest)
+    static func addWellKnownOrganisations(_ node: Node, file: String, to terms: inout [Term], used: inout Set<TermID>) throws {
         var listed = Set(terms.lazy.filter { $0.id.kind == .company }.flatMap { [$0.name] + $0.aliases.map(\.text) }.map { $0.lowercased() })
         for entry in node.sequence ?? [] {
             var term = try term(from: entry, kind: .company, file: file)
@@ -327,18 +325,57 @@ extension Gazetteers {
         }
     }
 
-    static func compose(_ url: URL, file: String) throws -> Node {
-        var ignored = CacheKeyBuilder("gazetteer")
-        return try compose(url, file: file, digest: &ignored)
+    /// Gazetteer files read and composed side by side (the YAML parse is most of a load), then
+    /// handed out one by one in the load's own order, each adding its name and bytes to the digest.
+    struct ComposedFiles {
+        /// A file's bytes and tree, or why it could not be read; nil when the file is absent.
+        private var composed: [String: Result<Composed, any Error>?] = [:]
+        private let displayDirectory: String
+
+        /// One composed file. Proof of Sendable: the tree is built on one thread and only read afterwards.
+        struct Composed: @unchecked Sendable {
+            var data: Data
+            var node: Node
+        }
+
+        init(directory: URL, displayDirectory: String, names: [String]) {
+            self.displayDirectory = displayDirectory
+            let results = ConcurrentMap.map(names) { name -> Result<Composed, any Error>? in
+                let url = directory.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+                return Result { try Gazetteers.read(url, file: "\(displayDirectory)/\(name)") }
+            }
+            for (name, result) in zip(names, results) { composed[name] = .some(result) }
+        }
+
+        /// The tree of `name`, which must exist.
+        func node(_ name: String, digest: inout CacheKeyBuilder) throws -> Node {
+            guard let node = try optionalNode(name, digest: &digest) else {
+                throw EntitiesError.unreadable(file: "\(displayDirectory)/\(name)", message: "cannot read the gazetteer")
+            }
+            return node
+        }
+
+        /// The tree of `name`, or nil when the project has no such file.
+        func optionalNode(_ name: String, digest: inout CacheKeyBuilder) throws -> Node? {
+            guard let result = composed[name] ?? nil else { return nil }
+            let file = try result.get()
+            digest.add("\(displayDirectory)/\(name)")
+            digest.add(file.data)
+            return file.node
+        }
     }
 
-    /// Reads and composes one gazetteer file, adding its name and bytes to `digest`.
-    static func compose(_ url: URL, file: String, digest: inout CacheKeyBuilder) throws -> Node {
+    /// Reads and composes one gazetteer file.
+    static func compose(_ url: URL, file: String) throws -> Node {
+        try read(url, file: file).node
+    }
+
+    /// Reads and composes one gazetteer file, keeping its bytes for the digest.
+    static func read(_ url: URL, file: String) throws -> ComposedFiles.Composed {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw EntitiesError.unreadable(file: file, message: "cannot read the gazetteer")
         }
-        digest.add(file)
-        digest.add(data)
         if let line = YAMLAliasKeys.firstLine(in: text) {
             throw EntitiesError.malformed(file: file, line: line, message: YAMLAliasKeys.message)
         }
@@ -348,7 +385,7 @@ extension Gazetteers {
             guard let node = try Yams.compose(yaml: YAMLText.prepared(text), .basic) else {
                 throw EntitiesError.malformed(file: file, line: 1, message: "the gazetteer is empty")
             }
-            return node
+            return ComposedFiles.Composed(data: data, node: node)
         } catch let error as YamlError {
             throw EntitiesError.malformed(file: file, line: YAMLErrors.line(of: error) ?? 1, message: "malformed YAML: \(YAMLErrors.describe(error))")
         }

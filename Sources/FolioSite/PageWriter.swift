@@ -31,6 +31,15 @@ public final class PageWriter: @unchecked Sendable {
     /// templates have none or the layout holds a value a digest cannot describe.
     let layoutFingerprint: Data?
 
+    /// The site's header and footer (``chromeTemplates``) as rendered for each page depth (`root`),
+    /// guarded by `lock`: they read only the layout, so every page at one depth shares them.
+    private var chromeByRoot: [String: [String: String]] = [:]
+
+    /// The templates of the site's chrome and the keys the page templates print them with
+    /// (`{{{siteHeader}}}`). They see the layout keys and `root` only, and are rendered once per
+    /// depth rather than once per page.
+    public static let chromeTemplates = [("site-header", "siteHeader"), ("site-footer", "siteFooter")]
+
     init(templates: TemplateLibrary, sink: any OutputSink, layout: [String: any Sendable], cache: BuildCache? = nil) {
         self.templates = templates
         self.sink = sink
@@ -81,10 +90,41 @@ public final class PageWriter: @unchecked Sendable {
         var shown = shownLayout
         for (key, value) in pageKeys { shown[key] = Self.droppingEmptyStrings(in: value) }
         for (key, value) in context { shown[key] = Self.droppingEmptyStrings(in: value) }
+        // A page that sets a layout key of its own gets chrome of its own.
+        let chrome = context.keys.contains(where: { layout[$0] != nil })
+            ? try renderChrome(shown) : try chrome(root: shown["root"] as? String ?? "./")
+        for (key, value) in chrome where context[key] == nil { shown[key] = value }
         let text = try templates.render(template, shown)
         let html = Data(text.utf8)
         if let cache, let key { cache.store(Self.cacheNamespace, key, html) }
         try write(html, text: text, to: path, contentPath: contentPath)
+    }
+
+    /// The chrome of pages whose `root` is `root`, rendered on first use.
+    private func chrome(root: String) throws -> [String: String] {
+        lock.lock()
+        let known = chromeByRoot[root]
+        lock.unlock()
+        if let known { return known }
+        var shown = shownLayout
+        shown["root"] = root
+        let rendered = try renderChrome(shown)
+        lock.lock()
+        chromeByRoot[root] = rendered
+        lock.unlock()
+        return rendered
+    }
+
+    /// The chrome templates the library has, rendered with `context`, each without its file's
+    /// last line break (the page template's line has its own).
+    private func renderChrome(_ context: [String: Any]) throws -> [String: String] {
+        var chrome: [String: String] = [:]
+        for (template, key) in Self.chromeTemplates where templates.has(template) {
+            var text = try templates.render(template, context)
+            if text.hasSuffix("\n") { text.removeLast() }
+            chrome[key] = text
+        }
+        return chrome
     }
 
     /// The build cache's namespace of rendered pages.

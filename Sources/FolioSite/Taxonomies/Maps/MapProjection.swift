@@ -20,10 +20,27 @@ public enum MapProjection: Sendable, Equatable {
             let y = theta * (a4 * t6 * t2 + a3 * t6 + a2 * t2 + a1)
             return (x, y)
         case let .azimuthal(centre):
-            let lambda0 = centre.longitude * .pi / 180, phi1 = centre.latitude * .pi / 180
-            let cosC = sin(phi1) * sin(phi) + cos(phi1) * cos(phi) * cos(lambda - lambda0)
+            return Centre(centre).project(lambda: lambda, phi: phi)
+        }
+    }
+
+    /// The centre of an azimuthal projection with its sine and cosine worked out once, for the
+    /// many points of one map; the same arithmetic as ``project(_:)``, so the same results.
+    struct Centre: Sendable {
+        let lambda0: Double, sinPhi1: Double, cosPhi1: Double
+
+        init(_ centre: MapPoint) {
+            lambda0 = centre.longitude * .pi / 180
+            let phi1 = centre.latitude * .pi / 180
+            sinPhi1 = sin(phi1)
+            cosPhi1 = cos(phi1)
+        }
+
+        func project(lambda: Double, phi: Double) -> (x: Double, y: Double) {
+            let sinPhi = sin(phi), cosPhi = cos(phi), delta = lambda - lambda0, cosDelta = cos(delta)
+            let cosC = sinPhi1 * sinPhi + cosPhi1 * cosPhi * cosDelta
             let k = (2 / max(1 + cosC, 1e-9)).squareRoot()
-            return (k * cos(phi) * sin(lambda - lambda0), k * (cos(phi1) * sin(phi) - sin(phi1) * cos(phi) * cos(lambda - lambda0)))
+            return (k * cosPhi * sin(delta), k * (cosPhi1 * sinPhi - sinPhi1 * cosPhi * cosDelta))
         }
     }
 }
@@ -39,11 +56,14 @@ public struct MapFrame: Sendable {
     public let width: Double
     public let height: Double
     private let minX: Double, maxY: Double, scale: Double
+    /// The azimuthal projection's centre, prepared once for ``point(_:)``.
+    private let centre: MapProjection.Centre?
 
     public init(projection: MapProjection, window: GeoBox, width: Double) {
         self.projection = projection
         self.window = window
         self.width = width
+        if case let .azimuthal(point) = projection { centre = MapProjection.Centre(point) } else { centre = nil }
         switch projection {
         case .equalEarth:
             clipBox = window
@@ -76,7 +96,7 @@ public struct MapFrame: Sendable {
 
     /// The picture position of `p` (y grows downwards).
     public func point(_ p: MapPoint) -> (x: Double, y: Double) {
-        let q = projection.project(p)
+        let q = centre.map { $0.project(lambda: p.longitude * .pi / 180, phi: p.latitude * .pi / 180) } ?? projection.project(p)
         return ((q.x - minX) * scale, (maxY - q.y) * scale)
     }
 
@@ -89,7 +109,7 @@ public struct MapFrame: Sendable {
 
     /// A picture position as path coordinates: whole pixels on a small picture, else tenths.
     private func coordinates(_ q: (x: Double, y: Double)) -> String {
-        isSmall ? "\(Int(q.x.rounded())) \(Int(q.y.rounded()))" : "\(Self.format(q.x)) \(Self.format(q.y))"
+        isSmall ? String(Int(q.x.rounded())) + " " + String(Int(q.y.rounded())) : Self.format(q.x) + " " + Self.format(q.y)
     }
 
     /// An SVG path of the rings, clipped to the window; empty when nothing is inside.
