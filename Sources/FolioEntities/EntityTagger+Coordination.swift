@@ -31,15 +31,25 @@ struct Coordinations: Sendable {
         var folded: [UInt8]
     }
 
-    /// The hits the coordinations around `hits` add, each at its item's word.
+    /// The hits the coordinations around `hits` add, each at its item's word, and the positions
+    /// in `hits` of the ones they replace: an item matched on its own as a broader technology
+    /// ("lithium-ion", a battery) names the coordinated term instead ("lithium-ion and
+    /// sodium-ion batteries": lithium-ion batteries), as "lithium-ion batteries" would.
     /// - Parameters:
     ///   - domains: the vocabulary domain of each term, by term index (nil for other kinds).
     ///   - segmentBounds: the start and end of each segment, by segment index.
-    func hits(around hits: [EntityTagger.Hit], in text: [UInt8], patterns: [Pattern], domains: [String?], segmentBounds: (Int) -> (Int, Int)) -> [EntityTagger.Hit] {
+    func hits(around hits: [EntityTagger.Hit], in text: [UInt8], patterns: [Pattern], domains: [String?], segmentBounds: (Int) -> (Int, Int)) -> (added: [EntityTagger.Hit], replaced: Set<Int>) {
         let covered = CoveredBytes(hits.map { $0.start..<$0.end })
+        // Technology hits that are exactly one word, by their start: an item such a hit covers
+        // may still take the coordinated term.
+        var wordHits: [Int: Int] = [:]
+        for (index, hit) in hits.enumerated() where hit.pattern >= 0 && !hit.nested && domains[hit.term] != nil {
+            wordHits[hit.start] = index
+        }
         // Items already given to a term by an earlier coordination.
         var taken: Set<Int> = []
         var added: [EntityTagger.Hit] = []
+        var replaced: Set<Int> = []
         for hit in hits where hit.pattern >= 0 && !hit.nested {
             guard let domain = domains[hit.term] else { continue }
             let (low, high) = segmentBounds(hit.segment)
@@ -47,7 +57,9 @@ struct Coordinations: Sendable {
             let after = Self.itemsAfter(hit.end, in: text, to: high)
             guard !before.isEmpty || !after.isEmpty else { continue }
             let words = Self.words(of: Array(text[hit.start..<hit.end]))
-            for item in before + after where !taken.contains(item.start) && !covered.contains(item.start) {
+            for item in before + after where !taken.contains(item.start) {
+                let own = wordHits[item.start].flatMap { hits[$0].end == item.end ? $0 : nil }
+                guard own != nil || !covered.contains(item.start) else { continue }
                 var found: Int?
                 // "solar and wind power": the item takes the term's last words, longest first.
                 if words.count >= 2 {
@@ -56,18 +68,23 @@ struct Coordinations: Sendable {
                     }
                 }
                 // "solar, wind and hydropower": a bare energy source listed with another.
-                if found == nil, domain == Self.energyDomain {
+                if found == nil, own == nil, domain == Self.energyDomain {
                     for head in Self.energyHeads where found == nil {
                         if let p = aliases[item.folded + [0x20] + head], domains[patterns[p].term] == domain { found = p }
                     }
                 }
                 // "intelligent and interconnected lighting" is one mention of the term, not two.
                 guard let p = found, patterns[p].term != hit.term else { continue }
+                if let own {
+                    // The item already names this term: nothing to add.
+                    guard hits[own].term != patterns[p].term else { continue }
+                    replaced.insert(own)
+                }
                 taken.insert(item.start)
                 added.append(EntityTagger.Hit(term: patterns[p].term, pattern: p, start: item.start, end: item.end, segment: hit.segment, nested: false))
             }
         }
-        return added
+        return (added, replaced)
     }
 
     /// Bare energy sources listed with each other and nothing else: "wind and solar", "(solar,

@@ -251,7 +251,11 @@ public struct EntityTagger: Sendable {
         hits = resolveAbbreviations(hits, text)
         hits = applyRequirements(hits, text)
         let segmentBounds = { (index: Int) in (layout.segments[index].start, layout.segments[index].end) }
-        hits += coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)
+        let coordinated = coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)
+        if !coordinated.replaced.isEmpty {
+            hits = hits.indices.filter { !coordinated.replaced.contains($0) }.map { hits[$0] }
+        }
+        hits += coordinated.added
         hits += coordinations.bareSources(in: text, segments: layout.segments.indices, covering: hits, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)
         hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()

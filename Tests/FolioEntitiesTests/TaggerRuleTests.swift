@@ -231,6 +231,19 @@ struct TaggerRuleTests {
         #expect(technologies("We need flow, sodium-ion and solid-state batteries.").isSuperset(of: ["flow-batteries", "sodium-ion-batteries", "solid-state-batteries"]))
     }
 
+    @Test func anItemMatchedAsABroaderTermNamesTheSharedOne() {
+        // "lithium-ion" on its own is a battery; before "and sodium-ion batteries" it is the
+        // lithium-ion battery, as "lithium-ion batteries" would be.
+        let text = "Firms invested in lithium-ion and sodium-ion batteries."
+        #expect(technologies(text).isSuperset(of: ["lithium-ion-batteries", "sodium-ion-batteries"]))
+        #expect(!technologies(text).contains("batteries-and-energy-storage"))
+        #expect(mentions(of: "lithium-ion-batteries", in: text) == ["lithium-ion"])
+        // Alone, or listed with something that is no battery, it stays the broader term.
+        #expect(technologies("Firms invested in lithium-ion.").contains("batteries-and-energy-storage"))
+        #expect(technologies("Firms invested in lithium-ion and hydrogen.").contains("batteries-and-energy-storage"))
+        #expect(!technologies("Firms invested in lithium-ion and hydrogen.").contains("lithium-ion-batteries"))
+    }
+
     @Test func bareEnergySourcesInAListWithOne() {
         // "renewable energy (e.g., solar, wind, geothermal, biomass, hydro and nuclear)".
         let engie = technologies(Fixtures.lines("giz-ccid-2022", 364, 364))
