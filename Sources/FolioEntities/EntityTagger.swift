@@ -66,8 +66,16 @@ public struct EntityTagger: Sendable {
         var goalTitlePatterns: Set<Int> = []
         for (index, term) in gazetteers.terms.enumerated() {
             if let goal = term.goal {
+                let listed = Set(goal.phrases.map { $0.lowercased() })
                 for phrase in goal.phrases {
-                    evidence.add(Self.pattern(term: index, alias: Alias(text: phrase, caseSensitive: Alias.defaultCaseSensitivity(phrase))))
+                    let alias = Alias(text: phrase, caseSensitive: Alias.defaultCaseSensitivity(phrase))
+                    evidence.add(Self.pattern(term: index, alias: alias))
+                    // The other national spelling ("resource utilisation") counts as the phrase itself.
+                    if !alias.caseSensitive, let other = TermVariants.otherSpelling(phrase.lowercased()), !listed.contains(other) {
+                        var variant = Self.pattern(term: index, alias: Alias(text: other, caseSensitive: false))
+                        variant.text = phrase
+                        evidence.add(variant)
+                    }
                 }
                 for title in Self.titleSpellings(of: goal.shortTitle) {
                     goalTitlePatterns.insert(evidence.patterns.count)

@@ -199,6 +199,19 @@ struct TaggerRuleTests {
         #expect(!tagger.analyze(markdown: "# Wind Power Management System\n\nWind power output rose.\n").tags.sdgs.contains(7), "the title and one more mention are too few")
     }
 
+    @Test func aPhraseInItsOtherNationalSpellingCountsAsThePhrase() {
+        // sdgs.yml lists "resource utilization": the British spelling is the same phrase, not a
+        // second one, so three of them alone are one phrase, too few different phrases.
+        let alone = tagger.analyze(markdown: "Resource utilisation rose.\n\nThe plant's resource utilisation improved.\n\nResource utilization is tracked.\n")
+        #expect(alone.goalEvidence[12]?.phrases == [PhraseCount(phrase: "resource utilization", count: 3)])
+        #expect(!alone.tags.sdgs.contains(12))
+        let more = tagger.analyze(markdown: "Resource utilisation rose.\n\nThe plant's resource utilisation improved.\n\nRecycling grew.\n")
+        #expect(more.tags.sdgs.contains(12))
+        // Both spellings listed ("decarbonization", "decarbonisation") are still counted once each.
+        let both = tagger.analyze(markdown: "Decarbonisation and decarbonization.\n")
+        #expect(both.goalEvidence[13]?.phrases.map(\.count).reduce(0, +) == 2)
+    }
+
     @Test func everyGoalTagCarriesItsEvidence() {
         let result = tagger.analyze(markdown: Fixtures.lines("cmia-2024", 342, 342))
         let evidence = result.goalEvidence[7]
