@@ -244,12 +244,13 @@ extension Gazetteers {
         }
         // Technologies accepted in review: a term each, under the vocabulary group its words
         // share with the vocabulary (see ``TechnologyGroupVotes``), else `Other`.
-        let votes = TechnologyGroupVotes(terms: terms)
-        for (slug, decision) in technologyReview.sorted(by: { $0.key < $1.key }) where decision.accepted && !decision.name.isEmpty {
+        let acceptedTechnologies = technologyReview.sorted(by: { $0.key < $1.key }).filter { $0.value.accepted && !$0.value.name.isEmpty }
+        let votes = acceptedTechnologies.isEmpty ? nil : TechnologyGroupVotes(terms: terms)
+        for (slug, decision) in acceptedTechnologies {
             let id = TermID(kind: .technology, slug: slug)
             guard !used.contains(id) else { continue }
             used.insert(id)
-            let voted = votes.group(of: decision.name)
+            let voted = votes?.group(of: decision.name)
             terms.append(Term(
                 id: id, name: decision.name, aliases: ([decision.name] + decision.variants).map { Alias(text: $0, caseSensitive: Alias.defaultCaseSensitivity($0)) },
                 type: voted?.group ?? TechnologyFinder.otherGroup, domain: voted?.domain ?? "Manufacturing", foundBy: "accepted in review"
@@ -280,8 +281,10 @@ extension Gazetteers {
         // Goals go after places so terms stay grouped by kind in `EntityKind` order.
         terms.sort { $0.id.kind < $1.id.kind }
         // A technology's spellings by rule, once here rather than in every tagger.
-        for index in terms.indices where terms[index].id.kind == .technology {
-            terms[index].ruleVariants = terms[index].matchedAliases.map(TermVariants.of)
+        let technologies = terms.indices.filter { terms[$0].id.kind == .technology }
+        let aliases = technologies.map { terms[$0].matchedAliases }
+        for (index, variants) in zip(technologies, ConcurrentMap.map(aliases) { $0.map(TermVariants.of) }) {
+            terms[index].ruleVariants = variants
         }
         var gazetteers = Gazetteers(
             terms: terms,

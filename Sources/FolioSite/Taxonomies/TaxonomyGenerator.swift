@@ -58,6 +58,11 @@ public struct TaxonomyGenerator: SiteGenerator {
     func readDataFiles(projectRoot: URL?, content: String, cache: BuildCache? = nil) -> DataFiles {
         var files = DataFiles()
         let data = projectRoot?.appendingPathComponent(content).appendingPathComponent("data")
+        // The base map is read on another thread while the gazetteers load.
+        let baseMap = BackgroundJob<Result<BaseMap?, DiagnosticError>>()
+        if let data {
+            baseMap.start { Result { () throws(DiagnosticError) -> BaseMap? in try BaseMap.load(from: data, displayDirectory: "\(content)/data") } }
+        }
         if let given = self.gazetteers {
             files.gazetteers = given
         } else if let data, hasGazetteers(projectRoot: projectRoot, content: content) {
@@ -71,12 +76,10 @@ public struct TaxonomyGenerator: SiteGenerator {
                 return files
             }
         }
-        if let data {
-            do {
-                files.baseMap = try BaseMap.load(from: data, displayDirectory: "\(content)/data")
-            } catch {
-                files.problem = error.diagnostic
-            }
+        switch try? baseMap.result() {
+        case let .success(map): files.baseMap = map
+        case let .failure(error): files.problem = error.diagnostic
+        case nil: break
         }
         return files
     }
