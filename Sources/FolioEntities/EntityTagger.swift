@@ -115,7 +115,8 @@ public struct EntityTagger: Sendable {
         placesWithin = within
         coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
         technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
-        technologyGroups = TechnologyGroupVotes(terms: gazetteers.terms)
+        // Only technology discovery reads the votes, and it runs where organisations are found.
+        technologyGroups = TechnologyGroupVotes(terms: self.findsOrganisations ? gazetteers.terms : [])
     }
 
     /// A goal's short title as the UN writes it (`Good Health and Well-being`) and with every

@@ -26,10 +26,20 @@ struct PatternMatcher: Sendable {
     private(set) var patterns: [Pattern] = []
     /// Dense transitions for the root node.
     private var root = [Int32](repeating: -1, count: 256)
-    /// Sparse transitions for the other nodes while patterns are added (node 0 is the root).
-    private var edges: [[(UInt8, Int32)]] = [[]]
-    /// Patterns ending at each node while patterns are added.
-    private var terminals: [[Int32]] = [[]]
+    /// The growing trie, one entry per node (node 0 is the root, whose children are in `root`):
+    /// each node's first and last child, its next sibling and the byte that leads to it. Flat
+    /// arrays rather than an array of edges per node: a trie of every alias and variant has
+    /// tens of thousands of nodes, and an array each made building it a serial step of the build.
+    private var firstChild: [Int32] = [-1]
+    private var lastChild: [Int32] = [-1]
+    private var nextSibling: [Int32] = [-1]
+    private var label: [UInt8] = [0]
+    /// Patterns ending at each node while patterns are added: the node's first and last entry
+    /// in `terminalPatterns`, chained by `nextTerminal`.
+    private var firstTerminal: [Int32] = [-1]
+    private var lastTerminal: [Int32] = [-1]
+    private var terminalPatterns: [Int32] = []
+    private var nextTerminal: [Int32] = []
     /// Flattened transitions: node `n`'s edges are `edgeBytes[edgeStart[n]..<edgeStart[n + 1]]`.
     private var edgeStart: [Int32] = [0, 0]
     private var edgeBytes: [UInt8] = []
@@ -49,14 +59,28 @@ struct PatternMatcher: Sendable {
             if let next = growingChild(node, byte) {
                 node = next
             } else {
-                let new = Int32(edges.count)
-                edges.append([])
-                terminals.append([])
-                if node == 0 { root[Int(byte)] = new } else { edges[Int(node)].append((byte, new)) }
+                let new = Int32(label.count)
+                firstChild.append(-1)
+                lastChild.append(-1)
+                nextSibling.append(-1)
+                label.append(byte)
+                firstTerminal.append(-1)
+                lastTerminal.append(-1)
+                if node == 0 {
+                    root[Int(byte)] = new
+                } else {
+                    let parent = Int(node)
+                    if lastChild[parent] < 0 { firstChild[parent] = new } else { nextSibling[Int(lastChild[parent])] = new }
+                    lastChild[parent] = new
+                }
                 node = new
             }
         }
-        terminals[Int(node)].append(Int32(patterns.count))
+        let entry = Int32(terminalPatterns.count)
+        terminalPatterns.append(Int32(patterns.count))
+        nextTerminal.append(-1)
+        if lastTerminal[Int(node)] < 0 { firstTerminal[Int(node)] = entry } else { nextTerminal[Int(lastTerminal[Int(node)])] = entry }
+        lastTerminal[Int(node)] = entry
         patterns.append(pattern)
         compiled = false
     }
@@ -66,7 +90,11 @@ struct PatternMatcher: Sendable {
             let n = root[Int(byte)]
             return n < 0 ? nil : n
         }
-        for (b, n) in edges[Int(node)] where b == byte { return n }
+        var child = firstChild[Int(node)]
+        while child >= 0 {
+            if label[Int(child)] == byte { return child }
+            child = nextSibling[Int(child)]
+        }
         return nil
     }
 
@@ -78,15 +106,25 @@ struct PatternMatcher: Sendable {
         edgeTargets = []
         terminalStart = [0]
         terminalList = []
-        edgeStart.reserveCapacity(edges.count + 1)
-        terminalStart.reserveCapacity(edges.count + 1)
-        for node in edges.indices {
-            for (b, n) in edges[node] {
-                edgeBytes.append(b)
-                edgeTargets.append(n)
+        edgeStart.reserveCapacity(label.count + 1)
+        terminalStart.reserveCapacity(label.count + 1)
+        edgeBytes.reserveCapacity(label.count)
+        edgeTargets.reserveCapacity(label.count)
+        terminalList.reserveCapacity(terminalPatterns.count)
+        for node in label.indices {
+            // The root's children are in `root`, not in the edge lists.
+            var child = node == 0 ? -1 : firstChild[node]
+            while child >= 0 {
+                edgeBytes.append(label[Int(child)])
+                edgeTargets.append(child)
+                child = nextSibling[Int(child)]
             }
             edgeStart.append(Int32(edgeBytes.count))
-            terminalList += terminals[node]
+            var entry = firstTerminal[node]
+            while entry >= 0 {
+                terminalList.append(terminalPatterns[Int(entry)])
+                entry = nextTerminal[Int(entry)]
+            }
             terminalStart.append(Int32(terminalList.count))
         }
     }
