@@ -168,9 +168,24 @@ public struct Gazetteers: Sendable, Equatable {
     /// `text` (any case, spaces collapsed).
     func companyTermIndex(exactly text: String) -> Int? { companyByAlias[Self.normalized(text)] }
 
-    private static func normalized(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "’", with: "'")
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    /// `text` in lower case, with straight apostrophes and single spaces between its words: a
+    /// key for every company alias when the gazetteers load, so one pass over the characters.
+    static func normalized(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for character in text.lowercased() {
+            if character == " " || character == "\n" || character == "\t" {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(" ")
+                space = false
+            }
+            out.append(character == "’" ? "'" : character)
+        }
+        return out
     }
 }
 
@@ -203,18 +218,21 @@ extension Gazetteers {
             }
             terms.append(term)
         }
-        for kind in [EntityKind.company, .place, .technology] {
+        // The three lists' entries become terms side by side; they are added in file order.
+        let kinds = [EntityKind.company, .place, .technology]
+        let lists = try kinds.map { ComposedFiles.Tree(node: try files.node("\($0.section).yml", digest: &digest)) }
+        let converted = try ConcurrentMap.tryMap(Array(zip(kinds, lists))) { kind, list in
             let file = "\(displayDirectory)/\(kind.section).yml"
-            let node = try files.node("\(kind.section).yml", digest: &digest)
-            for (entry, group) in try entries(of: node, file: file) {
+            return try entries(of: list.node, file: file).map { entry, group -> ListedTerm in
                 var term = try term(from: entry, kind: kind, file: file)
                 if let group {
                     term.type = group.name
                     term.domain = group.domain
                 }
-                try add(term, file: file, line: line(entry))
+                return ListedTerm(term: term, file: file, line: line(entry))
             }
         }
+        for listed in converted.joined() { try add(listed.term, file: listed.file, line: listed.line) }
         if let node = try files.optionalNode(wellKnownOrganisationsFile, digest: &digest) {
             try addWellKnownOrganisations(node, file: "\(displayDirectory)/\(wellKnownOrganisationsFile)", to: &terms, used: &used)
         }
@@ -328,6 +346,13 @@ extension Gazetteers {
         }
     }
 
+    /// A term of a gazetteer file and where the file lists it.
+    struct ListedTerm: Sendable {
+        var term: Term
+        var file: String
+        var line: Int
+    }
+
     /// Gazetteer files read and composed side by side (the YAML parse is most of a load), then
     /// handed out one by one in the load's own order, each adding its name and bytes to the digest.
     struct ComposedFiles {
@@ -338,6 +363,11 @@ extension Gazetteers {
         /// One composed file. Proof of Sendable: the tree is built on one thread and only read afterwards.
         struct Composed: @unchecked Sendable {
             var data: Data
+            var node: Node
+        }
+
+        /// A composed file's tree, handed to another thread to be read. Proof of Sendable: as ``Composed``.
+        struct Tree: @unchecked Sendable {
             var node: Node
         }
 

@@ -1,5 +1,7 @@
-import FolioEntities
+import Foundation
 import Testing
+
+@testable import FolioEntities
 
 /// The gazetteers in `Content/data` load and hold what the index pages promise.
 struct GazetteerTests {
@@ -58,5 +60,25 @@ struct GazetteerTests {
             if let parent = term.parent { #expect(names.contains(parent), "\(term.name): unknown parent \(parent)") }
             for r in term.related { #expect(names.contains(r), "\(term.name): unknown related \(r)") }
         }
+    }
+}
+
+/// The key company names are looked up by: lower case, straight apostrophes, single spaces.
+@Suite struct CompanyNameKeyTests {
+    /// The key as Foundation's string operations make it.
+    static func reference(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "’", with: "'")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    @Test func everyCompanyAliasGetsTheSameKeyAsByFoundation() {
+        let names = Fixtures.gazetteers.terms(of: .company).flatMap { [$0.name] + $0.aliases.map(\.text) + $0.formerNames }
+        #expect(names.count > 1_000)
+        for name in names { #expect(Gazetteers.normalized(name) == Self.reference(name), "\(name)") }
+    }
+
+    @Test(arguments: ["", " ", "  L’Oréal   Group ", "\tSCHNEIDER-ELECTRIC\n", "Ford\r\nChina", "İstanbul Enerji", "a \u{00A0}b", "ÆON  Co.,  Ltd."])
+    func edgesGetTheSameKeyAsByFoundation(text: String) {
+        #expect(Gazetteers.normalized(text) == Self.reference(text))
     }
 }
