@@ -327,7 +327,7 @@ extension Gazetteers {
     /// What the index pages say found an entry of ``wellKnownOrganisationsFile``.
     public static let wellKnownOrganisationsSource = "the list of well-known organisations"
 
-    /// Adds the entries of ``wellKnownOrganisationsFile``, when the project has one, as company
+    /// Adds the entries of ``wellKnownOrganisationsFile`` (its tree, `node`; `file` as shown in messages) as company
     /// terms matched only in their exact case. An entry that shares a slug, a name or an alias
     /// with a company already listed is left out, so the project's own list decides. A longer
     /// name found around one of these names in the text is the entity instead (see

@@ -38,7 +38,7 @@ public final class PageWriter: @unchecked Sendable {
     /// The templates of the site's chrome and the keys the page templates print them with
     /// (`{{{siteHeader}}}`). They see the layout keys and `root` only, and are rendered once per
     /// depth rather than once per page.
-    public static let chromeTemplates = [("site-header", "siteHeader"), ("site-footer", "siteFooter")]
+    static let chromeTemplates = [("site-header", "siteHeader"), ("site-footer", "siteFooter")]
 
     init(templates: TemplateLibrary, sink: any OutputSink, layout: [String: any Sendable], cache: BuildCache? = nil) {
         self.templates = templates

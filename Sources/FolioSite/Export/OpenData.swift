@@ -311,8 +311,9 @@ struct OpenData {
             for table in tables { key.add(table) }
             return key.key()
         }
-        // The tables' files and the database are independent: all cores build them.
-        let jobs = tables.indices.flatMap { [($0, true), ($0, false)] }.map(Optional.some) + [nil]
+        // The tables' files and the database are independent: all cores build them. The
+        // database, the longest job, starts first, so it does not run alone at the end.
+        let jobs = [nil] + tables.indices.flatMap { [($0, true), ($0, false)] }.map(Optional.some)
         _ = try ConcurrentMap.tryMap(jobs) { job in
             guard let (index, asCSV) = job else {
                 let path = "\(Self.folder)/\(Self.databaseFile)"
