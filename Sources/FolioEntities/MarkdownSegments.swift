@@ -146,10 +146,9 @@ struct MarkdownSegments: Sendable {
         return htmlBlockTags.contains(name)
     }
 
+    /// Whether the tag at `at` opens or closes a container whose line is skipped whole.
     private static func isBlockTag(_ text: [UInt8], _ at: Int) -> Bool {
-        let names = ["div", "table", "figure", "figcaption", "section", "details", "summary", "p", "pre", "!--", "aside", "br", "img", "span", "sup", "sub"]
-        let s = tagName(text, at).name
-        return names.contains(s) && ["div", "table", "figure", "section", "details", "pre", "aside", "!--"].contains(s)
+        ["div", "table", "figure", "section", "details", "pre", "aside", "!--"].contains(tagName(text, at).name)
     }
 
     /// The lower-cased name of the tag that opens or closes at `at` (`<p …>`, `</div>`, `<!--`),

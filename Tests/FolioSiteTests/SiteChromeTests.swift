@@ -18,19 +18,10 @@ import Testing
         "navigation": [["title": "Places", "path": "cities/index.html"]] as [[String: String]],
     ]
 
-    /// A library of exactly `files`, without the built-in theme.
-    static func library(_ files: [String: String]) throws -> TemplateLibrary {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-chrome-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return try TemplateLibrary(directory: directory, builtin: false)
-    }
-
     /// The writer's pages, by path.
     static func written(_ pages: [(path: String, context: [String: Any])]) throws -> [String: String] {
         let output = MemoryOutput()
-        let writer = PageWriter(templates: try Self.library(templates), sink: output, layout: layout)
+        let writer = PageWriter(templates: try TemplateCycleTests.library(templates, builtin: false), sink: output, layout: layout)
         for (path, context) in pages { try writer.writePage(urlPath: path, template: "page", context: context) }
         return output.contents.mapValues { String(decoding: $0, as: UTF8.self) }
     }
@@ -67,7 +58,7 @@ import Testing
 
     @Test func aThemeWithoutChromeTemplatesStillRenders() throws {
         let output = MemoryOutput()
-        let library = try Self.library(["page.mustache": "<p>{{title}}[{{{siteHeader}}}]</p>"])
+        let library = try TemplateCycleTests.library(["page.mustache": "<p>{{title}}[{{{siteHeader}}}]</p>"], builtin: false)
         let writer = PageWriter(templates: library, sink: output, layout: Self.layout)
         try writer.writePage(urlPath: "x/", template: "page", context: ["title": "X"])
         #expect(output.text(at: "x/index.html") == "<p>X[]</p>")

@@ -7,12 +7,13 @@ import Testing
 /// Templates that include themselves are refused when the library loads, instead of recursing
 /// until the stack overflows while a page renders.
 @Suite struct TemplateCycleTests {
-    static func library(_ files: [String: String]) throws -> TemplateLibrary {
+    /// A library of `files` over the built-in theme, or of exactly `files` without `builtin`.
+    static func library(_ files: [String: String], builtin: Bool = true) throws -> TemplateLibrary {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return try TemplateLibrary(directory: directory)
+        return try TemplateLibrary(directory: directory, builtin: builtin)
     }
 
     @Test func aPartialThatIncludesItselfIsAConfigurationErrorAtItsTag() throws {

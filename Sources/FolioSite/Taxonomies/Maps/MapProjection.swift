@@ -10,9 +10,9 @@ public enum MapProjection: Sendable, Equatable {
 
     /// The plane point of `p`.
     public func project(_ p: MapPoint) -> (x: Double, y: Double) {
-        let lambda = p.longitude * .pi / 180, phi = p.latitude * .pi / 180
         switch self {
         case .equalEarth:
+            let lambda = p.longitude * .pi / 180, phi = p.latitude * .pi / 180
             let a1 = 1.340264, a2 = -0.081106, a3 = 0.000893, a4 = 0.003796
             let theta = asin(3.0.squareRoot() / 2 * sin(phi))
             let t2 = theta * theta, t6 = t2 * t2 * t2
@@ -20,7 +20,7 @@ public enum MapProjection: Sendable, Equatable {
             let y = theta * (a4 * t6 * t2 + a3 * t6 + a2 * t2 + a1)
             return (x, y)
         case let .azimuthal(centre):
-            return Centre(centre).project(lambda: lambda, phi: phi)
+            return Centre(centre).project(p)
         }
     }
 
@@ -36,7 +36,8 @@ public enum MapProjection: Sendable, Equatable {
             cosPhi1 = cos(phi1)
         }
 
-        func project(lambda: Double, phi: Double) -> (x: Double, y: Double) {
+        func project(_ p: MapPoint) -> (x: Double, y: Double) {
+            let lambda = p.longitude * .pi / 180, phi = p.latitude * .pi / 180
             let sinPhi = sin(phi), cosPhi = cos(phi), delta = lambda - lambda0, cosDelta = cos(delta)
             let cosC = sinPhi1 * sinPhi + cosPhi1 * cosPhi * cosDelta
             let k = (2 / max(1 + cosC, 1e-9)).squareRoot()
@@ -96,7 +97,7 @@ public struct MapFrame: Sendable {
 
     /// The picture position of `p` (y grows downwards).
     public func point(_ p: MapPoint) -> (x: Double, y: Double) {
-        let q = centre.map { $0.project(lambda: p.longitude * .pi / 180, phi: p.latitude * .pi / 180) } ?? projection.project(p)
+        let q = centre?.project(p) ?? projection.project(p)
         return ((q.x - minX) * scale, (maxY - q.y) * scale)
     }
 
