@@ -529,7 +529,12 @@ struct OrganisationFinder: Sendable {
             let complements: Set<String> = ["of", "for", "on", "de", "di", "du", "des", "der", "del", "della", "für", "von"]
             let hasOf = k + 1 < lowers.count && complements.contains(lowers[k + 1])
             if head.needsOf && !hasOf && !(k == lowers.count - 1 && Self.namesUnitWithoutComplement(lowers[0..<k], head: lowers[k]))
-                && !(k >= 2 && lowers[k] == "exchange" && Self.exchangeMarkets.contains(lowers[k - 1])) { return nil }
+                && !(k >= 2 && lowers[k] == "exchange" && Self.exchangeMarkets.contains(lowers[k - 1])) {
+                // `State Administration of Foreign Exchange`: the word is in an earlier head's complement.
+                let inComplement = (0..<k).contains { j in Self.head(of: lowers[j]) != nil && complements.contains(lowers[j + 1]) }
+                if inComplement { continue }
+                return nil
+            }
             // `Right Bank`, `South Bank`: a river bank.
             if k >= 1, ["right", "left", "north", "south", "east", "west"].contains(lowers[k - 1]) { return nil }
             // `Quality Award of People's Government of Longyou County`: the body is the complement.
@@ -543,6 +548,7 @@ struct OrganisationFinder: Sendable {
             let distinctive = head.compound || seat || before.contains { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }
                 || (hasOf && !Self.headsNamedBeforeThem.contains(lowers[k]) && lowers[(k + 1)...].contains { !Self.connectors.contains($0) && !Self.genericModifiers.contains($0) })
                 || (lowers[k] == "council" && before.contains("state"))
+                || Self.namesNationalGovernment(tokens, run, head: k)
             guard distinctive else { return nil }
             // The name ends with the head, or with its complement.
             let end = hasOf ? last.end : seat ? words[run.lowerBound + k + 1].end : words[run.lowerBound + k].end
@@ -555,6 +561,17 @@ struct OrganisationFinder: Sendable {
             return OrganisationCandidate(name: name, fullName: name, acronym: nil, type: type, rule: .headNoun, confidence: 0.9, spans: [words.first!.start..<end])
         }
         return nil
+    }
+
+    /// Whether the run is `the Federal Government`, written with capitals after `the`: the
+    /// government of the federation the text is about (Germany's, Austria's, the United States'),
+    /// a body of its own. `Central Government` and `Municipal Government` name a level that every
+    /// state has, and stay generic.
+    static func namesNationalGovernment(_ tokens: [Token], _ run: Range<Int>, head k: Int) -> Bool {
+        guard k == 1, run.count == 2, run.lowerBound > 0, tokens[run.lowerBound - 1].lower == "the",
+              tokens[run.lowerBound].lower == "federal", tokens[run.lowerBound + 1].lower == "government"
+        else { return false }
+        return tokens[run].allSatisfy { $0.text.first?.isUppercase == true }
     }
 
     /// Words of a trade that close companies' names and no body's (`Tata Steel`, `Hainan

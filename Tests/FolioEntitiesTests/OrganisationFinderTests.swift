@@ -27,6 +27,19 @@ struct OrganisationFinderTests {
         #expect(names["International Maritime Organization"]?.type == .internationalOrganisation)
         // Generic modifiers alone are no name.
         #expect(found("The Central Government and the Municipal Government met.").isEmpty)
+        // A federation's government, written with capitals after `the`, is a body of its own
+        // (giz-ccid-2022 line 231); in lower case it is not.
+        #expect(found(Fixtures.lines("giz-ccid-2022", 231, 231))["Federal Government"]?.type == .governmentBody)
+        #expect(found("The federal government and the Federal Reserve met.")["Federal Government"] == nil)
+    }
+
+    /// A head that needs an `of` complement but stands inside an earlier head's complement is
+    /// part of that name: `State Administration of Foreign Exchange` (cmia-2021 line 3234).
+    @Test func aHeadInsideAnEarlierComplementBelongsToTheName() {
+        let names = found("On March 12, 2021, the People's Bank of China (PBOC) and the State Administration of Foreign Exchange (SAFE) decided to launch the pilot program.")
+        #expect(names["State Administration of Foreign Exchange"]?.type == .governmentBody, "\(names.keys.sorted())")
+        // Alone, the same head still needs its complement.
+        #expect(found("Trading on the Foreign Exchange was slow.")["Foreign Exchange"] == nil)
     }
 
     /// Names left in their own language: the head in German, French or Spanish, and German
