@@ -140,6 +140,56 @@ import Testing
     /// Open data made from unchanged tables is kept as the last build wrote it (the same file),
     /// and only while its bytes are the ones that build wrote: a file changed by hand in the
     /// output, or with a damaged cache entry, is written again.
+    /// The search index is made from the pages' sections alone: while none changes, its files
+    /// are kept as the output holds them; an edit makes it again, and a file changed by hand is
+    /// written again.
+    @Test func theSearchIndexIsKeptWhileNoSectionChanges() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-kept-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.copyProject(to: root)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        let meta = root.appendingPathComponent("Site/search/index/meta.js")
+        func inode(_ url: URL) throws -> NSNumber? { try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber }
+        func searchFiles() throws -> [String: Data] {
+            try RebuildTests.files(root.appendingPathComponent("Site")).filter { $0.key.hasPrefix("search/") }
+        }
+        let metaFile = try inode(meta)
+        let before = try searchFiles()
+
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try inode(meta) == metaFile)
+        #expect(try searchFiles() == before)
+        // What was written is recorded once; a damaged record is a miss, and the files come out the same.
+        let records = root.appendingPathComponent(".folio-cache/search-outputs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: records.path)
+        #expect(names.count == 1)
+        for name in names {
+            var data = try Data(contentsOf: records.appendingPathComponent(name))
+            data[0] ^= 0xFF
+            try data.write(to: records.appendingPathComponent(name))
+        }
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try searchFiles() == before)
+
+        // A new word in one article: the index is made again, as a build without the cache makes it.
+        let url = root.appendingPathComponent("Content/articles/cmia-2021/03-sap.md")
+        try (String(contentsOf: url, encoding: .utf8) + "\nAn edited sentence about zeolites.\n").write(to: url, atomically: true, encoding: .utf8)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        let edited = try searchFiles()
+        #expect(edited != before)
+        let clean = root.appendingPathComponent("clean-site")
+        #expect(try FolioProcess.run(["build", "--quiet", "--clean", "--root", root.path, "--output", clean.path]).status == 0)
+        #expect(try RebuildTests.files(clean).filter { $0.key.hasPrefix("search/") } == edited)
+
+        // Changed by hand, with the same size: the next build writes it again.
+        let current = try Data(contentsOf: meta)
+        var tampered = current
+        tampered[tampered.count / 2] = tampered[tampered.count / 2] == 0x41 ? 0x42 : 0x41
+        try tampered.write(to: meta)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        #expect(try Data(contentsOf: meta) == current)
+    }
+
     @Test func openDataFromUnchangedTablesIsKeptOnlyWhileItIsIntact() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-kept-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -105,29 +105,72 @@ public struct SearchGenerator: SiteGenerator {
     /// Adds the taxonomy pages found in `writer.writtenPaths` to the prepared content sections and
     /// writes the index and the search page.
     /// The prepared tokens are consumed, so they are never held twice.
+    ///
+    /// The index is made from the sections alone. With a build cache, what the generator wrote is
+    /// recorded under the digest of every section and of the templates and layout; a later build
+    /// whose sections are the same keeps those files as the output holds them instead of
+    /// indexing again.
     func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: consuming Prepared?) throws -> [Diagnostic] {
         var content = (consume prepared) ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
         let extra = Self.taxonomySections(of: site, writtenPaths: writer.writtenPaths, firstPage: Self.pageCount(content.sections))
         let sections = content.sections + extra
-        let index: SearchIndex
-        if var tokens = content.tokens {
-            content.tokens = nil
-            var extraTokens = Self.tokenize(extra, cache: writer.cache)
-            tokens.add(&extraTokens)
-            index = tokens.index(of: sections)
-        } else {
-            index = SearchIndex.build(sections)
+        let key = writer.cache == nil ? nil : Self.outputsKey(sections, writer: writer)
+        if let replayed = writer.replayOutputs(Self.outputsNamespace, key) { return replayed }
+        return try writer.recordingOutputs(Self.outputsNamespace, key) {
+            let index: SearchIndex
+            if var tokens = content.tokens.take() {
+                var extraTokens = Self.tokenize(extra, cache: writer.cache)
+                tokens.add(&extraTokens)
+                index = tokens.index(of: sections)
+            } else {
+                index = SearchIndex.build(sections)
+            }
+            try index.writeFiles { file in try writer.write(file.text, to: "search/\(file.path)") }
+            try writer.writePage(urlPath: "search/", template: "search", context: [
+                "pageTitle": "Search",
+                "title": "Search",
+                "description": "Search the full text of the reports.",
+                "sectionCount": sections.count,
+                "pageCount": (sections.last?.page ?? -1) + 1,
+                "breadcrumbs": [["title": "Home", "url": "../index.html"], ["title": "Search"]],
+            ])
+            return []
         }
-        try index.writeFiles { file in try writer.write(file.text, to: "search/\(file.path)") }
-        try writer.writePage(urlPath: "search/", template: "search", context: [
-            "pageTitle": "Search",
-            "title": "Search",
-            "description": "Search the full text of the reports.",
-            "sectionCount": sections.count,
-            "pageCount": (sections.last?.page ?? -1) + 1,
-            "breadcrumbs": [["title": "Home", "url": "../index.html"], ["title": "Search"]],
-        ])
-        return []
+    }
+
+    /// The build cache's namespace of the generator's recorded outputs.
+    static let outputsNamespace = "search-outputs"
+
+    /// The digest of everything the index and the search page are made from: every field of every
+    /// section (digested a page at a time on all cores), the templates and the layout; nil when
+    /// the templates or the layout have no digest.
+    static func outputsKey(_ sections: [SearchSection], writer: PageWriter) -> BuildCache.Key? {
+        guard let layout = writer.layoutFingerprint else { return nil }
+        var pages: [Range<Int>] = []
+        var start = 0
+        for index in sections.indices where index + 1 == sections.count || sections[index + 1].page != sections[index].page {
+            pages.append(start..<(index + 1))
+            start = index + 1
+        }
+        let digests = ConcurrentMap.map(pages) { range -> Data in
+            var key = CacheKeyBuilder(outputsNamespace)
+            for section in sections[range] {
+                key.add(section.url)
+                key.add(section.title)
+                key.add(section.heading == nil ? 0 : 1)
+                key.add(section.heading ?? "")
+                key.add(section.group)
+                key.add(section.page)
+                key.add(section.blocks.count)
+                for block in section.blocks { key.add(block) }
+            }
+            return key.key().bytes
+        }
+        var key = CacheKeyBuilder(outputsNamespace)
+        key.add(layout)
+        key.add(sections.count)
+        for digest in digests { key.add(digest) }
+        return key.key()
     }
 
     /// The sections to index: every published content page, then the taxonomy pages found in
