@@ -406,7 +406,7 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
         let written = kept.union(changed)
         let writtenFolders = Set(written.compactMap { $0.split(separator: "/").first.map(String.init) })
         let preserved = Set(preserving).subtracting(writtenFolders)
-        Self.removeStale(in: destination.path, relative: "", keeping: written, preserved: preserved)
+        Self.removeStale(in: destination.path, keeping: written, preserved: preserved)
         Self.removeTree(staging)
     }
 
@@ -426,9 +426,25 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
     }
 
     /// Removes every entry below `folder` whose output path is not in `keeping` (top-level
-    /// folders in `preserved` are left alone), then the folders that end up empty.
-    private static func removeStale(in folder: String, relative: String, keeping: Set<String>, preserved: Set<String>) {
-        guard let directory = opendir(folder) else { return }
+    /// folders in `preserved` are left alone), then the folders that end up empty. The top-level
+    /// folders are walked on all cores.
+    private static func removeStale(in folder: String, keeping: Set<String>, preserved: Set<String>) {
+        let entries = entries(of: folder)
+        _ = ConcurrentMap.map(entries) { entry in
+            let full = folder + "/" + entry.name
+            if entry.isFolder {
+                if preserved.contains(entry.name) { return false }
+                if removeStale(in: full, relative: entry.name, keeping: keeping) { rmdir(full) }
+            } else if !keeping.contains(entry.name) {
+                unlink(full)
+            }
+            return true
+        }
+    }
+
+    /// The names in `folder`, and whether each is a folder.
+    private static func entries(of folder: String) -> [(name: String, isFolder: Bool)] {
+        guard let directory = opendir(folder) else { return [] }
         var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -441,17 +457,29 @@ public final class StagedDirectoryOutput: OutputSink, @unchecked Sendable {
             entries.append((name, isFolder))
         }
         closedir(directory)
-        for (name, isFolder) in entries {
-            let path = relative.isEmpty ? name : relative + "/" + name
+        return entries
+    }
+
+    /// Removes the entries below `folder` (output path `relative`) that are not in `keeping`;
+    /// true when nothing in it was kept, so that the folder itself may go.
+    private static func removeStale(in folder: String, relative: String, keeping: Set<String>) -> Bool {
+        var keptAny = false
+        for (name, isFolder) in entries(of: folder) {
+            let path = relative + "/" + name
             let full = folder + "/" + name
             if isFolder {
-                if relative.isEmpty && preserved.contains(name) { continue }
-                removeStale(in: full, relative: path, keeping: keeping, preserved: preserved)
-                rmdir(full)  // fails, as it should, while anything is left in it
-            } else if !keeping.contains(path) {
+                if removeStale(in: full, relative: path, keeping: keeping) {
+                    rmdir(full)  // fails, as it should, if a file appeared in it meanwhile
+                } else {
+                    keptAny = true
+                }
+            } else if keeping.contains(path) {
+                keptAny = true
+            } else {
                 unlink(full)
             }
         }
+        return !keptAny
     }
 
     /// Removes a folder and everything in it, its top-level entries on all cores: the previous

@@ -72,6 +72,8 @@ public struct DiagnosticPolicy: Sendable {
         var remaining: [String: Int] = [:]
         for entry in baseline.entries { remaining[entry.key, default: 0] += max(1, entry.count ?? 1) }
         let places = Set(baseline.entries.compactMap { $0.fingerprint.flatMap(Fingerprint.place).map { "\($0.family)|\($0.place)" } })
+        // Entries of version-1 baselines have no fingerprint and match by message.
+        let hasLegacyEntries = baseline.entries.contains { $0.fingerprint == nil }
         var active: [Diagnostic] = []
         var accepted: [Diagnostic] = []
         for var d in kept {
@@ -79,10 +81,10 @@ public struct DiagnosticPolicy: Sendable {
                 active.append(d)
                 continue
             }
-            let legacy = Baseline.legacyKey(code: d.code, file: d.location?.file ?? "", message: d.message)
+            let legacy = hasLegacyEntries ? Baseline.legacyKey(code: d.code, file: d.location?.file ?? "", message: d.message) : nil
             if let fp = d.fingerprint, let left = remaining[fp], left > 0 {
                 remaining[fp] = left - 1
-            } else if let left = remaining[legacy], left > 0 {
+            } else if let legacy, let left = remaining[legacy], left > 0 {
                 remaining[legacy] = left - 1
             } else if sameDefect, let fp = d.fingerprint, let place = Fingerprint.place(fp), places.contains("\(place.family)|\(place.place)") {
                 // Accepted as the same defect; consumes no entry.

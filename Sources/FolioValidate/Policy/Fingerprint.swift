@@ -62,16 +62,21 @@ public enum Fingerprint {
     /// 200 characters (a long paragraph is still identified by its opening).
     static func normalisedSnippet(_ line: Substring) -> String {
         var out = ""
+        var count = 0
         var space = false
         for ch in line {
             if ch.isWhitespace {
-                space = !out.isEmpty
+                space = count > 0
                 continue
             }
-            if space { out.append(" ") }
+            if space {
+                out.append(" ")
+                count += 1
+            }
             space = false
             out.append(ch)
-            if out.count >= 200 { break }
+            count += 1
+            if count >= 200 { break }
         }
         return out
     }
