@@ -71,6 +71,41 @@ import Testing
         #expect(map.source.contains("Natural Earth"))
     }
 
+    /// With a build cache, the outlines read from the same bytes come from the cache, point for
+    /// point the same; changed bytes are parsed again, and a broken file is still an error.
+    @Test func theBaseMapReadOnceComesFromTheCache() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-basemap-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(BaseMap.fileName)
+        try FileManager.default.copyItem(at: Self.data.appendingPathComponent(BaseMap.fileName), to: file)
+        let cache = BuildCache(directory: nil)
+        let parsed = try #require(try BaseMap.load(from: folder, displayDirectory: "Content/data", cache: cache))
+        var builder = CacheKeyBuilder(BaseMap.cacheNamespace)
+        builder.add(try Data(contentsOf: file))
+        let key = builder.key()
+        let stored = try #require(cache.value(BaseMap.cacheNamespace, key))
+        let kept = try #require(try BaseMap.load(from: folder, displayDirectory: "Content/data", cache: cache))
+        #expect(kept.digest == parsed.digest)
+        #expect(kept.source == parsed.source)
+        #expect(kept.countries.map(\.name) == parsed.countries.map(\.name))
+        #expect(kept.countries.map(\.rings) == parsed.countries.map(\.rings))
+        #expect(kept.countries.map(\.bounds) == parsed.countries.map(\.bounds))
+        // What the cache holds is what is used: another map stored under the same bytes is read.
+        let square = BaseMap(countries: [.init(name: "Square", rings: [[MapPoint(longitude: 0, latitude: 0), MapPoint(longitude: 1, latitude: 1)]], bounds: try #require(GeoBox(enclosing: [MapPoint(longitude: 0, latitude: 0), MapPoint(longitude: 1, latitude: 1)])))], source: "Test")
+        cache.store(BaseMap.cacheNamespace, key, square.archived)
+        #expect(try BaseMap.load(from: folder, displayDirectory: "Content/data", cache: cache)?.countries.map(\.name) == ["Square"])
+        cache.store(BaseMap.cacheNamespace, key, stored)
+
+        let small = #"{"source": "Test", "countries": [{"name": "Square", "rings": [[0, 0, 1, 0, 1, 1, 0, 0]]}]}"#
+        try Data(small.utf8).write(to: file)
+        let changed = try #require(try BaseMap.load(from: folder, displayDirectory: "Content/data", cache: cache))
+        #expect(changed.countries.map(\.name) == ["Square"])
+        #expect(changed.digest != parsed.digest)
+        try Data("{\"countries\": 3}".utf8).write(to: file)
+        #expect(throws: DiagnosticError.self) { _ = try BaseMap.load(from: folder, displayDirectory: "Content/data", cache: cache) }
+    }
+
     @Test func aBrokenBaseMapIsAnErrorThatNamesTheFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-basemap-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -61,7 +61,7 @@ public struct TaxonomyGenerator: SiteGenerator {
         // The base map is read on another thread while the gazetteers load.
         let baseMap = BackgroundJob<Result<BaseMap?, DiagnosticError>>()
         if let data {
-            baseMap.start { Result { () throws(DiagnosticError) -> BaseMap? in try BaseMap.load(from: data, displayDirectory: "\(content)/data") } }
+            baseMap.start { Result { () throws(DiagnosticError) -> BaseMap? in try BaseMap.load(from: data, displayDirectory: "\(content)/data", cache: cache) } }
         }
         if let given = self.gazetteers {
             files.gazetteers = given

@@ -35,9 +35,10 @@ public struct BaseMap: Sendable {
     public func country(named name: String) -> Country? { byName[name.lowercased()].map { countries[$0] } }
 
     /// Reads `basemap.json` from `directory`; nil when the project has none (maps are then
-    /// drawn without land).
+    /// drawn without land). With a build cache, the outlines read from the same bytes before are
+    /// taken from the cache instead of parsing the JSON again.
     /// - Throws: a `EN001` diagnostic naming the file when it exists but cannot be read.
-    public static func load(from directory: URL, displayDirectory: String) throws(DiagnosticError) -> BaseMap? {
+    public static func load(from directory: URL, displayDirectory: String, cache: BuildCache? = nil) throws(DiagnosticError) -> BaseMap? {
         let url = directory.appendingPathComponent(fileName)
         let display = "\(displayDirectory)/\(fileName)"
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
@@ -46,10 +47,21 @@ public struct BaseMap: Sendable {
                 code: "EN001", severity: .error, message: message, location: SourceLocation(file: display, line: 1),
                 hint: "regenerate it with `python3 Content/data/tools/make_basemap.py`, or delete it to draw maps without land"))
         }
-        let object: Any
         let bytes: Data
         do {
             bytes = try Data(contentsOf: url)
+        } catch {
+            throw failure("the base map is not readable JSON: \(error.localizedDescription)")
+        }
+        var digest = CacheKeyBuilder(cacheNamespace)
+        digest.add(bytes)
+        let key = digest.key()
+        if let cache, let data = cache.value(cacheNamespace, key), var map = BaseMap.unarchived(data) {
+            map.digest = key.bytes
+            return map
+        }
+        let object: Any
+        do {
             object = try JSONSerialization.jsonObject(with: bytes)
         } catch {
             throw failure("the base map is not readable JSON: \(error.localizedDescription)")
@@ -70,10 +82,52 @@ public struct BaseMap: Sendable {
             countries.append(Country(name: name, rings: rings, bounds: bounds))
         }
         var map = BaseMap(countries: countries, source: root["source"] as? String ?? "Natural Earth")
-        var digest = CacheKeyBuilder("base map")
-        digest.add(bytes)
-        map.digest = digest.key().bytes
+        map.digest = key.bytes
+        cache?.store(cacheNamespace, key, map.archived)
         return map
+    }
+
+    /// The build cache's namespace of base maps read, under the digest of their file's bytes.
+    static let cacheNamespace = "base-map"
+}
+
+extension BaseMap: BinaryArchivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(source)
+        archive.write(countries.count)
+        for country in countries {
+            archive.write(country.name)
+            archive.write(country.rings.count)
+            for ring in country.rings {
+                archive.write(ring.count)
+                for point in ring {
+                    archive.write(point.longitude)
+                    archive.write(point.latitude)
+                }
+            }
+        }
+    }
+
+    public init(from archive: inout ArchiveReader) throws {
+        let source = try archive.readString()
+        var countries: [Country] = []
+        for _ in 0..<(try archive.readCount()) {
+            let name = try archive.readString()
+            var rings: [[MapPoint]] = []
+            for _ in 0..<(try archive.readCount()) {
+                let count = try archive.readCount()
+                var ring: [MapPoint] = []
+                ring.reserveCapacity(count)
+                for _ in 0..<count {
+                    let longitude = try archive.readDouble()
+                    ring.append(MapPoint(longitude: longitude, latitude: try archive.readDouble()))
+                }
+                rings.append(ring)
+            }
+            guard let bounds = GeoBox(enclosing: rings.joined()) else { throw ArchiveError.damaged }
+            countries.append(Country(name: name, rings: rings, bounds: bounds))
+        }
+        self.init(countries: countries, source: source)
     }
 }
 
