@@ -331,9 +331,10 @@ struct OrganisationFinder: Sendable {
                !abbreviationJoins(tokens, start: start, and: j), !namesFieldsBeforeHead(tokens, from: j + 1) { break }
             // `such as Zongshen Power, Loncin Motor and Chongqing Yuxin Electronic Co., Ltd.`: in a
             // list of names, `and` before a name with a legal form starts the list's last name.
+            // So does `and` before a name that a trade closes (`…, Kestrel Mobility and Brightwater Foods`).
             if token.lower == "and", isListItem(tokens, start),
                !tokens[start..<j].contains(where: { connectors.contains($0.lower) || heads[$0.lower] != nil }),
-               namesWithHead(tokens, from: j + 1, legalFormOnly: true) { break }
+               namesWithHead(tokens, from: j + 1, legalFormOnly: true) || namesTradeAhead(tokens, from: j + 1) { break }
             if token.capitalised {
                 j += 1
                 end = j
@@ -359,6 +360,17 @@ struct OrganisationFinder: Sendable {
         }
         if end - start >= 4, tokens[end - 2].lower == "and" || tokens[end - 2].lower == "&", known(tokens[start].start..<tokens[end - 3].end) {
             return start..<(end - 2)
+        }
+        // `SK On and Hyundai Motor Group`, `China Braille Library and Zhejiang University`: where
+        // the run would be one name (it ends with a head or a legal form), a known name of two
+        // words or more after `and` that opens there is another name, unless the words before
+        // are a head's complement (`Ministry of Industry and Information Technology`).
+        let last = tokens[end - 1]
+        if end - start >= 4, heads[last.lower] != nil || keptLegalForms.contains(last.lower) || isLegalForm(last),
+           let and = (start + 1..<(end - 2)).first(where: { tokens[$0].lower == "and" || tokens[$0].lower == "&" }),
+           !tokens[start..<and].contains(where: { $0.lower == "of" || $0.lower == "for" }),
+           known(tokens[and + 1].start..<tokens[and + 1].end), known(tokens[and + 1].start..<last.end) {
+            return start..<and
         }
         return start..<end
     }
@@ -436,6 +448,21 @@ struct OrganisationFinder: Sendable {
             k += 1
         }
         return false
+    }
+
+    /// Whether the capitalised words from `index` are two to four that a trade word closes, with
+    /// no head, legal form, trade, sector word or nationality before it (`Brightwater Foods`).
+    static func namesTradeAhead(_ tokens: [Token], from index: Int) -> Bool {
+        var end = index
+        while end < tokens.count, tokens[end].capitalised, end - index < 5 {
+            end += 1
+            guard tokens[end - 1].spaceAfter else { break }
+        }
+        guard (2...4).contains(end - index), tradeWords.contains(tokens[end - 1].lower) else { return false }
+        return !tokens[index..<(end - 1)].contains { token in
+            heads[token.lower] != nil || keptLegalForms.contains(token.lower) || isLegalForm(token) || tradeWords.contains(token.lower)
+                || sectorWords.contains(token.lower) || demonyms.contains(token.lower) || token.lower == "and"
+        }
     }
 
     /// Fields of study and trade that, joined by `and`, name one university or college
@@ -581,6 +608,10 @@ struct OrganisationFinder: Sendable {
         "telecom", "telecommunications", "electronics", "semiconductor", "semiconductors", "chemicals", "petroleum",
         "petrochemical", "mining", "securities", "insurance", "automotive", "brewery", "textiles", "foods", "beverages",
         "machinery", "cement", "electric", "power",
+        // Investors: `Sequoia Capital`, `Hillhouse Investment`, `Breakthrough Energy Ventures`.
+        "capital", "ventures", "investment", "investments",
+        // `PSA International`, `Wilmar International`; a sector word before it makes none (`Chinese International`).
+        "international",
     ]
 
     /// Words that make a trade a sector, not a company: `Strategic Emerging Industries`, `Green Steel`.
@@ -589,6 +620,9 @@ struct OrganisationFinder: Sendable {
         "modern", "green", "smart", "digital", "low-carbon", "clean", "manufacturing", "service", "services", "processing",
         "global", "world", "international", "domestic", "foreign", "chinese", "china", "automobile", "auto", "special",
         "specialty", "fine", "basic", "bulk", "crude", "stainless", "carbon", "raw", "primary", "secondary", "tertiary",
+        // Kinds of capital and investment: `Human Capital`, `Foreign Direct Investment`, `Venture Capital`.
+        "human", "natural", "social", "venture", "foreign", "direct", "public", "private", "fixed", "working", "total",
+        "sustainable", "responsible", "impact", "patient", "seed", "growth", "equity",
     ]
 
     /// Whether the run is a company named by its trade: two to four capitalised words that end
