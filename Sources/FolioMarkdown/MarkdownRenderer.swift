@@ -91,6 +91,7 @@ public struct MarkdownRenderer: Sendable {
             captions: markup.captions,
             rawAnchors: markup.anchors,
             textBlocks: collector.blocks,
+            tables: collector.tables,
             diagnostics: collector.diagnostics
         )
     }
@@ -155,6 +156,7 @@ private struct FactCollector {
     var headings: [RenderedHeading] = []
     var links: [RenderedLink] = []
     var blocks: [TextBlock] = []
+    var tables: [Int] = []
     var diagnostics: [Diagnostic] = []
     var slugger = UniqueSlugger()
     let sanitizer = HTMLSanitizer()
@@ -201,8 +203,12 @@ private struct FactCollector {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_CODE_BLOCK:
                 pendingBlocks.append((node, currentHeadingIndex))
             default:
-                if let name = cmark_node_get_type_string(node), String(cString: name) == "table_cell" {
-                    pendingBlocks.append((node, currentHeadingIndex))
+                if let name = cmark_node_get_type_string(node) {
+                    switch String(cString: name) {
+                    case "table_cell": pendingBlocks.append((node, currentHeadingIndex))
+                    case "table": tables.append(location(node).line)
+                    default: break
+                    }
                 }
             }
         }

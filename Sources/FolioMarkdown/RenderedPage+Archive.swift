@@ -14,6 +14,7 @@ extension RenderedPage: BinaryArchivable {
         archive.write(captions)
         archive.write(rawAnchors)
         archive.write(textBlocks)
+        archive.write(tables)
         archive.write(diagnostics)
     }
 
@@ -28,6 +29,7 @@ extension RenderedPage: BinaryArchivable {
             captions: try archive.readArray(),
             rawAnchors: try archive.readArray(),
             textBlocks: try archive.readArray(),
+            tables: try archive.readInts(),
             diagnostics: try archive.readArray()
         )
     }

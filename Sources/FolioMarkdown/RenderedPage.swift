@@ -24,10 +24,12 @@ public struct RenderedPage: Sendable, Equatable {
     public var rawAnchors: [RawAnchor]
     /// Plain text of each block, for search and snippets, with the anchor of the heading above it.
     public var textBlocks: [TextBlock]
+    /// Markdown lines where GFM tables start, in order.
+    public var tables: [Int]
     /// Problems found while rendering (unsafe HTML removed, dangerous URLs neutralised).
     public var diagnostics: [Diagnostic]
 
-    public init(html: String, headings: [RenderedHeading], anchorIDs: Set<String>, links: [RenderedLink], footnoteDefinitions: [FootnoteDefinition], footnoteReferences: [FootnoteReference], captions: [MarkedCaption] = [], rawAnchors: [RawAnchor] = [], textBlocks: [TextBlock], diagnostics: [Diagnostic]) {
+    public init(html: String, headings: [RenderedHeading], anchorIDs: Set<String>, links: [RenderedLink], footnoteDefinitions: [FootnoteDefinition], footnoteReferences: [FootnoteReference], captions: [MarkedCaption] = [], rawAnchors: [RawAnchor] = [], textBlocks: [TextBlock], tables: [Int] = [], diagnostics: [Diagnostic]) {
         self.html = html
         self.headings = headings
         self.anchorIDs = anchorIDs
@@ -37,6 +39,7 @@ public struct RenderedPage: Sendable, Equatable {
         self.captions = captions
         self.rawAnchors = rawAnchors
         self.textBlocks = textBlocks
+        self.tables = tables
         self.diagnostics = diagnostics
     }
 

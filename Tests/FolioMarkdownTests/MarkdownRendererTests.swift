@@ -12,6 +12,13 @@ import Testing
         #expect(page.html.contains("<td>Chongqing</td>"))
     }
 
+    /// The page records where each table starts, as cmark-gfm parsed it: with or without the
+    /// outer pipes, never a table inside a code block.
+    @Test func recordsTheLineOfEveryTable() {
+        let page = renderer.render("Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText\n\na | b\n--|--\n1 | 2\n\n```\n| x | y |\n|---|---|\n```\n", origin: .init(file: "t.md", firstLine: 5))
+        #expect(page.tables == [7, 13])
+    }
+
     @Test func rendersStrikethroughAndAutolinks() {
         let page = renderer.render("~~old~~ see www.leidenasiacentre.nl\n")
         #expect(page.html.contains("<del>old</del>"))

@@ -75,6 +75,17 @@ struct FigureCheckTests {
         | 1 | 2 |
         """)
         #expect(Fixture.codes(Fixture.check([page])).filter { $0.hasPrefix("FIG005") } == ["FIG005@12"])
+        // A table written without its outer pipes is a table too.
+        let bare = Fixture.article("""
+        # Observations
+
+        The table below lists the cases.
+
+        a | b
+        --|--
+        1 | 2
+        """)
+        #expect(Fixture.codes(Fixture.check([bare])).filter { $0.hasPrefix("FIG005") }.isEmpty)
     }
 
     @Test func unreferencedFigureIsInfoAndOtherPublicationsFiguresAreIgnored() {

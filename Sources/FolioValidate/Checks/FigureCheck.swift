@@ -46,7 +46,7 @@ enum FigureCheck {
             }
         }
         // FIG005: "the graph above" with no figure before it (or after it, for "below").
-        let tables = tableLines(source)
+        let tables = source.rendered.tables.map(source.bodyLine)
         for block in mentionBlocks {
             for reference in TextPatterns.deicticReferences(in: block.text) {
                 let line = source.bodyLine(block.line)
@@ -110,17 +110,6 @@ enum FigureCheck {
             }
         }
         return found
-    }
-
-    /// Body lines starting a GFM table (a `|` row followed by a delimiter row).
-    static func tableLines(_ source: PageSource) -> [Int] {
-        var result: [Int] = []
-        for (offset, line) in source.lines.enumerated() where offset + 1 < source.lines.count && !source.fenced[offset] {
-            if line.hasPrefix("|"), source.lines[offset + 1].hasPrefix("|"), source.lines[offset + 1].has("-"), source.lines[offset + 1].allSatisfy({ "|-: ".contains($0) }) {
-                result.append(offset + 1)
-            }
-        }
-        return result
     }
 
     /// Body lines holding an image.
