@@ -175,6 +175,9 @@ extension OrganisationFinder {
         "report", "reports", "plan", "paper", "strategy", "programme", "program", "initiative", "project", "agenda",
         "guidelines", "guide", "index", "review", "survey", "study", "outlook", "roadmap", "policy", "law", "act",
         "standard", "standards", "framework", "award", "awards", "prize", "conference", "forum", "summit", "expo",
+        // Official documents: `Letter of Chongqing … Commission on …`, `Notice of the General Office`.
+        "letter", "notice", "circular", "opinions", "reply", "announcement", "decision", "measures", "regulations",
+        "yearbook", "bulletin",
     ]
 
     /// Last words of the names of places and zones (`Liangjiang New Area Development Zone`).

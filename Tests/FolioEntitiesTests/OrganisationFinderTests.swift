@@ -457,6 +457,8 @@ struct OrganisationFinderTests {
         #expect(found("Aachen University's Industry Lab opened.")["Aachen University"] != nil)
         // An award or a report of a body is not part of the body's name.
         #expect(Set(found("It won the Quality Award of People's Government of Zorvex County.").keys) == ["People's Government of Zorvex County"])
+        // An official document's title names its author after `of` (cmia-2021's reference list).
+        #expect(Set(found("Letter of Zorvex Economic and Information Commission on Providing Information, 2020.").keys) == ["Zorvex Economic and Information Commission"])
     }
 
     @Test func aCompanyNounRightBeforeANameIsItsTitle() {
