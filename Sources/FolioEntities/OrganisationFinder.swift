@@ -844,6 +844,8 @@ struct OrganisationFinder: Sendable {
         "unveiled", "unveils", "opened", "opens", "manufactures", "produces", "supplies", "operates", "employs", "develops",
         "offers", "provides", "exports", "partnered", "partners",
     ]
+    /// Verbs whose subject is a business, never a person (``companyVerbs`` are also people's).
+    static let businessVerbs: Set<String> = ["manufactures", "produces", "supplies", "employs", "exports"]
     static let companyPerfectVerbs: Set<String> = [
         "produced", "developed", "built", "supplied", "established", "delivered", "manufactured", "completed", "installed",
     ]
@@ -1036,7 +1038,8 @@ struct OrganisationFinder: Sendable {
     static func actsAsCompany(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
         // One word in title case inside a sentence, as the owner of a company's possession
         // (`… at Zorvex's plant`): a person owns no plant, shares or employees either.
-        let titleCase = run.count == 1 && run.lowerBound > 0 && tokens[run.lowerBound - 1].next != 0x2E && tokens[run.lowerBound - 1].spaceAfter
+        let titleCase = run.count == 1 && run.lowerBound > 0 && tokens[run.lowerBound - 1].next != 0x2E
+            && (tokens[run.lowerBound - 1].spaceAfter || tokens[run.lowerBound - 1].next == 0x2C)
             && !isCapitalsName(tokens[run.lowerBound].text) && tokens[run.lowerBound].text.count >= 3
             && tokens[run.lowerBound].text.dropFirst().allSatisfy { $0.isLowercase }
         guard run.count <= 3, titleCase || tokens[run].allSatisfy({ isCapitalsName($0.text) }) else { return false }
@@ -1058,7 +1061,11 @@ struct OrganisationFinder: Sendable {
             }
             return false
         }
-        guard !titleCase, last.spaceAfter, k < tokens.count else { return false }
+        guard last.spaceAfter, k < tokens.count else { return false }
+        // One word in title case as the subject of a verb only a business does (`…, Zorvex
+        // manufactures kits`): a person launches, signs and operates things, but does not
+        // manufacture, supply or export them, nor employ thousands.
+        if titleCase { return businessVerbs.contains(tokens[k].lower) && hasOwnWord(tokens, run, text) }
         if companyVerbs.contains(tokens[k].lower) { return true }
         if ["has", "have"].contains(tokens[k].lower), tokens[k].spaceAfter, k + 1 < tokens.count {
             let verb = tokens[k + 1].lower

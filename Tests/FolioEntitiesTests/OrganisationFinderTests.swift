@@ -340,6 +340,16 @@ struct OrganisationFinderTests {
         #expect(names["National Payments Corporation of India"]?.variants.contains("NPCI") == true)
     }
 
+    /// One title-case word is a company as the subject of a verb only a business does; a
+    /// person's verbs say nothing, and neither does a word the article also writes in lower case.
+    @Test func theSubjectOfABusinessVerbIsACompany() {
+        let names = found("In Kenya, Zorvexa manufactures solar kits, and Telkom employs 3,000 people.")
+        #expect(Set(names.keys) == ["Zorvexa", "Telkom"], "\(names.keys.sorted())")
+        #expect(names["Zorvexa"]?.rule == .companyContext)
+        #expect(found("The report says Smith operates the plant, and Li launched the fund.").isEmpty)
+        #expect(found("Grain is milled where Harvest supplies it; the harvest supplies the mills.").isEmpty)
+    }
+
     @Test func theAgentOfACompanysParticipleIsACompany() {
         #expect(found("M-Pesa, operated by Zorvexcom, is used by millions.")["Zorvexcom"]?.rule == .companyContext)
         #expect(found("The plant is owned by ZRVX. It grew.")["ZRVX"] != nil)
