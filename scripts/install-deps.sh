@@ -5,7 +5,9 @@
 #                                    sqlite3, and frictionless in the Python venv .build/python)
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config)
+# libcurl4-openssl-dev: the release build links Foundation statically, and its URLSession links
+# libcurl by name (`-lcurl`).
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(linkchecker epubcheck default-jre-headless chromium poppler-utils sqlite3 python3-venv)
 fi
