@@ -89,7 +89,9 @@ struct CheckCommand: AsyncParsableCommand {
 /// Import's findings in check mode (it writes nothing).
 func importFindings(_ root: URL, content: String) throws -> [Diagnostic] {
     do {
-        return try Importer().run(.init(projectRoot: root, contentDirectory: content, check: true)).diagnostics
+        // An earlier import of the same inputs answers from the build cache, which check only reads.
+        let cache = BuildCache(directory: BuildCache.directory(in: root), readOnly: true)
+        return try Importer().run(.init(projectRoot: root, contentDirectory: content, check: true, cache: cache)).diagnostics
     } catch let error as ImportError {
         throw error.folioError
     }

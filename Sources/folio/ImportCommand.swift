@@ -42,7 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
         if format == .json && minSeverity == nil && config.validation.minSeverity == nil && !global.verbose { reporter.minSeverity = .warning }
         let result: ImportResult = try await reporter.guarding {
             do {
-                return try Importer().run(ImportOptions(projectRoot: global.projectRoot, contentDirectory: config.content, check: check, force: force))
+                // The repair log quotes the generated articles, so it needs a whole import.
+                let cache = repairLog == nil ? BuildCache(directory: BuildCache.directory(in: global.projectRoot)) : nil
+                return try Importer().run(ImportOptions(projectRoot: global.projectRoot, contentDirectory: config.content, check: check, force: force, cache: cache))
             } catch let error as ImportError {
                 throw error.folioError
             }
@@ -67,7 +69,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         reporter.report(outcome.active, accepted: outcome.accepted)
         let summary = DiagnosticSummary(outcome.active)
-        var line = "import: \(result.files.count) files"
+        var line = "import: \(result.fileCount) files"
         if check {
             line += result.stale.isEmpty ? ", up to date" : ", \(result.stale.count) stale"
         } else {

@@ -64,6 +64,48 @@ import Testing
         #expect(try importer.run(ImportOptions(projectRoot: root, check: true)).stale.isEmpty)
     }
 
+    /// An import keeps what it generated in the build cache; a check of the same inputs then
+    /// compares the committed files with that instead of importing again, with the same result,
+    /// stale files included. Any changed input is another key, and the import runs.
+    @Test func aCheckOfTheSameInputsIsAnsweredFromTheCache() throws {
+        let root = try makeProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = BuildCache(directory: nil)
+        let importer = Importer()
+        _ = try importer.run(ImportOptions(projectRoot: root, cache: cache))
+        let key = try #require(ImportMemo.key(ImportOptions(projectRoot: root)))
+        #expect(cache.value(ImportMemo.namespace, key) != nil)
+
+        func compare() throws {
+            let full = try importer.run(ImportOptions(projectRoot: root, check: true))
+            let kept = try importer.run(ImportOptions(projectRoot: root, check: true, cache: cache))
+            #expect(kept.files.isEmpty, "answered from the cache")
+            #expect(!full.files.isEmpty)
+            #expect(kept.fileCount == full.fileCount)
+            #expect(kept.stale == full.stale)
+            #expect(kept.diagnostics == full.diagnostics)
+        }
+        try compare()
+        // A hand edit, a file import no longer writes, and a missing one: the same findings.
+        let edited = root.appendingPathComponent("Content/articles/leiden/02-global-growth-of-the-iot-and-the-iiot.md")
+        try (try String(contentsOf: edited, encoding: .utf8) + "\nAn editor's note.\n").write(to: edited, atomically: true, encoding: .utf8)
+        try "left over\n".write(to: root.appendingPathComponent("Content/articles/leiden/09-old.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Content/articles/leiden/index.md"))
+        try compare()
+        #expect(try importer.run(ImportOptions(projectRoot: root, check: true, cache: cache)).stale.count == 3)
+
+        // A changed source is another key: the check imports again.
+        let source = root.appendingPathComponent("Content/sources/leiden.txt")
+        try (try String(contentsOf: source, encoding: .utf8) + "\nOne more line.\n").write(to: source, atomically: true, encoding: .utf8)
+        #expect(ImportMemo.key(ImportOptions(projectRoot: root)) != key)
+        #expect(!(try importer.run(ImportOptions(projectRoot: root, check: true, cache: cache))).files.isEmpty)
+
+        // A read-only cache is only read.
+        let folder = root.appendingPathComponent(".cache")
+        _ = try importer.run(ImportOptions(projectRoot: root, cache: BuildCache(directory: folder, readOnly: true)))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(ImportMemo.namespace).path))
+    }
+
     @Test func unchangedGeneratedFileIsOverwrittenWithoutForce() throws {
         let root = try makeProject()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -14,12 +14,21 @@ public struct ImportOptions: Sendable, Equatable {
     public var check: Bool
     /// Overwrite files edited by hand since the last import.
     public var force: Bool
+    /// Where the result of a whole import is kept (``ImportMemo``): every import stores it, and
+    /// `check` compares the committed files with it instead of importing again when every input
+    /// is the same. A read-only cache is only read.
+    public var cache: BuildCache?
 
-    public init(projectRoot: URL, contentDirectory: String = "Content", check: Bool = false, force: Bool = false) {
+    public init(projectRoot: URL, contentDirectory: String = "Content", check: Bool = false, force: Bool = false, cache: BuildCache? = nil) {
         self.projectRoot = projectRoot
         self.contentDirectory = contentDirectory
         self.check = check
         self.force = force
+        self.cache = cache
+    }
+
+    public static func == (a: ImportOptions, b: ImportOptions) -> Bool {
+        a.projectRoot == b.projectRoot && a.contentDirectory == b.contentDirectory && a.check == b.check && a.force == b.force && (a.cache === b.cache)
     }
 }
 
@@ -36,8 +45,11 @@ public struct ImportResult: Sendable, Equatable {
     /// Repairs and source defects (IMP, TOC, COR, SPL codes) plus stale (`IMP090`) and
     /// hand-edited (`IMP091`) file errors, sorted for output.
     public var diagnostics: [Diagnostic]
-    /// Every generated file, in path order.
+    /// Every generated file, in path order (empty when a check was answered from the
+    /// build cache; ``fileCount`` counts them then too).
     public var files: [GeneratedFile]
+    /// How many files import generates.
+    public var fileCount: Int
     /// Paths written (empty under `--check` or when writing was refused).
     public var written: [String]
     /// Paths that differ from what import would write (missing, changed or left over).
@@ -73,6 +85,13 @@ public struct Importer: Sendable {
     /// Runs an import: generates every file, then checks (`--check`) or writes them.
     /// - Throws: ``ImportError`` when inputs cannot be read or parsed, or output cannot be written.
     public func run(_ options: ImportOptions) throws -> ImportResult {
+        // A memo is kept only for the standard import (a test's own steps or tagger make others).
+        let memoKey = options.cache != nil && tagger == nil && steps.map { "\(type(of: $0))" } == Self.standardSteps.map { "\(type(of: $0))" }
+            ? ImportMemo.key(options) : nil
+        if options.check, let cache = options.cache, let memoKey, let data = cache.value(ImportMemo.namespace, memoKey),
+           let memo = ImportMemo.unarchived(data) {
+            return checked(against: memo, options)
+        }
         var (files, diagnostics, documents, timings) = try generate(projectRoot: options.projectRoot, contentDirectory: options.contentDirectory)
         let articlesDir = options.projectRoot.appendingPathComponent(options.contentDirectory).appendingPathComponent("articles")
         let existing = Self.existingFiles(in: articlesDir, prefix: "\(options.contentDirectory)/articles")
@@ -111,17 +130,18 @@ public struct Importer: Sendable {
         if technologiesStale { stale.append(technologiesPath) }
         stale.sort()
         refused.sort()
+        // Kept only when the inputs read now are those the key was made from.
+        if let cache = options.cache, let memoKey, ImportMemo.key(options) == memoKey {
+            let memo = ImportMemo(
+                files: files.map { ImportMemo.File(path: $0.path, digest: FileDigest.sha256(Data($0.text.utf8))) },
+                foundOrganisations: FileDigest.sha256(Data(foundText.utf8)), foundTechnologies: FileDigest.sha256(Data(technologiesText.utf8)),
+                diagnostics: diagnostics)
+            cache.store(ImportMemo.namespace, memoKey, memo.archived)
+        }
         var written: [String] = []
         if options.check {
-            for path in stale {
-                diagnostics.append(
-                    Diagnostic(
-                        code: "IMP090", severity: .error,
-                        message: (path == foundPath ? oldFound == nil : path == technologiesPath ? oldTechnologies == nil : existing[path] == nil)
-                            ? "missing: import would create this file"
-                            : (generatedPaths.contains(path) || path == foundPath || path == technologiesPath ? "stale: import would change this file" : "stale: import no longer generates this file"),
-                        location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
-                    ))
+            diagnostics += Self.staleFindings(stale, generated: generatedPaths, options: options) { path in
+                path == foundPath ? oldFound == nil : path == technologiesPath ? oldTechnologies == nil : existing[path] == nil
             }
         } else if !refused.isEmpty && !options.force {
             for path in refused {
@@ -168,8 +188,59 @@ public struct Importer: Sendable {
             }
         }
         return ImportResult(
-            diagnostics: Diagnostic.sortedForOutput(diagnostics), files: files, written: written,
+            diagnostics: Diagnostic.sortedForOutput(diagnostics), files: files, fileCount: files.count, written: written,
             stale: stale, refused: refused, documents: documents, timings: timings
+        )
+    }
+
+    /// `IMP090` for each stale path: missing (`isMissing`), changed, or no longer generated.
+    static func staleFindings(_ stale: [String], generated: Set<String>, options: ImportOptions, isMissing: (String) -> Bool) -> [Diagnostic] {
+        let dataFiles = [FoundOrganisations.fileName, FoundTechnologies.fileName].map { "\(options.contentDirectory)/data/\($0)" }
+        return stale.map { path in
+            Diagnostic(
+                code: "IMP090", severity: .error,
+                message: isMissing(path)
+                    ? "missing: import would create this file"
+                    : (generated.contains(path) || dataFiles.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
+                location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
+            )
+        }
+    }
+
+    /// A check answered from an earlier import of the very same inputs: the committed files are
+    /// compared with the digests of what it generated, with the same findings as a full check.
+    func checked(against memo: ImportMemo, _ options: ImportOptions) -> ImportResult {
+        let articlesDir = options.projectRoot.appendingPathComponent(options.contentDirectory).appendingPathComponent("articles")
+        let existing = Self.existingFiles(in: articlesDir, prefix: "\(options.contentDirectory)/articles")
+        let generatedPaths = Set(memo.files.map(\.path))
+        var stale: [String] = []
+        for file in memo.files {
+            guard let old = existing[file.path], FileDigest.sha256(Data(old.utf8)) == file.digest else {
+                stale.append(file.path)
+                continue
+            }
+        }
+        for path in existing.keys where !generatedPaths.contains(path) { stale.append(path) }
+        let data = options.projectRoot.appendingPathComponent(options.contentDirectory).appendingPathComponent("data")
+        let hasGazetteers = FileManager.default.fileExists(atPath: data.appendingPathComponent("companies.yml").path)
+        var missing: Set<String> = []
+        for (name, digest) in [(FoundOrganisations.fileName, memo.foundOrganisations), (FoundTechnologies.fileName, memo.foundTechnologies)] where hasGazetteers {
+            let path = "\(options.contentDirectory)/data/\(name)"
+            guard let old = FileManager.default.contents(atPath: data.appendingPathComponent(name).path) else {
+                stale.append(path)
+                missing.insert(path)
+                continue
+            }
+            if FileDigest.sha256(old) != digest { stale.append(path) }
+        }
+        stale.sort()
+        var diagnostics = memo.diagnostics
+        diagnostics += Self.staleFindings(stale, generated: generatedPaths, options: options) { path in
+            missing.contains(path) || (generatedPaths.contains(path) && existing[path] == nil)
+        }
+        return ImportResult(
+            diagnostics: Diagnostic.sortedForOutput(diagnostics), files: [], fileCount: memo.files.count, written: [],
+            stale: stale, refused: [], documents: [], timings: []
         )
     }
 
