@@ -63,26 +63,26 @@ struct ImportMemo: BinaryArchivable, Equatable {
         var key = CacheKeyBuilder(namespace)
         key.add(BuildIdentity.current)
         key.add(options.contentDirectory)
-        func add(_ url: URL, as name: String) -> Bool {
-            guard case let .success(data) = InputFile.contents(atPath: url.path, maxBytes: InputFile.maxMediaBytes) else { return false }
+        /// Adds the file's name and digest; its bytes, or nil when it cannot be read.
+        func add(_ url: URL, as name: String) -> Data? {
+            guard case let .success(data) = InputFile.contents(atPath: url.path, maxBytes: InputFile.maxMediaBytes) else { return nil }
             key.add(name)
             key.add(FileDigest.sha256(data))
-            return true
+            return data
         }
-        guard add(content.appendingPathComponent("corpus.yml"), as: "corpus.yml"),
-              let manifest = try? CorpusManifest.load(from: content.appendingPathComponent("corpus.yml"), displayPath: "corpus.yml")
+        guard let manifestData = add(content.appendingPathComponent("corpus.yml"), as: "corpus.yml"),
+              let manifest = try? CorpusManifest.parse(String(decoding: manifestData, as: UTF8.self), displayPath: "corpus.yml")
         else { return nil }
         for document in manifest.documents {
-            guard add(root.appendingPathComponent(document.source), as: document.source) else { return nil }
+            guard add(root.appendingPathComponent(document.source), as: document.source) != nil else { return nil }
         }
         let corrections = content.appendingPathComponent("corrections.yml")
         if FileManager.default.fileExists(atPath: corrections.path) {
-            guard add(corrections, as: "corrections.yml"),
-                  case let .success(data) = InputFile.contents(atPath: corrections.path),
+            guard let data = add(corrections, as: "corrections.yml"),
                   let set = try? CorrectionSet.parse(String(decoding: data, as: UTF8.self), file: "corrections.yml")
             else { return nil }
             for figure in set.figures {
-                guard add(content.appendingPathComponent(figure.image), as: figure.image) else { return nil }
+                guard add(content.appendingPathComponent(figure.image), as: figure.image) != nil else { return nil }
             }
         } else {
             key.add("no corrections")
@@ -93,7 +93,7 @@ struct ImportMemo: BinaryArchivable, Equatable {
         for name in names where !written.contains(name) && !name.hasPrefix(".") {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data.appendingPathComponent(name).path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            guard add(data.appendingPathComponent(name), as: "data/\(name)") else { return nil }
+            guard add(data.appendingPathComponent(name), as: "data/\(name)") != nil else { return nil }
         }
         return key.key()
     }

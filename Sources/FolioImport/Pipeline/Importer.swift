@@ -93,6 +93,25 @@ public struct Importer: Sendable {
             return checked(against: memo, options)
         }
         var (files, diagnostics, documents, timings) = try generate(projectRoot: options.projectRoot, contentDirectory: options.contentDirectory)
+        // The organisations and technologies found by their shape, for the build: generated data files.
+        let foundText = FoundOrganisations.yaml(FoundOrganisations.merge(files.filter { !$0.organisations.isEmpty }.map { ($0.path, $0.organisations) }))
+        let technologiesText = FoundTechnologies.yaml(FoundTechnologies.merge(files.filter { !$0.technologies.isEmpty }.map { ($0.path, $0.technologies) }))
+        let memo = ImportMemo(
+            files: files.map { ImportMemo.File(path: $0.path, digest: FileDigest.sha256(Data($0.text.utf8))) },
+            foundOrganisations: FileDigest.sha256(Data(foundText.utf8)), foundTechnologies: FileDigest.sha256(Data(technologiesText.utf8)),
+            diagnostics: diagnostics)
+        // Kept only when the inputs read now are those the key was made from.
+        if let cache = options.cache, let memoKey, ImportMemo.key(options) == memoKey {
+            cache.store(ImportMemo.namespace, memoKey, memo.archived)
+        }
+        // A check compares the committed files with what was generated, as one answered from the cache does.
+        if options.check {
+            var result = checked(against: memo, options)
+            result.files = files
+            result.documents = documents
+            result.timings = timings
+            return result
+        }
         let articlesDir = options.projectRoot.appendingPathComponent(options.contentDirectory).appendingPathComponent("articles")
         let existing = Self.existingFiles(in: articlesDir, prefix: "\(options.contentDirectory)/articles")
         let generatedPaths = Set(files.map(\.path))
@@ -112,38 +131,22 @@ public struct Importer: Sendable {
             stale.append(path)
             if !ContentHash.isUnedited(old) { refused.append(path) }
         }
-        // The organisations found by their shape, for the build: a generated data file.
         let foundPath = "\(options.contentDirectory)/data/\(FoundOrganisations.fileName)"
         let foundURL = options.projectRoot.appendingPathComponent(foundPath)
         let dataDirectory = foundURL.deletingLastPathComponent()
-        let foundText = FoundOrganisations.yaml(FoundOrganisations.merge(files.filter { !$0.organisations.isEmpty }.map { ($0.path, $0.organisations) }))
         let hasGazetteers = FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("companies.yml").path)
         let oldFound = FileManager.default.contents(atPath: foundURL.path).flatMap { String(data: $0, encoding: .utf8) }
         let foundStale = hasGazetteers && oldFound != foundText
         if foundStale { stale.append(foundPath) }
-        // The technologies found by their shape, likewise.
         let technologiesPath = "\(options.contentDirectory)/data/\(FoundTechnologies.fileName)"
         let technologiesURL = options.projectRoot.appendingPathComponent(technologiesPath)
-        let technologiesText = FoundTechnologies.yaml(FoundTechnologies.merge(files.filter { !$0.technologies.isEmpty }.map { ($0.path, $0.technologies) }))
         let oldTechnologies = FileManager.default.contents(atPath: technologiesURL.path).flatMap { String(data: $0, encoding: .utf8) }
         let technologiesStale = hasGazetteers && oldTechnologies != technologiesText
         if technologiesStale { stale.append(technologiesPath) }
         stale.sort()
         refused.sort()
-        // Kept only when the inputs read now are those the key was made from.
-        if let cache = options.cache, let memoKey, ImportMemo.key(options) == memoKey {
-            let memo = ImportMemo(
-                files: files.map { ImportMemo.File(path: $0.path, digest: FileDigest.sha256(Data($0.text.utf8))) },
-                foundOrganisations: FileDigest.sha256(Data(foundText.utf8)), foundTechnologies: FileDigest.sha256(Data(technologiesText.utf8)),
-                diagnostics: diagnostics)
-            cache.store(ImportMemo.namespace, memoKey, memo.archived)
-        }
         var written: [String] = []
-        if options.check {
-            diagnostics += Self.staleFindings(stale, generated: generatedPaths, options: options) { path in
-                path == foundPath ? oldFound == nil : path == technologiesPath ? oldTechnologies == nil : existing[path] == nil
-            }
-        } else if !refused.isEmpty && !options.force {
+        if !refused.isEmpty && !options.force {
             for path in refused {
                 diagnostics.append(
                     Diagnostic(
@@ -171,7 +174,7 @@ public struct Importer: Sendable {
             }
             written = stale.filter { generatedPaths.contains($0) }
         }
-        if foundStale, !options.check, refused.isEmpty || options.force {
+        if foundStale, refused.isEmpty || options.force {
             do {
                 try Data(foundText.utf8).write(to: foundURL, options: .atomic)
                 written.append(foundPath)
@@ -179,7 +182,7 @@ public struct Importer: Sendable {
                 throw ImportError.io(path: foundPath, message: "\(error)")
             }
         }
-        if technologiesStale, !options.check, refused.isEmpty || options.force {
+        if technologiesStale, refused.isEmpty || options.force {
             do {
                 try Data(technologiesText.utf8).write(to: technologiesURL, options: .atomic)
                 written.append(technologiesPath)
@@ -193,39 +196,25 @@ public struct Importer: Sendable {
         )
     }
 
-    /// `IMP090` for each stale path: missing (`isMissing`), changed, or no longer generated.
-    static func staleFindings(_ stale: [String], generated: Set<String>, options: ImportOptions, isMissing: (String) -> Bool) -> [Diagnostic] {
-        let dataFiles = [FoundOrganisations.fileName, FoundTechnologies.fileName].map { "\(options.contentDirectory)/data/\($0)" }
-        return stale.map { path in
-            Diagnostic(
-                code: "IMP090", severity: .error,
-                message: isMissing(path)
-                    ? "missing: import would create this file"
-                    : (generated.contains(path) || dataFiles.contains(path) ? "stale: import would change this file" : "stale: import no longer generates this file"),
-                location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
-            )
-        }
-    }
-
-    /// A check answered from an earlier import of the very same inputs: the committed files are
-    /// compared with the digests of what it generated, with the same findings as a full check.
+    /// A check: the committed files compared with the digests of what import generates (``memo``,
+    /// made now or by an earlier import of the very same inputs), with an `IMP090` for each file
+    /// that is missing, changed, or no longer generated.
     func checked(against memo: ImportMemo, _ options: ImportOptions) -> ImportResult {
         let articlesDir = options.projectRoot.appendingPathComponent(options.contentDirectory).appendingPathComponent("articles")
         let existing = Self.existingFiles(in: articlesDir, prefix: "\(options.contentDirectory)/articles")
         let generatedPaths = Set(memo.files.map(\.path))
         var stale: [String] = []
-        for file in memo.files {
-            guard let old = existing[file.path], FileDigest.sha256(Data(old.utf8)) == file.digest else {
-                stale.append(file.path)
-                continue
-            }
+        for file in memo.files where existing[file.path].map({ FileDigest.sha256(Data($0.utf8)) }) != file.digest {
+            stale.append(file.path)
         }
         for path in existing.keys where !generatedPaths.contains(path) { stale.append(path) }
         let data = options.projectRoot.appendingPathComponent(options.contentDirectory).appendingPathComponent("data")
         let hasGazetteers = FileManager.default.fileExists(atPath: data.appendingPathComponent("companies.yml").path)
         var missing: Set<String> = []
+        var dataPaths: Set<String> = []
         for (name, digest) in [(FoundOrganisations.fileName, memo.foundOrganisations), (FoundTechnologies.fileName, memo.foundTechnologies)] where hasGazetteers {
             let path = "\(options.contentDirectory)/data/\(name)"
+            dataPaths.insert(path)
             guard let old = FileManager.default.contents(atPath: data.appendingPathComponent(name).path) else {
                 stale.append(path)
                 missing.insert(path)
@@ -235,8 +224,15 @@ public struct Importer: Sendable {
         }
         stale.sort()
         var diagnostics = memo.diagnostics
-        diagnostics += Self.staleFindings(stale, generated: generatedPaths, options: options) { path in
-            missing.contains(path) || (generatedPaths.contains(path) && existing[path] == nil)
+        for path in stale {
+            let generated = generatedPaths.contains(path) || dataPaths.contains(path)
+            diagnostics.append(Diagnostic(
+                code: "IMP090", severity: .error,
+                message: missing.contains(path) || (generatedPaths.contains(path) && existing[path] == nil)
+                    ? "missing: import would create this file"
+                    : generated ? "stale: import would change this file" : "stale: import no longer generates this file",
+                location: SourceLocation(file: path, line: 1), hint: "run `folio import` and commit the result"
+            ))
         }
         return ImportResult(
             diagnostics: Diagnostic.sortedForOutput(diagnostics), files: [], fileCount: memo.files.count, written: [],
