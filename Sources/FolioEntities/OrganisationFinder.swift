@@ -450,19 +450,15 @@ struct OrganisationFinder: Sendable {
         return false
     }
 
-    /// Whether the capitalised words from `index` are two to four that a trade word closes, with
-    /// no head, legal form, trade, sector word or nationality before it (`Brightwater Foods`).
+    /// Whether the capitalised words from `index` have the shape of a company named by its trade
+    /// (``hasTradeShape(_:_:)``), with no nationality before the trade (`Brightwater Foods`).
     static func namesTradeAhead(_ tokens: [Token], from index: Int) -> Bool {
         var end = index
         while end < tokens.count, tokens[end].capitalised, end - index < 5 {
             end += 1
             guard tokens[end - 1].spaceAfter else { break }
         }
-        guard (2...4).contains(end - index), tradeWords.contains(tokens[end - 1].lower) else { return false }
-        return !tokens[index..<(end - 1)].contains { token in
-            heads[token.lower] != nil || keptLegalForms.contains(token.lower) || isLegalForm(token) || tradeWords.contains(token.lower)
-                || sectorWords.contains(token.lower) || demonyms.contains(token.lower) || token.lower == "and"
-        }
+        return hasTradeShape(tokens, index..<end) && !tokens[index..<(end - 1)].contains { demonyms.contains($0.lower) }
     }
 
     /// Fields of study and trade that, joined by `and`, name one university or college
@@ -631,22 +627,28 @@ struct OrganisationFinder: Sendable {
     /// adjective or a word that makes the trade a sector. Before a colon (a list item's label)
     /// every word before the trade must be the name's own.
     static func namesByTrade(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
-        guard (2...4).contains(run.count), tradeWords.contains(tokens[run.upperBound - 1].lower),
-              tokens[run.upperBound - 1].text.first?.isUppercase == true else { return false }
+        guard hasTradeShape(tokens, run) else { return false }
         let before = run.lowerBound..<(run.upperBound - 1)
-        guard tokens[before].allSatisfy({ token in
-            token.text.first?.isUppercase == true || token.lower == "&"
-        }) else { return false }
-        guard !tokens[before].contains(where: { token in
-            head(of: token.lower) != nil || keptLegalForms.contains(token.lower) || isLegalForm(token) || isAdjective(token.lower)
-                || sectorWords.contains(token.lower) || tradeWords.contains(token.lower) || token.lower == "and"
-        }) else { return false }
         // `Optimizing Cold Chain Logistics: establish …`: a label that a colon closes is a name
         // only when every word before the trade is the name's own (`Joyson Electronics: we …`).
         if tokens[run.upperBound - 1].next == 0x3A {
             return before.allSatisfy { hasOwnWord(tokens, $0..<($0 + 1), text) }
         }
         return hasOwnWord(tokens, before, text)
+    }
+
+    /// Whether the run has the shape of a company named by its trade: two to four words with a
+    /// capital that a trade word closes (`&` may join them), none before the trade a head noun, a
+    /// legal form, an adjective, a trade, a word that makes the trade a sector, or `and`.
+    static func hasTradeShape(_ tokens: [Token], _ run: Range<Int>) -> Bool {
+        guard (2...4).contains(run.count), tradeWords.contains(tokens[run.upperBound - 1].lower),
+              tokens[run.upperBound - 1].text.first?.isUppercase == true else { return false }
+        let before = run.lowerBound..<(run.upperBound - 1)
+        return tokens[before].allSatisfy { token in
+            (token.text.first?.isUppercase == true || token.lower == "&")
+                && head(of: token.lower) == nil && !keptLegalForms.contains(token.lower) && !isLegalForm(token) && !isAdjective(token.lower)
+                && !sectorWords.contains(token.lower) && !tradeWords.contains(token.lower) && token.lower != "and"
+        }
     }
 
     /// Heads that only the words before them make a name: a complement says whose it is
