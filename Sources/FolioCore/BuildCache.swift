@@ -23,6 +23,8 @@ public final class BuildCache: @unchecked Sendable {
     private var used: [String: Set<Key>] = [:]
     /// Whether the cache is only read: nothing is stored or removed (`folio check`).
     private let readOnly: Bool
+    /// Whether the cache is only read: what is stored is dropped, so there is no need to make it.
+    public var isReadOnly: Bool { readOnly }
     /// Namespace folders known to exist.
     private var folders: Set<String> = []
 

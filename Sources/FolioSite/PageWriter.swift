@@ -239,7 +239,7 @@ public final class PageWriter: @unchecked Sendable {
     /// `key`, the digest of everything the generator reads. Without a key, a cache, or a previous
     /// output to keep files from, it only runs `body`.
     func recordingOutputs(_ namespace: String, _ key: BuildCache.Key?, _ body: () throws -> [Diagnostic]) throws -> [Diagnostic] {
-        guard let cache, let key, sink.hasPreviousOutput else { return try body() }
+        guard let cache, let key, sink.hasPreviousOutput, !cache.isReadOnly else { return try body() }
         let before = cache.usedKeys
         let (diagnostics, files) = try recording(body)
         var used: [String: [BuildCache.Key]] = [:]
@@ -256,7 +256,7 @@ public final class PageWriter: @unchecked Sendable {
     /// and records each with ``recordUnit(_:_:paths:diagnostics:)``. Without a cache or a
     /// previous output, it only runs `body`.
     func recordingUnits<Result>(_ body: () throws -> Result) rethrows -> Result {
-        guard cache != nil, sink.hasPreviousOutput else { return try body() }
+        guard let cache, sink.hasPreviousOutput, !cache.isReadOnly else { return try body() }
         return try recording(body).result
     }
 
@@ -423,8 +423,32 @@ struct EmptyValue: MustacheCustomRenderable {
 }
 
 /// An output sink that writes nothing, for `folio check` (facts are still recorded by ``PageWriter``).
+///
+/// Made `trustingRecords`, it stands for an output that holds every file the build cache recorded:
+/// a check then takes what an earlier build made from the same inputs (the files' HTML facts and
+/// the findings, kept under the digest of those inputs) instead of making it again. The check
+/// reads no file of the site, since it writes none: the record alone says what the build made.
 public struct DiscardingOutput: OutputSink {
-    public init() {}
+    /// Whether files recorded by earlier builds count as present.
+    public let trustsRecords: Bool
+
+    public init(trustingRecords: Bool = false) {
+        trustsRecords = trustingRecords
+    }
+
     public func write(_ data: Data, to path: String) throws {}
     public func writeFile(to path: String, producing produce: (URL) throws -> Void) throws {}
+
+    public var hasPreviousOutput: Bool { trustsRecords }
+
+    public func keepPrevious(_ path: String, sha256 digest: Data, stamp: FileStamp?) -> FileStamp? {
+        trustsRecords ? stamp ?? Self.recordedStamp : nil
+    }
+
+    public func keepAllPrevious(_ files: [PreviousFile]) -> [FileStamp]? {
+        trustsRecords ? files.map { $0.stamp ?? Self.recordedStamp } : nil
+    }
+
+    /// The stamp given for a recorded file that has none: the check stores nothing, so it is never kept.
+    private static let recordedStamp = FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0, device: 0)
 }

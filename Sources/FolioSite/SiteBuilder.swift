@@ -152,7 +152,8 @@ public struct SiteBuilder: Sendable {
 
         // Write pages.
         let staged: StagedDirectoryOutput? = toDisk ? try StagedDirectoryOutput(destination: output) : nil
-        let sink: any OutputSink = options.writeOutput ? (options.sink ?? staged ?? DiscardingOutput()) : DiscardingOutput()
+        // A build that writes nothing (a check) takes what earlier builds recorded for the same inputs.
+        let sink: any OutputSink = options.writeOutput ? (options.sink ?? staged ?? DiscardingOutput()) : DiscardingOutput(trustingRecords: options.cache != nil)
         do {
             var snapshot = SiteSnapshot(config: config, content: content, pages: published, diagnostics: diagnostics)
             snapshot.projectRoot = root

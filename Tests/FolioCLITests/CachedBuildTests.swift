@@ -238,6 +238,45 @@ import Testing
         #expect(try RebuildTests.files(root.appendingPathComponent("Site")) == before)
     }
 
+    /// `folio check` takes what the last build recorded for unchanged inputs: its findings are
+    /// those of a check in a fresh copy with no cache, before and after an edit that breaks a
+    /// link, and whether or not the site is still there.
+    @Test func aCheckAfterABuildFindsWhatACheckWithoutCacheFinds() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("folio-check-records-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let root = base.appendingPathComponent("project")
+        try Self.copyProject(to: root)
+        for _ in 0..<2 { #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0) }
+        func findings(_ project: URL) throws -> (status: Int32, json: String) {
+            let result = try FolioProcess.run(["check", "--format", "json", "--root", project.path])
+            return (result.status, result.stdout)
+        }
+        func fresh(_ name: String) throws -> URL {
+            let copy = base.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            for item in ["Content", "Templates", "folio.yml", ".folio-baseline.json"] {
+                try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: copy.appendingPathComponent(item))
+            }
+            return copy
+        }
+        let before = try findings(root)
+        #expect(before.status == 0)
+        #expect(before.json.contains("\"code\""), "the corpus has accepted findings to compare")
+        #expect(try findings(fresh("fresh-before")) == before)
+
+        // A broken anchor in one article and a new sentence in another, with no build since.
+        let article = "Content/articles/cmia-2021/03-sap.md"
+        let url = root.appendingPathComponent(article)
+        try (String(contentsOf: url, encoding: .utf8) + "\nSee [the missing part](#no-such-part).\n").write(to: url, atomically: true, encoding: .utf8)
+        #expect(try Self.replace(" the ", with: " the checked ", in: "Content/articles/cmia-2021/04-jardine-matheson.md", under: root))
+        let after = try findings(root)
+        #expect(after.status == 1)
+        #expect(after.json.contains("no-such-part"))
+        #expect(try findings(fresh("fresh-after")) == after)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Site"))
+        #expect(try findings(root) == after)
+    }
+
     /// An article page whose inputs are unchanged is kept as the last build wrote it, with its
     /// cite files; one changed by hand in the output, or whose neighbour was retitled, is
     /// written again.

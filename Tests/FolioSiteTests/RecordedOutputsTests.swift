@@ -121,6 +121,47 @@ import Testing
         #expect(try record().files.map(\.stamp) == [FileStamp(path: file.path)])
         #expect(try !project.build(key: key, generate: generate).ran)
     }
+
+    /// A check writes nothing and reads the cache only: it takes what the last build recorded for
+    /// the same inputs, whether or not the site is still there, and makes the rest itself.
+    @Test func aCheckTakesTheRecordOfTheSameInputsWithoutReadingTheSite() throws {
+        let project = try Project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let finding = Diagnostic(code: "LINK001", severity: .error, message: "broken link", location: SourceLocation(file: "Content/a.md", line: 3))
+        func generate(_ writer: PageWriter) throws -> [Diagnostic] {
+            try writer.write("<html><body><h2 id=\"top\">a</h2><a href=\"../b/index.html\">b</a></body></html>", to: "a/index.html")
+            try writer.writeFile(to: "data/table.csv") { url in try Data("id\r\n1\r\n".utf8).write(to: url) }
+            return [finding]
+        }
+        let key = Self.key("one page")
+        for _ in 0..<2 { _ = try project.build(key: key, generate: generate) }
+        let built = try project.build(key: key, generate: generate)
+        #expect(!built.ran)
+        try FileManager.default.removeItem(at: project.site)
+
+        func check(key: BuildCache.Key, records: Bool) throws -> (findings: [Diagnostic], ran: Bool, writer: PageWriter) {
+            let cache = BuildCache(directory: project.root.appendingPathComponent(".folio-cache"), readOnly: true)
+            let writer = PageWriter(templates: project.templates, sink: DiscardingOutput(trustingRecords: records), layout: [:], cache: cache)
+            if let kept = writer.replayOutputs("test-outputs", key) { return (kept, false, writer) }
+            return (try writer.recordingOutputs("test-outputs", key) { try generate(writer) }, true, writer)
+        }
+        let checked = try check(key: key, records: true)
+        #expect(!checked.ran, "the record stands for the files")
+        #expect(checked.findings == [finding])
+        #expect(checked.writer.writtenPaths == built.writer.writtenPaths)
+        #expect(checked.writer.writtenHTML == built.writer.writtenHTML)
+        #expect(!FileManager.default.fileExists(atPath: project.site.path), "a check writes nothing")
+
+        // Without records (a plain discarding output), or for other inputs, the generator runs,
+        // and the read-only cache is left as it was.
+        let entries = try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent(".folio-cache/test-outputs").path)
+        #expect(try check(key: key, records: false).ran)
+        let other = try check(key: Self.key("other inputs"), records: true)
+        #expect(other.ran)
+        #expect(other.findings == [finding])
+        #expect(other.writer.writtenHTML == built.writer.writtenHTML)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent(".folio-cache/test-outputs").path) == entries)
+    }
 }
 
 /// The index pages read a page only through its ``IndexedPage``: what the tagging found, the
