@@ -64,7 +64,7 @@ extension OrganisationFinder {
                 i += 1
                 continue
             }
-            let run = Self.run(tokens, from: i, known: known)
+            let run = Self.run(tokens, from: i, known: known, text: text)
             defer { i = max(run.upperBound, i + 1) }
             for words in itemsSplitAtAnd(tokens, run) {
                 let span = tokens[words.lowerBound].start..<tokens[words.upperBound - 1].end

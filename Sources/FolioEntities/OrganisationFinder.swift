@@ -240,7 +240,7 @@ struct OrganisationFinder: Sendable {
                 i += 1
                 continue
             }
-            var run = Self.run(tokens, from: i, known: known, place: place)
+            var run = Self.run(tokens, from: i, known: known, place: place, text: text)
             defer { i = max(run.upperBound, i + 1) }
             // `Professor Li Wei of Tsinghua University`: after a person's title, the words
             // before `of` are the person's name; the body is the complement.
@@ -297,8 +297,8 @@ struct OrganisationFinder: Sendable {
 
     /// The longest name-like run from `start`: capitalised tokens joined by connectors, and
     /// legal forms after a comma (`Foo Co., Ltd.`). `known` tells the spans of names already
-    /// known, `place` those of places.
-    static func run(_ tokens: [Token], from start: Int, known: (Range<Int>) -> Bool = { _ in false }, place: (Range<Int>) -> Bool = { _ in false }) -> Range<Int> {
+    /// known, `place` those of places; `text`, the article, tells the words it writes in lower case.
+    static func run(_ tokens: [Token], from start: Int, known: (Range<Int>) -> Bool = { _ in false }, place: (Range<Int>) -> Bool = { _ in false }, text: [UInt8] = []) -> Range<Int> {
         var end = start + 1
         var j = start + 1
         while j < tokens.count {
@@ -319,6 +319,14 @@ struct OrganisationFinder: Sendable {
             // (`University of São Paulo and Embrapa`).
             if token.lower == "and", tokens[start..<(j - 1)].contains(where: { $0.lower == "of" || $0.lower == "for" }),
                place(previous.start..<previous.end) { break }
+            // After a complement that ends with a word of its own, `and` before another word of
+            // its own that a head closes starts another name (`University of Verona and Tuscia
+            // University`); fields and common words go on with the complement (`Federation of
+            // Petroleum and Chemical Industry Associations`, `Institute of Information Technology
+            // and Innovation Centre`).
+            if token.lower == "and", !text.isEmpty, tokens[start..<(j - 1)].contains(where: { $0.lower == "of" || $0.lower == "for" }),
+               isOwnNameWord(previous, text), let head = headAhead(tokens, from: j + 1),
+               tokens[(j + 1)..<head].contains(where: { isOwnNameWord($0, text) }) { break }
             // After a head noun or a company word, `and` starts another name
             // (`Chongqing University and Southwest University`).
             if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) { break }
@@ -450,6 +458,24 @@ struct OrganisationFinder: Sendable {
         return false
     }
 
+    /// The index of the head noun or legal form that closes the capitalised words from `index`,
+    /// when there is a word before it (`Tuscia University`); nil otherwise.
+    static func headAhead(_ tokens: [Token], from index: Int) -> Int? {
+        var k = index
+        while k < tokens.count, tokens[k].capitalised {
+            if heads[tokens[k].lower] != nil || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index ? k : nil }
+            guard tokens[k].spaceAfter else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether the token is a word of a name's own: no field, adjective, nationality or generic
+    /// modifier, and never written in lower case in the article (`text`).
+    static func isOwnNameWord(_ token: Token, _ text: [UInt8]) -> Bool {
+        !fieldWords.contains(token.lower) && !isAdjective(token.lower) && hasOwnWord([token], 0..<1, text)
+    }
+
     /// Whether the capitalised words from `index` have the shape of a company named by its trade
     /// (``hasTradeShape(_:_:)``), with no nationality before the trade (`Brightwater Foods`).
     static func namesTradeAhead(_ tokens: [Token], from index: Int) -> Bool {
@@ -564,6 +590,13 @@ struct OrganisationFinder: Sendable {
             if let m = (0..<max(k - 1, 0)).last(where: { Self.workWords.contains(lowers[$0]) && lowers[$0 + 1] == "of" }) {
                 return classify(tokens, (run.lowerBound + m + 2)..<run.upperBound, text)
             }
+            // `School of Electrical Engineering of Bandung Institute of Technology`: a unit of a
+            // body named after its last `of` is indexed as that body.
+            if Self.subunitHeads.contains(lowers[0]), lowers.count > 1, lowers[1] == "of",
+               let m = (2..<max(k - 1, 2)).last(where: { lowers[$0] == "of" }),
+               !lowers[(m + 1)..<k].contains(where: { Self.connectors.contains($0) }) {
+                return classify(tokens, (run.lowerBound + m + 1)..<run.upperBound, text)
+            }
             let before = lowers[0..<k]
             // German names put the seat after the head: `Technische Universität Darmstadt`.
             let seat = !hasOf && Self.seatAfterHeads.contains(where: { lowers[k].hasSuffix($0) }) && k + 1 < lowers.count
@@ -603,7 +636,7 @@ struct OrganisationFinder: Sendable {
         "airlines", "airways", "motors", "industries", "pharmaceuticals", "pharma", "shipping", "logistics", "steel",
         "telecom", "telecommunications", "electronics", "semiconductor", "semiconductors", "chemicals", "petroleum",
         "petrochemical", "mining", "securities", "insurance", "automotive", "brewery", "textiles", "foods", "beverages",
-        "machinery", "cement", "electric", "power",
+        "machinery", "cement", "electric", "power", "energy",
         // Investors: `Sequoia Capital`, `Hillhouse Investment`, `Breakthrough Energy Ventures`.
         "capital", "ventures", "investment", "investments",
         // `PSA International`, `Wilmar International`; a sector word before it makes none (`Chinese International`).
@@ -619,6 +652,9 @@ struct OrganisationFinder: Sendable {
         // Kinds of capital and investment: `Human Capital`, `Foreign Direct Investment`, `Venture Capital`.
         "human", "natural", "social", "venture", "foreign", "direct", "public", "private", "fixed", "working", "total",
         "sustainable", "responsible", "impact", "patient", "seed", "growth", "equity",
+        // Sources of energy and power: `Renewable Energy`, `Wind Power`, `New Energy`.
+        "new", "renewable", "solar", "wind", "hydrogen", "nuclear", "thermal", "hydro", "geothermal", "tidal", "wave",
+        "ocean", "marine", "biomass", "alternative", "conventional", "fossil", "electrical", "kinetic",
     ]
 
     /// Whether the run is a company named by its trade: two to four capitalised words that end
@@ -650,6 +686,9 @@ struct OrganisationFinder: Sendable {
                 && !sectorWords.contains(token.lower) && !tradeWords.contains(token.lower) && token.lower != "and"
         }
     }
+
+    /// Heads of the units of a university or a body (`School of …`, `Department of …`).
+    static let subunitHeads: Set<String> = ["school", "faculty", "department", "college", "division", "laboratory", "lab"]
 
     /// Heads that only the words before them make a name: a complement says whose it is
     /// (`Board of Directors`), not which (`Sustainability Standards Board of Japan`).
@@ -687,7 +726,7 @@ struct OrganisationFinder: Sendable {
         var i = 0
         while i < tokens.count {
             guard tokens[i].capitalised, !Self.isLeadingStopWord(tokens, i) else { i += 1; continue }
-            let run = Self.run(tokens, from: i, known: known, place: place)
+            let run = Self.run(tokens, from: i, known: known, place: place, text: text)
             defer { i = max(run.upperBound, i + 1) }
             let first = tokens[run.lowerBound], last = tokens[run.upperBound - 1]
             guard !known(first.start..<last.end) else { continue }

@@ -277,6 +277,9 @@ struct OrganisationFinderTests {
         #expect(Set(investors.keys) == ["Sequoia Capital", "Hillhouse Investment", "PSA International"], "\(investors.keys.sorted())")
         let kinds = found("Human Capital matters. Foreign Direct Investment rose, and Venture Capital fell.")
         #expect(kinds.isEmpty, "\(kinds.keys.sorted())")
+        // Energy closes a company's name; a source of energy before it makes a sector.
+        let energy = found("Zorvex Energy built the plant. Renewable Energy and Hydrogen Energy grow, as New Energy does.")
+        #expect(Set(energy.keys) == ["Zorvex Energy"], "\(energy.keys.sorted())")
     }
 
     @Test func aComplementThatEndsWithAPlaceEndsTheNameBeforeAnd() {
@@ -286,6 +289,17 @@ struct OrganisationFinderTests {
         // A complement that is no place goes on across `and`.
         #expect(found("The Ministry of Ecology and Environment said so.")["Ministry of Ecology and Environment"] != nil)
         #expect(found("The Institute of Hydrogen and Fuel Cells said so.")["Institute of Hydrogen and Fuel Cells"] != nil)
+        // After a complement, `and` before a name of its own with a head starts that name;
+        // common words before the head go on with the complement.
+        let two = found("Researchers of the University of Verona and Tuscia University wrote it.")
+        #expect(Set(two.keys) == ["University of Verona", "Tuscia University"], "\(two.keys.sorted())")
+        let one = found("The Open Platform of China Petroleum and Chemical Industry Federation met; chemical industry output rose.")
+        #expect(one.keys.contains { $0.hasSuffix("China Petroleum and Chemical Industry Federation") }, "\(one.keys.sorted())")
+    }
+
+    @Test func aUnitOfABodyIsIndexedAsTheBody() {
+        let names = found("The study was done by the School of Electrical Engineering and Informatics of Bandung Institute of Technology.")
+        #expect(Set(names.keys) == ["Bandung Institute of Technology"], "\(names.keys.sorted())")
     }
 
     @Test func aNameFoundOnOneLineMakesAListOnAnotherAListOfOrganisations() {
