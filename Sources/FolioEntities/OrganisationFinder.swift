@@ -843,12 +843,15 @@ struct OrganisationFinder: Sendable {
     /// Company nouns that may stand right before a company's name as its title (`the restaurant
     /// operator Royal Host`): those of ``companyNouns`` that do not also name a part of one or a
     /// kind of organisation (`the group Chairman`, `the enterprise Chongqing …`).
-    static let titleCompanyNouns: Set<String> = companyNouns.subtracting(["group", "enterprise", "bank", "corporation", "subsidiary", "multinational"])
+    /// `giant` is one only as a title (`tech giant Huawei`).
+    static let titleCompanyNouns: Set<String> = companyNouns.subtracting(["group", "enterprise", "bank", "corporation", "subsidiary", "multinational"]).union(["giant"])
 
     /// Whether the capitalised run at `start` is named right after a singular company noun that
     /// `the` opens, with only adjectives and nouns between (`the optical equipment manufacturer
     /// Olympus`, `the German carmaker BMW`, `chipmaker` and any other `-maker`): the noun is the
-    /// name's title, as `subsidiary` is in `its subsidiary United Tractors`.
+    /// name's title, as `subsidiary` is in `its subsidiary United Tractors`. The title may also
+    /// open its sentence or clause (`Chinese electric vehicle maker Avatr announced`, `…, tech
+    /// giant Huawei`) or follow `and` (`and battery manufacturer CATL`).
     static func followsCompanyNounTitle(_ tokens: [Token], _ start: Int) -> Bool {
         guard start >= 2 else { return false }
         let noun = tokens[start - 1]
@@ -864,11 +867,17 @@ struct OrganisationFinder: Sendable {
             // `at air conditioning manufacturer Daikin Industries`: a preposition opens the title
             // when words of a trade stand between it and the noun.
             if ["at", "by", "from", "with"].contains(word.lower) { return start - 2 - m >= 1 }
-            if connectors.contains(word.lower) || genericWordsBeforeTitle.contains(word.lower) { return false }
+            if word.lower == "and" { return start - 2 - m >= 1 && start - 2 - m <= 3 }
+            if connectors.contains(word.lower) || genericWordsBeforeTitle.contains(word.lower) || determiners.contains(word.lower) { return false }
+            // The title opens the sentence or follows a comma.
+            if m == 0 || tokens[m - 1].next == 0x2E || tokens[m - 1].next == 0x2C { return true }
             m -= 1
         }
         return false
     }
+
+    /// Determiners other than `the`: the noun after them is no title (`Every manufacturer X met`).
+    static let determiners: Set<String> = ["a", "an", "every", "each", "any", "no", "some", "another", "one", "all", "either", "neither", "which", "what", "such"]
 
     /// Words that end the search for `the` before a company noun: a verb or preposition between
     /// them means the noun is not a title (`the company has Siemens …`).

@@ -492,6 +492,10 @@ struct OrganisationFinderTests {
         // Without `the` before the noun, or with a verb between, the noun is no title.
         #expect(found("Every manufacturer Zorvex met agreed.")["Zorvex"] == nil)
         #expect(found("The firm has Zorvex as a client.")["Zorvex"] == nil)
+        // A title may open its sentence or clause, or follow `and`.
+        let titled = found("Chinese electric vehicle maker Zorvan announced a deal, tech giant Halvex and battery manufacturer Trelion joined. Logistics firm Mordex grew.")
+        #expect(Set(titled.keys) == ["Zorvan", "Halvex", "Trelion", "Mordex"], "\(titled.keys.sorted())")
+        #expect(found("A manufacturer Zorvex met agreed.")["Zorvex"] == nil)
     }
 
     @Test func aHeadNounsComplementMayOpenWithThe() {
