@@ -780,6 +780,8 @@ struct OrganisationFinder: Sendable {
             // every name listed after a plural company noun.
             if !described, Self.followsCompanyNounList(tokens, run.lowerBound, text) { described = true; listed = true }
             var rule = DiscoveryRule.appositive
+            // `a partnership between Dravos and Pelltek` names two parties.
+            if run.lowerBound >= 1, tokens[run.lowerBound - 1].lower == "between" { listed = true }
             if !described, Self.actsAsCompany(tokens, run, text) || Self.ownsAPossessionNamedBefore(tokens, run) || Self.isCompanyAgent(tokens, run, text, place: place)
                 || Self.isNamedAsAPartner(tokens, run, text, known: known) || Self.isSaidToBeFounded(tokens, run, text) {
                 described = true
@@ -911,11 +913,14 @@ struct OrganisationFinder: Sendable {
     static let possessionsBeforeOf: Set<String> = [
         "subsidiary", "subsidiaries", "affiliate", "affiliates", "headquarters", "shareholder", "shareholders", "revenue",
         "revenues", "ceo", "founder", "founders", "investee", "employees", "workforce", "ownership", "acquisition",
+        "chairman", "chairwoman", "cfo", "cto", "coo", "co-founder",
     ]
+    /// Officers that, before `at` and a name, make it their company's: `CEO at Meridian Clean Energy`.
+    static let officersBeforeAt: Set<String> = ["ceo", "cfo", "cto", "coo", "founder", "co-founder", "chairman", "chairwoman"]
 
     /// Nouns and verbs that, before `with` and a name, make the name a party to a business
     /// relation: `in collaboration with Allganize`, `a joint venture with Zorvex`.
-    static let relationsBeforeWith: Set<String> = ["collaboration", "cooperation", "partnership", "venture", "ventures", "partnered", "teamed"]
+    static let relationsBeforeWith: Set<String> = ["collaboration", "cooperation", "partnership", "venture", "ventures", "partnered", "teamed", "memorandum", "contract"]
     /// Nouns that, before `in` and a name, make the name a company someone owns part of:
     /// `a 50.1 percent interest in Astra`, `a stake in Zorvex`.
     static let holdingsBeforeIn: Set<String> = ["stake", "stakes", "shareholding", "shareholdings"]
@@ -928,9 +933,10 @@ struct OrganisationFinder: Sendable {
     /// the run end with a place's last word.
     static func isNamedAsAPartner(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8], known: (Range<Int>) -> Bool) -> Bool {
         let start = run.lowerBound
-        guard start >= 2, run.count <= 4, tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter else { return false }
+        guard start >= 2, run.count <= 4 || tokens[start - 1].lower == "between" && run.count <= 7, tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter else { return false }
         let before = tokens[start - 2].lower, word = tokens[start - 1].lower
-        let related = word == "with" && relationsBeforeWith.contains(before)
+        // `a joint venture between Harlon and Miretta`: both are parties.
+        let related = (word == "with" || word == "between") && relationsBeforeWith.contains(before)
         let held = word == "in" && (holdingsBeforeIn.contains(before)
             || before == "interest" && start >= 3 && ["percent", "per", "cent", "%"].contains(tokens[start - 3].lower))
         guard related || held else { return false }
@@ -1034,8 +1040,9 @@ struct OrganisationFinder: Sendable {
     /// generic modifier, a connector nor a head noun (which the head-noun rule decides).
     static func ownsAPossessionNamedBefore(_ tokens: [Token], _ run: Range<Int>) -> Bool {
         let start = run.lowerBound
-        guard start >= 2, run.count <= 4, tokens[start - 1].lower == "of", tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter,
-              possessionsBeforeOf.contains(tokens[start - 2].lower) else { return false }
+        guard start >= 2, run.count <= 4, tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter,
+              tokens[start - 1].lower == "of" && possessionsBeforeOf.contains(tokens[start - 2].lower)
+                || tokens[start - 1].lower == "at" && officersBeforeAt.contains(tokens[start - 2].lower) else { return false }
         let lowers = tokens[run].map(\.lower)
         guard !lowers.contains(where: { heads[$0] != nil || keptLegalForms.contains($0) }) else { return false }
         // `revenue of RMB 2.5 trillion`, `subsidiary of Singapore-based …`: an amount or a description.

@@ -498,6 +498,16 @@ struct OrganisationFinderTests {
         #expect(found("A manufacturer Zorvex met agreed.")["Zorvex"] == nil)
     }
 
+    @Test func officersPartiesAndSignatoriesNameTheirCompanies() {
+        let names = found("""
+            John Rask is now CEO at Meridian Clean Energy. Zhu Lan, chairman of Quellor Automobile, spoke.
+            Kellan signed a memorandum with Orvium. A partnership between Dravos and Pelltek was announced.
+            """)
+        #expect(Set(names.keys) == ["Meridian Clean Energy", "Quellor Automobile", "Orvium", "Dravos", "Pelltek"], "\(names.keys.sorted())")
+        // A place is a party too, and a president may be a country's.
+        #expect(found("An agreement between Germany and France was signed; the president of Brivane spoke.").isEmpty)
+    }
+
     @Test func aHeadNounsComplementMayOpenWithThe() {
         // cmia-2024 line 3122: "… the Ministry of the Environment (MOE), and local governments …".
         #expect(found(Fixtures.lines("cmia-2024", 3122, 3122))["Ministry of the Environment"]?.type == .governmentBody)
