@@ -29,7 +29,7 @@ import Testing
             .filter { $0.hasSuffix(".md") && !$0.hasSuffix("index.md") }.sorted().map { "Content/articles/\($0)" }
         for _ in 0..<20 {
             let article = articles[Int(random.next() % UInt64(articles.count))]
-            switch random.next() % 6 {
+            switch random.next() % 7 {
             case 0:
                 if try replace(" the ", with: " the revised \(round) ", in: article, under: root) { return "text of \(article)" }
             case 1:
@@ -51,6 +51,14 @@ import Testing
             case 4:
                 // A paragraph before the text: every mention moves down a line.
                 if try replace("\n---\n", with: "\n---\n\nAn opening paragraph \(round).\n", in: article, under: root) { return "opening of \(article)" }
+            case 5:
+                // A line added at the top of a raw source: the articles whose text no longer
+                // fits their line map are traced to other source lines.
+                let sources = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Content/sources").path).filter { $0.hasSuffix(".txt") }.sorted()
+                let source = "Content/sources/" + sources[Int(random.next() % UInt64(sources.count))]
+                let url = root.appendingPathComponent(source)
+                try (Data("Added line \(round).\n".utf8) + Data(contentsOf: url)).write(to: url)
+                return "top of \(source)"
             default:
                 if try replace("\ntitle: \"", with: "\ntitle: \"Revised \(round): ", in: article, under: root) { return "title of \(article)" }
             }
@@ -236,6 +244,35 @@ import Testing
         let before = try RebuildTests.files(root.appendingPathComponent("Site"))
         #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
         #expect(try RebuildTests.files(root.appendingPathComponent("Site")) == before)
+    }
+
+    /// An article edited by hand no longer fits its line map, so its mentions are traced to the
+    /// raw source by their text: a line added to that source moves them, and the index files
+    /// built from the cache (the open data's mentions) follow, as a clean build does.
+    @Test func indexPagesFollowTheRawSourceOfAHandEditedArticle() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("folio-source-edit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let root = base.appendingPathComponent("project")
+        try Self.copyProject(to: root)
+        #expect(try Self.replace("\n---\n", with: "\n---\n\nAn opening paragraph.\n", in: "Content/articles/cmia-2021/03-sap.md", under: root))
+        for _ in 0..<2 { #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0) }
+        let before = try RebuildTests.files(root.appendingPathComponent("Site"))
+
+        let source = root.appendingPathComponent("Content/sources/cmia-2021-penetrating-insights.txt")
+        try (Data("An added line.\n".utf8) + Data(contentsOf: source)).write(to: source)
+        #expect(try FolioProcess.run(["build", "--quiet", "--root", root.path]).status == 0)
+        let after = try RebuildTests.files(root.appendingPathComponent("Site"))
+        #expect(after["data/mentions.csv"] != before["data/mentions.csv"], "the open data gives the mentions' new source lines")
+
+        let fresh = base.appendingPathComponent("fresh")
+        try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
+        for item in ["Content", "Templates", "folio.yml", ".folio-baseline.json"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: fresh.appendingPathComponent(item))
+        }
+        #expect(try FolioProcess.run(["build", "--quiet", "--clean", "--root", fresh.path]).status == 0)
+        let expected = try RebuildTests.files(fresh.appendingPathComponent("Site"))
+        let different = Set(after.keys).union(expected.keys).filter { after[$0] != expected[$0] }.sorted()
+        #expect(different.isEmpty, "files that differ from a clean build: \(different.prefix(5))")
     }
 
     /// `folio check` takes what the last build recorded for unchanged inputs: its findings are

@@ -97,9 +97,15 @@ public struct TaxonomyGenerator: SiteGenerator {
         if let problem = files.problem { return [problem] }
         guard let gazetteers = files.gazetteers else { return [] }
         let baseMap = files.baseMap
-        let pages = Self.indexedPages(of: site, gazetteers: gazetteers)
-        let key = writer.cache == nil ? nil : Self.outputsKey(pages: pages, gazetteers: gazetteers, baseMap: baseMap, writer: writer)
+        var key: BuildCache.Key?
+        var worked: [IndexedPage?] = []
+        if let cache = writer.cache {
+            let digests = Self.indexedDigests(of: site, gazetteers: gazetteers, cache: cache)
+            worked = digests.map(\.page)
+            key = Self.outputsKey(digests: digests.map(\.digest), gazetteers: gazetteers, baseMap: baseMap, writer: writer)
+        }
         if let replayed = writer.replayOutputs(Self.outputsNamespace, key) { return replayed }
+        let pages = Self.indexedPages(of: site, gazetteers: gazetteers, worked: worked)
         return try writer.recordingOutputs(Self.outputsNamespace, key) {
             let index = TaxonomyIndex.build(pages: pages, gazetteers: gazetteers)
             let taxonomyPages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap, cache: writer.cache), writer: writer)
@@ -113,21 +119,66 @@ public struct TaxonomyGenerator: SiteGenerator {
     static let outputsNamespace = "taxonomy-outputs"
 
     /// What the generator reads of each published page, in site order. Pages the build did not
-    /// tag (it had no gazetteers of its own) are tagged here, on all cores.
-    static func indexedPages(of site: SiteSnapshot, gazetteers: Gazetteers) -> [IndexedPage] {
+    /// tag (it had no gazetteers of its own) are tagged here, on all cores. `worked` holds pages
+    /// already worked out (by ``indexedDigests(of:gazetteers:cache:)``), in the same order.
+    static func indexedPages(of site: SiteSnapshot, gazetteers: Gazetteers, worked: [IndexedPage?] = []) -> [IndexedPage] {
         // The linker makes its tagger only when a page needs tagging here.
         let linker = TermLinker(gazetteers: gazetteers)
         let mapper = site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }
-        return ConcurrentMap.map(site.pages) { published in
-            let page = published.page
-            let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker.analyze(page) : nil
-            return IndexedPage(published, entities: entities, mapper: mapper)
+        return ConcurrentMap.map(Array(site.pages.indices)) { index in
+            if index < worked.count, let page = worked[index] { return page }
+            return indexedPage(site.pages[index], site: site, linker: linker, mapper: mapper)
         }
     }
 
-    /// The digest of everything the generator's files are made from; nil when one part has no
-    /// digest (gazetteers, base map or templates made in code).
-    static func outputsKey(pages: [IndexedPage], gazetteers: Gazetteers, baseMap: BaseMap?, writer: PageWriter) -> BuildCache.Key? {
+    private static func indexedPage(_ published: PublishedPage, site: SiteSnapshot, linker: TermLinker, mapper: SourceLineMapper?) -> IndexedPage {
+        let page = published.page
+        let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker.analyze(page) : nil
+        return IndexedPage(published, entities: entities, mapper: mapper)
+    }
+
+    /// The ``IndexedPage/digest`` of each published page, in site order, with the page where it
+    /// had to be worked out. A digest is kept in the build cache under everything the page's
+    /// indexed facts are made from: its rendering and tagging (``PublishedPage/renderingKey``:
+    /// its text, path, URL and the gazetteers the build tagged with), its front matter, its
+    /// document, whether the build tagged it, the gazetteers, and the bytes of the source file
+    /// its mentions' source lines are read from.
+    static func indexedDigests(of site: SiteSnapshot, gazetteers: Gazetteers, cache: BuildCache) -> [(digest: Data, page: IndexedPage?)] {
+        let linker = TermLinker(gazetteers: gazetteers)
+        let mapper = site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }
+        // Each source file is hashed once.
+        let files = Array(Set(site.pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
+        let fileDigests = Dictionary(uniqueKeysWithValues: zip(files, ConcurrentMap.map(files) { file in
+            site.projectRoot.flatMap { FileDigest.sha256(atPath: $0.appendingPathComponent(file).path) } ?? Data()
+        }))
+        return ConcurrentMap.map(site.pages) { published in
+            let page = published.page
+            var key: BuildCache.Key?
+            if let rendering = published.renderingKey, let gazetteersDigest = gazetteers.sourceDigest {
+                var builder = CacheKeyBuilder(indexedDigestNamespace)
+                builder.add(rendering.bytes)
+                builder.add(gazetteersDigest)
+                builder.add(page.frontMatter.archived)
+                builder.add(page.documentSlug ?? "")
+                builder.add(site.entities[page.path] == nil ? 0 : 1)
+                builder.add(page.frontMatter.source.flatMap { fileDigests[$0.file] } ?? Data())
+                key = builder.key()
+            }
+            if let key, let digest = cache.value(indexedDigestNamespace, key), digest.count == 32 { return (digest, nil) }
+            let indexed = indexedPage(published, site: site, linker: linker, mapper: mapper)
+            let digest = indexed.digest
+            if let key { cache.store(indexedDigestNamespace, key, digest) }
+            return (digest, indexed)
+        }
+    }
+
+    /// The build cache's namespace of pages' indexed-facts digests.
+    static let indexedDigestNamespace = "indexed-digests"
+
+    /// The digest of everything the generator's files are made from, given the digests of the
+    /// pages' indexed facts; nil when one part has no digest (gazetteers, base map or templates
+    /// made in code).
+    static func outputsKey(digests: [Data], gazetteers: Gazetteers, baseMap: BaseMap?, writer: PageWriter) -> BuildCache.Key? {
         guard let gazetteersDigest = gazetteers.sourceDigest, let layout = writer.layoutFingerprint else { return nil }
         var key = CacheKeyBuilder(outputsNamespace)
         key.add(gazetteersDigest)
@@ -138,8 +189,8 @@ public struct TaxonomyGenerator: SiteGenerator {
             key.add("no base map")
         }
         key.add(layout)
-        key.add(pages.count)
-        for digest in ConcurrentMap.map(pages, { $0.digest }) { key.add(digest) }
+        key.add(digests.count)
+        for digest in digests { key.add(digest) }
         return key.key()
     }
 }
