@@ -20,6 +20,15 @@ public struct ContentSet: Sendable, Equatable {
     public var allPages: [Page] {
         documents.flatMap { doc in (doc.index.map { [$0] } ?? []) + doc.articles } + pages
     }
+
+    /// Empties every page's Markdown (``Page/body``), for a build that has rendered them all.
+    public mutating func releaseBodies() {
+        for d in documents.indices {
+            documents[d].index?.body = ""
+            for a in documents[d].articles.indices { documents[d].articles[a].body = "" }
+        }
+        for p in pages.indices { pages[p].body = "" }
+    }
 }
 
 /// One document folder under `Content/articles/`.

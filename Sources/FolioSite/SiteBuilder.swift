@@ -73,6 +73,12 @@ public struct SiteBuilder: Sendable {
     /// The generators run after the content pages, in order.
     public var generators: [any SiteGenerator]
 
+    /// The most pages for which the search generator tokenizes the content pages beside the
+    /// index pages, on another thread; a larger site tokenizes them after, so that its peak
+    /// memory holds one or the other (at 10,000 pages, about 300 MB of tokens beside the index
+    /// and open data tables). The site is the same either way.
+    public var tokenizingBesideIndexPagesLimit = 2_000
+
     public init(generators: [any SiteGenerator] = SiteBuilder.standardGenerators) {
         self.generators = generators
     }
@@ -118,7 +124,7 @@ public struct SiteBuilder: Sendable {
 
         // Load
         var diagnostics: [Diagnostic] = []
-        let content: ContentSet
+        var content: ContentSet
         do {
             let (loaded, found) = try ContentLoader(projectRoot: root, contentDirectory: config.content, includeDrafts: options.drafts, cache: options.cache).load()
             content = loaded
@@ -132,15 +138,17 @@ public struct SiteBuilder: Sendable {
         // Tag each article once (its first mentions of indexed terms linked to their pages) and
         // render the Markdown, on all cores.
         let linker = try termLinker(preparing)
-        let allPages = content.allPages
-        let renderer = MarkdownRenderer()
-        let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer, cache: cache) }
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
-        for (page, (result, analysis, key)) in zip(allPages, rendered) {
-            published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result, renderingKey: key))
-            diagnostics += result.diagnostics
-            if let analysis { entities[page.path] = analysis }
+        do {
+            let allPages = content.allPages
+            let renderer = MarkdownRenderer()
+            let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer, cache: cache) }
+            for (page, (result, analysis, key)) in zip(allPages, rendered) {
+                published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result, renderingKey: key))
+                diagnostics += result.diagnostics
+                if let analysis { entities[page.path] = analysis }
+            }
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
@@ -193,25 +201,37 @@ public struct SiteBuilder: Sendable {
 
             // The search generator collects and tokenizes the content pages on another thread
             // while the earlier generators write; it then only adds the pages they wrote.
+            // A large site tokenizes after them instead, so the two never hold their data at once.
             let searchIndex = generators.firstIndex { $0 is SearchGenerator }
             let tokenizing = BackgroundJob<SearchGenerator.Prepared>()
-            if let searchIndex, let search = generators[searchIndex] as? SearchGenerator {
+            var searchSite: SiteSnapshot?
+            if let searchIndex, generators[searchIndex] is SearchGenerator {
                 var tagless = snapshot
                 tagless.entities = [:]
-                let site = tagless
-                tokenizing.start { search.prepare(site, cache: cache) }
+                tagless.releasePageBodies()
+                searchSite = tagless
+                if let site = searchSite, let search = generators[searchIndex] as? SearchGenerator, pageCount <= tokenizingBesideIndexPagesLimit {
+                    tokenizing.start { search.prepare(site, cache: cache) }
+                    searchSite = nil
+                }
             }
             for (index, generator) in generators.enumerated() {
                 snapshot.diagnostics = diagnostics
                 snapshot.prepared = prepared[index]
                 if index == searchIndex, let search = generator as? SearchGenerator {
-                    diagnostics += try search.generate(snapshot, writer: writer, prepared: tokenizing.takeResult())
+                    let tokens = try searchSite.map { search.prepare($0, cache: cache) } ?? tokenizing.takeResult()
+                    searchSite = nil
+                    diagnostics += try search.generate(snapshot, writer: writer, prepared: tokens)
                 } else {
                     diagnostics += try generator.generate(snapshot, writer: writer)
                 }
-                // The taxonomy generator is the tagging's only reader: it is let go once the
-                // index pages are written.
-                if generator is TaxonomyGenerator { snapshot.entities = [:] }
+                // The taxonomy generator is the tagging's and the Markdown's last reader: both
+                // are let go once the index pages are written.
+                if generator is TaxonomyGenerator {
+                    snapshot.entities = [:]
+                    snapshot.releasePageBodies()
+                    content = snapshot.content
+                }
                 lap(generator.name)
             }
             if config.baseURL.isEmpty {

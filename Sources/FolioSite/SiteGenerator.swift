@@ -72,4 +72,12 @@ public struct SiteSnapshot: Sendable {
 
     /// The published page for a `Content/` path.
     public func page(at contentPath: String) -> PublishedPage? { pages.first { $0.page.path == contentPath } }
+
+    /// Lets go of every page's Markdown (``Page/body``), in ``pages`` and ``content``: the build
+    /// does so once the index pages are written, so the generators after the taxonomy
+    /// generator read pages through their rendering only.
+    public mutating func releasePageBodies() {
+        for index in pages.indices { pages[index].page.body = "" }
+        content.releaseBodies()
+    }
 }

@@ -127,6 +127,23 @@ import Testing
         #expect(second.contents == fresh.contents, "the same files as a build without the cache")
     }
 
+    /// A large site tokenizes its pages for search after the index pages rather than beside
+    /// them, and lets go of the pages' Markdown once the index pages are written: the site is
+    /// the same, file for file.
+    @Test func tokenizingAfterTheIndexPagesGivesTheSameSite() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        let beside = MemoryOutput(), after = MemoryOutput()
+        _ = try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, sink: beside))
+        var serial = SiteBuilder()
+        serial.tokenizingBesideIndexPagesLimit = 0
+        let result = try serial.build(.init(projectRoot: fixture.root, config: config, sink: after))
+        #expect(result.published && !result.failed)
+        #expect(beside.contents.keys.contains("search/index.html"))
+        #expect(after.contents == beside.contents)
+    }
+
     @Test func failingBuildLeavesThePreviousSiteByteForByte() throws {
         let fixture = try SiteFixture()
         defer { fixture.remove() }
