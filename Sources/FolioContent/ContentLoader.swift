@@ -148,6 +148,16 @@ public struct ContentLoader: Sendable {
         return (ContentSet(documents: documents, pages: pages, manifest: manifest), diagnostics)
     }
 
+    /// The Markdown of `page` read again from its file under `projectRoot`, cleaned as loading
+    /// cleans it; nil when the file cannot be read or its body no longer starts on the same line.
+    public static func reloadBody(of page: Page, projectRoot: URL) -> String? {
+        guard case let .success(data) = InputFile.contents(atPath: projectRoot.appendingPathComponent(page.path).path),
+              let decoded = String(data: data, encoding: .utf8) else { return nil }
+        let (text, _) = TextHygiene.clean(decoded, file: page.path)
+        guard let split = try? FrontMatterParser.split(text, file: page.path), split.bodyStartLine == page.bodyStartLine else { return nil }
+        return split.body
+    }
+
     /// Reads one Markdown file.
     public func loadPage(at url: URL, relativePath: String, kind: Page.Kind, documentSlug: String?) throws -> (Page, [Diagnostic]) {
         let data: Data

@@ -73,11 +73,13 @@ public struct SiteBuilder: Sendable {
     /// The generators run after the content pages, in order.
     public var generators: [any SiteGenerator]
 
-    /// The most pages for which the search generator tokenizes the content pages beside the
-    /// index pages, on another thread; a larger site tokenizes them after, so that its peak
-    /// memory holds one or the other (at 10,000 pages, about 300 MB of tokens beside the index
-    /// and open data tables). The site is the same either way.
-    public var tokenizingBesideIndexPagesLimit = 2_000
+    /// The most pages a site may have to be built with everything at hand. A larger site is
+    /// built to hold less at once: its pages' Markdown is let go after the content checks (the
+    /// mentions' source lines are worked out while rendering), and the search generator
+    /// tokenizes the content pages after the index pages rather than beside them (at 10,000
+    /// pages, about 300 MB of tokens beside the index and open data tables). A smaller site
+    /// lets its Markdown go after the index pages. The site is the same either way.
+    public var largeSitePages = 2_000
 
     public init(generators: [any SiteGenerator] = SiteBuilder.standardGenerators) {
         self.generators = generators
@@ -137,25 +139,40 @@ public struct SiteBuilder: Sendable {
 
         // Tag each article once (its first mentions of indexed terms linked to their pages) and
         // render the Markdown, on all cores.
+        // A large site works out its mentions' source lines here, so that the pages' Markdown
+        // can go once the content checks are done.
         let linker = try termLinker(preparing)
+        let sourceMapper = SourceLineMapper(projectRoot: root)
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
+        var mentionSourceLines: [String: [Int: Int]] = [:]
+        let boundsMemory: Bool
         do {
             let allPages = content.allPages
+            boundsMemory = allPages.count > largeSitePages
             let renderer = MarkdownRenderer()
-            let rendered = ConcurrentMap.map(allPages) { TermLinker.render($0, linker: linker, renderer: renderer, cache: cache) }
-            for (page, (result, analysis, key)) in zip(allPages, rendered) {
+            let rendered = ConcurrentMap.map(allPages) { page in
+                let (result, analysis, key) = TermLinker.render(page, linker: linker, renderer: renderer, cache: cache)
+                let lines = boundsMemory ? analysis.map { IndexedPage.mentionSourceLines(of: page, entities: $0, mapper: sourceMapper) } : nil
+                return (result, analysis, key, lines)
+            }
+            for (page, (result, analysis, key, lines)) in zip(allPages, rendered) {
                 published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result, renderingKey: key))
                 diagnostics += result.diagnostics
                 if let analysis { entities[page.path] = analysis }
+                if let lines, !lines.isEmpty { mentionSourceLines[page.path] = lines }
             }
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
         let stated = (content.manifest?.documents ?? []).reduce(into: [String: DocumentConventions]()) { $0[$1.slug] = $1.conventions }
-        let sourceMapper = SourceLineMapper(projectRoot: root)
-        let contentFindings = ContentValidator(projectRoot: root, sourceMapper: sourceMapper, conventions: stated, cache: cache).validate(published)
+        var contentFindings = ContentValidator(projectRoot: root, sourceMapper: sourceMapper, conventions: stated, cache: cache).validate(published)
         diagnostics += contentFindings.diagnostics
+        if boundsMemory {
+            for index in published.indices { published[index].page.body = "" }
+            content.releaseBodies()
+            contentFindings.releasePageBodies()
+        }
         lap("check content")
 
         // Write pages.
@@ -167,7 +184,9 @@ public struct SiteBuilder: Sendable {
             snapshot.projectRoot = root
             snapshot.sourceMapper = sourceMapper
             snapshot.entities = entities
+            snapshot.mentionSourceLines = mentionSourceLines
             entities = [:]
+            mentionSourceLines = [:]
             // Each generator sees what it prepared, so one whose data files failed links nowhere.
             let prepared = try preparing.map { try $0.result() ?? nil }
             var navigation: [NavigationEntry] = [], footer: [NavigationEntry] = []
@@ -210,7 +229,7 @@ public struct SiteBuilder: Sendable {
                 tagless.entities = [:]
                 tagless.releasePageBodies()
                 searchSite = tagless
-                if let site = searchSite, let search = generators[searchIndex] as? SearchGenerator, pageCount <= tokenizingBesideIndexPagesLimit {
+                if let site = searchSite, let search = generators[searchIndex] as? SearchGenerator, !boundsMemory {
                     tokenizing.start { search.prepare(site, cache: cache) }
                     searchSite = nil
                 }
@@ -229,8 +248,10 @@ public struct SiteBuilder: Sendable {
                 // are let go once the index pages are written.
                 if generator is TaxonomyGenerator {
                     snapshot.entities = [:]
+                    snapshot.mentionSourceLines = [:]
                     snapshot.releasePageBodies()
                     content = snapshot.content
+                    contentFindings.releasePageBodies()
                 }
                 lap(generator.name)
             }

@@ -57,6 +57,10 @@ public struct SiteSnapshot: Sendable {
     public var sourceMapper: SourceLineMapper?
     /// Each tagged page's entities by `Content/` path, from the build's one tagging pass.
     public var entities: [String: ArticleEntities] = [:]
+    /// For each tagged page with `source`, by `Content/` path: the source line behind each body
+    /// line that holds a mention, worked out while rendering (the pages' Markdown is let go
+    /// after the content checks).
+    public var mentionSourceLines: [String: [Int: Int]] = [:]
     /// What the running generator's ``SiteGenerator/prepare(projectRoot:config:cache:)`` returned.
     public var prepared: (any Sendable)?
 
@@ -74,8 +78,8 @@ public struct SiteSnapshot: Sendable {
     public func page(at contentPath: String) -> PublishedPage? { pages.first { $0.page.path == contentPath } }
 
     /// Lets go of every page's Markdown (``Page/body``), in ``pages`` and ``content``: the build
-    /// does so once the index pages are written, so the generators after the taxonomy
-    /// generator read pages through their rendering only.
+    /// does so once the content checks are done, so generators read pages through their
+    /// rendering, tagging and ``mentionSourceLines`` only.
     public mutating func releasePageBodies() {
         for index in pages.indices { pages[index].page.body = "" }
         content.releaseBodies()

@@ -38,19 +38,27 @@ public struct ContentValidator: Sendable {
         /// `Content/path url` for missing images.
         public var reportedLinks: Set<String>
         /// Each page by `Content/` path (the pages' rendering is not kept).
-        let pages: [String: Page]
+        var pages: [String: Page]
         let mapper: SourceLineMapper
+        /// The project root, to read a page's Markdown again once it was let go.
+        let projectRoot: URL
 
         /// Adds the raw source line to findings of other stages (rendering, page writing) that
         /// point into an imported article and have none yet.
         public func attachingSources(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-            ContentValidator.attachingSources(diagnostics, pages: pages, mapper: mapper)
+            ContentValidator.attachingSources(diagnostics, pages: pages, mapper: mapper, projectRoot: projectRoot)
+        }
+
+        /// Lets go of the pages' Markdown: ``attachingSources(_:)`` then reads the file of a page
+        /// that a finding points into again (a file that changed since is given no source line).
+        public mutating func releasePageBodies() {
+            for key in pages.keys { pages[key]?.body = "" }
         }
     }
 
     /// `diagnostics` with the raw source line added to those that point into an imported article
     /// of `pages` and have none yet. Each page's lines are split once, on all cores.
-    static func attachingSources(_ diagnostics: [Diagnostic], pages: [String: Page], mapper: SourceLineMapper) -> [Diagnostic] {
+    static func attachingSources(_ diagnostics: [Diagnostic], pages: [String: Page], mapper: SourceLineMapper, projectRoot: URL? = nil) -> [Diagnostic] {
         var byFile: [String: [Int]] = [:]
         for (index, diagnostic) in diagnostics.enumerated() where diagnostic.source == nil {
             if let file = diagnostic.location?.file, pages[file] != nil { byFile[file, default: []].append(index) }
@@ -58,7 +66,12 @@ public struct ContentValidator: Sendable {
         guard !byFile.isEmpty else { return diagnostics }
         let work = byFile.sorted { $0.key < $1.key }
         let found = ConcurrentMap.map(work) { file, indices -> [(Int, SourceLocation?)] in
-            guard let page = pages[file] else { return [] }
+            guard var page = pages[file] else { return [] }
+            if page.body.isEmpty, let projectRoot {
+                // The Markdown was let go after the checks: read it again.
+                guard let body = ContentLoader.reloadBody(of: page, projectRoot: projectRoot) else { return [] }
+                page.body = body
+            }
             let lines = TextLines.split(page.body)
             return indices.map { index in
                 guard let line = diagnostics[index].location?.line else { return (index, nil) }
@@ -108,7 +121,7 @@ public struct ContentValidator: Sendable {
             diagnostics += found.diagnostics
             reported.formUnion(found.reported)
         }
-        return Result(diagnostics: diagnostics, reportedLinks: reported, pages: byPath.mapValues(\.page), mapper: sourceMapper)
+        return Result(diagnostics: diagnostics, reportedLinks: reported, pages: byPath.mapValues(\.page), mapper: sourceMapper, projectRoot: projectRoot)
     }
 
     /// The findings about one document's pages (or the pages outside any document, `slug` nil),

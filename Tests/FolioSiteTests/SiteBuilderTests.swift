@@ -127,21 +127,27 @@ import Testing
         #expect(second.contents == fresh.contents, "the same files as a build without the cache")
     }
 
-    /// A large site tokenizes its pages for search after the index pages rather than beside
-    /// them, and lets go of the pages' Markdown once the index pages are written: the site is
-    /// the same, file for file.
+    /// A large site lets go of its pages' Markdown after the content checks and tokenizes its
+    /// pages for search after the index pages rather than beside them: the site and the
+    /// findings (their source lines read again from the files) are the same, file for file.
     @Test func tokenizingAfterTheIndexPagesGivesTheSameSite() throws {
         let fixture = try SiteFixture()
         defer { fixture.remove() }
         let (config, _) = try FolioConfig.load(from: fixture.root.appendingPathComponent("folio.yml").path)
+        // A script the renderer drops is reported by the renderer, and given its source line
+        // after the checks.
+        let edited = "Content/articles/leiden-2023/02-global-growth.md"
+        try fixture.write(try String(contentsOf: fixture.root.appendingPathComponent(edited), encoding: .utf8) + "\n<script>alert(1)</script>\n", to: edited)
         let beside = MemoryOutput(), after = MemoryOutput()
-        _ = try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, sink: beside))
-        var serial = SiteBuilder()
-        serial.tokenizingBesideIndexPagesLimit = 0
-        let result = try serial.build(.init(projectRoot: fixture.root, config: config, sink: after))
-        #expect(result.published && !result.failed)
+        let small = try SiteBuilder().build(.init(projectRoot: fixture.root, config: config, sink: beside))
+        var large = SiteBuilder()
+        large.largeSitePages = 0
+        let result = try large.build(.init(projectRoot: fixture.root, config: config, sink: after))
         #expect(beside.contents.keys.contains("search/index.html"))
         #expect(after.contents == beside.contents)
+        #expect(result.diagnostics == small.diagnostics)
+        let late = small.diagnostics.filter { $0.location?.file == edited && $0.code.hasPrefix("MD") }
+        #expect(!late.isEmpty && late.allSatisfy { $0.source != nil }, "\(small.diagnostics.map { "\($0.code) \(String(describing: $0.location)) \(String(describing: $0.source))" })")
     }
 
     @Test func failingBuildLeavesThePreviousSiteByteForByte() throws {

@@ -41,8 +41,9 @@ struct IndexedPage: Sendable, Equatable {
     var sourceLineByBodyLine: [Int: Int]
 
     /// The indexed facts of `published`, with its tagging (`nil` for pages that are not tagged)
-    /// and the source lines of its mentions from `mapper`.
-    init(_ published: PublishedPage, entities: ArticleEntities?, mapper: SourceLineMapper?) {
+    /// and the source lines of its mentions: `mentionLines` when the build worked them out while
+    /// rendering (``mentionSourceLines(of:entities:mapper:)``), else from `mapper`.
+    init(_ published: PublishedPage, entities: ArticleEntities?, mapper: SourceLineMapper?, mentionLines: [Int: Int]? = nil) {
         let page = published.page
         let fm = page.frontMatter
         path = page.path
@@ -61,18 +62,28 @@ struct IndexedPage: Sendable, Equatable {
         self.entities = entities
         headings = published.rendered.headings
         bodyStartLine = page.bodyStartLine
-        sourceLineByBodyLine = [:]
-        if let mapper, fm.source != nil, let entities {
-            let mentionLines = Set(entities.occurrences.flatMap { $0.mentions.map(\.line) })
-            if !mentionLines.isEmpty {
-                let bodyLines = TextLines.split(page.body)
-                for line in mentionLines {
-                    if let location = mapper.sourceLocation(for: page, bodyLine: line, bodyLines: bodyLines) {
-                        sourceLineByBodyLine[line] = location.line
-                    }
-                }
-            }
+        if let mentionLines {
+            sourceLineByBodyLine = mentionLines
+        } else if let mapper, let entities {
+            sourceLineByBodyLine = Self.mentionSourceLines(of: page, entities: entities, mapper: mapper)
+        } else {
+            sourceLineByBodyLine = [:]
         }
+    }
+
+    /// The source line behind each body line of `page` that holds a mention of `entities`
+    /// (empty for pages without `source`). It reads the page's Markdown, so the build works it
+    /// out while rendering, before the Markdown is let go.
+    static func mentionSourceLines(of page: Page, entities: ArticleEntities, mapper: SourceLineMapper) -> [Int: Int] {
+        guard page.frontMatter.source != nil else { return [:] }
+        let mentionLines = Set(entities.occurrences.flatMap { $0.mentions.map(\.line) })
+        guard !mentionLines.isEmpty else { return [:] }
+        let bodyLines = TextLines.split(page.body)
+        var found: [Int: Int] = [:]
+        for line in mentionLines {
+            if let location = mapper.sourceLocation(for: page, bodyLine: line, bodyLines: bodyLines) { found[line] = location.line }
+        }
+        return found
     }
 
     /// The part of a tagging the indexes read: without the linked Markdown, the rejected

@@ -134,7 +134,7 @@ public struct TaxonomyGenerator: SiteGenerator {
     private static func indexedPage(_ published: PublishedPage, site: SiteSnapshot, linker: TermLinker, mapper: SourceLineMapper?) -> IndexedPage {
         let page = published.page
         let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker.analyze(page) : nil
-        return IndexedPage(published, entities: entities, mapper: mapper)
+        return IndexedPage(published, entities: entities, mapper: mapper, mentionLines: site.mentionSourceLines[page.path])
     }
 
     /// The ``IndexedPage/digest`` of each published page, in site order, with the page where it
