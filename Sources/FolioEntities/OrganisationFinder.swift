@@ -1055,8 +1055,9 @@ struct OrganisationFinder: Sendable {
     /// name standards, models or sites, and plurals (`SMEs`) name classes: neither is one.
     static func isCapitalsName(_ word: String) -> Bool {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.filter({ $0.value >= 0x41 && $0.value <= 0x5A }).count >= 2 else { return false }
-        return scalars.allSatisfy { ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == "&" }
+        // Capitals beyond A–Z count too (`TÜV SÜD`, `ÖBB`).
+        guard scalars.filter({ $0.properties.isUppercase }).count >= 2 else { return false }
+        return scalars.allSatisfy { $0.properties.isUppercase || $0 == "&" }
     }
 
     /// Participles whose agent is a company: `operated by Safaricom`, `a plant owned by Zorvex`,
@@ -1333,7 +1334,8 @@ struct OrganisationFinder: Sendable {
                 while n < range.upperBound, text[n] == 0x20 { n += 1 }
                 let word = String(decoding: text[start..<end], as: UTF8.self)
                 let first = word.unicodeScalars.first!
-                let capital = (first.value >= 0x41 && first.value <= 0x5A) || (first.value >= 0x30 && first.value <= 0x39 && word.contains(where: \.isUppercase))
+                // A capital beyond A–Z starts a name too (`ÖBB`, `École Polytechnique`).
+                let capital = first.properties.isUppercase || (first.value >= 0x30 && first.value <= 0x39 && word.contains(where: \.isUppercase))
                 tokens.append(Token(
                     start: start, end: end, text: word, lower: word.lowercased(), capitalised: capital,
                     spaceAfter: n > end && n < range.upperBound && ByteClass.isWordByte(text[n]) || n > end && n < range.upperBound && text[n] == 0x26,

@@ -498,6 +498,11 @@ struct OrganisationFinderTests {
         #expect(found("A manufacturer Zorvex met agreed.")["Zorvex"] == nil)
     }
 
+    @Test func namesInCapitalsMayHaveLettersBeyondAToZ() {
+        let names = found("TÜV SÜD announced a new test centre, and ÖBB signed the order.")
+        #expect(Set(names.keys) == ["TÜV SÜD", "ÖBB"], "\(names.keys.sorted())")
+    }
+
     @Test func officersPartiesAndSignatoriesNameTheirCompanies() {
         let names = found("""
             John Rask is now CEO at Meridian Clean Energy. Zhu Lan, chairman of Quellor Automobile, spoke.
