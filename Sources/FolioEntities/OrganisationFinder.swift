@@ -449,21 +449,16 @@ struct OrganisationFinder: Sendable {
     /// legal form (`Inspur Group`, `Tsinghua University`, `Foo Co., Ltd.`).
     /// With `legalFormOnly`, only a legal form ends it (`Chongqing Yuxin Electronic Co., Ltd.`).
     static func namesWithHead(_ tokens: [Token], from index: Int, legalFormOnly: Bool = false) -> Bool {
-        var k = index
-        while k < tokens.count, tokens[k].capitalised {
-            if (!legalFormOnly && heads[tokens[k].lower] != nil) || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index }
-            guard tokens[k].spaceAfter else { return false }
-            k += 1
-        }
-        return false
+        headAhead(tokens, from: index, legalFormOnly: legalFormOnly) != nil
     }
 
     /// The index of the head noun or legal form that closes the capitalised words from `index`,
-    /// when there is a word before it (`Tuscia University`); nil otherwise.
-    static func headAhead(_ tokens: [Token], from index: Int) -> Int? {
+    /// when there is a word before it (`Tuscia University`); nil otherwise. With
+    /// `legalFormOnly`, only a legal form closes them.
+    static func headAhead(_ tokens: [Token], from index: Int, legalFormOnly: Bool = false) -> Int? {
         var k = index
         while k < tokens.count, tokens[k].capitalised {
-            if heads[tokens[k].lower] != nil || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index ? k : nil }
+            if (!legalFormOnly && heads[tokens[k].lower] != nil) || keptLegalForms.contains(tokens[k].lower) || isLegalForm(tokens[k]) { return k > index ? k : nil }
             guard tokens[k].spaceAfter else { return nil }
             k += 1
         }
@@ -910,13 +905,13 @@ struct OrganisationFinder: Sendable {
 
     /// Nouns that, before `of` and a name, say that the name is a company's: `the revenue of
     /// General Electric`, `a subsidiary of Jardines`, `the founder of Zorvex`.
-    static let possessionsBeforeOf: Set<String> = [
+    static let possessionsBeforeOf: Set<String> = Set([
         "subsidiary", "subsidiaries", "affiliate", "affiliates", "headquarters", "shareholder", "shareholders", "revenue",
-        "revenues", "ceo", "founder", "founders", "investee", "employees", "workforce", "ownership", "acquisition",
-        "chairman", "chairwoman", "cfo", "cto", "coo", "co-founder",
-    ]
-    /// Officers that, before `at` and a name, make it their company's: `CEO at Meridian Clean Energy`.
-    static let officersBeforeAt: Set<String> = ["ceo", "cfo", "cto", "coo", "founder", "co-founder", "chairman", "chairwoman"]
+        "revenues", "founders", "investee", "employees", "workforce", "ownership", "acquisition",
+    ]).union(officers)
+    /// A company's officers: before `of` or `at` and a name, they make it their company's
+    /// (`chairman of Changan Automobile`, `CEO at Meridian Clean Energy`).
+    static let officers: Set<String> = ["ceo", "cfo", "cto", "coo", "founder", "co-founder", "chairman", "chairwoman"]
 
     /// Nouns and verbs that, before `with` and a name, make the name a party to a business
     /// relation: `in collaboration with Allganize`, `a joint venture with Zorvex`.
@@ -1042,7 +1037,7 @@ struct OrganisationFinder: Sendable {
         let start = run.lowerBound
         guard start >= 2, run.count <= 4, tokens[start - 1].spaceAfter, tokens[start - 2].spaceAfter,
               tokens[start - 1].lower == "of" && possessionsBeforeOf.contains(tokens[start - 2].lower)
-                || tokens[start - 1].lower == "at" && officersBeforeAt.contains(tokens[start - 2].lower) else { return false }
+                || tokens[start - 1].lower == "at" && officers.contains(tokens[start - 2].lower) else { return false }
         let lowers = tokens[run].map(\.lower)
         guard !lowers.contains(where: { heads[$0] != nil || keptLegalForms.contains($0) }) else { return false }
         // `revenue of RMB 2.5 trillion`, `subsidiary of Singapore-based …`: an amount or a description.

@@ -223,15 +223,17 @@ public struct SiteBuilder: Sendable {
             // A large site tokenizes after them instead, so the two never hold their data at once.
             let searchIndex = generators.firstIndex { $0 is SearchGenerator }
             let tokenizing = BackgroundJob<SearchGenerator.Prepared>()
+            // What the search generator tokenizes at its turn (a large site), nil when it is done beside.
             var searchSite: SiteSnapshot?
-            if let searchIndex, generators[searchIndex] is SearchGenerator {
+            if let searchIndex, let search = generators[searchIndex] as? SearchGenerator {
                 var tagless = snapshot
                 tagless.entities = [:]
                 tagless.releasePageBodies()
-                searchSite = tagless
-                if let site = searchSite, let search = generators[searchIndex] as? SearchGenerator, !boundsMemory {
+                if boundsMemory {
+                    searchSite = tagless
+                } else {
+                    let site = tagless
                     tokenizing.start { search.prepare(site, cache: cache) }
-                    searchSite = nil
                 }
             }
             for (index, generator) in generators.enumerated() {

@@ -97,15 +97,16 @@ public struct TaxonomyGenerator: SiteGenerator {
         if let problem = files.problem { return [problem] }
         guard let gazetteers = files.gazetteers else { return [] }
         let baseMap = files.baseMap
+        let maker = IndexedPageMaker(site: site, gazetteers: gazetteers)
         var key: BuildCache.Key?
         var worked: [IndexedPage?] = []
         if let cache = writer.cache {
-            let digests = Self.indexedDigests(of: site, gazetteers: gazetteers, cache: cache)
+            let digests = Self.indexedDigests(of: site, gazetteers: gazetteers, cache: cache, maker: maker)
             worked = digests.map(\.page)
             key = Self.outputsKey(digests: digests.map(\.digest), gazetteers: gazetteers, baseMap: baseMap, writer: writer)
         }
         if let replayed = writer.replayOutputs(Self.outputsNamespace, key) { return replayed }
-        let pages = Self.indexedPages(of: site, gazetteers: gazetteers, worked: worked)
+        let pages = Self.indexedPages(of: site, worked: worked, maker: maker)
         return try writer.recordingOutputs(Self.outputsNamespace, key) {
             let index = TaxonomyIndex.build(pages: pages, gazetteers: gazetteers)
             let taxonomyPages = TaxonomyPages(index: index, maps: PlaceMaps(index: index, baseMap: baseMap, cache: writer.cache), writer: writer)
@@ -118,23 +119,35 @@ public struct TaxonomyGenerator: SiteGenerator {
     /// The build cache's namespace of the generator's recorded outputs.
     static let outputsNamespace = "taxonomy-outputs"
 
-    /// What the generator reads of each published page, in site order. Pages the build did not
-    /// tag (it had no gazetteers of its own) are tagged here, on all cores. `worked` holds pages
-    /// already worked out (by ``indexedDigests(of:gazetteers:cache:)``), in the same order.
-    static func indexedPages(of site: SiteSnapshot, gazetteers: Gazetteers, worked: [IndexedPage?] = []) -> [IndexedPage] {
-        // The linker makes its tagger only when a page needs tagging here.
-        let linker = TermLinker(gazetteers: gazetteers)
-        let mapper = site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }
-        return ConcurrentMap.map(Array(site.pages.indices)) { index in
-            if index < worked.count, let page = worked[index] { return page }
-            return indexedPage(site.pages[index], site: site, linker: linker, mapper: mapper)
+    /// Works out what the generator reads of a published page, with one linker and one source
+    /// line mapper for the whole site. Pages the build did not tag (it had no gazetteers of its
+    /// own) are tagged here; the linker makes its tagger only when a page needs it.
+    struct IndexedPageMaker: Sendable {
+        let site: SiteSnapshot
+        let linker: TermLinker
+        let mapper: SourceLineMapper?
+
+        init(site: SiteSnapshot, gazetteers: Gazetteers) {
+            self.site = site
+            linker = TermLinker(gazetteers: gazetteers)
+            mapper = site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }
+        }
+
+        func callAsFunction(_ published: PublishedPage) -> IndexedPage {
+            let page = published.page
+            let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker.analyze(page) : nil
+            return IndexedPage(published, entities: entities, mapper: mapper, mentionLines: site.mentionSourceLines[page.path])
         }
     }
 
-    private static func indexedPage(_ published: PublishedPage, site: SiteSnapshot, linker: TermLinker, mapper: SourceLineMapper?) -> IndexedPage {
-        let page = published.page
-        let entities = TermLinker.tags(page) ? site.entities[page.path] ?? linker.analyze(page) : nil
-        return IndexedPage(published, entities: entities, mapper: mapper, mentionLines: site.mentionSourceLines[page.path])
+    /// What the generator reads of each published page, in site order, on all cores. `worked`
+    /// holds pages already worked out (by ``indexedDigests(of:gazetteers:cache:maker:)``), in the
+    /// same order.
+    static func indexedPages(of site: SiteSnapshot, worked: [IndexedPage?], maker: IndexedPageMaker) -> [IndexedPage] {
+        ConcurrentMap.map(Array(site.pages.indices)) { index in
+            if index < worked.count, let page = worked[index] { return page }
+            return maker(site.pages[index])
+        }
     }
 
     /// The ``IndexedPage/digest`` of each published page, in site order, with the page where it
@@ -143,9 +156,7 @@ public struct TaxonomyGenerator: SiteGenerator {
     /// its text, path, URL and the gazetteers the build tagged with), its front matter, its
     /// document, whether the build tagged it, the gazetteers, and the bytes of the source file
     /// its mentions' source lines are read from.
-    static func indexedDigests(of site: SiteSnapshot, gazetteers: Gazetteers, cache: BuildCache) -> [(digest: Data, page: IndexedPage?)] {
-        let linker = TermLinker(gazetteers: gazetteers)
-        let mapper = site.sourceMapper ?? site.projectRoot.map { SourceLineMapper(projectRoot: $0) }
+    static func indexedDigests(of site: SiteSnapshot, gazetteers: Gazetteers, cache: BuildCache, maker: IndexedPageMaker) -> [(digest: Data, page: IndexedPage?)] {
         // Each source file is hashed once.
         let files = Array(Set(site.pages.compactMap { $0.page.frontMatter.source?.file })).sorted()
         let fileDigests = Dictionary(uniqueKeysWithValues: zip(files, ConcurrentMap.map(files) { file in
@@ -165,7 +176,7 @@ public struct TaxonomyGenerator: SiteGenerator {
                 key = builder.key()
             }
             if let key, let digest = cache.value(indexedDigestNamespace, key), digest.count == 32 { return (digest, nil) }
-            let indexed = indexedPage(published, site: site, linker: linker, mapper: mapper)
+            let indexed = maker(published)
             let digest = indexed.digest
             if let key { cache.store(indexedDigestNamespace, key, digest) }
             return (digest, indexed)
