@@ -191,7 +191,7 @@ struct ContentPageWriter {
             // The generated contents list is left out when the index page links every article itself.
             let linked = Set(published.rendered.links.compactMap { SiteLink.resolve(String($0.destination.prefix { $0 != "#" }), from: index.path) })
             context["bodyListsArticles"] = !document.articles.isEmpty && document.articles.allSatisfy { linked.contains($0.path) }
-            let (html, broken) = rewriter.rewrite(published.rendered.html, of: published)
+            let (html, broken) = rewriter.rewrite(try snapshot.bodyHTML(of: published), of: published)
             let (titleHTML, body) = Self.splitLeadingTitle(html)
             context["titleHTML"] = titleHTML ?? ""
             context["body"] = body
@@ -207,7 +207,7 @@ struct ContentPageWriter {
         let page = published.page
         let fm = page.frontMatter
         let urlPath = published.urlPath
-        let (rewritten, broken) = rewriter.rewrite(published.rendered.html, of: published)
+        let (rewritten, broken) = rewriter.rewrite(try snapshot.bodyHTML(of: published), of: published)
         let (titleHTML, html) = Self.splitLeadingTitle(rewritten)
         var context: [String: Any] = [
             "pageTitle": fm.title,
@@ -269,7 +269,7 @@ struct ContentPageWriter {
     }
 
     func writePlainPage(_ published: PublishedPage, rewriter: LinkRewriter) throws -> [Diagnostic] {
-        let (html, broken) = rewriter.rewrite(published.rendered.html, of: published)
+        let (html, broken) = rewriter.rewrite(try snapshot.bodyHTML(of: published), of: published)
         let fm = published.page.frontMatter
         try writer.writePage(urlPath: published.urlPath, template: "page", context: [
             "pageTitle": fm.title,

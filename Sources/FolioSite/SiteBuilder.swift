@@ -146,22 +146,31 @@ public struct SiteBuilder: Sendable {
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
         var mentionSourceLines: [String: [Int: Int]] = [:]
+        var setAsideHTML: (store: SpilledText, pages: [String: SpilledText.Handle])?
         let boundsMemory: Bool
         do {
             let allPages = content.allPages
             boundsMemory = allPages.count > largeSitePages
+            // A large site keeps its pages' HTML on disk until their pages are written, next to
+            // the output (or in the temporary folder when nothing is written).
+            let spill = boundsMemory ? SpilledText(in: toDisk ? output.deletingLastPathComponent() : FileManager.default.temporaryDirectory) : nil
             let renderer = MarkdownRenderer()
             let rendered = ConcurrentMap.map(allPages) { page in
-                let (result, analysis, key) = TermLinker.render(page, linker: linker, renderer: renderer, cache: cache)
+                var (result, analysis, key) = TermLinker.render(page, linker: linker, renderer: renderer, cache: cache)
                 let lines = boundsMemory ? analysis.map { IndexedPage.mentionSourceLines(of: page, entities: $0, mapper: sourceMapper) } : nil
-                return (result, analysis, key, lines)
+                let handle = spill?.store(result.html)
+                if handle != nil { result.html = "" }
+                return (result, analysis, key, lines, handle)
             }
-            for (page, (result, analysis, key, lines)) in zip(allPages, rendered) {
+            var handles: [String: SpilledText.Handle] = [:]
+            for (page, (result, analysis, key, lines, handle)) in zip(allPages, rendered) {
                 published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result, renderingKey: key))
                 diagnostics += result.diagnostics
                 if let analysis { entities[page.path] = analysis }
                 if let lines, !lines.isEmpty { mentionSourceLines[page.path] = lines }
+                if let handle { handles[page.path] = handle }
             }
+            if let spill { setAsideHTML = (spill, handles) }
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
@@ -185,8 +194,10 @@ public struct SiteBuilder: Sendable {
             snapshot.sourceMapper = sourceMapper
             snapshot.entities = entities
             snapshot.mentionSourceLines = mentionSourceLines
+            snapshot.setAsideHTML = setAsideHTML
             entities = [:]
             mentionSourceLines = [:]
+            setAsideHTML = nil
             // Each generator sees what it prepared, so one whose data files failed links nowhere.
             let prepared = try preparing.map { try $0.result() ?? nil }
             var navigation: [NavigationEntry] = [], footer: [NavigationEntry] = []
@@ -206,6 +217,7 @@ public struct SiteBuilder: Sendable {
             // captions, findings), so those are released here (a fifth of the build's memory).
             let pageCount = published.count
             published = []
+            snapshot.setAsideHTML = nil
             snapshot.pages = snapshot.pages.map { page in
                 var page = page
                 page.rendered.html = ""

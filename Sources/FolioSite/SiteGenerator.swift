@@ -1,6 +1,7 @@
 import FolioContent
 import FolioCore
 import FolioEntities
+import FolioMarkdown
 import FolioModel
 import Foundation
 
@@ -63,6 +64,9 @@ public struct SiteSnapshot: Sendable {
     public var mentionSourceLines: [String: [Int: Int]] = [:]
     /// What the running generator's ``SiteGenerator/prepare(projectRoot:config:cache:)`` returned.
     public var prepared: (any Sendable)?
+    /// Where a large build keeps its pages' HTML between rendering and writing them, with each
+    /// set-aside page's place in it by `Content/` path (their ``RenderedPage/html`` is empty).
+    public var setAsideHTML: (store: SpilledText, pages: [String: SpilledText.Handle])?
 
     public init(config: FolioConfig, content: ContentSet, pages: [PublishedPage], diagnostics: [Diagnostic]) {
         self.config = config
@@ -76,6 +80,12 @@ public struct SiteSnapshot: Sendable {
 
     /// The published page for a `Content/` path.
     public func page(at contentPath: String) -> PublishedPage? { pages.first { $0.page.path == contentPath } }
+
+    /// The body HTML of a published page, read back from disk when the build set it aside.
+    public func bodyHTML(of page: PublishedPage) throws -> String {
+        guard page.rendered.html.isEmpty, let setAside = setAsideHTML, let handle = setAside.pages[page.page.path] else { return page.rendered.html }
+        return try setAside.store.read(handle)
+    }
 
     /// Lets go of every page's Markdown (``Page/body``), in ``pages`` and ``content``: the build
     /// does so once the content checks are done, so generators read pages through their
