@@ -128,10 +128,17 @@ public struct SearchIndex: Sendable, Equatable {
         /// The index of `sections`, whose tokens are the ones added, in order. The postings are
         /// counted only now: made while the index pages are written, they would add to the
         /// build's peak memory.
+        ///
+        /// Each step holds only what it needs, so the largest parts never meet: the word pairs
+        /// are counted and the excerpts picked before the postings exist (a term's document
+        /// frequency is its count of sections), the sentences are let go before the postings are
+        /// made, and each section's terms as soon as its postings are.
         consuming func index(of sections: [SearchSection]) -> SearchIndex {
-            let (terms, tokens) = (self.terms, self.tokens)
-            // Each term's list is sized to the sections that hold it, counted first: lists grown
-            // one posting at a time hold up to twice what they need.
+            let terms = self.terms
+            // Taken, not copied, so each section's arrays can be let go below.
+            var tokens: [SectionTokens] = []
+            swap(&tokens, &self.tokens)
+            // The sections that hold each term: the size of its postings list.
             var sectionCounts = [Int32](repeating: 0, count: terms.count)
             var lastSection = [Int32](repeating: -1, count: terms.count)
             for (index, item) in tokens.enumerated() {
@@ -145,6 +152,34 @@ public struct SearchIndex: Sendable, Equatable {
                 for term in item.heading { count(term) }
                 for term in item.title { count(term) }
             }
+            lastSection = []
+
+            // A pair is kept only when it recurs and narrows the sections that merely contain
+            // both words (checked below against the postings); otherwise the browser's fallback
+            // (both words in the section) gives the same answer.
+            let frequent = SearchIndex.frequentPairs(tokens, termCount: terms.count)
+            // A page's whole title, as `^ term term…`: a query made of exactly those words puts
+            // the page first (the place page "Chongqing" before the hundred articles that
+            // mention it). The space keeps the key out of the browser's prefix and misspelling scans.
+            let titles = tokens.enumerated().compactMap { index, item in
+                item.title.isEmpty ? nil : (index, SearchIndex.titleKey(item.title.map { terms[Int($0)] }))
+            }
+
+            // Excerpts, in parallel; then the sentences they are cut from are let go.
+            let idf = sectionCounts.map { log(1 + Double(sections.count) / Double(max(1, $0))) }
+            let picker = ExcerptPicker(idf: idf)
+            let tokenized = tokens
+            let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+            let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
+            let excerpts = ConcurrentMap.map(bounds) { range in
+                var scratch = ExcerptPicker.Scratch(termCount: picker.idf.count)
+                return range.map { picker.excerpt(of: tokenized[$0], scratch: &scratch) }
+            }.flatMap { $0 }
+            _ = consume tokenized
+            for index in tokens.indices { tokens[index].sentences = [] }
+
+            // Each term's list is sized to the sections that hold it, counted first: lists grown
+            // one posting at a time hold up to twice what they need.
             var postings = sectionCounts.map { count -> [Posting] in
                 var list: [Posting] = []
                 list.reserveCapacity(Int(count))
@@ -155,7 +190,9 @@ public struct SearchIndex: Sendable, Equatable {
             // Each section's weights, by term number; `touched` lists the terms to read and reset.
             var weights = [Int](repeating: 0, count: terms.count)
             var touched: [Int32] = []
-            for (index, item) in tokens.enumerated() {
+            for index in tokens.indices {
+                let item = tokens[index]
+                tokens[index] = SectionTokens(sentences: [], sentenceTerms: [], heading: [], title: [])
                 var length = 0
                 func weigh(_ term: Int32, _ weight: Int) {
                     if weights[Int(term)] == 0 { touched.append(term) }
@@ -165,8 +202,8 @@ public struct SearchIndex: Sendable, Equatable {
                     length += sentence.count
                     for term in sentence { weigh(term, 1) }
                 }
-                for term in item.heading { weigh(term, headingBoost) }
-                for term in item.title { weigh(term, titleBoost) }
+                for term in item.heading { weigh(term, SearchIndex.headingBoost) }
+                for term in item.title { weigh(term, SearchIndex.titleBoost) }
                 for term in touched {
                     postings[Int(term)].append(Posting(section: index, weight: weights[Int(term)]))
                     weights[Int(term)] = 0
@@ -174,50 +211,25 @@ public struct SearchIndex: Sendable, Equatable {
                 touched.removeAll(keepingCapacity: true)
                 lengths.append(max(1, length))
             }
-            return SearchIndex.finish(sections, terms: terms, tokens: tokens, postings: postings, lengths: lengths)
-        }
-    }
+            tokens = []
 
-    /// The index of `sections` from their numbered tokens and postings: word pairs, page titles
-    /// and excerpts.
-    private static func finish(_ sections: [SearchSection], terms: [String], tokens: [SectionTokens], postings: [[Posting]], lengths: [Int]) -> SearchIndex {
-        let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
-        var byTerm: [String: [Posting]] = [:]
-        for (id, list) in postings.enumerated() where !list.isEmpty {
-            byTerm[terms[id]] = list
-        }
-        // A pair is kept only when it recurs and narrows the sections that merely contain both
-        // words; otherwise the browser's fallback (both words in the section) gives the same answer.
-        let frequent = frequentPairs(tokens, termCount: terms.count)
-        let (counted, names) = (postings, terms)
-        let pairBounds = (0..<chunkCount).map { c in (c * frequent.count / chunkCount)..<((c + 1) * frequent.count / chunkCount) }
-        let kept = ConcurrentMap.map(pairBounds) { range in
-            frequent[range].compactMap { pair, list -> (String, [Posting])? in
-                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-                guard Self.sharedSections(counted[a], counted[b], exceed: list.count) else { return nil }
-                return ("\(names[a]) \(names[b])", list.map { Posting(section: Int($0), weight: 1) })
+            var byTerm: [String: [Posting]] = [:]
+            for (id, list) in postings.enumerated() where !list.isEmpty {
+                byTerm[terms[id]] = list
             }
+            let counted = postings
+            let pairBounds = (0..<chunkCount).map { c in (c * frequent.count / chunkCount)..<((c + 1) * frequent.count / chunkCount) }
+            let kept = ConcurrentMap.map(pairBounds) { range in
+                frequent[range].compactMap { pair, list -> (String, [Posting])? in
+                    let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                    guard SearchIndex.sharedSections(counted[a], counted[b], exceed: list.count) else { return nil }
+                    return ("\(terms[a]) \(terms[b])", list.map { Posting(section: Int($0), weight: 1) })
+                }
+            }
+            for (key, list) in kept.joined() { byTerm[key] = list }
+            for (index, key) in titles { byTerm[key, default: []].append(Posting(section: index, weight: 1)) }
+            return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: byTerm)
         }
-        for (key, list) in kept.joined() { byTerm[key] = list }
-        // A page's whole title, as `^ term term…`: a query made of exactly those words puts the
-        // page first (the place page "Chongqing" before the hundred articles that mention it).
-        // The space keeps the key out of the browser's prefix and misspelling scans.
-        for (index, item) in tokens.enumerated() where !item.title.isEmpty {
-            let key = Self.titleKey(item.title.map { terms[Int($0)] })
-            byTerm[key, default: []].append(Posting(section: index, weight: 1))
-        }
-
-        // Excerpts, in parallel.
-        var idf = [Double](repeating: 0, count: terms.count)
-        for (id, list) in postings.enumerated() { idf[id] = log(1 + Double(sections.count) / Double(max(1, list.count))) }
-        let picker = ExcerptPicker(idf: idf)
-        let tokenized = tokens
-        let excerpts = ConcurrentMap.map(bounds) { range in
-            var scratch = ExcerptPicker.Scratch(termCount: picker.idf.count)
-            return range.map { picker.excerpt(of: tokenized[$0], scratch: &scratch) }
-        }.flatMap { $0 }
-        return SearchIndex(sections: sections, lengths: lengths, excerpts: excerpts, postings: byTerm)
     }
 
     /// The key under which a page whose title has exactly `terms` (stems, stop words left out)
