@@ -146,7 +146,7 @@ public struct SiteBuilder: Sendable {
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
         var mentionSourceLines: [String: [Int: Int]] = [:]
-        var setAsideHTML: (store: SpilledText, pages: [String: SpilledText.Handle])?
+        var setAside: SetAsidePages?
         let boundsMemory: Bool
         do {
             let allPages = content.allPages
@@ -170,7 +170,10 @@ public struct SiteBuilder: Sendable {
                 if let lines, !lines.isEmpty { mentionSourceLines[page.path] = lines }
                 if let handle { handles[page.path] = handle }
             }
-            if let spill { setAsideHTML = (spill, handles) }
+            if let spill {
+                setAside = SetAsidePages(store: spill)
+                setAside?.html = handles
+            }
         }
         diagnostics += Self.urlCollisions(published)
         lap("render")
@@ -181,6 +184,16 @@ public struct SiteBuilder: Sendable {
             for index in published.indices { published[index].page.body = "" }
             content.releaseBodies()
             contentFindings.releasePageBodies()
+            // Only search reads the pages' text from here on: it is set aside until then.
+            if let store = setAside?.store {
+                for index in published.indices {
+                    var archive = ArchiveWriter()
+                    archive.write(published[index].rendered.textBlocks)
+                    guard let handle = store.store(archive.data) else { continue }
+                    setAside?.textBlocks[published[index].page.path] = handle
+                    published[index].rendered.textBlocks = []
+                }
+            }
         }
         lap("check content")
 
@@ -194,10 +207,10 @@ public struct SiteBuilder: Sendable {
             snapshot.sourceMapper = sourceMapper
             snapshot.entities = entities
             snapshot.mentionSourceLines = mentionSourceLines
-            snapshot.setAsideHTML = setAsideHTML
+            snapshot.setAside = setAside
             entities = [:]
             mentionSourceLines = [:]
-            setAsideHTML = nil
+            setAside = nil
             // Each generator sees what it prepared, so one whose data files failed links nowhere.
             let prepared = try preparing.map { try $0.result() ?? nil }
             var navigation: [NavigationEntry] = [], footer: [NavigationEntry] = []
@@ -217,7 +230,7 @@ public struct SiteBuilder: Sendable {
             // captions, findings), so those are released here (a fifth of the build's memory).
             let pageCount = published.count
             published = []
-            snapshot.setAsideHTML = nil
+            snapshot.setAside?.html = [:]
             snapshot.pages = snapshot.pages.map { page in
                 var page = page
                 page.rendered.html = ""
@@ -245,16 +258,18 @@ public struct SiteBuilder: Sendable {
                     searchSite = tagless
                 } else {
                     let site = tagless
-                    tokenizing.start { search.prepare(site, cache: cache) }
+                    tokenizing.start { try search.prepare(site, cache: cache) }
                 }
             }
             for (index, generator) in generators.enumerated() {
                 snapshot.diagnostics = diagnostics
                 snapshot.prepared = prepared[index]
                 if index == searchIndex, let search = generator as? SearchGenerator {
-                    let tokens = try searchSite.map { search.prepare($0, cache: cache) } ?? tokenizing.takeResult()
+                    let tokens = try searchSite.map { try search.prepare($0, cache: cache) } ?? tokenizing.takeResult()
                     searchSite = nil
                     diagnostics += try search.generate(snapshot, writer: writer, prepared: tokens)
+                    // Search was the last reader of what the build set aside.
+                    snapshot.setAside = nil
                 } else {
                     diagnostics += try generator.generate(snapshot, writer: writer)
                 }

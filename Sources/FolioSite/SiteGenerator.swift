@@ -43,6 +43,19 @@ public struct NavigationEntry: Sendable, Equatable {
     }
 }
 
+/// What a large build keeps on disk instead of in memory, by `Content/` path: each page's HTML
+/// from rendering until its page is written, and its text blocks from the content checks until
+/// search reads them. A page whose part is set aside has it empty in its ``RenderedPage``.
+public struct SetAsidePages: Sendable {
+    public let store: SpilledText
+    public var html: [String: SpilledText.Handle] = [:]
+    public var textBlocks: [String: SpilledText.Handle] = [:]
+
+    public init(store: SpilledText) {
+        self.store = store
+    }
+}
+
 /// What generators see of a build: configuration, content and every rendered content page.
 public struct SiteSnapshot: Sendable {
     public var config: FolioConfig
@@ -64,9 +77,8 @@ public struct SiteSnapshot: Sendable {
     public var mentionSourceLines: [String: [Int: Int]] = [:]
     /// What the running generator's ``SiteGenerator/prepare(projectRoot:config:cache:)`` returned.
     public var prepared: (any Sendable)?
-    /// Where a large build keeps its pages' HTML between rendering and writing them, with each
-    /// set-aside page's place in it by `Content/` path (their ``RenderedPage/html`` is empty).
-    public var setAsideHTML: (store: SpilledText, pages: [String: SpilledText.Handle])?
+    /// What a large build keeps on disk instead of in memory (see ``SetAsidePages``).
+    public var setAside: SetAsidePages?
 
     public init(config: FolioConfig, content: ContentSet, pages: [PublishedPage], diagnostics: [Diagnostic]) {
         self.config = config
@@ -83,8 +95,15 @@ public struct SiteSnapshot: Sendable {
 
     /// The body HTML of a published page, read back from disk when the build set it aside.
     public func bodyHTML(of page: PublishedPage) throws -> String {
-        guard page.rendered.html.isEmpty, let setAside = setAsideHTML, let handle = setAside.pages[page.page.path] else { return page.rendered.html }
+        guard page.rendered.html.isEmpty, let setAside, let handle = setAside.html[page.page.path] else { return page.rendered.html }
         return try setAside.store.read(handle)
+    }
+
+    /// The text blocks of a published page, read back from disk when the build set them aside.
+    public func textBlocks(of page: PublishedPage) throws -> [TextBlock] {
+        guard page.rendered.textBlocks.isEmpty, let setAside, let handle = setAside.textBlocks[page.page.path] else { return page.rendered.textBlocks }
+        var archive = ArchiveReader(try setAside.store.readData(handle))
+        return try archive.readArray()
     }
 
     /// Lets go of every page's Markdown (``Page/body``), in ``pages`` and ``content``: the build

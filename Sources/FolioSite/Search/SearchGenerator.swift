@@ -1,5 +1,6 @@
 import FolioContent
 import FolioCore
+import FolioMarkdown
 import FolioModel
 import Foundation
 
@@ -18,7 +19,7 @@ public struct SearchGenerator: SiteGenerator {
     }
 
     public func generate(_ site: SiteSnapshot, writer: PageWriter) throws -> [Diagnostic] {
-        try generate(site, writer: writer, prepared: prepare(site))
+        try generate(site, writer: writer, prepared: try prepare(site))
     }
 
     /// Collects and tokenizes the content-page sections and numbers their terms; it needs no
@@ -26,12 +27,12 @@ public struct SearchGenerator: SiteGenerator {
     ///
     /// With a cache, each page is tokenized on its own and its tokens are kept under the page's
     /// rendering key and title (all the tokens come from), so an unchanged page is not tokenized again.
-    func prepare(_ site: SiteSnapshot, cache: BuildCache? = nil) -> Prepared {
+    func prepare(_ site: SiteSnapshot, cache: BuildCache? = nil) throws -> Prepared {
         guard let cache else {
-            let sections = Self.contentSections(of: site)
+            let sections = try Self.contentSections(of: site)
             return Prepared(sections: sections, tokens: SearchIndex.tokenize(sections))
         }
-        let pages = Self.contentPages(of: site)
+        let pages = try Self.contentPages(of: site)
         let tokens = ConcurrentMap.map(pages) { page -> TokenizedChunk in
             let run = page.sections
             guard let rendering = page.renderingKey else { return SearchIndex.tokenize(run, run.indices) }
@@ -111,16 +112,21 @@ public struct SearchGenerator: SiteGenerator {
     /// whose sections are the same keeps those files as the output holds them instead of
     /// indexing again.
     func generate(_ site: SiteSnapshot, writer: PageWriter, prepared: consuming Prepared?) throws -> [Diagnostic] {
-        var content = (consume prepared) ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
-        let extra = Self.taxonomySections(of: site, writtenPaths: writer.writtenPaths, firstPage: Self.pageCount(content.sections))
-        let sections = content.sections + extra
+        var content = try (consume prepared) ?? Prepared(sections: Self.contentSections(of: site), tokens: nil)
+        var extra = Self.taxonomySections(of: site, writtenPaths: writer.writtenPaths, firstPage: Self.pageCount(content.sections))
+        var sections = content.sections + extra
+        content.sections = []
         let key = writer.cache == nil ? nil : Self.outputsKey(sections, writer: writer)
         if let replayed = writer.replayOutputs(Self.outputsNamespace, key) { return replayed }
         return try writer.recordingOutputs(Self.outputsNamespace, key) {
             let index: SearchIndex
             if var tokens = content.tokens.take() {
                 var extraTokens = Self.tokenize(extra, cache: writer.cache)
+                extra = []
                 tokens.add(&extraTokens)
+                // The tokens hold the text from here on, for as long as the excerpts need it; the
+                // index's files show only the sections' links, titles and headings.
+                for position in sections.indices { sections[position].blocks = [] }
                 index = tokens.index(of: sections)
             } else {
                 index = SearchIndex.build(sections)
@@ -175,8 +181,8 @@ public struct SearchGenerator: SiteGenerator {
 
     /// The sections to index: every published content page, then the taxonomy pages found in
     /// `writtenPaths`.
-    static func sections(of site: SiteSnapshot, writtenPaths: Set<String>) -> [SearchSection] {
-        let content = contentSections(of: site)
+    static func sections(of site: SiteSnapshot, writtenPaths: Set<String>) throws -> [SearchSection] {
+        let content = try contentSections(of: site)
         return content + taxonomySections(of: site, writtenPaths: writtenPaths, firstPage: pageCount(content))
     }
 
@@ -202,13 +208,13 @@ public struct SearchGenerator: SiteGenerator {
     static func pageCount(_ sections: [SearchSection]) -> Int { (sections.last?.page ?? -1) + 1 }
 
     /// The sections of every published content page, pages numbered from 0.
-    static func contentSections(of site: SiteSnapshot) -> [SearchSection] {
-        contentPages(of: site).flatMap(\.sections)
+    static func contentSections(of site: SiteSnapshot) throws -> [SearchSection] {
+        try contentPages(of: site).flatMap(\.sections)
     }
 
     /// The sections of each published content page that has any, pages numbered from 0, with the
     /// page's rendering key.
-    static func contentPages(of site: SiteSnapshot) -> [(sections: [SearchSection], renderingKey: BuildCache.Key?)] {
+    static func contentPages(of site: SiteSnapshot) throws -> [(sections: [SearchSection], renderingKey: BuildCache.Key?)] {
         var pages: [(sections: [SearchSection], renderingKey: BuildCache.Key?)] = []
         var page = 0
         let documents = Dictionary(site.content.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -222,7 +228,10 @@ public struct SearchGenerator: SiteGenerator {
             case .page:
                 group = "Pages"
             }
-            let found = SearchSection.sections(of: published.rendered, title: fm.title, urlPath: published.urlPath, group: group, page: page)
+            // A large build set the text aside after the content checks: it is read back here.
+            var rendered = published.rendered
+            rendered.textBlocks = try site.textBlocks(of: published)
+            let found = SearchSection.sections(of: rendered, title: fm.title, urlPath: published.urlPath, group: group, page: page)
             if !found.isEmpty {
                 pages.append((found, published.renderingKey))
                 page += 1

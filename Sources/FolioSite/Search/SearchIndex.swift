@@ -132,12 +132,13 @@ public struct SearchIndex: Sendable, Equatable {
         /// Each step holds only what it needs, so the largest parts never meet: the word pairs
         /// are counted and the excerpts picked before the postings exist (a term's document
         /// frequency is its count of sections), the sentences are let go before the postings are
-        /// made, and each section's terms as soon as its postings are.
-        consuming func index(of sections: [SearchSection]) -> SearchIndex {
+        /// made, and each section's terms as soon as its postings are. The tokens are taken out
+        /// of the accumulator (it is left empty), so they have no other owner to keep them.
+        mutating func index(of sections: [SearchSection]) -> SearchIndex {
             let terms = self.terms
-            // Taken, not copied, so each section's arrays can be let go below.
             var tokens: [SectionTokens] = []
             swap(&tokens, &self.tokens)
+            self = Accumulator()
             // The sections that hold each term: the size of its postings list.
             var sectionCounts = [Int32](repeating: 0, count: terms.count)
             var lastSection = [Int32](repeating: -1, count: terms.count)
@@ -168,14 +169,18 @@ public struct SearchIndex: Sendable, Equatable {
             // Excerpts, in parallel; then the sentences they are cut from are let go.
             let idf = sectionCounts.map { log(1 + Double(sections.count) / Double(max(1, $0))) }
             let picker = ExcerptPicker(idf: idf)
-            let tokenized = tokens
             let chunkCount = max(1, min(sections.count, ProcessInfo.processInfo.activeProcessorCount * 4))
             let bounds = (0..<chunkCount).map { c in (c * sections.count / chunkCount)..<((c + 1) * sections.count / chunkCount) }
-            let excerpts = ConcurrentMap.map(bounds) { range in
-                var scratch = ExcerptPicker.Scratch(termCount: picker.idf.count)
-                return range.map { picker.excerpt(of: tokenized[$0], scratch: &scratch) }
-            }.flatMap { $0 }
-            _ = consume tokenized
+            let excerpts: [String]
+            do {
+                // A second owner of the tokens for the threads, gone at the end of this block, so
+                // the tokens are changed in place below, never copied.
+                let tokenized = tokens
+                excerpts = ConcurrentMap.map(bounds) { range in
+                    var scratch = ExcerptPicker.Scratch(termCount: picker.idf.count)
+                    return range.map { picker.excerpt(of: tokenized[$0], scratch: &scratch) }
+                }.flatMap { $0 }
+            }
             for index in tokens.indices { tokens[index].sentences = [] }
 
             // Each term's list is sized to the sections that hold it, counted first: lists grown
