@@ -10,6 +10,10 @@ public struct ContentSet: Sendable, Equatable {
     /// The corpus manifest, when `Content/corpus.yml` exists.
     public var manifest: CorpusManifest?
 
+    /// Whether the pages hold their Markdown; false when a large site was loaded without it
+    /// (``ContentLoader/bodiesUpTo``).
+    public var bodiesLoaded = true
+
     public init(documents: [DocumentContent], pages: [Page], manifest: CorpusManifest?) {
         self.documents = documents
         self.pages = pages
@@ -64,6 +68,11 @@ public struct ContentLoader: Sendable {
     public let includeDrafts: Bool
     /// Front matter decoded by earlier builds, by the digest of its YAML text; nil decodes every file.
     public let cache: BuildCache?
+    /// A site with more article files than this is loaded without the pages' Markdown
+    /// (``Page/body`` is empty and ``ContentSet/bodiesLoaded`` false): a large build reads each
+    /// page's Markdown again where it needs it (``reloadBody(of:projectRoot:)``), so the whole
+    /// corpus is never held at once.
+    public var bodiesUpTo = Int.max
 
     public init(projectRoot: URL, contentDirectory: String = "Content", includeDrafts: Bool = false, cache: BuildCache? = nil) {
         self.projectRoot = projectRoot
@@ -108,8 +117,9 @@ public struct ContentLoader: Sendable {
                 Job(folder: folder, name: name, url: dirURL.appendingPathComponent(name), relative: "\(contentDirectory)/articles/\(folder)/\(name)")
             }
         }
+        let keepsBodies = jobs.count <= bodiesUpTo
         let loaded = ConcurrentMap.map(jobs) { job -> Result<(Page, [Diagnostic]), any Error> in
-            Result { try loadPage(at: job.url, relativePath: job.relative, kind: job.name == "index.md" ? .documentIndex : .article, documentSlug: job.folder) }
+            Result { try loadPage(at: job.url, relativePath: job.relative, kind: job.name == "index.md" ? .documentIndex : .article, documentSlug: job.folder, keepingBody: keepsBodies) }
         }
         var loadedByFolder: [String: [Result<(Page, [Diagnostic]), any Error>]] = [:]
         for (job, result) in zip(jobs, loaded) { loadedByFolder[job.folder, default: []].append(result) }
@@ -137,7 +147,7 @@ public struct ContentLoader: Sendable {
             do {
                 let (page, found) = try loadPage(
                     at: pagesURL.appendingPathComponent(name), relativePath: "\(contentDirectory)/pages/\(name)",
-                    kind: .page, documentSlug: nil
+                    kind: .page, documentSlug: nil, keepingBody: keepsBodies
                 )
                 diagnostics += found
                 if includeDrafts || page.frontMatter.draft != true { pages.append(page) }
@@ -145,7 +155,9 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(error.diagnostic)
             }
         }
-        return (ContentSet(documents: documents, pages: pages, manifest: manifest), diagnostics)
+        var content = ContentSet(documents: documents, pages: pages, manifest: manifest)
+        content.bodiesLoaded = keepsBodies
+        return (content, diagnostics)
     }
 
     /// The Markdown of `page` read again from its file under `projectRoot`, cleaned as loading
@@ -158,8 +170,8 @@ public struct ContentLoader: Sendable {
         return split.body
     }
 
-    /// Reads one Markdown file.
-    public func loadPage(at url: URL, relativePath: String, kind: Page.Kind, documentSlug: String?) throws -> (Page, [Diagnostic]) {
+    /// Reads one Markdown file; without `keepingBody`, the page's ``Page/body`` is left empty.
+    public func loadPage(at url: URL, relativePath: String, kind: Page.Kind, documentSlug: String?, keepingBody: Bool = true) throws -> (Page, [Diagnostic]) {
         let data: Data
         switch InputFile.contents(atPath: url.path) {
         case let .success(contents): data = contents
@@ -200,7 +212,7 @@ public struct ContentLoader: Sendable {
                 location: SourceLocation(file: relativePath, line: frontMatter.slug == nil ? 1 : Self.lineOfKey("slug", in: yaml, firstLine: split.yamlStartLine)),
                 hint: "use lower-case ASCII letters, digits and hyphens in `slug:` or the file name"))
         }
-        let page = Page(kind: kind, path: relativePath, frontMatter: frontMatter, body: split.body, bodyStartLine: split.bodyStartLine, documentSlug: documentSlug, slug: slug)
+        let page = Page(kind: kind, path: relativePath, frontMatter: frontMatter, body: keepingBody ? split.body : "", bodyStartLine: split.bodyStartLine, documentSlug: documentSlug, slug: slug)
         return (page, diagnostics)
     }
 

@@ -5,6 +5,7 @@ import FolioMarkdown
 import FolioModel
 import FolioValidate
 import Foundation
+import Synchronization
 
 /// Builds the site: loads `Content/`, renders every page with cmark-gfm, applies the templates,
 /// runs the generators (indexes, search, report), validates, and swaps the result into the output
@@ -128,7 +129,9 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         var content: ContentSet
         do {
-            let (loaded, found) = try ContentLoader(projectRoot: root, contentDirectory: config.content, includeDrafts: options.drafts, cache: options.cache).load()
+            var loader = ContentLoader(projectRoot: root, contentDirectory: config.content, includeDrafts: options.drafts, cache: options.cache)
+            loader.bodiesUpTo = largeSitePages
+            let (loaded, found) = try loader.load()
             content = loaded
             diagnostics += found
         } catch let error as ContentError {
@@ -148,52 +151,83 @@ public struct SiteBuilder: Sendable {
         var mentionSourceLines: [String: [Int: Int]] = [:]
         var setAside: SetAsidePages?
         let boundsMemory: Bool
+        // Pages whose Markdown or set-aside text could not be read again (a file changed or
+        // removed during the build, a failed read): the build stops rather than use less.
+        let unreadable = UnreadablePages()
         do {
             let allPages = content.allPages
-            boundsMemory = allPages.count > largeSitePages
-            // A large site keeps its pages' HTML on disk until their pages are written, next to
-            // the output (or in the temporary folder when nothing is written).
+            boundsMemory = allPages.count > largeSitePages || !content.bodiesLoaded
+            // A large site keeps each page's HTML and text on disk from the moment they are made
+            // until they are used, next to the output (or in the temporary folder when nothing
+            // is written); its pages' Markdown is read again for rendering and for the checks.
             let spill = boundsMemory ? SpilledText(in: toDisk ? output.deletingLastPathComponent() : FileManager.default.temporaryDirectory) : nil
+            let bodiesLoaded = content.bodiesLoaded
             let renderer = MarkdownRenderer()
-            let rendered = ConcurrentMap.map(allPages) { page in
+            let rendered = ConcurrentMap.map(allPages) { page -> (RenderedPage, ArticleEntities?, BuildCache.Key?, [Int: Int]?, SpilledText.Handle?, SpilledText.Handle?) in
+                var page = page
+                if !bodiesLoaded {
+                    guard let body = ContentLoader.reloadBody(of: page, projectRoot: root) else {
+                        unreadable.add(page.path)
+                        return (RenderedPage(html: "", headings: [], anchorIDs: [], links: [], footnoteDefinitions: [], footnoteReferences: [], textBlocks: [], diagnostics: []), nil, nil, nil, nil, nil)
+                    }
+                    page.body = body
+                }
                 var (result, analysis, key) = TermLinker.render(page, linker: linker, renderer: renderer, cache: cache)
                 let lines = boundsMemory ? analysis.map { IndexedPage.mentionSourceLines(of: page, entities: $0, mapper: sourceMapper) } : nil
-                let handle = spill?.store(result.html)
-                if handle != nil { result.html = "" }
-                return (result, analysis, key, lines, handle)
+                let html = spill?.store(result.html)
+                if html != nil { result.html = "" }
+                var text: SpilledText.Handle?
+                if let spill {
+                    var archive = ArchiveWriter()
+                    archive.write(result.textBlocks)
+                    text = spill.store(archive.data)
+                    if text != nil { result.textBlocks = [] }
+                }
+                return (result, analysis, key, lines, html, text)
             }
-            var handles: [String: SpilledText.Handle] = [:]
-            for (page, (result, analysis, key, lines, handle)) in zip(allPages, rendered) {
+            if let spill { setAside = SetAsidePages(store: spill) }
+            for (page, (result, analysis, key, lines, html, text)) in zip(allPages, rendered) {
                 published.append(PublishedPage(page: page, urlPath: page.urlPath, rendered: result, renderingKey: key))
                 diagnostics += result.diagnostics
                 if let analysis { entities[page.path] = analysis }
                 if let lines, !lines.isEmpty { mentionSourceLines[page.path] = lines }
-                if let handle { handles[page.path] = handle }
-            }
-            if let spill {
-                setAside = SetAsidePages(store: spill)
-                setAside?.html = handles
+                if let html { setAside?.html[page.path] = html }
+                if let text { setAside?.textBlocks[page.path] = text }
             }
         }
+        try unreadable.stopTheBuild()
         diagnostics += Self.urlCollisions(published)
         lap("render")
         let stated = (content.manifest?.documents ?? []).reduce(into: [String: DocumentConventions]()) { $0[$1.slug] = $1.conventions }
-        var contentFindings = ContentValidator(projectRoot: root, sourceMapper: sourceMapper, conventions: stated, cache: cache).validate(published)
+        var validator = ContentValidator(projectRoot: root, sourceMapper: sourceMapper, conventions: stated, cache: cache)
+        if boundsMemory {
+            // The checks read a document's pages whole, one document at a time.
+            let bodiesLoaded = content.bodiesLoaded
+            let reading = setAside
+            validator.restoring = { published in
+                var whole = published
+                if !bodiesLoaded {
+                    guard let body = ContentLoader.reloadBody(of: published.page, projectRoot: root) else {
+                        unreadable.add(published.page.path)
+                        return published
+                    }
+                    whole.page.body = body
+                }
+                do {
+                    if let reading { whole.rendered.textBlocks = try reading.textBlocks(of: published) }
+                } catch {
+                    unreadable.add(published.page.path)
+                }
+                return whole
+            }
+        }
+        var contentFindings = validator.validate(published)
+        try unreadable.stopTheBuild()
         diagnostics += contentFindings.diagnostics
         if boundsMemory {
             for index in published.indices { published[index].page.body = "" }
             content.releaseBodies()
             contentFindings.releasePageBodies()
-            // Only search reads the pages' text from here on: it is set aside until then.
-            if let store = setAside?.store {
-                for index in published.indices {
-                    var archive = ArchiveWriter()
-                    archive.write(published[index].rendered.textBlocks)
-                    guard let handle = store.store(archive.data) else { continue }
-                    setAside?.textBlocks[published[index].page.path] = handle
-                    published[index].rendered.textBlocks = []
-                }
-            }
         }
         lap("check content")
 
@@ -386,3 +420,19 @@ public enum FolioVersion {
     public static let current = "0.1.0"
 }
 
+
+/// Pages of a large build whose Markdown or set-aside text could not be read again (a file
+/// changed or removed while the build ran, a failed read), noted from any thread.
+final class UnreadablePages: Sendable {
+    private let paths = Mutex<[String]>([])
+
+    func add(_ path: String) {
+        paths.withLock { $0.append(path) }
+    }
+
+    /// Stops the build, naming the first such page, when there is one.
+    func stopTheBuild() throws {
+        guard let first = paths.withLock({ $0.sorted().first }) else { return }
+        throw FolioError.io(path: first, message: "the file changed or could not be read again while the build was running; build again")
+    }
+}

@@ -54,6 +54,19 @@ public struct SetAsidePages: Sendable {
     public init(store: SpilledText) {
         self.store = store
     }
+
+    /// The body HTML of a published page, read back from disk when it was set aside.
+    public func bodyHTML(of page: PublishedPage) throws -> String {
+        guard page.rendered.html.isEmpty, let handle = html[page.page.path] else { return page.rendered.html }
+        return try store.read(handle)
+    }
+
+    /// The text blocks of a published page, read back from disk when they were set aside.
+    public func textBlocks(of page: PublishedPage) throws -> [TextBlock] {
+        guard page.rendered.textBlocks.isEmpty, let handle = textBlocks[page.page.path] else { return page.rendered.textBlocks }
+        var archive = ArchiveReader(try store.readData(handle))
+        return try archive.readArray()
+    }
 }
 
 /// What generators see of a build: configuration, content and every rendered content page.
@@ -95,15 +108,12 @@ public struct SiteSnapshot: Sendable {
 
     /// The body HTML of a published page, read back from disk when the build set it aside.
     public func bodyHTML(of page: PublishedPage) throws -> String {
-        guard page.rendered.html.isEmpty, let setAside, let handle = setAside.html[page.page.path] else { return page.rendered.html }
-        return try setAside.store.read(handle)
+        try setAside?.bodyHTML(of: page) ?? page.rendered.html
     }
 
     /// The text blocks of a published page, read back from disk when the build set them aside.
     public func textBlocks(of page: PublishedPage) throws -> [TextBlock] {
-        guard page.rendered.textBlocks.isEmpty, let setAside, let handle = setAside.textBlocks[page.page.path] else { return page.rendered.textBlocks }
-        var archive = ArchiveReader(try setAside.store.readData(handle))
-        return try archive.readArray()
+        try setAside?.textBlocks(of: page) ?? page.rendered.textBlocks
     }
 
     /// Lets go of every page's Markdown (``Page/body``), in ``pages`` and ``content``: the build

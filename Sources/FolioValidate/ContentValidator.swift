@@ -17,6 +17,9 @@ public struct ContentValidator: Sendable {
     public var conventions: [String: DocumentConventions]
     /// Findings of earlier builds about pages on their own, by the page's rendering key.
     public var cache: BuildCache?
+    /// Gives back what a large build let go of a page (its Markdown, its text blocks) for the
+    /// time its document is checked; nil when pages come whole.
+    public var restoring: (@Sendable (PublishedPage) -> PublishedPage)?
 
     /// - Parameter projectRoot: the directory holding `Content/`.
     /// - Parameter sourceMapper: defaults to one that reads the sources the pages name.
@@ -128,7 +131,8 @@ public struct ContentValidator: Sendable {
     /// with their source lines; kept in the cache under `key`.
     func check(_ slug: String?, _ pages: [PublishedPage], context: CheckContext, key: BuildCache.Key?) -> DocumentFindings {
         let mapper = sourceMapper
-        let sources = ConcurrentMap.map(pages) { PageSource($0) }
+        let restoring = self.restoring
+        let sources = ConcurrentMap.map(pages) { PageSource(restoring?($0) ?? $0) }
         let cache = self.cache
         let perPage = ConcurrentMap.map(sources) { source -> ([Diagnostic], Set<String>) in
             let repeatsCitations = context.conventions(of: source.published)?.citationsRepeat == true
@@ -148,7 +152,7 @@ public struct ContentValidator: Sendable {
                 diagnostics += StructureCheck.tableOfContents(index, articles: articles)
             }
         }
-        let byPath = Dictionary(pages.map { ($0.page.path, $0.page) }, uniquingKeysWith: { _, b in b })
+        let byPath = Dictionary(sources.map { ($0.page.path, $0.page) }, uniquingKeysWith: { _, b in b })
         let found = DocumentFindings(diagnostics: Self.attachingSources(diagnostics, pages: byPath, mapper: mapper), reported: reported)
         if let cache, let key { cache.store(Self.documentFindingsNamespace, key, found.archived) }
         return found

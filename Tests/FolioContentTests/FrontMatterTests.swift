@@ -102,5 +102,18 @@ import Testing
         #expect(set.pages.map(\.urlPath) == ["about/"])
         #expect(diagnostics.map(\.code) == ["FM001"])
         #expect(diagnostics.first?.location?.file == "Content/articles/cmia-2021/03-bad.md")
+        #expect(set.bodiesLoaded)
+        #expect(set.allPages.map(\.body) == ["Index\n", "A\n", "B\n", "Hi\n"])
+
+        // Above `bodiesUpTo` article files, the same pages come without their Markdown, which
+        // reads back exactly as it was, and the same findings.
+        var large = ContentLoader(projectRoot: root)
+        large.bodiesUpTo = 3
+        let (light, found) = try large.load()
+        #expect(!light.bodiesLoaded)
+        #expect(light.allPages.map(\.path) == set.allPages.map(\.path))
+        #expect(light.allPages.allSatisfy { $0.body.isEmpty })
+        #expect(light.allPages.map { ContentLoader.reloadBody(of: $0, projectRoot: root) } == set.allPages.map(\.body))
+        #expect(found == diagnostics)
     }
 }

@@ -150,6 +150,25 @@ import Testing
         #expect(!late.isEmpty && late.allSatisfy { $0.source != nil }, "\(small.diagnostics.map { "\($0.code) \(String(describing: $0.location)) \(String(describing: $0.source))" })")
     }
 
+    /// A large site loads no Markdown, reads it again to render and to check each document, and
+    /// keeps its pages' HTML and text on disk until they are used: on the whole corpus, the
+    /// files and the findings (with their source lines) must be those of a normal build.
+    @Test func aLargeSiteBuildOfTheCorpusGivesTheSameSiteAndFindings() throws {
+        let root = try PageRefresherTests.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (config, _) = try FolioConfig.load(from: root.appendingPathComponent("folio.yml").path)
+        let normal = MemoryOutput(), large = MemoryOutput()
+        let expected = try SiteBuilder().build(.init(projectRoot: root, config: config, sink: normal))
+        var builder = SiteBuilder()
+        builder.largeSitePages = 0
+        let result = try builder.build(.init(projectRoot: root, config: config, sink: large))
+        #expect(expected.diagnostics.contains { $0.source != nil })
+        #expect(result.diagnostics == expected.diagnostics)
+        #expect(large.contents.keys.sorted() == normal.contents.keys.sorted())
+        let differing = normal.contents.keys.filter { large.contents[$0] != normal.contents[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     @Test func failingBuildLeavesThePreviousSiteByteForByte() throws {
         let fixture = try SiteFixture()
         defer { fixture.remove() }
