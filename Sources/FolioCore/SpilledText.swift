@@ -7,9 +7,9 @@ import Darwin
 
 /// Texts (or other bytes) a large build sets aside on disk between the phase that makes them and
 /// the phase that uses them, so memory holds a file offset per text instead of the text (the
-/// articles' HTML between rendering and writing their pages). The file is removed from its folder as soon as it
-/// is created, so it goes with the process, even one that crashes. Storing and reading are safe
-/// from several threads.
+/// articles' HTML between rendering and writing their pages). The file is removed from its
+/// folder as soon as it is created, so it goes with the process, even one that crashes. Storing
+/// and reading are safe from several threads.
 public final class SpilledText: @unchecked Sendable {
     /// Where one text was stored.
     public struct Handle: Sendable, Equatable {

@@ -163,26 +163,16 @@ public struct SiteBuilder: Sendable {
             let spill = boundsMemory ? SpilledText(in: toDisk ? output.deletingLastPathComponent() : FileManager.default.temporaryDirectory) : nil
             let bodiesLoaded = content.bodiesLoaded
             let renderer = MarkdownRenderer()
-            let rendered = ConcurrentMap.map(allPages) { page -> (RenderedPage, ArticleEntities?, BuildCache.Key?, [Int: Int]?, SpilledText.Handle?, SpilledText.Handle?) in
+            let rendered = ConcurrentMap.map(allPages) { page in
                 var page = page
-                if !bodiesLoaded {
-                    guard let body = ContentLoader.reloadBody(of: page, projectRoot: root) else {
-                        unreadable.add(page.path)
-                        return (RenderedPage(html: "", headings: [], anchorIDs: [], links: [], footnoteDefinitions: [], footnoteReferences: [], textBlocks: [], diagnostics: []), nil, nil, nil, nil, nil)
-                    }
-                    page.body = body
-                }
+                // A page that cannot be read again renders empty; the build stops after rendering.
+                if !bodiesLoaded, let body = unreadable.body(of: page, projectRoot: root) { page.body = body }
                 var (result, analysis, key) = TermLinker.render(page, linker: linker, renderer: renderer, cache: cache)
                 let lines = boundsMemory ? analysis.map { IndexedPage.mentionSourceLines(of: page, entities: $0, mapper: sourceMapper) } : nil
                 let html = spill?.store(result.html)
                 if html != nil { result.html = "" }
-                var text: SpilledText.Handle?
-                if let spill {
-                    var archive = ArchiveWriter()
-                    archive.write(result.textBlocks)
-                    text = spill.store(archive.data)
-                    if text != nil { result.textBlocks = [] }
-                }
+                let text = spill.flatMap { SetAsidePages.store(result.textBlocks, in: $0) }
+                if text != nil { result.textBlocks = [] }
                 return (result, analysis, key, lines, html, text)
             }
             if let spill { setAside = SetAsidePages(store: spill) }
@@ -207,10 +197,7 @@ public struct SiteBuilder: Sendable {
             validator.restoring = { published in
                 var whole = published
                 if !bodiesLoaded {
-                    guard let body = ContentLoader.reloadBody(of: published.page, projectRoot: root) else {
-                        unreadable.add(published.page.path)
-                        return published
-                    }
+                    guard let body = unreadable.body(of: published.page, projectRoot: root) else { return published }
                     whole.page.body = body
                 }
                 do {
@@ -428,6 +415,15 @@ final class UnreadablePages: Sendable {
 
     func add(_ path: String) {
         paths.withLock { $0.append(path) }
+    }
+
+    /// The Markdown of `page` read again from its file, or nil (the page noted) when it cannot be.
+    func body(of page: Page, projectRoot: URL) -> String? {
+        guard let body = ContentLoader.reloadBody(of: page, projectRoot: projectRoot) else {
+            add(page.path)
+            return nil
+        }
+        return body
     }
 
     /// Stops the build, naming the first such page, when there is one.

@@ -44,8 +44,8 @@ public struct NavigationEntry: Sendable, Equatable {
 }
 
 /// What a large build keeps on disk instead of in memory, by `Content/` path: each page's HTML
-/// from rendering until its page is written, and its text blocks from the content checks until
-/// search reads them. A page whose part is set aside has it empty in its ``RenderedPage``.
+/// and text blocks from rendering until its page is written and search reads its text (the
+/// content checks read them back a document at a time). A page whose part is set aside has it empty in its ``RenderedPage``.
 public struct SetAsidePages: Sendable {
     public let store: SpilledText
     public var html: [String: SpilledText.Handle] = [:]
@@ -59,6 +59,14 @@ public struct SetAsidePages: Sendable {
     public func bodyHTML(of page: PublishedPage) throws -> String {
         guard page.rendered.html.isEmpty, let handle = html[page.page.path] else { return page.rendered.html }
         return try store.read(handle)
+    }
+
+    /// Writes a page's text blocks to `store`, in the form ``textBlocks(of:)`` reads back; nil
+    /// when the write fails.
+    public static func store(_ blocks: [TextBlock], in store: SpilledText) -> SpilledText.Handle? {
+        var archive = ArchiveWriter()
+        archive.write(blocks)
+        return store.store(archive.data)
     }
 
     /// The text blocks of a published page, read back from disk when they were set aside.

@@ -228,7 +228,7 @@ public struct SearchGenerator: SiteGenerator {
             case .page:
                 group = "Pages"
             }
-            // A large build set the text aside after the content checks: it is read back here.
+            // A large build set the text aside when it rendered the page: it is read back here.
             var rendered = published.rendered
             rendered.textBlocks = try site.textBlocks(of: published)
             let found = SearchSection.sections(of: rendered, title: fm.title, urlPath: published.urlPath, group: group, page: page)

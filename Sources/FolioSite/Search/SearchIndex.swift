@@ -136,8 +136,7 @@ public struct SearchIndex: Sendable, Equatable {
         /// of the accumulator (it is left empty), so they have no other owner to keep them.
         mutating func index(of sections: [SearchSection]) -> SearchIndex {
             let terms = self.terms
-            var tokens: [SectionTokens] = []
-            swap(&tokens, &self.tokens)
+            var tokens = self.tokens
             self = Accumulator()
             // The sections that hold each term: the size of its postings list.
             var sectionCounts = [Int32](repeating: 0, count: terms.count)
