@@ -351,10 +351,11 @@ struct OrganisationFinder: Sendable {
                 // One `and` per complement: `Ministry of Ecology and Environment and …` ends before the second.
                 if token.lower == "and", tokens[start..<j].contains(where: { $0.lower == "and" }), tokens[start..<j].contains(where: { $0.lower == "of" }) { break }
                 j += 1
-            } else if token.lower == "of", heads[previous.lower] != nil, !actionHeads.contains(previous.lower), token.spaceAfter, j + 2 < tokens.count, tokens[j + 1].lower == "the",
+            } else if token.lower == "of" || token.lower == "for", heads[previous.lower] != nil, !actionHeads.contains(previous.lower), token.spaceAfter, j + 2 < tokens.count, tokens[j + 1].lower == "the",
                       tokens[j + 1].spaceAfter, tokens[j + 2].capitalised, !Self.isDemonymBeforeNoun(tokens, j + 2),
                       !known(tokens[j + 2].start..<tokens[j + 2].end) {
-                // `Ministry of the Environment`: a head noun's complement may open with `the`, though
+                // `Ministry of the Environment`, `Federal Ministry for the Environment`: a head noun's
+                // complement may open with `the`, though
                 // not a known name's (`Political Bureau of the Communist Party …` names two bodies).
                 j += 2
             } else {
@@ -386,12 +387,14 @@ struct OrganisationFinder: Sendable {
     /// Where a head noun's complement that lists its fields ends, when the run from `start` stops
     /// at a comma before token `comma`: `Ministry of Land, Infrastructure, Transport and Tourism`,
     /// `Department for Environment, Food and Rural Affairs`, `Agency for Science, Technology and
-    /// Research`. The run must be a head and `of` or `for` and one word; each listed field is one
-    /// capitalised word (the last, after `and`, up to two) that is no known name, head noun, legal
+    /// Research`, `Federal Ministry for the Environment, Nature Conservation and Nuclear Safety`.
+    /// The run must be a head and `of` or `for` (and `the`) and one word; each listed field is one
+    /// or two capitalised words, none a known name, head noun, legal
     /// form or nationality, and the list closes with `and`. Anything else (`Bank of China,
     /// Alibaba and …`, `University of California, Berkeley`) is a list of names or a seat.
     static func complementListEnd(_ tokens: [Token], start: Int, comma: Int, known: (Range<Int>) -> Bool) -> Int? {
-        guard comma - start >= 3, ["of", "for"].contains(tokens[comma - 2].lower), head(of: tokens[comma - 3].lower) != nil,
+        let article = comma - start >= 4 && tokens[comma - 2].lower == "the" ? 1 : 0
+        guard comma - start >= 3 + article, ["of", "for"].contains(tokens[comma - 2 - article].lower), head(of: tokens[comma - 3 - article].lower) != nil,
               tokens[comma - 1].capitalised, !known(tokens[comma - 1].start..<tokens[comma - 1].end) else { return nil }
         func isField(_ k: Int) -> Bool {
             guard k < tokens.count else { return false }
@@ -404,6 +407,10 @@ struct OrganisationFinder: Sendable {
         var fields = 0
         while fields < 6, isField(k) {
             fields += 1
+            // `Nature Conservation`: a field may be two words.
+            if tokens[k].spaceAfter, isField(k + 1), k + 2 < tokens.count, tokens[k + 1].next == 0x2C || tokens[k + 2].lower == "and" {
+                k += 1
+            }
             if tokens[k].next == 0x2C {
                 k += 1
                 // `, and Tourism`: the serial comma.

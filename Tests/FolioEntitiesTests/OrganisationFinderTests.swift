@@ -519,6 +519,11 @@ struct OrganisationFinderTests {
         // Not after a head that also names an action, nor into a known name.
         #expect(found("The Notice on the Organization of the Declaration of Pilot Projects was issued.").isEmpty)
         #expect(found(Fixtures.lines("cmia-2021", 278, 278))["Political Bureau"] != nil)
+        // So may one after `for`, and a list of fields of one or two words may follow `the`.
+        let ministries = found("Finally, the German Federal Ministry for the Environment, Nature Conservation and Nuclear Safety (BMU) issued an agenda, and the Federal Ministry for the Interior reviewed it.")
+        #expect(Set(ministries.keys) == ["German Federal Ministry for the Environment, Nature Conservation and Nuclear Safety", "Federal Ministry for the Interior"], "\(ministries.keys.sorted())")
+        // Two-word items of a list of names are not fields.
+        #expect(found("The Bank of China, China Construction Bank and Industrial Bank lent to it.")["Bank of China"] != nil)
     }
 
     @Test func aWordInTitleCaseThatOwnsACompanysPossessionIsACompany() {
