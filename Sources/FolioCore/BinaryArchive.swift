@@ -117,6 +117,11 @@ public struct ArchiveReader {
         bytes = [UInt8](data)
     }
 
+    /// Reads `bytes` without copying them.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     /// Whether every byte has been read: an archive with bytes left over is not the one expected.
     public var isAtEnd: Bool { position == bytes.count }
 
@@ -153,11 +158,31 @@ public struct ArchiveReader {
         let count = try readCount()
         let string = try bytes.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[position..<position + count])
+            // Most strings are ASCII, which the decoder specialised for UTF-8 takes as it is (it
+            // has nothing to repair); the validating initialiser looks its encoding up at run time.
+            if Self.isASCII(slice) { return String(decoding: slice, as: UTF8.self) }
             guard let string = String(validating: slice, as: UTF8.self) else { throw ArchiveError.damaged }
             return string
         }
         position += count
         return string
+    }
+
+    /// Whether every byte is below 0x80, read eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     public mutating func readOptionalString() throws -> String? {
@@ -253,7 +278,16 @@ extension BinaryArchivable {
 
     /// The value archived in `data`; nil when `data` is not exactly one such archive.
     public static func unarchived(_ data: Data) -> Self? {
-        var reader = ArchiveReader(data)
+        unarchived(reading: ArchiveReader(data))
+    }
+
+    /// The value archived in `bytes`; nil when they are not exactly one such archive.
+    public static func unarchived(bytes: [UInt8]) -> Self? {
+        unarchived(reading: ArchiveReader(bytes: bytes))
+    }
+
+    private static func unarchived(reading reader: ArchiveReader) -> Self? {
+        var reader = reader
         guard let value = try? Self(from: &reader), reader.isAtEnd else { return nil }
         return value
     }

@@ -1,4 +1,7 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Results of earlier builds, keyed by the SHA-256 of everything that produced them, so a build
@@ -63,12 +66,17 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The value stored under `key` in `namespace` (one kind of result, one folder on disk).
     public func value(_ namespace: String, _ key: Key) -> Data? {
+        bytes(namespace, key).map { Data($0) }
+    }
+
+    /// The bytes stored under `key` in `namespace`, as ``value(_:_:)`` without a copy into `Data`.
+    public func bytes(_ namespace: String, _ key: Key) -> [UInt8]? {
         lock.lock()
-        let found = directory == nil ? memory[namespace]?[key] : nil
+        let found = directory == nil ? memory[namespace]?[key].map { [UInt8]($0) } : nil
         lock.unlock()
         var value = found
         if let directory {
-            value = Self.read(directory.appendingPathComponent(namespace).appendingPathComponent(key.name))
+            value = Self.read(directory.path + "/" + namespace + "/" + key.name)
         }
         if value != nil {
             lock.lock()
@@ -137,12 +145,36 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// An entry's bytes, when its file exists and its checksum matches.
-    private static func read(_ url: URL) -> Data? {
-        guard case let .success(data) = InputFile.contents(atPath: url.path, maxBytes: InputFile.maxMediaBytes), data.count >= 32 else { return nil }
-        let value = data.prefix(data.count - 32)
-        guard Data(SHA256.hash(data: value)) == data.suffix(32) else { return nil }
-        return Data(value)
+    /// An entry's bytes, when its file exists and its checksum matches. Read with one `read` of
+    /// the size the file has, into the array returned (entries are many and small).
+    private static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              info.st_size >= 32, info.st_size <= InputFile.maxMediaBytes else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + done, size - done)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
+            }
+            complete = done == size
+            // Bytes never read are not handed out: the entry is dropped below.
+            count = complete ? size : 0
+        }
+        guard complete else { return nil }
+        let matches = bytes.withUnsafeBufferPointer { buffer in
+            SHA256.hash(data: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<(size - 32)]))).elementsEqual(buffer[(size - 32)...])
+        }
+        guard matches else { return nil }
+        bytes.removeLast(32)
+        return bytes
     }
 
     /// Writes an entry (its bytes, then their SHA-256) under a temporary name and renames it
@@ -243,7 +275,7 @@ extension BuildCache {
     public func archived<Value: BinaryArchivable>(
         _ namespace: String, _ key: Key, accept: (Value) -> Bool = { _ in true }, compute: () throws -> Value
     ) rethrows -> Value {
-        if let data = value(namespace, key), let cached = Value.unarchived(data), accept(cached) { return cached }
+        if let bytes = bytes(namespace, key), let cached = Value.unarchived(bytes: bytes), accept(cached) { return cached }
         let computed = try compute()
         if accept(computed) { store(namespace, key, computed.archived) }
         return computed
