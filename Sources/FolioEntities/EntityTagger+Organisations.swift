@@ -19,6 +19,9 @@ extension EntityTagger {
     /// Co., Ltd.` when `Ford Motor` is an alias) become hits of that company; technology hits
     /// inside an accepted name are dropped (the name is the entity).
     func discoverOrganisations(_ text: [UInt8], _ layout: MarkdownSegments, hits: inout [Hit]) -> Discovery {
+        // `Regional Comprehensive Economic Partnership (RCEP)`: no name the article defines for a
+        // thing is an organisation of it.
+        let definedAsThings = abbreviationsDefinedAsThings(text, layout, hits: hits)
         // Segments of each line, in order; shouted lines (capitals) are left out.
         var lines: [[Int]] = []
         var lastLine = -1
@@ -145,15 +148,8 @@ extension EntityTagger {
                 }
                 // A capitalised long form whose initials are the abbreviation: a candidate for review.
                 let tokens = OrganisationFinder.tokens(text, ranges)
-                guard let end = tokens.firstIndex(where: { $0.end == definition.long.upperBound }) else { continue }
-                var start = end
-                while start > 0, tokens[start - 1].capitalised || OrganisationFinder.connectors.contains(tokens[start - 1].lower) && start - 2 >= 0 && tokens[start - 2].capitalised,
-                      tokens[start - 1].spaceAfter {
-                    start -= 1
-                }
-                while start < end, OrganisationFinder.isLeadingStopWord(tokens, start) || !tokens[start].capitalised { start += 1 }
-                guard tokens[start].capitalised else { continue }
-                let span = tokens[start].start..<tokens[end].end
+                guard let long = OrganisationFinder.capitalisedLongForm(tokens, endingAt: definition.long.upperBound) else { continue }
+                let span = tokens[long.lowerBound].start..<tokens[long.upperBound - 1].end
                 let name = OrganisationFinder.spell(text, span.lowerBound, span.upperBound)
                 guard !known(span), OrganisationFinder.initialsMatch(definition.abbreviation, name) else { continue }
                 add(OrganisationCandidate(
@@ -193,6 +189,7 @@ extension EntityTagger {
             }
             let decision = gazetteers.review[slug]
             if decision?.accepted == false { continue }
+            if definedAsThings.contains(candidate.name), decision?.accepted != true { continue }
             if candidate.rule == .companyContext, definedAsNoBody.contains(candidate.name), decision?.accepted != true { continue }
             if let type = decision?.type { candidate.type = type }
             let accepted = decision?.accepted == true || candidate.confidence >= OrganisationFinder.acceptance
@@ -329,5 +326,59 @@ extension EntityTagger {
             }
         }
         return out
+    }
+}
+
+extension EntityTagger {
+    /// The abbreviations the article defines for something that is no organisation, with a
+    /// capitalised long form whose initials they are: a place or a technology the gazetteers name
+    /// there (`Chengdu-Chongqing Economic Circle (CCEC)`), or a thing by its last word (`Regional
+    /// Comprehensive Economic Partnership (RCEP)`, `Intelligent and Connectivity Vehicles (ICV)`).
+    /// Only `among` them, when given. A long form that an organisation's name covers, or that
+    /// ends with an organisation's head noun or legal form, defines an organisation.
+    func abbreviationsDefinedAsThings(_ text: [UInt8], _ layout: MarkdownSegments, hits: [Hit], among: Set<String>? = nil) -> Set<String> {
+        if let among, among.isEmpty { return [] }
+        let ranges = layout.segments.map { $0.start..<$0.end }
+        let named = hits.filter { $0.pattern >= 0 || $0.pattern == -5 }
+        var found: Set<String> = []
+        var tokens: [OrganisationFinder.Token]?
+        for definition in OrganisationFinder.definitions(in: text, ranges: ranges) where among?.contains(definition.abbreviation) ?? true {
+            if tokens == nil { tokens = OrganisationFinder.tokens(text, ranges) }
+            guard let tokens, let long = OrganisationFinder.capitalisedLongForm(tokens, endingAt: definition.long.upperBound) else { continue }
+            let last = tokens[long.upperBound - 1]
+            let name = OrganisationFinder.spell(text, tokens[long.lowerBound].start, last.end)
+            guard OrganisationFinder.initialsMatch(definition.abbreviation, name) else { continue }
+            let covering = named.filter { $0.start <= last.start && $0.end >= last.end }
+            guard !covering.contains(where: { kinds[$0.term] == .company }) else { continue }
+            guard OrganisationFinder.head(of: last.lower) == nil, !OrganisationFinder.isLegalForm(last),
+                  !OrganisationFinder.keptLegalForms.contains(last.lower) else { continue }
+            if !covering.isEmpty || Self.thingWords.contains(last.lower) { found.insert(definition.abbreviation) }
+        }
+        return found
+    }
+
+    /// Last words of names of things that are no organisation: agreements, plans, standards,
+    /// zones, vehicles and systems.
+    static let thingWords: Set<String> = [
+        "partnership", "agreement", "agreements", "accord", "treaty", "protocol", "plan", "strategy", "standard", "standards",
+        "zone", "zones", "circle", "corridor", "belt", "vehicle", "vehicles", "system", "systems", "mechanism", "scheme",
+        "framework", "index", "indicators", "act", "law", "regulation", "directive", "certificate", "certificates",
+    ]
+
+    /// `hits` without the organisations' mentions that are abbreviations the article defines for
+    /// something else (``abbreviationsDefinedAsThings(_:_:hits:among:)``): a name listed or found
+    /// for one article is another thing in an article that says so.
+    func droppingAbbreviationsDefinedAsThings(_ hits: [Hit], _ text: [UInt8], _ layout: MarkdownSegments) -> [Hit] {
+        var abbreviations: Set<String> = []
+        for hit in hits where hit.pattern >= 0 && kinds[hit.term] == .company && hit.end - hit.start >= 2 && hit.end - hit.start <= 10 {
+            if text[hit.start..<hit.end].allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) {
+                abbreviations.insert(String(decoding: text[hit.start..<hit.end], as: UTF8.self))
+            }
+        }
+        let things = abbreviationsDefinedAsThings(text, layout, hits: hits, among: abbreviations)
+        guard !things.isEmpty else { return hits }
+        return hits.filter { hit in
+            !(hit.pattern >= 0 && kinds[hit.term] == .company && things.contains(String(decoding: text[hit.start..<hit.end], as: UTF8.self)))
+        }
     }
 }

@@ -258,6 +258,7 @@ public struct EntityTagger: Sendable {
             hits.removeAll { $0.pattern == -3 }
         }
         hits = resolveAbbreviations(hits, text)
+        hits = droppingAbbreviationsDefinedAsThings(hits, text, layout)
         hits = applyRequirements(hits, text)
         let segmentBounds = { (index: Int) in (layout.segments[index].start, layout.segments[index].end) }
         let coordinated = coordinations.hits(around: hits, in: text, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)

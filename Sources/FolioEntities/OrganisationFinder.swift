@@ -1233,6 +1233,21 @@ struct OrganisationFinder: Sendable {
     }
 
     /// `Long Name (ABBR)` pairs in a line: the long form's span, the abbreviation and its span.
+    /// The tokens of the capitalised long form that ends at `end` (right before an abbreviation's
+    /// parenthesis): capitalised words and the connectors between them, without a leading stop
+    /// word (`the`); nil when there is none.
+    static func capitalisedLongForm(_ tokens: [Token], endingAt end: Int) -> Range<Int>? {
+        guard let last = tokens.firstIndex(where: { $0.end == end }) else { return nil }
+        var start = last
+        while start > 0, tokens[start - 1].capitalised || connectors.contains(tokens[start - 1].lower) && start - 2 >= 0 && tokens[start - 2].capitalised,
+              tokens[start - 1].spaceAfter {
+            start -= 1
+        }
+        while start < last, isLeadingStopWord(tokens, start) || !tokens[start].capitalised { start += 1 }
+        guard tokens[start].capitalised else { return nil }
+        return start..<(last + 1)
+    }
+
     static func definitions(in text: [UInt8], ranges: [Range<Int>]) -> [(long: Range<Int>, abbreviation: String, span: Range<Int>)] {
         let tokens = Self.tokens(text, ranges)
         var out: [(Range<Int>, String, Range<Int>)] = []

@@ -513,6 +513,14 @@ struct OrganisationFinderTests {
         #expect(found("An agreement between Germany and France was signed; the president of Brivane spoke.").isEmpty)
     }
 
+    @Test func anAbbreviationTheArticleDefinesForAThingIsNoOrganisation() {
+        // cmia-2024 line 200: "… suppliers from ASEAN or RCEP member countries", where a note
+        // (line 148) spells out the Regional Comprehensive Economic Partnership (RCEP).
+        #expect(found(Fixtures.lines("cmia-2024", 200, 200))["RCEP"] != nil, "found without the definition")
+        let lines = Fixtures.lines("cmia-2024", 200, 200) + "\n" + Fixtures.lines("cmia-2024", 148, 148)
+        #expect(found(lines)["RCEP"] == nil, "\(found(lines).keys.sorted())")
+    }
+
     @Test func aHeadNounsComplementMayOpenWithThe() {
         // cmia-2024 line 3122: "… the Ministry of the Environment (MOE), and local governments …".
         #expect(found(Fixtures.lines("cmia-2024", 3122, 3122))["Ministry of the Environment"]?.type == .governmentBody)

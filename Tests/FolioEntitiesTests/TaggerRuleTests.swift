@@ -44,6 +44,16 @@ struct TaggerRuleTests {
         #expect(terms(Fixtures.lines("cmia-2021", 840, 840) + "\n\n" + Fixtures.lines("cmia-2021", 908, 908)).contains("place/chengdu-chongqing-economic-circle"))
     }
 
+    @Test func anAbbreviationTheArticleDefinesForAThingIsNoOrganisationThere() {
+        // WEF is the World Economic Forum's abbreviation; an article that spells it out as a
+        // framework means the framework on every line.
+        #expect(terms("The World Economic Forum (WEF) met. The WEF published a report.").contains("company/world-economic-forum"))
+        let framework = terms("The Water-Energy Framework (WEF) links supply and demand.\n\nThe WEF guides planning.")
+        #expect(!framework.contains("company/world-economic-forum"), "\(framework.sorted())")
+        // The abbreviation of a plan or an agreement is no organisation's either.
+        #expect(!terms("The West-East Framework Agreement (WEFA) took effect; WEFA lowers tariffs.").contains { $0.hasPrefix("company/") })
+    }
+
     @Test func dataVendorSharingAWordWithATechnology() {
         #expect(terms(Fixtures.lines("cmia-2021", 290, 290)).contains("company/wind-information"))
         let power = terms(Fixtures.lines("cmia-2024", 2379, 2379))
