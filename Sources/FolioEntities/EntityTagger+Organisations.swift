@@ -337,8 +337,13 @@ extension EntityTagger {
     /// Only `among` them, when given. A long form that an organisation's name covers, or that
     /// ends with an organisation's head noun or legal form, defines an organisation.
     func abbreviationsDefinedAsThings(_ text: [UInt8], _ layout: MarkdownSegments, hits: [Hit], among: Set<String>? = nil) -> Set<String> {
-        if let among, among.isEmpty { return [] }
-        let ranges = layout.segments.map { $0.start..<$0.end }
+        var ranges = layout.segments.map { $0.start..<$0.end }
+        if let among {
+            // Only the segments that hold `(ABBR)` for one of them are read word by word.
+            let marks = among.map { Array("(\($0))".utf8) }
+            ranges = ranges.filter { range in marks.contains { Self.contains(text[range], $0) } }
+        }
+        if ranges.isEmpty { return [] }
         let named = hits.filter { $0.pattern >= 0 || $0.pattern == -5 }
         var found: Set<String> = []
         var tokens: [OrganisationFinder.Token]?
@@ -355,6 +360,19 @@ extension EntityTagger {
             if !covering.isEmpty || Self.thingWords.contains(last.lower) { found.insert(definition.abbreviation) }
         }
         return found
+    }
+
+    /// Whether `bytes` hold `pattern`.
+    static func contains(_ bytes: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var index = bytes.startIndex
+        let last = bytes.endIndex - pattern.count
+        while index <= last {
+            guard let found = bytes[index...last].firstIndex(of: first) else { return false }
+            if bytes[found..<(found + pattern.count)].elementsEqual(pattern) { return true }
+            index = found + 1
+        }
+        return false
     }
 
     /// Last words of names of things that are no organisation: agreements, plans, standards,

@@ -131,7 +131,11 @@ public struct SearchGenerator: SiteGenerator {
             } else {
                 index = SearchIndex.build(sections)
             }
-            try index.writeFiles { file in try writer.write(file.text, to: "search/\(file.path)") }
+            // Each batch's files are written side by side: writing one compares it with the
+            // previous build's file first.
+            try index.writeFileBatches { files in
+                _ = try ConcurrentMap.tryMap(files) { file in try writer.write(file.text, to: "search/\(file.path)") }
+            }
             try writer.writePage(urlPath: "search/", template: "search", context: [
                 "pageTitle": "Search",
                 "title": "Search",

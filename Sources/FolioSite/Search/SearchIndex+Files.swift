@@ -104,10 +104,18 @@ extension SearchIndex {
     static let fileBatchSize = 16_384
 
     /// Hands each file of ``files()`` to `write` as soon as it is made, in the same order, so a
-    /// site's index (a hundred megabytes of text at 10,000 articles) is never held whole. The
+    /// site's index (a hundred megabytes of text at 10,000 articles) is never held whole.
+    public func writeFiles(_ write: (SearchIndexFile) throws -> Void) rethrows {
+        try writeFileBatches { batch in
+            for file in batch { try write(file) }
+        }
+    }
+
+    /// Hands the files of ``files()`` to `write` a batch at a time, in the same order, so the
+    /// caller can write a batch's files side by side and the index is never held whole. The
     /// postings and the fragments are encoded on all cores, a batch at a time; only the front
     /// coding of the sorted terms, which decides where shards end, runs in order.
-    public func writeFiles(_ write: (SearchIndexFile) throws -> Void) rethrows {
+    public func writeFileBatches(_ write: ([SearchIndexFile]) throws -> Void) rethrows {
         // Shards hold runs of sorted terms of about `shardTargetBytes`; `meta.js` lists the first
         // term of each, so a term (or a prefix) is found by binary search.
         let terms = Self.sortedAsJavaScript(Array(postings.keys))
@@ -118,7 +126,11 @@ extension SearchIndex {
         var previous: [Character]? = nil
         var previousBytes: [UInt8] = []
         var previousIsASCII = true
+        // The shards closed in the current batch of terms.
+        var closed: [SearchIndexFile] = []
         for batchStart in stride(from: 0, to: terms.count, by: Self.fileBatchSize) {
+            if !closed.isEmpty { try write(closed) }
+            closed.removeAll()
             let batch = batchStart..<min(batchStart + Self.fileBatchSize, terms.count)
             let chunks = (0..<chunkCount).map { c in (batch.lowerBound + c * batch.count / chunkCount)..<(batch.lowerBound + (c + 1) * batch.count / chunkCount) }
             let encoded = ConcurrentMap.map(chunks) { range in range.map { Self.encodeBytes(postings[terms[$0]] ?? []) } }.flatMap { $0 }
@@ -126,7 +138,7 @@ extension SearchIndex {
                 // Front-coded: one base-36 digit (characters shared with the previous term in the
                 // shard), the rest of the term, `=`, the postings; entries joined by `;`.
                 if shardStarts.isEmpty || body.count + 1 >= Self.shardTargetBytes {
-                    if !shardStarts.isEmpty { try write(Self.shardFile(shardStarts.count - 1, body: body)) }
+                    if !shardStarts.isEmpty { closed.append(Self.shardFile(shardStarts.count - 1, body: body)) }
                     shardStarts.append(term)
                     body.removeAll(keepingCapacity: true)
                     previous = nil
@@ -160,7 +172,8 @@ extension SearchIndex {
                 body += postingBytes
             }
         }
-        if !shardStarts.isEmpty { try write(Self.shardFile(shardStarts.count - 1, body: body)) }
+        if !shardStarts.isEmpty { closed.append(Self.shardFile(shardStarts.count - 1, body: body)) }
+        if !closed.isEmpty { try write(closed) }
 
         // Fragments: a table of the pages they mention ([url, title, group]), then one entry per
         // section: [page, anchor, heading, excerpt].
@@ -168,9 +181,7 @@ extension SearchIndex {
         let fragmentBatch = Self.fileBatchSize / Self.fragmentSize
         for batchStart in stride(from: 0, to: fragments.count, by: fragmentBatch) {
             let batch = Array(fragments[batchStart..<min(batchStart + fragmentBatch, fragments.count)])
-            for file in ConcurrentMap.map(batch, { fragment, start in self.fragmentFile(fragment, start: start) }) {
-                try write(file)
-            }
+            try write(ConcurrentMap.map(batch) { fragment, start in self.fragmentFile(fragment, start: start) })
         }
 
         var pageStarts: [Int] = []
@@ -187,7 +198,7 @@ extension SearchIndex {
             "stopWords":\(Self.json(SearchTokenizer.stopWords.sorted().joined(separator: " ")))});
 
             """
-        try write(SearchIndexFile(path: "index/meta.js", text: meta))
+        try write([SearchIndexFile(path: "index/meta.js", text: meta)])
     }
 
     /// Shard number `n`, whose body holds its terms escaped already and otherwise digits and `;=,:`.
