@@ -106,6 +106,9 @@ extension EntityTagger {
                 technologies: namedTechnologies, known: known
             )
             for candidate in found {
+                // `United Parcel Service and China Post`: two known names joined by `and` are two
+                // organisations, not one name around them.
+                if candidate.spans.contains(where: { Self.joinsTwoNames($0, namedCompanies, text) }) { continue }
                 if !candidate.spans.contains(where: known) {
                     add(candidate)
                 } else if let opening = Self.knownCompanyOpening(candidate, namedCompanies, text) {
@@ -266,6 +269,18 @@ extension EntityTagger {
     }
 
     /// Whether `hit` is a well-known organisation's name strictly inside `span`, a longer name.
+    /// Whether `span` is two companies' names, each exactly one of `companies`, joined by ` and `
+    /// or ` & `.
+    static func joinsTwoNames(_ span: Range<Int>, _ companies: [Hit], _ text: [UInt8]) -> Bool {
+        guard let first = companies.first(where: { $0.start == span.lowerBound && $0.end < span.upperBound }) else { return false }
+        for joint in [Array(" and ".utf8), Array(" & ".utf8)] where first.end + joint.count < span.upperBound {
+            guard text[first.end..<(first.end + joint.count)].elementsEqual(joint) else { continue }
+            let second = first.end + joint.count
+            if companies.contains(where: { $0.start == second && $0.end == span.upperBound }) { return true }
+        }
+        return false
+    }
+
     static func encloses(_ span: Range<Int>, _ hit: Hit, _ wellKnown: Set<Int>) -> Bool {
         wellKnown.contains(hit.term) && span.encloses(hit.start..<hit.end)
     }

@@ -22,6 +22,21 @@ struct WellKnownOrganisationsTests {
         #expect(companies("An uber-fast network and a sony-style case.").isEmpty)
     }
 
+    @Test func logisticsPlatformsAndRobotMakersAreKnownAndTwoNamesJoinedByAndAreTwo() {
+        let found = companies("""
+            Ride-hailing firms such as Grab and Gojek expanded into payments, Shopee and Lazada lead \
+            online retail, and WeDoctor, JD Health and United Imaging Healthcare serve hospitals; \
+            Horizon Robotics, UBTECH Robotics and Estun build chips and robots.
+            """)
+        #expect(found.isSuperset(of: ["Grab Holdings", "Gojek", "Sea Limited", "Lazada", "WeDoctor", "JD Health", "United Imaging Healthcare", "Horizon Robotics", "UBTech Robotics", "Estun Automation"]), "\(found.sorted())")
+        // `Post` closes news media's names (`Washington Post`), and a name run joins words across
+        // `and`: two listed names joined by `and` stay two.
+        let parcels = companies("United Parcel Service and China Post opened a joint hub.")
+        #expect(parcels == ["United Parcel Service", "China Post"], "\(parcels.sorted())")
+        // A verb is no company, and UPS is a power supply without the carrier's name.
+        #expect(companies("Grab the chance: the UPS units kept the servers running.").isEmpty)
+    }
+
     @Test func aLongerNameAroundAWellKnownNameIsTheEntity() {
         // cmia-2024 line 1000 has the same shape: joint ventures named after both parents.
         let ventures = companies("Among the joint ventures, GAC Honda, Beijing Hyundai and GAC Toyota saw sales fall.")
