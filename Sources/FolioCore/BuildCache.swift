@@ -66,18 +66,29 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The value stored under `key` in `namespace` (one kind of result, one folder on disk).
     public func value(_ namespace: String, _ key: Key) -> Data? {
-        bytes(namespace, key).map { Data($0) }
+        // A cache in memory hands out the stored value itself, without a copy.
+        guard let directory else { return remembered(namespace, key) }
+        return found(Self.read(directory.path + "/" + namespace + "/" + key.name).map { Data($0) }, namespace, key)
     }
 
-    /// The bytes stored under `key` in `namespace`, as ``value(_:_:)`` without a copy into `Data`.
+    /// The bytes stored under `key` in `namespace`, as ``value(_:_:)`` gives them but read
+    /// straight into the array an archive is read from.
     public func bytes(_ namespace: String, _ key: Key) -> [UInt8]? {
+        guard let directory else { return remembered(namespace, key).map { [UInt8]($0) } }
+        return found(Self.read(directory.path + "/" + namespace + "/" + key.name), namespace, key)
+    }
+
+    /// The value a cache in memory holds under `key`, counted as used.
+    private func remembered(_ namespace: String, _ key: Key) -> Data? {
         lock.lock()
-        let found = directory == nil ? memory[namespace]?[key].map { [UInt8]($0) } : nil
-        lock.unlock()
-        var value = found
-        if let directory {
-            value = Self.read(directory.path + "/" + namespace + "/" + key.name)
-        }
+        defer { lock.unlock() }
+        let value = memory[namespace]?[key]
+        if value != nil { used[namespace, default: []].insert(key) }
+        return value
+    }
+
+    /// `value`, counted as used when there is one.
+    private func found<Value>(_ value: Value?, _ namespace: String, _ key: Key) -> Value? {
         if value != nil {
             lock.lock()
             used[namespace, default: []].insert(key)
