@@ -68,14 +68,19 @@ public final class BuildCache: @unchecked Sendable {
     public func value(_ namespace: String, _ key: Key) -> Data? {
         // A cache in memory hands out the stored value itself, without a copy.
         guard let directory else { return remembered(namespace, key) }
-        return found(Self.read(directory.path + "/" + namespace + "/" + key.name).map { Data($0) }, namespace, key)
+        return found(Self.read(Self.entryPath(directory, namespace, key)).map { Data($0) }, namespace, key)
     }
 
     /// The bytes stored under `key` in `namespace`, as ``value(_:_:)`` gives them but read
     /// straight into the array an archive is read from.
     public func bytes(_ namespace: String, _ key: Key) -> [UInt8]? {
         guard let directory else { return remembered(namespace, key).map { [UInt8]($0) } }
-        return found(Self.read(directory.path + "/" + namespace + "/" + key.name), namespace, key)
+        return found(Self.read(Self.entryPath(directory, namespace, key)), namespace, key)
+    }
+
+    /// The file of the entry under `key` in `namespace`.
+    private static func entryPath(_ directory: URL, _ namespace: String, _ key: Key) -> String {
+        directory.path + "/" + namespace + "/" + key.name
     }
 
     /// The value a cache in memory holds under `key`, counted as used.

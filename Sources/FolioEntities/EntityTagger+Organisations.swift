@@ -118,7 +118,8 @@ extension EntityTagger {
                     absorbed.append(opening)
                 }
             }
-            for definition in OrganisationFinder.definitions(in: text, ranges: ranges) {
+            let tokens = OrganisationFinder.tokens(text, ranges)
+            for definition in OrganisationFinder.definitions(in: text, tokens: tokens) {
                 if let slug = order.last(where: { bySlug[$0]!.spans.contains { $0.upperBound == definition.long.upperBound } }) {
                     // `US Federal Communications Commission (FCC)`: the initials may leave out a nationality.
                     let name = bySlug[slug]!.name
@@ -150,7 +151,6 @@ extension EntityTagger {
                     continue
                 }
                 // A capitalised long form whose initials are the abbreviation: a candidate for review.
-                let tokens = OrganisationFinder.tokens(text, ranges)
                 guard let long = OrganisationFinder.capitalisedLongForm(tokens, endingAt: definition.long.upperBound) else { continue }
                 let span = tokens[long.lowerBound].start..<tokens[long.upperBound - 1].end
                 let name = OrganisationFinder.spell(text, span.lowerBound, span.upperBound)
@@ -268,7 +268,6 @@ extension EntityTagger {
         return span.upperBound + 1 < text.count && text[span.upperBound] == 0x2D && isCapital(text[span.upperBound + 1])
     }
 
-    /// Whether `hit` is a well-known organisation's name strictly inside `span`, a longer name.
     /// Whether `span` is two companies' names, each exactly one of `companies`, joined by ` and `
     /// or ` & `.
     static func joinsTwoNames(_ span: Range<Int>, _ companies: [Hit], _ text: [UInt8]) -> Bool {
@@ -281,6 +280,7 @@ extension EntityTagger {
         return false
     }
 
+    /// Whether `hit` is a well-known organisation's name strictly inside `span`, a longer name.
     static func encloses(_ span: Range<Int>, _ hit: Hit, _ wellKnown: Set<Int>) -> Bool {
         wellKnown.contains(hit.term) && span.encloses(hit.start..<hit.end)
     }
@@ -355,16 +355,14 @@ extension EntityTagger {
         var ranges = layout.segments.map { $0.start..<$0.end }
         if let among {
             // Only the segments that hold `(ABBR)` for one of them are read word by word.
-            let marks = among.map { Array("(\($0))".utf8) }
-            ranges = ranges.filter { range in marks.contains { Self.contains(text[range], $0) } }
+            ranges = ranges.filter { range in among.contains { TechnologyFinder.contains(text, [range], "(\($0))") } }
         }
         if ranges.isEmpty { return [] }
         let named = hits.filter { $0.pattern >= 0 || $0.pattern == -5 }
         var found: Set<String> = []
-        var tokens: [OrganisationFinder.Token]?
-        for definition in OrganisationFinder.definitions(in: text, ranges: ranges) where among?.contains(definition.abbreviation) ?? true {
-            if tokens == nil { tokens = OrganisationFinder.tokens(text, ranges) }
-            guard let tokens, let long = OrganisationFinder.capitalisedLongForm(tokens, endingAt: definition.long.upperBound) else { continue }
+        let tokens = OrganisationFinder.tokens(text, ranges)
+        for definition in OrganisationFinder.definitions(in: text, tokens: tokens) where among?.contains(definition.abbreviation) ?? true {
+            guard let long = OrganisationFinder.capitalisedLongForm(tokens, endingAt: definition.long.upperBound) else { continue }
             let last = tokens[long.upperBound - 1]
             let name = OrganisationFinder.spell(text, tokens[long.lowerBound].start, last.end)
             guard OrganisationFinder.initialsMatch(definition.abbreviation, name) else { continue }
@@ -375,19 +373,6 @@ extension EntityTagger {
             if !covering.isEmpty || Self.thingWords.contains(last.lower) { found.insert(definition.abbreviation) }
         }
         return found
-    }
-
-    /// Whether `bytes` hold `pattern`.
-    static func contains(_ bytes: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-        var index = bytes.startIndex
-        let last = bytes.endIndex - pattern.count
-        while index <= last {
-            guard let found = bytes[index...last].firstIndex(of: first) else { return false }
-            if bytes[found..<(found + pattern.count)].elementsEqual(pattern) { return true }
-            index = found + 1
-        }
-        return false
     }
 
     /// Last words of names of things that are no organisation: agreements, plans, standards,

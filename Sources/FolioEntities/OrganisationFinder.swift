@@ -355,8 +355,8 @@ struct OrganisationFinder: Sendable {
                       tokens[j + 1].spaceAfter, tokens[j + 2].capitalised, !Self.isDemonymBeforeNoun(tokens, j + 2),
                       !known(tokens[j + 2].start..<tokens[j + 2].end) {
                 // `Ministry of the Environment`, `Federal Ministry for the Environment`: a head noun's
-                // complement may open with `the`, though
-                // not a known name's (`Political Bureau of the Communist Party …` names two bodies).
+                // complement may open with `the`, though not a known name's (`Political Bureau of
+                // the Communist Party …` names two bodies).
                 j += 2
             } else {
                 break
@@ -389,8 +389,8 @@ struct OrganisationFinder: Sendable {
     /// `Department for Environment, Food and Rural Affairs`, `Agency for Science, Technology and
     /// Research`, `Federal Ministry for the Environment, Nature Conservation and Nuclear Safety`.
     /// The run must be a head and `of` or `for` (and `the`) and one word; each listed field is one
-    /// or two capitalised words, none a known name, head noun, legal
-    /// form or nationality, and the list closes with `and`. Anything else (`Bank of China,
+    /// or two capitalised words, none a known name, head noun, legal form or nationality, and the
+    /// list closes with `and`. Anything else (`Bank of China,
     /// Alibaba and …`, `University of California, Berkeley`) is a list of names or a seat.
     static func complementListEnd(_ tokens: [Token], start: Int, comma: Int, known: (Range<Int>) -> Bool) -> Int? {
         let article = comma - start >= 4 && tokens[comma - 2].lower == "the" ? 1 : 0
@@ -1232,7 +1232,6 @@ struct OrganisationFinder: Sendable {
         return false
     }
 
-    /// `Long Name (ABBR)` pairs in a line: the long form's span, the abbreviation and its span.
     /// The tokens of the capitalised long form that ends at `end` (right before an abbreviation's
     /// parenthesis): capitalised words and the connectors between them, without a leading stop
     /// word (`the`); nil when there is none.
@@ -1248,8 +1247,13 @@ struct OrganisationFinder: Sendable {
         return start..<(last + 1)
     }
 
+    /// `Long Name (ABBR)` pairs in a line: the long form's span, the abbreviation and its span.
     static func definitions(in text: [UInt8], ranges: [Range<Int>]) -> [(long: Range<Int>, abbreviation: String, span: Range<Int>)] {
-        let tokens = Self.tokens(text, ranges)
+        definitions(in: text, tokens: Self.tokens(text, ranges))
+    }
+
+    /// ``definitions(in:ranges:)`` for the ranges `tokens` were read from.
+    static func definitions(in text: [UInt8], tokens: [Token]) -> [(long: Range<Int>, abbreviation: String, span: Range<Int>)] {
         var out: [(Range<Int>, String, Range<Int>)] = []
         for (index, token) in tokens.enumerated() where index > 0 {
             guard token.start >= 1, text[token.start - 1] == 0x28, token.end < text.count, text[token.end] == 0x29,

@@ -190,7 +190,7 @@ enum TechnologyFinder {
     static func abbreviations(in text: [UInt8], ranges: [Range<Int>]) -> [TechnologyCandidate] {
         let tokens = OrganisationFinder.tokens(text, ranges)
         var out: [TechnologyCandidate] = []
-        for definition in OrganisationFinder.definitions(in: text, ranges: ranges) {
+        for definition in OrganisationFinder.definitions(in: text, tokens: tokens) {
             guard let end = tokens.firstIndex(where: { $0.end == definition.long.upperBound }),
                   let first = tokens[end].text.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
                   let head = singularHead(tokens[end].lower) else { continue }

@@ -45,7 +45,8 @@ public struct NavigationEntry: Sendable, Equatable {
 
 /// What a large build keeps on disk instead of in memory, by `Content/` path: each page's HTML
 /// and text blocks from rendering until its page is written and search reads its text (the
-/// content checks read them back a document at a time). A page whose part is set aside has it empty in its ``RenderedPage``.
+/// content checks read them back a document at a time). A page whose part is set aside has it
+/// empty in its ``RenderedPage``.
 public struct SetAsidePages: Sendable {
     public let store: SpilledText
     public var html: [String: SpilledText.Handle] = [:]
