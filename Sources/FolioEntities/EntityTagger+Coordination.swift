@@ -8,7 +8,7 @@
 /// energy technology, when "item power" or "item energy" is an alias of an energy technology.
 struct Coordinations: Sendable {
     /// Pattern index of each case-insensitive technology alias, by its folded bytes.
-    private let aliases: [[UInt8]: Int]
+    private let aliases: [FoldedKey: Int]
     /// The words that make a bare list item an energy source: "solar" → "solar power".
     static let energyHeads: [[UInt8]] = [Array("power".utf8), Array("energy".utf8)]
     /// The vocabulary domain whose lists name sources bare ("solar, wind and hydropower").
@@ -17,11 +17,23 @@ struct Coordinations: Sendable {
     static let itemLimit = 6
 
     init(patterns: [Pattern], kinds: [EntityKind]) {
-        var aliases: [[UInt8]: Int] = [:]
-        for (index, pattern) in patterns.enumerated() where kinds[pattern.term] == .technology && !pattern.caseSensitive {
-            if aliases[pattern.folded] == nil { aliases[pattern.folded] = index }
+        var aliases: [FoldedKey: Int] = [:]
+        aliases.reserveCapacity(patterns.count)
+        for index in patterns.indices where kinds[patterns[index].term] == .technology && !patterns[index].caseSensitive {
+            let key = FoldedKey(patterns[index].folded)
+            if aliases[key] == nil { aliases[key] = index }
         }
         self.aliases = aliases
+    }
+
+    /// Folded bytes as a dictionary key, hashed in one pass over the bytes (an array of bytes
+    /// hashes byte by byte).
+    struct FoldedKey: Hashable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// One item of a coordination: a word (letters, digits, inner hyphens) and its byte range.
@@ -64,13 +76,13 @@ struct Coordinations: Sendable {
                 // "solar and wind power": the item takes the term's last words, longest first.
                 if words.count >= 2 {
                     for k in 1..<words.count where found == nil && !after.contains(where: { $0.start == item.start }) {
-                        found = aliases[item.folded + [0x20] + words[k...].joined(separator: [0x20])]
+                        found = aliases[FoldedKey(item.folded + [0x20] + words[k...].joined(separator: [0x20]))]
                     }
                 }
                 // "solar, wind and hydropower": a bare energy source listed with another.
                 if found == nil, own == nil, domain == Self.energyDomain {
                     for head in Self.energyHeads where found == nil {
-                        if let p = aliases[item.folded + [0x20] + head], domains[patterns[p].term] == domain { found = p }
+                        if let p = aliases[FoldedKey(item.folded + [0x20] + head)], domains[patterns[p].term] == domain { found = p }
                     }
                 }
                 // "intelligent and interconnected lighting" is one mention of the term, not two.
@@ -96,7 +108,7 @@ struct Coordinations: Sendable {
         func source(_ item: Item) -> Int? {
             guard !ModifierUse.qualityAdjectiveStarts.contains(String(decoding: item.folded, as: UTF8.self)) else { return nil }
             for head in Self.energyHeads {
-                if let p = aliases[item.folded + [0x20] + head], domains[patterns[p].term] == Self.energyDomain { return p }
+                if let p = aliases[FoldedKey(item.folded + [0x20] + head)], domains[patterns[p].term] == Self.energyDomain { return p }
             }
             return nil
         }

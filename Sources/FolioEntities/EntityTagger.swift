@@ -61,7 +61,7 @@ public struct EntityTagger: Sendable {
     public init(gazetteers: Gazetteers, findsOrganisations: Bool = true) {
         self.gazetteers = gazetteers
         self.findsOrganisations = findsOrganisations && !gazetteers.terms.isEmpty
-        var entities = PatternMatcher()
+        var entityPatterns: [Pattern] = []
         var evidence = PatternMatcher()
         var goalTitlePatterns: Set<Int> = []
         for (index, term) in gazetteers.terms.enumerated() {
@@ -87,10 +87,13 @@ public struct EntityTagger: Sendable {
             let variants = term.id.kind != .technology ? []
                 : term.ruleVariants.flatMap { $0.count == aliases.count ? $0 : nil } ?? aliases.map(TermVariants.of)
             for (position, alias) in aliases.enumerated() {
-                entities.add(Self.pattern(term: index, alias: alias))
-                for variant in variants.isEmpty ? [] : variants[position] { entities.add(Self.pattern(term: index, alias: variant)) }
+                entityPatterns.append(Self.pattern(term: index, alias: alias))
+                for variant in variants.isEmpty ? [] : variants[position] { entityPatterns.append(Self.pattern(term: index, alias: variant)) }
             }
         }
+        // The trie's arrays are sized once for every pattern, not doubled as they are added.
+        var entities = PatternMatcher(reserving: entityPatterns)
+        for pattern in entityPatterns { entities.add(pattern) }
         entities.compile()
         evidence.compile()
         self.entities = entities

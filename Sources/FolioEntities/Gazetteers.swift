@@ -49,10 +49,12 @@ public struct Gazetteers: Sendable, Equatable {
     /// after loading.
     public internal(set) var sourceDigest: Data?
 
-    /// Term positions by id, and company positions by normalised alias, built once.
+    /// Term positions by id and by kind and name, built once; company positions by normalised
+    /// alias, built when a name is first resolved (a build that only renders never does).
     private let byID: [TermID: Int]
-    private let companyByAlias: [String: Int]
+    private let companiesByAlias: OnDemand<[String: Int]>
     private let byName: [String: Int]
+    private var companyByAlias: [String: Int] { companiesByAlias.value }
 
     public init(terms: [Term], sdgMinimumOccurrences: Int = 3, sdgMinimumDistinctPhrases: Int = 2) {
         self.terms = terms
@@ -60,14 +62,16 @@ public struct Gazetteers: Sendable, Equatable {
         self.sdgMinimumDistinctPhrases = sdgMinimumDistinctPhrases
         byID = Dictionary(terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         byName = Dictionary(terms.enumerated().map { ("\($1.id.kind.rawValue)/\($1.name)", $0) }, uniquingKeysWith: { a, _ in a })
-        var aliases: [String: Int] = [:]
-        for (index, term) in terms.enumerated() where term.id.kind == .company {
-            for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
-                let key = Self.normalized(alias)
-                if !key.isEmpty, aliases[key] == nil { aliases[key] = index }
+        companiesByAlias = OnDemand {
+            var aliases: [String: Int] = [:]
+            for (index, term) in terms.enumerated() where term.id.kind == .company {
+                for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
+                    let key = Self.normalized(alias)
+                    if !key.isEmpty, aliases[key] == nil { aliases[key] = index }
+                }
             }
+            return aliases
         }
-        companyByAlias = aliases
     }
 
     public static func == (a: Gazetteers, b: Gazetteers) -> Bool {

@@ -52,6 +52,20 @@ struct PatternMatcher: Sendable {
 
     init() {}
 
+    /// An empty matcher with room for `patterns`: the trie has at most one node per byte of
+    /// them, and in practice about half as many (aliases share their first words).
+    init(reserving patterns: [Pattern]) {
+        let bytes = patterns.reduce(0) { $0 + $1.folded.count }
+        let nodes = bytes / 2 + 1
+        for keyPath in [\Self.firstChild, \Self.lastChild, \Self.nextSibling, \Self.firstTerminal, \Self.lastTerminal] {
+            self[keyPath: keyPath].reserveCapacity(nodes)
+        }
+        label.reserveCapacity(nodes)
+        self.patterns.reserveCapacity(patterns.count)
+        terminalPatterns.reserveCapacity(patterns.count)
+        nextTerminal.reserveCapacity(patterns.count)
+    }
+
     mutating func add(_ pattern: Pattern) {
         guard !pattern.folded.isEmpty else { return }
         var node: Int32 = 0
