@@ -39,6 +39,24 @@ import Testing
         #expect(frame.path([ring]).hasPrefix("M"))
     }
 
+    @Test func pathNumbersAreWrittenAsTheirStringFormsAre() {
+        // Whole pixels as `String(Int)` writes them, tenths as `format` does, signs and rounding included.
+        for value in [-1234.56, -10.05, -0.04, -0.05, 0, 0.04, 0.05, 0.95, 9.99, 12.5, 40, 359.96, 1e6 + 0.25] {
+            var tenths: [UInt8] = []
+            MapFrame.appendTenths(value, to: &tenths)
+            #expect(String(decoding: tenths, as: UTF8.self) == MapFrame.format(value), "\(value)")
+            var whole: [UInt8] = []
+            MapFrame.appendInteger(Int(value.rounded()), to: &whole)
+            #expect(String(decoding: whole, as: UTF8.self) == String(Int(value.rounded())), "\(value)")
+        }
+        // A ring touching the box's edge is clipped, not dropped; one just beyond it is dropped.
+        let box = GeoBox(west: 0, south: 0, east: 10, north: 10)
+        let touching = [MapPoint(longitude: -4, latitude: 1), MapPoint(longitude: 0, latitude: 5), MapPoint(longitude: -4, latitude: 9)]
+        #expect(MapFrame.clip(touching, to: box).allSatisfy { $0.longitude == 0 })
+        let beyond = touching.map { MapPoint(longitude: $0.longitude - 0.001, latitude: $0.latitude) }
+        #expect(MapFrame.clip(beyond, to: box).isEmpty)
+    }
+
     @Test func placedLabelsNeverOverlapEachOtherADotOrTheEdge() {
         // 300 dots spread over a crowded 400 × 300 picture on a fixed pattern.
         var dots: [(x: Double, y: Double)] = []

@@ -108,32 +108,47 @@ public struct MapFrame: Sendable {
     /// skipped.
     var step: Double { isSmall ? 1.5 : 0.6 }
 
-    /// A picture position as path coordinates: whole pixels on a small picture, else tenths.
-    private func coordinates(_ q: (x: Double, y: Double)) -> String {
-        isSmall ? String(Int(q.x.rounded())) + " " + String(Int(q.y.rounded())) : Self.format(q.x) + " " + Self.format(q.y)
+    /// Appends a picture position as path coordinates: whole pixels on a small picture, else
+    /// tenths (``format(_:)``), the two numbers separated by a space.
+    private func appendCoordinates(_ q: (x: Double, y: Double), to out: inout [UInt8]) {
+        if isSmall {
+            Self.appendInteger(Int(q.x.rounded()), to: &out)
+            out.append(0x20)
+            Self.appendInteger(Int(q.y.rounded()), to: &out)
+        } else {
+            Self.appendTenths(q.x, to: &out)
+            out.append(0x20)
+            Self.appendTenths(q.y, to: &out)
+        }
     }
 
-    /// An SVG path of the rings, clipped to the window; empty when nothing is inside.
+    /// An SVG path of the rings, clipped to the window; empty when nothing is inside. Written as
+    /// bytes: a locator map has thousands of points, and a string per number dominated its cost.
     public func path(_ rings: [[MapPoint]]) -> String {
-        var d = ""
+        var d: [UInt8] = []
+        var part: [UInt8] = []
         let step = self.step
         for ring in rings {
             let clipped = Self.clip(ring, to: clipBox)
             guard clipped.count >= 3 else { continue }
-            var part = ""
+            part.removeAll(keepingCapacity: true)
             var count = 0
             var last = (x: Double.infinity, y: Double.infinity)
             for p in clipped {
                 let q = point(p)
                 guard abs(q.x - last.x) >= step || abs(q.y - last.y) >= step else { continue }
-                part += (count == 0 ? "M" : "L") + coordinates(q)
+                part.append(count == 0 ? 0x4D : 0x4C) // M, L
+                appendCoordinates(q, to: &part)
                 last = q
                 count += 1
             }
             // A ring smaller than a few pixels is not drawn.
-            if count >= 3 { d += part + "Z" }
+            if count >= 3 {
+                d += part
+                d.append(0x5A) // Z
+            }
         }
-        return d
+        return String(decoding: d, as: UTF8.self)
     }
 
     /// A line of constant longitude or latitude across the window, as an SVG path.
@@ -145,13 +160,23 @@ public struct MapFrame: Sendable {
         } else if let latitude, (box.south...box.north).contains(latitude) {
             points = stride(from: box.west, through: box.east, by: 2).map { MapPoint(longitude: $0, latitude: latitude) }
         }
-        return points.enumerated().map { i, p in (i == 0 ? "M" : "L") + coordinates(point(p)) }.joined()
+        var d: [UInt8] = []
+        for (i, p) in points.enumerated() {
+            d.append(i == 0 ? 0x4D : 0x4C) // M, L
+            appendCoordinates(point(p), to: &d)
+        }
+        return String(decoding: d, as: UTF8.self)
     }
 
     /// Sutherland–Hodgman clipping of a ring to a longitude/latitude box.
     static func clip(_ ring: [MapPoint], to box: GeoBox) -> [MapPoint] {
-        if let bounds = GeoBox(enclosing: ring), box.west <= bounds.west, bounds.east <= box.east, box.south <= bounds.south, bounds.north <= box.north {
+        guard let bounds = GeoBox(enclosing: ring) else { return [] }
+        if box.west <= bounds.west, bounds.east <= box.east, box.south <= bounds.south, bounds.north <= box.north {
             return ring
+        }
+        // Wholly beyond one edge: every point is outside it, so nothing is left.
+        if bounds.east < box.west || bounds.west > box.east || bounds.north < box.south || bounds.south > box.north {
+            return []
         }
         typealias Edge = (inside: (MapPoint) -> Bool, cross: (MapPoint, MapPoint) -> MapPoint)
         func atLongitude(_ lon: Double) -> (MapPoint, MapPoint) -> MapPoint {
@@ -189,6 +214,35 @@ public struct MapFrame: Sendable {
             }
         }
         return output
+    }
+
+    /// Appends `value` in decimal, as `String(value)` writes it.
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = 0x30 + UInt8(magnitude % 10)
+                count += 1
+                magnitude /= 10
+            } while magnitude > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        }
+    }
+
+    /// Appends `value` as ``format(_:)`` writes it.
+    static func appendTenths(_ value: Double, to out: inout [UInt8]) {
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { out.append(0x2D) }
+        appendInteger(abs(tenths) / 10, to: &out)
+        let fraction = abs(tenths) % 10
+        if fraction != 0 {
+            out.append(0x2E)
+            out.append(0x30 + UInt8(fraction))
+        }
     }
 
     /// A coordinate to one decimal (`12.5`, `-3`, `40`), without Foundation's `String(format:)`,
