@@ -13,6 +13,17 @@ extension EntityTagger {
         var pending: [DiscoveredTechnology] = []
     }
 
+    /// Whether `abbreviation` stands in brackets right after one of `hits` (`Thermal energy
+    /// storage (TES)`): the text defines it as that term.
+    static func isDefined(_ abbreviation: String, afterOneOf hits: [Hit], in text: [UInt8]) -> Bool {
+        let defined = [0x28] + Array(abbreviation.utf8) + [0x29]
+        return hits.contains { hit in
+            var i = hit.end
+            if i < text.count, text[i] == 0x20 { i += 1 }
+            return i + defined.count <= text.count && text[i..<(i + defined.count)].elementsEqual(defined)
+        }
+    }
+
     /// Whether known technologies are listed right before and right after `span`.
     static func standsBetweenTechnologies(_ span: Range<Int>, _ technologies: [Hit], in text: [UInt8]) -> Bool {
         let beside = technologies.filter { TechnologyFinder.listedBeside($0.start..<$0.end, span, in: text) }
@@ -82,6 +93,9 @@ extension EntityTagger {
                 if candidate.rule == .namedAbbreviation, entities.patterns.contains(where: { $0.text == candidate.name && kinds[$0.term] == .technology }) {
                     continue
                 }
+                // `Thermal energy storage (TES) …`, then `TES technology`: an abbreviation the
+                // article defines for a known technology names that technology.
+                if candidate.rule == .namedAbbreviation, Self.isDefined(candidate.name, afterOneOf: technologies, in: text) { continue }
                 let slug = Slug.make(candidate.name)
                 guard !slug.isEmpty, gazetteers.term(TermID(kind: .technology, slug: slug)) == nil,
                       gazetteers.term(kind: .technology, named: candidate.name) == nil else { continue }

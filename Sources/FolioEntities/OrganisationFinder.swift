@@ -321,15 +321,20 @@ struct OrganisationFinder: Sendable {
                place(previous.start..<previous.end) { break }
             // After a complement that ends with a word of its own, `and` before another word of
             // its own that a head closes starts another name (`University of Verona and Tuscia
-            // University`); fields and common words go on with the complement (`Federation of
-            // Petroleum and Chemical Industry Associations`, `Institute of Information Technology
-            // and Innovation Centre`).
+            // University`); so does `and` before an abbreviation or a place that a head closes,
+            // after any complement (`Research Institute of Chemical Industry and CAS Lanzhou
+            // Institute of Chemical Physics`). Fields and common words go on with the complement
+            // (`Federation of Petroleum and Chemical Industry Associations`, `Institute of
+            // Information Technology and Innovation Centre`).
             if token.lower == "and", !text.isEmpty, tokens[start..<(j - 1)].contains(where: { $0.lower == "of" || $0.lower == "for" }),
-               isOwnNameWord(previous, text), let head = headAhead(tokens, from: j + 1),
-               tokens[(j + 1)..<head].contains(where: { isOwnNameWord($0, text) }) { break }
-            // After a head noun or a company word, `and` starts another name
-            // (`Chongqing University and Southwest University`).
-            if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) { break }
+               let head = headAhead(tokens, from: j + 1),
+               tokens[(j + 1)..<head].contains(where: { word in
+                   isOwnNameWord(word, text) && (isOwnNameWord(previous, text) || isCapitalsName(word.text) || place(word.start..<word.end))
+               }) { break }
+            // After a head noun, a company word or a legal form, `and` starts another name
+            // (`Chongqing University and Southwest University`, `Chery Automobile Co., Ltd and
+            // Yibin Municipal People's Government`).
+            if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) || isLegalForm(previous) { break }
             // So does `and` after a company's closing `Technology`, before a name with its own
             // head or legal form (`Yonyou Network Technology and Inspur Group`), unless the
             // words are a complement (`Ministry of Science and Technology`).
@@ -798,8 +803,13 @@ struct OrganisationFinder: Sendable {
                 // `SMEs`, `SOEs`, `NGOs`: an abbreviation in the plural names a class, not one body.
                 guard !(words.count == 1 && Self.isPluralAbbreviation(words[part.lowerBound].text)) else { continue }
                 let span = words[part.lowerBound].start..<words[part.upperBound - 1].end
-                let name = Self.spell(text, span.lowerBound, span.upperBound)
-                out.append(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: describedType, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [span]))
+                // `Chery Automobile Co., Ltd, a Chinese automobile manufacturer`: the index name
+                // drops the legal form, as a name that the legal form itself finds does.
+                var core = part.upperBound
+                while core - 1 > part.lowerBound, Self.isLegalForm(tokens[core - 1]) { core -= 1 }
+                let full = Self.spell(text, span.lowerBound, span.upperBound)
+                let name = core == part.upperBound ? full : Self.spell(text, span.lowerBound, tokens[core - 1].end)
+                out.append(OrganisationCandidate(name: name, fullName: full, acronym: nil, type: describedType, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [span]))
             }
         }
         return out
@@ -810,11 +820,12 @@ struct OrganisationFinder: Sendable {
 
     /// Whether the description that a definite appositive opens ends at its noun `m`: at a
     /// comma, stop or bracket right after it, or after a short phrase that says where
-    /// (`the largest mobile operator in the region,`, `the biggest carmaker in Japan.`).
+    /// (`the largest mobile operator in the region,`, `the biggest carmaker in Japan.`, `the
+    /// electricity system operator for Great Britain,`, `the largest lender of Kenya.`).
     static func endsDescription(_ tokens: [Token], at m: Int) -> Bool {
         let closing: [UInt8] = [0, 0x2C, 0x2E, 0x29, 0x3B]
         if closing.contains(tokens[m].next) { return true }
-        guard m + 2 < tokens.count, ["in", "across", "on"].contains(tokens[m + 1].lower) else { return false }
+        guard m + 2 < tokens.count, ["in", "across", "on", "for", "of"].contains(tokens[m + 1].lower) else { return false }
         var n = m + 2
         if tokens[n].lower == "the", n + 1 < tokens.count { n += 1 }
         // One scope noun, or a place's name of one or two capitalised words.

@@ -534,6 +534,29 @@ struct OrganisationFinderTests {
         #expect(found("The Bank of China, China Construction Bank and Industrial Bank lent to it.")["Bank of China"] != nil)
     }
 
+    @Test func andAfterALegalFormOrBeforeANameOfItsOwnWithAHeadStartsAnotherName() {
+        // cmia-2021 line 4451: "… Chinese Academy of Medical Sciences and Peking Union Medical College …".
+        let health = found(Fixtures.lines("cmia-2021", 4451, 4451))
+        #expect(health["Chinese Academy of Medical Sciences"] != nil && health["Peking Union Medical College"] != nil, "\(health.keys.sorted())")
+        let institutes = found("Agreements were signed between the Shenyang Research Institute of Chemical Industry and CAS Lanzhou Institute of Chemical Physics.")
+        #expect(Set(institutes.keys) == ["Shenyang Research Institute of Chemical Industry", "CAS Lanzhou Institute of Chemical Physics"], "\(institutes.keys.sorted())")
+        // Common words of a field go on with the complement.
+        #expect(found("The Federation of Petroleum and Chemical Industry Associations met.")["Federation of Petroleum and Chemical Industry Associations"] != nil)
+        let signed = found("The ceremony was attended by Chery Automobile Co., Ltd and Yibin Municipal People's Government.")
+        #expect(signed["Yibin Municipal People's Government"] != nil, "\(signed.keys.sorted())")
+        #expect(!signed.keys.contains { $0.contains(" and ") })
+    }
+
+    @Test func anAppositivesNameDropsItsLegalFormAndMayEndWithWhereItWorks() {
+        // The legal form stays out of the index name, as where the legal form finds the name.
+        let chery = found("SWJTU signed an agreement with Chery Automobile Co., Ltd, a Chinese automobile manufacturer giant.")
+        #expect(chery["Chery Automobile"] != nil, "\(chery.keys.sorted())")
+        // `the … operator for Great Britain,` describes the name before it.
+        let grid = found("The study was published by National Grid ESO, the electricity system operator for Great Britain, in July.")
+        #expect(grid["National Grid ESO"] != nil, "\(grid.keys.sorted())")
+        #expect(found("Meanwhile, the operator of the plant said so.").isEmpty)
+    }
+
     @Test func aWordInTitleCaseThatOwnsACompanysPossessionIsACompany() {
         // cmia-2021 line 1928: "… to co-develop a pilot production plant at Lutianhua's plant in western China."
         // The line also names `Sichuan Lutianhua Co., Ltd.`: one company, under the longer name.

@@ -54,6 +54,23 @@ struct TaggerRuleTests {
         #expect(!terms("The West-East Framework Agreement (WEFA) took effect; WEFA lowers tariffs.").contains { $0.hasPrefix("company/") })
     }
 
+    @Test func anAbbreviationDefinedForAKnownTechnologyIsThatTechnologyWhereItIsNamedAsOne() {
+        let storage = terms("Thermal energy storage (TES) is a potential solution for industrial heat. Key strengths of TES technology include modularity.")
+        #expect(storage.contains("technology/thermal-energy-storage"))
+        #expect(!storage.contains("technology/tes"), "\(storage.sorted())")
+        // An abbreviation the article does not define stays a technology of its own.
+        #expect(terms("Key strengths of MCH technology include modularity. MCH technology stores hydrogen.").contains("technology/mch"))
+    }
+
+    @Test func gridLinesCoalPlantsAndVehicleRoadCollaborationAreKnownTechnologies() {
+        // cmia-2024 line 2852: "… numerous long-distance transmission lines from west to east."
+        #expect(terms(Fixtures.lines("cmia-2024", 2852, 2852)).contains("technology/transmission-and-distribution-lines"))
+        let text = terms("The closure of Britain's last coal plant came as laser radars and vehicle-road collaboration spread.")
+        #expect(text.isSuperset(of: ["technology/thermal-power", "technology/sensors", "technology/c-v2x"]), "\(text.sorted())")
+        // `backup power plants` are power plants, not an uninterruptible power supply.
+        #expect(!terms("Storage reduces the need to build backup power plants.").contains("technology/uninterruptible-power-supply"))
+    }
+
     @Test func dataVendorSharingAWordWithATechnology() {
         #expect(terms(Fixtures.lines("cmia-2021", 290, 290)).contains("company/wind-information"))
         let power = terms(Fixtures.lines("cmia-2024", 2379, 2379))
