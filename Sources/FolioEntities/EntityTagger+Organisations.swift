@@ -175,14 +175,15 @@ extension EntityTagger {
         var claimed: [Range<Int>] = namedCompanies.filter { !wellKnownCompanies.contains($0.term) }.map { $0.start..<$0.end }.filter { !absorbed.contains($0) }
         // Well-known names claim their spans after the found names: a longer name around one wins.
         let candidates = OrganisationFinder.mergingPlacePrefixedVariants(
-            OrganisationFinder.mergingLegalFormVariants(order.map { bySlug[$0]! }),
+            OrganisationFinder.mergingLegalFormVariants(OrganisationFinder.mergingSpacingVariants(order.map { bySlug[$0]! })),
             isPlace: { prefix in places.contains { $0.start == prefix.lowerBound && $0.end == prefix.upperBound } }
         )
         for var candidate in candidates {
             let slug = Slug.make(candidate.name)
             // A gazetteer company under a legal name: its hits, not a new entry.
             if let index = gazetteers.companyTermIndex(exactly: candidate.name) ?? gazetteers.companyTermIndex(exactly: candidate.fullName)
-                ?? OrganisationFinder.withoutDemonym(candidate.name).flatMap(gazetteers.companyTermIndex(exactly:)) {
+                ?? OrganisationFinder.withoutDemonym(candidate.name).flatMap(gazetteers.companyTermIndex(exactly:))
+                ?? gazetteers.companyTermIndex(ignoringSpacing: candidate.name) {
                 for span in candidate.spans {
                     if let segment = segmentIndex(layout, span.lowerBound) {
                         hits.append(Hit(term: index, pattern: -5, start: span.lowerBound, end: span.upperBound, segment: segment, nested: false))

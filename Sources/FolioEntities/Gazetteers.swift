@@ -53,6 +53,8 @@ public struct Gazetteers: Sendable, Equatable {
     /// alias, built when a name is first resolved (a build that only renders never does).
     private let byID: [TermID: Int]
     private let companiesByAlias: OnDemand<[String: Int]>
+    /// Company positions by alias without spaces and hyphens (``compact(_:)``), built on first use.
+    private let companiesByCompactAlias: OnDemand<[String: Int]>
     private let byName: [String: Int]
     private var companyByAlias: [String: Int] { companiesByAlias.value }
 
@@ -68,6 +70,16 @@ public struct Gazetteers: Sendable, Equatable {
                 for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
                     let key = Self.normalized(alias)
                     if !key.isEmpty, aliases[key] == nil { aliases[key] = index }
+                }
+            }
+            return aliases
+        }
+        companiesByCompactAlias = OnDemand {
+            var aliases: [String: Int] = [:]
+            for (index, term) in terms.enumerated() where term.id.kind == .company {
+                for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
+                    let key = Self.compact(alias)
+                    if key.count >= 6, aliases[key] == nil { aliases[key] = index }
                 }
             }
             return aliases
@@ -171,6 +183,20 @@ public struct Gazetteers: Sendable, Equatable {
     /// The position in ``terms`` of the company whose name, alias or former name is exactly
     /// `text` (any case, spaces collapsed).
     func companyTermIndex(exactly text: String) -> Int? { companyByAlias[Self.normalized(text)] }
+
+    /// The company whose name or alias is `text` written with other spaces or hyphens
+    /// (`Shanghai Jiaotong University` for `Shanghai Jiao Tong University`); names of six
+    /// letters or more only, so a short code never stands for a longer name.
+    func companyTermIndex(ignoringSpacing text: String) -> Int? {
+        let key = Self.compact(text)
+        return key.count >= 6 ? companiesByCompactAlias.value[key] : nil
+    }
+
+    /// `text` in lower case without spaces, line breaks and hyphens: the names of one body that
+    /// spellings split or join differently (`Jiao Tong`, `Jiaotong`; `Sino-Pec`, `Sinopec`) share it.
+    static func compact(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\n" && $0 != "\t" }))
+    }
 
     /// `text` in lower case, with straight apostrophes and single spaces between its words: a
     /// key for every company alias when the gazetteers load, so one pass over the characters.

@@ -1160,6 +1160,19 @@ struct OrganisationFinder: Sendable {
         return merging(candidates, absorbedInto: absorbedInto)
     }
 
+    /// `Shanghai Jiao Tong University` and `Shanghai Jiaotong University` (or `Sino-Pec` and
+    /// `Sinopec`) in one article: one body, whose names differ only in spaces, hyphens and case,
+    /// under the name written first.
+    static func mergingSpacingVariants(_ candidates: [OrganisationCandidate]) -> [OrganisationCandidate] {
+        var firstByKey: [String: Int] = [:]
+        var absorbedInto: [Int: Int] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            let key = Gazetteers.compact(candidate.name)
+            if let first = firstByKey[key] { absorbedInto[index] = first } else { firstByKey[key] = index }
+        }
+        return merging(candidates, absorbedInto: absorbedInto)
+    }
+
     /// `Chongqing Proton Pharma` and `Proton Pharma` in one article: one body, under the longer
     /// name, when the words before the shorter name are a place (`isPlace` is asked about the
     /// bytes of the longer name's first mention that come before the shorter name).

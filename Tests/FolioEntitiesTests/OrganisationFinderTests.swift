@@ -547,6 +547,17 @@ struct OrganisationFinderTests {
         #expect(!signed.keys.contains { $0.contains(" and ") })
     }
 
+    @Test func namesThatDifferOnlyInSpacesAndHyphensAreOneBody() {
+        // Two spellings found in one article: one body, under the first.
+        let university = found("Shanghai Jiaotong University signed with Fudan. Later, Shanghai Jiao Tong University opened a campus.")
+        #expect(Set(university.keys) == ["Shanghai Jiaotong University"], "\(university.keys.sorted())")
+        // A found name that a listed company's alias spells with a hyphen is that company
+        // (`companies.yml` lists HP with the alias Hewlett-Packard).
+        let hosted = tagger.analyze(markdown: "Hewlett Packard, an American technology company, opened a lab.", linking: false)
+        #expect(hosted.occurrences.contains { $0.term.description == "company/hp" }, "\(hosted.occurrences.map(\.term.description))")
+        #expect(!hosted.organisations.contains { $0.name == "Hewlett Packard" })
+    }
+
     @Test func anAppositivesNameDropsItsLegalFormAndMayEndWithWhereItWorks() {
         // The legal form stays out of the index name, as where the legal form finds the name.
         let chery = found("SWJTU signed an agreement with Chery Automobile Co., Ltd, a Chinese automobile manufacturer giant.")
