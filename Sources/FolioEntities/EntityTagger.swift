@@ -481,7 +481,8 @@ public struct EntityTagger: Sendable {
     ]
 
     /// Drops matches of aliases with `requires` when the article does not also name the term
-    /// another way (or contain one of the required strings), unless the match stands as a whole
+    /// another way (or contain one of the required strings, or name a required term in any of
+    /// its spellings), unless the match stands as a whole
     /// item of a list beside a technology named without condition (`cloud computing, advanced
     /// automation, AR, machine learning`): the list says what kind of name it is.
     private func applyRequirements(_ hits: [Hit], _ text: [UInt8]) -> [Hit] {
@@ -489,6 +490,9 @@ public struct EntityTagger: Sendable {
         guard !conditional.isEmpty else { return hits }
         let unconditional = hits.filter { $0.pattern >= 0 && entities.patterns[$0.pattern].rule.requires.isEmpty }
         let confirmed = Set(unconditional.map(\.term))
+        // A required name that is a term the article names without condition is named, however
+        // it is written (`United States` in an article that writes `US`).
+        let confirmedNames = Set(confirmed.map { gazetteers.terms[$0].name })
         let listAnchors = unconditional.filter { kinds[$0.term] == .technology }
         var loweredText: String?
         func lowered() -> String {
@@ -508,7 +512,7 @@ public struct EntityTagger: Sendable {
                 return true
             }
             if let known = keep[hit.pattern] { return known }
-            let ok = rule.requires.contains { Self.asciiContains(text, $0) ?? lowered().contains($0.lowercased()) }
+            let ok = rule.requires.contains { confirmedNames.contains($0) || (Self.asciiContains(text, $0) ?? lowered().contains($0.lowercased())) }
             keep[hit.pattern] = ok
             return ok
         }

@@ -438,11 +438,20 @@ POINT_FROM = {"Asia-Pacific": ["Asia", "Oceania"],
               "Ganges": ["Varanasi", "Patna", "Kolkata"], "Rhine": ["Bonn", "Duisburg", "Rotterdam"],
               "Danube": ["Vienna", "Budapest", "Belgrade"], "Nile": ["Cairo", "Khartoum"]}
 
+# A national capital of at least this many inhabitants counts without its country named
+# (Paris, Tokyo); a smaller one (Helsinki, Lisbon) only where the article names its country.
+CAPITAL_ALONE_POPULATION = 1_000_000
+
+# Provinces that reports mean by a name their capital shares (Québec City is called Quebec
+# City in English): the province keeps the name, and the city is not added by population.
+DIVISIONS_OVER_CITIES = {"Quebec"}
+
 # Cities of at least this many inhabitants (GeoNames population) are added from GeoNames.
-# Reports name a city of a million without introducing it; below that, the names collide
-# far more often with words, people and companies, and a place worth indexing is usually
-# listed above by hand.
-CITY_POPULATION_THRESHOLD = 1_000_000
+# Reports name a city of half a million without introducing it (Hannover, Antwerp, Boston);
+# below that, the names collide far more often with words, people and companies, and a place
+# worth indexing is usually listed above by hand. A city that is no capital counts only in an
+# article that names its country.
+CITY_POPULATION_THRESHOLD = 500_000
 
 # National capitals are listed whatever their population (each counts only in an article that
 # names its country), except those whose names are also words, people or other places.
@@ -627,16 +636,20 @@ def divisions(countries, taken, gazetteer_name):
             name = ascii_fold(name)  # English writes Maharashtra, not Mahārāshtra
         names = [name, local] + extra + [ascii_fold(n) for n in [name, local] + extra]
         names = list(dict.fromkeys(n for n in names if n and n not in UNUSED_LOCAL_NAMES))
+        if cc == "JP":
+            # A prefecture's bare name is as often a family name (Ishikawa, Yamaguchi, Miyazaki):
+            # it counts after a word that introduces a place, in an article that names Japan. A
+            # city of the same name (Shizuoka, Osaka) keeps the bare name; the prefecture keeps
+            # its full one.
+            prefecture = name + " Prefecture"
+            if name in SKIPPED_DIVISION_NAMES or prefecture.lower() in taken:
+                continue
+            bare = [{"text": name, "preceded_by": PLACE_WORDS, "requires": [country]}] if name.lower() not in taken else []
+            found.append((sub["code"], prefecture, "province", country, bare, DIVISION_COUNTRIES[cc]))
+            continue
         if any(n in SKIPPED_DIVISION_NAMES or n.lower() in taken for n in names):
             continue
         kind = "state" if sub["type"] in ("State", "Land") else "province"
-        if cc == "JP":
-            # A prefecture's bare name is as often a family name (Ishikawa, Yamaguchi, Miyazaki):
-            # it counts after a word that introduces a place, in an article that names Japan.
-            if (name + " Prefecture").lower() in taken:
-                continue
-            bare = {"text": name, "preceded_by": PLACE_WORDS, "requires": [country]}
-            name, names = name + " Prefecture", [name + " Prefecture", bare]
         found.append((sub["code"], name, kind, country, names[1:], DIVISION_COUNTRIES[cc]))
 
     def text(n):
@@ -930,14 +943,28 @@ def main():
     capitals = {c["capital"] for c in countries.values()}
     big = [c for c in cities.values() if c["population"] >= CITY_POPULATION_THRESHOLD]
     big.sort(key=lambda c: (-c["population"], c["name"]))
+    # A first-level division of another country keeps its name (Victoria is Australia's state,
+    # not GeoNames' Victoria in Hong Kong); one of the city's own country yields to it (Berlin).
+    division_countries = {}
+    for code, name, kind, country, aliases, alone in divisions(countries, set(), lambda n: n):
+        division_countries.setdefault(name.lower(), set()).add(code[:2])
     for c in big:
         name = c["name"]
         if name.lower() in taken:
             continue  # a larger place of the same name, or a hand-listed one, keeps the name
+        if division_countries.get(name.lower(), {c["countrycode"]}) - {c["countrycode"]}:
+            continue
+        if (ascii_fold(name) or name) in DIVISIONS_OVER_CITIES:
+            continue
         country = countries.get(c["countrycode"], {}).get("name")
-        # A city nobody listed, and no capital, counts only in an article that names its
-        # country: "Aba" beside Chengdu is Sichuan's Aba, not the Nigerian city.
-        requires = [country] + COUNTRY_ALIASES.get(country, []) if country and name not in capitals else None
+        # A capital named like a person, a word or a brand (Washington, Kingston) is left out,
+        # as it is below the threshold.
+        if name in CAPITAL_WORDS:
+            continue
+        # A city nobody listed counts only in an article that names its country ("Aba" beside
+        # Chengdu is Sichuan's Aba, not the Nigerian city), unless it is a capital of a million.
+        alone = name in capitals and c["population"] >= CAPITAL_ALONE_POPULATION
+        requires = [country] + COUNTRY_ALIASES.get(country, []) if country and not alone else None
         lines += city_entry(c, country, requires)
 
     # Countries as the gazetteer names them (GeoNames' "The Netherlands" is the Netherlands).
