@@ -563,8 +563,10 @@ struct OrganisationFinder: Sendable {
             // "Working Group", "Study Group": a group of people, not a company.
             if kept >= 1, lowers[core - 1] == "group", Self.genericModifiers.contains(lowers[kept - 1]) { return nil }
             guard kept >= 1, lowers[0..<kept].contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }) else { return nil }
-            // `Siemens R&D (Beijing) Co.`: keep the closing parenthesis.
-            let name = Self.spell(text, words.first!.start, nameEnd < text.count && text[nameEnd] == 0x29 ? nameEnd + 1 : nameEnd)
+            // `Siemens R&D (Beijing) Co.`: keep the closing parenthesis that the name opened
+            // (not the one that closes a list around it: `(…, and Phong Huy Wind Power Joint Stock Company)`).
+            let opened = text[words.first!.start..<nameEnd].reduce(0) { $0 + ($1 == 0x28 ? 1 : $1 == 0x29 ? -1 : 0) } > 0
+            let name = Self.spell(text, words.first!.start, opened && nameEnd < text.count && text[nameEnd] == 0x29 ? nameEnd + 1 : nameEnd)
             return OrganisationCandidate(name: name, fullName: full, acronym: nil, type: .company, rule: .legalForm, confidence: 0.95, spans: [words.first!.start..<last.end])
         }
         // Media.
@@ -677,8 +679,14 @@ struct OrganisationFinder: Sendable {
         if tokens[run.upperBound - 1].next == 0x3A {
             return before.allSatisfy { hasOwnWord(tokens, $0..<($0 + 1), text) }
         }
+        // `SME Logistics`, `SOE Energy`: a class of firm before a trade names a kind of business.
+        if before.allSatisfy({ firmClasses.contains(tokens[$0].lower) }) { return false }
         return hasOwnWord(tokens, before, text)
     }
+
+    /// Abbreviations of classes of firm: before a trade word they name no company (`SME
+    /// Logistics` is the logistics of small firms), though a body's head may follow them (`SME Agency`).
+    static let firmClasses: Set<String> = ["sme", "smes", "msme", "msmes", "soe", "soes", "mnc", "mncs"]
 
     /// Whether the run has the shape of a company named by its trade: two to four words with a
     /// capital that a trade word closes (`&` may join them), none before the trade a head noun, a

@@ -547,6 +547,17 @@ struct OrganisationFinderTests {
         #expect(!signed.keys.contains { $0.contains(" and ") })
     }
 
+    @Test func aListsClosingBracketAndAClassOfFirmAreNoPartOfAName() {
+        let borrowers = found("Three project companies (Lien Lap Wind Power Joint Stock Company, and Phong Huy Wind Power Joint Stock Company) are the borrowers.")
+        #expect(borrowers["Phong Huy Wind Power Joint Stock Company"] != nil, "\(borrowers.keys.sorted())")
+        #expect(!borrowers.keys.contains { $0.hasSuffix(")") })
+        // The bracket a name opens stays.
+        #expect(found("Zorvex Pumps (Beijing) Co., Ltd. opened a lab in 2020.")["Zorvex Pumps (Beijing)"] != nil)
+        // A class of firm before a trade names a kind of business; before a body's head, a body.
+        #expect(found("How can automation improve productivity in SME Manufacturing and SME Logistics?").isEmpty)
+        #expect(found("The survey was commissioned by the SME Agency in 2023.")["SME Agency"] != nil)
+    }
+
     @Test func namesThatDifferOnlyInSpacesAndHyphensAreOneBody() {
         // Two spellings found in one article: one body, under the first.
         let university = found("Shanghai Jiaotong University signed with Fudan. Later, Shanghai Jiao Tong University opened a campus.")
