@@ -37,6 +37,14 @@ struct WellKnownOrganisationsTests {
         #expect(companies("Grab the chance: the UPS units kept the servers running.").isEmpty)
     }
 
+    @Test func miningAndBatteryMetalGroupsAreKnown() {
+        let found = companies("""
+            Rio Tinto and BHP supply iron ore from the Pilbara, Glencore and Zijin Mining trade copper, \
+            and Ganfeng Lithium, Tianqi Lithium and Tsingshan supply battery metals.
+            """)
+        #expect(found.isSuperset(of: ["Rio Tinto", "BHP", "Glencore", "Zijin Mining", "Ganfeng Lithium", "Tianqi Lithium", "Tsingshan Holding Group"]), "\(found.sorted())")
+    }
+
     @Test func aLongerNameAroundAWellKnownNameIsTheEntity() {
         // cmia-2024 line 1000 has the same shape: joint ventures named after both parents.
         let ventures = companies("Among the joint ventures, GAC Honda, Beijing Hyundai and GAC Toyota saw sales fall.")
