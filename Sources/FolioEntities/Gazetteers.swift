@@ -64,26 +64,22 @@ public struct Gazetteers: Sendable, Equatable {
         self.sdgMinimumDistinctPhrases = sdgMinimumDistinctPhrases
         byID = Dictionary(terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         byName = Dictionary(terms.enumerated().map { ("\($1.id.kind.rawValue)/\($1.name)", $0) }, uniquingKeysWith: { a, _ in a })
-        companiesByAlias = OnDemand {
-            var aliases: [String: Int] = [:]
-            for (index, term) in terms.enumerated() where term.id.kind == .company {
-                for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
-                    let key = Self.normalized(alias)
-                    if !key.isEmpty, aliases[key] == nil { aliases[key] = index }
-                }
-            }
-            return aliases
-        }
+        companiesByAlias = OnDemand { Self.companyIndex(terms) { key in let normal = Self.normalized(key); return normal.isEmpty ? nil : normal } }
         companiesByCompactAlias = OnDemand {
-            var aliases: [String: Int] = [:]
-            for (index, term) in terms.enumerated() where term.id.kind == .company {
-                for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
-                    let key = Self.compact(alias)
-                    if key.count >= 6, aliases[key] == nil { aliases[key] = index }
-                }
-            }
-            return aliases
+            Self.companyIndex(terms) { key in let compact = Self.compact(key); return compact.count >= Self.compactMinimum ? compact : nil }
         }
+    }
+
+    /// The position of each company term by `key` of its name, aliases and former names (the
+    /// first company wins a shared key; a nil key is left out).
+    private static func companyIndex(_ terms: [Term], key: (String) -> String?) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, term) in terms.enumerated() where term.id.kind == .company {
+            for alias in [term.name] + term.aliases.map(\.text) + term.formerNames {
+                if let key = key(alias), index[key] == nil { index[key] = position }
+            }
+        }
+        return index
     }
 
     public static func == (a: Gazetteers, b: Gazetteers) -> Bool {
@@ -189,8 +185,11 @@ public struct Gazetteers: Sendable, Equatable {
     /// letters or more only, so a short code never stands for a longer name.
     func companyTermIndex(ignoringSpacing text: String) -> Int? {
         let key = Self.compact(text)
-        return key.count >= 6 ? companiesByCompactAlias.value[key] : nil
+        return key.count >= Self.compactMinimum ? companiesByCompactAlias.value[key] : nil
     }
+
+    /// Fewest letters of a name matched by ``companyTermIndex(ignoringSpacing:)``.
+    static let compactMinimum = 6
 
     /// `text` in lower case without spaces, line breaks and hyphens: the names of one body that
     /// spellings split or join differently (`Jiao Tong`, `Jiaotong`; `Sino-Pec`, `Sinopec`) share it.

@@ -93,6 +93,14 @@ struct OrganisationFinder: Sendable {
     /// case they are English or other words (`As the …`, `Se`).
     static let capitalsOnlyLegalForms: Set<String> = ["ag", "se", "sa", "nv", "bv", "kk", "ab", "as", "kg", "lp", "asa", "jsc", "sas"]
 
+    /// Where the legal forms that end `run` begin (`Co.` in `Foo Co., Ltd.`); `run.upperBound`
+    /// when it ends with none, `run.lowerBound` when it is nothing else.
+    static func legalFormStart(_ tokens: [Token], _ run: Range<Int>) -> Int {
+        var start = run.upperBound
+        while start > run.lowerBound, isLegalForm(tokens[start - 1]) { start -= 1 }
+        return start
+    }
+
     /// Whether `token` is a dropped legal form as written: `Ltd.`, `GmbH`, `AS`, not `As`.
     static func isLegalForm(_ token: Token) -> Bool {
         guard droppedLegalForms.contains(token.lower) else { return false }
@@ -552,8 +560,7 @@ struct OrganisationFinder: Sendable {
         let lowers = words.map(\.lower)
         let full = Self.spell(text, words.first!.start, last.end)
         // Legal form at the end.
-        var core = lowers.count
-        while core > 0, Self.isLegalForm(words[run.lowerBound + core - 1]) { core -= 1 }
+        let core = Self.legalFormStart(tokens, run) - run.lowerBound
         // `Reduce CO₂`: capitals `CO` ending the name are a formula, not `Co.`.
         if core == lowers.count - 1, words[run.lowerBound + core].text == "CO" { return nil }
         if core < lowers.count || Self.keptLegalForms.contains(lowers[core - 1]) {
@@ -813,8 +820,7 @@ struct OrganisationFinder: Sendable {
                 let span = words[part.lowerBound].start..<words[part.upperBound - 1].end
                 // `Chery Automobile Co., Ltd, a Chinese automobile manufacturer`: the index name
                 // drops the legal form, as a name that the legal form itself finds does.
-                var core = part.upperBound
-                while core - 1 > part.lowerBound, Self.isLegalForm(tokens[core - 1]) { core -= 1 }
+                let core = max(part.lowerBound + 1, Self.legalFormStart(tokens, part))
                 let full = Self.spell(text, span.lowerBound, span.upperBound)
                 let name = core == part.upperBound ? full : Self.spell(text, span.lowerBound, tokens[core - 1].end)
                 out.append(OrganisationCandidate(name: name, fullName: full, acronym: nil, type: describedType, rule: rule, confidence: rule == .appositive ? 0.85 : 0.8, spans: [span]))

@@ -46,7 +46,7 @@ import Testing
             MapFrame.appendTenths(value, to: &tenths)
             #expect(String(decoding: tenths, as: UTF8.self) == MapFrame.format(value), "\(value)")
             var whole: [UInt8] = []
-            MapFrame.appendInteger(Int(value.rounded()), to: &whole)
+            NumberText.append(Int(value.rounded()), radix: 10, to: &whole)
             #expect(String(decoding: whole, as: UTF8.self) == String(Int(value.rounded())), "\(value)")
         }
         // A ring touching the box's edge is clipped, not dropped; one just beyond it is dropped.

@@ -36,19 +36,7 @@ extension SearchIndex {
 
     /// Appends `number` in lower-case base 36, as `String(number, radix: 36)` writes it.
     static func appendBase36(_ number: Int, to out: inout [UInt8]) {
-        if number < 0 { out.append(0x2D) }
-        var value = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                let digit = UInt8(value % 36)
-                buffer[count] = digit < 10 ? 0x30 + digit : 0x57 + digit
-                count += 1
-                value /= 36
-            } while value > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
-        }
+        NumberText.append(number, radix: 36, to: &out)
     }
 
     /// Orders terms as JavaScript compares strings (UTF-16 code units), so the browser's binary

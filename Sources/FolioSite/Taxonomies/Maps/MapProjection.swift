@@ -112,9 +112,9 @@ public struct MapFrame: Sendable {
     /// tenths (``format(_:)``), the two numbers separated by a space.
     private func appendCoordinates(_ q: (x: Double, y: Double), to out: inout [UInt8]) {
         if isSmall {
-            Self.appendInteger(Int(q.x.rounded()), to: &out)
+            NumberText.append(Int(q.x.rounded()), radix: 10, to: &out)
             out.append(0x20)
-            Self.appendInteger(Int(q.y.rounded()), to: &out)
+            NumberText.append(Int(q.y.rounded()), radix: 10, to: &out)
         } else {
             Self.appendTenths(q.x, to: &out)
             out.append(0x20)
@@ -216,28 +216,11 @@ public struct MapFrame: Sendable {
         return output
     }
 
-    /// Appends `value` in decimal, as `String(value)` writes it.
-    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = 0x30 + UInt8(magnitude % 10)
-                count += 1
-                magnitude /= 10
-            } while magnitude > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
-        }
-    }
-
     /// Appends `value` as ``format(_:)`` writes it.
     static func appendTenths(_ value: Double, to out: inout [UInt8]) {
         let tenths = Int((value * 10).rounded())
         if tenths < 0 { out.append(0x2D) }
-        appendInteger(abs(tenths) / 10, to: &out)
+        NumberText.append(abs(tenths) / 10, radix: 10, to: &out)
         let fraction = abs(tenths) % 10
         if fraction != 0 {
             out.append(0x2E)
