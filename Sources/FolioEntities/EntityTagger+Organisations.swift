@@ -138,6 +138,13 @@ extension EntityTagger {
                 }
                 // `Japan's industry alliance (ICV)`: the abbreviation names the body the text describes,
                 // in this article even where the vocabulary gives it to a technology.
+                // `contract development and manufacturing organisation (CDMO)`: lower-case words
+                // whose initials are the abbreviation name a kind of body, not one.
+                if OrganisationFinder.describedBody(endingAt: definition.long, in: text) != nil,
+                   OrganisationFinder.spellsOutKind(definition.abbreviation, endingAt: definition.long, tokens: tokens) {
+                    definedAsNoBody.insert(definition.abbreviation)
+                    continue
+                }
                 if let type = OrganisationFinder.describedBody(endingAt: definition.long, in: text),
                    !OrganisationFinder.isPluralAbbreviation(definition.abbreviation) {
                     let span = definition.span
@@ -183,7 +190,8 @@ extension EntityTagger {
             // A gazetteer company under a legal name: its hits, not a new entry.
             if let index = gazetteers.companyTermIndex(exactly: candidate.name) ?? gazetteers.companyTermIndex(exactly: candidate.fullName)
                 ?? OrganisationFinder.withoutDemonym(candidate.name).flatMap(gazetteers.companyTermIndex(exactly:))
-                ?? gazetteers.companyTermIndex(ignoringSpacing: candidate.name) {
+                ?? gazetteers.companyTermIndex(ignoringSpacing: candidate.name)
+                ?? OrganisationFinder.groupVariants(of: candidate.name).lazy.compactMap(gazetteers.companyTermIndex(exactly:)).first {
                 for span in candidate.spans {
                     if let segment = segmentIndex(layout, span.lowerBound) {
                         hits.append(Hit(term: index, pattern: -5, start: span.lowerBound, end: span.upperBound, segment: segment, nested: false))

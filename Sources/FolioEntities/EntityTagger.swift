@@ -43,6 +43,8 @@ public struct EntityTagger: Sendable {
     private let goalTerms: [Int: Int]
     /// For each place, the places that may be counted inside its name: its members and parent.
     private let placesWithin: [Int: Set<Int>]
+    /// Each place's term by its name.
+    private let placeIndex: [String: Int]
     /// Technologies named in coordinations that share words ("solar and wind power").
     private let coordinations: Coordinations
     /// The vocabulary domain of each technology, by term index (nil for other kinds).
@@ -116,6 +118,7 @@ public struct EntityTagger: Sendable {
             within[index] = Set(names.compactMap { placeIndex[$0] })
         }
         placesWithin = within
+        self.placeIndex = placeIndex
         coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
         technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
         // Only technology discovery reads the votes, and it runs where organisations are found.
@@ -443,7 +446,8 @@ public struct EntityTagger: Sendable {
     static let treatyWords: Set<String> = ["Agreement", "Accord", "Accords", "Protocol", "Convention", "Declaration", "Agenda", "Consensus"]
 
     /// `Paris Agreement`, `Paris Climate Agreement`, `Kyoto Protocol`: the place names the treaty,
-    /// not where something happens; so does a river the name of a project or a company.
+    /// not where something happens; so does a river the name of a project or a company, and a
+    /// country's code the name of its currency (`US$`).
     private func dropPlacesNamingTreaties(_ hits: [Hit], _ text: [UInt8]) -> [Hit] {
         func word(from start: Int) -> (String, Int) {
             var i = start
@@ -468,6 +472,8 @@ public struct EntityTagger: Sendable {
         return hits.filter { hit in
             guard hit.pattern >= 0, kinds[hit.term] == .place else { return true }
             if namesTreaty(hit) { return false }
+            // `US$ 5 billion`, `HK$`: a country's code before `$` names its currency.
+            if hit.end < text.count, text[hit.end] == 0x24 { return false }
             // Where the article names the treaty, `Paris commitments` and `Paris-aligned` speak of it too.
             guard treaties.contains(hit.term) else { return true }
             if hit.end < text.count, text[hit.end] == 0x2D { return false }
@@ -492,7 +498,17 @@ public struct EntityTagger: Sendable {
         let confirmed = Set(unconditional.map(\.term))
         // A required name that is a term the article names without condition is named, however
         // it is written (`United States` in an article that writes `US`).
-        let confirmedNames = Set(confirmed.map { gazetteers.terms[$0].name })
+        // So is a place that holds a place the article names (`China` in one that names Hubei
+        // Province, `United States` in one that names Arizona).
+        var confirmedNames = Set(confirmed.map { gazetteers.terms[$0].name })
+        for term in confirmed where kinds[term] == .place {
+            var parent = gazetteers.terms[term].parent
+            var steps = 0
+            while let name = parent, steps < 4, confirmedNames.insert(name).inserted {
+                parent = placeIndex[name].flatMap { gazetteers.terms[$0].parent }
+                steps += 1
+            }
+        }
         let listAnchors = unconditional.filter { kinds[$0.term] == .technology }
         var loweredText: String?
         func lowered() -> String {

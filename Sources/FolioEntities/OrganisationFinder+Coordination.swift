@@ -73,8 +73,10 @@ extension OrganisationFinder {
                     guard overlapping.allSatisfy({ span.encloses($0) && wellKnown.contains($0) }),
                           let end = overlapping.map(\.upperBound).max()
                     else { continue }
-                    // `Foxconn Chengdu`: a company and the place of its site name the company.
-                    let rest = tokens[words].filter { $0.start >= end }
+                    // `Foxconn Chengdu`: a company and the place of its site name the company, and
+                    // so do a company and `of` its country (`Ericsson of Sweden`).
+                    var rest = tokens[words].filter { $0.start >= end }
+                    if rest.count >= 2, rest[0].lower == "of" { rest.removeFirst() }
                     if let first = rest.first, known(first.start..<rest[rest.count - 1].end) { continue }
                     enclosed += overlapping
                 }

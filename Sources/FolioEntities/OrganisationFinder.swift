@@ -167,8 +167,11 @@ struct OrganisationFinder: Sendable {
         "supervisory", "editorial",
     ]
 
+    /// Administrative units that close a place's name (`Jiangjin District`, `Hubei Province`).
+    static let placeUnitWords: Set<String> = ["district", "county", "province", "prefecture", "municipality"]
+
     /// Words that may join capitalised words inside a name.
-    static let connectors: Set<String> = ["of", "and", "&", "for", "de", "du", "des", "von", "für", "di", "der", "del", "della"]
+    static let connectors: Set<String> = ["of", "and", "&", "for", "de", "du", "des", "von", "für", "und", "di", "der", "del", "della"]
 
     /// Function words that are dropped from the start of a run (sentence-initial capitals).
     static let leadingStopWords: Set<String> = [
@@ -182,6 +185,7 @@ struct OrganisationFinder: Sendable {
         // Titles before an organisation: `Director of the … Commission`.
         "director", "president", "chairman", "chairwoman", "minister", "secretary", "head", "vice", "deputy", "general",
         "manager", "ceo", "professor", "mayor", "governor", "member", "members", "representative", "ambassador", "former",
+        "managing", "chief",
     ]
 
     /// Whether the token at `index` is a function word or title to drop from the start of a
@@ -275,8 +279,10 @@ struct OrganisationFinder: Sendable {
             // may be another name or part of this one; neither is certain enough.
             // An adjective there is part of the name: `Industrial and Commercial Bank of China`, and
             // so is a pair of sizes: `Small and Medium Enterprise Agency`.
+            // Two words of their own about `&` are a partnership's name: `Wagener & Herbst Management Consultants GmbH`.
             if run.count >= 3, tokens[run.lowerBound + 1].lower == "and" || tokens[run.lowerBound + 1].lower == "&",
                !Self.isAdjective(tokens[run.lowerBound].lower),
+               !(tokens[run.lowerBound + 1].lower == "&" && Self.isOwnNameWord(tokens[run.lowerBound], text) && Self.isOwnNameWord(tokens[run.lowerBound + 2], text)),
                !(Self.sizeWords.contains(tokens[run.lowerBound].lower) && Self.sizeWords.contains(tokens[run.lowerBound + 2].lower)) { continue }
             if let candidate = classify(tokens, run, text) { out.append(candidate) }
         }
@@ -343,6 +349,11 @@ struct OrganisationFinder: Sendable {
             // (`Chongqing University and Southwest University`, `Chery Automobile Co., Ltd and
             // Yibin Municipal People's Government`).
             if token.lower == "and" || token.lower == "&", heads[previous.lower] != nil || keptLegalForms.contains(previous.lower) || isLegalForm(previous) { break }
+            // A legal form closes the name: `United Envirotech Ltd of Singapore`.
+            if token.lower == "of", isLegalForm(previous) { break }
+            // So does `and` after a named place's administrative unit (`co-invested by Jiangjin
+            // District and Nanyang Ventures Pte Ltd`): no name goes on past a district.
+            if token.lower == "and", j - 1 > start, placeUnitWords.contains(previous.lower), tokens[j - 2].capitalised { break }
             // So does `and` after a company's closing `Technology`, before a name with its own
             // head or legal form (`Yonyou Network Technology and Inspur Group`), unless the
             // words are a complement (`Ministry of Science and Technology`).
@@ -353,9 +364,13 @@ struct OrganisationFinder: Sendable {
             // `such as Zongshen Power, Loncin Motor and Chongqing Yuxin Electronic Co., Ltd.`: in a
             // list of names, `and` before a name with a legal form starts the list's last name.
             // So does `and` before a name that a trade closes (`…, Kestrel Mobility and Brightwater Foods`).
+            // But where the list goes on after that name (`…, China Energy Conservation and
+            // Environmental Protection Group Co., Ltd., and China Logistics Group Co., Ltd.`),
+            // the `and` is the name's own.
             if token.lower == "and", isListItem(tokens, start),
                !tokens[start..<j].contains(where: { connectors.contains($0.lower) || heads[$0.lower] != nil }),
-               namesWithHead(tokens, from: j + 1, legalFormOnly: true) || namesTradeAhead(tokens, from: j + 1) { break }
+               namesWithHead(tokens, from: j + 1, legalFormOnly: true) || namesTradeAhead(tokens, from: j + 1),
+               !listGoesOn(tokens, afterLegalFormFrom: j + 1) { break }
             if token.capitalised {
                 j += 1
                 end = j
@@ -485,6 +500,16 @@ struct OrganisationFinder: Sendable {
         return nil
     }
 
+    /// Whether a list goes on after the name with a legal form that opens at `index`: a comma
+    /// after its legal forms, then another capitalised name or `and`.
+    static func listGoesOn(_ tokens: [Token], afterLegalFormFrom index: Int) -> Bool {
+        guard var k = headAhead(tokens, from: index, legalFormOnly: true) else { return false }
+        // `Co., Ltd.`: the legal forms may be separated by a comma themselves.
+        while k + 1 < tokens.count, keptLegalForms.contains(tokens[k + 1].lower) || isLegalForm(tokens[k + 1]) { k += 1 }
+        guard tokens[k].next == 0x2C, k + 1 < tokens.count else { return false }
+        return tokens[k + 1].lower == "and" || tokens[k + 1].capitalised
+    }
+
     /// Whether the token is a word of a name's own: no field, adjective, nationality or generic
     /// modifier, and never written in lower case in the article (`text`).
     static func isOwnNameWord(_ token: Token, _ text: [UInt8]) -> Bool {
@@ -529,7 +554,7 @@ struct OrganisationFinder: Sendable {
         var b = start - 1
         while b > 0, tokens[b - 1].capitalised, tokens[b - 1].spaceAfter, !leadingStopWords.contains(tokens[b - 1].lower) { b -= 1 }
         guard b > 0 else { return false }
-        return tokens[b - 1].next == 0x2C || ["as", "including", "like", "include", "includes"].contains(tokens[b - 1].lower)
+        return tokens[b - 1].next == 0x2C || ["as", "including", "like", "include", "includes", "with"].contains(tokens[b - 1].lower)
     }
 
     /// Head nouns that also name an action (`Organization of the Declaration …`, `Administration
@@ -567,8 +592,9 @@ struct OrganisationFinder: Sendable {
             guard core >= 1 else { return nil }
             let nameEnd = core < lowers.count ? words[run.lowerBound + core - 1].end : last.end
             let kept = core < lowers.count ? core : core - 1
-            // "Working Group", "Study Group": a group of people, not a company.
-            if kept >= 1, lowers[core - 1] == "group", Self.genericModifiers.contains(lowers[kept - 1]) { return nil }
+            // "Working Group", "Study Group": a group of people, not a company (the word before
+            // `Group` is generic), while `Wanda Group Co., Ltd.` is one.
+            if core >= 2, lowers[core - 1] == "group", Self.genericModifiers.contains(lowers[core - 2]) { return nil }
             guard kept >= 1, lowers[0..<kept].contains(where: { !Self.genericModifiers.contains($0) && !Self.connectors.contains($0) }) else { return nil }
             // `Siemens R&D (Beijing) Co.`: keep the closing parenthesis that the name opened
             // (not the one that closes a list around it: `(…, and Phong Huy Wind Power Joint Stock Company)`).
@@ -652,7 +678,8 @@ struct OrganisationFinder: Sendable {
         "airlines", "airways", "motors", "industries", "pharmaceuticals", "pharma", "shipping", "logistics", "steel",
         "telecom", "telecommunications", "electronics", "semiconductor", "semiconductors", "chemicals", "petroleum",
         "petrochemical", "mining", "securities", "insurance", "automotive", "brewery", "textiles", "foods", "beverages",
-        "machinery", "cement", "electric", "power", "energy",
+        "machinery", "cement", "electric", "power", "energy", "tech", "biotech", "biotechnology", "biologics", "biosciences",
+        "therapeutics", "robotics",
         // Investors: `Sequoia Capital`, `Hillhouse Investment`, `Breakthrough Energy Ventures`.
         "capital", "ventures", "investment", "investments",
         // `PSA International`, `Wilmar International`; a sector word before it makes none (`Chinese International`).
@@ -671,6 +698,8 @@ struct OrganisationFinder: Sendable {
         // Sources of energy and power: `Renewable Energy`, `Wind Power`, `New Energy`.
         "new", "renewable", "solar", "wind", "hydrogen", "nuclear", "thermal", "hydro", "geothermal", "tidal", "wave",
         "ocean", "marine", "biomass", "alternative", "conventional", "fossil", "electrical", "kinetic",
+        // Kinds of technology business: `Deep Tech`, `Health Tech`, `Agri Tech`.
+        "deep", "high", "med", "fin", "ed", "agri", "food", "health", "climate", "legal", "prop", "bio", "retail",
     ]
 
     /// Whether the run is a company named by its trade: two to four capitalised words that end
@@ -1174,6 +1203,17 @@ struct OrganisationFinder: Sendable {
         return merging(candidates, absorbedInto: absorbedInto)
     }
 
+    /// The names of the same body with and without the `Group` or `Holdings` that closes a
+    /// company's name: `Holcim` for `Holcim Group`, `Ant Group` for `Ant`. Stems of three
+    /// letters or more only.
+    static func groupVariants(of name: String) -> [String] {
+        if let space = name.lastIndex(of: " "), ["group", "holdings"].contains(name[name.index(after: space)...].lowercased()) {
+            let stem = String(name[..<space])
+            return stem.count >= 3 ? [stem] : []
+        }
+        return name.count >= 3 ? [name + " Group", name + " Holdings"] : []
+    }
+
     /// `Shanghai Jiao Tong University` and `Shanghai Jiaotong University` (or `Sino-Pec` and
     /// `Sinopec`) in one article: one body, whose names differ only in spaces, hyphens and case,
     /// under the name written first.
@@ -1316,6 +1356,19 @@ struct OrganisationFinder: Sendable {
         guard let first = word.unicodeScalars.first, first.value >= 0x61, first.value <= 0x7A,
               let head = heads[word], !head.needsOf else { return nil }
         return head.type
+    }
+
+    /// Whether the lower-case words that end at `long` (a head noun) spell out `abbreviation`
+    /// by their initials: `contract development and manufacturing organisation (CDMO)` names a
+    /// kind of body, where `Japan's industry alliance (ICV)` describes one.
+    static func spellsOutKind(_ abbreviation: String, endingAt long: Range<Int>, tokens: [Token]) -> Bool {
+        guard let last = tokens.lastIndex(where: { $0.end == long.upperBound }) else { return false }
+        var first = last
+        while first > 0, last - first < 8, !tokens[first - 1].capitalised, tokens[first - 1].spaceAfter { first -= 1 }
+        guard first < last else { return false }
+        return (first..<last).contains { start in
+            initialsMatch(abbreviation, tokens[start...last].map(\.lower).joined(separator: " "))
+        }
     }
 
     /// Whether the capital letters of `abbreviation` are the initials of `name`'s words, in

@@ -729,4 +729,59 @@ struct OrganisationFinderTests {
         #expect(found("It is the Siemens of China Institute.")["Siemens of China Institute"] == nil)
         #expect(found("Siemens and Zorvex Institute met.")["Siemens and Zorvex Institute"] == nil)
     }
+
+    /// `Group` before `Co., Ltd.` is part of a company's name; only a generic word before it
+    /// (`Working Group`) makes a group of people.
+    @Test func aGroupBeforeALegalFormIsACompany() {
+        #expect(found("The deal was signed by Wanda Steel Group Co., Ltd. last year.")["Wanda Steel Group"]?.rule == .legalForm)
+        #expect(found("Wanda Group Co., Ltd. signed it.")["Wanda Group"] != nil)
+        #expect(found("The Working Group and the Study Group met.").isEmpty)
+    }
+
+    /// In a list, `and` inside a name stays there when the list goes on after the name; a
+    /// district's `and` and a legal form's `of` end a name.
+    @Test func listsDistrictsAndPlacesAfterALegalFormBoundNames() {
+        let listed = found("Among them, the Chongqing Municipal People's Government and China South Industries Group Corporation, China Ocean Shipping Group Co., Ltd., China Energy Conservation and Environmental Protection Group Co., Ltd., and China Logistics Group Co., Ltd. signed agreements.")
+        for name in ["China South Industries Group Corporation", "China Ocean Shipping Group", "China Energy Conservation and Environmental Protection Group", "China Logistics Group"] {
+            #expect(listed[name] != nil, "\(name): \(listed.keys.sorted())")
+        }
+        #expect(listed["Environmental Protection Group"] == nil)
+        // The list's own last `and` still starts the last name.
+        #expect(found("Suppliers such as Zongshen Power, Loncin Motor and Chongqing Yuxin Electronic Co., Ltd. joined.")["Chongqing Yuxin Electronic"] != nil)
+        let district = found("The village was co-invested by Jiangjin District and Nanyang Ventures Pte Ltd with 115 million yuan.")
+        #expect(Set(district.keys) == ["Nanyang Ventures"], "\(district.keys.sorted())")
+        #expect(Set(found("United Envirotech Ltd of Singapore announced a plant.").keys) == ["United Envirotech"])
+    }
+
+    /// German `und` joins a name's words, and two words of their own about `&` name a
+    /// partnership; a title before `of` is no part of the name.
+    @Test func undAndPartnershipsJoinNamesTitlesDoNot() {
+        #expect(found("Hamburger Hafen und Logistik AG (HHLA) runs the terminal.")["Hamburger Hafen und Logistik"] != nil)
+        let partnership = found("said Klaus Meyer, Managing Director of Wagener & Herbst Management Consultants GmbH.")
+        #expect(Set(partnership.keys) == ["Wagener & Herbst Management Consultants"], "\(partnership.keys.sorted())")
+    }
+
+    /// Life-science and technology trades close a company's name (`Zongmu Tech`, `TaiMed
+    /// Biologics`); a kind of technology business does not (`Deep Tech`).
+    @Test func lifeScienceAndTechTradesCloseNames() {
+        #expect(found("Last year Zongmu Tech raised money.")["Zongmu Tech"]?.rule == .tradeWord)
+        #expect(found("Last year TaiMed Biologics raised money.")["TaiMed Biologics"]?.rule == .tradeWord)
+        #expect(found("Deep Tech and Health Tech firms grew.").isEmpty)
+    }
+
+    /// An abbreviation whose letters spell out the lower-case words before it names a kind of
+    /// body (`CDMO`), while one for a described body still names it (`CESI`).
+    @Test func anAbbreviationOfAKindOfBodyNamesNoBody() {
+        #expect(found("The contract development and manufacturing organisation (CDMO) grew. The CDMO hired staff.").isEmpty)
+        #expect(found("Tests ran at the national standards body's research institute (CESI).")["CESI"] != nil)
+    }
+
+    /// A company with `Group` and the same company without it are one body: a listed name
+    /// takes the found one in (`Holcim Group` is the listed Holcim).
+    @Test func aListedCompanyWithOrWithoutGroupIsOneBody() {
+        let holcim = Fixtures.tagger.analyze(markdown: "Holcim Group cut its emissions, and Holcim plans more.", linking: false)
+        #expect(holcim.tags.companies == ["Holcim"], "\(holcim.tags.companies)")
+        let ant = Fixtures.tagger.analyze(markdown: "Alipay, operated by Ant Group, added a button. Ant is the fintech affiliate of Alibaba Group.", linking: false)
+        #expect(ant.tags.companies.contains("Ant Group") && !ant.tags.companies.contains("Ant"), "\(ant.tags.companies)")
+    }
 }

@@ -143,6 +143,27 @@ struct TaggerRuleTests {
         #expect(Fixtures.gazetteers.terms.contains { $0.name == "Shizuoka Prefecture" })
     }
 
+    /// A place that requires its country counts where the article names a place inside that
+    /// country instead (`Hubei Province`, `Arizona`), and a country's code before `$` is money.
+    @Test func aPlaceInsideTheRequiredCountryNamesItAndUSDollarsAreNoPlace() {
+        #expect(!terms("The plant is in Yichang.").contains("place/yichang"))
+        #expect(terms("The plant is in Yichang, in Hubei Province.").contains("place/yichang"))
+        #expect(terms("Its new factory opened in Phoenix, Arizona, last year.").contains("place/phoenix"))
+        #expect(!terms("The deal was worth US$ 5 billion and HK$ 2 billion.").contains("place/united-states"))
+        #expect(terms("The deal with US firms was worth US$ 5 billion.").contains("place/united-states"))
+    }
+
+    /// Vocabulary that reports on recycling, biologics and buildings use, and bare words that
+    /// were too broad: a household boiler, a wastewater filter's denitrification.
+    @Test func recyclingBiologicsAndHeatingTermsAndNoBareBoilers() {
+        let found = terms("Brunp recovers metals by hydrometallurgy; plants add chemical recycling, single-use bioreactors, freeze-drying and underfloor heating.")
+        #expect(found.isSuperset(of: ["technology/hydrometallurgy", "technology/chemical-recycling", "technology/bioprocessing", "technology/lyophilisation", "technology/underfloor-heating"]), "\(found.sorted())")
+        let broad = terms("Homes replace the gas boiler; a denitrification filter works in the sewage treatment plant.")
+        #expect(!broad.contains("technology/industrial-boilers"))
+        #expect(!broad.contains("technology/air-pollution-control"))
+        #expect(broad.contains("technology/wastewater-treatment"))
+    }
+
     @Test func logisticsAndConnectivityTermsOfNewReports() {
         let found = terms("Couriers use route optimization software; villages get broadband and solar rooftops.")
         #expect(found.isSuperset(of: ["technology/route-optimisation", "technology/broadband", "technology/solar-photovoltaics"]), "\(found.sorted())")
