@@ -273,6 +273,21 @@ struct OrganisationFinder: Sendable {
                tokens[s0 - 1].start >= 2, text[tokens[s0 - 1].start - 1] == 0x28, tokens[s0 - 1].end < text.count, text[tokens[s0 - 1].end] == 0x29 {
                 var first = s0 - 2
                 while first > 0, tokens[first - 1].capitalised, tokens[first - 1].spaceAfter, !Self.leadingStopWords.contains(tokens[first - 1].lower) { first -= 1 }
+                // Back across `and` or `of` as far as the bracketed abbreviation's initials need:
+                // `Belt and Road Local Cooperation (BRLC) Committee`.
+                var wider = first
+                while wider >= 2, Self.connectors.contains(tokens[wider - 1].lower), tokens[wider - 1].spaceAfter,
+                      tokens[wider - 2].capitalised, tokens[wider - 2].spaceAfter {
+                    var start = wider - 2
+                    while start > 0, tokens[start - 1].capitalised, tokens[start - 1].spaceAfter, !Self.leadingStopWords.contains(tokens[start - 1].lower) { start -= 1 }
+                    let abbreviation = tokens[s0 - 1].text
+                    if abbreviation.count >= 3, abbreviation.allSatisfy({ $0.isUppercase }),
+                       Self.initialsMatch(abbreviation, tokens[start..<(s0 - 1)].map(\.text).joined(separator: " ")) {
+                        first = start
+                        break
+                    }
+                    wider = start
+                }
                 run = first..<run.upperBound
             }
             // `Fraunhofer and Aachen University`, `Grain and Oil Co.`: one unknown word before `and`
@@ -283,6 +298,9 @@ struct OrganisationFinder: Sendable {
             if run.count >= 3, tokens[run.lowerBound + 1].lower == "and" || tokens[run.lowerBound + 1].lower == "&",
                !Self.isAdjective(tokens[run.lowerBound].lower),
                !(tokens[run.lowerBound + 1].lower == "&" && Self.isOwnNameWord(tokens[run.lowerBound], text) && Self.isOwnNameWord(tokens[run.lowerBound + 2], text)),
+               // So does a bracketed abbreviation of all the words before it (`Belt and Road Local
+               // Cooperation (BRLC) Committee`).
+               !Self.abbreviatesItsStart(tokens, run, text),
                !(Self.sizeWords.contains(tokens[run.lowerBound].lower) && Self.sizeWords.contains(tokens[run.lowerBound + 2].lower)) { continue }
             if let candidate = classify(tokens, run, text) { out.append(candidate) }
         }
@@ -474,6 +492,19 @@ struct OrganisationFinder: Sendable {
         let abbreviation = tokens[k].text.filter { $0 != "(" && $0 != ")" }
         guard abbreviation.count >= 3, abbreviation.allSatisfy({ $0.isUppercase || $0.isNumber }) else { return false }
         return initialsMatch(abbreviation, tokens[start..<k].map(\.text).joined(separator: " "))
+    }
+
+    /// Whether a bracketed abbreviation of three capitals or more inside `run` has the initials
+    /// of all the run's words before it (`Belt and Road Local Cooperation (BRLC) Committee`).
+    static func abbreviatesItsStart(_ tokens: [Token], _ run: Range<Int>, _ text: [UInt8]) -> Bool {
+        guard run.count >= 4 else { return false }
+        for k in (run.lowerBound + 2)..<run.upperBound {
+            let token = tokens[k]
+            guard token.start >= 1, text[token.start - 1] == 0x28, token.end < text.count, text[token.end] == 0x29,
+                  token.text.count >= 3, token.text.allSatisfy({ $0.isUppercase }) else { continue }
+            return initialsMatch(token.text, tokens[run.lowerBound..<k].map(\.text).joined(separator: " "))
+        }
+        return false
     }
 
     /// Words that close many companies' names (`Hikvision Digital Technology`) and no body's

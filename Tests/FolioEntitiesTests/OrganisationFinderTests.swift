@@ -755,6 +755,15 @@ struct OrganisationFinderTests {
 
     /// German `und` joins a name's words, and two words of their own about `&` name a
     /// partnership; a title before `of` is no part of the name.
+    /// A bracketed abbreviation of all the words before it keeps `and` inside the name: no
+    /// `Belt` is taken for a body of its own.
+    @Test func anAbbreviationOfTheWordsBeforeItKeepsTheirAnd() {
+        let names = found("Officials of the Belt and Road Local Cooperation (BRLC) Committee met in Hangzhou.")
+        #expect(Set(names.keys) == ["Belt and Road Local Cooperation (BRLC) Committee"], "\(names.keys.sorted())")
+        // Without one, a single unknown word before `and` stays out.
+        #expect(found("Fraunhofer and Aachen University met.")["Fraunhofer and Aachen University"] == nil)
+    }
+
     @Test func undAndPartnershipsJoinNamesTitlesDoNot() {
         #expect(found("Hamburger Hafen und Logistik AG (HHLA) runs the terminal.")["Hamburger Hafen und Logistik"] != nil)
         let partnership = found("said Klaus Meyer, Managing Director of Wagener & Herbst Management Consultants GmbH.")

@@ -180,6 +180,22 @@ import Testing
         #expect(cover.authors.isEmpty, "\(cover.authors)")
     }
 
+    /// A sentence of the text that names a company is no publisher; a cover line of the name is.
+    @Test func aSentenceThatNamesACompanyIsNoPublisher() {
+        let sentence = detect("""
+            Record Investments in the West
+            The deal was signed by Anhui Logistics Co., Ltd. last year.
+            Another paragraph follows here.
+            """)
+        #expect(sentence.publisher == nil, "\(sentence.publisher ?? "")")
+        let name = detect("""
+            Digital Industry in Transition
+            Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH
+            Bonn, May 2022
+            """)
+        #expect(name.publisher == "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH")
+    }
+
     @Test func wordsOfAPublicationsTitleOrOfTheTextAreNoPersonsName() {
         let cover = detect("""
             Powering Growth

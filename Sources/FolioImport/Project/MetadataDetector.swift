@@ -86,7 +86,7 @@ struct MetadataDetector: Sendable {
         }
         for text in cover.dropFirst(index) {
             let lead = Self.publisherLeads.first { text.lowercased().hasPrefix($0) }
-            if detected.publisher == nil, lead != nil || isOrganisation(text) {
+            if detected.publisher == nil, lead != nil || (isOrganisation(text) && !isSentence(text)) {
                 var name = Substring(text).dropFirst(lead?.count ?? 0)
                 if name.lowercased().hasPrefix("the ") { name = name.dropFirst(4) }
                 // `Published by the X Institute, June 2024`: the name ends at the date.
@@ -119,6 +119,18 @@ struct MetadataDetector: Sendable {
         guard let first = text.first, first.isLetter else { return false }
         return !TextNormalizer.endsSentence(text) && text.split(separator: " ").count >= 2
     }
+
+    /// Whether a cover line is a sentence of the text rather than a name: more than a third of
+    /// its words, beside the connectors names use, start in lower case (`The deal was signed by
+    /// Anhui Logistics Co., Ltd. last year.`, not `Deutsche Gesellschaft für Internationale
+    /// Zusammenarbeit (GIZ) GmbH`).
+    func isSentence(_ text: String) -> Bool {
+        let words = text.split(separator: " ").filter { $0.first?.isLetter == true && !Self.nameConnectors.contains($0.lowercased()) }
+        return words.count >= 4 && words.filter { $0.first!.isLowercase }.count * 3 > words.count
+    }
+
+    /// Lower-case words that join the words of an organisation's name.
+    static let nameConnectors: Set<String> = ["of", "and", "for", "the", "on", "in", "de", "du", "des", "für", "und", "von", "der", "di", "del", "la", "le", "et"]
 
     func isOrganisation(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." })
