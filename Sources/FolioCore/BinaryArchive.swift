@@ -98,6 +98,20 @@ public struct ArchiveWriter {
         if let values { write(values) }
     }
 
+    /// 32-bit numbers as one block of their bytes, with their count: large tables (a trie's
+    /// arrays) are copied, not encoded number by number. In the machine's byte order, as the
+    /// build cache that keeps them is the machine's own.
+    public mutating func write(_ values: [Int32]) {
+        write(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Bytes as one block, with their count.
+    public mutating func write(bytes values: [UInt8]) {
+        write(values.count)
+        bytes.append(contentsOf: values)
+    }
+
     /// Raw bytes (a digest), with their count.
     public mutating func write(_ data: Data) {
         write(data.count)
@@ -239,6 +253,28 @@ public struct ArchiveReader {
 
     public mutating func readOptionalArray<Value: BinaryArchivable>(_: Value.Type = Value.self) throws -> [Value]? {
         try readBool() ? try readArray() : nil
+    }
+
+    /// Numbers written as `[Int32]` by ``ArchiveWriter``.
+    public mutating func readInt32s() throws -> [Int32] {
+        let count = try readInt()
+        let size = MemoryLayout<Int32>.size
+        guard count >= 0, count <= (bytes.count - position) / size else { throw ArchiveError.damaged }
+        let start = position
+        position += count * size
+        return [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + count * size)]))
+            }
+            initialized = count
+        }
+    }
+
+    /// Bytes written with ``ArchiveWriter/write(bytes:)``.
+    public mutating func readBytes() throws -> [UInt8] {
+        let count = try readCount()
+        defer { position += count }
+        return Array(bytes[position..<position + count])
     }
 
     /// Bytes written as `Data` by ``ArchiveWriter``.

@@ -61,8 +61,94 @@ public struct EntityTagger: Sendable {
     /// - Parameter findsOrganisations: also look for organisations the gazetteers do not list
     ///   (import does; the build reads what import found from `organisations-found.yml`).
     public init(gazetteers: Gazetteers, findsOrganisations: Bool = true) {
+        self.init(gazetteers: gazetteers, findsOrganisations: findsOrganisations, compiled: CompiledPatterns(gazetteers))
+    }
+
+    /// Like ``init(gazetteers:findsOrganisations:)``, with the compiled patterns kept in `cache`
+    /// under the digest of the gazetteer files (and this build of Folio): a later build reads
+    /// them back instead of compiling every alias again. Gazetteers made in code, which have no
+    /// digest, are compiled every time.
+    public init(gazetteers: Gazetteers, findsOrganisations: Bool = true, cache: BuildCache?) {
+        guard let cache, let digest = gazetteers.sourceDigest else {
+            self.init(gazetteers: gazetteers, findsOrganisations: findsOrganisations)
+            return
+        }
+        var key = CacheKeyBuilder(CompiledPatterns.cacheNamespace)
+        key.add(digest)
+        let compiled = cache.archived(CompiledPatterns.cacheNamespace, key.key(), accept: { $0.fits(gazetteers) }) { CompiledPatterns(gazetteers) }
+        self.init(gazetteers: gazetteers, findsOrganisations: findsOrganisations, compiled: compiled)
+    }
+
+    /// The gazetteers' aliases and goal phrases compiled into matchers: the costly part of
+    /// making a tagger, and the part the build cache keeps.
+    struct CompiledPatterns: BinaryArchivable {
+        var entities: PatternMatcher
+        var evidence: PatternMatcher
+        var goalTitlePatterns: Set<Int>
+
+        /// The build cache's namespace of compiled patterns.
+        static let cacheNamespace = "tagger-patterns"
+
+        init(_ gazetteers: Gazetteers) {
+            (entities, evidence, goalTitlePatterns) = EntityTagger.compile(gazetteers)
+        }
+
+        /// Whether every pattern names a term of `gazetteers` (an archive of other gazetteers never does).
+        func fits(_ gazetteers: Gazetteers) -> Bool {
+            let count = gazetteers.terms.count
+            return entities.patterns.allSatisfy { $0.term >= 0 && $0.term < count } && evidence.patterns.allSatisfy { $0.term >= 0 && $0.term < count }
+                && goalTitlePatterns.allSatisfy { $0 >= 0 && $0 < evidence.patterns.count }
+        }
+
+        func archive(into archive: inout ArchiveWriter) {
+            archive.write(entities)
+            archive.write(evidence)
+            archive.write(goalTitlePatterns.sorted())
+        }
+
+        init(from archive: inout ArchiveReader) throws {
+            entities = try archive.read()
+            evidence = try archive.read()
+            goalTitlePatterns = Set(try archive.readInts())
+        }
+    }
+
+    private init(gazetteers: Gazetteers, findsOrganisations: Bool, compiled: CompiledPatterns) {
         self.gazetteers = gazetteers
         self.findsOrganisations = findsOrganisations && !gazetteers.terms.isEmpty
+        let entities = compiled.entities
+        self.entities = entities
+        self.evidence = compiled.evidence
+        self.goalTitlePatterns = compiled.goalTitlePatterns
+        kinds = gazetteers.terms.map(\.id.kind)
+        wellKnownCompanies = Set(gazetteers.terms.indices.filter { gazetteers.terms[$0].foundBy == Gazetteers.wellKnownOrganisationsSource })
+        // By index, so no term is copied (a term holds many strings and arrays).
+        let terms = gazetteers.terms
+        var goalTerms: [Int: Int] = [:]
+        for index in terms.indices {
+            if let number = terms[index].goal?.number, goalTerms[number] == nil { goalTerms[number] = index }
+        }
+        self.goalTerms = goalTerms
+        var placeIndex: [String: Int] = [:]
+        for index in terms.indices where terms[index].id.kind == .place && placeIndex[terms[index].name] == nil {
+            placeIndex[terms[index].name] = index
+        }
+        var within: [Int: Set<Int>] = [:]
+        for index in terms.indices where terms[index].id.kind == .place {
+            let names = terms[index].members + (terms[index].parent.map { [$0] } ?? [])
+            within[index] = Set(names.compactMap { placeIndex[$0] })
+        }
+        placesWithin = within
+        self.placeIndex = placeIndex
+        coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
+        technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
+        // Only technology discovery reads the votes, and it runs where organisations are found.
+        technologyGroups = TechnologyGroupVotes(terms: self.findsOrganisations ? gazetteers.terms : [])
+    }
+
+    /// Compiles the gazetteers' aliases (with their rule variants) into one matcher, and the
+    /// goals' evidence phrases and titles into another.
+    static func compile(_ gazetteers: Gazetteers) -> (entities: PatternMatcher, evidence: PatternMatcher, goalTitlePatterns: Set<Int>) {
         var entityPatterns: [Pattern] = []
         var evidence = PatternMatcher()
         var goalTitlePatterns: Set<Int> = []
@@ -98,31 +184,7 @@ public struct EntityTagger: Sendable {
         for pattern in entityPatterns { entities.add(pattern) }
         entities.compile()
         evidence.compile()
-        self.entities = entities
-        self.evidence = evidence
-        self.goalTitlePatterns = goalTitlePatterns
-        kinds = gazetteers.terms.map(\.id.kind)
-        wellKnownCompanies = Set(gazetteers.terms.indices.filter { gazetteers.terms[$0].foundBy == Gazetteers.wellKnownOrganisationsSource })
-        var goalTerms: [Int: Int] = [:]
-        for (index, term) in gazetteers.terms.enumerated() {
-            if let number = term.goal?.number, goalTerms[number] == nil { goalTerms[number] = index }
-        }
-        self.goalTerms = goalTerms
-        var placeIndex: [String: Int] = [:]
-        for (index, term) in gazetteers.terms.enumerated() where term.id.kind == .place && placeIndex[term.name] == nil {
-            placeIndex[term.name] = index
-        }
-        var within: [Int: Set<Int>] = [:]
-        for (index, term) in gazetteers.terms.enumerated() where term.id.kind == .place {
-            let names = term.members + (term.parent.map { [$0] } ?? [])
-            within[index] = Set(names.compactMap { placeIndex[$0] })
-        }
-        placesWithin = within
-        self.placeIndex = placeIndex
-        coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
-        technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
-        // Only technology discovery reads the votes, and it runs where organisations are found.
-        technologyGroups = TechnologyGroupVotes(terms: self.findsOrganisations ? gazetteers.terms : [])
+        return (entities, evidence, goalTitlePatterns)
     }
 
     /// A goal's short title as the UN writes it (`Good Health and Well-being`) and with every

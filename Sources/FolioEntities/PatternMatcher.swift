@@ -1,3 +1,5 @@
+import FolioCore
+
 /// A compiled alias: the bytes to look for and when a match counts.
 struct Pattern: Sendable {
     /// Index of the term in ``Gazetteers/terms``.
@@ -49,6 +51,9 @@ struct PatternMatcher: Sendable {
     private var terminalList: [Int32] = []
     /// Whether the flattened arrays reflect every added pattern.
     private var compiled = true
+    /// Whether the matcher was read back from an archive, which keeps only the flattened
+    /// arrays: it matches, but takes no more patterns.
+    private var frozen = false
 
     init() {}
 
@@ -67,9 +72,11 @@ struct PatternMatcher: Sendable {
     }
 
     mutating func add(_ pattern: Pattern) {
+        precondition(!frozen, "a matcher read back from an archive takes no more patterns")
         guard !pattern.folded.isEmpty else { return }
         var node: Int32 = 0
-        for byte in pattern.folded {
+        for written in pattern.folded {
+            let byte = Self.trieByte(written)
             if let next = growingChild(node, byte) {
                 node = next
             } else {
@@ -99,6 +106,11 @@ struct PatternMatcher: Sendable {
         compiled = false
     }
 
+    /// The byte the trie holds for a folded byte: a hyphen is a space, so the words of an alias
+    /// match joined by either (`proton-exchange membrane fuel cell`, `Internet-of-Things`).
+    /// A case-sensitive pattern's own bytes are still compared as written.
+    static func trieByte(_ byte: UInt8) -> UInt8 { byte == 0x2D ? 0x20 : byte }
+
     private func growingChild(_ node: Int32, _ byte: UInt8) -> Int32? {
         if node == 0 {
             let n = root[Int(byte)]
@@ -114,6 +126,7 @@ struct PatternMatcher: Sendable {
 
     /// Flattens the trie after the last ``add(_:)``; required before ``longestMatch``.
     mutating func compile() {
+        if frozen { return }
         defer { compiled = true }
         edgeStart = [0]
         edgeBytes = []
@@ -176,6 +189,8 @@ struct PatternMatcher: Sendable {
                                 if ByteClass.isSpace(byte) {
                                     byte = 0x20
                                     while next < limit, ByteClass.isSpace(text[next]) { next += 1 }
+                                } else if byte == 0x2D {
+                                    byte = Self.trieByte(byte)
                                 } else if byte >= 0x41, byte <= 0x5A {
                                     byte |= 0x20
                                 }
@@ -297,4 +312,63 @@ enum ByteClass {
     /// The lead byte of a Latin letter with a diacritic (U+00C0–U+024F): part of a word, so
     /// `Jos` does not match inside `José`. CJK and other scripts stay boundaries.
     @inline(__always) static func isLatinLetterLead(_ b: UInt8) -> Bool { b >= 0xC3 && b <= 0xC9 }
+}
+
+extension Pattern: BinaryArchivable {
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(term)
+        archive.write(bytes: folded)
+        archive.write(bytes: exact)
+        archive.write(caseSensitive)
+        archive.write(acronym)
+        archive.write(rule.precededBy)
+        archive.write(rule.notFollowedBy)
+        archive.write(rule.requires)
+        archive.write(text)
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        term = try archive.readInt()
+        folded = try archive.readBytes()
+        exact = try archive.readBytes()
+        caseSensitive = try archive.readBool()
+        acronym = try archive.readBool()
+        rule = AliasRule(precededBy: try archive.readStrings(), notFollowedBy: try archive.readStrings(), requires: try archive.readStrings())
+        text = try archive.readString()
+    }
+}
+
+/// A compiled matcher as the build cache keeps it: the patterns and the flattened trie, copied
+/// as blocks, so a build reads the trie back instead of adding thousands of aliases again. The
+/// trie that adding grows is left out: a matcher read back is frozen.
+extension PatternMatcher: BinaryArchivable {
+    func archive(into archive: inout ArchiveWriter) {
+        precondition(compiled, "only a compiled matcher is archived")
+        archive.write(patterns)
+        for table in [root, edgeStart, edgeTargets, terminalStart, terminalList] { archive.write(table) }
+        archive.write(bytes: edgeBytes)
+    }
+
+    init(from archive: inout ArchiveReader) throws {
+        patterns = try archive.readArray()
+        root = try archive.readInt32s()
+        edgeStart = try archive.readInt32s()
+        edgeTargets = try archive.readInt32s()
+        terminalStart = try archive.readInt32s()
+        terminalList = try archive.readInt32s()
+        edgeBytes = try archive.readBytes()
+        (firstChild, lastChild, nextSibling, label, firstTerminal, lastTerminal) = ([], [], [], [], [], [])
+        compiled = true
+        frozen = true
+        // A damaged archive could point outside the tables: such a trie is never used.
+        let nodes = edgeStart.count - 1
+        guard root.count == 256, nodes >= 1, terminalStart.count == nodes + 1,
+              edgeBytes.count == edgeTargets.count, edgeStart.last.map(Int.init) == edgeBytes.count,
+              terminalStart.last.map(Int.init) == terminalList.count,
+              root.allSatisfy({ $0 < nodes }), edgeTargets.allSatisfy({ $0 >= 0 && $0 < nodes }),
+              terminalList.allSatisfy({ $0 >= 0 && Int($0) < patterns.count }),
+              zip(edgeStart, edgeStart.dropFirst()).allSatisfy({ $0 >= 0 && $0 <= $1 }),
+              zip(terminalStart, terminalStart.dropFirst()).allSatisfy({ $0 >= 0 && $0 <= $1 })
+        else { throw ArchiveError.damaged }
+    }
 }

@@ -129,6 +129,8 @@ enum TechnologyFinder {
         "major", "main", "basic", "general", "specific", "similar", "best", "better", "good", "great", "big", "small", "large",
         "applied", "available", "proven", "mature", "disruptive", "breakthrough", "critical", "strategic", "common", "open",
         "enabling", "underlying", "same", "first", "second", "third", "last", "only", "whole", "entire", "total", "overall",
+        // Numbers and words that count or single out (`just one technology`).
+        "one", "two", "three", "four", "five", "single", "multiple", "just", "certain", "particular", "another", "either", "neither",
         "and", "or", "of", "for", "in", "on", "with", "by", "to", "from", "as", "at", "via", "into", "through", "is", "are",
         "was", "were", "be", "been", "has", "have", "had", "which", "who", "what", "including", "like", "not", "no", "also",
         "use", "using", "used", "adopt", "adopting", "adopted", "apply", "applying", "develop", "developing", "developed",

@@ -144,7 +144,7 @@ public struct SiteBuilder: Sendable {
         // render the Markdown, on all cores.
         // A large site works out its mentions' source lines here, so that the pages' Markdown
         // can go once the content checks are done.
-        let linker = try termLinker(preparing)
+        let linker = try termLinker(preparing, cache: cache)
         let sourceMapper = SourceLineMapper(projectRoot: root)
         var published: [PublishedPage] = []
         var entities: [String: ArticleEntities] = [:]
@@ -347,12 +347,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The term linker of the taxonomy generator, once its gazetteers are read; nil without one.
-    private func termLinker(_ preparing: [BackgroundJob<(any Sendable)?>]) throws -> TermLinker? {
+    private func termLinker(_ preparing: [BackgroundJob<(any Sendable)?>], cache: BuildCache?) throws -> TermLinker? {
         guard let index = generators.firstIndex(where: { $0 is TaxonomyGenerator }),
               let files = try preparing[index].result() as? TaxonomyGenerator.DataFiles,
               files.problem == nil, files.failure == nil, let gazetteers = files.gazetteers
         else { return nil }
-        return TermLinker(gazetteers: gazetteers)
+        return TermLinker(gazetteers: gazetteers, cache: cache)
     }
 
     /// Two pages that would be written to the same URL.

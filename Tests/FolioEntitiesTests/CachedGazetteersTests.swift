@@ -53,4 +53,27 @@ import Testing
         cache.beginBuild()
         #expect(throws: EntitiesError.self) { try Gazetteers.load(from: copy, cache: cache) }
     }
+
+    /// A tagger made from compiled patterns the cache kept tags every corpus article exactly as
+    /// one that compiled them, and a cut archive is never read back.
+    @Test func aTaggerFromTheCachedPatternsTagsAsAFreshOne() throws {
+        let gazetteers = try Gazetteers.load(from: Fixtures.dataDirectory, includeFound: false)
+        let cache = BuildCache(directory: nil)
+        cache.beginBuild()
+        let fresh = EntityTagger(gazetteers: gazetteers, cache: cache)
+        let compiled = EntityTagger.CompiledPatterns(gazetteers)
+        let data = compiled.archived
+        let back = try #require(EntityTagger.CompiledPatterns.unarchived(data))
+        #expect(back.entities.patterns.count == compiled.entities.patterns.count && back.fits(gazetteers))
+        #expect(EntityTagger.CompiledPatterns.unarchived(data.dropLast()) == nil)
+        cache.beginBuild()
+        let restored = EntityTagger(gazetteers: gazetteers, cache: cache)
+        let articles = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Content/articles/cmia-2021").path)
+            .filter { $0.hasSuffix(".md") }.sorted().prefix(12)
+        #expect(articles.count == 12)
+        for name in articles {
+            let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Content/articles/cmia-2021/\(name)"), encoding: .utf8)
+            #expect(restored.analyze(markdown: text) == fresh.analyze(markdown: text), "\(name)")
+        }
+    }
 }

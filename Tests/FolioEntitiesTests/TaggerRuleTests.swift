@@ -164,6 +164,18 @@ struct TaggerRuleTests {
         #expect(broad.contains("technology/wastewater-treatment"))
     }
 
+    /// A hyphen and a space join an alias's words alike, however many there are; an alias with
+    /// a comma is one alias (`heating, ventilation and air conditioning` gives no bare `heating`).
+    @Test func hyphensJoinWordsAsSpacesDoAndACommaInAnAliasSplitsNothing() {
+        #expect(terms("The trucks run on proton-exchange membrane fuel cells.").contains("technology/fuel-cell-stacks"))
+        #expect(terms("Ports adopt Internet-of-Things technology.").contains("technology/internet-of-things"))
+        #expect(terms("Ports adopt the Internet of Things.").contains("technology/internet-of-things"))
+        #expect(terms("The plant ran on heating, ventilation and air conditioning upgrades.").contains("technology/hvac"))
+        #expect(!terms("The lower heating value of the waste is low.").contains("technology/hvac"))
+        // A case-sensitive alias keeps its own spelling: `HP-GNSS` is still no HP.
+        #expect(!terms("The receiver uses High-Precision GNSS (HP-GNSS).").contains("company/hp"))
+    }
+
     @Test func logisticsAndConnectivityTermsOfNewReports() {
         let found = terms("Couriers use route optimization software; villages get broadband and solar rooftops.")
         #expect(found.isSuperset(of: ["technology/route-optimisation", "technology/broadband", "technology/solar-photovoltaics"]), "\(found.sorted())")

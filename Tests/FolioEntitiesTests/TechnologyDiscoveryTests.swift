@@ -46,6 +46,12 @@ struct TechnologyDiscoveryTests {
         }
     }
 
+    /// cmia-2021 (HP): a number before `technology` counts technologies, it names none.
+    @Test func aNumberBeforeTechnologyNamesNone() {
+        let result = found("The cluster focuses on just one technology; the other on two energy technologies.")
+        #expect(result.technologies.isEmpty && result.technologyCandidates.isEmpty, "\(result.technologyCandidates.map(\.name))")
+    }
+
     @Test func phraseNamedAsATechnologyTwiceIsIndexedOnceIsLeftForReview() {
         let twice = found("The plant uses seaweed drying technology.\n\nSeaweed drying technology also saves fuel.")
         #expect(twice.technologies.map(\.name) == ["Seaweed drying technology"])

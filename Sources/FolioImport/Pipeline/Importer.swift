@@ -92,7 +92,7 @@ public struct Importer: Sendable {
            let memo = ImportMemo.unarchived(data) {
             return checked(against: memo, options)
         }
-        var (files, diagnostics, documents, timings) = try generate(projectRoot: options.projectRoot, contentDirectory: options.contentDirectory)
+        var (files, diagnostics, documents, timings) = try generate(projectRoot: options.projectRoot, contentDirectory: options.contentDirectory, cache: options.cache)
         // The organisations and technologies found by their shape, for the build: generated data files.
         let foundText = FoundOrganisations.yaml(FoundOrganisations.merge(files.filter { !$0.organisations.isEmpty }.map { ($0.path, $0.organisations) }))
         let technologiesText = FoundTechnologies.yaml(FoundTechnologies.merge(files.filter { !$0.technologies.isEmpty }.map { ($0.path, $0.technologies) }))
@@ -242,7 +242,8 @@ public struct Importer: Sendable {
 
     /// Generates every file in memory without touching the disk.
     /// - Throws: ``ImportError`` for unreadable or malformed inputs.
-    public func generate(projectRoot: URL, contentDirectory: String = "Content") throws -> (
+    /// - Parameter cache: where the gazetteers and the tagger's compiled patterns are kept between runs.
+    public func generate(projectRoot: URL, contentDirectory: String = "Content", cache: BuildCache? = nil) throws -> (
         files: [GeneratedFile], diagnostics: [Diagnostic], documents: [DocumentDraft], timings: [StepTiming]
     ) {
         let content = projectRoot.appendingPathComponent(contentDirectory)
@@ -262,7 +263,7 @@ public struct Importer: Sendable {
         for doc in manifest.documents {
             sources.append(try Self.read(projectRoot.appendingPathComponent(doc.source), display: doc.source))
         }
-        let entityTagger = try tagger ?? Self.loadTagger(content, contentDirectory: contentDirectory)
+        let entityTagger = try tagger ?? Self.loadTagger(content, contentDirectory: contentDirectory, cache: cache)
         let writer = ArticleWriter(contentDirectory: contentDirectory, tagger: entityTagger)
         // Company names the gazetteer knows (by name, alias or former name) take its canonical name.
         var gazetteer: [String: [String]] = [:]
@@ -421,11 +422,13 @@ public struct Importer: Sendable {
     }
 
     /// A tagger over the gazetteers in `Content/data/`, or one that finds nothing when there are none.
-    static func loadTagger(_ content: URL, contentDirectory: String) throws -> EntityTagger {
+    /// With a `cache`, the gazetteers and the tagger's compiled patterns are read back from it
+    /// when the gazetteer files are unchanged.
+    static func loadTagger(_ content: URL, contentDirectory: String, cache: BuildCache? = nil) throws -> EntityTagger {
         let data = content.appendingPathComponent("data")
         guard FileManager.default.fileExists(atPath: data.appendingPathComponent("companies.yml").path) else { return EntityTagger() }
         do {
-            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data", includeFound: false))
+            return EntityTagger(gazetteers: try Gazetteers.load(from: data, displayDirectory: "\(contentDirectory)/data", includeFound: false, cache: cache), cache: cache)
         } catch let error as EntitiesError {
             throw ImportError.malformedInput(error.diagnostic, file: "\(contentDirectory)/data")
         }

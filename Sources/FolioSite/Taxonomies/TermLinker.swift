@@ -17,9 +17,10 @@ struct TermLinker: Sendable {
     /// code, whose taggings are not cached.
     let fingerprint: Data?
 
-    init(gazetteers: Gazetteers) {
+    /// - Parameter cache: where the tagger's compiled patterns are kept between builds.
+    init(gazetteers: Gazetteers, cache: BuildCache? = nil) {
         // Organisations found by their shape come from `organisations-found.yml` (import found them once).
-        madeTagger = OnDemand { EntityTagger(gazetteers: gazetteers, findsOrganisations: false) }
+        madeTagger = OnDemand { EntityTagger(gazetteers: gazetteers, findsOrganisations: false, cache: cache) }
         fingerprint = gazetteers.sourceDigest
     }
 
