@@ -106,6 +106,11 @@ struct PatternMatcher: Sendable {
         compiled = false
     }
 
+    /// Whether flattened node `node` has an edge for `byte`.
+    private func hasEdge(_ node: Int32, _ byte: UInt8, _ edgeStart: UnsafeBufferPointer<Int32>, _ edgeBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        (Int(edgeStart[Int(node)])..<Int(edgeStart[Int(node) + 1])).contains { edgeBytes[$0] == byte }
+    }
+
     /// The byte the trie holds for a folded byte: a hyphen is a space, so the words of an alias
     /// match joined by either (`proton-exchange membrane fuel cell`, `Internet-of-Things`).
     /// A case-sensitive pattern's own bytes are still compared as written.
@@ -204,6 +209,15 @@ struct PatternMatcher: Sendable {
                                         if edgeBytes[e] == byte { child = edgeTargets[e]; break }
                                         e += 1
                                     }
+                                }
+                                // `emissions monitoring` for `emission monitoring`: a plural `s` that
+                                // closes a word the alias goes on after is read past; the plural
+                                // itself stays a candidate where it is an alias (`drones delivery`).
+                                if node != 0, byte == 0x73, next < limit, ByteClass.isSpace(text[next]) || text[next] == 0x2D,
+                                   j > start, ByteClass.isWordByte(text[j - 1]), text[j - 1] != 0x73, hasEdge(node, 0x20, edgeStart, edgeBytes) {
+                                    if child >= 0, terminalStart[Int(child)] != terminalStart[Int(child) + 1] { candidates.append((child, next)) }
+                                    j = next
+                                    continue
                                 }
                                 guard child >= 0 else { break }
                                 node = child

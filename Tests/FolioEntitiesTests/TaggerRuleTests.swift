@@ -172,6 +172,11 @@ struct TaggerRuleTests {
         #expect(terms("Ports adopt the Internet of Things.").contains("technology/internet-of-things"))
         #expect(terms("The plant ran on heating, ventilation and air conditioning upgrades.").contains("technology/hvac"))
         #expect(!terms("The lower heating value of the waste is low.").contains("technology/hvac"))
+        // A plural `s` on a word the alias goes on after is read past: `emissions monitoring`.
+        #expect(terms("Plants install continuous emissions monitoring and batteries recycling lines.").contains("technology/environmental-monitoring"))
+        #expect(terms("Couriers test drones delivery in the hills.").contains("technology/unmanned-delivery"))
+        // Only a plural `s` is read past, and only before a word the alias goes on with.
+        #expect(!terms("Couriers test dronesy delivery in the hills.").contains("technology/unmanned-delivery"))
         // A case-sensitive alias keeps its own spelling: `HP-GNSS` is still no HP.
         #expect(!terms("The receiver uses High-Precision GNSS (HP-GNSS).").contains("company/hp"))
     }
