@@ -136,17 +136,16 @@ extension EntityTagger {
                    !OrganisationFinder.companyNouns.contains(String(decoding: text[definition.long], as: UTF8.self)) {
                     definedAsNoBody.insert(definition.abbreviation)
                 }
-                // `Japan's industry alliance (ICV)`: the abbreviation names the body the text describes,
-                // in this article even where the vocabulary gives it to a technology.
+                let described = OrganisationFinder.describedBody(endingAt: definition.long, in: text)
                 // `contract development and manufacturing organisation (CDMO)`: lower-case words
                 // whose initials are the abbreviation name a kind of body, not one.
-                if OrganisationFinder.describedBody(endingAt: definition.long, in: text) != nil,
-                   OrganisationFinder.spellsOutKind(definition.abbreviation, endingAt: definition.long, tokens: tokens) {
+                if described != nil, OrganisationFinder.spellsOutKind(definition.abbreviation, endingAt: definition.long, tokens: tokens) {
                     definedAsNoBody.insert(definition.abbreviation)
                     continue
                 }
-                if let type = OrganisationFinder.describedBody(endingAt: definition.long, in: text),
-                   !OrganisationFinder.isPluralAbbreviation(definition.abbreviation) {
+                // `Japan's industry alliance (ICV)`: the abbreviation names the body the text describes,
+                // in this article even where the vocabulary gives it to a technology.
+                if let type = described, !OrganisationFinder.isPluralAbbreviation(definition.abbreviation) {
                     let span = definition.span
                     let namedElsewise = named.contains { kinds[$0.term] != .technology && $0.start < span.upperBound && span.lowerBound < $0.end }
                     if !namedElsewise {

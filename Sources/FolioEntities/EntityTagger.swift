@@ -43,8 +43,6 @@ public struct EntityTagger: Sendable {
     private let goalTerms: [Int: Int]
     /// For each place, the places that may be counted inside its name: its members and parent.
     private let placesWithin: [Int: Set<Int>]
-    /// Each place's term by its name.
-    private let placeIndex: [String: Int]
     /// Technologies named in coordinations that share words ("solar and wind power").
     private let coordinations: Coordinations
     /// The vocabulary domain of each technology, by term index (nil for other kinds).
@@ -139,7 +137,6 @@ public struct EntityTagger: Sendable {
             within[index] = Set(names.compactMap { placeIndex[$0] })
         }
         placesWithin = within
-        self.placeIndex = placeIndex
         coordinations = Coordinations(patterns: entities.patterns, kinds: kinds)
         technologyDomains = gazetteers.terms.map { $0.id.kind == .technology ? $0.domain : nil }
         // Only technology discovery reads the votes, and it runs where organisations are found.
@@ -567,7 +564,7 @@ public struct EntityTagger: Sendable {
             var parent = gazetteers.terms[term].parent
             var steps = 0
             while let name = parent, steps < 4, confirmedNames.insert(name).inserted {
-                parent = placeIndex[name].flatMap { gazetteers.terms[$0].parent }
+                parent = gazetteers.term(kind: .place, named: name)?.parent
                 steps += 1
             }
         }

@@ -280,9 +280,7 @@ struct OrganisationFinder: Sendable {
                       tokens[wider - 2].capitalised, tokens[wider - 2].spaceAfter {
                     var start = wider - 2
                     while start > 0, tokens[start - 1].capitalised, tokens[start - 1].spaceAfter, !Self.leadingStopWords.contains(tokens[start - 1].lower) { start -= 1 }
-                    let abbreviation = tokens[s0 - 1].text
-                    if abbreviation.count >= 3, abbreviation.allSatisfy({ $0.isUppercase }),
-                       Self.initialsMatch(abbreviation, tokens[start..<(s0 - 1)].map(\.text).joined(separator: " ")) {
+                    if Self.abbreviates(tokens[s0 - 1].text, tokens[start..<(s0 - 1)]) {
                         first = start
                         break
                     }
@@ -502,9 +500,15 @@ struct OrganisationFinder: Sendable {
             let token = tokens[k]
             guard token.start >= 1, text[token.start - 1] == 0x28, token.end < text.count, text[token.end] == 0x29,
                   token.text.count >= 3, token.text.allSatisfy({ $0.isUppercase }) else { continue }
-            return initialsMatch(token.text, tokens[run.lowerBound..<k].map(\.text).joined(separator: " "))
+            return abbreviates(token.text, tokens[run.lowerBound..<k])
         }
         return false
+    }
+
+    /// Whether `abbreviation`, three capitals or more, has the initials of `words`.
+    static func abbreviates(_ abbreviation: String, _ words: ArraySlice<Token>) -> Bool {
+        abbreviation.count >= 3 && abbreviation.allSatisfy({ $0.isUppercase })
+            && initialsMatch(abbreviation, words.map(\.text).joined(separator: " "))
     }
 
     /// Words that close many companies' names (`Hikvision Digital Technology`) and no body's

@@ -106,9 +106,20 @@ struct PatternMatcher: Sendable {
         compiled = false
     }
 
-    /// Whether flattened node `node` has an edge for `byte`.
-    private func hasEdge(_ node: Int32, _ byte: UInt8, _ edgeStart: UnsafeBufferPointer<Int32>, _ edgeBytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        (Int(edgeStart[Int(node)])..<Int(edgeStart[Int(node) + 1])).contains { edgeBytes[$0] == byte }
+    /// The node the flattened trie reaches from `node` by `byte`, or -1.
+    @inline(__always)
+    private static func child(
+        of node: Int32, _ byte: UInt8, _ root: UnsafeBufferPointer<Int32>, _ edgeStart: UnsafeBufferPointer<Int32>,
+        _ edgeBytes: UnsafeBufferPointer<UInt8>, _ edgeTargets: UnsafeBufferPointer<Int32>
+    ) -> Int32 {
+        if node == 0 { return root[Int(byte)] }
+        var e = Int(edgeStart[Int(node)])
+        let end = Int(edgeStart[Int(node) + 1])
+        while e < end {
+            if edgeBytes[e] == byte { return edgeTargets[e] }
+            e += 1
+        }
+        return -1
     }
 
     /// The byte the trie holds for a folded byte: a hyphen is a space, so the words of an alias
@@ -199,22 +210,13 @@ struct PatternMatcher: Sendable {
                                 } else if byte >= 0x41, byte <= 0x5A {
                                     byte |= 0x20
                                 }
-                                var child: Int32 = -1
-                                if node == 0 {
-                                    child = root[Int(byte)]
-                                } else {
-                                    var e = Int(edgeStart[Int(node)])
-                                    let end = Int(edgeStart[Int(node) + 1])
-                                    while e < end {
-                                        if edgeBytes[e] == byte { child = edgeTargets[e]; break }
-                                        e += 1
-                                    }
-                                }
+                                let child = Self.child(of: node, byte, root, edgeStart, edgeBytes, edgeTargets)
                                 // `emissions monitoring` for `emission monitoring`: a plural `s` that
                                 // closes a word the alias goes on after is read past; the plural
                                 // itself stays a candidate where it is an alias (`drones delivery`).
                                 if node != 0, byte == 0x73, next < limit, ByteClass.isSpace(text[next]) || text[next] == 0x2D,
-                                   j > start, ByteClass.isWordByte(text[j - 1]), text[j - 1] != 0x73, hasEdge(node, 0x20, edgeStart, edgeBytes) {
+                                   j > start, ByteClass.isWordByte(text[j - 1]), text[j - 1] != 0x73,
+                                   Self.child(of: node, 0x20, root, edgeStart, edgeBytes, edgeTargets) >= 0 {
                                     if child >= 0, terminalStart[Int(child)] != terminalStart[Int(child) + 1] { candidates.append((child, next)) }
                                     j = next
                                     continue
