@@ -117,8 +117,12 @@ public struct SiteBuilder: Sendable {
             try OutputGuard.check(output: output, projectRoot: root, contentDirectory: contentURL)
         }
 
-        // Generators' own data files are read on another thread while the content loads.
+        // Generators' own data files and the templates are read on other threads while the
+        // content loads.
         let cache = options.cache
+        let templatesURL = root.appendingPathComponent(config.templates, isDirectory: true)
+        let readingTemplates = BackgroundJob<TemplateLibrary>()
+        readingTemplates.start { try TemplateLibrary(directory: templatesURL, displayDirectory: config.templates) }
         let preparing = generators.map { generator in
             let job = BackgroundJob<(any Sendable)?>()
             job.start { generator.prepare(projectRoot: root, config: config, cache: cache) }
@@ -137,7 +141,7 @@ public struct SiteBuilder: Sendable {
         } catch let error as ContentError {
             throw FolioError.configuration(file: error.diagnostic.location?.file ?? config.content, line: error.diagnostic.location?.line, message: error.diagnostic.message, hint: error.diagnostic.hint)
         }
-        let templates = try TemplateLibrary(directory: root.appendingPathComponent(config.templates, isDirectory: true), displayDirectory: config.templates)
+        let templates = try readingTemplates.result() ?? TemplateLibrary(directory: templatesURL, displayDirectory: config.templates)
         lap("load")
 
         // Tag each article once (its first mentions of indexed terms linked to their pages) and
