@@ -173,6 +173,15 @@ public struct EntityTagger: Sendable {
                 : term.ruleVariants.flatMap { $0.count == aliases.count ? $0 : nil } ?? aliases.map(TermVariants.of)
             for (position, alias) in aliases.enumerated() {
                 entityPatterns.append(Self.pattern(term: index, alias: alias))
+                // `Ji'an` and `Ji’an`, `People's` and `People’s`: a straight and a curly
+                // apostrophe are one.
+                if let other = Self.otherApostrophe(alias.text), !aliases.contains(where: { $0.text == other }) {
+                    var variant = alias
+                    variant.text = other
+                    var compiled = Self.pattern(term: index, alias: variant)
+                    compiled.text = alias.text
+                    entityPatterns.append(compiled)
+                }
                 for variant in variants.isEmpty ? [] : variants[position] { entityPatterns.append(Self.pattern(term: index, alias: variant)) }
             }
         }
@@ -182,6 +191,14 @@ public struct EntityTagger: Sendable {
         entities.compile()
         evidence.compile()
         return (entities, evidence, goalTitlePatterns)
+    }
+
+    /// `text` with its apostrophes written the other way (straight for curly, curly for
+    /// straight), or nil when it has none.
+    static func otherApostrophe(_ text: String) -> String? {
+        if text.contains("’") { return String(text.map { $0 == "’" ? "'" : $0 }) }
+        if text.contains("'") { return String(text.map { $0 == "'" ? "’" : $0 }) }
+        return nil
     }
 
     /// A goal's short title as the UN writes it (`Good Health and Well-being`) and with every

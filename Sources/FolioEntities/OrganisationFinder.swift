@@ -186,6 +186,11 @@ struct OrganisationFinder: Sendable {
         "director", "president", "chairman", "chairwoman", "minister", "secretary", "head", "vice", "deputy", "general",
         "manager", "ceo", "professor", "mayor", "governor", "member", "members", "representative", "ambassador", "former",
         "managing", "chief",
+        // Sentence adverbs: `Yesterday Jiangsu Runfeng New Energy signed …`.
+        "yesterday", "tomorrow", "now", "later", "earlier", "previously", "initially", "subsequently", "eventually",
+        "similarly", "likewise", "separately", "notably", "specifically", "particularly", "especially", "indeed",
+        "instead", "still", "overall", "therefore", "consequently", "accordingly", "nevertheless", "nonetheless",
+        "ultimately", "already", "soon", "again", "originally", "traditionally", "historically", "usually", "typically",
     ]
 
     /// Whether the token at `index` is a function word or title to drop from the start of a
@@ -377,6 +382,14 @@ struct OrganisationFinder: Sendable {
             if token.lower == "and", companyClosingWords.contains(previous.lower),
                !tokens[start..<j].contains(where: { $0.lower == "of" || $0.lower == "for" }), namesWithHead(tokens, from: j + 1),
                !abbreviationJoins(tokens, start: start, and: j), !namesFieldsBeforeHead(tokens, from: j + 1) { break }
+            // So does `and` after a trade that closes a company's name, before a name that opens
+            // with a place and that a head, a legal form or a trade closes (`Suzhou Abogen
+            // Biosciences and Yunnan Walvax Biotechnology`, `Baotou Rare Earth High Tech and Gansu
+            // Rare Earth Company`).
+            if token.lower == "and", j - 1 > start, tradeWords.contains(previous.lower) || companyClosingWords.contains(previous.lower),
+               !tokens[start..<j].contains(where: { $0.lower == "of" || $0.lower == "for" || $0.lower == "and" }),
+               j + 2 < tokens.count, tokens[j + 1].capitalised, place(tokens[j + 1].start..<tokens[j + 1].end),
+               namesWithHead(tokens, from: j + 1) || namesTradeAhead(tokens, from: j + 1) { break }
             // `such as Zongshen Power, Loncin Motor and Chongqing Yuxin Electronic Co., Ltd.`: in a
             // list of names, `and` before a name with a legal form starts the list's last name.
             // So does `and` before a name that a trade closes (`…, Kestrel Mobility and Brightwater Foods`).
@@ -835,10 +848,13 @@ struct OrganisationFinder: Sendable {
                     let definiteAppositive = k < tokens.count && k == run.upperBound && tokens[k].lower == "the" && Self.hasOwnWord(tokens, run, text)
                     if k < tokens.count, ["a", "an", "one"].contains(tokens[k].lower) || (tokens[k - 1].lower == "as" && tokens[k].lower == "the") || definite
                         || definiteAppositive {
-                        let limit = min(tokens.count, k + 1 + Self.appositiveReach)
+                        // `a Chinese solar and wind electric power company`: the words that
+                        // join the description's parts are not counted.
+                        var limit = min(tokens.count, k + 1 + Self.appositiveReach)
                         var m = k + 1
                         while m < limit {
                             let word = tokens[m].lower
+                            if word == "and" || word == "or" { limit = min(tokens.count, limit + 1) }
                             // `the company's …` is something of a company, not one.
                             let owned = Self.isPossessive(text, tokens[m].start..<tokens[m].end)
                             if !owned, Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) {
@@ -1451,6 +1467,15 @@ struct OrganisationFinder: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `word` ends in a lower-case participle after a hyphen (`Shanghai-based`,
+    /// `State-owned`, `US-backed`): an adjective, where names keep a capital after their hyphen
+    /// (`Mercedes-Benz`, `Rolls-Royce`).
+    static func isJoinedParticiple(_ word: String) -> Bool {
+        guard let hyphen = word.lastIndex(of: "-") else { return false }
+        let tail = word[word.index(after: hyphen)...]
+        return tail.count >= 4 && tail.hasSuffix("ed") && tail.allSatisfy { $0.isLowercase && $0.isLetter }
+    }
+
     /// Splits the segments of one line into word tokens (letters, digits and the marks that
     /// live inside names: `&`, `'`, `-`, `.` in abbreviations, `/` in `A/S`).
     static func tokens(_ text: [UInt8], _ ranges: [Range<Int>]) -> [Token] {
@@ -1482,7 +1507,10 @@ struct OrganisationFinder: Sendable {
                 let word = String(decoding: text[start..<end], as: UTF8.self)
                 let first = word.unicodeScalars.first!
                 // A capital beyond A–Z starts a name too (`ÖBB`, `École Polytechnique`).
-                let capital = first.properties.isUppercase || (first.value >= 0x30 && first.value <= 0x39 && word.contains(where: \.isUppercase))
+                // `Shanghai-based`, `State-owned`, `Kong-listed`: a place or owner joined to a
+                // participle describes a name and is none.
+                let capital = (first.properties.isUppercase || (first.value >= 0x30 && first.value <= 0x39 && word.contains(where: \.isUppercase)))
+                    && !isJoinedParticiple(word)
                 tokens.append(Token(
                     start: start, end: end, text: word, lower: word.lowercased(), capitalised: capital,
                     spaceAfter: n > end && n < range.upperBound && ByteClass.isWordByte(text[n]) || n > end && n < range.upperBound && text[n] == 0x26,

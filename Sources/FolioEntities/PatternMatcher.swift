@@ -261,13 +261,84 @@ struct PatternMatcher: Sendable {
         let rule = pattern.rule
         if !rule.precededBy.isEmpty {
             let word = previousWord(text, before: start)
-            guard rule.precededBy.contains(where: { word.hasSuffix($0) }) else { return false }
+            guard rule.precededBy.contains(where: { word.hasSuffix($0) }) || standsInList(pattern, text, start: start, end: end, limit: limit) else { return false }
         }
         if !rule.notFollowedBy.isEmpty {
             let word = nextWord(text, from: end, limit: limit).lowercased()
             if rule.notFollowedBy.contains(word) { return false }
         }
         return true
+    }
+
+    /// Whether the match stands in a list of names beside one that needs no context: `Brazil,
+    /// Indonesia, Turkey, Chile and other countries` names Turkey and Chile, though neither
+    /// follows a word its `preceded_by` asks for. The neighbour is the capitalised name of one
+    /// to three words before the match's comma, or the one after its comma or `and`; a neighbour
+    /// that needs context itself counts when it stands beside one that does not (`Chile` after
+    /// `Indonesia, Turkey,`).
+    private func standsInList(_ pattern: Pattern, _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, limit: Int, depth: Int = 0) -> Bool {
+        // The item before: `Indonesia, Turkey`.
+        var i = start
+        while i > 0, text[i - 1] == 0x20 { i -= 1 }
+        if i > 0, text[i - 1] == 0x2C {
+            let comma = i - 1
+            var wordStart = comma
+            for _ in 0..<3 {
+                while wordStart > 0, ByteClass.isWordByte(text[wordStart - 1]) { wordStart -= 1 }
+                guard wordStart < comma, ByteClass.isUpperOrDigit(text[wordStart]) else { break }
+                if listedNeighbour(text, from: wordStart, to: comma, limit: limit, excluding: pattern.term, depth: depth) { return true }
+                guard wordStart > 1, text[wordStart - 1] == 0x20, ByteClass.isWordByte(text[wordStart - 2]) else { break }
+                wordStart -= 1
+            }
+        }
+        // The item after: `Turkey, Egypt`, `Chile and Peru`.
+        var j = end
+        var separated = false
+        if j < limit, text[j] == 0x2C { j += 1; separated = true }
+        while j < limit, text[j] == 0x20 { j += 1 }
+        if j + 4 <= limit, text[j] == 0x61, text[j + 1] == 0x6E, text[j + 2] == 0x64, text[j + 3] == 0x20, j > end {
+            j += 4
+            separated = true
+            while j < limit, text[j] == 0x20 { j += 1 }
+        }
+        guard separated, j < limit, ByteClass.isUpperOrDigit(text[j]) else { return false }
+        var wordEnd = j
+        for _ in 0..<3 {
+            while wordEnd < limit, ByteClass.isWordByte(text[wordEnd]) { wordEnd += 1 }
+            if listedNeighbour(text, from: j, to: wordEnd, limit: limit, excluding: pattern.term, depth: depth) { return true }
+            guard wordEnd + 1 < limit, text[wordEnd] == 0x20, ByteClass.isUpperOrDigit(text[wordEnd + 1]) else { break }
+            wordEnd += 1
+        }
+        return false
+    }
+
+    /// Whether `text[from..<to]` is, whole, a case-sensitive alias of another term that needs no context, or
+    /// (at the first step) one that stands in the list beside such an alias itself.
+    private func listedNeighbour(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int, limit: Int, excluding term: Int, depth: Int) -> Bool {
+        var node: Int32 = 0
+        return root.withUnsafeBufferPointer { root in
+            edgeStart.withUnsafeBufferPointer { edgeStart in
+                edgeBytes.withUnsafeBufferPointer { edgeBytes in
+                    edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                        for k in from..<to {
+                            var byte = text[k]
+                            if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                            node = Self.child(of: node, Self.trieByte(byte), root, edgeStart, edgeBytes, edgeTargets)
+                            if node < 0 { return false }
+                        }
+                        return (Int(terminalStart[Int(node)])..<Int(terminalStart[Int(node) + 1])).contains { t in
+                            let other = patterns[Int(terminalList[t])]
+                            // Names are written with their case (places, organisations); a
+                            // technology's word at the head of a list is no neighbour.
+                            guard other.term != term, other.caseSensitive, exactMatch(other.exact, text, from, to) else { return false }
+                            if other.rule.isEmpty { return true }
+                            return depth == 0 && other.rule.requires.isEmpty && !other.rule.precededBy.isEmpty
+                                && standsInList(other, text, start: from, end: to, limit: limit, depth: 1)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private func exactMatch(_ exact: [UInt8], _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

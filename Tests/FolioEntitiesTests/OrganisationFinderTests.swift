@@ -793,4 +793,26 @@ struct OrganisationFinderTests {
         let ant = Fixtures.tagger.analyze(markdown: "Alipay, operated by Ant Group, added a button. Ant is the fintech affiliate of Alibaba Group.", linking: false)
         #expect(ant.tags.companies.contains("Ant Group") && !ant.tags.companies.contains("Ant"), "\(ant.tags.companies)")
     }
+
+    /// A place or owner joined to a participle (`Shanghai-based`, `Taiwan-based`) describes a
+    /// name and is none; a sentence adverb opens none (`Yesterday`); the words that join the
+    /// parts of a description do not count against its reach.
+    @Test func joinedParticiplesAndSentenceAdverbsOpenNoName() {
+        let based = found("Developed by Shanghai-based firm AutoFlight, the aircraft flew to Hefei.")
+        #expect(Set(based.keys) == ["AutoFlight"], "\(based.keys.sorted())")
+        #expect(found("Taiwan-based Inventec opened a plant.").keys.allSatisfy { !$0.contains("-based") })
+        let adverb = found("Yesterday Jiangsu Runfeng New Energy, a Chinese solar and wind electric power company, signed the deal.")
+        #expect(Set(adverb.keys) == ["Jiangsu Runfeng New Energy"], "\(adverb.keys.sorted())")
+        // A capital after the hyphen is a name's own.
+        #expect(found("Last year Zhejiang Xin-Ao Electronics Co., Ltd. opened a plant.")["Zhejiang Xin-Ao Electronics"] != nil)
+    }
+
+    /// `and` after a trade that closes a company's name, before a name that opens with a place,
+    /// starts another name.
+    @Test func andBeforeANameThatOpensWithAPlaceStartsAnother() {
+        let pair = found("Suzhou Abogen Biosciences and Yunnan Walvax Biotechnology developed the vaccine.")
+        #expect(Set(pair.keys) == ["Suzhou Abogen Biosciences", "Yunnan Walvax Biotechnology"], "\(pair.keys.sorted())")
+        let company = found("The backbone is Baotou Rare Earth Steel and Gansu Rare Earth Company.")
+        #expect(company["Gansu Rare Earth Company"] != nil && company.keys.allSatisfy { !$0.contains(" and ") }, "\(company.keys.sorted())")
+    }
 }

@@ -153,6 +153,38 @@ struct TaggerRuleTests {
         #expect(terms("The deal with US firms was worth US$ 5 billion.").contains("place/united-states"))
     }
 
+    /// A place that needs an introducing word counts in a list beside a place that needs none
+    /// (`Brazil, Indonesia, Turkey, Chile and other countries`), not beside a word of another
+    /// kind or a name without a comma or `and`; a straight and a curly apostrophe are one.
+    @Test func placesInAListNeedNoIntroducingWordAndApostrophesAreOne() {
+        let listed = terms("Sinovac has orders from Brazil, Indonesia, Turkey, Chile and other countries.")
+        #expect(listed.isSuperset(of: ["place/turkey", "place/chile"]), "\(listed.sorted())")
+        #expect(terms("Lifan builds motorcycles in Vietnam, Thailand, Turkey, Egypt and Russia.").contains("place/turkey"))
+        #expect(!terms("Michael Jordan, Chad Smith and others spoke.").contains { $0 == "place/jordan" || $0 == "place/chad" })
+        #expect(!terms("The Fukushima Hydrogen Energy Research Field opened in Japan.").contains { $0.hasPrefix("place/fukushima") })
+        let apostrophe = terms("The seedling centre is in Ji'an, Jiangxi, China, and in Huai'an.")
+        #expect(apostrophe.contains { $0.hasPrefix("place/ji") && $0 != "place/jiangxi" }, "\(apostrophe.sorted())")
+        #expect(terms("The plant is in Huaian, China.").contains { $0.hasPrefix("place/huai") })
+        // A Chinese name without its apostrophe is a given name (`Guo Jian`).
+        #expect(terms("Guo Jian spoke in Beijing, China.") == ["place/beijing", "place/china"])
+        #expect(terms("Exports go to the UAE and Brazil.").contains("place/united-arab-emirates"))
+    }
+
+    /// Vocabulary from outside reports on solar cells, navigation, aviation, rail, mining, paper,
+    /// analytics and vaccines; aliases moved where they belong (TOPCon is no perovskite cell,
+    /// high-precision positioning no map) and a hydrogen maser is a clock, not hydrogen.
+    @Test func fieldVocabularyAndMovedAliases() {
+        let solar = terms("n-type TOPCon and heterojunction (HJT) cells and back-contact modules")
+        #expect(solar.contains("technology/high-efficiency-solar-cells") && !solar.contains("technology/perovskite-solar-cells"), "\(solar.sorted())")
+        let beidou = terms("BeiDou offers high-precision positioning; rubidium and hydrogen maser atomic clocks keep time.")
+        #expect(beidou.isSuperset(of: ["technology/satellite-navigation", "technology/atomic-clocks"]), "\(beidou.sorted())")
+        #expect(!beidou.contains("technology/high-definition-maps") && !beidou.contains("technology/hydrogen"))
+        let more = terms("Line 9 tests fully automatic operation; the C919 narrow-body jet flies; a smart mine runs autonomous haulage; HPLC checks herbs; the mill adds a recovery boiler.")
+        #expect(more.isSuperset(of: ["technology/fully-automatic-train-operation", "technology/civil-aircraft", "technology/intelligent-mining", "technology/analytical-chemistry", "technology/pulp-and-paper-technology"]), "\(more.sorted())")
+        let bodies = terms("The U.S. Geological Survey (USGS) estimates reserves; the CPPCC met; WHO listed the vaccine by Moderna.")
+        #expect(bodies.isSuperset(of: ["company/u-s-geological-survey", "company/chinese-peoples-political-consultative-conference", "company/world-health-organization", "company/moderna"]), "\(bodies.sorted())")
+    }
+
     /// Vocabulary that reports on recycling, biologics and buildings use, and bare words that
     /// were too broad: a household boiler, a wastewater filter's denitrification.
     @Test func recyclingBiologicsAndHeatingTermsAndNoBareBoilers() {

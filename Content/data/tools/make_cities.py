@@ -98,6 +98,29 @@ PLACES = [
     ("Shapingba", "district", "Chongqing", None, ["Shapingba District"]),
     ("Dazu", "district", "Chongqing", None, ["Dazu District"]),
     ("Tongnan", "district", "Chongqing", None, ["Tongnan District"]),
+    # The rest of Chongqing's districts and counties (the municipality's official list);
+    # Wuxi County is left out, as its name is Jiangsu's city's.
+    ("Yuzhong", "district", "Chongqing", None, ["Yuzhong District"]),
+    ("Dadukou", "district", "Chongqing", None, ["Dadukou District"]),
+    ("Nan'an", "district", "Chongqing", None, ["Nan'an District", "Nanan District"]),
+    ("Qijiang", "district", "Chongqing", None, ["Qijiang District"]),
+    ("Changshou", "district", "Chongqing", None, ["Changshou District"]),
+    ("Nanchuan", "district", "Chongqing", None, ["Nanchuan District"]),
+    ("Tongliang", "district", "Chongqing", None, ["Tongliang District"]),
+    ("Kaizhou", "district", "Chongqing", None, ["Kaizhou District"]),
+    ("Liangping", "district", "Chongqing", None, ["Liangping District"]),
+    ("Wulong", "district", "Chongqing", None, ["Wulong District"]),
+    ("Chengkou", "county", "Chongqing", None, ["Chengkou County"]),
+    ("Fengdu", "county", "Chongqing", None, ["Fengdu County"]),
+    ("Dianjiang", "county", "Chongqing", None, ["Dianjiang County"]),
+    ("Zhongxian", "county", "Chongqing", None, ["Zhong County"]),
+    ("Yunyang", "county", "Chongqing", None, ["Yunyang County"]),
+    ("Fengjie", "county", "Chongqing", None, ["Fengjie County"]),
+    ("Wushan", "county", "Chongqing", None, ["Wushan County"]),
+    ("Shizhu", "county", "Chongqing", None, ["Shizhu County", "Shizhu Tujia Autonomous County"]),
+    ("Xiushan", "county", "Chongqing", None, ["Xiushan County", "Xiushan Tujia and Miao Autonomous County"]),
+    ("Youyang", "county", "Chongqing", None, ["Youyang County", "Youyang Tujia and Miao Autonomous County"]),
+    ("Pengshui", "county", "Chongqing", None, ["Pengshui County", "Pengshui Miao and Tujia Autonomous County"]),
     ("Liangjiang New Area", "district", "Chongqing", None, ["Liangjiang", "Chongqing Liangjiang New Area"]),
     ("Western (Chongqing) Science City", "district", "Chongqing", None, ["Western Science City", "Chongqing Science City"]),
     ("Linhai", "county", "Zhejiang", None, []),  # county-level city; not in GeoNames cities15000
@@ -453,6 +476,15 @@ DIVISIONS_OVER_CITIES = {"Quebec"}
 # article that names its country.
 CITY_POPULATION_THRESHOLD = 500_000
 
+# Lower thresholds by country. GeoNames counts a Chinese city's urban core, so many
+# prefecture-level cities (the level reports call cities: Shuozhou, Hulunbuir, Laixi) have
+# between 300,000 and 500,000; below that its list holds towns and urban subdistricts.
+CITY_POPULATION_THRESHOLD_BY_COUNTRY = {"CN": 300_000}
+
+# Cities of that list whose names are also common Chinese given names (`Wang Xinyi`): left
+# out, as a listed place would tag every person so named.
+CITY_GIVEN_NAMES = {"Xinyi", "Yunlong", "Shiqi", "Xingyi", "Daye"}
+
 # National capitals are listed whatever their population (each counts only in an article that
 # names its country), except those whose names are also words, people or other places.
 CAPITAL_WORDS = {"Male", "The Valley", "Kingston", "Hamilton", "Plymouth", "Stanley", "Victoria", "Washington"}
@@ -489,6 +521,7 @@ COUNTRY_ALIASES = {
     "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"], "Timor Leste": ["East Timor", "Timor-Leste"],
     "Russia": ["Russian Federation"], "Iran": ["Islamic Republic of Iran"], "Laos": ["Lao PDR"],
     "North Macedonia": ["Macedonia"], "Eswatini": ["Swaziland"], "Cabo Verde": ["Cape Verde"],
+    "United Arab Emirates": ["UAE", "U.A.E."],
 }
 
 # ── First-level divisions of other countries (ISO 3166-2, from Debian's iso-codes) ──
@@ -670,8 +703,21 @@ def divisions(countries, taken, gazetteer_name):
 
 
 def ascii_fold(name):
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """The name in ASCII letters, or None when it is one already. An apostrophe is kept
+    (`Ji’an` is `Ji'an`): without it a short name becomes a given name (`Jian`)."""
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
     return folded if folded and folded != name else None
+
+
+def without_apostrophe(name, country_code):
+    """`Huaian` for `Huai'an`, `Taif` for `Ta'if`: the spelling without the apostrophe, or
+    None. A Chinese name of four letters without it is a given name (`Jian`, `Luan`)."""
+    if "'" not in name and "’" not in name:
+        return None
+    bare = name.replace("'", "").replace("’", "")
+    if country_code == "CN" and len(bare) < 5 or bare in ("Hail",):  # `Ha'il` is no `Hail`
+        return None
+    return bare if bare.isascii() else None
 
 
 def q(s):
@@ -932,7 +978,7 @@ def main():
         """A GeoNames city under its country; `requires` (the names of its country) unless a
         context rule of its own says otherwise."""
         name = c["name"]
-        al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name)] + cjk_names(c) if a])
+        al = fresh([a for a in CITY_ALIASES.get(name, []) + [ascii_fold(name), without_apostrophe(ascii_fold(name) or name, c["countrycode"])] + cjk_names(c) if a])
         taken.update(x.lower() for x in [name] + al)
         coords = f"lat: {c['latitude']}, lon: {c['longitude']}, source: GeoNames, geonames_id: {c['geonameid']}"
         rule = dict(rule_for(name, "city") or {})
@@ -941,7 +987,7 @@ def main():
         return entry(name, "city", country, coords, al, exact=True, rule=rule or None, population=c["population"])
 
     capitals = {c["capital"] for c in countries.values()}
-    big = [c for c in cities.values() if c["population"] >= CITY_POPULATION_THRESHOLD]
+    big = [c for c in cities.values() if c["population"] >= CITY_POPULATION_THRESHOLD_BY_COUNTRY.get(c["countrycode"], CITY_POPULATION_THRESHOLD)]
     big.sort(key=lambda c: (-c["population"], c["name"]))
     # A first-level division of another country keeps its name (Victoria is Australia's state,
     # not GeoNames' Victoria in Hong Kong); one of the city's own country yields to it (Berlin).
@@ -959,7 +1005,7 @@ def main():
         country = countries.get(c["countrycode"], {}).get("name")
         # A capital named like a person, a word or a brand (Washington, Kingston) is left out,
         # as it is below the threshold.
-        if name in CAPITAL_WORDS:
+        if name in CAPITAL_WORDS or name in CITY_GIVEN_NAMES:
             continue
         # A city nobody listed counts only in an article that names its country ("Aba" beside
         # Chengdu is Sichuan's Aba, not the Nigerian city), unless it is a capital of a million.
