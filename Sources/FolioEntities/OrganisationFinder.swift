@@ -211,7 +211,7 @@ struct OrganisationFinder: Sendable {
         "company", "firm", "manufacturer", "producer", "provider", "supplier", "group", "startup", "start-up", "enterprise",
         "operator", "developer", "maker", "carmaker", "automaker", "insurer", "consultancy", "retailer", "conglomerate",
         "corporation", "multinational", "subsidiary", "distributor", "integrator", "vendor", "bank",
-        "utility", "airline", "lender", "chipmaker", "steelmaker", "hospital",
+        "utility", "airline", "lender", "chipmaker", "steelmaker", "hospital", "affiliate", "division",
     ]
     /// Whether the name at `index` follows `called` or `named` right after a company noun: `a
     /// subsidiary called X`, `a start-up named X`, `a joint venture called X` (and the plural).
@@ -855,6 +855,10 @@ struct OrganisationFinder: Sendable {
                         while m < limit {
                             let word = tokens[m].lower
                             if word == "and" || word == "or" { limit = min(tokens.count, limit + 1) }
+                            // `Zhang Wei, an engineer with China Railway Group`: a noun after a
+                            // preposition describes the complement, not the name.
+                            // (`X, one of the largest firms` keeps its `of`.)
+                            if ["with", "at", "of", "for", "from", "in", "on", "by"].contains(word), !(word == "of" && tokens[m - 1].lower == "one") { break }
                             // `the company's …` is something of a company, not one.
                             let owned = Self.isPossessive(text, tokens[m].start..<tokens[m].end)
                             if !owned, Self.companyNouns.contains(word) || Self.companyNouns.contains(String(word.dropLast())) {
@@ -1337,14 +1341,22 @@ struct OrganisationFinder: Sendable {
     static func followsCompanyNounList(_ tokens: [Token], _ index: Int, _ text: [UInt8]) -> Bool {
         var j = index - 1
         var names = 0
+        // Whether a comma or `and` stands between the noun and the name: it is not the list's first.
+        var separated = false
         while j >= 0, names <= enumerationReach {
             let t = tokens[j]
-            if ["such", "like", "including", "as"].contains(t.lower) {
-                // `… as`, `… such as`: the word before `such` / `like` / `including`.
+            if ["such", "like", "including", "as", "include", "includes", "included"].contains(t.lower) {
+                // `… as`, `… such as`: the word before `such` / `like` / `including`; `partners
+                // include X and Y`.
                 var k = j - 1
                 if t.lower == "as", k >= 0, tokens[k].lower == "such" { k -= 1 }
                 if t.lower == "as", j >= 1, tokens[j - 1].lower != "such" { return false }
                 return k >= 0 && companyListNouns.contains(tokens[k].lower)
+            }
+            // `motorcycle makers Loncin, Lifan and Zongshen`: the names stand right after the
+            // plural noun, as a list of two or more.
+            if companyListNouns.contains(t.lower), t.spaceAfter, j + 1 < tokens.count, tokens[j + 1].capitalised {
+                return separated || listGoesOnAfter(tokens, from: index)
             }
             // `firms (SAP, …`: the list opens with a parenthesis right after the noun, and the
             // name is inside it.
@@ -1356,9 +1368,22 @@ struct OrganisationFinder: Sendable {
             if t.next == 0x2E, !t.text.hasSuffix(".") { return false }
             guard t.capitalised || t.lower == "and" || t.lower == "&" || t.lower == "or" || t.lower == "well" || t.lower == "as" else { return false }
             if t.capitalised { names += 1 }
+            if t.lower == "and" || t.next == 0x2C { separated = true }
             j -= 1
         }
         return false
+    }
+
+    /// Whether the capitalised words from `index` are followed by a comma or `and` and another
+    /// capitalised word: the name opens a list.
+    static func listGoesOnAfter(_ tokens: [Token], from index: Int) -> Bool {
+        var k = index
+        while k < tokens.count, tokens[k].capitalised, k - index < 6 {
+            if tokens[k].next == 0x2C { return k + 1 < tokens.count && tokens[k + 1].capitalised }
+            guard tokens[k].spaceAfter else { return false }
+            k += 1
+        }
+        return k + 1 < tokens.count && tokens[k].lower == "and" && tokens[k + 1].capitalised
     }
 
     /// The tokens of the capitalised long form that ends at `end` (right before an abbreviation's

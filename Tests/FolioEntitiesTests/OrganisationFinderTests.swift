@@ -815,4 +815,25 @@ struct OrganisationFinderTests {
         let company = found("The backbone is Baotou Rare Earth Steel and Gansu Rare Earth Company.")
         #expect(company["Gansu Rare Earth Company"] != nil && company.keys.allSatisfy { !$0.contains(" and ") }, "\(company.keys.sorted())")
     }
+
+    /// Names listed right after a plural company noun (`motorcycle makers Loncin, Lifan and
+    /// Zongshen`) or after `partners include` are companies; one name after the noun is no
+    /// list, and known places in such a list stay places.
+    @Test func namesListedAfterAPluralCompanyNounAreCompanies() {
+        let makers = found("Chongqing is home to motorcycle makers Loncin, Yinxiang, Lifan, Zongshen, Shineray and Bashan.")
+        #expect(Set(makers.keys) == ["Loncin", "Yinxiang", "Lifan", "Zongshen", "Shineray", "Bashan"], "\(makers.keys.sorted())")
+        #expect(Set(found("Its partners include Tongrentang and CapitaLand.").keys) == ["Tongrentang", "CapitaLand"])
+        #expect(found("Soybean producers Brazil and Argentina gained.").isEmpty)
+        #expect(found("The makers Good Year said little.").isEmpty)
+    }
+
+    /// A company noun after a preposition in an appositive describes the complement, not the
+    /// name: a person who works for a group is no company (`Zhang Wei, an engineer with …
+    /// Group`), while `one of the largest firms` and `a Moody's affiliate` still describe one.
+    @Test func aNounAfterAPrepositionDescribesTheComplement() {
+        let person = found("said Zhang Wei, an engineer with China Railway Chengdu Group Co., Ltd., on Monday.")
+        #expect(person["Zhang Wei"] == nil && person["China Railway Chengdu Group"] != nil, "\(person.keys.sorted())")
+        #expect(found("Kelvara, one of the largest firms in Asia, grew.")["Kelvara"] != nil)
+        #expect(found("Vantrex, a Moody's affiliate, rated the bond.")["Vantrex"] != nil)
+    }
 }

@@ -181,6 +181,11 @@ struct TaggerRuleTests {
         #expect(!beidou.contains("technology/high-definition-maps") && !beidou.contains("technology/hydrogen"))
         let more = terms("Line 9 tests fully automatic operation; the C919 narrow-body jet flies; a smart mine runs autonomous haulage; HPLC checks herbs; the mill adds a recovery boiler.")
         #expect(more.isSuperset(of: ["technology/fully-automatic-train-operation", "technology/civil-aircraft", "technology/intelligent-mining", "technology/analytical-chemistry", "technology/pulp-and-paper-technology"]), "\(more.sorted())")
+        let rail = terms("Locomotives reach the dry port; fuel cell systems power trucks; data stays safe with privacy-preserving computing.")
+        #expect(rail.isSuperset(of: ["technology/rolling-stock", "technology/dry-ports", "technology/fuel-cell-stacks", "technology/privacy-enhancing-technologies"]), "\(rail.sorted())")
+        let regions = terms("Lanzhou New Area is the first state-level new area in Northwest China; sales in southwest China and East China grew.")
+        #expect(regions.isSuperset(of: ["place/lanzhou-new-area", "place/northwest-china", "place/southwest-china", "place/east-china"]), "\(regions.sorted())")
+        #expect(terms("The plant is in Lodz, Poland.").contains { $0.hasPrefix("place/") && $0 != "place/poland" })
         let bodies = terms("The U.S. Geological Survey (USGS) estimates reserves; the CPPCC met; WHO listed the vaccine by Moderna.")
         #expect(bodies.isSuperset(of: ["company/u-s-geological-survey", "company/chinese-peoples-political-consultative-conference", "company/world-health-organization", "company/moderna"]), "\(bodies.sorted())")
     }

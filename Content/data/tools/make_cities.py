@@ -154,6 +154,33 @@ PLACES = [
     ("Guangdong-Hong Kong-Macao Greater Bay Area", "region", "China", None, ["Greater Bay Area", "GBA"]),
     ("Beijing-Tianjin-Hebei", "region", "China", None, ["Jing-Jin-Ji"]),
     ("Western China", "region", "China", None, ["western China", "West China", "China's western region", "western region of China"]),
+    # China's other geographical regions (the seven-region division of its statistics and
+    # reports); each counts as written, with a capital.
+    ("North China", "region", "China", None, ["Northern China"]),
+    ("Northeast China", "region", "China", None, ["Northeastern China", "North-east China"]),
+    ("East China", "region", "China", None, ["Eastern China"]),
+    ("South China", "region", "China", None, ["Southern China"]),
+    ("Central China", "region", "China", None, []),
+    ("Southwest China", "region", "China", None, ["Southwestern China", "South-west China"]),
+    ("Northwest China", "region", "China", None, ["Northwestern China", "North-west China"]),
+    # The national-level new areas (State Council list, 1992–2017), under their provinces.
+    ("Binhai New Area", "district", "Tianjin", None, []),
+    ("Zhoushan Archipelago New Area", "district", "Zhejiang", None, []),
+    ("Lanzhou New Area", "district", "Gansu", None, []),
+    ("Nansha New Area", "district", "Guangdong", None, []),
+    ("Xixian New Area", "district", "Shaanxi", None, []),
+    ("Gui'an New Area", "district", "Guizhou", None, ["Guian New Area"]),
+    ("Xihaian New Area", "district", "Shandong", None, ["West Coast New Area", "Qingdao West Coast New Area"]),
+    ("Jinpu New Area", "district", "Liaoning", None, []),
+    ("Tianfu New Area", "district", "Sichuan", None, ["Sichuan Tianfu New Area"]),
+    ("Xiangjiang New Area", "district", "Hunan", None, ["Hunan Xiangjiang New Area"]),
+    ("Nanjing Jiangbei New Area", "district", "Jiangsu", None, ["Jiangbei New Area"]),
+    ("Fuzhou New Area", "district", "Fujian", None, []),
+    ("Dianzhong New Area", "district", "Yunnan", None, ["Yunnan Dianzhong New Area"]),
+    ("Harbin New Area", "district", "Heilongjiang", None, []),
+    ("Changchun New Area", "district", "Jilin", None, []),
+    ("Ganjiang New Area", "district", "Jiangxi", None, ["Jiangxi Ganjiang New Area"]),
+    ("Xiong'an New Area", "district", "Hebei", None, ["Xiongan New Area", "Xiong'an"]),
     # Countries and supranational regions
     ("China", "country", "Asia", None, ["People's Republic of China", "PRC", "P.R. China", "PR China", "Mainland China", "mainland China", "中国"]),
     ("Japan", "country", "Asia", None, []),
@@ -244,6 +271,13 @@ PLACES += [
 # Named economic zones and their members (canonical names of other entries). A zone is matched
 # by its own names; its members say which places it covers, for queries over the open data.
 ZONE_MEMBERS = {
+    "North China": ["Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia"],
+    "Northeast China": ["Liaoning", "Jilin", "Heilongjiang"],
+    "East China": ["Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong"],
+    "South China": ["Guangdong", "Guangxi", "Hainan", "Hong Kong", "Macao"],
+    "Central China": ["Henan", "Hubei", "Hunan"],
+    "Southwest China": ["Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet"],
+    "Northwest China": ["Shaanxi", "Gansu", "Qinghai", "Ningxia", "Xinjiang"],
     "Chengdu-Chongqing Economic Circle": ["Chengdu", "Chongqing", "Sichuan"],
     "Yangtze River Delta": ["Shanghai", "Jiangsu", "Zhejiang", "Anhui"],
     "Yangtze River Economic Belt": ["Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Jiangxi", "Hubei", "Hunan",
@@ -513,7 +547,7 @@ STATE_NAMES = {
 }
 
 # Everyday names of cities that GeoNames spells out.
-CITY_ALIASES = {"New York City": ["New York", "NYC"], "Ho Chi Minh City": ["Saigon"]}
+CITY_ALIASES = {"New York City": ["New York", "NYC"], "Ho Chi Minh City": ["Saigon"], "Pudong": ["Pudong New Area"]}
 
 # GeoNames' English country names that differ from the names the hand list uses.
 COUNTRY_ALIASES = {
@@ -705,7 +739,13 @@ def divisions(countries, taken, gazetteer_name):
 def ascii_fold(name):
     """The name in ASCII letters, or None when it is one already. An apostrophe is kept
     (`Ji’an` is `Ji'an`): without it a short name becomes a given name (`Jian`)."""
-    folded = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+    # Letters that no accent makes: `Łódź` is `Lodz`, not `odz`.
+    plain = name.replace("’", "'").translate(str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
+                                                            "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i", "Þ": "Th", "þ": "th", "ð": "d"}))
+    folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
+    # A letter still lost would leave a word of another name.
+    if sum(c.isalpha() for c in folded) != sum(c.isalpha() for c in plain):
+        return None
     return folded if folded and folded != name else None
 
 
