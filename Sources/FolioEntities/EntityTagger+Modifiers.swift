@@ -78,6 +78,21 @@ enum ModifierUse {
         return TechnologyFinder.singularHead(last) != nil || extraHeads.contains(last)
     }
 
+    /// Words that, capitalised right after a technology, make the words a law's name
+    /// (`Cybersecurity Law`, `Renewable Energy Act`, `Data Security Regulations`).
+    static let lawWords: Set<String> = ["Law", "Act", "Regulation", "Regulations", "Directive"]
+
+    /// Whether the match `start..<end` is the start of a law's name: the next word is a
+    /// capitalised ``lawWords`` word.
+    static func namesALaw(_ text: UnsafeBufferPointer<UInt8>, end: Int, limit: Int) -> Bool {
+        var i = end
+        while i < limit, text[i] == 0x20 { i += 1 }
+        guard i > end, i < limit, text[i] >= 0x41, text[i] <= 0x5A else { return false }
+        var j = i
+        while j < limit, ByteClass.isWordByte(text[j]) { j += 1 }
+        return lawWords.contains(String(decoding: UnsafeBufferPointer(rebasing: text[i..<j]), as: UTF8.self))
+    }
+
     /// Whether the match `start..<end` ends with a compound adjective of quality and a noun
     /// other than a technology head follows it.
     static func isQualityModifier(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, limit: Int) -> Bool {

@@ -293,6 +293,7 @@ public struct EntityTagger: Sendable {
                     // technology there (see ``ModifierUse``); the words after it are read again.
                     if found.allSatisfy({ kinds[entities.patterns[$0].term] == .technology }) {
                         if ModifierUse.isQualityModifier(text, start: position, end: end, limit: segment.end) { continue }
+                        if ModifierUse.namesALaw(text, end: end, limit: segment.end) { continue }
                         if let from = ModifierUse.compoundStart(text, start: position, end: end, limit: segment.end),
                            let compoundEnd = entities.longestMatch(in: text, at: from, limit: segment.end, shouting: segment.shouting, found: &compound, candidates: &candidates),
                            compoundEnd > end {
@@ -351,6 +352,15 @@ public struct EntityTagger: Sendable {
         hits += coordinations.bareSources(in: text, segments: layout.segments.indices, covering: hits, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)
         hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
+        // A goal's title inside an organisation's name (`Federal Ministry for Economic Affairs
+        // and Climate Action`) names no goal.
+        if hits.contains(where: { $0.pattern == -1 }) {
+            let bodies = discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } }
+                + hits.filter { $0.pattern >= 0 && kinds[$0.term] == .company }.map { $0.start..<$0.end }
+            hits.removeAll { hit in
+                hit.pattern == -1 && bodies.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound && $0.count > hit.end - hit.start }
+            }
+        }
         let technologyDiscovery = findsOrganisations
             ? discoverTechnologies(text, layout, hits: hits, claimed: discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } })
             : TechnologyDiscovery()

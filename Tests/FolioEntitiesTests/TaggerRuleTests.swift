@@ -190,6 +190,15 @@ struct TaggerRuleTests {
         #expect(bodies.isSuperset(of: ["company/u-s-geological-survey", "company/chinese-peoples-political-consultative-conference", "company/world-health-organization", "company/moderna"]), "\(bodies.sorted())")
     }
 
+    /// A law's name is no mention of its technology (`Cybersecurity Law`, `Renewable Energy
+    /// Act`), and a goal's title inside an organisation's name names no goal.
+    @Test func lawsAndBodiesNamedAfterTopicsNameNeither() {
+        #expect(!terms("The Cybersecurity Law took effect in 2017.").contains("technology/cybersecurity"))
+        #expect(terms("Cybersecurity matters to every plant.").contains("technology/cybersecurity"))
+        #expect(!terms("The Federal Ministry for Economic Affairs and Climate Action funds the project.").contains("sdg/13"))
+        #expect(terms("The project serves Climate Action in the region.").contains("sdg/13"))
+    }
+
     /// Vocabulary that reports on recycling, biologics and buildings use, and bare words that
     /// were too broad: a household boiler, a wastewater filter's denitrification.
     @Test func recyclingBiologicsAndHeatingTermsAndNoBareBoilers() {
