@@ -198,6 +198,12 @@ struct OrganisationFinder: Sendable {
     /// name before any other capitalised word (`General Electric`, `General Administration of Customs`).
     static func isLeadingStopWord(_ tokens: [Token], _ index: Int) -> Bool {
         let token = tokens[index]
+        // `Executive Director and Board Member of …`: a title's first word before a title.
+        if ["executive", "board", "non-executive", "independent"].contains(token.lower) {
+            guard token.spaceAfter, index + 1 < tokens.count else { return false }
+            let next = tokens[index + 1].lower
+            return token.lower == "board" ? next == "member" || next == "members" : ["director", "directors", "vice", "president", "chairman", "officer", "secretary", "manager", "deputy"].contains(next)
+        }
         guard leadingStopWords.contains(token.lower) else { return false }
         if token.lower == "general", token.spaceAfter, index + 1 < tokens.count, tokens[index + 1].capitalised,
            !leadingStopWords.contains(tokens[index + 1].lower) {
@@ -415,6 +421,12 @@ struct OrganisationFinder: Sendable {
                 // complement may open with `the`, though not a known name's (`Political Bureau of
                 // the Communist Party …` names two bodies).
                 j += 2
+            } else if token.lower == "on", heads[previous.lower] != nil, !actionHeads.contains(previous.lower), token.spaceAfter,
+                      j + 1 < tokens.count, tokens[j + 1].capitalised, !Self.isDemonymBeforeNoun(tokens, j + 1),
+                      !known(tokens[j + 1].start..<tokens[j + 1].end), !tokens[j + 1].lower.hasSuffix("ing") {
+                // `Chinese Expert Committee on CSR Report Rating`, `International Center on Small
+                // Hydro Power`: a head's complement may open with `on`.
+                j += 1
             } else {
                 break
             }

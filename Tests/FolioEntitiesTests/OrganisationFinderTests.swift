@@ -836,4 +836,15 @@ struct OrganisationFinderTests {
         #expect(found("Kelvara, one of the largest firms in Asia, grew.")["Kelvara"] != nil)
         #expect(found("Vantrex, a Moody's affiliate, rated the bond.")["Vantrex"] != nil)
     }
+
+    /// A head's complement may open with `on` (`Committee on …`), and the first word of a title
+    /// before a title is no name (`Executive Director and Board Member of …`).
+    @Test func complementsWithOnAndTitlesBeforeTitles() {
+        #expect(found("The Chinese Expert Committee on CSR Report Rating rated the report.")["Chinese Expert Committee on CSR Report Rating"] != nil)
+        #expect(found("The Global Center on Adaptation trains engineers.")["Global Center on Adaptation"] != nil)
+        // `on` before a gerund opens a document's subject: `… Commission on Providing Information`.
+        let title = found("Anna Berg, Executive Director and Board Member of the Nordic Chamber of Commerce, spoke.")
+        #expect(Set(title.keys) == ["Nordic Chamber of Commerce"], "\(title.keys.sorted())")
+        #expect(found("The Executive Council of Ruvania met.")["Executive Council of Ruvania"] != nil)
+    }
 }
