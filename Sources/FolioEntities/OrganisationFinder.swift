@@ -423,9 +423,10 @@ struct OrganisationFinder: Sendable {
                 j += 2
             } else if token.lower == "on", heads[previous.lower] != nil, !actionHeads.contains(previous.lower), token.spaceAfter,
                       j + 1 < tokens.count, tokens[j + 1].capitalised, !Self.isDemonymBeforeNoun(tokens, j + 1),
-                      !known(tokens[j + 1].start..<tokens[j + 1].end), !tokens[j + 1].lower.hasSuffix("ing") {
-                // `Chinese Expert Committee on CSR Report Rating`, `International Center on Small
-                // Hydro Power`: a head's complement may open with `on`.
+                      !known(tokens[j + 1].start..<tokens[j + 1].end), !tokens[j + 1].lower.hasSuffix("ing"),
+                      !calendarWords.contains(where: { $0.hasPrefix(tokens[j + 1].lower.filter { $0 != "." }) && tokens[j + 1].lower.count >= 3 }) {
+                // `Chinese Expert Committee on CSR Report Rating`, `Global Center on Adaptation`: a
+                // head's complement may open with `on`; a date after it does not (`… Center on Nov. 5`).
                 j += 1
             } else {
                 break

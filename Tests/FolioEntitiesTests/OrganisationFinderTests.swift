@@ -842,6 +842,7 @@ struct OrganisationFinderTests {
     @Test func complementsWithOnAndTitlesBeforeTitles() {
         #expect(found("The Chinese Expert Committee on CSR Report Rating rated the report.")["Chinese Expert Committee on CSR Report Rating"] != nil)
         #expect(found("The Global Center on Adaptation trains engineers.")["Global Center on Adaptation"] != nil)
+        #expect(found("Ruvex opened the Ruvex Hydrogen Research Center on Nov. 5.")["Ruvex Hydrogen Research Center"] != nil)
         // `on` before a gerund opens a document's subject: `… Commission on Providing Information`.
         let title = found("Anna Berg, Executive Director and Board Member of the Nordic Chamber of Commerce, spoke.")
         #expect(Set(title.keys) == ["Nordic Chamber of Commerce"], "\(title.keys.sorted())")
