@@ -168,6 +168,17 @@ extension EntityTagger {
             }
         }
 
+        // `SAIC Volkswagen`, `Changan Ford`: two well-known companies' names side by side, and
+        // nothing capitalised around them, name their joint venture.
+        let wellKnownHits = namedCompanies.filter { wellKnownCompanies.contains($0.term) }.sorted { $0.start < $1.start }
+        for (first, second) in zip(wellKnownHits, wellKnownHits.dropFirst())
+        where second.start == first.end + 1 && text[first.end] == 0x20 && first.term != second.term
+            && !Self.continuesName(before: first.start, after: second.end, text) {
+            let span = first.start..<second.end
+            let name = OrganisationFinder.spell(text, span.lowerBound, span.upperBound)
+            add(OrganisationCandidate(name: name, fullName: name, acronym: nil, type: .company, rule: .companyContext, confidence: 0.8, spans: [span]))
+        }
+
         // `| Company | City |`: the cells of a column headed by an organisation word.
         let articleLines = layout.lineBounds.map { $0.start..<$0.end }
         for cell in OrganisationFinder.organisationColumnCells(in: text, lines: articleLines) where !known(cell) && !isPlace(cell) {
@@ -262,6 +273,21 @@ extension EntityTagger {
         guard end > start else { return false }
         let word = String(decoding: text[start..<end], as: UTF8.self)
         return awardWords.contains(word)
+    }
+
+    /// Whether a capitalised word or a hyphen touches the words from `before` to `after` (one
+    /// space between): they are part of a longer name.
+    static func continuesName(before start: Int, after end: Int, _ text: [UInt8]) -> Bool {
+        func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        if start >= 1, text[start - 1] == 0x2D { return true }
+        if start >= 2, text[start - 1] == 0x20, isCapital(text[start - 2]) || ByteClass.isWordByte(text[start - 2]) {
+            var k = start - 2
+            while k > 0, ByteClass.isWordByte(text[k - 1]) { k -= 1 }
+            if isCapital(text[k]) { return true }
+        }
+        if end < text.count, text[end] == 0x2D { return true }
+        if end + 1 < text.count, text[end] == 0x20, isCapital(text[end + 1]) { return true }
+        return false
     }
 
     /// Whether the name at `span` is joined by a hyphen to a capitalised word (`FAW-VW`).

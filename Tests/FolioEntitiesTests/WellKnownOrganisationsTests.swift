@@ -52,6 +52,10 @@ struct WellKnownOrganisationsTests {
         #expect(!ventures.contains("Honda") && !ventures.contains("Hyundai"), "\(ventures)")
         let subsidiary = companies("Toshiba Energy Systems Corporation supplies the turbines.")
         #expect(subsidiary.contains("Toshiba Energy Systems Corporation") && !subsidiary.contains("Toshiba"), "\(subsidiary)")
+        // Two well-known names side by side name their joint venture.
+        let jv = companies("The Anting (SAIC Volkswagen) plants produce cars.")
+        #expect(jv.contains("SAIC Volkswagen") && !jv.contains("Volkswagen") && !jv.contains("SAIC Motor"), "\(jv.sorted())")
+        #expect(companies("SAIC, Volkswagen and Honda met.").isSuperset(of: ["SAIC Motor", "Volkswagen"]))
         // A hyphenated name is one name: `FAW-VW` is no mention of Volkswagen.
         #expect(!companies("FAW-VW saw a decrease of 10% YoY.").contains("Volkswagen"))
         // A trophy or a prize named after a company is no mention of it (cmia-2021: the Thomas
