@@ -196,6 +196,26 @@ import Testing
         #expect(name.publisher == "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH")
     }
 
+    /// A publisher line's seat after the name and the name's abbreviation in brackets are no
+    /// part of the name; a comma inside the name is.
+    @Test func aPublisherLineLosesItsSeatAndAbbreviation() {
+        let think = detect("""
+            Chips and Power
+            Published by Center for Strategic and International Studies (CSIS), Washington, 2024.
+            """)
+        #expect(think.publisher == "Center for Strategic and International Studies", "\(think.publisher ?? "")")
+        let ministry = detect("""
+            White Paper on Health
+            Published by Ministry of Health, Labour and Welfare, 2023.
+            """)
+        #expect(ministry.publisher == "Ministry of Health, Labour and Welfare", "\(ministry.publisher ?? "")")
+        let house = detect("""
+            Europe and China
+            Published by Chatham House, London, March 2025.
+            """)
+        #expect(house.publisher == "Chatham House", "\(house.publisher ?? "")")
+    }
+
     @Test func wordsOfAPublicationsTitleOrOfTheTextAreNoPersonsName() {
         let cover = detect("""
             Powering Growth

@@ -90,9 +90,18 @@ struct MetadataDetector: Sendable {
                 var name = Substring(text).dropFirst(lead?.count ?? 0)
                 if name.lowercased().hasPrefix("the ") { name = name.dropFirst(4) }
                 // `Published by the X Institute, June 2024`: the name ends at the date.
-                if let comma = name.firstIndex(of: ","), date(in: String(name[comma...])) != nil { name = name[..<comma] }
+                // The date may follow a seat (`…, Washington, 2024`); a comma inside the name
+                // (`Ministry of Health, Labour and Welfare, 2023`) is followed by more than one.
+                if let comma = name.indices.first(where: { index in
+                    guard name[index] == ",", date(in: String(name[index...])) != nil else { return false }
+                    let rest = name[name.index(after: index)...].split(whereSeparator: { $0 == " " || $0 == "," })
+                        .filter { word in !word.allSatisfy { $0.isNumber || $0 == "." } && !Self.months.contains(word.lowercased().filter { $0 != "." }) }
+                    return rest.count <= 2 && rest.allSatisfy { $0.first?.isUppercase == true }
+                }) {
+                    name = name[..<comma]
+                }
                 let words = name.split(separator: " ").drop { $0.allSatisfy(\.isNumber) }.reversed().drop { $0.allSatisfy(\.isNumber) || Self.months.contains($0.lowercased()) }.reversed()
-                detected.publisher = Self.clip(words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")))
+                detected.publisher = Self.clip(Self.withoutSeatOrAbbreviation(words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))))
             }
             if detected.authors.isEmpty, let names = personNames(text) { detected.authors = names }
             if detected.date == nil, let date = date(in: text) { detected.date = date }
@@ -108,6 +117,27 @@ struct MetadataDetector: Sendable {
             }
         }
         return detected
+    }
+
+    /// A publisher's name without the seat after its last comma (`Chatham House, London`) or
+    /// the abbreviation in brackets at its end (`Center for Strategic and International Studies
+    /// (CSIS)`). A comma inside the name stays (`Ministry of Health, Labour and Welfare`): a seat
+    /// is one or two capitalised words.
+    static func withoutSeatOrAbbreviation(_ name: String) -> String {
+        var name = Substring(name)
+        if let comma = name.lastIndex(of: ","), name[..<comma].split(separator: " ").count >= 2 {
+            let seat = name[name.index(after: comma)...].split(separator: " ")
+            if (1...2).contains(seat.count), seat.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." } }) {
+                name = name[..<comma]
+            }
+        }
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex {
+            let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
+            if inside.count >= 2, inside.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "&" }) {
+                name = name[..<open]
+            }
+        }
+        return String(name).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))
     }
 
     static func clip(_ text: String) -> String {
