@@ -93,6 +93,22 @@ enum ModifierUse {
         return lawWords.contains(String(decoding: UnsafeBufferPointer(rebasing: text[i..<j]), as: UTF8.self))
     }
 
+    /// Whether the match `start..<end` is a company's legal form after its name: `PLC` in
+    /// `Unilever PLC` is no programmable logic controller.
+    static func isLegalFormAfterName(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        let word = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self).lowercased()
+        guard OrganisationFinder.droppedLegalForms.contains(word), start >= 2, text[start - 1] == 0x20 else { return false }
+        var k = start - 1
+        while k > 0, text[k - 1] == 0x20 { k -= 1 }
+        guard k > 0, ByteClass.isWordByte(text[k - 1]) else { return false }
+        var wordStart = k - 1
+        while wordStart > 0, ByteClass.isWordByte(text[wordStart - 1]) { wordStart -= 1 }
+        guard text[wordStart] >= 0x41 && text[wordStart] <= 0x5A else { return false }
+        // `Each PLC`, `The PLC`: a determiner opens a sentence, no name.
+        let previous = String(decoding: UnsafeBufferPointer(rebasing: text[wordStart..<k]), as: UTF8.self).lowercased()
+        return !OrganisationFinder.determiners.contains(previous) && !["the", "this", "that", "its", "our", "their", "his", "her"].contains(previous)
+    }
+
     /// Whether the match `start..<end` ends with a compound adjective of quality and a noun
     /// other than a technology head follows it.
     static func isQualityModifier(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, limit: Int) -> Bool {

@@ -294,6 +294,7 @@ public struct EntityTagger: Sendable {
                     if found.allSatisfy({ kinds[entities.patterns[$0].term] == .technology }) {
                         if ModifierUse.isQualityModifier(text, start: position, end: end, limit: segment.end) { continue }
                         if ModifierUse.namesALaw(text, end: end, limit: segment.end) { continue }
+                        if ModifierUse.isLegalFormAfterName(text, start: position, end: end) { continue }
                         if let from = ModifierUse.compoundStart(text, start: position, end: end, limit: segment.end),
                            let compoundEnd = entities.longestMatch(in: text, at: from, limit: segment.end, shouting: segment.shouting, found: &compound, candidates: &candidates),
                            compoundEnd > end {

@@ -199,6 +199,17 @@ struct TaggerRuleTests {
         #expect(terms("The project serves Climate Action in the region.").contains("sdg/13"))
     }
 
+    /// Vocabulary from multinationals' white papers, and two aliases narrowed: a bare
+    /// compressor is a refrigerator's or a cracker's too, and `PLC` after a company's name is
+    /// its legal form unless the article is about control systems.
+    @Test func whitePaperVocabularyAndNarrowedAliases() {
+        let found = terms("The steam cracker feeds a cleanroom; datacenters use energy management; solid-state drives ship from the flip-chip line; a tube trailer serves the hydrogen dispenser; dual-fuel vessels bunker methanol.")
+        #expect(found.isSuperset(of: ["technology/steam-cracking", "technology/cleanrooms", "technology/data-centres", "technology/energy-management-systems", "technology/memory-chips", "technology/semiconductors", "technology/hydrogen-storage", "technology/hydrogen-refuelling-stations", "technology/electric-ships"]), "\(found.sorted())")
+        #expect(!terms("The cracker's compressors and the fridge's compressor run.").contains("technology/compressed-air-systems"))
+        #expect(!terms("Unilever PLC reported its results.").contains("technology/programmable-logic-controllers"))
+        #expect(terms("Each PLC in the automation cell runs the line.").contains("technology/programmable-logic-controllers"))
+    }
+
     /// Vocabulary that reports on recycling, biologics and buildings use, and bare words that
     /// were too broad: a household boiler, a wastewater filter's denitrification.
     @Test func recyclingBiologicsAndHeatingTermsAndNoBareBoilers() {
