@@ -44,7 +44,8 @@ extension EntityTagger {
         }
         let named = hits.filter { $0.pattern >= 0 }
         let namedCompanies = named.filter { kinds[$0.term] == .company }
-        let wellKnownSpans = namedCompanies.filter { wellKnownCompanies.contains($0.term) }.map { $0.start..<$0.end }
+        let wellKnownHits = namedCompanies.filter { wellKnownCompanies.contains($0.term) }
+        let wellKnownSpans = wellKnownHits.map { $0.start..<$0.end }
         let namedTechnologies = named.filter { kinds[$0.term] == .technology }.map { $0.start..<$0.end }
         func known(_ span: Range<Int>) -> Bool {
             named.contains { hit in
@@ -170,8 +171,8 @@ extension EntityTagger {
 
         // `SAIC Volkswagen`, `Changan Ford`: two well-known companies' names side by side, and
         // nothing capitalised around them, name their joint venture.
-        let wellKnownHits = namedCompanies.filter { wellKnownCompanies.contains($0.term) }.sorted { $0.start < $1.start }
-        for (first, second) in zip(wellKnownHits, wellKnownHits.dropFirst())
+        let wellKnownInOrder = wellKnownHits.sorted { $0.start < $1.start }
+        for (first, second) in zip(wellKnownInOrder, wellKnownInOrder.dropFirst())
         where second.start == first.end + 1 && text[first.end] == 0x20 && first.term != second.term
             && !Self.continuesName(before: first.start, after: second.end, text) {
             let span = first.start..<second.end
@@ -280,7 +281,7 @@ extension EntityTagger {
     static func continuesName(before start: Int, after end: Int, _ text: [UInt8]) -> Bool {
         func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
         if start >= 1, text[start - 1] == 0x2D { return true }
-        if start >= 2, text[start - 1] == 0x20, isCapital(text[start - 2]) || ByteClass.isWordByte(text[start - 2]) {
+        if start >= 2, text[start - 1] == 0x20, ByteClass.isWordByte(text[start - 2]) {
             var k = start - 2
             while k > 0, ByteClass.isWordByte(text[k - 1]) { k -= 1 }
             if isCapital(text[k]) { return true }

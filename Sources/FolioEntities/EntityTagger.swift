@@ -353,17 +353,18 @@ public struct EntityTagger: Sendable {
         hits += coordinations.bareSources(in: text, segments: layout.segments.indices, covering: hits, patterns: entities.patterns, domains: technologyDomains, segmentBounds: segmentBounds)
         hits = dropPlacesNamingTreaties(hits, text)
         let discovery = findsOrganisations ? discoverOrganisations(text, layout, hits: &hits) : Discovery()
+        let foundBodies = discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } }
         // A goal's title inside an organisation's name (`Federal Ministry for Economic Affairs
         // and Climate Action`) names no goal.
         if hits.contains(where: { $0.pattern == -1 }) {
-            let bodies = discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } }
+            let bodies = foundBodies
                 + hits.filter { $0.pattern >= 0 && kinds[$0.term] == .company }.map { $0.start..<$0.end }
             hits.removeAll { hit in
                 hit.pattern == -1 && bodies.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound && $0.count > hit.end - hit.start }
             }
         }
         let technologyDiscovery = findsOrganisations
-            ? discoverTechnologies(text, layout, hits: hits, claimed: discovery.accepted.flatMap { $0.hits.map { $0.start..<$0.end } })
+            ? discoverTechnologies(text, layout, hits: hits, claimed: foundBodies)
             : TechnologyDiscovery()
         hits.sort { ($0.start, $0.term) < ($1.start, $1.term) }
 
